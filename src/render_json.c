@@ -1,0 +1,782 @@
+/*
+ * render_json.c - the JSON backend (schema: docs/json.md).
+ *
+ * One object: format and version, the source path, the decoded front
+ * matter, then the semantic tables resolve.c filled (sections, findings,
+ * recommendations, sources, areas, acronyms) with their numbers and links
+ * both ways, then the body as a tree.  Arrays are written in document order
+ * (sources in source-number order), so the output is a pure function of the
+ * input.
+ *
+ * Locations are [line, column] pairs, 1-based, columns in code points, like
+ * diagnostics: "at" is where a thing starts, "end" just past its last
+ * character.  Two cursors turn byte offsets into line:column: starts come in
+ * preorder and ends in postorder, both ascending, so each cursor only moves
+ * forward within a line and the whole output stays linear; "end" is
+ * therefore the last key of every node object.
+ *
+ * The tree walk is iterative over the parent/next links: the depth of
+ * nested lists and inlines costs no stack.
+ */
+#include "render_json.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Offset -> line:column, remembering the last answer on its line. */
+typedef struct jcursor {
+	uint32_t off;
+	unsigned line, col;	/* line 0: nothing cached */
+} jcursor;
+
+typedef struct jctx {
+	const ast_doc *d;
+	buf *out;
+	buf tmp;		/* plain text of inline fields */
+	jcursor starts, ends;
+} jctx;
+
+/* ---- strings ---- */
+
+/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
+static size_t utf8_valid_len(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0];
+	size_t len;
+	unsigned lo = 0x80, hi = 0xBF;	/* range of the second byte */
+	if (c >= 0xC2 && c <= 0xDF)
+		len = 2;
+	else if (c >= 0xE0 && c <= 0xEF) {
+		len = 3;
+		if (c == 0xE0)
+			lo = 0xA0;	/* overlong */
+		else if (c == 0xED)
+			hi = 0x9F;	/* surrogates */
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		len = 4;
+		if (c == 0xF0)
+			lo = 0x90;
+		else if (c == 0xF4)
+			hi = 0x8F;
+	} else
+		return 0;
+	if (n < len || s[1] < lo || s[1] > hi)
+		return 0;
+	for (size_t k = 2; k < len; k++)
+		if ((s[k] & 0xC0) != 0x80)
+			return 0;
+	return len;
+}
+
+void render_json_string(buf *out, const char *str_, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *s = (const unsigned char *)str_;
+	size_t i = 0;
+	buf_putc(out, '"');
+	while (i < n) {
+		/* Copy the longest run that needs no escaping in one call. */
+		size_t run = i;
+		while (run < n && s[run] >= 0x20 && s[run] < 0x7F &&
+		       s[run] != '"' && s[run] != '\\')
+			run++;
+		if (run > i) {
+			buf_put(out, (const char *)s + i, run - i);
+			i = run;
+			continue;
+		}
+		unsigned c = s[i];
+		if (c >= 0x80) {
+			size_t len = utf8_valid_len(s + i, n - i);
+			if (len) {
+				buf_put(out, (const char *)s + i, len);
+				i += len;
+			} else {
+				buf_puts(out, "\\ufffd");
+				i++;
+			}
+			continue;
+		}
+		switch (c) {
+		case '"': buf_puts(out, "\\\""); break;
+		case '\\': buf_puts(out, "\\\\"); break;
+		case '\n': buf_puts(out, "\\n"); break;
+		case '\t': buf_puts(out, "\\t"); break;
+		case '\r': buf_puts(out, "\\r"); break;
+		case '\b': buf_puts(out, "\\b"); break;
+		case '\f': buf_puts(out, "\\f"); break;
+		default: {
+			char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+			buf_put(out, e, sizeof e);
+		}
+		}
+		i++;
+	}
+	buf_putc(out, '"');
+}
+
+static void put_cstr(jctx *c, const char *s)
+{
+	render_json_string(c->out, s, strlen(s));
+}
+
+static void put_str(jctx *c, str s)
+{
+	render_json_string(c->out, s.p ? s.p : "", s.p ? s.len : 0);
+}
+
+/* A string, or null when empty. */
+static void put_str_or_null(jctx *c, str s)
+{
+	if (!s.p || s.len == 0)
+		buf_puts(c->out, "null");
+	else
+		put_str(c, s);
+}
+
+static void put_uint(buf *out, unsigned long v)
+{
+	char d[24];
+	size_t k = sizeof d;
+	do {
+		d[--k] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	buf_put(out, d + k, sizeof d - k);
+}
+
+static void put_int(buf *out, long v)
+{
+	if (v < 0) {
+		buf_putc(out, '-');
+		put_uint(out, 0UL - (unsigned long)v);
+	} else
+		put_uint(out, (unsigned long)v);
+}
+
+/* ,"key": */
+static void key(jctx *c, const char *k)
+{
+	buf_put(c->out, ",\"", 2);
+	buf_puts(c->out, k);
+	buf_put(c->out, "\":", 2);
+}
+
+/* ---- locations ---- */
+
+static void cursor_seek(const source *s, jcursor *cur, uint32_t off)
+{
+	if (off > s->len)
+		off = (uint32_t)s->len;
+	/* Forward on the same line: count on from the last answer. */
+	if (cur->line && off >= cur->off &&
+	    (cur->line >= s->nlines || off < s->lines[cur->line])) {
+		unsigned col = cur->col;
+		for (uint32_t k = cur->off; k < off; k++)
+			if (((unsigned char)s->text[k] & 0xC0) != 0x80)
+				col++;
+		cur->col = col;
+	} else
+		source_locate(s, off, &cur->line, &cur->col);
+	cur->off = off;
+}
+
+static void put_pos(jctx *c, jcursor *cur, const char *k, uint32_t off)
+{
+	key(c, k);
+	if (!c->d->src.text || !c->d->src.lines) {
+		buf_puts(c->out, "null");
+		return;
+	}
+	cursor_seek(&c->d->src, cur, off);
+	buf_putc(c->out, '[');
+	put_uint(c->out, cur->line);
+	buf_putc(c->out, ',');
+	put_uint(c->out, cur->col);
+	buf_putc(c->out, ']');
+}
+
+static void put_at(jctx *c, span at)
+{
+	put_pos(c, &c->starts, "at", at.start);
+}
+
+static void put_end(jctx *c, span at)
+{
+	put_pos(c, &c->ends, "end", at.end);
+}
+
+/* ---- the tree ---- */
+
+static bool is_container(ast_type t)
+{
+	switch (t) {
+	case AST_TEXT:
+	case AST_SOFTBREAK:
+	case AST_CODE:
+	case AST_AREA:
+	case AST_ACRONYM:
+		return false;
+	default:
+		return true;
+	}
+}
+
+static void put_level(jctx *c, ast_level l)
+{
+	static const char *const names[] = {"null", "\"low\"", "\"medium\"",
+					    "\"high\""};
+	buf_puts(c->out, (unsigned)l < 4 ? names[l] : "null");
+}
+
+/* The block's number where numbers exist (findings, recommendations,
+ * evidence), else null. */
+static void put_number(jctx *c, const ast_node *n)
+{
+	if (n && n->type == AST_BLOCK && n->u.block.number > 0 &&
+	    (n->u.block.kind == BK_FINDING ||
+	     n->u.block.kind == BK_RECOMMENDATION ||
+	     n->u.block.kind == BK_EVIDENCE))
+		put_int(c->out, n->u.block.number);
+	else
+		buf_puts(c->out, "null");
+}
+
+/* {"id":..,"kind":..,"number":..} for one ID of a list or reference. */
+static void put_idref(jctx *c, const ast_idref *r)
+{
+	buf_puts(c->out, "{\"id\":");
+	put_str(c, r->id);
+	key(c, "kind");
+	if (r->target)
+		put_cstr(c, ast_node_what(r->target));
+	else
+		buf_puts(c->out, "null");
+	key(c, "number");
+	put_number(c, r->target);
+	buf_putc(c->out, '}');
+}
+
+static void put_idlist(jctx *c, const ast_idlist *l)
+{
+	buf_putc(c->out, '[');
+	for (size_t i = 0; i < l->n; i++) {
+		if (i)
+			buf_putc(c->out, ',');
+		put_idref(c, &l->v[i]);
+	}
+	buf_putc(c->out, ']');
+}
+
+/* {"id":..,"kind":..,"number":..,"at":..} for a node met through a link. */
+static void put_noderef(jctx *c, const ast_node *n)
+{
+	const str *id = ast_node_id(n);
+	buf_puts(c->out, "{\"id\":");
+	if (id)
+		put_str(c, *id);
+	else
+		buf_puts(c->out, "null");
+	key(c, "kind");
+	put_cstr(c, ast_node_what(n));
+	key(c, "number");
+	put_number(c, n);
+	put_at(c, n->at);
+	buf_putc(c->out, '}');
+}
+
+static void put_nodevec(jctx *c, const ast_vec *v)
+{
+	buf_putc(c->out, '[');
+	for (size_t i = 0; i < v->n; i++) {
+		if (i)
+			buf_putc(c->out, ',');
+		put_noderef(c, v->v[i]);
+	}
+	buf_putc(c->out, ']');
+}
+
+static void put_subtree(jctx *c, const ast_node *top);
+
+/* The children of n as an array (inline holders of fields). */
+static void put_children(jctx *c, const ast_node *n)
+{
+	buf_putc(c->out, '[');
+	for (const ast_node *k = n ? n->first : NULL; k; k = k->next) {
+		put_subtree(c, k);
+		if (k->next)
+			buf_putc(c->out, ',');
+	}
+	buf_putc(c->out, ']');
+}
+
+static void put_fields(jctx *c, const ast_field *f)
+{
+	buf_putc(c->out, '[');
+	for (; f; f = f->next) {
+		buf_puts(c->out, "{\"name\":");
+		put_str(c, f->name);
+		put_at(c, f->name_at);
+		key(c, "value");
+		put_str(c, f->value);
+		if (f->inl) {
+			key(c, "inline");
+			put_children(c, f->inl);
+		}
+		put_end(c, f->value.len ? f->value_at : f->name_at);
+		buf_putc(c->out, '}');
+		if (f->next)
+			buf_putc(c->out, ',');
+	}
+	buf_putc(c->out, ']');
+}
+
+/* {"type":..,"at":.. and the node's own keys; children and end follow. */
+static void node_open(jctx *c, const ast_node *n)
+{
+	buf_puts(c->out, "{\"type\":");
+	put_cstr(c, ast_type_name(n->type));
+	put_at(c, n->at);
+	switch (n->type) {
+	case AST_HEADING:
+		key(c, "level");
+		put_int(c->out, n->u.heading.level);
+		key(c, "id");
+		put_str_or_null(c, n->u.heading.id);
+		key(c, "explicit_id");
+		buf_puts(c->out, n->u.heading.explicit_id ? "true" : "false");
+		break;
+	case AST_LIST:
+		key(c, "ordered");
+		buf_puts(c->out, n->u.list.ordered ? "true" : "false");
+		key(c, "start");
+		if (n->u.list.ordered)
+			put_int(c->out, n->u.list.start);
+		else
+			buf_puts(c->out, "null");
+		break;
+	case AST_BLOCK:
+		key(c, "kind");
+		put_cstr(c, ast_block_kind_name(n->u.block.kind));
+		key(c, "id");
+		put_str_or_null(c, n->u.block.id);
+		key(c, "number");
+		put_number(c, n);
+		key(c, "fields");
+		put_fields(c, n->u.block.fields);
+		break;
+	case AST_AREA:
+		key(c, "id");
+		put_str(c, n->u.entry.key);
+		key(c, "title");
+		put_str(c, n->u.entry.value);
+		break;
+	case AST_ACRONYM:
+		key(c, "abbr");
+		put_str(c, n->u.entry.key);
+		key(c, "expansion");
+		put_str(c, n->u.entry.value);
+		key(c, "uses");
+		put_int(c->out, n->u.entry.uses);
+		break;
+	case AST_TEXT:
+	case AST_CODE:
+		key(c, "text");
+		put_str(c, n->u.text.text);
+		break;
+	case AST_LINK:
+		key(c, "url");
+		put_str(c, n->u.link.url);
+		break;
+	case AST_REF:
+		key(c, "ids");
+		put_idlist(c, &n->u.ref.ids);
+		break;
+	default:
+		break;
+	}
+	if (is_container(n->type)) {
+		key(c, "children");
+		buf_putc(c->out, '[');
+	}
+}
+
+static void node_close(jctx *c, const ast_node *n)
+{
+	if (is_container(n->type))
+		buf_putc(c->out, ']');
+	put_end(c, n->at);
+	buf_putc(c->out, '}');
+}
+
+/*
+ * One node and everything under it, preorder without a stack: down
+ * through first, across through next, up through parent.  The only nested
+ * call is put_fields -> put_children for a block's inline fields, one
+ * level deep (fields hold inlines, never blocks).
+ */
+static void put_subtree(jctx *c, const ast_node *top)
+{
+	const ast_node *n = top;
+	for (;;) {
+		node_open(c, n);
+		if (is_container(n->type) && n->first) {
+			n = n->first;
+			continue;
+		}
+		node_close(c, n);
+		while (n != top && !n->next) {
+			n = n->parent;
+			node_close(c, n);
+		}
+		if (n == top)
+			return;
+		buf_putc(c->out, ',');
+		n = n->next;
+	}
+}
+
+/* ---- the semantic tables ---- */
+
+static const ast_field *field(const ast_node *n, const char *name)
+{
+	return ast_field_get(n->u.block.fields, name);
+}
+
+/* A field's text (inline markup removed), or null. */
+static void put_plain(jctx *c, const ast_field *f)
+{
+	if (!f) {
+		buf_puts(c->out, "null");
+		return;
+	}
+	if (!f->inl) {
+		put_str(c, f->value);
+		return;
+	}
+	buf_clear(&c->tmp);
+	ast_plain_text(f->inl, &c->tmp);
+	render_json_string(c->out, c->tmp.data ? c->tmp.data : "", c->tmp.len);
+}
+
+/* A field's value as written, or null. */
+static void put_value(jctx *c, const ast_field *f)
+{
+	if (f)
+		put_str(c, f->value);
+	else
+		buf_puts(c->out, "null");
+}
+
+/* "NAME":plain,"NAME_inline":[...] for an inline-text field. */
+static void put_inline_field(jctx *c, const char *name, const ast_field *f)
+{
+	char k[32];
+	key(c, name);
+	put_plain(c, f);
+	size_t len = strlen(name);
+	memcpy(k, name, len);
+	memcpy(k + len, "_inline", sizeof "_inline");
+	key(c, k);
+	if (f && f->inl)
+		put_children(c, f->inl);
+	else
+		buf_puts(c->out, "null");
+}
+
+static void put_meta(jctx *c)
+{
+	const ast_meta *m = &c->d->meta;
+	buf_puts(c->out, "{\"present\":");
+	buf_puts(c->out, m->present ? "true" : "false");
+	put_inline_field(c, "title", m->title);
+	put_inline_field(c, "subtitle", m->subtitle);
+	key(c, "organization");
+	put_value(c, m->organization);
+	key(c, "authors");
+	buf_putc(c->out, '[');
+	for (size_t i = 0; i < m->nauthors; i++) {
+		if (i)
+			buf_putc(c->out, ',');
+		put_str(c, m->author_names[i]);
+	}
+	buf_putc(c->out, ']');
+	key(c, "date");
+	put_value(c, m->date);
+	key(c, "status");
+	buf_puts(c->out, m->final ? "\"final\"" : "\"draft\"");
+	key(c, "lang");
+	if (m->lang && m->lang->value.len)
+		put_str(c, m->lang->value);
+	else
+		buf_puts(c->out, "\"en\"");
+	key(c, "limit_words");
+	if (m->limit > 0)
+		put_int(c->out, m->limit);
+	else
+		buf_puts(c->out, "null");
+	put_at(c, m->at);
+	put_end(c, m->at);
+	buf_putc(c->out, '}');
+}
+
+static void put_section(jctx *c, const ast_node *h)
+{
+	buf_puts(c->out, "{\"id\":");
+	put_str_or_null(c, h->u.heading.id);
+	key(c, "level");
+	put_int(c->out, h->u.heading.level);
+	key(c, "title");
+	buf_clear(&c->tmp);
+	ast_plain_text(h, &c->tmp);
+	render_json_string(c->out, c->tmp.data ? c->tmp.data : "", c->tmp.len);
+	put_at(c, h->at);
+	put_end(c, h->at);
+	buf_putc(c->out, '}');
+}
+
+static void put_finding(jctx *c, const ast_node *n)
+{
+	buf_puts(c->out, "{\"id\":");
+	put_str(c, n->u.block.id);
+	key(c, "number");
+	put_number(c, n);
+	put_inline_field(c, "claim", n->u.block.f_claim);
+	key(c, "confidence");
+	put_level(c, n->u.block.confidence);
+	key(c, "evidence");
+	put_idlist(c, &n->u.block.evidence);
+	key(c, "addressed_by");
+	put_nodevec(c, &n->u.block.addressed_by);
+	put_at(c, n->at);
+	put_end(c, n->at);
+	buf_putc(c->out, '}');
+}
+
+static void put_recommendation(jctx *c, const ast_node *n)
+{
+	const ast_idref *a = &n->u.block.area;
+	buf_puts(c->out, "{\"id\":");
+	put_str(c, n->u.block.id);
+	key(c, "number");
+	put_number(c, n);
+	put_inline_field(c, "action", n->u.block.f_action);
+	key(c, "area");
+	if (a->id.len) {
+		buf_puts(c->out, "{\"id\":");
+		put_str(c, a->id);
+		key(c, "title");
+		if (a->target && a->target->type == AST_AREA)
+			put_str(c, a->target->u.entry.value);
+		else
+			buf_puts(c->out, "null");
+		buf_putc(c->out, '}');
+	} else
+		buf_puts(c->out, "null");
+	key(c, "addresses");
+	put_idlist(c, &n->u.block.addresses);
+	key(c, "actor");
+	put_value(c, field(n, "actor"));
+	key(c, "priority");
+	put_level(c, n->u.block.priority);
+	key(c, "horizon");
+	put_value(c, field(n, "horizon"));
+	put_at(c, n->at);
+	put_end(c, n->at);
+	buf_putc(c->out, '}');
+}
+
+/* A `names` field (`A; B`) as an array of trimmed names. */
+static void put_names(jctx *c, const ast_field *f)
+{
+	buf_putc(c->out, '[');
+	const char *p = f ? f->value.p : NULL, *e = p ? p + f->value.len : NULL;
+	bool first = true;
+	while (p && p < e) {
+		const char *semi = memchr(p, ';', (size_t)(e - p));
+		const char *b = p, *z = semi ? semi : e;
+		while (b < z && (*b == ' ' || *b == '\t'))
+			b++;
+		while (z > b && (z[-1] == ' ' || z[-1] == '\t'))
+			z--;
+		if (z > b) {
+			if (!first)
+				buf_putc(c->out, ',');
+			render_json_string(c->out, b, (size_t)(z - b));
+			first = false;
+		}
+		p = semi ? semi + 1 : e;
+	}
+	buf_putc(c->out, ']');
+}
+
+static void put_source(jctx *c, const ast_node *n)
+{
+	static const char *const plain[] = {"url", "publisher", "date",
+					    "accessed", "type"};
+	buf_puts(c->out, "{\"id\":");
+	put_str(c, n->u.block.id);
+	key(c, "number");
+	put_number(c, n);
+	put_inline_field(c, "title", n->u.block.f_title ? n->u.block.f_title
+							 : field(n, "title"));
+	for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++) {
+		key(c, plain[i]);
+		put_value(c, field(n, plain[i]));
+	}
+	key(c, "authors");
+	put_names(c, field(n, "authors"));
+	key(c, "cited_by");
+	put_nodevec(c, &n->u.block.cited_by);
+	put_at(c, n->at);
+	put_end(c, n->at);
+	buf_putc(c->out, '}');
+}
+
+/*
+ * Areas list their recommendations.  A pointer-keyed hash from area node to
+ * its index, then one pass over the recommendations, keeps this linear
+ * however many areas there are.
+ */
+typedef struct area_map {
+	const ast_node **keys;
+	size_t *index;
+	size_t cap;
+} area_map;
+
+static size_t area_hash(const ast_node *p, size_t cap)
+{
+	uint64_t h = (uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15u;
+	return (size_t)(h >> 32) & (cap - 1);
+}
+
+static void put_areas(jctx *c)
+{
+	const ast_vec *areas = &c->d->areas, *recs = &c->d->recommendations;
+	size_t cap = 16;
+	while (cap < areas->n * 2)
+		cap *= 2;
+	area_map m = {calloc(cap, sizeof *m.keys), calloc(cap, sizeof *m.index), cap};
+	/* For each area, its recommendations chained in document order. */
+	size_t *head = calloc(areas->n + 1, sizeof *head);
+	size_t *tail = calloc(areas->n + 1, sizeof *tail);
+	size_t *next = calloc(recs->n + 1, sizeof *next);
+	if (!m.keys || !m.index || !head || !tail || !next)
+		abort();
+	for (size_t i = 0; i < areas->n; i++) {
+		size_t h = area_hash(areas->v[i], cap);
+		while (m.keys[h] && m.keys[h] != areas->v[i])
+			h = (h + 1) & (cap - 1);
+		if (!m.keys[h]) {
+			m.keys[h] = areas->v[i];
+			m.index[h] = i;
+		}
+	}
+	/* Indices are stored plus one: 0 ends a chain. */
+	for (size_t r = 0; r < recs->n; r++) {
+		const ast_node *t = recs->v[r]->u.block.area.target;
+		if (!t)
+			continue;
+		size_t h = area_hash(t, cap);
+		while (m.keys[h] && m.keys[h] != t)
+			h = (h + 1) & (cap - 1);
+		if (!m.keys[h])
+			continue;
+		size_t a = m.index[h];
+		if (tail[a])
+			next[tail[a] - 1] = r + 1;
+		else
+			head[a] = r + 1;
+		tail[a] = r + 1;
+	}
+	buf_putc(c->out, '[');
+	for (size_t i = 0; i < areas->n; i++) {
+		const ast_node *n = areas->v[i];
+		buf_puts(c->out, i ? ",\n    {\"id\":" : "\n    {\"id\":");
+		put_str(c, n->u.entry.key);
+		key(c, "title");
+		put_str(c, n->u.entry.value);
+		key(c, "recommendations");
+		buf_putc(c->out, '[');
+		for (size_t r = head[i]; r; r = next[r - 1]) {
+			const ast_node *rec = recs->v[r - 1];
+			if (r != head[i])
+				buf_putc(c->out, ',');
+			buf_puts(c->out, "{\"id\":");
+			put_str(c, rec->u.block.id);
+			key(c, "number");
+			put_number(c, rec);
+			buf_putc(c->out, '}');
+		}
+		buf_putc(c->out, ']');
+		put_at(c, n->at);
+		put_end(c, n->at);
+		buf_putc(c->out, '}');
+	}
+	buf_puts(c->out, areas->n ? "\n  ]" : "]");
+	free(m.keys);
+	free(m.index);
+	free(head);
+	free(tail);
+	free(next);
+}
+
+static void put_acronym(jctx *c, const ast_node *n)
+{
+	buf_puts(c->out, "{\"abbr\":");
+	put_str(c, n->u.entry.key);
+	key(c, "expansion");
+	put_str(c, n->u.entry.value);
+	key(c, "uses");
+	put_int(c->out, n->u.entry.uses);
+	put_at(c, n->at);
+	put_end(c, n->at);
+	buf_putc(c->out, '}');
+}
+
+/* One table: an array with one element per line. */
+static void put_table(jctx *c, const char *name, const ast_vec *v,
+		      void (*put)(jctx *, const ast_node *))
+{
+	buf_puts(c->out, ",\n  ");
+	render_json_string(c->out, name, strlen(name));
+	buf_puts(c->out, ":[");
+	for (size_t i = 0; i < v->n; i++) {
+		buf_puts(c->out, i ? ",\n    " : "\n    ");
+		put(c, v->v[i]);
+	}
+	buf_puts(c->out, v->n ? "\n  ]" : "]");
+}
+
+int render_json(const ast_doc *d, buf *out)
+{
+	jctx c = {d, out, BUF_INIT, {0, 0, 0}, {0, 0, 0}};
+	buf_puts(out, "{\n  \"format\":\"briefc\"");
+	key(&c, "version");
+	put_int(out, RENDER_JSON_VERSION);
+	buf_puts(out, ",\n  \"source\":");
+	if (d->src.path)
+		render_json_string(out, d->src.path, strlen(d->src.path));
+	else
+		buf_puts(out, "null");
+	buf_puts(out, ",\n  \"meta\":");
+	put_meta(&c);
+	put_table(&c, "sections", &d->headings, put_section);
+	put_table(&c, "findings", &d->findings, put_finding);
+	put_table(&c, "recommendations", &d->recommendations, put_recommendation);
+	put_table(&c, "sources", &d->sources, put_source);
+	buf_puts(out, ",\n  \"areas\":");
+	put_areas(&c);
+	put_table(&c, "acronyms", &d->acronyms, put_acronym);
+	/* The body: one top-level block per line. */
+	buf_puts(out, ",\n  \"body\":[");
+	const ast_node *top = d->root ? d->root->first : NULL;
+	for (const ast_node *n = top; n; n = n->next) {
+		buf_puts(out, n == top ? "\n    " : ",\n    ");
+		put_subtree(&c, n);
+	}
+	buf_puts(out, top ? "\n  ]\n}\n" : "]\n}\n");
+	buf_free(&c.tmp);
+	return 0;
+}
