@@ -1,0 +1,307 @@
+/*
+ * ast.c - tree construction, names, the ID table and the field schema.
+ */
+#include "ast.h"
+
+#include <string.h>
+
+ast_node *ast_new(ast_doc *d, ast_type t, span at)
+{
+	ast_node *n = arena_alloc(&d->arena, sizeof *n);
+	n->type = t;
+	n->at = at;
+	return n;
+}
+
+void ast_append(ast_node *parent, ast_node *child)
+{
+	child->parent = parent;
+	child->next = NULL;
+	child->prev = parent->last;
+	if (parent->last)
+		parent->last->next = child;
+	else
+		parent->first = child;
+	parent->last = child;
+}
+
+str ast_str(ast_doc *d, const char *p, size_t len)
+{
+	str s = {arena_strndup(&d->arena, p, len), len};
+	return s;
+}
+
+void ast_vec_push(ast_doc *d, ast_vec *v, ast_node *n)
+{
+	if (v->n == v->cap) {
+		size_t cap = v->cap ? v->cap * 2 : 8;
+		v->v = arena_realloc(&d->arena, v->v, v->cap * sizeof *v->v,
+				     cap * sizeof *v->v);
+		v->cap = cap;
+	}
+	v->v[v->n++] = n;
+}
+
+static const char *const type_names[AST__COUNT] = {
+	"document", "heading", "paragraph", "list", "item", "quote", "block",
+	"area", "acronym", "text", "softbreak", "emph", "strong", "code",
+	"link", "ref",
+};
+
+const char *ast_type_name(ast_type t)
+{
+	return t < AST__COUNT ? type_names[t] : "?";
+}
+
+const char *const ast_block_kind_names[BK__COUNT] = {
+	"finding", "recommendation", "evidence", "acronyms", "areas",
+	"recommendations", "findings", "sources", "glossary",
+};
+
+const char *ast_block_kind_name(ast_block_kind k)
+{
+	return k < BK__COUNT ? ast_block_kind_names[k] : "?";
+}
+
+int ast_block_kind_lookup(const char *name, size_t len)
+{
+	for (int i = 0; i < BK__COUNT; i++)
+		if (strlen(ast_block_kind_names[i]) == len &&
+		    memcmp(ast_block_kind_names[i], name, len) == 0)
+			return i;
+	return -1;
+}
+
+bool ast_kind_has_id(ast_block_kind k)
+{
+	return k == BK_FINDING || k == BK_RECOMMENDATION || k == BK_EVIDENCE;
+}
+
+const char *ast_level_name(ast_level l)
+{
+	switch (l) {
+	case LV_LOW:
+		return "low";
+	case LV_MEDIUM:
+		return "medium";
+	case LV_HIGH:
+		return "high";
+	case LV_NONE:
+		break;
+	}
+	return "";
+}
+
+bool ast_id_valid(const char *p, size_t len)
+{
+	if (len == 0)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)p[i];
+		bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+			  (c == '-' && i > 0);
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
+/* FNV-1a: IDs are short; this is fast and spreads well enough with
+ * linear probing at load <= 1/2. */
+static size_t hash_id(const char *p, size_t len)
+{
+	size_t h = (size_t)1469598103934665603ULL;
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)p[i];
+		h *= (size_t)1099511628211ULL;
+	}
+	return h ^ (h >> 29);
+}
+
+ast_node *ast_idtab_get(const ast_idtab *t, const char *key, size_t len)
+{
+	if (!t->cap)
+		return NULL;
+	size_t mask = t->cap - 1;
+	for (size_t i = hash_id(key, len) & mask;; i = (i + 1) & mask) {
+		const ast_idtab_entry *e = &t->slots[i];
+		if (!e->key)
+			return NULL;
+		if (e->len == len && memcmp(e->key, key, len) == 0)
+			return e->node;
+	}
+}
+
+static void idtab_grow(ast_doc *d, ast_idtab *t)
+{
+	size_t cap = t->cap ? t->cap * 2 : 64;
+	ast_idtab_entry *slots = arena_alloc(&d->arena, cap * sizeof *slots);
+	for (size_t k = 0; k < t->cap; k++) {
+		ast_idtab_entry *e = &t->slots[k];
+		if (!e->key)
+			continue;
+		size_t i = hash_id(e->key, e->len) & (cap - 1);
+		while (slots[i].key)
+			i = (i + 1) & (cap - 1);
+		slots[i] = *e;
+	}
+	t->slots = slots;
+	t->cap = cap;
+}
+
+ast_node *ast_idtab_put(ast_doc *d, ast_idtab *t, const char *key, size_t len,
+			ast_node *node)
+{
+	if ((t->n + 1) * 2 > t->cap)
+		idtab_grow(d, t);
+	size_t mask = t->cap - 1;
+	size_t i = hash_id(key, len) & mask;
+	for (;; i = (i + 1) & mask) {
+		ast_idtab_entry *e = &t->slots[i];
+		if (!e->key)
+			break;
+		if (e->len == len && memcmp(e->key, key, len) == 0)
+			return e->node;
+	}
+	t->slots[i].key = key;
+	t->slots[i].len = len;
+	t->slots[i].node = node;
+	t->n++;
+	return NULL;
+}
+
+const str *ast_node_id(const ast_node *n)
+{
+	switch (n->type) {
+	case AST_BLOCK:
+		return n->u.block.id.len ? &n->u.block.id : NULL;
+	case AST_HEADING:
+		return n->u.heading.id.len ? &n->u.heading.id : NULL;
+	case AST_AREA:
+		return &n->u.entry.key;
+	default:
+		return NULL;
+	}
+}
+
+const char *ast_node_what(const ast_node *n)
+{
+	switch (n->type) {
+	case AST_BLOCK:
+		return ast_block_kind_name(n->u.block.kind);
+	case AST_HEADING:
+		return "section";
+	case AST_AREA:
+		return "area";
+	default:
+		return ast_type_name(n->type);
+	}
+}
+
+ast_field *ast_field_get(ast_field *list, const char *name)
+{
+	size_t len = strlen(name);
+	for (ast_field *f = list; f; f = f->next)
+		if (f->name.len == len && memcmp(f->name.p, name, len) == 0)
+			return f;
+	return NULL;
+}
+
+static const ast_field_spec finding_fields[] = {
+	{"claim", VT_INLINE, true},
+	{"evidence", VT_IDS, false},
+	{"confidence", VT_LEVEL, false},
+};
+static const ast_field_spec recommendation_fields[] = {
+	{"action", VT_INLINE, true},
+	{"area", VT_ID, true},
+	{"addresses", VT_IDS, true},
+	{"actor", VT_TEXT, false},
+	{"priority", VT_LEVEL, false},
+	{"horizon", VT_TEXT, false},
+};
+static const ast_field_spec evidence_fields[] = {
+	{"title", VT_INLINE, true},
+	{"url", VT_URL, false},
+	{"publisher", VT_TEXT, false},
+	{"authors", VT_NAMES, false},
+	{"date", VT_PARTIAL_DATE, false},
+	{"accessed", VT_DATE, false},
+	{"type", VT_EVIDENCE_TYPE, false},
+};
+static const ast_field_spec recommendations_fields[] = {
+	{"area", VT_ID, false},
+};
+static const ast_field_spec meta_fields[] = {
+	{"title", VT_INLINE, true},
+	{"subtitle", VT_INLINE, false},
+	{"organization", VT_TEXT, false},
+	{"authors", VT_NAMES, true},
+	{"date", VT_DATE, true},
+	{"status", VT_STATUS, false},
+	{"lang", VT_LANG, false},
+	{"limit-words", VT_POSITIVE_INT, false},
+};
+
+#define SPECS(a) (*n = sizeof(a) / sizeof((a)[0]), (a))
+
+const ast_field_spec *ast_block_fields(ast_block_kind k, size_t *n)
+{
+	switch (k) {
+	case BK_FINDING:
+		return SPECS(finding_fields);
+	case BK_RECOMMENDATION:
+		return SPECS(recommendation_fields);
+	case BK_EVIDENCE:
+		return SPECS(evidence_fields);
+	case BK_RECOMMENDATIONS:
+		return SPECS(recommendations_fields);
+	default:
+		*n = 0;
+		return NULL;
+	}
+}
+
+const ast_field_spec *ast_meta_fields(size_t *n)
+{
+	return SPECS(meta_fields);
+}
+
+const ast_field_spec *ast_spec_find(const ast_field_spec *specs, size_t n,
+				    const char *name, size_t len)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strlen(specs[i].name) == len && memcmp(specs[i].name, name, len) == 0)
+			return &specs[i];
+	return NULL;
+}
+
+void ast_plain_text(const ast_node *n, buf *out)
+{
+	if (!n)
+		return;
+	/* Iterative pre-order walk of n's subtree. */
+	const ast_node *cur = n;
+	for (;;) {
+		if (cur->type == AST_TEXT || cur->type == AST_CODE)
+			buf_put(out, cur->u.text.text.p, cur->u.text.text.len);
+		else if (cur->type == AST_SOFTBREAK)
+			buf_putc(out, ' ');
+		else if (cur->type == AST_REF) {
+			for (size_t i = 0; i < cur->u.ref.ids.n; i++) {
+				buf_puts(out, i ? "; @" : "[@");
+				buf_put(out, cur->u.ref.ids.v[i].id.p, cur->u.ref.ids.v[i].id.len);
+			}
+			buf_putc(out, ']');
+		}
+		if (cur->first) {
+			cur = cur->first;
+			continue;
+		}
+		while (cur != n && !cur->next)
+			cur = cur->parent;
+		if (cur == n)
+			return;
+		cur = cur->next;
+	}
+}

@@ -1,0 +1,275 @@
+/*
+ * ast.h - the document tree of a .brief file.
+ *
+ * The parser (grammar/brief.y through parse.c) builds the tree; inline.c
+ * parses inline text; resolve.c fills the semantic part (numbers, resolved
+ * references, links both ways); checks and backends only read it.
+ *
+ * Every node keeps its source span (byte offsets into doc->src->text).
+ * All memory belongs to doc->arena.
+ */
+#ifndef BRIEFC_AST_H
+#define BRIEFC_AST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "source.h"
+
+typedef struct str {
+	const char *p;		/* NUL-terminated, in the arena */
+	size_t len;
+} str;
+
+typedef enum ast_type {
+	/* blocks */
+	AST_DOCUMENT,
+	AST_HEADING,		/* level 1..3, id (explicit or slug), inline children */
+	AST_PARAGRAPH,		/* inline children */
+	AST_LIST,		/* ordered or not; AST_ITEM children */
+	AST_ITEM,		/* block children (paragraphs, nested lists) */
+	AST_QUOTE,		/* block children */
+	AST_BLOCK,		/* ::: KIND [ID] ... ::: (see ast_block_kind) */
+	AST_AREA,		/* one `id: Title` line of ::: areas; id defined */
+	AST_ACRONYM,		/* one `ABBR: Expansion` line of ::: acronyms */
+	/* inlines */
+	AST_TEXT,		/* literal text (escapes already removed) */
+	AST_SOFTBREAK,		/* a line break inside a paragraph */
+	AST_EMPH,
+	AST_STRONG,
+	AST_CODE,		/* literal text in .text */
+	AST_LINK,		/* url in .link.url; text as children */
+	AST_REF,		/* [@a; @b] */
+	AST__COUNT
+} ast_type;
+
+typedef enum ast_block_kind {
+	BK_FINDING,
+	BK_RECOMMENDATION,
+	BK_EVIDENCE,
+	BK_ACRONYMS,
+	BK_AREAS,
+	BK_RECOMMENDATIONS,
+	BK_FINDINGS,
+	BK_SOURCES,
+	BK_GLOSSARY,
+	BK__COUNT
+} ast_block_kind;
+
+typedef struct ast_node ast_node;
+
+/* A growable array of node pointers, in the arena. */
+typedef struct ast_vec {
+	ast_node **v;
+	size_t n, cap;
+} ast_vec;
+
+/*
+ * One `key: value` line (plus continuations) of a block or the front matter.
+ * The value's text is the lines joined with single spaces, trimmed.
+ */
+typedef struct ast_field {
+	struct ast_field *next;
+	str name;
+	span name_at;
+	str value;
+	span value_at;		/* first to last byte of the value, across lines */
+	span *segs;		/* the value's pieces on each source line */
+	size_t nsegs;
+	ast_node *inl;		/* parsed inlines (an AST_PARAGRAPH holder) for
+				 * inline-text fields, else NULL */
+} ast_field;
+
+/* One element of an ID list (`evidence: a, b`) or of a reference. */
+typedef struct ast_idref {
+	str id;
+	span at;
+	ast_node *target;	/* resolved, or NULL */
+} ast_idref;
+
+typedef struct ast_idlist {
+	ast_idref *v;
+	size_t n;
+} ast_idlist;
+
+typedef enum ast_level {
+	LV_NONE,
+	LV_LOW,
+	LV_MEDIUM,
+	LV_HIGH
+} ast_level;
+
+struct ast_node {
+	ast_type type;
+	span at;
+	ast_node *parent, *first, *last, *next, *prev;
+
+	union {
+		struct {
+			int level;
+			str id;
+			span id_at;	/* the {#id}, or the title when a slug */
+			bool explicit_id;
+		} heading;
+		struct {
+			bool ordered;
+			long start;	/* first number of an ordered list */
+		} list;
+		struct {
+			ast_block_kind kind;
+			str kind_name;
+			span kind_at;
+			str id;		/* empty when none */
+			span id_at;
+			span open_at;	/* the ::: line */
+			ast_field *fields;
+			/* semantic part, filled by resolve.c */
+			int number;	/* finding/recommendation: 1..; evidence: source number */
+			ast_field *f_claim, *f_action, *f_title;	/* shortcuts */
+			ast_idlist evidence;	/* finding: evidence: */
+			ast_idlist addresses;	/* recommendation: addresses: */
+			ast_idref area;		/* recommendation: area: / recommendations: area filter */
+			ast_level confidence, priority;
+			ast_vec addressed_by;	/* finding <- recommendations */
+			ast_vec cited_by;	/* evidence <- findings and references' blocks */
+			int cites;		/* evidence: citations anywhere, prose included */
+		} block;
+		struct {
+			str key;	/* area id, or the abbreviation */
+			span key_at;
+			str value;	/* area title, or the expansion */
+			span value_at;
+			int uses;	/* acronym: uses found in the body (resolve) */
+		} entry;
+		struct {
+			str text;
+		} text;		/* AST_TEXT, AST_CODE */
+		struct {
+			str url;
+			span url_at;
+		} link;
+		struct {
+			ast_idlist ids;
+		} ref;
+	} u;
+};
+
+/* Front matter, decoded (resolve.c); fields kept for location. */
+typedef struct ast_meta {
+	ast_field *fields;	/* every key: value line in order */
+	span at;		/* the whole front matter, empty if absent */
+	bool present;
+	ast_field *title, *subtitle, *organization, *authors, *date, *status,
+		*lang, *limit_words;
+	str *author_names;	/* authors split on ';', trimmed */
+	size_t nauthors;
+	bool final;		/* status: final */
+	long limit;		/* limit-words, 0 if none */
+} ast_meta;
+
+typedef struct ast_idtab_entry {
+	const char *key;
+	size_t len;
+	ast_node *node;
+} ast_idtab_entry;
+
+/* Open-addressing hash table ID -> defining node (first definition wins). */
+typedef struct ast_idtab {
+	ast_idtab_entry *slots;
+	size_t cap, n;
+} ast_idtab;
+
+typedef struct ast_doc {
+	arena arena;
+	source src;
+	diag_list diags;
+	ast_node *root;		/* AST_DOCUMENT */
+	ast_meta meta;
+
+	/* Filled by resolve.c, in document order. */
+	ast_idtab ids;
+	ast_vec headings, findings, recommendations, evidence, areas, acronyms;
+	ast_vec sources;	/* evidence in source-number order */
+	ast_vec blocks;		/* every AST_BLOCK */
+	ast_vec duplicates;	/* nodes whose ID was already defined */
+	ast_vec refs;		/* every AST_REF, in document order */
+	ast_vec links;		/* every AST_LINK */
+	bool has_sources_block;
+} ast_doc;
+
+/* ---- construction (parse.c and tests) ---- */
+ast_node *ast_new(ast_doc *d, ast_type t, span at);
+void ast_append(ast_node *parent, ast_node *child);
+str ast_str(ast_doc *d, const char *p, size_t len);
+void ast_vec_push(ast_doc *d, ast_vec *v, ast_node *n);
+
+/* ---- names ---- */
+const char *ast_type_name(ast_type t);
+const char *ast_block_kind_name(ast_block_kind k);
+/* -1 if unknown */
+int ast_block_kind_lookup(const char *name, size_t len);
+extern const char *const ast_block_kind_names[BK__COUNT];
+bool ast_kind_has_id(ast_block_kind k);
+const char *ast_level_name(ast_level l);
+
+/* ---- IDs ---- */
+bool ast_id_valid(const char *p, size_t len);
+ast_node *ast_idtab_get(const ast_idtab *t, const char *key, size_t len);
+/* Returns the existing node if key is taken (and does not insert). */
+ast_node *ast_idtab_put(ast_doc *d, ast_idtab *t, const char *key, size_t len,
+			ast_node *node);
+/* The ID a node defines (block, heading or area), or NULL. */
+const str *ast_node_id(const ast_node *n);
+/* What a reference to n is called in messages: "finding", "section", ... */
+const char *ast_node_what(const ast_node *n);
+
+/* ---- fields ---- */
+ast_field *ast_field_get(ast_field *list, const char *name);
+
+/* What a field's value must be (checked by check.c, decoded by resolve.c). */
+typedef enum ast_value_type {
+	VT_INLINE,		/* inline text: parsed for emphasis, links, references */
+	VT_TEXT,		/* plain text */
+	VT_IDS,			/* comma-separated IDs */
+	VT_ID,			/* one ID */
+	VT_LEVEL,		/* high / medium / low */
+	VT_DATE,		/* YYYY-MM-DD */
+	VT_PARTIAL_DATE,	/* YYYY, YYYY-MM or YYYY-MM-DD */
+	VT_URL,
+	VT_EVIDENCE_TYPE,	/* report law treaty statement dataset article other */
+	VT_STATUS,		/* draft / final */
+	VT_POSITIVE_INT,
+	VT_LANG,		/* BCP 47 tag */
+	VT_NAMES		/* names separated by ';' */
+} ast_value_type;
+
+typedef struct ast_field_spec {
+	const char *name;
+	ast_value_type type;
+	bool required;
+} ast_field_spec;
+
+/* The fields a block kind accepts (none for acronyms/areas entries). */
+const ast_field_spec *ast_block_fields(ast_block_kind k, size_t *n);
+/* The front-matter keys. */
+const ast_field_spec *ast_meta_fields(size_t *n);
+const ast_field_spec *ast_spec_find(const ast_field_spec *specs, size_t n,
+				    const char *name, size_t len);
+
+/* ---- the whole pipeline ---- */
+
+/*
+ * Load and parse one document from raw bytes: source normalisation,
+ * scanning, parsing, inline parsing and resolution.  Problems go into
+ * doc->diags.  Returns 0, or -1 if the input is too large to load (a
+ * diagnostic-free failure the caller reports).
+ */
+int ast_doc_load(ast_doc *d, const char *path, const char *raw, size_t len);
+void ast_doc_free(ast_doc *d);
+
+/* Plain text of an inline subtree (for titles in messages, slugs, JSON). */
+void ast_plain_text(const ast_node *n, struct buf *out);
+
+#endif

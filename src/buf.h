@@ -1,0 +1,41 @@
+/*
+ * buf.h - the growable byte string every backend writes into.
+ *
+ * Heap-allocated (outputs outlive a document's arena).  Writes never fail
+ * silently: exhaustion aborts with a message.
+ */
+#ifndef BRIEFC_BUF_H
+#define BRIEFC_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct buf {
+	char *data;		/* always NUL-terminated when non-NULL */
+	size_t len;
+	size_t cap;
+} buf;
+
+#define BUF_INIT {NULL, 0, 0}
+
+void buf_free(buf *b);
+void buf_clear(buf *b);
+void buf_grow(buf *b, size_t extra);
+void buf_put(buf *b, const char *s, size_t n);
+void buf_puts(buf *b, const char *s);
+void buf_putc(buf *b, char c);
+void buf_printf(buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void buf_vprintf(buf *b, const char *fmt, va_list ap);
+/* Detach the contents; the caller frees them. */
+char *buf_detach(buf *b);
+
+static inline void buf_putc_fast(buf *b, char c)
+{
+	if (b->len + 1 >= b->cap)
+		buf_grow(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
+
+#endif

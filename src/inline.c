@@ -1,0 +1,587 @@
+/*
+ * inline.c - inline text: emphasis, strong, code spans, links, references,
+ * escapes, soft breaks.
+ *
+ * The pieces of a paragraph (one per source line) are joined with '\n' into
+ * a work buffer that remembers each piece's source offset.  One left-to-
+ * right pass emits text, code, reference and soft-break nodes and records
+ * `*` runs and `[` openers; emphasis is then resolved with the CommonMark
+ * delimiter algorithm, innermost first, which keeps it linear and leaves
+ * unmatched `*` as text (prose needs no quoting).  `_` is not emphasis.
+ * Bytes \x01 (comments, blanked by parse.c) vanish.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse.h"
+
+typedef struct delim {
+	struct delim *prev, *next;
+	ast_node *node;		/* the text node holding the run */
+	size_t len, orig;
+	bool can_open, can_close;
+} delim;
+
+typedef struct bracket {
+	struct bracket *prev;
+	ast_node *node;		/* the "[" text node */
+	delim *delim_top;	/* the delimiter stack when it was pushed */
+	bool active;
+} bracket;
+
+typedef struct ictx {
+	ast_doc *d;
+	ast_node *parent;
+	char *w;		/* work buffer */
+	size_t n;
+	uint32_t *wstart;	/* per piece: start in w */
+	uint32_t *sstart;	/* per piece: start in the source */
+	size_t nsegs;
+	buf text;		/* pending literal text */
+	size_t text_from;	/* its start in w */
+	delim *dtop;
+	bracket *btop;
+	/* cm_no_closer[k]: no backtick run of length k starts at or after it */
+	size_t no_closer[33];
+} ictx;
+
+/* Source offset of work-buffer position i. */
+static uint32_t src_off(const ictx *c, size_t i)
+{
+	size_t lo = 0, hi = c->nsegs;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (c->wstart[mid] <= i)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return c->sstart[lo] + (uint32_t)(i - c->wstart[lo]);
+}
+
+static span wspan(const ictx *c, size_t a, size_t b)
+{
+	uint32_t s = src_off(c, a);
+	uint32_t e = b > a ? src_off(c, b - 1) + 1 : s;
+	return span_make(s, e);
+}
+
+static ast_node *add(ictx *c, ast_type t, size_t a, size_t b)
+{
+	ast_node *n = ast_new(c->d, t, wspan(c, a, b));
+	ast_append(c->parent, n);
+	return n;
+}
+
+static void flush(ictx *c, size_t upto)
+{
+	if (c->text.len) {
+		ast_node *n = add(c, AST_TEXT, c->text_from, upto);
+		n->u.text.text = ast_str(c->d, c->text.data, c->text.len);
+		buf_clear(&c->text);
+	}
+	c->text_from = upto;
+}
+
+static void lit(ictx *c, size_t at, const char *s, size_t len)
+{
+	if (!c->text.len)
+		c->text_from = at;
+	buf_put(&c->text, s, len);
+}
+
+static bool is_punct(unsigned char ch)
+{
+	return (ch >= 33 && ch <= 47) || (ch >= 58 && ch <= 64) ||
+	       (ch >= 91 && ch <= 96) || (ch >= 123 && ch <= 126);
+}
+
+static bool is_space(unsigned char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == 0 || ch == 1;
+}
+
+/* ---- code spans ---- */
+
+static size_t run_len(const ictx *c, size_t i, char ch)
+{
+	size_t k = i;
+	while (k < c->n && c->w[k] == ch)
+		k++;
+	return k - i;
+}
+
+/* Position of a closing run of exactly len backticks after i, or 0. */
+static size_t find_closer(ictx *c, size_t i, size_t len)
+{
+	size_t key = len < 32 ? len : 32;
+	if (c->no_closer[key] && i >= c->no_closer[key] - 1)
+		return 0;
+	for (size_t k = i; k < c->n;) {
+		const char *p = memchr(c->w + k, '`', c->n - k);
+		if (!p)
+			break;
+		size_t at = (size_t)(p - c->w);
+		size_t r = run_len(c, at, '`');
+		if (r == len)
+			return at;
+		k = at + r;
+	}
+	c->no_closer[key] = i + 1;
+	return 0;
+}
+
+static size_t code_span(ictx *c, size_t i)
+{
+	size_t len = run_len(c, i, '`');
+	size_t close = find_closer(c, i + len, len);
+	if (!close) {
+		lit(c, i, c->w + i, len);
+		return i + len;
+	}
+	flush(c, i);
+	ast_node *n = add(c, AST_CODE, i, close + len);
+	/* Line breaks become spaces; one space on each side is stripped. */
+	size_t a = i + len, b = close;
+	buf t = BUF_INIT;
+	for (size_t k = a; k < b; k++)
+		if (c->w[k] != '\x01')
+			buf_putc(&t, c->w[k] == '\n' ? ' ' : c->w[k]);
+	size_t s = 0, e = t.len;
+	if (e >= 2 && t.data[0] == ' ' && t.data[e - 1] == ' ' &&
+	    strspn(t.data, " ") != e) {
+		s++;
+		e--;
+	}
+	n->u.text.text = ast_str(c->d, t.data ? t.data + s : "", e - s);
+	buf_free(&t);
+	c->text_from = close + len;
+	return close + len;
+}
+
+/* ---- references: [@a; @b] ---- */
+
+static bool id_char(unsigned char ch)
+{
+	return !is_space(ch) && ch != ';' && ch != ']' && ch != '[' && ch != '@';
+}
+
+/* Parse at i ("[@"); returns the end, or 0 when malformed. */
+static size_t reference(ictx *c, size_t i)
+{
+	size_t k = i + 1;
+	ast_idref items[64];
+	ast_idref *v = items;
+	size_t n = 0, cap = 64;
+	for (;;) {
+		while (k < c->n && (c->w[k] == ' ' || c->w[k] == '\n' || c->w[k] == '\x01'))
+			k++;
+		if (k >= c->n || c->w[k] != '@')
+			goto bad;
+		size_t s = ++k;
+		while (k < c->n && id_char((unsigned char)c->w[k]))
+			k++;
+		if (k == s)
+			goto bad;
+		if (n == cap) {
+			ast_idref *nv = arena_alloc(&c->d->arena, 2 * cap * sizeof *nv);
+			memcpy(nv, v, n * sizeof *nv);
+			v = nv;
+			cap *= 2;
+		}
+		v[n].id = ast_str(c->d, c->w + s, k - s);
+		v[n].at = wspan(c, s, k);
+		v[n].target = NULL;
+		n++;
+		while (k < c->n && (c->w[k] == ' ' || c->w[k] == '\n' || c->w[k] == '\x01'))
+			k++;
+		if (k < c->n && c->w[k] == ';') {
+			k++;
+			continue;
+		}
+		if (k < c->n && c->w[k] == ']')
+			break;
+		goto bad;
+	}
+	flush(c, i);
+	ast_node *r = add(c, AST_REF, i, k + 1);
+	r->u.ref.ids.v = arena_alloc(&c->d->arena, n * sizeof *v);
+	memcpy(r->u.ref.ids.v, v, n * sizeof *v);
+	r->u.ref.ids.n = n;
+	c->text_from = k + 1;
+	return k + 1;
+bad:
+	diag_report(&c->d->diags, DC_SYNTAX, wspan(c, i, k < c->n ? k + 1 : k),
+		    "malformed reference: expected '[@id]' or '[@id; @id]'");
+	return 0;
+}
+
+/* ---- emphasis ---- */
+
+static void push_delim(ictx *c, size_t i, size_t len)
+{
+	unsigned char before = i ? (unsigned char)c->w[i - 1] : '\n';
+	unsigned char after = i + len < c->n ? (unsigned char)c->w[i + len] : '\n';
+	bool left = !is_space(after) &&
+		    (!is_punct(after) || is_space(before) || is_punct(before));
+	bool right = !is_space(before) &&
+		     (!is_punct(before) || is_space(after) || is_punct(after));
+	flush(c, i);
+	ast_node *n = add(c, AST_TEXT, i, i + len);
+	n->u.text.text = ast_str(c->d, c->w + i, len);
+	c->text_from = i + len;
+	if (!left && !right)
+		return;
+	delim *dl = calloc(1, sizeof *dl);
+	if (!dl)
+		abort();
+	dl->node = n;
+	dl->len = dl->orig = len;
+	dl->can_open = left;
+	dl->can_close = right;
+	dl->prev = c->dtop;
+	if (c->dtop)
+		c->dtop->next = dl;
+	c->dtop = dl;
+}
+
+static void remove_delim(ictx *c, delim *dl)
+{
+	if (dl->prev)
+		dl->prev->next = dl->next;
+	if (dl->next)
+		dl->next->prev = dl->prev;
+	else
+		c->dtop = dl->prev;
+	free(dl);
+}
+
+static void unlink_node(ast_node *n)
+{
+	ast_node *p = n->parent;
+	if (n->prev)
+		n->prev->next = n->next;
+	else
+		p->first = n->next;
+	if (n->next)
+		n->next->prev = n->prev;
+	else
+		p->last = n->prev;
+	n->prev = n->next = n->parent = NULL;
+}
+
+static void insert_after(ast_node *at, ast_node *n)
+{
+	n->parent = at->parent;
+	n->prev = at;
+	n->next = at->next;
+	if (at->next)
+		at->next->prev = n;
+	else
+		at->parent->last = n;
+	at->next = n;
+}
+
+static void shrink(ast_node *t, size_t use, bool from_end)
+{
+	t->u.text.text.len -= use;
+	if (from_end)
+		t->at.end -= (uint32_t)use;
+	else {
+		t->u.text.text.p += use;
+		t->at.start += (uint32_t)use;
+	}
+}
+
+/* Resolve emphasis among delimiters above bottom (CommonMark 6.2). */
+static void process_emphasis(ictx *c, delim *bottom)
+{
+	delim *obot[3][2];
+	for (int a = 0; a < 3; a++)
+		obot[a][0] = obot[a][1] = bottom;
+	delim *closer = c->dtop;
+	while (closer && closer->prev != bottom)
+		closer = closer->prev;
+	while (closer) {
+		if (!closer->can_close) {
+			closer = closer->next;
+			continue;
+		}
+		delim *opener = closer->prev;
+		bool found = false;
+		delim **ob = &obot[closer->orig % 3][closer->can_open];
+		while (opener && opener != bottom && opener != *ob) {
+			if (opener->can_open) {
+				bool odd = (closer->can_open || opener->can_close) &&
+					   (opener->orig + closer->orig) % 3 == 0 &&
+					   !(opener->orig % 3 == 0 && closer->orig % 3 == 0);
+				if (!odd) {
+					found = true;
+					break;
+				}
+			}
+			opener = opener->prev;
+		}
+		delim *old = closer;
+		if (found) {
+			size_t use = closer->len >= 2 && opener->len >= 2 ? 2 : 1;
+			ast_node *on = opener->node, *cn = closer->node;
+			shrink(on, use, true);
+			shrink(cn, use, false);
+			opener->len -= use;
+			closer->len -= use;
+			ast_node *e = ast_new(c->d, use == 2 ? AST_STRONG : AST_EMPH,
+					      span_make(on->at.end, cn->at.start));
+			for (ast_node *t = on->next; t && t != cn;) {
+				ast_node *nx = t->next;
+				unlink_node(t);
+				ast_append(e, t);
+				t = nx;
+			}
+			insert_after(on, e);
+			while (closer->prev != opener)
+				remove_delim(c, closer->prev);
+			if (opener->len == 0) {
+				unlink_node(on);
+				remove_delim(c, opener);
+			}
+			if (closer->len == 0) {
+				delim *nx = closer->next;
+				unlink_node(cn);
+				remove_delim(c, closer);
+				closer = nx;
+			}
+		} else {
+			closer = closer->next;
+			*ob = old->prev;
+			if (!old->can_open)
+				remove_delim(c, old);
+		}
+	}
+	while (c->dtop && c->dtop != bottom)
+		remove_delim(c, c->dtop);
+}
+
+/* ---- links ---- */
+
+/* After "](" at i: the end of a URL up to its ')' (balanced, no spaces). */
+static size_t url_end(const ictx *c, size_t i)
+{
+	int depth = 0;
+	for (size_t k = i; k < c->n; k++) {
+		unsigned char ch = (unsigned char)c->w[k];
+		if (ch == '\\' && k + 1 < c->n && c->w[k + 1] != '\n') {
+			k++;
+			continue;
+		}
+		if (ch == ' ' || ch == '\t' || ch == '\n')
+			return 0;
+		if (ch == '(')
+			depth++;
+		else if (ch == ')') {
+			if (depth == 0)
+				return k;
+			depth--;
+		}
+		if (depth > 32)
+			return 0;
+	}
+	return 0;
+}
+
+static size_t close_bracket(ictx *c, size_t i)
+{
+	bracket *b = c->btop;
+	size_t ue = 0;
+	if (b && b->active && i + 1 < c->n && c->w[i + 1] == '(')
+		ue = url_end(c, i + 2);
+	if (!b || !ue) {
+		if (b) {
+			c->btop = b->prev;
+			free(b);
+		}
+		lit(c, i, "]", 1);
+		return i + 1;
+	}
+	flush(c, i);
+	process_emphasis(c, b->delim_top);
+	ast_node *open = b->node;
+	ast_node *link = ast_new(c->d, AST_LINK, span_make(open->at.start, src_off(c, ue) + 1));
+	/* The URL, escapes removed. */
+	buf u = BUF_INIT;
+	for (size_t k = i + 2; k < ue; k++) {
+		if (c->w[k] == '\\' && k + 1 < ue && is_punct((unsigned char)c->w[k + 1]))
+			k++;
+		if (c->w[k] != '\x01')
+			buf_putc(&u, c->w[k]);
+	}
+	link->u.link.url = ast_str(c->d, u.data ? u.data : "", u.len);
+	link->u.link.url_at = wspan(c, i + 2, ue);
+	buf_free(&u);
+	for (ast_node *t = open->next; t;) {
+		ast_node *nx = t->next;
+		unlink_node(t);
+		ast_append(link, t);
+		t = nx;
+	}
+	insert_after(open, link);
+	unlink_node(open);
+	c->btop = b->prev;
+	free(b);
+	/* No links inside links. */
+	for (bracket *o = c->btop; o; o = o->prev)
+		o->active = false;
+	c->text_from = ue + 1;
+	return ue + 1;
+}
+
+/* ---- the pass ---- */
+
+static const bool special[256] = {
+	['\x01'] = true, ['\n'] = true, ['\\'] = true, ['`'] = true,
+	['*'] = true, ['['] = true, [']'] = true,
+};
+
+/*
+ * Join each run of adjacent text siblings into one node, so that checks see
+ * "[citation needed]" as one string.  Iterative over the subtree.
+ */
+static void merge_text(ast_doc *d, ast_node *root)
+{
+	buf b = BUF_INIT;
+	ast_node *n = root->first;
+	while (n) {
+		if (n->type == AST_TEXT && n->next && n->next->type == AST_TEXT) {
+			buf_clear(&b);
+			ast_node *last = n;
+			for (ast_node *t = n; t && t->type == AST_TEXT; t = t->next) {
+				buf_put(&b, t->u.text.text.p, t->u.text.text.len);
+				last = t;
+			}
+			n->u.text.text = ast_str(d, b.data, b.len);
+			n->at.end = last->at.end;
+			while (n->next != last->next)
+				unlink_node(n->next);
+		}
+		if (n->first) {
+			n = n->first;
+			continue;
+		}
+		while (n != root && !n->next)
+			n = n->parent;
+		if (n == root)
+			break;
+		n = n->next;
+	}
+	buf_free(&b);
+}
+
+void inline_parse(ast_doc *d, const char *lex, ast_node *parent,
+		  const span *segs, size_t nsegs)
+{
+	ictx c;
+	memset(&c, 0, sizeof c);
+	c.d = d;
+	c.parent = parent;
+	size_t total = 0;
+	for (size_t k = 0; k < nsegs; k++)
+		total += segs[k].end - segs[k].start + 1;
+	c.w = malloc(total + 1);
+	c.wstart = malloc((nsegs ? nsegs : 1) * sizeof *c.wstart);
+	c.sstart = malloc((nsegs ? nsegs : 1) * sizeof *c.sstart);
+	if (!c.w || !c.wstart || !c.sstart)
+		abort();
+	for (size_t k = 0; k < nsegs; k++) {
+		if (k)
+			c.w[c.n++] = '\n';
+		c.wstart[k] = (uint32_t)c.n;
+		c.sstart[k] = segs[k].start;
+		size_t len = segs[k].end - segs[k].start;
+		memcpy(c.w + c.n, lex + segs[k].start, len);
+		c.n += len;
+	}
+	c.w[c.n] = '\0';
+	c.nsegs = nsegs;
+
+	size_t i = 0;
+	while (i < c.n) {
+		unsigned char ch = (unsigned char)c.w[i];
+		switch (ch) {
+		case '\x01':
+			i++;
+			continue;
+		case '\n':
+			flush(&c, i);
+			/* The newline's span is the gap between two pieces. */
+			add(&c, AST_SOFTBREAK, i, i);
+			c.text_from = ++i;
+			continue;
+		case '\\':
+			if (i + 1 < c.n && is_punct((unsigned char)c.w[i + 1])) {
+				lit(&c, i, c.w + i + 1, 1);
+				i += 2;
+			} else {
+				lit(&c, i, "\\", 1);
+				i++;
+			}
+			continue;
+		case '`':
+			i = code_span(&c, i);
+			continue;
+		case '*': {
+			size_t len = run_len(&c, i, '*');
+			push_delim(&c, i, len);
+			i += len;
+			continue;
+		}
+		case '[':
+			if (i + 1 < c.n && c.w[i + 1] == '@') {
+				size_t e = reference(&c, i);
+				if (e) {
+					i = e;
+					continue;
+				}
+			}
+			{
+				flush(&c, i);
+				ast_node *n = add(&c, AST_TEXT, i, i + 1);
+				n->u.text.text = ast_str(d, "[", 1);
+				c.text_from = i + 1;
+				bracket *b = calloc(1, sizeof *b);
+				if (!b)
+					abort();
+				b->node = n;
+				b->delim_top = c.dtop;
+				b->active = true;
+				b->prev = c.btop;
+				c.btop = b;
+			}
+			i++;
+			continue;
+		case ']':
+			i = close_bracket(&c, i);
+			continue;
+		default: {
+			/* A run of ordinary bytes at once. */
+			size_t k = i + 1;
+			while (k < c.n && !special[(unsigned char)c.w[k]])
+				k++;
+			lit(&c, i, c.w + i, k - i);
+			i = k;
+			continue;
+		}
+		}
+	}
+	flush(&c, c.n);
+	process_emphasis(&c, NULL);
+	while (c.btop) {
+		bracket *b = c.btop;
+		c.btop = b->prev;
+		free(b);
+	}
+	merge_text(d, parent);
+	buf_free(&c.text);
+	free(c.w);
+	free(c.wstart);
+	free(c.sstart);
+}

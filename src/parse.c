@@ -1,0 +1,481 @@
+/*
+ * parse.c - from source text to document tree: comment blanking, running
+ * the scanner and parser, and the builder that grammar actions call.
+ *
+ * The builder groups body lines the way Markdown readers expect: text
+ * lines run into a paragraph until a blank line or another kind of line;
+ * consecutive list items of one kind form a list (blank lines between
+ * items keep it open); `>` lines form a quote.
+ */
+#include "parse.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "parser.h"
+#define YYSTYPE BRIEF_YYSTYPE
+#define YYLTYPE span
+#include "lexer.h"
+
+/* ---- comments ---- */
+
+/*
+ * Replace every byte of each <!-- ... --> comment by \x01 (newlines kept),
+ * so the scanner skips comment-only lines and the inline parser skips the
+ * rest while every offset stays that of the source.  An unclosed comment
+ * is a syntax error and stays text.
+ */
+static char *blank_comments(ast_doc *d)
+{
+	const char *t = d->src.text;
+	size_t n = d->src.len;
+	char *lex = malloc(n + 2);
+	if (!lex)
+		abort();
+	memcpy(lex, t, n);
+	lex[n] = lex[n + 1] = '\0';
+	const char *p = t;
+	for (;;) {
+		const char *o = memchr(p, '<', (size_t)(t + n - p));
+		if (!o)
+			break;
+		if ((size_t)(t + n - o) < 4 || memcmp(o, "<!--", 4) != 0 ||
+		    (o > t && o[-1] == '\\')) {
+			p = o + 1;
+			continue;
+		}
+		const char *c = o + 4;
+		const char *e = NULL;
+		while (c + 3 <= t + n) {
+			c = memchr(c, '-', (size_t)(t + n - c));
+			if (!c || c + 3 > t + n)
+				break;
+			if (c[1] == '-' && c[2] == '>') {
+				e = c + 3;
+				break;
+			}
+			c++;
+		}
+		if (!e) {
+			diag_report(&d->diags, DC_SYNTAX,
+				    span_make((uint32_t)(o - t), (uint32_t)(o - t + 4)),
+				    "comment '<!--' is never closed: expected '-->'");
+			break;
+		}
+		for (const char *q = o; q < e; q++)
+			if (*q != '\n')
+				lex[q - t] = '\x01';
+		p = e;
+	}
+	return lex;
+}
+
+/* ---- builder: paragraphs, lists, quotes ---- */
+
+static void push_seg(parse_state *ps, span s)
+{
+	if (ps->nsegs == ps->segcap) {
+		ps->segcap = ps->segcap ? ps->segcap * 2 : 16;
+		span *ns = realloc(ps->segs, ps->segcap * sizeof *ns);
+		if (!ns)
+			abort();
+		ps->segs = ns;
+	}
+	ps->segs[ps->nsegs++] = s;
+}
+
+static void close_para(parse_state *ps)
+{
+	if (!ps->para)
+		return;
+	inline_parse(ps->doc, ps->lex, ps->para, ps->segs, ps->nsegs);
+	ps->para = NULL;
+	ps->nsegs = 0;
+}
+
+static void close_all(parse_state *ps)
+{
+	close_para(ps);
+	ps->list = ps->item = ps->quote = NULL;
+}
+
+static void open_para(parse_state *ps, ast_node *parent, span s, span line)
+{
+	close_para(ps);
+	ps->para = ast_new(ps->doc, AST_PARAGRAPH, line);
+	ast_append(parent, ps->para);
+	push_seg(ps, s);
+}
+
+static void extend(ast_node *n, span line)
+{
+	for (; n && n->type != AST_DOCUMENT && n->type != AST_BLOCK; n = n->parent)
+		if (line.end > n->at.end)
+			n->at.end = line.end;
+}
+
+void parse_blank(parse_state *ps, span at)
+{
+	(void)at;
+	close_para(ps);
+	ps->quote = NULL;
+	ps->blank = true;
+}
+
+void parse_text(parse_state *ps, const parse_tok *t, span at)
+{
+	bool indented = t->n != 0;
+	if (ps->para && !ps->blank) {
+		/* a lazy continuation line */
+		push_seg(ps, t->a);
+		extend(ps->para, at);
+	} else if (ps->item && ps->blank && indented) {
+		/* an indented paragraph after a blank line belongs to the item */
+		open_para(ps, ps->item, t->a, at);
+		extend(ps->item, at);
+	} else {
+		close_all(ps);
+		open_para(ps, ps->container, t->a, at);
+	}
+	ps->blank = false;
+}
+
+void parse_item(parse_state *ps, const parse_tok *t, span at)
+{
+	bool ordered = t->n != 0;
+	close_para(ps);
+	ps->quote = NULL;
+	if (!ps->list || ps->list->u.list.ordered != ordered) {
+		ps->list = ast_new(ps->doc, AST_LIST, at);
+		ps->list->u.list.ordered = ordered;
+		ps->list->u.list.start = ordered ? t->n - 1 : 0;
+		ast_append(ps->container, ps->list);
+	}
+	ps->item = ast_new(ps->doc, AST_ITEM, at);
+	ast_append(ps->list, ps->item);
+	extend(ps->list, at);
+	if (t->a.end > t->a.start)
+		open_para(ps, ps->item, t->a, at);
+	ps->blank = false;
+}
+
+void parse_quote(parse_state *ps, const parse_tok *t, span at)
+{
+	if (!ps->quote || ps->blank) {
+		close_all(ps);
+		ps->quote = ast_new(ps->doc, AST_QUOTE, at);
+		ast_append(ps->container, ps->quote);
+	}
+	extend(ps->quote, at);
+	if (t->a.end == t->a.start)
+		close_para(ps);	/* a bare `>` separates paragraphs */
+	else if (ps->para && ps->para->parent == ps->quote)
+		push_seg(ps, t->a), extend(ps->para, at);
+	else
+		open_para(ps, ps->quote, t->a, at);
+	ps->blank = false;
+}
+
+/* A slug from the plain text: lower-case ASCII letters and digits, other
+ * runs become one '-'.  Non-ASCII letters are dropped. */
+static str make_slug(ast_doc *d, ast_node *h)
+{
+	buf plain = BUF_INIT, slug = BUF_INIT;
+	ast_plain_text(h, &plain);
+	bool dash = false;
+	for (size_t i = 0; i < plain.len; i++) {
+		unsigned char c = (unsigned char)plain.data[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c - 'A' + 'a');
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			if (dash && slug.len)
+				buf_putc(&slug, '-');
+			buf_putc(&slug, (char)c);
+			dash = false;
+		} else {
+			dash = true;
+		}
+	}
+	if (!slug.len)
+		buf_puts(&slug, "section");
+	str s = ast_str(d, slug.data, slug.len);
+	buf_free(&plain);
+	buf_free(&slug);
+	return s;
+}
+
+void parse_heading(parse_state *ps, const parse_tok *t, span at)
+{
+	close_all(ps);
+	ps->blank = false;
+	ast_node *h = ast_new(ps->doc, AST_HEADING, at);
+	h->u.heading.level = (int)t->n;
+	ast_append(ps->container, h);
+	if (t->n > 3) {
+		diag_report(&ps->doc->diags, DC_SYNTAX, span_make(at.start, at.start + (uint32_t)t->n),
+			    "heading level %ld is too deep: headings are '#', '##' or '###'", t->n);
+		h->u.heading.level = 3;
+	}
+	if (t->a.end == t->a.start)
+		diag_report(&ps->doc->diags, DC_SYNTAX, at, "heading has no title");
+	else
+		inline_parse(ps->doc, ps->lex, h, &t->a, 1);
+	if (t->b.start > t->a.end) {	/* an explicit {#id}, maybe empty */
+		h->u.heading.id = ast_str(ps->doc, ps->text + t->b.start, t->b.end - t->b.start);
+		h->u.heading.id_at = t->b;
+		h->u.heading.explicit_id = true;
+	} else {
+		h->u.heading.id = make_slug(ps->doc, h);
+		h->u.heading.id_at = t->a;
+	}
+}
+
+/* ---- fields and blocks ---- */
+
+static void field_finish(parse_state *ps)
+{
+	ast_field *f = ps->field;
+	if (!f)
+		return;
+	ps->field = NULL;
+	/* Join the pieces with single spaces. */
+	buf v = BUF_INIT;
+	for (size_t i = 0; i < f->nsegs; i++) {
+		if (i)
+			buf_putc(&v, ' ');
+		buf_put(&v, ps->text + f->segs[i].start, f->segs[i].end - f->segs[i].start);
+	}
+	f->value = ast_str(ps->doc, v.data ? v.data : "", v.len);
+	buf_free(&v);
+	const ast_field_spec *specs;
+	size_t n;
+	if (ps->block)
+		specs = ast_block_fields(ps->block->u.block.kind, &n);
+	else if (ps->in_front)
+		specs = ast_meta_fields(&n);
+	else
+		return;
+	const ast_field_spec *sp = ast_spec_find(specs, n, f->name.p, f->name.len);
+	if (sp && sp->type == VT_INLINE && f->nsegs) {
+		f->inl = ast_new(ps->doc, AST_PARAGRAPH, f->value_at);
+		inline_parse(ps->doc, ps->lex, f->inl, f->segs, f->nsegs);
+	}
+}
+
+static bool in_entries(const parse_state *ps)
+{
+	return ps->block && (ps->block->u.block.kind == BK_ACRONYMS ||
+			     ps->block->u.block.kind == BK_AREAS);
+}
+
+void parse_field(parse_state *ps, const parse_tok *t, span at)
+{
+	field_finish(ps);
+	ast_doc *d = ps->doc;
+	if (in_entries(ps)) {
+		bool area = ps->block->u.block.kind == BK_AREAS;
+		ast_node *e = ast_new(d, area ? AST_AREA : AST_ACRONYM, at);
+		e->u.entry.key = ast_str(d, ps->text + t->a.start, t->a.end - t->a.start);
+		e->u.entry.key_at = t->a;
+		e->u.entry.value = ast_str(d, ps->text + t->b.start, t->b.end - t->b.start);
+		e->u.entry.value_at = t->b;
+		ast_append(ps->block, e);
+		return;
+	}
+	ast_field *f = arena_alloc(&d->arena, sizeof *f);
+	f->name = ast_str(d, ps->text + t->a.start, t->a.end - t->a.start);
+	f->name_at = t->a;
+	f->value_at = t->b;
+	f->segs = arena_alloc(&d->arena, 4 * sizeof *f->segs);
+	if (t->b.end > t->b.start)
+		f->segs[f->nsegs++] = t->b;
+	*ps->field_tail = f;
+	ps->field_tail = &f->next;
+	ps->field = f;
+}
+
+void parse_cont(parse_state *ps, const parse_tok *t, span at)
+{
+	(void)at;
+	ast_field *f = ps->field;
+	if (!f) {
+		/* An entry line of ::: acronyms / areas continued: extend it. */
+		ast_node *e = ps->block ? ps->block->last : NULL;
+		if (e && (e->type == AST_AREA || e->type == AST_ACRONYM)) {
+			buf v = BUF_INIT;
+			buf_put(&v, e->u.entry.value.p, e->u.entry.value.len);
+			buf_putc(&v, ' ');
+			buf_put(&v, ps->text + t->a.start, t->a.end - t->a.start);
+			e->u.entry.value = ast_str(ps->doc, v.data, v.len);
+			e->u.entry.value_at.end = t->a.end;
+			buf_free(&v);
+		}
+		return;
+	}
+	if (f->nsegs % 4 == 0 && f->nsegs)
+		f->segs = arena_realloc(&ps->doc->arena, f->segs, f->nsegs * sizeof *f->segs,
+					(f->nsegs + 4) * sizeof *f->segs);
+	else if (f->nsegs == 0)
+		f->value_at.start = t->a.start;
+	f->segs[f->nsegs++] = t->a;
+	f->value_at.end = t->a.end;
+}
+
+void parse_bad_line(parse_state *ps, span at)
+{
+	field_finish(ps);
+	if (in_entries(ps))
+		diag_report(&ps->doc->diags, DC_SYNTAX, at,
+			    "expected '%s' in ::: %s",
+			    ps->block->u.block.kind == BK_AREAS ? "id: Title" : "ABBR: Expansion",
+			    ps->block->u.block.kind == BK_AREAS ? "areas" : "acronyms");
+	else if (ps->block)
+		diag_report(&ps->doc->diags, DC_SYNTAX, at, "expected a 'field: value' line");
+	else
+		diag_report(&ps->doc->diags, DC_SYNTAX, at,
+			    "expected 'key: value' or '---' in the front matter");
+}
+
+void parse_front_open(parse_state *ps, span at)
+{
+	ps->fm_open = at;
+	ps->in_front = true;
+	ps->doc->meta.present = true;
+	ps->doc->meta.at = at;
+	ps->field_tail = &ps->doc->meta.fields;
+}
+
+void parse_front_close(parse_state *ps, span at)
+{
+	field_finish(ps);
+	ps->doc->meta.at.end = at.end;
+	ps->fm_open = span_make(0, 0);
+	ps->in_front = false;
+}
+
+void parse_front_unclosed(parse_state *ps)
+{
+	field_finish(ps);
+	ps->fm_open = span_make(0, 0);
+	ps->in_front = false;
+}
+
+void parse_block_open(parse_state *ps, const parse_tok *t, span at)
+{
+	ast_doc *d = ps->doc;
+	close_all(ps);
+	ps->blank = false;
+	ast_node *b = ast_new(d, AST_BLOCK, at);
+	b->u.block.open_at = at;
+	b->u.block.kind_name = ast_str(d, ps->text + t->a.start, t->a.end - t->a.start);
+	b->u.block.kind_at = t->a;
+	if (t->b.end > t->b.start) {
+		b->u.block.id = ast_str(d, ps->text + t->b.start, t->b.end - t->b.start);
+		b->u.block.id_at = t->b;
+	} else {
+		b->u.block.id.p = "";
+		b->u.block.id_at = span_make(t->a.end, t->a.end);
+	}
+	ast_append(d->root, b);
+	ps->block = b;
+	ps->container = b;
+	ps->field = NULL;
+	ps->field_tail = &b->u.block.fields;
+
+	const char *kt = ps->text + t->a.start;
+	size_t kl = t->a.end - t->a.start;
+	int k = ast_block_kind_lookup(kt, kl);
+	if (k < 0) {
+		const char *sugg = diag_suggest(kt, kl, ast_block_kind_names, BK__COUNT);
+		size_t di = diag_report(&d->diags, DC_SYNTAX, t->a,
+					"unknown block kind '%.*s'%s%s%s", (int)kl, kt,
+					sugg ? "; did you mean '" : "", sugg ? sugg : "",
+					sugg ? "'?" : "");
+		diag_add_help(&d->diags, di, "block kinds are finding, recommendation, evidence, "
+			      "acronyms, areas, recommendations, findings, sources and glossary");
+		b->u.block.kind = BK__COUNT;	/* checks and backends skip it */
+	} else {
+		b->u.block.kind = (ast_block_kind)k;
+		if (ast_kind_has_id((ast_block_kind)k) && !b->u.block.id.len)
+			diag_report(&d->diags, DC_SYNTAX, at, "'::: %s' needs an ID: '::: %s ID'",
+				    ast_block_kind_names[k], ast_block_kind_names[k]);
+		else if (!ast_kind_has_id((ast_block_kind)k) && b->u.block.id.len)
+			diag_report(&d->diags, DC_SYNTAX, t->b,
+				    "'::: %s' takes no ID", ast_block_kind_names[k]);
+	}
+	if (t->n)
+		diag_report(&d->diags, DC_SYNTAX, span_make((uint32_t)t->n, at.end),
+			    "unexpected text after the block's ID");
+}
+
+static void block_end(parse_state *ps)
+{
+	field_finish(ps);
+	close_all(ps);
+	ps->block = NULL;
+	ps->container = ps->doc->root;
+	ps->field_tail = NULL;
+	ps->blank = false;
+}
+
+void parse_block_close(parse_state *ps, span at)
+{
+	ps->block->at.end = at.end;
+	block_end(ps);
+}
+
+void parse_block_unclosed(parse_state *ps)
+{
+	block_end(ps);
+}
+
+void parse_stray_close(parse_state *ps, span at)
+{
+	close_all(ps);
+	diag_report(&ps->doc->diags, DC_SYNTAX, at, "':::' closes no block: no block is open here");
+}
+
+/* ---- driver ---- */
+
+void parse_document(ast_doc *d)
+{
+	parse_state ps;
+	memset(&ps, 0, sizeof ps);
+	ps.doc = d;
+	ps.text = d->src.text;
+	ps.lex = blank_comments(d);
+	d->root = ast_new(d, AST_DOCUMENT, span_make(0, (uint32_t)d->src.len));
+	ps.container = d->root;
+
+	yyscan_t scanner;
+	if (brief_yylex_init_extra(&ps, &scanner) != 0)
+		abort();
+	YY_BUFFER_STATE b = brief_yy_scan_buffer(ps.lex, d->src.len + 2, scanner);
+	if (!b)
+		abort();
+	brief_yyparse(scanner, &ps);
+	brief_yy_delete_buffer(b, scanner);
+	brief_yylex_destroy(scanner);
+	close_all(&ps);
+	free(ps.segs);
+	free(ps.lex);
+}
+
+int ast_doc_load(ast_doc *d, const char *path, const char *raw, size_t len)
+{
+	memset(d, 0, sizeof *d);
+	arena_init(&d->arena);
+	diag_list_init(&d->diags, &d->src);
+	if (source_init(&d->src, path, raw, len, &d->diags) != 0)
+		return -1;
+	parse_document(d);
+	resolve_document(d);
+	return 0;
+}
+
+void ast_doc_free(ast_doc *d)
+{
+	diag_list_free(&d->diags);
+	source_free(&d->src);
+	arena_free(&d->arena);
+}

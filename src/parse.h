@@ -1,0 +1,72 @@
+/*
+ * parse.h - the state shared by the scanner, the parser and the tree
+ * builder, and the builder calls that grammar actions make.
+ *
+ * grammar/brief.l classifies each line; grammar/brief.y checks the block
+ * structure (front matter, ::: blocks, what may appear where) and calls one
+ * parse_* function per rule; parse.c groups lines into paragraphs, lists
+ * and quotes and hands inline text to inline.c.
+ */
+#ifndef BRIEFC_PARSE_H
+#define BRIEFC_PARSE_H
+
+#include <stdbool.h>
+
+#include "ast.h"
+
+/* The semantic value of a line token: up to two spans and a number. */
+typedef struct parse_tok {
+	span a, b;
+	long n;
+} parse_tok;
+
+typedef struct parse_state {
+	ast_doc *doc;
+	const char *text;	/* doc->src.text */
+	char *lex;		/* the text as the scanner sees it: comments blanked */
+	/* scanner */
+	uint32_t lexpos;	/* offset of the next byte to scan */
+	bool fields_seen;	/* a field line since the region opened */
+	bool in_front;		/* inside the front matter */
+	/* builder */
+	ast_node *container;	/* root, or the open block */
+	ast_node *block;	/* the open block, or NULL */
+	ast_field *field;	/* the field continuation lines go to */
+	ast_field **field_tail;
+	ast_node *para;		/* the open paragraph */
+	span *segs;		/* its lines */
+	size_t nsegs, segcap;
+	ast_node *list, *item, *quote;
+	bool blank;		/* a blank line since the last content line */
+	span fm_open;
+	int syntax_errors;
+} parse_state;
+
+/* Run scanner and parser over doc->src into doc->root. */
+void parse_document(ast_doc *d);
+
+/* Builder calls, one per grammar action. */
+void parse_front_open(parse_state *ps, span at);
+void parse_front_close(parse_state *ps, span at);
+void parse_front_unclosed(parse_state *ps);
+void parse_field(parse_state *ps, const parse_tok *t, span at);
+void parse_cont(parse_state *ps, const parse_tok *t, span at);
+void parse_bad_line(parse_state *ps, span at);
+void parse_blank(parse_state *ps, span at);
+void parse_text(parse_state *ps, const parse_tok *t, span at);
+void parse_item(parse_state *ps, const parse_tok *t, span at);
+void parse_quote(parse_state *ps, const parse_tok *t, span at);
+void parse_heading(parse_state *ps, const parse_tok *t, span at);
+void parse_block_open(parse_state *ps, const parse_tok *t, span at);
+void parse_block_close(parse_state *ps, span at);
+void parse_block_unclosed(parse_state *ps);
+void parse_stray_close(parse_state *ps, span at);
+
+/* Inline parsing of text made of the given line pieces (inline.c). */
+void inline_parse(ast_doc *d, const char *lex, ast_node *parent,
+		  const span *segs, size_t nsegs);
+
+/* Semantic pass (resolve.c). */
+void resolve_document(ast_doc *d);
+
+#endif

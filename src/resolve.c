@@ -1,0 +1,330 @@
+/*
+ * resolve.c - the semantic pass: IDs, references, numbers, links both ways.
+ *
+ * Fills the semantic part of the tree (ast.h) without reporting anything:
+ * what is wrong is for the checks (check.c) to say.  Two passes: the first
+ * collects every definition into the ID table (explicit IDs before heading
+ * slugs, so a slug never takes an ID an author chose); the second resolves
+ * ID lists and references in document order, which is also the order in
+ * which sources get their numbers (contract, section 7).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse.h"
+
+/* Iterative pre-order successor of n within the tree under root. */
+static ast_node *next_node(ast_node *root, ast_node *n)
+{
+	if (n->first)
+		return n->first;
+	while (n != root && !n->next)
+		n = n->parent;
+	return n == root ? NULL : n->next;
+}
+
+static void define(ast_doc *d, ast_node *n, const str *id)
+{
+	if (!id || !id->len)
+		return;
+	if (ast_idtab_put(d, &d->ids, id->p, id->len, n))
+		ast_vec_push(d, &d->duplicates, n);
+}
+
+/* A heading slug made unique with -1, -2, ... */
+static void define_slug(ast_doc *d, ast_node *h)
+{
+	str *id = &h->u.heading.id;
+	if (!ast_idtab_put(d, &d->ids, id->p, id->len, h))
+		return;
+	buf b = BUF_INIT;
+	for (unsigned k = 1;; k++) {
+		buf_clear(&b);
+		buf_printf(&b, "%.*s-%u", (int)id->len, id->p, k);
+		if (!ast_idtab_get(&d->ids, b.data, b.len)) {
+			*id = ast_str(d, b.data, b.len);
+			ast_idtab_put(d, &d->ids, id->p, id->len, h);
+			break;
+		}
+	}
+	buf_free(&b);
+}
+
+static ast_level level_of(const ast_field *f)
+{
+	if (!f)
+		return LV_NONE;
+	if (strcmp(f->value.p, "high") == 0)
+		return LV_HIGH;
+	if (strcmp(f->value.p, "medium") == 0)
+		return LV_MEDIUM;
+	if (strcmp(f->value.p, "low") == 0)
+		return LV_LOW;
+	return LV_NONE;
+}
+
+/*
+ * Split a comma-separated value into ID references.  Offsets come from the
+ * field's pieces so each ID points at its own text.
+ */
+static ast_idlist split_ids(ast_doc *d, const ast_field *f)
+{
+	ast_idlist l = {NULL, 0};
+	if (!f)
+		return l;
+	size_t cap = 0;
+	const char *t = d->src.text;
+	for (size_t s = 0; s < f->nsegs; s++) {
+		uint32_t p = f->segs[s].start, e = f->segs[s].end;
+		while (p < e) {
+			uint32_t q = p;
+			while (q < e && t[q] != ',')
+				q++;
+			uint32_t a = p, b = q;
+			while (a < b && (t[a] == ' ' || t[a] == '\t'))
+				a++;
+			while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t'))
+				b--;
+			if (b > a || q < e) {
+				if (l.n == cap) {
+					size_t nc = cap ? cap * 2 : 4;
+					l.v = arena_realloc(&d->arena, l.v, cap * sizeof *l.v,
+							    nc * sizeof *l.v);
+					cap = nc;
+				}
+				ast_idref *r = &l.v[l.n++];
+				r->id = ast_str(d, t + a, b - a);
+				r->at = b > a ? span_make(a, b) : span_make(q, q + 1);
+				r->target = NULL;
+			}
+			p = q < e ? q + 1 : e;
+		}
+	}
+	return l;
+}
+
+static void decode_block(ast_doc *d, ast_node *b)
+{
+	ast_field *fs = b->u.block.fields;
+	switch (b->u.block.kind) {
+	case BK_FINDING:
+		b->u.block.f_claim = ast_field_get(fs, "claim");
+		b->u.block.evidence = split_ids(d, ast_field_get(fs, "evidence"));
+		b->u.block.confidence = level_of(ast_field_get(fs, "confidence"));
+		break;
+	case BK_RECOMMENDATION:
+		b->u.block.f_action = ast_field_get(fs, "action");
+		b->u.block.addresses = split_ids(d, ast_field_get(fs, "addresses"));
+		b->u.block.priority = level_of(ast_field_get(fs, "priority"));
+		/* fall through */
+	case BK_RECOMMENDATIONS: {
+		ast_field *a = ast_field_get(fs, "area");
+		if (a) {
+			b->u.block.area.id = a->value;
+			b->u.block.area.at = a->value_at;
+		}
+		break;
+	}
+	case BK_EVIDENCE:
+		b->u.block.f_title = ast_field_get(fs, "title");
+		break;
+	default:
+		break;
+	}
+}
+
+/* Pass 1: collect, decode, define. */
+static void collect(ast_doc *d)
+{
+	ast_vec slugs = {NULL, 0, 0};
+	for (ast_node *n = d->root; n; n = next_node(d->root, n)) {
+		switch (n->type) {
+		case AST_HEADING:
+			ast_vec_push(d, &d->headings, n);
+			if (n->u.heading.explicit_id)
+				define(d, n, &n->u.heading.id);
+			else
+				ast_vec_push(d, &slugs, n);
+			break;
+		case AST_BLOCK:
+			ast_vec_push(d, &d->blocks, n);
+			decode_block(d, n);
+			switch (n->u.block.kind) {
+			case BK_FINDING:
+				ast_vec_push(d, &d->findings, n);
+				n->u.block.number = (int)d->findings.n;
+				break;
+			case BK_RECOMMENDATION:
+				ast_vec_push(d, &d->recommendations, n);
+				n->u.block.number = (int)d->recommendations.n;
+				break;
+			case BK_EVIDENCE:
+				ast_vec_push(d, &d->evidence, n);
+				break;
+			case BK_SOURCES:
+				d->has_sources_block = true;
+				break;
+			default:
+				break;
+			}
+			if (n->u.block.kind < BK__COUNT && ast_kind_has_id(n->u.block.kind))
+				define(d, n, &n->u.block.id);
+			break;
+		case AST_AREA:
+			ast_vec_push(d, &d->areas, n);
+			define(d, n, &n->u.entry.key);
+			break;
+		case AST_ACRONYM:
+			ast_vec_push(d, &d->acronyms, n);
+			break;
+		default:
+			break;
+		}
+	}
+	for (size_t i = 0; i < slugs.n; i++)
+		define_slug(d, slugs.v[i]);
+}
+
+static void resolve_ref(ast_doc *d, ast_idref *r)
+{
+	r->target = r->id.len ? ast_idtab_get(&d->ids, r->id.p, r->id.len) : NULL;
+}
+
+/* A citation of evidence: number it at its first citation. */
+static void cite(ast_doc *d, ast_node *target, ast_node *by)
+{
+	if (!target || target->type != AST_BLOCK || target->u.block.kind != BK_EVIDENCE)
+		return;
+	if (!target->u.block.cites++) {
+		ast_vec_push(d, &d->sources, target);
+		target->u.block.number = (int)d->sources.n;
+	}
+	if (by) {
+		ast_vec *v = &target->u.block.cited_by;
+		if (!v->n || v->v[v->n - 1] != by)
+			ast_vec_push(d, v, by);
+	}
+}
+
+/* References and links inside an inline tree (body or field). */
+static void resolve_inlines(ast_doc *d, ast_node *root, ast_node *block)
+{
+	for (ast_node *n = root; n; n = next_node(root, n)) {
+		if (n->type == AST_REF) {
+			ast_vec_push(d, &d->refs, n);
+			for (size_t i = 0; i < n->u.ref.ids.n; i++) {
+				resolve_ref(d, &n->u.ref.ids.v[i]);
+				cite(d, n->u.ref.ids.v[i].target, block);
+			}
+		} else if (n->type == AST_LINK) {
+			ast_vec_push(d, &d->links, n);
+		}
+	}
+}
+
+static void resolve_block_fields(ast_doc *d, ast_node *b)
+{
+	/* In field order, so that source numbers follow the text. */
+	for (ast_field *f = b->u.block.fields; f; f = f->next) {
+		if (f->inl)
+			resolve_inlines(d, f->inl, b);
+		if (b->u.block.kind == BK_FINDING && strcmp(f->name.p, "evidence") == 0) {
+			ast_idlist *l = &b->u.block.evidence;
+			for (size_t i = 0; i < l->n; i++) {
+				resolve_ref(d, &l->v[i]);
+				cite(d, l->v[i].target, b);
+			}
+		}
+	}
+	if (b->u.block.kind == BK_RECOMMENDATION) {
+		ast_idlist *l = &b->u.block.addresses;
+		for (size_t i = 0; i < l->n; i++) {
+			resolve_ref(d, &l->v[i]);
+			ast_node *t = l->v[i].target;
+			if (t && t->type == AST_BLOCK && t->u.block.kind == BK_FINDING)
+				ast_vec_push(d, &t->u.block.addressed_by, b);
+		}
+	}
+	if (b->u.block.area.id.len)
+		resolve_ref(d, &b->u.block.area);
+}
+
+static void decode_meta(ast_doc *d)
+{
+	ast_meta *m = &d->meta;
+	ast_field *f = m->fields;
+	m->title = ast_field_get(f, "title");
+	m->subtitle = ast_field_get(f, "subtitle");
+	m->organization = ast_field_get(f, "organization");
+	m->authors = ast_field_get(f, "authors");
+	m->date = ast_field_get(f, "date");
+	m->status = ast_field_get(f, "status");
+	m->lang = ast_field_get(f, "lang");
+	m->limit_words = ast_field_get(f, "limit-words");
+	m->final = m->status && strcmp(m->status->value.p, "final") == 0;
+	if (m->limit_words) {
+		char *end;
+		long v = strtol(m->limit_words->value.p, &end, 10);
+		m->limit = *end == '\0' && v > 0 ? v : 0;
+	}
+	for (ast_field *t = f; t; t = t->next)
+		if (t->inl)
+			resolve_inlines(d, t->inl, NULL);
+	if (!m->authors)
+		return;
+	const char *p = m->authors->value.p;
+	size_t cap = 0;
+	while (*p) {
+		const char *q = strchr(p, ';');
+		if (!q)
+			q = p + strlen(p);
+		const char *a = p, *b = q;
+		while (a < b && *a == ' ')
+			a++;
+		while (b > a && b[-1] == ' ')
+			b--;
+		if (b > a) {
+			if (m->nauthors == cap) {
+				size_t nc = cap ? cap * 2 : 4;
+				m->author_names = arena_realloc(&d->arena, m->author_names,
+								cap * sizeof(str), nc * sizeof(str));
+				cap = nc;
+			}
+			m->author_names[m->nauthors++] = ast_str(d, a, (size_t)(b - a));
+		}
+		p = *q ? q + 1 : q;
+	}
+}
+
+void resolve_document(ast_doc *d)
+{
+	collect(d);
+	decode_meta(d);
+	/* Pass 2, in document order. */
+	ast_node *blk = NULL;
+	for (ast_node *n = d->root; n; n = next_node(d->root, n)) {
+		if (n->type == AST_BLOCK) {
+			blk = n;
+			resolve_block_fields(d, n);
+		} else if (n->parent == d->root) {
+			blk = NULL;
+		}
+		if (n->type == AST_REF) {
+			ast_vec_push(d, &d->refs, n);
+			for (size_t i = 0; i < n->u.ref.ids.n; i++) {
+				resolve_ref(d, &n->u.ref.ids.v[i]);
+				cite(d, n->u.ref.ids.v[i].target, blk);
+			}
+		} else if (n->type == AST_LINK) {
+			ast_vec_push(d, &d->links, n);
+		}
+	}
+	/* Uncited evidence follows, in document order. */
+	for (size_t i = 0; i < d->evidence.n; i++) {
+		ast_node *e = d->evidence.v[i];
+		if (!e->u.block.number && !e->u.block.cites) {
+			ast_vec_push(d, &d->sources, e);
+			e->u.block.number = (int)d->sources.n;
+		}
+	}
+}

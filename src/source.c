@@ -1,0 +1,247 @@
+/*
+ * source.c - loading, normalising and locating input text.
+ */
+#include "source.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+
+int source_read_file(const char *path, char **data, size_t *len)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	if (!f)
+		return -1;
+	size_t cap = 65536, n = 0;
+	char *p = malloc(cap);
+	if (!p) {
+		if (f != stdin)
+			fclose(f);
+		errno = ENOMEM;
+		return -1;
+	}
+	for (;;) {
+		if (n == cap) {
+			if (cap > SOURCE_MAX_BYTES + 1) {
+				break;	/* the caller reports the size limit */
+			}
+			char *q = realloc(p, cap * 2);
+			if (!q) {
+				free(p);
+				if (f != stdin)
+					fclose(f);
+				errno = ENOMEM;
+				return -1;
+			}
+			p = q;
+			cap *= 2;
+		}
+		size_t got = fread(p + n, 1, cap - n, f);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	int err = ferror(f);
+	if (f != stdin)
+		fclose(f);
+	if (err) {
+		free(p);
+		errno = EIO;
+		return -1;
+	}
+	*data = p;
+	*len = n;
+	return 0;
+}
+
+/* Length of the valid UTF-8 sequence at p (at most n bytes), or 0. */
+static size_t utf8_valid(const unsigned char *p, size_t n)
+{
+	unsigned c = p[0];
+	size_t len;
+	unsigned min;
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF) {
+		len = 2;
+		min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		len = 3;
+		min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		len = 4;
+		min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (n < len)
+		return 0;
+	unsigned cp = c & (0x7F >> len);
+	for (size_t i = 1; i < len; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (p[i] & 0x3F);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return len;
+}
+
+int source_init(source *s, const char *path, const char *raw, size_t rawlen,
+		diag_list *dl)
+{
+	memset(s, 0, sizeof *s);
+	if (rawlen > SOURCE_MAX_BYTES)
+		return -1;
+	s->path = malloc(strlen(path) + 1);
+	s->text = malloc(rawlen + 1);
+	if (!s->path || !s->text) {
+		fputs("briefc: out of memory\n", stderr);
+		abort();
+	}
+	strcpy(s->path, path);
+
+	const unsigned char *in = (const unsigned char *)raw;
+	size_t i = 0, o = 0;
+	if (rawlen >= 3 && in[0] == 0xEF && in[1] == 0xBB && in[2] == 0xBF)
+		i = 3;
+
+	/* Bad bytes are reported after the line table exists; remember them. */
+	uint32_t *bad = NULL;
+	unsigned char badbyte[256];	/* the first 256 bad bytes, for messages */
+	size_t nbad = 0, badcap = 0;
+	while (i < rawlen) {
+		unsigned c = in[i];
+		if (c >= 0x20 && c < 0x7F) {
+			s->text[o++] = (char)c;
+			i++;
+			continue;
+		}
+		if (c == '\n' || c == '\t') {
+			s->text[o++] = (char)c;
+			i++;
+			continue;
+		}
+		if (c == '\r' && i + 1 < rawlen && in[i + 1] == '\n') {
+			i++;
+			continue;
+		}
+		size_t len = c >= 0x80 ? utf8_valid(in + i, rawlen - i) : 0;
+		if (len) {
+			memcpy(s->text + o, in + i, len);
+			o += len;
+			i += len;
+			continue;
+		}
+		if (nbad == badcap) {
+			badcap = badcap ? badcap * 2 : 16;
+			uint32_t *nb = realloc(bad, badcap * sizeof *bad);
+			if (!nb) {
+				fputs("briefc: out of memory\n", stderr);
+				abort();
+			}
+			bad = nb;
+		}
+		bad[nbad++] = (uint32_t)o;
+		badbyte[nbad - 1 < 256 ? nbad - 1 : 255] = (unsigned char)c;
+		/* One '?' for the one byte keeps columns honest. */
+		s->text[o++] = '?';
+		i++;
+	}
+	s->text[o] = '\0';
+	s->len = o;
+
+	size_t cap = 64;
+	s->lines = malloc(cap * sizeof *s->lines);
+	if (!s->lines) {
+		fputs("briefc: out of memory\n", stderr);
+		abort();
+	}
+	s->lines[0] = 0;
+	s->nlines = 1;
+	for (size_t k = 0; k < o; k++) {
+		if (s->text[k] != '\n' || k + 1 > o)
+			continue;
+		if (s->nlines == cap) {
+			cap *= 2;
+			uint32_t *nl = realloc(s->lines, cap * sizeof *nl);
+			if (!nl) {
+				fputs("briefc: out of memory\n", stderr);
+				abort();
+			}
+			s->lines = nl;
+		}
+		s->lines[s->nlines++] = (uint32_t)(k + 1);
+	}
+
+	/* Report at most one bad-encoding diagnostic per line: a pasted binary
+	 * blob must not drown the real problems. */
+	unsigned last_line = 0;
+	for (size_t k = 0; k < nbad && dl; k++) {
+		unsigned line, col;
+		source_locate(s, bad[k], &line, &col);
+		if (line == last_line)
+			continue;
+		last_line = line;
+		unsigned b = k < 256 ? badbyte[k] : 0x100;
+		if (b == 0)
+			diag_report(dl, DC_BAD_ENCODING, span_make(bad[k], bad[k] + 1),
+				    "NUL byte in input");
+		else if (b < 0x20 || b == 0x7F)
+			diag_report(dl, DC_BAD_ENCODING, span_make(bad[k], bad[k] + 1),
+				    "control character U+%04X in input", b);
+		else if (b < 0x100)
+			diag_report(dl, DC_BAD_ENCODING, span_make(bad[k], bad[k] + 1),
+				    "invalid UTF-8: byte 0x%02X", b);
+		else
+			diag_report(dl, DC_BAD_ENCODING, span_make(bad[k], bad[k] + 1),
+				    "invalid UTF-8 or control character in input");
+	}
+	free(bad);
+	return 0;
+}
+
+void source_free(source *s)
+{
+	free(s->path);
+	free(s->text);
+	free(s->lines);
+	memset(s, 0, sizeof *s);
+}
+
+void source_locate(const source *s, uint32_t off, unsigned *line, unsigned *col)
+{
+	if (off > s->len)
+		off = (uint32_t)s->len;
+	size_t lo = 0, hi = s->nlines;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (s->lines[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	unsigned c = 1;
+	for (uint32_t k = s->lines[lo]; k < off; k++)
+		if (((unsigned char)s->text[k] & 0xC0) != 0x80)
+			c++;
+	*line = (unsigned)lo + 1;
+	*col = c;
+}
+
+void source_line(const source *s, unsigned line, uint32_t *start, uint32_t *end)
+{
+	if (line == 0 || line > s->nlines) {
+		*start = *end = (uint32_t)s->len;
+		return;
+	}
+	uint32_t b = s->lines[line - 1];
+	uint32_t e = b;
+	while (e < s->len && s->text[e] != '\n')
+		e++;
+	*start = b;
+	*end = e;
+}

@@ -1,0 +1,56 @@
+/*
+ * source.h - a loaded input file, normalised, and offset -> line:col.
+ *
+ * The loader strips a leading BOM, turns CRLF into LF, and replaces every
+ * byte that is not acceptable input (invalid UTF-8, NUL, C0 controls other
+ * than TAB and LF, a lone CR) by '?' one byte for one byte, after reporting
+ * it as bad-encoding.  Every location in briefc is a byte offset into this
+ * normalised text, so CRLF and LF inputs give identical diagnostics.
+ */
+#ifndef BRIEFC_SOURCE_H
+#define BRIEFC_SOURCE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct diag_list;
+
+typedef struct span {
+	uint32_t start, end;	/* byte offsets, end exclusive */
+} span;
+
+typedef struct source {
+	char *path;		/* as given on the command line, heap */
+	char *text;		/* normalised text, NUL-terminated, heap */
+	size_t len;
+	uint32_t *lines;	/* offset of each line start, heap */
+	size_t nlines;
+} source;
+
+/* Largest input accepted; offsets are 32-bit.  See docs/limits.md. */
+#define SOURCE_MAX_BYTES ((size_t)1 << 30)
+
+/*
+ * Build a source from raw bytes.  Encoding problems are reported into dl
+ * (which must already point at this source).  Returns 0, or -1 if the input
+ * is larger than SOURCE_MAX_BYTES (nothing is reported then: the caller
+ * says so).
+ */
+int source_init(source *s, const char *path, const char *raw, size_t rawlen,
+		struct diag_list *dl);
+/* Read a file ("-" is stdin).  Returns 0, or -1 with errno set. */
+int source_read_file(const char *path, char **data, size_t *len);
+void source_free(source *s);
+
+/* 1-based line and column (in code points) of a byte offset. */
+void source_locate(const source *s, uint32_t off, unsigned *line, unsigned *col);
+/* Start and end (exclusive, without the newline) of a 1-based line. */
+void source_line(const source *s, unsigned line, uint32_t *start, uint32_t *end);
+
+static inline span span_make(uint32_t start, uint32_t end)
+{
+	span sp = {start, end};
+	return sp;
+}
+
+#endif
