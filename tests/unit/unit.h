@@ -15,11 +15,19 @@
 
 #include "ast.h"
 
-static inline void unit_load(ast_doc *d, const char *text)
+static inline void unit_loadn(ast_doc *d, const char *text, size_t len)
 {
-	int rc = ast_doc_load(d, "t.brief", text, strlen(text));
+	int rc = ast_doc_load(d, "t.brief", text, len);
 	assert_int_equal(rc, 0);
 }
+
+static inline void unit_load(ast_doc *d, const char *text)
+{
+	unit_loadn(d, text, strlen(text));
+}
+
+/* Load a string literal, NUL bytes included. */
+#define UNIT_LOAD_LIT(d, lit) unit_loadn((d), (lit), sizeof(lit) - 1)
 
 /* Number of diagnostics with the given code. */
 static inline size_t unit_count(const ast_doc *d, diag_code c)
@@ -28,6 +36,45 @@ static inline size_t unit_count(const ast_doc *d, diag_code c)
 	for (size_t i = 0; i < d->diags.n; i++)
 		n += d->diags.items[i].code == c;
 	return n;
+}
+
+/* Number of diagnostics whose message contains needle. */
+static inline size_t unit_count_msg(const ast_doc *d, const char *needle)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < d->diags.n; i++)
+		n += strstr(d->diags.items[i].msg, needle) != NULL;
+	return n;
+}
+
+/* The k-th node (0-based, pre-order) of type t under root, or NULL. */
+static inline ast_node *unit_find(ast_node *root, ast_type t, int k)
+{
+	ast_node *n = root;
+	while (n) {
+		if (n->type == t && k-- == 0)
+			return n;
+		if (n->first) {
+			n = n->first;
+			continue;
+		}
+		while (n != root && !n->next)
+			n = n->parent;
+		n = n == root ? NULL : n->next;
+	}
+	return NULL;
+}
+
+/* The source text a span covers, as a NUL-terminated static copy. */
+static inline const char *unit_text(const ast_doc *d, span s)
+{
+	static char b[256];
+	size_t n = s.end - s.start;
+	if (n > sizeof b - 1)
+		n = sizeof b - 1;
+	memcpy(b, d->src.text + s.start, n);
+	b[n] = 0;
+	return b;
 }
 
 #endif

@@ -1,0 +1,92 @@
+/*
+ * test_diag.c - the diagnostic list, suggestions and the text format.
+ */
+#include "unit.h"
+
+static void test_text_format(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, "first line\n\xE2\x80\x94 see [@nope] here\n");
+	/* "nope" starts at byte 11 + 10 (the em dash is 3 bytes, 1 column) */
+	size_t i = diag_report(&d.diags, DC_UNDEFINED_REFERENCE, span_make(21, 25),
+			       "reference to undefined ID '%s'", "nope");
+	diag_add_note(&d.diags, i, span_make(0, 5), "did you mean '%s'?", "first");
+	buf b = BUF_INIT;
+	diag_render_text(&b, &d.diags, &d.diags.items[i], false);
+	assert_string_equal(b.data,
+		"t.brief:2:9: error: reference to undefined ID 'nope' [undefined-reference]\n"
+		" 2 | \xE2\x80\x94 see [@nope] here\n"
+		"   |         ^~~~\n"
+		"t.brief:1:1: note: did you mean 'first'?\n"
+		" 1 | first line\n"
+		"   | ^~~~~\n");
+	buf_free(&b);
+	ast_doc_free(&d);
+}
+
+static void test_tabs_keep_caret_aligned(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, "\tx y\n");
+	size_t i = diag_report(&d.diags, DC_PLACEHOLDER, span_make(3, 4), "m");
+	buf b = BUF_INIT;
+	diag_render_text(&b, &d.diags, &d.diags.items[i], false);
+	assert_non_null(strstr(b.data, "\n   | \t  ^\n"));
+	assert_non_null(strstr(b.data, "t.brief:1:4: warning: m [placeholder]"));
+	buf_free(&b);
+	ast_doc_free(&d);
+}
+
+static void test_codes(void **state)
+{
+	(void)state;
+	assert_int_equal(diag_code_lookup("acronym-mismatch"), DC_ACRONYM_MISMATCH);
+	assert_int_equal(diag_code_lookup("nope"), -1);
+	for (int c = 0; c < DC__COUNT; c++) {
+		assert_int_equal(diag_code_lookup(diag_code_name((diag_code)c)), c);
+		assert_true(strlen(diag_code_summary((diag_code)c)) > 10);
+	}
+	assert_int_equal(diag_code_default(DC_SYNTAX), DS_ERROR);
+	assert_int_equal(diag_code_default(DC_WORD_LIMIT), DS_WARNING);
+}
+
+static void test_suggest(void **state)
+{
+	(void)state;
+	const char *const c[] = {"odni-2024", "mdt1953", "ncg-priority"};
+	assert_string_equal(diag_suggest("odni-2042", 9, c, 3), "odni-2024");
+	assert_string_equal(diag_suggest("mdt-1953", 8, c, 3), "mdt1953");
+	assert_null(diag_suggest("zzz", 3, c, 3));
+	assert_int_equal(diag_edit_distance("kitten", 6, "sitting", 7, 5), 3);
+	assert_int_equal(diag_edit_distance("abc", 3, "xyzxyz", 6, 2), 3);
+}
+
+static void test_sort_is_stable_by_position(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, "abcdef\n");
+	diag_report(&d.diags, DC_SYNTAX, span_make(4, 5), "second");
+	diag_report(&d.diags, DC_SYNTAX, span_make(1, 2), "first");
+	diag_report(&d.diags, DC_SYNTAX, span_make(4, 5), "third");
+	diag_sort(&d.diags);
+	assert_string_equal(d.diags.items[0].msg, "first");
+	assert_string_equal(d.diags.items[1].msg, "second");
+	assert_string_equal(d.diags.items[2].msg, "third");
+	assert_int_equal(diag_count(&d.diags, DS_ERROR), 3);
+	ast_doc_free(&d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_text_format),
+		cmocka_unit_test(test_tabs_keep_caret_aligned),
+		cmocka_unit_test(test_codes),
+		cmocka_unit_test(test_suggest),
+		cmocka_unit_test(test_sort_is_stable_by_position),
+	};
+	return cmocka_run_group_tests_name("diag", tests, NULL, NULL);
+}

@@ -1,0 +1,131 @@
+/*
+ * test_inline.c - emphasis, code, links, references, escapes, breaks.
+ */
+#include "unit.h"
+
+/* The inline tree of the first paragraph as an S-expression. */
+static void sexp(const ast_node *n, buf *b)
+{
+	for (const ast_node *c = n->first; c; c = c->next) {
+		switch (c->type) {
+		case AST_TEXT:
+			buf_printf(b, "\"%s\"", c->u.text.text.p);
+			break;
+		case AST_CODE:
+			buf_printf(b, "(code \"%s\")", c->u.text.text.p);
+			break;
+		case AST_SOFTBREAK:
+			buf_puts(b, "(br)");
+			break;
+		case AST_REF:
+			buf_puts(b, "(ref");
+			for (size_t i = 0; i < c->u.ref.ids.n; i++)
+				buf_printf(b, " %s", c->u.ref.ids.v[i].id.p);
+			buf_puts(b, ")");
+			break;
+		case AST_LINK:
+			buf_printf(b, "(link \"%s\" ", c->u.link.url.p);
+			sexp(c, b);
+			buf_puts(b, ")");
+			break;
+		default:
+			buf_printf(b, "(%s ", ast_type_name(c->type));
+			sexp(c, b);
+			buf_puts(b, ")");
+			break;
+		}
+	}
+}
+
+static void expect(const char *input, const char *want)
+{
+	ast_doc d;
+	unit_load(&d, input);
+	ast_node *p = unit_find(d.root, AST_PARAGRAPH, 0);
+	assert_non_null(p);
+	buf b = BUF_INIT;
+	sexp(p, &b);
+	assert_string_equal(b.data ? b.data : "", want);
+	buf_free(&b);
+	ast_doc_free(&d);
+}
+
+static void test_emphasis(void **state)
+{
+	(void)state;
+	expect("a *b* c", "\"a \"(emph \"b\")\" c\"");
+	expect("**strong** and *em*", "(strong \"strong\")\" and \"(emph \"em\")");
+	expect("***both***", "(emph (strong \"both\"))");
+	expect("*a **b** c*", "(emph \"a \"(strong \"b\")\" c\")");
+}
+
+static void test_unmatched_stars_stay_text(void **state)
+{
+	(void)state;
+	expect("5 * 3 = 15", "\"5 * 3 = 15\"");
+	expect("*open only", "\"*open only\"");
+	expect("close only*", "\"close only*\"");
+	expect("snake_case and ___ stay", "\"snake_case and ___ stay\"");
+}
+
+static void test_code(void **state)
+{
+	(void)state;
+	expect("use `a *b*` now", "\"use \"(code \"a *b*\")\" now\"");
+	expect("``a ` b``", "(code \"a ` b\")");
+	expect("`unclosed", "\"`unclosed\"");
+}
+
+static void test_links(void **state)
+{
+	(void)state;
+	expect("see [the *treaty*](https://x.org/a_(b)) now",
+	       "\"see \"(link \"https://x.org/a_(b)\" \"the \"(emph \"treaty\"))\" now\"");
+	expect("[empty]() and [hash](#)", "(link \"\" \"empty\")\" and \"(link \"#\" \"hash\")");
+	expect("[not a link] (x)", "\"[not a link] (x)\"");
+	expect("[IRA \\(x\\)](#)", "(link \"#\" \"IRA (x)\")");
+}
+
+static void test_references(void **state)
+{
+	(void)state;
+	expect("as shown [@a] and [@b; @c-2].", "\"as shown \"(ref a)\" and \"(ref b c-2)\".\"");
+	ast_doc d;
+	unit_load(&d, "x [@a; b] y\n");
+	assert_int_equal(unit_count_msg(&d, "malformed reference"), 1);
+	ast_doc_free(&d);
+}
+
+static void test_escapes_and_breaks(void **state)
+{
+	(void)state;
+	expect("\\*not\\* \\[x\\] a\\b", "\"*not* [x] a\\b\"");
+	expect("one\ntwo", "\"one\"(br)\"two\"");
+}
+
+static void test_text_spans(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, "ab *cd*\nef [@g]\n");
+	ast_node *e = unit_find(d.root, AST_EMPH, 0);
+	assert_string_equal(unit_text(&d, e->at), "*cd*");
+	ast_node *r = unit_find(d.root, AST_REF, 0);
+	assert_string_equal(unit_text(&d, r->at), "[@g]");
+	assert_string_equal(unit_text(&d, r->u.ref.ids.v[0].at), "g");
+	ast_doc_free(&d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_emphasis),
+		cmocka_unit_test(test_unmatched_stars_stay_text),
+		cmocka_unit_test(test_code),
+		cmocka_unit_test(test_links),
+		cmocka_unit_test(test_references),
+		cmocka_unit_test(test_escapes_and_breaks),
+		cmocka_unit_test(test_text_spans),
+	};
+	return cmocka_run_group_tests_name("inline", tests, NULL, NULL);
+}

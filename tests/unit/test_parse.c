@@ -1,0 +1,211 @@
+/*
+ * test_parse.c - the scanner, the grammar and the tree builder.
+ */
+#include "unit.h"
+
+#define FM "---\ntitle: T\nauthors: A\ndate: 2024-01-01\n---\n"
+
+static void test_front_matter(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, "---\ntitle: A *bold* title\nauthors: Ann Lee; Bo Ek\n"
+		      "date: 2024-02-01\nstatus: final\nlimit-words: 900\n---\n\nText.\n");
+	assert_true(d.meta.present);
+	assert_string_equal(d.meta.title->value.p, "A *bold* title");
+	assert_non_null(unit_find(d.meta.title->inl, AST_EMPH, 0));
+	assert_int_equal(d.meta.nauthors, 2);
+	assert_string_equal(d.meta.author_names[1].p, "Bo Ek");
+	assert_true(d.meta.final);
+	assert_int_equal(d.meta.limit, 900);
+	assert_int_equal(unit_count(&d, DC_SYNTAX), 0);
+	ast_doc_free(&d);
+}
+
+static void test_blocks_fields_and_continuations(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, FM "\n::: finding f1\nclaim: The first line\n  and the second.\n"
+		      "evidence: e1, e2\nconfidence: high\n\nBody *prose*.\n:::\n"
+		      "\n::: evidence e1\ntitle: One\n:::\n::: evidence e2\ntitle: Two\n:::\n");
+	ast_node *f = unit_find(d.root, AST_BLOCK, 0);
+	assert_int_equal(f->u.block.kind, BK_FINDING);
+	assert_string_equal(f->u.block.id.p, "f1");
+	assert_string_equal(f->u.block.f_claim->value.p, "The first line and the second.");
+	assert_string_equal(unit_text(&d, f->u.block.f_claim->value_at),
+			    "The first line\n  and the second.");
+	assert_int_equal(f->u.block.evidence.n, 2);
+	assert_string_equal(unit_text(&d, f->u.block.evidence.v[1].at), "e2");
+	assert_int_equal(f->u.block.confidence, LV_HIGH);
+	ast_node *p = unit_find(f, AST_PARAGRAPH, 0);
+	assert_non_null(p);
+	assert_ptr_equal(p->parent, f);
+	assert_int_equal(unit_count(&d, DC_SYNTAX), 0);
+	ast_doc_free(&d);
+}
+
+static void test_entries(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, FM "::: acronyms\nUS: United States\n\nROK: Republic\n  of Korea\n:::\n"
+		      "::: areas\nsecurity: Security\n:::\n");
+	assert_int_equal(d.acronyms.n, 2);
+	assert_string_equal(d.acronyms.v[1]->u.entry.key.p, "ROK");
+	assert_string_equal(d.acronyms.v[1]->u.entry.value.p, "Republic of Korea");
+	assert_int_equal(d.areas.n, 1);
+	assert_ptr_equal(ast_idtab_get(&d.ids, "security", 8), d.areas.v[0]);
+	ast_doc_free(&d);
+}
+
+static void test_headings(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, FM "# Executive Summary\n## Two {#two}\n### Three\n#### Four\n");
+	assert_int_equal(d.headings.n, 4);
+	assert_string_equal(d.headings.v[0]->u.heading.id.p, "executive-summary");
+	assert_string_equal(d.headings.v[1]->u.heading.id.p, "two");
+	assert_true(d.headings.v[1]->u.heading.explicit_id);
+	assert_int_equal(d.headings.v[2]->u.heading.level, 3);
+	assert_int_equal(unit_count_msg(&d, "too deep"), 1);
+	ast_doc_free(&d);
+}
+
+static void test_paragraphs_lists_quotes(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, FM "One\ntwo.\n\nThree.\n- a\n- b\n  lazy\n\n- c\n3. x\n4. y\n\n> q1\n> q2\n>\n> q3\n");
+	ast_node *p0 = unit_find(d.root, AST_PARAGRAPH, 0);
+	assert_non_null(unit_find(p0, AST_SOFTBREAK, 0));
+	ast_node *l0 = unit_find(d.root, AST_LIST, 0);
+	assert_false(l0->u.list.ordered);
+	int items = 0;
+	for (ast_node *i = l0->first; i; i = i->next)
+		items++;
+	assert_int_equal(items, 3);
+	ast_node *l1 = unit_find(d.root, AST_LIST, 1);
+	assert_true(l1->u.list.ordered);
+	assert_int_equal(l1->u.list.start, 3);
+	ast_node *q = unit_find(d.root, AST_QUOTE, 0);
+	assert_non_null(unit_find(q, AST_PARAGRAPH, 1));
+	assert_null(unit_find(q, AST_PARAGRAPH, 2));
+	ast_doc_free(&d);
+}
+
+static void test_comments(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, FM "::: finding f\n<!-- TODO: more -->\nclaim: C<!-- x -->D\n:::\n"
+		      "<!-- a\n# not a heading\n-->\nText\n");
+	ast_node *f = unit_find(d.root, AST_BLOCK, 0);
+	assert_non_null(f->u.block.f_claim);
+	ast_node *t = unit_find(f->u.block.f_claim->inl, AST_TEXT, 0);
+	assert_string_equal(t->u.text.text.p, "CD");
+	assert_int_equal(d.headings.n, 0);
+	assert_int_equal(unit_count(&d, DC_SYNTAX), 0);
+	ast_doc_free(&d);
+
+	unit_load(&d, FM "Text <!-- never closed\n");
+	assert_int_equal(unit_count_msg(&d, "comment '<!--' is never closed"), 1);
+	ast_doc_free(&d);
+}
+
+static void test_unclosed_block_names_opener(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, FM "\n::: finding dprk\nclaim: C\n\nProse.\n");
+	assert_int_equal(unit_count_msg(&d, "block 'finding dprk' opened at 7:1 is never closed"), 1);
+	diag *g = &d.diags.items[0];
+	assert_non_null(g->notes);
+	assert_string_equal(unit_text(&d, g->notes->at), "::: finding dprk");
+	ast_doc_free(&d);
+}
+
+static void test_many_syntax_errors_one_run(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, FM ":::\n::: finding a\nclaim: x\n# Inside\n::: finding b\nclaim: y\n"
+		      "::: evidence c\ntitle: t\n:::\n::: nonsense\n:::\n::: finding\nclaim: z\n:::\n"
+		      "::: sources x\n:::\n::: acronyms\nnot an entry\n:::\n");
+	assert_int_equal(unit_count_msg(&d, "closes no block"), 1);
+	assert_int_equal(unit_count_msg(&d, "'finding a' opened at 7:1 is never closed"), 1);
+	assert_int_equal(unit_count_msg(&d, "'finding b' opened at 10:1 is never closed"), 1);
+	assert_int_equal(unit_count_msg(&d, "unknown block kind 'nonsense'"), 1);
+	assert_int_equal(unit_count_msg(&d, "needs an ID"), 1);
+	assert_int_equal(unit_count_msg(&d, "takes no ID"), 1);
+	assert_int_equal(unit_count_msg(&d, "expected 'ABBR: Expansion'"), 1);
+	/* the blocks after the errors are still in the tree */
+	assert_non_null(ast_idtab_get(&d.ids, "c", 1));
+	ast_doc_free(&d);
+}
+
+static void test_unclosed_front_matter(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, "---\ntitle: T\nnot a field\n\n# Body\n");
+	assert_int_equal(unit_count_msg(&d, "expected 'key: value' or '---'"), 1);
+	assert_int_equal(unit_count_msg(&d, "front matter opened at 1:1 is never closed"), 1);
+	assert_int_equal(d.headings.n, 1);
+	ast_doc_free(&d);
+}
+
+static void test_suggest_kind(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, FM "::: findng x\n:::\n");
+	assert_int_equal(unit_count_msg(&d, "did you mean 'finding'?"), 1);
+	ast_doc_free(&d);
+}
+
+static void test_two_documents_at_once(void **state)
+{
+	(void)state;
+	ast_doc a, b;
+	unit_load(&a, FM "# A {#same}\n[@same]\n");
+	unit_load(&b, FM "::: finding same\nclaim: c\n:::\n[@same]\n");
+	assert_int_equal(ast_idtab_get(&a.ids, "same", 4)->type, AST_HEADING);
+	assert_int_equal(ast_idtab_get(&b.ids, "same", 4)->type, AST_BLOCK);
+	ast_doc_free(&a);
+	assert_int_equal(b.refs.n, 1);
+	ast_doc_free(&b);
+}
+
+static void test_spans(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, FM "::: recommendation r\naction: Act\narea: x\naddresses: f\n:::\n");
+	ast_node *r = unit_find(d.root, AST_BLOCK, 0);
+	assert_string_equal(unit_text(&d, r->at), "::: recommendation r\naction: Act\narea: x\naddresses: f\n:::");
+	assert_string_equal(unit_text(&d, r->u.block.kind_at), "recommendation");
+	assert_string_equal(unit_text(&d, r->u.block.id_at), "r");
+	assert_string_equal(unit_text(&d, r->u.block.area.at), "x");
+	ast_doc_free(&d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_front_matter),
+		cmocka_unit_test(test_blocks_fields_and_continuations),
+		cmocka_unit_test(test_entries),
+		cmocka_unit_test(test_headings),
+		cmocka_unit_test(test_paragraphs_lists_quotes),
+		cmocka_unit_test(test_comments),
+		cmocka_unit_test(test_unclosed_block_names_opener),
+		cmocka_unit_test(test_many_syntax_errors_one_run),
+		cmocka_unit_test(test_unclosed_front_matter),
+		cmocka_unit_test(test_suggest_kind),
+		cmocka_unit_test(test_two_documents_at_once),
+		cmocka_unit_test(test_spans),
+	};
+	return cmocka_run_group_tests_name("parse", tests, NULL, NULL);
+}

@@ -1,0 +1,115 @@
+/*
+ * test_source.c - loading: BOM, CRLF, bad bytes, line:col in code points.
+ */
+#include "unit.h"
+
+#include <stdlib.h>
+
+static void locate(const ast_doc *d, uint32_t off, unsigned *line, unsigned *col)
+{
+	source_locate(&d->src, off, line, col);
+}
+
+static void test_bom_is_dropped(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, "\xEF\xBB\xBFhello\n");
+	assert_int_equal(d.src.len, 6);
+	assert_memory_equal(d.src.text, "hello\n", 6);
+	assert_int_equal(unit_count(&d, DC_BAD_ENCODING), 0);
+	ast_doc_free(&d);
+}
+
+static void test_crlf_folds_to_lf(void **state)
+{
+	(void)state;
+	ast_doc a, b;
+	unit_load(&a, "one\r\ntwo\r\n[@x]\r\n");
+	unit_load(&b, "one\ntwo\n[@x]\n");
+	assert_int_equal(a.src.len, b.src.len);
+	assert_string_equal(a.src.text, b.src.text);
+	assert_int_equal(a.diags.n, b.diags.n);
+	for (size_t i = 0; i < a.diags.n; i++) {
+		assert_int_equal(a.diags.items[i].at.start, b.diags.items[i].at.start);
+		assert_string_equal(a.diags.items[i].msg, b.diags.items[i].msg);
+	}
+	ast_doc_free(&a);
+	ast_doc_free(&b);
+}
+
+static void test_bad_bytes_located(void **state)
+{
+	(void)state;
+	ast_doc d;
+	/* line 2: "é" (2 bytes, 1 column) then 0xFF at column 3 */
+	UNIT_LOAD_LIT(&d, "ok\n\xC3\xA9x\xFFy\nz\x01\n\x00w\n");
+	assert_int_equal(unit_count(&d, DC_BAD_ENCODING), 3);
+	unsigned line, col;
+	locate(&d, d.diags.items[0].at.start, &line, &col);
+	assert_int_equal(line, 2);
+	assert_int_equal(col, 3);
+	assert_non_null(strstr(d.diags.items[0].msg, "0xFF"));
+	locate(&d, d.diags.items[1].at.start, &line, &col);
+	assert_int_equal(line, 3);
+	assert_int_equal(col, 2);
+	assert_non_null(strstr(d.diags.items[1].msg, "U+0001"));
+	/* the bad byte is replaced one for one: offsets stay honest */
+	assert_int_equal(d.src.text[6], '?');
+	ast_doc_free(&d);
+}
+
+static void test_overlong_and_surrogates_rejected(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, "a\xC0\xAF\n\xED\xA0\x80\n\xF4\x90\x80\x80\n");
+	assert_true(unit_count(&d, DC_BAD_ENCODING) == 3);
+	ast_doc_free(&d);
+}
+
+static void test_lone_cr_is_bad(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, "a\rb\n");
+	assert_int_equal(unit_count(&d, DC_BAD_ENCODING), 1);
+	ast_doc_free(&d);
+}
+
+static void test_columns_count_code_points(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, "\xE2\x80\x94\xE2\x80\x94x\n");
+	unsigned line, col;
+	locate(&d, 6, &line, &col);
+	assert_int_equal(line, 1);
+	assert_int_equal(col, 3);
+	ast_doc_free(&d);
+}
+
+static void test_empty_file(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, "");
+	assert_int_equal(d.src.len, 0);
+	assert_non_null(d.root);
+	assert_null(d.root->first);
+	ast_doc_free(&d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_bom_is_dropped),
+		cmocka_unit_test(test_crlf_folds_to_lf),
+		cmocka_unit_test(test_bad_bytes_located),
+		cmocka_unit_test(test_overlong_and_surrogates_rejected),
+		cmocka_unit_test(test_lone_cr_is_bad),
+		cmocka_unit_test(test_columns_count_code_points),
+		cmocka_unit_test(test_empty_file),
+	};
+	return cmocka_run_group_tests_name("source", tests, NULL, NULL);
+}

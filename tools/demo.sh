@@ -1,0 +1,21 @@
+#!/bin/sh
+# make demo: compile every example into every format that exists, into
+# build/demo/.  The first failure stops the demo with its diagnostics.
+set -eu
+BRIEFC=${1:-build/briefc}
+out=build/demo
+mkdir -p "$out"
+formats="json md html latex pdf"
+for f in examples/*.brief; do
+	name=$(basename "$f" .brief)
+	case $name in *-draft)
+		echo "== $f (a draft: its diagnostics are the point)"
+		"$BRIEFC" check "$f" || true
+		continue;;
+	esac
+	for t in $formats; do
+		ext=$t; [ "$t" = latex ] && ext=tex
+		"$BRIEFC" build -t "$t" -o "$out/$name.$ext" "$f"
+		echo "wrote $out/$name.$ext"
+	done
+done
