@@ -92,13 +92,22 @@ check() { # name file
 	fi
 }
 
+# An example with errors (a draft showing diagnostics) must build nothing.
 n=0
 for f in examples/*.brief; do
 	[ -f "$f" ] || continue
-	n=$((n + 1))
-	check "$(basename "$f")" "$f"
+	if "$BRIEFC" check "$f" >/dev/null 2>&1; then
+		n=$((n + 1))
+		check "$(basename "$f")" "$f"
+		continue
+	fi
+	"$BRIEFC" build -t json "$f" >"$tmp/a.json" 2>/dev/null
+	st=$?
+	if [ "$st" -eq 1 ] && [ ! -s "$tmp/a.json" ]; then ok
+	else ko "$(basename "$f"): has errors, yet build -t json gave status $st and $(wc -c <"$tmp/a.json") bytes"
+	fi
 done
-[ "$n" -gt 0 ] || ko "no examples/*.brief to check"
+[ "$n" -gt 0 ] || ko "no valid examples/*.brief to check"
 
 # Text JSON must escape survives the trip: quotes, backslashes, tabs,
 # non-ASCII, and the exact numbers and links of a tiny brief.
@@ -109,16 +118,16 @@ printf '%s\n' '---' 'title: Say "hi" \\ and *café*' \
 	"Tab	inside, a \"quote\", a backslash \\\\ and — [@f1]." '' \
 	'::: finding f1' 'claim: It "holds" \\ here.' 'evidence: e1' ':::' '' \
 	'::: recommendation r1' 'action: Act.' 'area: sec' 'addresses: f1' ':::' '' \
-	'::: evidence e1' 'title: The "source"' 'url: https://example.org/a?b=1&c="2"' ':::' \
+	'::: evidence e1' 'title: The "source"' 'publisher: Back\\slash "Press"' 'url: https://example.org/a?b=1&c=2' ':::' \
 	>"$tmp/tricky.brief"
 check tricky "$tmp/tricky.brief"
 if [ -s "$tmp/a.json" ]; then
 	got=$(jq -r '[.meta.title, .meta.authors[0], .meta.authors[1],
-		.sections[0].id, .areas[0].title, .sources[0].title, .sources[0].url,
+		.sections[0].id, .areas[0].title, .sources[0].title, .sources[0].publisher, .sources[0].url,
 		(.findings[0] | "\(.number) \(.evidence[0].number) \(.addressed_by[0].id)"),
 		(.recommendations[0] | "\(.number) \(.area.id) \(.addresses[0].id)"),
 		(.sources[0].cited_by | map(.id) | join(","))] | join("|")' "$tmp/a.json" 2>&1)
-	want='Say "hi" \ and café|A. "Quote" Writer|B. Writer|one|Security "first"|The "source"|https://example.org/a?b=1&c="2"|1 1 r1|1 sec f1|f1'
+	want='Say "hi" \ and café|A. "Quote" Writer|B. Writer|one|Security "first"|The "source"|Back\\slash "Press"|https://example.org/a?b=1&c=2|1 1 r1|1 sec f1|f1'
 	if [ "$got" = "$want" ]; then ok; else ko "tricky: got $got"; fi
 	para=$(jq -r '[.body[] | select(.type == "paragraph") | .. | objects
 		| select(.type == "text") | .text] | join("")' "$tmp/a.json" 2>&1)

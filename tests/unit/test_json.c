@@ -3,17 +3,11 @@
  * exact output of a small document, the links both ways, locations in
  * code points, determinism, and depth that costs no stack.
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
-#include <cmocka.h>
+#include "unit.h"
 
-#include "ast.h"
 #include "render_json.h"
 
 /* ---- building documents by hand ---- */
@@ -590,6 +584,93 @@ static void test_deep_nesting(void **state)
 	doc_close(&d);
 }
 
+/* ---- documents through the whole front end ---- */
+
+static const char loaded_src[] =
+	"---\n"
+	"title: Ports *and* Chips\n"
+	"authors: A. Writer\n"
+	"date: 2024-02-01\n"
+	"---\n"
+	"\n"
+	"::: areas\n"
+	"trade: Trade\n"
+	":::\n"
+	"\n"
+	"# Context\n"
+	"\n"
+	"Shipping costs rose [@late].\n"
+	"\n"
+	"::: finding costs\n"
+	"claim: Costs rose.\n"
+	"evidence: early, late\n"
+	":::\n"
+	"\n"
+	"::: recommendation ports\n"
+	"action: Fund ports.\n"
+	"area: trade\n"
+	"addresses: costs\n"
+	":::\n"
+	"\n"
+	"::: evidence early\n"
+	"title: Early report\n"
+	":::\n"
+	"\n"
+	"::: evidence late\n"
+	"title: Late report\n"
+	":::\n";
+
+static char *load_render(const char *text, size_t len)
+{
+	ast_doc d;
+	unit_loadn(&d, text, len);
+	assert_int_equal(diag_count(&d.diags, DS_ERROR), 0);
+	char *j = render(&d);
+	ast_doc_free(&d);
+	return j;
+}
+
+/* Sources come in order of first citation, with the numbers resolve gave. */
+static void test_loaded_document(void **state)
+{
+	(void)state;
+	char *j = load_render(loaded_src, strlen(loaded_src));
+	assert_contains(j, "\"title\":\"Ports and Chips\"");
+	assert_contains(j, "\"sources\":[\n    {\"id\":\"late\",\"number\":1,");
+	assert_contains(j, ",\n    {\"id\":\"early\",\"number\":2,");
+	assert_contains(j, "\"evidence\":[{\"id\":\"early\",\"kind\":\"evidence\","
+			   "\"number\":2},{\"id\":\"late\",\"kind\":\"evidence\","
+			   "\"number\":1}],\"addressed_by\":[{\"id\":\"ports\","
+			   "\"kind\":\"recommendation\",\"number\":1,\"at\":[20,1]}]");
+	assert_contains(j, "{\"type\":\"ref\",\"at\":[13,21],\"ids\":[{\"id\":"
+			   "\"late\",\"kind\":\"evidence\",\"number\":1}]");
+	assert_contains(j, "\"areas\":[\n    {\"id\":\"trade\",\"title\":\"Trade\","
+			   "\"recommendations\":[{\"id\":\"ports\",\"number\":1}]");
+	free(j);
+}
+
+/* LF and CRLF (and a BOM) give the same bytes: locations are in lines and
+ * code points of the text as written. */
+static void test_crlf_same_bytes(void **state)
+{
+	(void)state;
+	size_t n = strlen(loaded_src);
+	char *crlf = malloc(2 * n + 4), *p = crlf;
+	memcpy(p, "\xef\xbb\xbf", 3);
+	p += 3;
+	for (size_t i = 0; i < n; i++) {
+		if (loaded_src[i] == '\n')
+			*p++ = '\r';
+		*p++ = loaded_src[i];
+	}
+	char *a = load_render(loaded_src, n);
+	char *b = load_render(crlf, (size_t)(p - crlf));
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	free(crlf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -602,6 +683,8 @@ int main(void)
 		cmocka_unit_test(test_reference),
 		cmocka_unit_test(test_columns_code_points),
 		cmocka_unit_test(test_deep_nesting),
+		cmocka_unit_test(test_loaded_document),
+		cmocka_unit_test(test_crlf_same_bytes),
 	};
 	return cmocka_run_group_tests_name("json", tests, NULL, NULL);
 }
