@@ -1,0 +1,345 @@
+/*
+ * check.c - the checker's entry point and the structural checks: IDs,
+ * references, fields and their values.
+ *
+ * The loader has already reported `syntax` and `bad-encoding`; resolve.c
+ * has filled the ID table and resolved what it could.  These checks say
+ * what resolution left undone: a name that points nowhere, or at the wrong
+ * kind of thing, a field that is missing, unknown or malformed.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "check_util.h"
+
+void check_run_all(ast_doc *d)
+{
+	check_duplicate_id(d);
+	check_undefined_reference(d);
+	check_wrong_kind(d);
+	check_missing_field(d);
+	check_unknown_field(d);
+	check_bad_value(d);
+	check_bad_url(d);
+	check_unsafe_url(d);
+	check_empty_link(d);
+	check_unsupported_finding(d);
+	check_unsupported_recommendation(d);
+	check_unaddressed_finding(d);
+	check_unused_evidence(d);
+	check_placeholder(d);
+	check_undefined_acronym(d);
+	check_unused_acronym(d);
+	check_acronym_mismatch(d);
+	check_duplicate_paragraph(d);
+	check_heading_skip(d);
+	check_word_limit(d);
+}
+
+/* ---- duplicate-id ---- */
+
+void check_duplicate_id(ast_doc *d)
+{
+	for (size_t i = 0; i < d->duplicates.n; i++) {
+		const ast_node *n = d->duplicates.v[i];
+		const str *id = ast_node_id(n);
+		if (!id || !id->len)
+			continue;
+		const ast_node *first = ast_idtab_get(&d->ids, id->p, id->len);
+		size_t k = diag_report(&d->diags, DC_DUPLICATE_ID,
+				       check_id_span(n), "duplicate ID '%s'",
+				       id->p);
+		if (first && first != n)
+			diag_add_note(&d->diags, k, check_id_span(first),
+				      "'%s' is first defined here", id->p);
+	}
+}
+
+/* ---- references and ID lists ---- */
+
+/* One ID list of a block and the kind of node it must name. */
+typedef struct idlist_use {
+	const ast_idref *v;
+	size_t n;
+	const char *field;	/* "evidence", "addresses", "area" */
+	ast_type want_type;	/* AST_BLOCK or AST_AREA */
+	ast_block_kind want_kind;
+	const char *want;	/* "evidence", "findings", "an area" */
+	const ast_vec *cands;	/* suggestions come from these */
+} idlist_use;
+
+/* The ID lists of a block; returns how many were written into u[3]. */
+static size_t block_idlists(const ast_doc *d, const ast_node *b, idlist_use *u)
+{
+	size_t n = 0;
+
+	switch (b->u.block.kind) {
+	case BK_FINDING:
+		u[n++] = (idlist_use){b->u.block.evidence.v,
+				      b->u.block.evidence.n, "evidence",
+				      AST_BLOCK, BK_EVIDENCE, "evidence",
+				      &d->evidence};
+		break;
+	case BK_RECOMMENDATION:
+		u[n++] = (idlist_use){b->u.block.addresses.v,
+				      b->u.block.addresses.n, "addresses",
+				      AST_BLOCK, BK_FINDING, "findings",
+				      &d->findings};
+		/* fall through */
+	case BK_RECOMMENDATIONS:
+		if (b->u.block.area.id.len)
+			u[n++] = (idlist_use){&b->u.block.area, 1, "area",
+					      AST_AREA, BK_FINDING, "an area",
+					      &d->areas};
+		break;
+	default:
+		break;
+	}
+	return n;
+}
+
+static bool node_is(const ast_node *t, const idlist_use *u)
+{
+	if (t->type != u->want_type)
+		return false;
+	return t->type != AST_BLOCK || t->u.block.kind == u->want_kind;
+}
+
+/* The node an ID names: resolved, or looked up (resolution may refuse the
+ * wrong kind). */
+static ast_node *idref_target(const ast_doc *d, const ast_idref *r)
+{
+	if (r->target)
+		return r->target;
+	return ast_idtab_get(&d->ids, r->id.p, r->id.len);
+}
+
+static void suggest_from(ast_doc *d, size_t k, const ast_idref *r,
+			 const char **cands, size_t ncands)
+{
+	const char *s = diag_suggest(r->id.p, r->id.len, cands, ncands);
+	if (s)
+		diag_add_help(&d->diags, k, "did you mean '%s'?", s);
+}
+
+/* The IDs of the nodes of v, for suggestions (heap array). */
+static const char **ids_of(const ast_vec *v, size_t *n)
+{
+	const char **out = check_xrealloc(NULL, (v->n + 1) * sizeof *out);
+	*n = 0;
+	for (size_t i = 0; i < v->n; i++) {
+		const str *id = ast_node_id(v->v[i]);
+		if (id && id->len)
+			out[(*n)++] = id->p;
+	}
+	return out;
+}
+
+/* Every ID of the document, in document order per kind of definer. */
+static const char **all_ids(const ast_doc *d, size_t *n)
+{
+	const ast_vec *vs[] = {&d->headings, &d->blocks, &d->areas};
+	size_t cap = 1;
+	for (size_t i = 0; i < 3; i++)
+		cap += vs[i]->n;
+	const char **out = check_xrealloc(NULL, cap * sizeof *out);
+	*n = 0;
+	for (size_t i = 0; i < 3; i++)
+		for (size_t j = 0; j < vs[i]->n; j++) {
+			const str *id = ast_node_id(vs[i]->v[j]);
+			if (id && id->len)
+				out[(*n)++] = id->p;
+		}
+	return out;
+}
+
+void check_undefined_reference(ast_doc *d)
+{
+	size_t nall;
+	const char **all = all_ids(d, &nall);
+
+	for (size_t i = 0; i < d->refs.n; i++) {
+		const ast_idlist *ids = &d->refs.v[i]->u.ref.ids;
+		for (size_t j = 0; j < ids->n; j++) {
+			const ast_idref *r = &ids->v[j];
+			if (idref_target(d, r) ||
+			    !ast_id_valid(r->id.p, r->id.len))
+				continue;
+			size_t k = diag_report(&d->diags, DC_UNDEFINED_REFERENCE,
+					       r->at,
+					       "reference to undefined ID '%s'",
+					       r->id.p);
+			suggest_from(d, k, r, all, nall);
+		}
+	}
+	free(all);
+
+	for (size_t i = 0; i < d->blocks.n; i++) {
+		idlist_use u[3];
+		size_t nu = block_idlists(d, d->blocks.v[i], u);
+		for (size_t l = 0; l < nu; l++) {
+			size_t ncands;
+			const char **cands = NULL;
+			for (size_t j = 0; j < u[l].n; j++) {
+				const ast_idref *r = &u[l].v[j];
+				if (idref_target(d, r) ||
+				    !ast_id_valid(r->id.p, r->id.len))
+					continue;
+				size_t k = diag_report(
+					&d->diags, DC_UNDEFINED_REFERENCE, r->at,
+					"'%s:' names undefined ID '%s'",
+					u[l].field, r->id.p);
+				if (!cands)
+					cands = ids_of(u[l].cands, &ncands);
+				suggest_from(d, k, r, cands, ncands);
+			}
+			free(cands);
+		}
+	}
+}
+
+/* "a finding", "an area", "evidence" */
+static const char *article(const char *what)
+{
+	if (strcmp(what, "evidence") == 0)
+		return "";
+	return strchr("aeiou", what[0]) ? "an " : "a ";
+}
+
+void check_wrong_kind(ast_doc *d)
+{
+	for (size_t i = 0; i < d->blocks.n; i++) {
+		idlist_use u[3];
+		size_t nu = block_idlists(d, d->blocks.v[i], u);
+		for (size_t l = 0; l < nu; l++)
+			for (size_t j = 0; j < u[l].n; j++) {
+				const ast_idref *r = &u[l].v[j];
+				const ast_node *t = idref_target(d, r);
+				if (!t || node_is(t, &u[l]))
+					continue;
+				const char *what = ast_node_what(t);
+				size_t k = diag_report(
+					&d->diags, DC_WRONG_KIND, r->at,
+					"'%s:' must name %s, but '%s' is %s%s",
+					u[l].field, u[l].want, r->id.p,
+					article(what), what);
+				diag_add_note(&d->diags, k, check_id_span(t),
+					      "'%s' is defined here", r->id.p);
+			}
+	}
+}
+
+/* ---- fields ---- */
+
+static span open_line(const ast_doc *d, const ast_node *b)
+{
+	return check_first_line(d, b->u.block.open_at);
+}
+
+/* The front matter's opening line, or the first line of the file. */
+static span front_line(const ast_doc *d)
+{
+	span s = d->meta.present ? d->meta.at : span_make(0, (uint32_t)d->src.len);
+	return check_first_line(d, s);
+}
+
+void check_missing_field(ast_doc *d)
+{
+	size_t n;
+	const ast_field_spec *specs;
+
+	for (size_t i = 0; i < d->blocks.n; i++) {
+		const ast_node *b = d->blocks.v[i];
+		specs = ast_block_fields(b->u.block.kind, &n);
+		for (size_t j = 0; j < n; j++) {
+			if (!specs[j].required ||
+			    ast_field_get(b->u.block.fields, specs[j].name))
+				continue;
+			diag_report(&d->diags, DC_MISSING_FIELD, open_line(d, b),
+				    "%s has no '%s:' field", check_block_title(d, b),
+				    specs[j].name);
+		}
+	}
+
+	specs = ast_meta_fields(&n);
+	if (!d->meta.present) {
+		size_t k = diag_report(&d->diags, DC_MISSING_FIELD,
+				       front_line(d),
+				       "the brief has no front matter");
+		diag_add_help(&d->diags, k,
+			      "start the file with '---', the lines 'title:', "
+			      "'authors:' and 'date:', and '---'");
+		return;
+	}
+	for (size_t j = 0; j < n; j++) {
+		if (!specs[j].required ||
+		    ast_field_get(d->meta.fields, specs[j].name))
+			continue;
+		diag_report(&d->diags, DC_MISSING_FIELD, front_line(d),
+			    "the front matter has no '%s:' key", specs[j].name);
+	}
+}
+
+/*
+ * Report the fields that specs do not name, and a known field given a
+ * second time (the kind has only one of it).  what is "field" or "key".
+ */
+static void unknown_fields(ast_doc *d, const ast_field *f,
+			   const ast_field_spec *specs, size_t n,
+			   const char *where, const char *what)
+{
+	const char *names[32];
+	size_t nn = n < 32 ? n : 32;
+	check_strtab seen = {0};
+
+	for (size_t i = 0; i < nn; i++)
+		names[i] = specs[i].name;
+	for (; f; f = f->next) {
+		size_t k;
+		bool added;
+
+		if (!ast_spec_find(specs, n, f->name.p, f->name.len)) {
+			k = diag_report(&d->diags, DC_UNKNOWN_FIELD, f->name_at,
+					"%s has no %s '%s'", where, what,
+					f->name.p);
+			const char *s = diag_suggest(f->name.p, f->name.len,
+						     names, nn);
+			if (s)
+				diag_add_help(&d->diags, k,
+					      "did you mean '%s'?", s);
+			else if (n == 0)
+				diag_add_help(&d->diags, k,
+					      "this kind of block takes no fields");
+			continue;
+		}
+		check_strent *e = check_strtab_put(&seen, f->name.p,
+						   f->name.len, &added);
+		if (added) {
+			e->val = (size_t)(uintptr_t)f;
+			continue;
+		}
+		const ast_field *first = (const ast_field *)(uintptr_t)e->val;
+		k = diag_report(&d->diags, DC_UNKNOWN_FIELD, f->name_at,
+				"%s has a second %s '%s'", where, what,
+				f->name.p);
+		diag_add_note(&d->diags, k, first->name_at,
+			      "'%s' is first given here", f->name.p);
+	}
+	check_strtab_free(&seen);
+}
+
+void check_unknown_field(ast_doc *d)
+{
+	size_t n;
+	const ast_field_spec *specs;
+
+	specs = ast_meta_fields(&n);
+	unknown_fields(d, d->meta.fields, specs, n, "the front matter", "key");
+	for (size_t i = 0; i < d->blocks.n; i++) {
+		ast_node *b = d->blocks.v[i];
+		specs = ast_block_fields(b->u.block.kind, &n);
+		unknown_fields(d, b->u.block.fields, specs, n,
+			       check_block_title(d, b), "field");
+	}
+}

@@ -1,0 +1,464 @@
+/*
+ * check_acronyms.c - undefined-acronym, unused-acronym, acronym-mismatch.
+ *
+ * What counts as an acronym in prose: a token (check_token_end: letters,
+ * digits and inner '&'; hyphens split, so US-ROK is US and ROK) made of
+ * capital letters and digits with at least two capitals, or such a token
+ * followed by a plural 's' (NGOs).  Roman numerals made of I, V and X
+ * (II, IV, XIV) and the placeholder words are not acronyms.  Code spans,
+ * URLs and references are not prose.  The prose is the body (headings,
+ * paragraphs, lists, quotes, block bodies) and the inline fields (title,
+ * claim, action), outside evidence blocks: a source's own title is
+ * bibliography, not the author's prose.
+ *
+ * Every declared acronym is found in one hash table look-up per token, so
+ * the scan is linear in the prose however many acronyms are declared.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "check_util.h"
+
+#define CW_ACRONYM_PROSE (CW_HEADING | CW_PARAGRAPH | CW_INLINE_FIELD)
+
+typedef struct acro_table {
+	check_strtab keys;	/* abbreviation -> index into decl */
+	const ast_node **decl;	/* the first declaration of each */
+	size_t *uses;
+	size_t n;
+	const ast_node **dups;	/* later declarations of a taken key */
+	size_t ndups;
+} acro_table;
+
+static void acro_add(acro_table *t, const ast_node *e)
+{
+	bool added;
+	check_strent *k;
+
+	if (e->type != AST_ACRONYM || e->u.entry.key.len == 0)
+		return;
+	k = check_strtab_put(&t->keys, e->u.entry.key.p, e->u.entry.key.len,
+			     &added);
+	if (!added) {
+		t->dups[t->ndups++] = e;
+		return;
+	}
+	k->val = t->n;
+	t->decl[t->n] = e;
+	t->uses[t->n] = 0;
+	t->n++;
+}
+
+/* d->acronyms holds the entries; a container block is opened up too. */
+static void acro_init(acro_table *t, const ast_doc *d)
+{
+	size_t cap = 1;
+
+	memset(t, 0, sizeof *t);
+	for (size_t i = 0; i < d->acronyms.n; i++) {
+		const ast_node *n = d->acronyms.v[i];
+		if (n->type == AST_ACRONYM)
+			cap++;
+		else
+			for (const ast_node *c = n->first; c; c = c->next)
+				cap++;
+	}
+	t->decl = check_xrealloc(NULL, cap * sizeof *t->decl);
+	t->uses = check_xrealloc(NULL, cap * sizeof *t->uses);
+	t->dups = check_xrealloc(NULL, cap * sizeof *t->dups);
+	for (size_t i = 0; i < d->acronyms.n; i++) {
+		const ast_node *n = d->acronyms.v[i];
+		if (n->type == AST_ACRONYM)
+			acro_add(t, n);
+		else
+			for (const ast_node *c = n->first; c; c = c->next)
+				acro_add(t, c);
+	}
+}
+
+static void acro_free(acro_table *t)
+{
+	check_strtab_free(&t->keys);
+	free(t->decl);
+	free(t->uses);
+	free(t->dups);
+}
+
+static bool in_prose(const check_prose *p, size_t i)
+{
+	return !(p->fl[i] & (CP_CODE | CP_URL | CP_REF));
+}
+
+/* Capitals and digits, at least two capitals; not I/V/X numerals. */
+static bool acronym_shape(const char *s, size_t n)
+{
+	size_t caps = 0;
+	bool roman = true;
+
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (check_is_upper((unsigned char)c))
+			caps++;
+		else if (!(c >= '0' && c <= '9'))
+			return false;
+		if (c != 'I' && c != 'V' && c != 'X')
+			roman = false;
+	}
+	if (caps < 2 || roman)
+		return false;
+	/* placeholders are check_placeholder's */
+	return !((n == 4 && memcmp(s, "TODO", 4) == 0) ||
+		 (n == 3 && memcmp(s, "TBD", 3) == 0) ||
+		 (n == 3 && memcmp(s, "TBC", 3) == 0) ||
+		 (n == 5 && memcmp(s, "FIXME", 5) == 0));
+}
+
+/*
+ * Call fn for every token of the prose that is a declared acronym (val
+ * is its index) or, with val == SIZE_MAX, has the shape of one.  *len is
+ * the acronym's length within the token (a plural 's' is not part).
+ */
+typedef void token_fn(check_prose *p, size_t a, size_t b, size_t len,
+		      size_t val, void *ctx);
+
+typedef struct scan_ctx {
+	acro_table *t;
+	token_fn *fn;
+	void *ctx;
+} scan_ctx;
+
+static void acro_scan(check_prose *p, void *vctx)
+{
+	scan_ctx *sc = vctx;
+	size_t i = 0, len;
+
+	while (i < p->len) {
+		if (!in_prose(p, i) ||
+		    check_char_class(p->text, p->len, i, &len) != CC_WORD) {
+			i += in_prose(p, i) ? len : 1;
+			continue;
+		}
+		size_t e = check_token_end(p, i);
+		bool ok = true;
+		for (size_t k = i; k < e; k++)
+			ok &= in_prose(p, k);
+		if (ok) {
+			const char *s = p->text + i;
+			size_t n = e - i;
+			check_strent *k = check_strtab_get(&sc->t->keys, s, n);
+			if (!k && n > 2 && s[n - 1] == 's')
+				k = check_strtab_get(&sc->t->keys, s, n - 1);
+			if (k)
+				sc->fn(p, i, e, k->len, k->val, sc->ctx);
+			else if (acronym_shape(s, n))
+				sc->fn(p, i, e, n, SIZE_MAX, sc->ctx);
+			else if (n > 2 && s[n - 1] == 's' &&
+				 acronym_shape(s, n - 1))
+				sc->fn(p, i, e, n - 1, SIZE_MAX, sc->ctx);
+		}
+		i = e;
+	}
+}
+
+static void acro_walk(ast_doc *d, acro_table *t, token_fn *fn, void *ctx)
+{
+	scan_ctx sc = {t, fn, ctx};
+	check_prose_walk(d, CW_ACRONYM_PROSE, CW_EVIDENCE, acro_scan, &sc);
+}
+
+/* ---- undefined-acronym ---- */
+
+typedef struct undef_entry {
+	span first;
+	size_t count;
+	const char *name;
+} undef_entry;
+
+typedef struct undef_state {
+	acro_table *t;
+	check_strtab seen;	/* name -> index into v */
+	undef_entry *v;
+	size_t n, cap;
+} undef_state;
+
+static void undef_token(check_prose *p, size_t a, size_t b, size_t len,
+			size_t val, void *ctx)
+{
+	undef_state *st = ctx;
+	bool added;
+
+	(void)b;
+	if (val != SIZE_MAX)
+		return;
+	check_strent *e = check_strtab_put(&st->seen, p->text + a, len, &added);
+	if (!added) {
+		st->v[e->val].count++;
+		return;
+	}
+	e->key = arena_strndup(&p->d->arena, p->text + a, len);
+	if (st->n == st->cap) {
+		st->cap = st->cap ? 2 * st->cap : 16;
+		st->v = check_xrealloc(st->v, st->cap * sizeof *st->v);
+	}
+	e->val = st->n;
+	st->v[st->n++] = (undef_entry){check_prose_span(p, a, a + len), 1,
+				       e->key};
+}
+
+void check_undefined_acronym(ast_doc *d)
+{
+	acro_table t;
+	undef_state st;
+
+	acro_init(&t, d);
+	memset(&st, 0, sizeof st);
+	st.t = &t;
+	acro_walk(d, &t, undef_token, &st);
+	for (size_t i = 0; i < st.n; i++) {
+		size_t k = diag_report(&d->diags, DC_UNDEFINED_ACRONYM,
+				       st.v[i].first,
+				       "acronym '%s' is not declared", st.v[i].name);
+		diag_add_help(&d->diags, k,
+			      "declare it in an '::: acronyms' block as "
+			      "'%s: Expansion'", st.v[i].name);
+		if (st.v[i].count > 1)
+			diag_add_help(&d->diags, k, "'%s' is used %zu times",
+				      st.v[i].name, st.v[i].count);
+	}
+	free(st.v);
+	check_strtab_free(&st.seen);
+	acro_free(&t);
+}
+
+/* ---- unused-acronym ---- */
+
+static void count_use(check_prose *p, size_t a, size_t b, size_t len,
+		      size_t val, void *ctx)
+{
+	acro_table *t = ctx;
+
+	(void)p, (void)a, (void)b, (void)len;
+	if (val != SIZE_MAX)
+		t->uses[val]++;
+}
+
+void check_unused_acronym(ast_doc *d)
+{
+	acro_table t;
+
+	acro_init(&t, d);
+	acro_walk(d, &t, count_use, &t);
+	for (size_t i = 0; i < t.n; i++) {
+		if (t.uses[i])
+			continue;
+		const ast_node *e = t.decl[i];
+		size_t k = diag_report(&d->diags, DC_UNUSED_ACRONYM,
+				       e->u.entry.key_at,
+				       "acronym '%s' is declared but never used",
+				       e->u.entry.key.p);
+		diag_add_help(&d->diags, k,
+			      "remove it, or use it in the text");
+	}
+	acro_free(&t);
+}
+
+/* ---- acronym-mismatch ---- */
+
+/* A word of an expansion, compared without case, edge punctuation, dots
+ * and a possessive 's: "People's" = "peoples", "U.S." = "US". */
+typedef struct word {
+	const char *p;
+	size_t n;
+} word;
+
+static bool edge_punct(const char *s, size_t n, bool at_end, size_t *len)
+{
+	static const char *const quotes[] = {"\xE2\x80\x9C", "\xE2\x80\x9D",
+					     "\xE2\x80\x98", "\xE2\x80\x99"};
+	unsigned char c = (unsigned char)(at_end ? s[n - 1] : s[0]);
+
+	if (c < 0x80) {
+		*len = 1;
+		return c != '&' && !((c >= '0' && c <= '9') ||
+				     (c >= 'a' && c <= 'z') ||
+				     (c >= 'A' && c <= 'Z'));
+	}
+	for (size_t i = 0; i < 4; i++)
+		if (n >= 3 && memcmp(at_end ? s + n - 3 : s, quotes[i], 3) == 0) {
+			*len = 3;
+			return true;
+		}
+	return false;
+}
+
+static word word_trim(word w)
+{
+	size_t len;
+
+	while (w.n && edge_punct(w.p, w.n, false, &len)) {
+		w.p += len;
+		w.n -= len;
+	}
+	while (w.n && edge_punct(w.p, w.n, true, &len))
+		w.n -= len;
+	/* possessive: 's or ’s (the quote itself is edge punctuation) */
+	if (w.n > 2 && w.p[w.n - 2] == '\'' && (w.p[w.n - 1] == 's' ||
+						 w.p[w.n - 1] == 'S'))
+		w.n -= 2;
+	else if (w.n > 4 && memcmp(w.p + w.n - 4, "\xE2\x80\x99", 3) == 0 &&
+		 (w.p[w.n - 1] == 's' || w.p[w.n - 1] == 'S'))
+		w.n -= 4;
+	return w;
+}
+
+static char fold(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+static bool word_eq(word a, word b)
+{
+	size_t i = 0, j = 0;
+
+	a = word_trim(a);
+	b = word_trim(b);
+	for (;;) {
+		while (i < a.n && a.p[i] == '.')
+			i++;
+		while (j < b.n && b.p[j] == '.')
+			j++;
+		if (i == a.n || j == b.n)
+			return i == a.n && j == b.n;
+		if (fold(a.p[i]) != fold(b.p[j]))
+			return false;
+		i++;
+		j++;
+	}
+}
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n';
+}
+
+/* The whitespace-separated words of an expansion (heap array). */
+static word *split_words(const char *s, size_t n, size_t *nw)
+{
+	word *w = check_xrealloc(NULL, (n / 2 + 2) * sizeof *w);
+	size_t i = 0;
+
+	*nw = 0;
+	while (i < n) {
+		while (i < n && is_space(s[i]))
+			i++;
+		size_t b = i;
+		while (i < n && !is_space(s[i]))
+			i++;
+		if (i > b)
+			w[(*nw)++] = (word){s + b, i - b};
+	}
+	return w;
+}
+
+typedef struct mismatch_state {
+	acro_table *t;
+	word **exp;		/* the declared expansion of each, split */
+	size_t *nexp;
+} mismatch_state;
+
+static void mismatch_token(check_prose *p, size_t a, size_t b, size_t len,
+			   size_t val, void *ctx)
+{
+	mismatch_state *st = ctx;
+
+	if (val == SIZE_MAX || len != b - a)
+		return;
+	/* "(ABBR)", the parentheses plain prose */
+	if (a == 0 || b >= p->len || p->text[a - 1] != '(' || p->text[b] != ')' ||
+	    !in_prose(p, a - 1) || !in_prose(p, b))
+		return;
+	size_t want = st->nexp[val];
+	if (want == 0)
+		return;
+
+	/* The want words before "(": walk back over spaces and words. */
+	size_t i = a - 1, nw = 0, first = 0, last = 0;
+	word *got = check_xrealloc(NULL, want * sizeof *got);
+	while (nw < want) {
+		while (i > 0 && is_space(p->text[i - 1]) && in_prose(p, i - 1))
+			i--;
+		size_t e = i;
+		while (i > 0 && !is_space(p->text[i - 1]) && in_prose(p, i - 1))
+			i--;
+		if (i == e)
+			break;
+		if (nw == 0)
+			last = e;
+		first = i;
+		got[want - 1 - nw] = (word){p->text + i, e - i};
+		nw++;
+	}
+	bool same = nw == want;
+	for (size_t k = 0; same && k < want; k++)
+		same = word_eq(got[k], st->exp[val][k]);
+	free(got);
+	if (same || nw == 0)
+		return;
+
+	const ast_node *decl = st->t->decl[val];
+	size_t k = diag_report(&p->d->diags, DC_ACRONYM_MISMATCH,
+			       check_prose_span(p, first, last),
+			       "'%.*s' is not the declared expansion of %s",
+			       (int)(last - first), p->text + first,
+			       decl->u.entry.key.p);
+	diag_add_note(&p->d->diags, k, decl->u.entry.value_at,
+		      "%s is declared here as '%s'", decl->u.entry.key.p,
+		      decl->u.entry.value.p);
+}
+
+void check_acronym_mismatch(ast_doc *d)
+{
+	acro_table t;
+	mismatch_state st;
+
+	acro_init(&t, d);
+	st.t = &t;
+	st.exp = check_xrealloc(NULL, (t.n + 1) * sizeof *st.exp);
+	st.nexp = check_xrealloc(NULL, (t.n + 1) * sizeof *st.nexp);
+	for (size_t i = 0; i < t.n; i++)
+		st.exp[i] = split_words(t.decl[i]->u.entry.value.p,
+					t.decl[i]->u.entry.value.len,
+					&st.nexp[i]);
+
+	/* The same acronym declared again with another expansion. */
+	for (size_t i = 0; i < t.ndups; i++) {
+		const ast_node *e = t.dups[i];
+		check_strent *k = check_strtab_get(&t.keys, e->u.entry.key.p,
+						   e->u.entry.key.len);
+		const ast_node *first = t.decl[k->val];
+		size_t nw;
+		word *w = split_words(e->u.entry.value.p, e->u.entry.value.len,
+				      &nw);
+		bool same = nw == st.nexp[k->val];
+		for (size_t j = 0; same && j < nw; j++)
+			same = word_eq(w[j], st.exp[k->val][j]);
+		free(w);
+		if (same)
+			continue;
+		size_t id = diag_report(&d->diags, DC_ACRONYM_MISMATCH,
+					e->u.entry.value_at,
+					"%s is declared again with another "
+					"expansion", e->u.entry.key.p);
+		diag_add_note(&d->diags, id, first->u.entry.value_at,
+			      "%s is first declared here as '%s'",
+			      first->u.entry.key.p, first->u.entry.value.p);
+	}
+
+	acro_walk(d, &t, mismatch_token, &st);
+	for (size_t i = 0; i < t.n; i++)
+		free(st.exp[i]);
+	free(st.exp);
+	free(st.nexp);
+	acro_free(&t);
+}

@@ -1,0 +1,290 @@
+/*
+ * check_prose.c - checks over the prose itself: placeholders left in,
+ * paragraphs written twice, heading levels that jump, the word budget.
+ *
+ * The scanners read the flat text of check_prose_walk(), so emphasis,
+ * links and line breaks never split what they look for.
+ */
+#include <string.h>
+
+#include "check.h"
+#include "check_util.h"
+
+/* Every kind of prose. */
+#define CW_ALL (CW_HEADING | CW_PARAGRAPH | CW_INLINE_FIELD | CW_TEXT_FIELD)
+
+/* ---- placeholder ---- */
+
+static bool skipped(const check_prose *p, size_t i)
+{
+	return p->fl[i] & (CP_CODE | CP_URL | CP_REF);
+}
+
+static bool token_is(const check_prose *p, size_t a, size_t b, const char *w)
+{
+	return strlen(w) == b - a && memcmp(p->text + a, w, b - a) == 0;
+}
+
+static bool token_ci(const check_prose *p, size_t a, size_t b, const char *w)
+{
+	return strlen(w) == b - a && check_prefix_ci(p->text + a, b - a, w);
+}
+
+/* TODO, TBD, TBC, FIXME, XXX (and longer runs of X). */
+static bool placeholder_word(const check_prose *p, size_t a, size_t b)
+{
+	if (token_is(p, a, b, "TODO") || token_is(p, a, b, "TBD") ||
+	    token_is(p, a, b, "TBC") || token_is(p, a, b, "FIXME"))
+		return true;
+	if (b - a < 3)
+		return false;
+	for (size_t i = a; i < b; i++)
+		if (p->text[i] != 'X')
+			return false;
+	return true;
+}
+
+static void placeholder_report(check_prose *p, size_t a, size_t b)
+{
+	diag_report(&p->d->diags, DC_PLACEHOLDER, check_prose_span(p, a, b),
+		    "placeholder '%.*s' left in the text", (int)(b - a),
+		    p->text + a);
+}
+
+/* "lorem" at [a, b): the end of "lorem ipsum", or 0. */
+static size_t lorem_ipsum(const check_prose *p, size_t b)
+{
+	size_t i = b;
+	while (i < p->len && !skipped(p, i) &&
+	       (p->text[i] == ' ' || p->text[i] == '\t'))
+		i++;
+	if (i == b || i >= p->len || skipped(p, i))
+		return 0;
+	size_t e = check_token_end(p, i);
+	return token_ci(p, i, e, "ipsum") ? e : 0;
+}
+
+static void placeholder_scan(check_prose *p, void *ctx)
+{
+	static const char cn[] = "[citation needed]";
+	size_t i = 0, len;
+
+	(void)ctx;
+	while (i < p->len) {
+		if (skipped(p, i)) {
+			i++;
+			continue;
+		}
+		check_cc cc = check_char_class(p->text, p->len, i, &len);
+		if (cc == CC_WORD) {
+			size_t e = check_token_end(p, i), li;
+			if (placeholder_word(p, i, e)) {
+				placeholder_report(p, i, e);
+			} else if (token_ci(p, i, e, "lorem") &&
+				   (li = lorem_ipsum(p, e)) != 0) {
+				placeholder_report(p, i, li);
+				e = li;
+			}
+			i = e;
+			continue;
+		}
+		if (p->text[i] == '_') {
+			size_t e = i;
+			while (e < p->len && p->text[e] == '_' && !skipped(p, e))
+				e++;
+			if (e - i >= 3)
+				placeholder_report(p, i, e);
+			i = e;
+			continue;
+		}
+		if (p->text[i] == '[' && p->len - i >= sizeof cn - 1) {
+			size_t k = 0;
+			while (k < sizeof cn - 1) {
+				char c = p->text[i + k];
+				if (c >= 'A' && c <= 'Z')
+					c = (char)(c - 'A' + 'a');
+				if (c != cn[k] || skipped(p, i + k))
+					break;
+				k++;
+			}
+			if (k == sizeof cn - 1) {
+				placeholder_report(p, i, i + k);
+				i += k;
+				continue;
+			}
+		}
+		i += len;
+	}
+}
+
+void check_placeholder(ast_doc *d)
+{
+	check_prose_walk(d, CW_ALL, 0, placeholder_scan, NULL);
+}
+
+/* ---- duplicate-paragraph ---- */
+
+/* Paragraphs shorter than this may repeat (a stock phrase, "See above."). */
+enum { DUP_MIN_WORDS = 12 };
+
+typedef struct dup_state {
+	check_strtab seen;	/* folded text -> first paragraph */
+	buf fold;
+} dup_state;
+
+static void dup_scan(check_prose *p, void *ctx)
+{
+	dup_state *st = ctx;
+	size_t words = 0;
+	bool space = true;
+
+	buf_clear(&st->fold);
+	for (size_t i = 0; i < p->len; i++) {
+		size_t len;
+		if (check_char_class(p->text, p->len, i, &len) == CC_SPACE) {
+			space = true;
+			i += len - 1;
+			continue;
+		}
+		if (space) {
+			if (st->fold.len)
+				buf_putc(&st->fold, ' ');
+			words++;
+			space = false;
+		}
+		buf_putc(&st->fold, p->text[i]);
+	}
+	if (words < DUP_MIN_WORDS)
+		return;
+	bool added;
+	check_strent *e = check_strtab_put(&st->seen, st->fold.data,
+					   st->fold.len, &added);
+	if (added) {
+		/* the key must outlive the buffer */
+		e->key = arena_strndup(&p->d->arena, st->fold.data, st->fold.len);
+		e->val = (size_t)(uintptr_t)p->node;
+		return;
+	}
+	const ast_node *first = (const ast_node *)(uintptr_t)e->val;
+	size_t k = diag_report(&p->d->diags, DC_DUPLICATE_PARAGRAPH, p->node->at,
+			       "this paragraph repeats an earlier one");
+	diag_add_note(&p->d->diags, k, first->at, "first written here");
+}
+
+void check_duplicate_paragraph(ast_doc *d)
+{
+	dup_state st = {{0}, BUF_INIT};
+
+	check_prose_walk(d, CW_PARAGRAPH, 0, dup_scan, &st);
+	check_strtab_free(&st.seen);
+	buf_free(&st.fold);
+}
+
+/* ---- heading-skip ---- */
+
+/* The '#' marks of a heading. */
+static span heading_marks(const ast_doc *d, const ast_node *h)
+{
+	uint32_t s = h->at.start, e = s;
+	while (e < d->src.len && e < h->at.end && d->src.text[e] == '#')
+		e++;
+	if (e == s)
+		return check_first_line(d, h->at);
+	return span_make(s, e);
+}
+
+void check_heading_skip(ast_doc *d)
+{
+	const ast_node *prev = NULL;
+
+	for (size_t i = 0; i < d->headings.n; i++) {
+		const ast_node *h = d->headings.v[i];
+		if (h->type != AST_HEADING)
+			continue;
+		if (prev && h->u.heading.level > prev->u.heading.level + 1) {
+			int want = prev->u.heading.level + 1;
+			size_t k = diag_report(
+				&d->diags, DC_HEADING_SKIP, heading_marks(d, h),
+				"heading level %d follows level %d; use %.*s "
+				"(level %d) here",
+				h->u.heading.level, prev->u.heading.level, want,
+				"###", want);
+			diag_add_note(&d->diags, k, heading_marks(d, prev),
+				      "the previous heading, level %d, is here",
+				      prev->u.heading.level);
+		}
+		prev = h;
+	}
+}
+
+/* ---- word-limit ---- */
+
+typedef struct word_state {
+	size_t words;
+	size_t mark;		/* report the position of this word */
+	span mark_at;
+	bool marked;
+} word_state;
+
+/*
+ * A word is a run of characters that are neither spaces nor part of a
+ * reference and that holds at least one letter or digit: "US–ROK", "2024"
+ * and "don't" are one word each, a lone dash is none.
+ */
+static void word_scan(check_prose *p, void *ctx)
+{
+	word_state *st = ctx;
+	size_t i = 0, len = 1;
+
+	while (i < p->len) {
+		size_t b = i;
+		bool has_word = false;
+		while (i < p->len && !(p->fl[i] & CP_REF)) {
+			check_cc cc = check_char_class(p->text, p->len, i, &len);
+			if (cc == CC_SPACE)
+				break;
+			has_word |= cc == CC_WORD;
+			i += len;
+		}
+		if (has_word) {
+			st->words++;
+			if (st->words == st->mark) {
+				st->mark_at = check_prose_span(p, b, i);
+				st->marked = true;
+			}
+		}
+		if (i == b)	/* a space or a reference */
+			i += (p->fl[i] & CP_REF) ? 1 : len;
+	}
+}
+
+static size_t count_words(ast_doc *d, word_state *st)
+{
+	check_prose_walk(d, CW_HEADING | CW_PARAGRAPH | CW_INLINE_FIELD,
+			 CW_FRONT | CW_EVIDENCE, word_scan, st);
+	return st->words;
+}
+
+size_t check_count_words(ast_doc *d)
+{
+	word_state st = {0, 0, {0, 0}, false};
+	return count_words(d, &st);
+}
+
+void check_word_limit(ast_doc *d)
+{
+	if (d->meta.limit <= 0)
+		return;
+	word_state st = {0, (size_t)d->meta.limit + 1, {0, 0}, false};
+	size_t n = count_words(d, &st);
+	if (n <= (size_t)d->meta.limit || !st.marked)
+		return;
+	size_t k = diag_report(&d->diags, DC_WORD_LIMIT, st.mark_at,
+			       "the body has %zu words, %zu over the limit of "
+			       "%ld; this is word %zu",
+			       n, n - (size_t)d->meta.limit, d->meta.limit,
+			       st.mark);
+	if (d->meta.limit_words)
+		diag_add_note(&d->diags, k, d->meta.limit_words->value_at,
+			      "the limit is set here");
+}

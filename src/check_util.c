@@ -1,0 +1,636 @@
+/*
+ * check_util.c - the prose walker, hash tables and location helpers that
+ * the check_*.c files share.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_util.h"
+
+void *check_xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	if (!q) {
+		fputs("briefc: out of memory\n", stderr);
+		abort();
+	}
+	return q;
+}
+
+/* ---- character classes ---- */
+
+static uint32_t decode_utf8(const unsigned char *s, size_t n, size_t *len)
+{
+	if (s[0] < 0x80) {
+		*len = 1;
+		return s[0];
+	}
+	if (s[0] < 0xC0 || n < 2) {	/* not a lead byte: never at a boundary */
+		*len = 1;
+		return 0xFFFD;
+	}
+	if ((s[0] & 0xE0) == 0xC0) {
+		*len = 2;
+		return ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+	}
+	if ((s[0] & 0xF0) == 0xE0 && n >= 3) {
+		*len = 3;
+		return ((uint32_t)(s[0] & 0x0F) << 12) |
+		       ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+	}
+	if (n >= 4) {
+		*len = 4;
+		return ((uint32_t)(s[0] & 0x07) << 18) |
+		       ((uint32_t)(s[1] & 0x3F) << 12) |
+		       ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+	}
+	*len = 1;
+	return 0xFFFD;
+}
+
+check_cc check_char_class(const char *text, size_t n, size_t i, size_t *len)
+{
+	const unsigned char *s = (const unsigned char *)text + i;
+	uint32_t c = decode_utf8(s, n - i, len);
+
+	if (c < 0x80) {
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+			return CC_SPACE;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9'))
+			return CC_WORD;
+		return CC_PUNCT;
+	}
+	if (c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F ||
+	    c == 0x205F || c == 0x3000)
+		return CC_SPACE;
+	if ((c >= 0xA1 && c <= 0xBF) || c == 0xD7 || c == 0xF7 ||
+	    (c >= 0x2010 && c <= 0x205E) || (c >= 0x3001 && c <= 0x303F) ||
+	    (c >= 0x20A0 && c <= 0x20CF))
+		return CC_PUNCT;
+	return CC_WORD;
+}
+
+size_t check_token_end(const check_prose *p, size_t i)
+{
+	size_t j = i, len;
+
+	while (j < p->len && !(p->fl[j] & CP_REF)) {
+		if (check_char_class(p->text, p->len, j, &len) == CC_WORD) {
+			j += len;
+			continue;
+		}
+		/* R&D, AT&T: '&' inside a token */
+		if (p->text[j] == '&' && j > i && j + 1 < p->len &&
+		    !(p->fl[j + 1] & CP_REF) &&
+		    check_char_class(p->text, p->len, j + 1, &len) == CC_WORD) {
+			j++;
+			continue;
+		}
+		break;
+	}
+	return j;
+}
+
+/* ---- building the flat text ---- */
+
+static void prose_reserve(check_prose *p, size_t extra)
+{
+	size_t need = p->len + extra + 1;
+	if (need <= p->cap)
+		return;
+	size_t cap = p->cap ? p->cap : 256;
+	while (cap < need)
+		cap *= 2;
+	p->text = check_xrealloc(p->text, cap);
+	p->off = check_xrealloc(p->off, cap * sizeof *p->off);
+	p->fl = check_xrealloc(p->fl, cap);
+	p->cap = cap;
+}
+
+static void prose_put(check_prose *p, char c, uint32_t off, unsigned char fl)
+{
+	prose_reserve(p, 1);
+	p->text[p->len] = c;
+	p->off[p->len] = off;
+	p->fl[p->len] = fl;
+	p->len++;
+}
+
+static bool src_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n';
+}
+
+/*
+ * Append text whose source is src[start, end), recording where each byte
+ * came from.  The text may differ from the source where the loader joined
+ * lines (a run of source whitespace reads as one space) or removed
+ * backslash escapes; where it differs otherwise, bytes are pinned to the
+ * last matched position, so spans stay inside the node.
+ */
+static void prose_put_mapped(check_prose *p, const char *text, size_t len,
+			     span at, unsigned char fl)
+{
+	const char *src = p->d->src.text;
+	size_t srclen = p->d->src.len;
+	uint32_t s = at.start, end = at.end;
+
+	if (end > srclen)
+		end = (uint32_t)srclen;
+	if (s > end)
+		s = end;
+	prose_reserve(p, len);
+	for (size_t i = 0; i < len; i++) {
+		char t = text[i];
+		uint32_t here = s < end ? s : (end > at.start ? end - 1 : at.start);
+
+		if (s < end && src[s] == t) {
+			here = s++;
+		} else if (s + 1 < end && src[s] == '\\' && src[s + 1] == t) {
+			here = s + 1;
+			s += 2;
+		} else if (s < end && src_space(src[s])) {
+			here = s;
+			while (s < end && src_space(src[s]))
+				s++;
+			if (!src_space(t)) {
+				/* source indentation the text does not have */
+				if (s < end && src[s] == t)
+					here = s++;
+				else if (s + 1 < end && src[s] == '\\' &&
+					 src[s + 1] == t) {
+					here = s + 1;
+					s += 2;
+				}
+			}
+		}
+		p->text[p->len] = t;
+		p->off[p->len] = here;
+		p->fl[p->len] = fl;
+		p->len++;
+	}
+}
+
+static void prose_put_code(check_prose *p, const ast_node *n)
+{
+	const char *src = p->d->src.text;
+	span at = n->at;
+
+	/* The code text starts after the backticks (and one padding space). */
+	while (at.start < at.end && src[at.start] == '`')
+		at.start++;
+	if (at.start < at.end && src[at.start] == ' ' &&
+	    (n->u.text.text.len == 0 || n->u.text.text.p[0] != ' '))
+		at.start++;
+	prose_put_mapped(p, n->u.text.text.p, n->u.text.text.len, at, CP_CODE);
+}
+
+static void prose_put_ref(check_prose *p, const ast_node *n)
+{
+	const ast_idlist *ids = &n->u.ref.ids;
+
+	prose_put(p, '[', n->at.start, CP_REF);
+	for (size_t i = 0; i < ids->n; i++) {
+		if (i)
+			prose_put(p, ';', n->at.start, CP_REF);
+		prose_put(p, '@', n->at.start, CP_REF);
+		for (size_t k = 0; k < ids->v[i].id.len; k++)
+			prose_put(p, ids->v[i].id.p[k], n->at.start, CP_REF);
+	}
+	prose_put(p, ']', n->at.start, CP_REF);
+}
+
+/* The inline children of holder, flattened; iterative (nesting is input). */
+static void prose_put_inlines(check_prose *p, const ast_node *holder)
+{
+	const ast_node *n = holder->first;
+
+	while (n) {
+		bool descend = false;
+
+		switch (n->type) {
+		case AST_TEXT:
+			prose_put_mapped(p, n->u.text.text.p, n->u.text.text.len,
+					 n->at, 0);
+			break;
+		case AST_CODE:
+			prose_put_code(p, n);
+			break;
+		case AST_SOFTBREAK:
+			prose_put(p, ' ', n->at.start, 0);
+			break;
+		case AST_REF:
+			prose_put_ref(p, n);
+			break;
+		case AST_EMPH:
+		case AST_STRONG:
+		case AST_LINK:
+			descend = true;
+			break;
+		default:
+			break;
+		}
+		n = check_next(n, holder, descend);
+	}
+}
+
+bool check_prefix_ci(const char *s, size_t n, const char *p)
+{
+	size_t k = strlen(p);
+	if (n < k)
+		return false;
+	for (size_t i = 0; i < k; i++) {
+		char c = s[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (c != p[i])
+			return false;
+	}
+	return true;
+}
+
+/* Flag the whitespace-separated chunks that are URLs or e-mail addresses. */
+static void prose_mark_urls(check_prose *p)
+{
+	size_t i = 0;
+
+	while (i < p->len) {
+		while (i < p->len && src_space(p->text[i]))
+			i++;
+		size_t b = i;
+		bool url = false;
+		while (i < p->len && !src_space(p->text[i])) {
+			if (p->text[i] == '@' && !(p->fl[i] & CP_REF))
+				url = true;
+			if (p->text[i] == ':' && i + 2 < p->len &&
+			    p->text[i + 1] == '/' && p->text[i + 2] == '/')
+				url = true;
+			i++;
+		}
+		/* a chunk may open with punctuation: "(www.x.org)" */
+		size_t c = b;
+		while (c < i && (p->text[c] == '(' || p->text[c] == '<' ||
+				 p->text[c] == '"' || p->text[c] == '['))
+			c++;
+		if (check_prefix_ci(p->text + c, i - c, "www.") ||
+		    check_prefix_ci(p->text + c, i - c, "mailto:"))
+			url = true;
+		if (url)
+			for (size_t k = b; k < i; k++)
+				if (!(p->fl[k] & CP_REF))
+					p->fl[k] |= CP_URL;
+	}
+}
+
+span check_prose_span(const check_prose *p, size_t a, size_t b)
+{
+	if (p->len == 0)
+		return span_make(0, 0);
+	if (a >= p->len)
+		a = p->len - 1;
+	if (b <= a)
+		return span_make(p->off[a], p->off[a]);
+	if (b > p->len)
+		b = p->len;
+	uint32_t s = p->off[a], e = p->off[b - 1] + 1;
+	/* the last byte of a multi-byte character */
+	const char *src = p->d->src.text;
+	while (e < p->d->src.len && ((unsigned char)src[e] & 0xC0) == 0x80)
+		e++;
+	if (e < s)
+		e = s;
+	return span_make(s, e);
+}
+
+/* ---- the walk ---- */
+
+typedef struct walker {
+	check_prose p;
+	unsigned want, skip;
+	check_prose_fn *fn;
+	void *ctx;
+} walker;
+
+static void walk_emit(walker *w)
+{
+	if ((w->p.where & w->want) && !(w->p.where & w->skip) && w->p.len) {
+		prose_mark_urls(&w->p);
+		prose_reserve(&w->p, 0);
+		w->p.text[w->p.len] = '\0';
+		w->fn(&w->p, w->ctx);
+	}
+}
+
+static void walk_container(walker *w, const ast_node *n, unsigned where,
+			   const ast_node *block)
+{
+	w->p.len = 0;
+	w->p.where = where;
+	w->p.node = n;
+	w->p.field = NULL;
+	w->p.block = block;
+	if (!(where & w->want) || (where & w->skip))
+		return;
+	prose_put_inlines(&w->p, n);
+	walk_emit(w);
+}
+
+static void walk_fields(walker *w, const ast_field *f,
+			const ast_field_spec *specs, size_t nspecs,
+			const ast_node *block, unsigned base)
+{
+	for (; f; f = f->next) {
+		const ast_field_spec *sp =
+			ast_spec_find(specs, nspecs, f->name.p, f->name.len);
+		unsigned where;
+
+		if (f->inl)
+			where = base | CW_INLINE_FIELD;
+		else if (sp && (sp->type == VT_TEXT || sp->type == VT_NAMES))
+			where = base | CW_TEXT_FIELD;
+		else
+			continue;
+		if (!(where & w->want) || (where & w->skip))
+			continue;
+		w->p.len = 0;
+		w->p.where = where;
+		w->p.node = f->inl;
+		w->p.field = f;
+		w->p.block = block;
+		if (f->inl)
+			prose_put_inlines(&w->p, f->inl);
+		else
+			prose_put_mapped(&w->p, f->value.p, f->value.len,
+					 f->value_at, 0);
+		walk_emit(w);
+	}
+}
+
+void check_prose_walk(ast_doc *d, unsigned want, unsigned skip,
+		      check_prose_fn *fn, void *ctx)
+{
+	walker w;
+	size_t nspecs;
+	const ast_field_spec *specs;
+
+	memset(&w, 0, sizeof w);
+	w.p.d = d;
+	w.want = want;
+	w.skip = skip;
+	w.fn = fn;
+	w.ctx = ctx;
+
+	specs = ast_meta_fields(&nspecs);
+	walk_fields(&w, d->meta.fields, specs, nspecs, NULL, CW_FRONT);
+
+	/* Blocks do not nest: a node's block is its top-level ancestor. */
+	const ast_node *root = d->root;
+	const ast_node *block = NULL;
+	for (const ast_node *n = root ? root->first : NULL; n;) {
+		bool descend = false;
+		unsigned ev;
+
+		if (n->parent == root)
+			block = n->type == AST_BLOCK ? n : NULL;
+		ev = block && block->u.block.kind == BK_EVIDENCE ? CW_EVIDENCE : 0;
+		switch (n->type) {
+		case AST_HEADING:
+			walk_container(&w, n, CW_HEADING | ev, block);
+			break;
+		case AST_PARAGRAPH:
+			walk_container(&w, n, CW_PARAGRAPH | ev, block);
+			break;
+		case AST_BLOCK:
+			specs = ast_block_fields(n->u.block.kind, &nspecs);
+			walk_fields(&w, n->u.block.fields, specs, nspecs, n, ev);
+			descend = true;
+			break;
+		case AST_LIST:
+		case AST_ITEM:
+		case AST_QUOTE:
+			descend = true;
+			break;
+		default:
+			break;
+		}
+		n = check_next(n, root, descend);
+	}
+	free(w.p.text);
+	free(w.p.off);
+	free(w.p.fl);
+}
+
+const ast_node *check_next(const ast_node *n, const ast_node *top,
+			   bool descend)
+{
+	if (descend && n->first)
+		return n->first;
+	while (n && n != top && !n->next)
+		n = n->parent;
+	if (!n || n == top)
+		return NULL;
+	return n->next;
+}
+
+/* ---- hash tables ---- */
+
+static size_t hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603u;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211u;
+	}
+	return (size_t)(h ^ (h >> 29));
+}
+
+static void strtab_grow(check_strtab *t)
+{
+	size_t cap = t->cap ? t->cap * 2 : 64;
+	check_strent *slots = check_xrealloc(NULL, cap * sizeof *slots);
+
+	memset(slots, 0, cap * sizeof *slots);
+	for (size_t i = 0; i < t->cap; i++) {
+		check_strent *e = &t->slots[i];
+		if (!e->key)
+			continue;
+		size_t h = hash_bytes(e->key, e->len) & (cap - 1);
+		while (slots[h].key)
+			h = (h + 1) & (cap - 1);
+		slots[h] = *e;
+	}
+	free(t->slots);
+	t->slots = slots;
+	t->cap = cap;
+}
+
+check_strent *check_strtab_get(const check_strtab *t, const char *key,
+			       size_t len)
+{
+	if (!t->cap)
+		return NULL;
+	size_t h = hash_bytes(key, len) & (t->cap - 1);
+	while (t->slots[h].key) {
+		check_strent *e = &t->slots[h];
+		if (e->len == len && memcmp(e->key, key, len) == 0)
+			return e;
+		h = (h + 1) & (t->cap - 1);
+	}
+	return NULL;
+}
+
+check_strent *check_strtab_put(check_strtab *t, const char *key, size_t len,
+			       bool *added)
+{
+	check_strent *e = check_strtab_get(t, key, len);
+
+	if (added)
+		*added = e == NULL;
+	if (e)
+		return e;
+	if ((t->n + 1) * 2 > t->cap)
+		strtab_grow(t);
+	size_t h = hash_bytes(key, len) & (t->cap - 1);
+	while (t->slots[h].key)
+		h = (h + 1) & (t->cap - 1);
+	e = &t->slots[h];
+	e->key = key;
+	e->len = len;
+	e->val = 0;
+	t->n++;
+	return e;
+}
+
+void check_strtab_free(check_strtab *t)
+{
+	free(t->slots);
+	t->slots = NULL;
+	t->cap = t->n = 0;
+}
+
+static size_t hash_ptr(const void *p)
+{
+	uint64_t h = (uint64_t)(uintptr_t)p;
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdu;
+	h ^= h >> 33;
+	return (size_t)h;
+}
+
+bool check_ptrset_has(const check_ptrset *s, const void *p)
+{
+	if (!s->cap || !p)
+		return false;
+	size_t h = hash_ptr(p) & (s->cap - 1);
+	while (s->slots[h]) {
+		if (s->slots[h] == p)
+			return true;
+		h = (h + 1) & (s->cap - 1);
+	}
+	return false;
+}
+
+bool check_ptrset_add(check_ptrset *s, const void *p)
+{
+	if (!p || check_ptrset_has(s, p))
+		return false;
+	if ((s->n + 1) * 2 > s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 64;
+		const void **slots = check_xrealloc(NULL, cap * sizeof *slots);
+		memset(slots, 0, cap * sizeof *slots);
+		for (size_t i = 0; i < s->cap; i++) {
+			if (!s->slots[i])
+				continue;
+			size_t h = hash_ptr(s->slots[i]) & (cap - 1);
+			while (slots[h])
+				h = (h + 1) & (cap - 1);
+			slots[h] = s->slots[i];
+		}
+		free(s->slots);
+		s->slots = slots;
+		s->cap = cap;
+	}
+	size_t h = hash_ptr(p) & (s->cap - 1);
+	while (s->slots[h])
+		h = (h + 1) & (s->cap - 1);
+	s->slots[h] = p;
+	s->n++;
+	return true;
+}
+
+void check_ptrset_free(check_ptrset *s)
+{
+	free(s->slots);
+	s->slots = NULL;
+	s->cap = s->n = 0;
+}
+
+/* ---- names and locations ---- */
+
+const char *check_block_title(ast_doc *d, const ast_node *b)
+{
+	if (b->u.block.id.len)
+		return arena_printf(&d->arena, "%s '%s'",
+				    ast_block_kind_name(b->u.block.kind),
+				    b->u.block.id.p);
+	return ast_block_kind_name(b->u.block.kind);
+}
+
+span check_id_span(const ast_node *n)
+{
+	switch (n->type) {
+	case AST_BLOCK:
+		return n->u.block.id.len ? n->u.block.id_at : n->u.block.open_at;
+	case AST_HEADING:
+		return n->u.heading.id_at;
+	case AST_AREA:
+	case AST_ACRONYM:
+		return n->u.entry.key_at;
+	default:
+		return n->at;
+	}
+}
+
+span check_first_line(const ast_doc *d, span s)
+{
+	const char *nl;
+
+	if (s.start >= d->src.len || s.end <= s.start)
+		return s;
+	nl = memchr(d->src.text + s.start, '\n', s.end - s.start);
+	if (nl)
+		s.end = (uint32_t)(nl - d->src.text);
+	return s;
+}
+
+span check_field_span(const ast_doc *d, const ast_field *f, size_t a, size_t b)
+{
+	size_t pos = 0;
+
+	(void)d;
+	if (f->segs && f->nsegs) {
+		uint32_t s = f->segs[0].start, e = f->segs[0].start;
+		bool have_s = false;
+		for (size_t i = 0; i < f->nsegs; i++) {
+			size_t slen = f->segs[i].end - f->segs[i].start;
+			/* value bytes [pos, pos + slen) are this segment */
+			if (!have_s && a <= pos + slen) {
+				s = f->segs[i].start + (uint32_t)(a - pos);
+				have_s = true;
+			}
+			if (b <= pos + slen) {
+				e = f->segs[i].start + (uint32_t)(b - pos);
+				if (!have_s)
+					s = e;
+				return span_make(s, e < s ? s : e);
+			}
+			e = f->segs[i].end;
+			pos += slen + 1;	/* the joining space */
+		}
+		return span_make(have_s ? s : e, e);
+	}
+	return span_make(f->value_at.start + (uint32_t)a,
+			 f->value_at.start + (uint32_t)b);
+}

@@ -1,0 +1,136 @@
+/*
+ * check_util.h - what the check_*.c files share (not a public interface).
+ *
+ * The prose walker turns each piece of prose (a heading, a paragraph, a
+ * field value) into one flat string with the source offset of every byte,
+ * so that scanners for words, acronyms and placeholders work on plain
+ * text and still report exact spans.  Two small hash tables (strings to
+ * numbers, a set of pointers) keep every check linear.
+ */
+#ifndef BRIEFC_CHECK_UTIL_H
+#define BRIEFC_CHECK_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ast.h"
+
+/* ---- flat prose ---- */
+
+/* Per-byte flags of the flat text. */
+enum {
+	CP_CODE = 1,		/* inside a code span */
+	CP_REF = 2,		/* stands for a reference [@id] */
+	CP_URL = 4		/* part of a URL or e-mail address written in prose */
+};
+
+/* Where a piece of prose is (check_prose.where). */
+enum {
+	CW_HEADING = 1,
+	CW_PARAGRAPH = 2,	/* a paragraph anywhere: body, list, quote, block */
+	CW_INLINE_FIELD = 4,	/* an inline-text field value (claim, action, title) */
+	CW_TEXT_FIELD = 8,	/* a plain-text field value (actor, publisher, authors) */
+	CW_FRONT = 16,		/* in the front matter */
+	CW_EVIDENCE = 32	/* inside an evidence block */
+};
+
+typedef struct check_prose {
+	ast_doc *d;
+	char *text;		/* the flat text, NUL-terminated */
+	uint32_t *off;		/* source offset of each byte of text */
+	unsigned char *fl;	/* CP_* flags of each byte */
+	size_t len, cap;
+	unsigned where;		/* CW_* bits */
+	const ast_node *node;	/* the heading or paragraph, or the field's inlines */
+	const ast_field *field;	/* the field, for CW_*_FIELD */
+	const ast_node *block;	/* the enclosing block, or NULL */
+} check_prose;
+
+typedef void check_prose_fn(check_prose *p, void *ctx);
+
+/*
+ * Call fn, in document order, for every piece of prose whose `where` has a
+ * bit of want and none of skip.  The front matter comes first; a block's
+ * fields come before its body.
+ */
+void check_prose_walk(ast_doc *d, unsigned want, unsigned skip,
+		      check_prose_fn *fn, void *ctx);
+/* The source span of flat bytes [a, b). */
+span check_prose_span(const check_prose *p, size_t a, size_t b);
+
+/* Character classes of the scanners. */
+typedef enum check_cc {
+	CC_SPACE,		/* ASCII and Unicode spaces */
+	CC_PUNCT,		/* ASCII punctuation, dashes, quotes, symbols */
+	CC_WORD			/* letters and digits of any script */
+} check_cc;
+
+/* The class of the character at text[i]; *len gets its length in bytes. */
+check_cc check_char_class(const char *text, size_t n, size_t i, size_t *len);
+
+/* Whether s (n bytes) starts with the lower-case ASCII word p, in any case. */
+bool check_prefix_ci(const char *s, size_t n, const char *p);
+
+static inline bool check_is_upper(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+/*
+ * The end of the word token that starts at i: a run of letters and digits,
+ * with '&' allowed between two of them (R&D).  Hyphens, apostrophes and
+ * all other punctuation end a token, so US-ROK is two tokens.
+ */
+size_t check_token_end(const check_prose *p, size_t i);
+
+/* The node after n in a pre-order walk of top's subtree, or NULL. */
+const ast_node *check_next(const ast_node *n, const ast_node *top,
+			   bool descend);
+
+/* ---- hash tables (heap; keys are not copied) ---- */
+
+typedef struct check_strent {
+	const char *key;
+	size_t len;
+	size_t val;
+} check_strent;
+
+typedef struct check_strtab {
+	check_strent *slots;
+	size_t cap, n;
+} check_strtab;
+
+/* The entry for key, added with val = 0 when absent (*added tells). */
+check_strent *check_strtab_put(check_strtab *t, const char *key, size_t len,
+			       bool *added);
+check_strent *check_strtab_get(const check_strtab *t, const char *key,
+			       size_t len);
+void check_strtab_free(check_strtab *t);
+
+typedef struct check_ptrset {
+	const void **slots;
+	size_t cap, n;
+} check_ptrset;
+
+/* Returns true if p was not in the set yet. */
+bool check_ptrset_add(check_ptrset *s, const void *p);
+bool check_ptrset_has(const check_ptrset *s, const void *p);
+void check_ptrset_free(check_ptrset *s);
+
+/* ---- names and locations ---- */
+
+/* "finding 'x'", or "finding" when the block has no ID (arena string). */
+const char *check_block_title(ast_doc *d, const ast_node *b);
+
+/* Where a node's ID is written (or the node itself when it has none). */
+span check_id_span(const ast_node *n);
+/* The first line of a span (a caret under one line reads best). */
+span check_first_line(const ast_doc *d, span s);
+/* The source span of value bytes [a, b) of a field. */
+span check_field_span(const ast_doc *d, const ast_field *f, size_t a, size_t b);
+
+/* Aborts with a message when memory is exhausted, like buf and arena. */
+void *check_xrealloc(void *p, size_t n);
+
+#endif

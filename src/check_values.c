@@ -1,0 +1,385 @@
+/*
+ * check_values.c - bad-value: every field value against its type
+ * (ast_value_type), and the entries of acronyms and areas blocks.
+ *
+ * URLs are left to check_links.c (bad-url, unsafe-url), and an empty value
+ * of an optional field reads as an absent field: only a required field's
+ * empty value is an error here.
+ */
+#include <string.h>
+
+#include "check.h"
+#include "check_util.h"
+
+static const char *const levels[] = {"high", "medium", "low"};
+static const char *const statuses[] = {"draft", "final"};
+static const char *const evidence_types[] = {
+	"report", "law", "treaty", "statement", "dataset", "article", "other"};
+
+#define COUNT(a) (sizeof(a) / sizeof(a)[0])
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool all_digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!is_digit(s[i]))
+			return false;
+	return n > 0;
+}
+
+static int num(const char *s, size_t n)
+{
+	int v = 0;
+	for (size_t i = 0; i < n; i++)
+		v = v * 10 + (s[i] - '0');
+	return v;
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return days[m - 1];
+}
+
+/* YYYY, YYYY-MM or YYYY-MM-DD (only the last when !partial), real dates. */
+static bool valid_date(const char *s, size_t n, bool partial)
+{
+	if (n != 10 && !(partial && (n == 4 || n == 7)))
+		return false;
+	if (!all_digits(s, 4) || num(s, 4) == 0)
+		return false;
+	if (n == 4)
+		return true;
+	if (s[4] != '-' || !all_digits(s + 5, 2))
+		return false;
+	int m = num(s + 5, 2);
+	if (m < 1 || m > 12)
+		return false;
+	if (n == 7)
+		return true;
+	if (s[7] != '-' || !all_digits(s + 8, 2))
+		return false;
+	int day = num(s + 8, 2);
+	return day >= 1 && day <= days_in_month(num(s, 4), m);
+}
+
+static bool alnum_run(const char *s, size_t n, bool alpha_only)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!is_alpha(s[i]) && (alpha_only || !is_digit(s[i])))
+			return false;
+	return true;
+}
+
+/*
+ * A plausible BCP 47 tag (RFC 5646, section 2.1, without grandfathered
+ * tags and reserved 4- to 8-letter languages): language [-extlang] [-script] [-region]
+ * *(-variant) *(-extension) [-privateuse], or a private-use tag alone.
+ */
+static bool valid_lang(const char *s, size_t n)
+{
+	enum { LANG, EXTLANG, SCRIPT, REGION, VARIANT, EXTENSION, PRIVATE } st;
+	size_t i = 0, nparts = 0, nextlang = 0;
+	bool need_ext_subtag = false;
+
+	st = LANG;
+	while (i <= n) {
+		size_t b = i;
+		while (i < n && s[i] != '-')
+			i++;
+		const char *p = s + b;
+		size_t len = i - b;
+		i++;		/* past '-' or the end */
+		if (len == 0 || len > 8 || !alnum_run(p, len, false))
+			return false;
+		if (nparts++ == 0) {
+			if (len == 1 && (p[0] == 'x' || p[0] == 'X')) {
+				st = PRIVATE;
+				need_ext_subtag = true;
+				continue;
+			}
+			/* 4- to 8-letter languages are reserved, unused */
+			if (len < 2 || len > 3 || !alnum_run(p, len, true))
+				return false;
+			st = EXTLANG;
+			continue;
+		}
+		if (st == PRIVATE) {
+			need_ext_subtag = false;
+			continue;
+		}
+		if (len == 1) {
+			if (need_ext_subtag)
+				return false;
+			st = (p[0] == 'x' || p[0] == 'X') ? PRIVATE : EXTENSION;
+			need_ext_subtag = true;
+			continue;
+		}
+		if (st == EXTENSION) {
+			if (len < 2)
+				return false;
+			need_ext_subtag = false;
+			continue;
+		}
+		if (st == EXTLANG && len == 3 && alnum_run(p, len, true) &&
+		    nextlang < 3) {
+			nextlang++;
+			continue;
+		}
+		if (st <= SCRIPT && len == 4 && alnum_run(p, len, true)) {
+			st = REGION;
+			continue;
+		}
+		if (st <= REGION && ((len == 2 && alnum_run(p, len, true)) ||
+				     (len == 3 && all_digits(p, len)))) {
+			st = VARIANT;
+			continue;
+		}
+		if ((len >= 5) || (len == 4 && is_digit(p[0]))) {
+			st = VARIANT;
+			continue;
+		}
+		return false;
+	}
+	return !need_ext_subtag;
+}
+
+static bool one_of(const char *s, size_t n, const char *const *set, size_t k)
+{
+	for (size_t i = 0; i < k; i++)
+		if (strlen(set[i]) == n && memcmp(set[i], s, n) == 0)
+			return true;
+	return false;
+}
+
+static void bad_enum(ast_doc *d, const ast_field *f, const char *what,
+		     const char *const *set, size_t k, const char *choices)
+{
+	if (one_of(f->value.p, f->value.len, set, k))
+		return;
+	size_t id = diag_report(&d->diags, DC_BAD_VALUE, f->value_at,
+				"'%s' is not a valid %s (%s)", f->value.p, what,
+				choices);
+	const char *s = diag_suggest(f->value.p, f->value.len, set, k);
+	if (s)
+		diag_add_help(&d->diags, id, "did you mean '%s'?", s);
+}
+
+/*
+ * The next sep-separated piece of v[0, n) from *i, trimmed of spaces and
+ * tabs, as [*b, *e); false when the list is done.  A trailing separator
+ * gives a last, empty piece.
+ */
+static bool next_piece(const char *v, size_t n, char sep, size_t *i,
+		       size_t *b, size_t *e)
+{
+	if (*i > n)
+		return false;
+	*b = *i;
+	while (*i < n && v[*i] != sep)
+		(*i)++;
+	*e = *i;
+	(*i)++;
+	while (*b < *e && (v[*b] == ' ' || v[*b] == '\t'))
+		(*b)++;
+	while (*e > *b && (v[*e - 1] == ' ' || v[*e - 1] == '\t'))
+		(*e)--;
+	return true;
+}
+
+/* Each comma-separated element must be an ID. */
+static void bad_ids(ast_doc *d, const ast_field *f, bool single)
+{
+	const char *v = f->value.p;
+	size_t n = f->value.len, i = 0;
+
+	if (single && memchr(v, ',', n)) {
+		diag_report(&d->diags, DC_BAD_VALUE, f->value_at,
+			    "'%s:' takes one ID, not a list", f->name.p);
+		return;
+	}
+	size_t b, e;
+	while (next_piece(v, n, ',', &i, &b, &e)) {
+		if (b == e) {
+			size_t at = b < n ? b : n;
+			diag_report(&d->diags, DC_BAD_VALUE,
+				    check_field_span(d, f, at, at < n ? at + 1 : at),
+				    "empty ID in the list of '%s:'", f->name.p);
+			continue;
+		}
+		if (!ast_id_valid(v + b, e - b))
+			diag_report(&d->diags, DC_BAD_VALUE,
+				    check_field_span(d, f, b, e),
+				    "'%.*s' is not a valid ID (lower-case letters, "
+				    "digits and '-', starting with a letter or digit)",
+				    (int)(e - b), v + b);
+	}
+}
+
+static void bad_names(ast_doc *d, const ast_field *f)
+{
+	const char *v = f->value.p;
+	size_t n = f->value.len, i = 0;
+
+	size_t b, e;
+	while (next_piece(v, n, ';', &i, &b, &e)) {
+		if (b == e) {
+			size_t at = b < n ? b : n - 1;
+			diag_report(&d->diags, DC_BAD_VALUE,
+				    check_field_span(d, f, at, at + 1),
+				    "empty name in '%s:' (names are separated by ';')",
+				    f->name.p);
+		}
+	}
+}
+
+static void bad_positive_int(ast_doc *d, const ast_field *f)
+{
+	const char *v = f->value.p;
+	size_t n = f->value.len;
+
+	if (all_digits(v, n) && n <= 9 && num(v, n) > 0)
+		return;
+	if (all_digits(v, n) && n > 9) {
+		diag_report(&d->diags, DC_BAD_VALUE, f->value_at,
+			    "'%s' is too large for '%s:' (at most 999999999)",
+			    v, f->name.p);
+		return;
+	}
+	diag_report(&d->diags, DC_BAD_VALUE, f->value_at,
+		    "'%s' is not a positive integer", v);
+}
+
+static void bad_field(ast_doc *d, const ast_field *f, const ast_field_spec *sp)
+{
+	if (f->value.len == 0) {
+		if (sp->required)
+			diag_report(&d->diags, DC_BAD_VALUE,
+				    check_first_line(d, f->name_at),
+				    "'%s:' has an empty value", f->name.p);
+		return;
+	}
+	switch (sp->type) {
+	case VT_IDS:
+		bad_ids(d, f, false);
+		break;
+	case VT_ID:
+		bad_ids(d, f, true);
+		break;
+	case VT_LEVEL:
+		bad_enum(d, f, f->name.p, levels, COUNT(levels),
+			 "high, medium or low");
+		break;
+	case VT_STATUS:
+		bad_enum(d, f, "status", statuses, COUNT(statuses),
+			 "draft or final");
+		break;
+	case VT_EVIDENCE_TYPE:
+		bad_enum(d, f, "evidence type", evidence_types,
+			 COUNT(evidence_types),
+			 "report, law, treaty, statement, dataset, article or other");
+		break;
+	case VT_DATE:
+		if (!valid_date(f->value.p, f->value.len, false))
+			diag_report(&d->diags, DC_BAD_VALUE, f->value_at,
+				    "'%s' is not a valid date (YYYY-MM-DD)",
+				    f->value.p);
+		break;
+	case VT_PARTIAL_DATE:
+		if (!valid_date(f->value.p, f->value.len, true))
+			diag_report(&d->diags, DC_BAD_VALUE, f->value_at,
+				    "'%s' is not a valid date (YYYY, YYYY-MM "
+				    "or YYYY-MM-DD)", f->value.p);
+		break;
+	case VT_POSITIVE_INT:
+		bad_positive_int(d, f);
+		break;
+	case VT_LANG:
+		if (!valid_lang(f->value.p, f->value.len))
+			diag_report(&d->diags, DC_BAD_VALUE, f->value_at,
+				    "'%s' is not a BCP 47 language tag (such as "
+				    "en, en-GB or pt-BR)", f->value.p);
+		break;
+	case VT_NAMES:
+		bad_names(d, f);
+		break;
+	case VT_INLINE:
+	case VT_TEXT:
+	case VT_URL:
+		break;
+	}
+}
+
+static void bad_fields(ast_doc *d, const ast_field *f,
+		       const ast_field_spec *specs, size_t n)
+{
+	for (; f; f = f->next) {
+		const ast_field_spec *sp =
+			ast_spec_find(specs, n, f->name.p, f->name.len);
+		if (sp)
+			bad_field(d, f, sp);
+	}
+}
+
+/* An acronym must be a token the prose scanner can find: letters, digits
+ * and inner '&'. */
+static bool acronym_key_ok(const char *s, size_t n)
+{
+	bool letter = false;
+	for (size_t i = 0; i < n; i++) {
+		if (is_alpha(s[i]))
+			letter = true;
+		else if (!is_digit(s[i]) && !(s[i] == '&' && i > 0 && i + 1 < n))
+			return false;
+	}
+	return letter;
+}
+
+static void bad_entries(ast_doc *d, const ast_vec *v, bool acronyms)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		const ast_node *e = v->v[i];
+		if (e->type != (acronyms ? AST_ACRONYM : AST_AREA))
+			continue;
+		const str *k = &e->u.entry.key;
+		if (acronyms && !acronym_key_ok(k->p, k->len))
+			diag_report(&d->diags, DC_BAD_VALUE, e->u.entry.key_at,
+				    "acronym '%s' can only have letters, digits "
+				    "and '&' (no dots or spaces)", k->p);
+		else if (!acronyms && !ast_id_valid(k->p, k->len))
+			diag_report(&d->diags, DC_BAD_VALUE, e->u.entry.key_at,
+				    "'%s' is not a valid area ID (lower-case "
+				    "letters, digits and '-')", k->p);
+		if (e->u.entry.value.len == 0)
+			diag_report(&d->diags, DC_BAD_VALUE, e->u.entry.key_at,
+				    acronyms ? "acronym '%s' has no expansion"
+					     : "area '%s' has no title",
+				    k->p);
+	}
+}
+
+void check_bad_value(ast_doc *d)
+{
+	size_t n;
+	const ast_field_spec *specs = ast_meta_fields(&n);
+
+	bad_fields(d, d->meta.fields, specs, n);
+	for (size_t i = 0; i < d->blocks.n; i++) {
+		const ast_node *b = d->blocks.v[i];
+		specs = ast_block_fields(b->u.block.kind, &n);
+		bad_fields(d, b->u.block.fields, specs, n);
+	}
+	bad_entries(d, &d->acronyms, true);
+	bad_entries(d, &d->areas, false);
+}
