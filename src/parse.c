@@ -329,8 +329,6 @@ void parse_bad_line(parse_state *ps, span at)
 			    "expected '%s' in ::: %s",
 			    ps->block->u.block.kind == BK_AREAS ? "id: Title" : "ABBR: Expansion",
 			    ps->block->u.block.kind == BK_AREAS ? "areas" : "acronyms");
-	else if (ps->block)
-		diag_report(&ps->doc->diags, DC_SYNTAX, at, "expected a 'field: value' line");
 	else
 		diag_report(&ps->doc->diags, DC_SYNTAX, at,
 			    "expected 'key: value' or '---' in the front matter");
