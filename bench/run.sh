@@ -1,0 +1,172 @@
+#!/bin/sh
+# bench/run.sh BRIEFC - time briefc against cmark and pandoc; print one table.
+#
+# Generates briefs of 1, 8 and 64 MB and the equivalent Markdown
+# (bench/gen.c, built into the build folder next to BRIEFC), then measures
+# each program's wall time (hyperfine, mean of several runs) and peak
+# resident memory (GNU time), and the US-ROK example end to end.  A format
+# briefc cannot build yet shows as n/a.  See docs/performance.md.
+#
+#   BENCH_SIZES="1 8"   the sizes in MB (default "1 8 64")
+#   BENCH_QUICK=1       fewer runs (a rough table in about a minute)
+set -u
+BRIEFC=${1:-build/briefc}
+case $BRIEFC in /*) ;; *) BRIEFC=$PWD/$BRIEFC ;; esac
+[ -x "$BRIEFC" ] || { echo "bench: no briefc at $BRIEFC (run make first)" >&2; exit 2; }
+OUT=$(dirname "$BRIEFC")/bench
+SIZES=${BENCH_SIZES:-1 8 64}
+SMALL=examples/us-rok-partnership.brief
+mkdir -p "$OUT" || exit 2
+
+sh tools/ensure-packages.sh cmark pandoc hyperfine time ||
+	echo "bench: going on without the missing programs (their rows show n/a)" >&2
+command -v hyperfine >/dev/null || { echo "bench: hyperfine is required" >&2; exit 2; }
+GNUTIME=/usr/bin/time
+[ -x $GNUTIME ] || GNUTIME=
+
+if [ ! -x "$OUT/gen" ] || [ bench/gen.c -nt "$OUT/gen" ]; then
+	${CC:-cc} -std=c17 -O2 -o "$OUT/gen" bench/gen.c || exit 2
+fi
+for s in $SIZES; do
+	if [ ! -s "$OUT/$s.brief" ] || [ "$OUT/gen" -nt "$OUT/$s.brief" ]; then
+		echo "bench: generating $s MB" >&2
+		"$OUT/gen" "${s}M" "$OUT/$s.brief" "$OUT/$s.md" || exit 2
+	fi
+done
+
+RES=$OUT/results.tsv
+: >"$RES"
+CSV=$OUT/hyperfine.csv
+
+# measure SIZE NAME RUNS WARMUP COMMAND...: one row of $RES
+# (size, name, mean s, stddev s, user s, system s, peak KB).
+measure() {
+	size=$1 name=$2 runs=$3 warm=$4
+	shift 4
+	if [ -n "${BENCH_QUICK:-}" ]; then runs=$(( (runs + 2) / 3 )); warm=0; fi
+	printf 'bench: %-6s %-14s' "$size" "$name" >&2
+	# hyperfine fails on a non-zero exit status: that row is n/a.
+	command -v "$1" >/dev/null 2>&1 &&
+	hyperfine -N --style none --runs "$runs" --warmup "$warm" \
+		--export-csv "$CSV" -- "$*" >/dev/null 2>&1 || {
+		echo " n/a" >&2
+		printf '%s\t%s\t-\t-\t-\t-\t-\n' "$size" "$name" >>"$RES"
+		return
+	}
+	peak=-
+	if [ -n "$GNUTIME" ] && $GNUTIME -f %M -o "$OUT/mem" "$@" >/dev/null 2>&1; then
+		peak=$(tail -1 "$OUT/mem")
+	fi
+	awk -F, -v s="$size" -v n="$name" -v p="$peak" \
+		'NR == 2 { printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s, n, $2, $3, $5, $6, p }' \
+		"$CSV" >>"$RES"
+	awk -F'\t' 'END { printf " %8.1f ms\n", $3 * 1000 }' "$RES" >&2
+}
+
+for s in $SIZES; do
+	case $s in
+	1) runs=10 warm=2 ;;
+	8) runs=5 warm=1 ;;
+	*) runs=3 warm=0 ;;
+	esac
+	b=$OUT/$s.brief m=$OUT/$s.md
+	measure "$s" check "$runs" "$warm" "$BRIEFC" check "$b"
+	for t in html latex md json; do
+		measure "$s" "$t" "$runs" "$warm" "$BRIEFC" build -t $t "$b"
+	done
+	measure "$s" cmark-html "$runs" "$warm" cmark "$m"
+	measure "$s" cmark-latex "$runs" "$warm" cmark -t latex "$m"
+	measure "$s" cmark-md "$runs" "$warm" cmark -t commonmark "$m"
+	[ "$s" = 1 ] && measure "$s" pandoc-html 3 0 pandoc -f markdown -t html "$m"
+done
+if [ -f "$SMALL" ]; then
+	measure small check 300 20 "$BRIEFC" check "$SMALL"
+	measure small html 300 20 "$BRIEFC" build -t html "$SMALL"
+fi
+
+# The table, then the targets of docs/performance.md, from $RES.
+bytes() { [ -f "$1" ] && wc -c <"$1" | tr -d ' '; }
+echo
+echo "briefc $("$BRIEFC" --version 2>/dev/null | head -1 | sed 's/^briefc //')" \
+	"on $(nproc) CPUs, $(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1)"
+awk -F'\t' -v small_bytes="$(bytes "$SMALL")" -v big="$(bytes "$OUT/64.brief")" '
+function ms(v) { return v == "-" ? "n/a" : sprintf("%.1f", v * 1000) }
+function mb(v) { return v == "-" ? "n/a" : sprintf("%.1f", v / 1024) }
+function ratio(a, b) { return (a == "-" || b == "-" || b == 0) ? "-" : a / b }
+function show(r, f) { return r == "-" ? "n/a" : sprintf(f, r) }
+{
+	k = $1 SUBSEP $2
+	mean[k] = $3; sd[k] = $4; user[k] = $5; sys[k] = $6; peak[k] = $7
+	if (!(($1) in seen)) { seen[$1] = 1; sizes[++nsizes] = $1 }
+	if (!(($2) in named)) { named[$2] = 1; names[++nnames] = $2 }
+}
+END {
+	ref["check"] = "cmark-html"; ref["html"] = "cmark-html"
+	ref["latex"] = "cmark-latex"; ref["md"] = "cmark-md"
+	label["check"] = "briefc check"; label["html"] = "briefc build -t html"
+	label["latex"] = "briefc build -t latex"; label["md"] = "briefc build -t md"
+	label["json"] = "briefc build -t json"
+	label["cmark-html"] = "cmark (HTML)"; label["cmark-latex"] = "cmark -t latex"
+	label["cmark-md"] = "cmark -t commonmark"; label["pandoc-html"] = "pandoc (HTML)"
+	print ""
+	print "| input | program | wall ms | ± ms | peak MB | vs cmark | time / time(1 MB) |"
+	print "|---|---|--:|--:|--:|--:|--:|"
+	for (i = 1; i <= nsizes; i++) {
+		s = sizes[i]
+		if (s == "small") continue
+		for (j = 1; j <= nnames; j++) {
+			n = names[j]; k = s SUBSEP n
+			if (!(k in mean)) continue
+			vs = ""
+			if (n in ref) vs = show(ratio(mean[k], mean[s, ref[n]]), "%.2f×")
+			if (n == "pandoc-html")
+				vs = "pandoc/briefc " show(ratio(mean[k], mean[s, "html"]), "%.0f×")
+			sc = show(ratio(mean[k], mean[1, n]), "%.2f")
+			printf "| %s MB | %s | %s | %s | %s | %s | %s |\n", s, label[n],
+				ms(mean[k]), ms(sd[k]), mb(peak[k]), vs, sc
+		}
+	}
+	for (j = 1; j <= nnames; j++) {
+		n = names[j]; k = "small" SUBSEP n
+		if (!(k in mean)) continue
+		cpu = mean[k] == "-" ? "-" : user[k] + sys[k]
+		printf "| US-ROK (%.1f KB) | %s | %s | %s | %s | CPU %s | |\n",
+			small_bytes / 1024, label[n], ms(mean[k]), ms(sd[k]), mb(peak[k]),
+			cpu == "-" ? "n/a" : sprintf("%.2f ms", cpu * 1000)
+	}
+
+	# The targets of issue 7, each with its measured value.
+	print ""
+	print "targets:"
+	r = ratio(mean[8, "html"], mean[8, "cmark-html"])
+	verdict("html at 8 MB ≤ 1.0 × cmark", show(r, "%.2f×"), r, 1.0, 1)
+	r = ratio(mean[8, "check"], mean[8, "cmark-html"])
+	verdict("check at 8 MB ≤ 0.5 × cmark", show(r, "%.2f×"), r, 0.5, 1)
+	r = ratio(mean[1, "pandoc-html"], mean[1, "html"])
+	verdict("pandoc/briefc html at 1 MB ≥ 100", show(r, "%.0f×"), r, 100, 0)
+	worst = "-"
+	for (j = 1; j <= nnames; j++) {
+		n = names[j]
+		if (n !~ /^(check|html|latex|md|json)$/ || peak[64, n] == "-" || peak[64, n] == "") continue
+		if (worst == "-" || peak[64, n] > worst) worst = peak[64, n]
+	}
+	limit = big == "" ? "-" : (4 * big + 8 * 1048576) / 1024
+	verdict("peak memory at 64 MB ≤ 4 × input + 8 MB",
+		worst == "-" ? "n/a" : sprintf("%.0f MB (limit %.0f MB)", worst / 1024, limit / 1024),
+		ratio(worst, limit), 1, 1)
+	worst = "-"; wn = ""
+	for (j = 1; j <= nnames; j++) {
+		n = names[j]
+		if (n !~ /^(check|html|latex|md|json)$/) continue
+		r = ratio(mean[8, n], mean[1, n])
+		if (r != "-" && (worst == "-" || r > worst)) { worst = r; wn = n }
+	}
+	verdict("time(8 MB) / time(1 MB) ≤ 9", show(worst, "%.2f") (wn == "" ? "" : " (" wn ", the worst)"), worst, 9, 1)
+	k = "small" SUBSEP "html"
+	cpu = (k in mean) && mean[k] != "-" ? (user[k] + sys[k]) * 1000 : "-"
+	verdict("US-ROK built to HTML in < 5 ms CPU", show(cpu, "%.2f ms"), cpu, 5, 1)
+}
+function verdict(what, shown, v, limit, le) {
+	printf "  %-44s %-28s %s\n", what, shown,
+		v == "-" ? "n/a" : ((le ? v <= limit : v >= limit) ? "ok" : "MISSED")
+}' "$RES"
