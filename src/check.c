@@ -338,6 +338,8 @@ void check_unknown_field(ast_doc *d)
 	unknown_fields(d, d->meta.fields, specs, n, "the front matter", "key");
 	for (size_t i = 0; i < d->blocks.n; i++) {
 		ast_node *b = d->blocks.v[i];
+		if (b->u.block.kind >= BK__COUNT)
+			continue;	/* an unknown kind: a syntax error */
 		specs = ast_block_fields(b->u.block.kind, &n);
 		unknown_fields(d, b->u.block.fields, specs, n,
 			       check_block_title(d, b), "field");

@@ -21,6 +21,17 @@ static bool is_block(const ast_node *n, ast_block_kind k)
 	return n && n->type == AST_BLOCK && n->u.block.kind == k;
 }
 
+/*
+ * A block whose ID was already taken (duplicate-id) or that has none (a
+ * syntax error) cannot be named, so the chain checks leave it alone: one
+ * problem, one diagnostic.
+ */
+static bool is_unnamed(const ast_doc *d, const ast_node *n)
+{
+	const str *id = ast_node_id(n);
+	return !id || ast_idtab_get(&d->ids, id->p, id->len) != n;
+}
+
 static bool refs_evidence(const ast_doc *d, const ast_node *ref)
 {
 	for (size_t i = 0; i < ref->u.ref.ids.n; i++)
@@ -65,7 +76,7 @@ void check_unsupported_finding(ast_doc *d)
 	supported_findings(d, &ok);
 	for (size_t i = 0; i < d->findings.n; i++) {
 		const ast_node *f = d->findings.v[i];
-		if (check_ptrset_has(&ok, f))
+		if (check_ptrset_has(&ok, f) || is_unnamed(d, f))
 			continue;
 		size_t k = diag_report(&d->diags, DC_UNSUPPORTED_FINDING,
 				       check_id_span(f),
@@ -134,7 +145,7 @@ void check_unaddressed_finding(ast_doc *d)
 	}
 	for (size_t i = 0; i < d->findings.n; i++) {
 		const ast_node *f = d->findings.v[i];
-		if (check_ptrset_has(&addressed, f))
+		if (check_ptrset_has(&addressed, f) || is_unnamed(d, f))
 			continue;
 		size_t k = diag_report(&d->diags, DC_UNADDRESSED_FINDING,
 				       check_id_span(f),
@@ -162,7 +173,7 @@ void check_unused_evidence(ast_doc *d)
 	}
 	for (size_t i = 0; i < d->evidence.n; i++) {
 		const ast_node *e = d->evidence.v[i];
-		if (check_ptrset_has(&cited, e))
+		if (check_ptrset_has(&cited, e) || is_unnamed(d, e))
 			continue;
 		size_t k = diag_report(&d->diags, DC_UNUSED_EVIDENCE,
 				       check_id_span(e),
