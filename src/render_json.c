@@ -74,7 +74,7 @@ void render_json_string(buf *out, const char *str_, size_t n)
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *s = (const unsigned char *)str_;
 	size_t i = 0;
-	buf_putc(out, '"');
+	buf_putc_fast(out, '"');
 	while (i < n) {
 		/* Copy the longest run that needs no escaping in one call. */
 		size_t run = i;
@@ -113,7 +113,7 @@ void render_json_string(buf *out, const char *str_, size_t n)
 		}
 		i++;
 	}
-	buf_putc(out, '"');
+	buf_putc_fast(out, '"');
 }
 
 static void put_cstr(jctx *c, const char *s)
@@ -149,7 +149,7 @@ static void put_uint(buf *out, unsigned long v)
 static void put_int(buf *out, long v)
 {
 	if (v < 0) {
-		buf_putc(out, '-');
+		buf_putc_fast(out, '-');
 		put_uint(out, 0UL - (unsigned long)v);
 	} else
 		put_uint(out, (unsigned long)v);
@@ -165,20 +165,38 @@ static void key(jctx *c, const char *k)
 
 /* ---- locations ---- */
 
+/* Lines a forward seek walks before it binary-searches instead. */
+#define CURSOR_WALK 64
+
 static void cursor_seek(const source *s, jcursor *cur, uint32_t off)
 {
 	if (off > s->len)
 		off = (uint32_t)s->len;
-	/* Forward on the same line: count on from the last answer. */
-	if (cur->line && off >= cur->off &&
-	    (cur->line >= s->nlines || off < s->lines[cur->line])) {
-		unsigned col = cur->col;
-		for (uint32_t k = cur->off; k < off; k++)
-			if (((unsigned char)s->text[k] & 0xC0) != 0x80)
-				col++;
-		cur->col = col;
-	} else
+	if (!cur->line || off < cur->off) {
 		source_locate(s, off, &cur->line, &cur->col);
+		cur->off = off;
+		return;
+	}
+	/* Forward: step over the line starts in between, then count code
+	 * points from the last answer or from the new line's start. */
+	unsigned line = cur->line, col = cur->col, steps = 0;
+	uint32_t from = cur->off;
+	while (line < s->nlines && off >= s->lines[line]) {
+		if (++steps > CURSOR_WALK) {
+			source_locate(s, off, &cur->line, &cur->col);
+			cur->off = off;
+			return;
+		}
+		line++;
+	}
+	if (line != cur->line) {
+		from = s->lines[line - 1];
+		col = 1;
+	}
+	for (uint32_t k = from; k < off; k++)
+		col += ((unsigned char)s->text[k] & 0xC0) != 0x80;
+	cur->line = line;
+	cur->col = col;
 	cur->off = off;
 }
 
@@ -190,11 +208,11 @@ static void put_pos(jctx *c, jcursor *cur, const char *k, uint32_t off)
 		return;
 	}
 	cursor_seek(&c->d->src, cur, off);
-	buf_putc(c->out, '[');
+	buf_putc_fast(c->out, '[');
 	put_uint(c->out, cur->line);
-	buf_putc(c->out, ',');
+	buf_putc_fast(c->out, ',');
 	put_uint(c->out, cur->col);
-	buf_putc(c->out, ']');
+	buf_putc_fast(c->out, ']');
 }
 
 static void put_at(jctx *c, span at)
@@ -255,18 +273,18 @@ static void put_idref(jctx *c, const ast_idref *r)
 		buf_puts(c->out, "null");
 	key(c, "number");
 	put_number(c, r->target);
-	buf_putc(c->out, '}');
+	buf_putc_fast(c->out, '}');
 }
 
 static void put_idlist(jctx *c, const ast_idlist *l)
 {
-	buf_putc(c->out, '[');
+	buf_putc_fast(c->out, '[');
 	for (size_t i = 0; i < l->n; i++) {
 		if (i)
-			buf_putc(c->out, ',');
+			buf_putc_fast(c->out, ',');
 		put_idref(c, &l->v[i]);
 	}
-	buf_putc(c->out, ']');
+	buf_putc_fast(c->out, ']');
 }
 
 /* {"id":..,"kind":..,"number":..,"at":..} for a node met through a link. */
@@ -283,18 +301,18 @@ static void put_noderef(jctx *c, const ast_node *n)
 	key(c, "number");
 	put_number(c, n);
 	put_at(c, n->at);
-	buf_putc(c->out, '}');
+	buf_putc_fast(c->out, '}');
 }
 
 static void put_nodevec(jctx *c, const ast_vec *v)
 {
-	buf_putc(c->out, '[');
+	buf_putc_fast(c->out, '[');
 	for (size_t i = 0; i < v->n; i++) {
 		if (i)
-			buf_putc(c->out, ',');
+			buf_putc_fast(c->out, ',');
 		put_noderef(c, v->v[i]);
 	}
-	buf_putc(c->out, ']');
+	buf_putc_fast(c->out, ']');
 }
 
 static void put_subtree(jctx *c, const ast_node *top);
@@ -302,18 +320,18 @@ static void put_subtree(jctx *c, const ast_node *top);
 /* The children of n as an array (inline holders of fields). */
 static void put_children(jctx *c, const ast_node *n)
 {
-	buf_putc(c->out, '[');
+	buf_putc_fast(c->out, '[');
 	for (const ast_node *k = n ? n->first : NULL; k; k = k->next) {
 		put_subtree(c, k);
 		if (k->next)
-			buf_putc(c->out, ',');
+			buf_putc_fast(c->out, ',');
 	}
-	buf_putc(c->out, ']');
+	buf_putc_fast(c->out, ']');
 }
 
 static void put_fields(jctx *c, const ast_field *f)
 {
-	buf_putc(c->out, '[');
+	buf_putc_fast(c->out, '[');
 	for (; f; f = f->next) {
 		buf_puts(c->out, "{\"name\":");
 		put_str(c, f->name);
@@ -325,11 +343,11 @@ static void put_fields(jctx *c, const ast_field *f)
 			put_children(c, f->inl);
 		}
 		put_end(c, f->value.len ? f->value_at : f->name_at);
-		buf_putc(c->out, '}');
+		buf_putc_fast(c->out, '}');
 		if (f->next)
-			buf_putc(c->out, ',');
+			buf_putc_fast(c->out, ',');
 	}
-	buf_putc(c->out, ']');
+	buf_putc_fast(c->out, ']');
 }
 
 /* {"type":..,"at":.. and the node's own keys; children and end follow. */
@@ -398,16 +416,16 @@ static void node_open(jctx *c, const ast_node *n)
 	}
 	if (is_container(n->type)) {
 		key(c, "children");
-		buf_putc(c->out, '[');
+		buf_putc_fast(c->out, '[');
 	}
 }
 
 static void node_close(jctx *c, const ast_node *n)
 {
 	if (is_container(n->type))
-		buf_putc(c->out, ']');
+		buf_putc_fast(c->out, ']');
 	put_end(c, n->at);
-	buf_putc(c->out, '}');
+	buf_putc_fast(c->out, '}');
 }
 
 /*
@@ -432,7 +450,7 @@ static void put_subtree(jctx *c, const ast_node *top)
 		}
 		if (n == top)
 			return;
-		buf_putc(c->out, ',');
+		buf_putc_fast(c->out, ',');
 		n = n->next;
 	}
 }
@@ -495,13 +513,13 @@ static void put_meta(jctx *c)
 	key(c, "organization");
 	put_value(c, m->organization);
 	key(c, "authors");
-	buf_putc(c->out, '[');
+	buf_putc_fast(c->out, '[');
 	for (size_t i = 0; i < m->nauthors; i++) {
 		if (i)
-			buf_putc(c->out, ',');
+			buf_putc_fast(c->out, ',');
 		put_str(c, m->author_names[i]);
 	}
-	buf_putc(c->out, ']');
+	buf_putc_fast(c->out, ']');
 	key(c, "date");
 	put_value(c, m->date);
 	key(c, "status");
@@ -518,7 +536,7 @@ static void put_meta(jctx *c)
 		buf_puts(c->out, "null");
 	put_at(c, m->at);
 	put_end(c, m->at);
-	buf_putc(c->out, '}');
+	buf_putc_fast(c->out, '}');
 }
 
 static void put_section(jctx *c, const ast_node *h)
@@ -533,7 +551,7 @@ static void put_section(jctx *c, const ast_node *h)
 	render_json_string(c->out, c->tmp.data ? c->tmp.data : "", c->tmp.len);
 	put_at(c, h->at);
 	put_end(c, h->at);
-	buf_putc(c->out, '}');
+	buf_putc_fast(c->out, '}');
 }
 
 static void put_finding(jctx *c, const ast_node *n)
@@ -551,7 +569,7 @@ static void put_finding(jctx *c, const ast_node *n)
 	put_nodevec(c, &n->u.block.addressed_by);
 	put_at(c, n->at);
 	put_end(c, n->at);
-	buf_putc(c->out, '}');
+	buf_putc_fast(c->out, '}');
 }
 
 static void put_recommendation(jctx *c, const ast_node *n)
@@ -571,7 +589,7 @@ static void put_recommendation(jctx *c, const ast_node *n)
 			put_str(c, a->target->u.entry.value);
 		else
 			buf_puts(c->out, "null");
-		buf_putc(c->out, '}');
+		buf_putc_fast(c->out, '}');
 	} else
 		buf_puts(c->out, "null");
 	key(c, "addresses");
@@ -584,13 +602,13 @@ static void put_recommendation(jctx *c, const ast_node *n)
 	put_value(c, field(n, "horizon"));
 	put_at(c, n->at);
 	put_end(c, n->at);
-	buf_putc(c->out, '}');
+	buf_putc_fast(c->out, '}');
 }
 
 /* A `names` field (`A; B`) as an array of trimmed names. */
 static void put_names(jctx *c, const ast_field *f)
 {
-	buf_putc(c->out, '[');
+	buf_putc_fast(c->out, '[');
 	const char *p = f ? f->value.p : NULL, *e = p ? p + f->value.len : NULL;
 	bool first = true;
 	while (p && p < e) {
@@ -602,13 +620,13 @@ static void put_names(jctx *c, const ast_field *f)
 			z--;
 		if (z > b) {
 			if (!first)
-				buf_putc(c->out, ',');
+				buf_putc_fast(c->out, ',');
 			render_json_string(c->out, b, (size_t)(z - b));
 			first = false;
 		}
 		p = semi ? semi + 1 : e;
 	}
-	buf_putc(c->out, ']');
+	buf_putc_fast(c->out, ']');
 }
 
 static void put_source(jctx *c, const ast_node *n)
@@ -631,7 +649,7 @@ static void put_source(jctx *c, const ast_node *n)
 	put_nodevec(c, &n->u.block.cited_by);
 	put_at(c, n->at);
 	put_end(c, n->at);
-	buf_putc(c->out, '}');
+	buf_putc_fast(c->out, '}');
 }
 
 /*
@@ -690,7 +708,7 @@ static void put_areas(jctx *c)
 			head[a] = r + 1;
 		tail[a] = r + 1;
 	}
-	buf_putc(c->out, '[');
+	buf_putc_fast(c->out, '[');
 	for (size_t i = 0; i < areas->n; i++) {
 		const ast_node *n = areas->v[i];
 		buf_puts(c->out, i ? ",\n    {\"id\":" : "\n    {\"id\":");
@@ -698,21 +716,21 @@ static void put_areas(jctx *c)
 		key(c, "title");
 		put_str(c, n->u.entry.value);
 		key(c, "recommendations");
-		buf_putc(c->out, '[');
+		buf_putc_fast(c->out, '[');
 		for (size_t r = head[i]; r; r = next[r - 1]) {
 			const ast_node *rec = recs->v[r - 1];
 			if (r != head[i])
-				buf_putc(c->out, ',');
+				buf_putc_fast(c->out, ',');
 			buf_puts(c->out, "{\"id\":");
 			put_str(c, rec->u.block.id);
 			key(c, "number");
 			put_number(c, rec);
-			buf_putc(c->out, '}');
+			buf_putc_fast(c->out, '}');
 		}
-		buf_putc(c->out, ']');
+		buf_putc_fast(c->out, ']');
 		put_at(c, n->at);
 		put_end(c, n->at);
-		buf_putc(c->out, '}');
+		buf_putc_fast(c->out, '}');
 	}
 	buf_puts(c->out, areas->n ? "\n  ]" : "]");
 	free(m.keys);
@@ -732,7 +750,7 @@ static void put_acronym(jctx *c, const ast_node *n)
 	put_int(c->out, n->u.entry.uses);
 	put_at(c, n->at);
 	put_end(c, n->at);
-	buf_putc(c->out, '}');
+	buf_putc_fast(c->out, '}');
 }
 
 /* One table: an array with one element per line. */
