@@ -361,6 +361,23 @@ static word *split_words(const char *s, size_t n, size_t *nw)
 	return w;
 }
 
+/*
+ * A word that ends a clause ("staff;", "2020.", "(see") is not part of an
+ * expansion written before "(ABBR)".  A dot ends one unless the word is an
+ * abbreviation itself ("U.S.", "J.").
+ */
+static bool ends_clause(word w)
+{
+	char c = w.p[w.n - 1];
+
+	if (memchr(w.p, '(', w.n) || strchr(";:!?)", c))
+		return true;
+	if (c != '.')
+		return false;
+	return !(memchr(w.p, '.', w.n - 1) ||
+		 (w.n == 2 && check_is_upper((unsigned char)w.p[0])));
+}
+
 typedef struct mismatch_state {
 	acro_table *t;
 	word **exp;		/* the declared expansion of each, split */
@@ -393,6 +410,13 @@ static void mismatch_token(check_prose *p, size_t a, size_t b, size_t len,
 			i--;
 		if (i == e)
 			break;
+		if (ends_clause((word){p->text + i, e - i})) {
+			if (nw == 0) {	/* "staff; (EPA)": no expansion here */
+				free(got);
+				return;
+			}
+			break;
+		}
 		if (nw == 0)
 			last = e;
 		first = i;

@@ -198,6 +198,22 @@ static bool next_piece(const char *v, size_t n, char sep, size_t *i,
 	return true;
 }
 
+/* The separator that makes the empty piece before *i: the one after it,
+ * or for a last piece the one before it ("a, b," points at the comma). */
+static span empty_piece(ast_doc *d, const ast_field *f, size_t i, size_t b)
+{
+	const char *v = f->value.p;
+	size_t at = i - 1;
+
+	if (at >= f->value.len) {
+		at = b;
+		while (at > 0 && (v[at - 1] == ' ' || v[at - 1] == '\t'))
+			at--;
+		at = at ? at - 1 : 0;
+	}
+	return check_field_span(d, f, at, at + 1);
+}
+
 /* Each comma-separated element must be an ID. */
 static void bad_ids(ast_doc *d, const ast_field *f, bool single)
 {
@@ -212,9 +228,8 @@ static void bad_ids(ast_doc *d, const ast_field *f, bool single)
 	size_t b, e;
 	while (next_piece(v, n, ',', &i, &b, &e)) {
 		if (b == e) {
-			size_t at = b < n ? b : n;
 			diag_report(&d->diags, DC_BAD_VALUE,
-				    check_field_span(d, f, at, at < n ? at + 1 : at),
+				    empty_piece(d, f, i, b),
 				    "empty ID in the list of '%s:'", f->name.p);
 			continue;
 		}
@@ -235,9 +250,8 @@ static void bad_names(ast_doc *d, const ast_field *f)
 	size_t b, e;
 	while (next_piece(v, n, ';', &i, &b, &e)) {
 		if (b == e) {
-			size_t at = b < n ? b : n - 1;
 			diag_report(&d->diags, DC_BAD_VALUE,
-				    check_field_span(d, f, at, at + 1),
+				    empty_piece(d, f, i, b),
 				    "empty name in '%s:' (names are separated by ';')",
 				    f->name.p);
 		}
