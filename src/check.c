@@ -115,9 +115,18 @@ static ast_node *idref_target(const ast_doc *d, const ast_idref *r)
 	return ast_idtab_get(&d->ids, r->id.p, r->id.len);
 }
 
+/*
+ * A suggestion costs a pass over every ID.  Once a document has this many
+ * diagnostics (far more than anyone reads) suggestions are left out, which
+ * keeps a draft with a million broken references linear.
+ */
+enum { CHECK_MAX_SUGGESTIONS = 200 };
+
 static void suggest_from(ast_doc *d, size_t k, const ast_idref *r,
 			 const char **cands, size_t ncands)
 {
+	if (k >= CHECK_MAX_SUGGESTIONS)
+		return;
 	const char *s = diag_suggest(r->id.p, r->id.len, cands, ncands);
 	if (s)
 		diag_add_help(&d->diags, k, "did you mean '%s'?", s);
