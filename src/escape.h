@@ -1,0 +1,79 @@
+/*
+ * escape.h - the escapers of the text backends, one per output format.
+ *
+ * Every byte of author text a backend writes goes through the escaper of
+ * its format, so no input can become markup: escape_html for HTML text and
+ * attribute values, escape_md for Markdown, escape_latex for LaTeX.  URLs
+ * have their own pair: escape_url makes a URL safe to embed anywhere
+ * (percent-encoding what a URI may not contain), and each format then
+ * quotes that result for its link syntax.
+ */
+#ifndef BRIEFC_ESCAPE_H
+#define BRIEFC_ESCAPE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+/* HTML: & < > " ' become character references; valid in text and in
+ * double-quoted attribute values. */
+void escape_html(buf *out, const char *s, size_t n);
+
+/*
+ * Markdown (CommonMark, and GitHub-flavoured as pandoc and cmark-gfm read
+ * it).  What is special depends on the position in the line, so the caller
+ * keeps one state per output line: it sets line = ESCAPE_MD_START after
+ * writing a line's container prefix ("> ", list indentation).  Leading
+ * blanks of a line are dropped (Markdown ignores them in a paragraph).
+ */
+typedef enum escape_md_line {
+	ESCAPE_MD_START,	/* nothing of the line's text written yet */
+	ESCAPE_MD_DIGITS,	/* only digits so far: "1." would start a list */
+	ESCAPE_MD_TEXT
+} escape_md_line;
+
+typedef struct escape_md_state {
+	escape_md_line line;
+} escape_md_state;
+
+void escape_md(buf *out, const char *s, size_t n, escape_md_state *st);
+
+/*
+ * LaTeX text mode, for pdflatex (T1 fonts, utf8 input) and lualatex alike.
+ * The ten reserved characters, < > | " ` and the ligatures -- '' ,, become
+ * commands or are broken with {}; `prev` carries the last character across
+ * calls so that a ligature split between two pieces of text is broken too
+ * (the caller sets it to 0 after writing markup).  A character that pdflatex
+ * cannot set is written as '?' and passed to bad(ctx, offset, code point).
+ */
+typedef struct escape_latex_state {
+	char prev;
+	void (*bad)(void *ctx, size_t off, uint32_t cp);
+	void *ctx;
+} escape_latex_state;
+
+void escape_latex(buf *out, const char *s, size_t n, escape_latex_state *st);
+/* Whether pdflatex with the output's preamble can set code point cp. */
+bool escape_latex_can_set(uint32_t cp);
+
+/*
+ * URLs.  escape_url_live: whether a URL may become a live link (http,
+ * https or mailto, any case); nothing else is ever emitted as a link.
+ * escape_url percent-encodes bytes a URI may not contain (controls,
+ * space, non-ASCII, " < > \ ^ ` { | }); the result is then quoted for the
+ * format: escape_html (attribute), escape_md_url, escape_latex_url.
+ */
+bool escape_url_live(const char *s, size_t n);
+void escape_url(buf *out, const char *s, size_t n);
+/* Markdown link destination (after escape_url). */
+void escape_md_url(buf *out, const char *s, size_t n);
+/* First argument of \href (after escape_url). */
+void escape_latex_url(buf *out, const char *s, size_t n);
+
+/* Decode one UTF-8 sequence at s (n > 0 bytes left); sets *len.  A byte
+ * that does not start a valid sequence gives U+FFFD with *len = 1. */
+uint32_t escape_utf8_decode(const char *s, size_t n, size_t *len);
+
+#endif

@@ -1,0 +1,157 @@
+/*
+ * render.h - the text backends (Markdown, HTML, LaTeX, PDF) and the one
+ * renderer walk they share.
+ *
+ * render.c walks the checked tree once and turns it into a stream of
+ * events: elements entered and left (a heading, a finding card, a source
+ * note, an acronym...) and pieces of text.  Everything a reader sees is
+ * decided there: the numbers, the labels ("Finding 3"), the order, which
+ * use of an acronym is expanded, what the generated blocks contain.  A
+ * backend only maps each event to its syntax and writes text through the
+ * one escaper of its format (escape.h), so every format says the same
+ * thing with the same numbers.
+ *
+ * The walk follows the parent/next links, not the C stack, so the depth
+ * of the input costs no stack; the little per-depth state backends need
+ * lives on the heap.  Output is a pure function of the tree: no clock, no
+ * hash order.
+ */
+#ifndef BRIEFC_RENDER_H
+#define BRIEFC_RENDER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ast.h"
+#include "buf.h"
+
+typedef struct render_options {
+	bool fragment;		/* html, latex: the body only, no page wrapper */
+} render_options;
+
+/*
+ * Each appends the document to out and returns 0.  render_latex (and so
+ * render_pdf) reports a character pdflatex cannot set as a bad-encoding
+ * error into ((ast_doc *)d)->diags and returns 1.  render_pdf runs pdflatex
+ * in a temporary folder as often as cross-references need and appends the
+ * PDF; when TeX fails or is missing it returns -1 with a message (naming
+ * the Debian package to install, when one is missing) in errmsg.
+ */
+int render_md(const ast_doc *d, const render_options *o, buf *out);
+int render_html(const ast_doc *d, const render_options *o, buf *out);
+int render_latex(const ast_doc *d, const render_options *o, buf *out);
+int render_pdf(const ast_doc *d, const render_options *o, buf *out, buf *errmsg);
+
+/* ---- for backends ---- */
+
+typedef enum render_el {
+	RE_DOCUMENT,		/* the whole output (a backend resets its state) */
+	RE_HEADER,		/* the title block: */
+	RE_ORGANIZATION,
+	RE_TITLE,
+	RE_SUBTITLE,
+	RE_AUTHORS,
+	RE_DATE,		/* text: the date as written (YYYY-MM-DD) */
+	RE_STATUS,		/* only for drafts */
+	RE_TOC,			/* label "Contents"; RE_TOC_ENTRY children */
+	RE_TOC_ENTRY,		/* level, href */
+	RE_MAIN,		/* the body */
+	RE_SECTION,		/* level, id: a top-level heading and what follows it */
+	RE_HEADING,		/* level 1..3; id unless its RE_SECTION has it */
+	RE_PARAGRAPH,
+	RE_LIST,		/* ordered, number = first item's number */
+	RE_ITEM,		/* number (ordered lists) */
+	RE_QUOTE,
+	RE_CARD,		/* name "finding" or "recommendation", id, number */
+	RE_CARD_HEAD,		/* RE_CARD_LABEL then RE_CARD_LEAD */
+	RE_CARD_LABEL,		/* "Finding 3" */
+	RE_CARD_LEAD,		/* the claim or the action */
+	RE_CARD_META,		/* RE_META children */
+	RE_META,		/* name (confidence, evidence, area, actor, priority,
+				 * horizon), label ("Confidence"), value (a level's
+				 * name, or NULL); the value as content */
+	RE_CARD_FOOT,		/* "Addressed by ...", "Addresses ..." */
+	RE_GENERATED,		/* name "recommendations" or "findings" */
+	RE_GROUP,		/* recommendations of one area; id (first time only) */
+	RE_GROUP_TITLE,
+	RE_GEN_LIST,
+	RE_GEN_ITEM,		/* number, href */
+	RE_GEN_LABEL,		/* "Recommendation 2", a cross-reference */
+	RE_GEN_TEXT,		/* the action or claim */
+	RE_SOURCES,		/* RE_SOURCE children */
+	RE_SOURCE,		/* id, number; inline details, then the note's blocks */
+	RE_SOURCE_LABEL,	/* "[3]" */
+	RE_SOURCE_TITLE,
+	RE_BACKLINK,		/* leaf: href (a citation's anchor), number k */
+	RE_GLOSSARY,		/* RE_GLOSS_TERM, RE_GLOSS_DEF pairs */
+	RE_GLOSS_TERM,
+	RE_GLOSS_DEF,
+	/* inlines */
+	RE_SOFTBREAK,		/* leaf */
+	RE_EMPH,
+	RE_STRONG,
+	RE_CODE,		/* leaf: text */
+	RE_LINK,		/* text: the URL, always http, https or mailto */
+	RE_XREF,		/* href: an element of this document */
+	RE_NOTE,		/* a source note: href (the evidence), number, id
+				 * (the citation's own anchor, for back-links) */
+	RE_ABBR,		/* an acronym; text: its expansion */
+	RE__COUNT
+} render_el;
+
+typedef struct render_ev {
+	render_el el;
+	bool entering;
+	bool ordered;		/* RE_LIST */
+	bool tight;		/* RE_LIST: no item has more than one block */
+	int level;		/* RE_SECTION, RE_HEADING, RE_TOC_ENTRY */
+	long number;
+	const char *id;		/* this element's anchor, or NULL */
+	const char *href;	/* the anchor a reference goes to */
+	const char *name;
+	const char *label;
+	const char *value;
+	str text;
+	const ast_node *node;	/* the tree node, when there is one */
+} render_ev;
+
+typedef struct render render;
+
+typedef struct render_backend {
+	void (*event)(render *r, const render_ev *ev);
+	/* Text to show: author text or a label; the backend escapes it. */
+	void (*text)(render *r, const char *s, size_t n);
+} render_backend;
+
+typedef struct render_priv render_priv;
+
+struct render {
+	const ast_doc *doc;
+	const render_options *opt;
+	const render_backend *be;
+	void *state;		/* the backend's */
+	buf *out;
+	/*
+	 * The renderer runs twice: a first pass into a scratch buffer counts
+	 * what later output depends on (how many times each source is cited,
+	 * for the back-links); the second writes out.  measure is true in the
+	 * first: a backend must not report diagnostics then.
+	 */
+	bool measure;
+	span at;		/* where the text being written comes from */
+	render_priv *p;
+};
+
+/* Run the walk with backend be; returns 0. */
+int render_run(const ast_doc *d, const render_options *o, const render_backend *be,
+	       void *state, buf *out);
+
+/* Plain text of the inlines under n (references as their labels, no
+ * markup, acronyms as written). */
+void render_plain(const ast_doc *d, const ast_node *n, buf *out);
+/* The first paragraph's plain text, cut after about max bytes at a space. */
+void render_description(const ast_doc *d, size_t max, buf *out);
+/* "2024-02-01" -> "1 February 2024", "2022-02" -> "February 2022". */
+void render_date(const char *date, size_t len, buf *out);
+
+#endif
