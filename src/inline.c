@@ -299,7 +299,10 @@ static void process_emphasis(ictx *c, delim *bottom)
 	delim *obot[3][2];
 	for (int a = 0; a < 3; a++)
 		obot[a][0] = obot[a][1] = bottom;
-	delim *closer = c->dtop;
+	/* The first delimiter above bottom; none when bottom is the top.  The
+	 * walk must stop at bottom: what lies below is not ours to scan, and
+	 * scanning it for every link would be quadratic. */
+	delim *closer = c->dtop == bottom ? NULL : c->dtop;
 	while (closer && closer->prev != bottom)
 		closer = closer->prev;
 	while (closer) {
