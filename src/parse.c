@@ -280,6 +280,8 @@ void parse_field(parse_state *ps, const parse_tok *t, span at)
 		e->u.entry.value = ast_str(d, ps->text + t->b.start, t->b.end - t->b.start);
 		e->u.entry.value_at = t->b;
 		ast_append(ps->block, e);
+		ps->entry_val = NULL;	/* its value is not yet a copy of ours */
+		ps->entry_room = 0;
 		return;
 	}
 	ast_field *f = arena_alloc(&d->arena, sizeof *f);
@@ -294,6 +296,33 @@ void parse_field(parse_state *ps, const parse_tok *t, span at)
 	ps->field = f;
 }
 
+/*
+ * Append " piece" to the value of the entry being continued, in a copy
+ * whose room doubles when full: an entry of n continuation lines costs
+ * O(its length), not O(n * its length).
+ */
+static void entry_extend(parse_state *ps, ast_node *e, span piece)
+{
+	str *v = &e->u.entry.value;
+	size_t add = piece.end - piece.start;
+	size_t need = v->len + 1 + add + 1;
+	if (need > ps->entry_room) {
+		size_t room = 2 * ps->entry_room > need ? 2 * ps->entry_room : need;
+		ps->entry_val = arena_realloc(&ps->doc->arena, ps->entry_val,
+					      ps->entry_room, room);
+		if (!ps->entry_room)
+			memcpy(ps->entry_val, v->p, v->len);
+		ps->entry_room = room;
+	}
+	char *p = ps->entry_val;
+	p[v->len] = ' ';
+	memcpy(p + v->len + 1, ps->text + piece.start, add);
+	p[v->len + 1 + add] = '\0';
+	v->p = p;
+	v->len += 1 + add;
+	e->u.entry.value_at.end = piece.end;
+}
+
 void parse_cont(parse_state *ps, const parse_tok *t, span at)
 {
 	(void)at;
@@ -301,20 +330,15 @@ void parse_cont(parse_state *ps, const parse_tok *t, span at)
 	if (!f) {
 		/* An entry line of ::: acronyms / areas continued: extend it. */
 		ast_node *e = ps->block ? ps->block->last : NULL;
-		if (e && (e->type == AST_AREA || e->type == AST_ACRONYM)) {
-			buf v = BUF_INIT;
-			buf_put(&v, e->u.entry.value.p, e->u.entry.value.len);
-			buf_putc(&v, ' ');
-			buf_put(&v, ps->text + t->a.start, t->a.end - t->a.start);
-			e->u.entry.value = ast_str(ps->doc, v.data, v.len);
-			e->u.entry.value_at.end = t->a.end;
-			buf_free(&v);
-		}
+		if (e && (e->type == AST_AREA || e->type == AST_ACRONYM))
+			entry_extend(ps, e, t->a);
 		return;
 	}
-	if (f->nsegs % 4 == 0 && f->nsegs)
+	/* Room for 4 pieces at first, then doubled at each power of two:
+	 * a field of n continuation lines costs O(n), not O(n^2). */
+	if (f->nsegs >= 4 && (f->nsegs & (f->nsegs - 1)) == 0)
 		f->segs = arena_realloc(&ps->doc->arena, f->segs, f->nsegs * sizeof *f->segs,
-					(f->nsegs + 4) * sizeof *f->segs);
+					2 * f->nsegs * sizeof *f->segs);
 	else if (f->nsegs == 0)
 		f->value_at.start = t->a.start;
 	f->segs[f->nsegs++] = t->a;

@@ -33,6 +33,8 @@ typedef struct parse_state {
 	ast_node *block;	/* the open block, or NULL */
 	ast_field *field;	/* the field continuation lines go to */
 	ast_field **field_tail;
+	char *entry_val;	/* the last entry's value, when continued */
+	size_t entry_room;	/* its size in the arena; 0: not yet copied */
 	ast_node *para;		/* the open paragraph */
 	span *segs;		/* its lines */
 	size_t nsegs, segcap;

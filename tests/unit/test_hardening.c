@@ -7,6 +7,21 @@
 
 #define FM "---\ntitle: T\nauthors: A\ndate: 2024-01-01\n---\n"
 
+static ast_node *get(ast_doc *d, const char *id)
+{
+	return ast_idtab_get(&d->ids, id, strlen(id));
+}
+
+/* A growing text buffer for generated documents. */
+static void put(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void put(buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(b, fmt, ap);
+	va_end(ap);
+}
+
 /*
  * Emphasis before a link: closing the link resolves emphasis only inside
  * it, and the emphasis outside still pairs up at the end (inline.c used
@@ -38,10 +53,66 @@ static void test_emphasis_around_links(void **state)
 	ast_doc_free(&d);
 }
 
+/* A field continued over many lines keeps every piece in order, across
+ * each growth of its piece array (parse.c doubles it). */
+static void test_field_many_continuations(void **state)
+{
+	(void)state;
+	buf b = BUF_INIT;
+	put(&b, FM "\n::: evidence e\ntitle: w0\n");
+	for (int i = 1; i < 70; i++)
+		put(&b, "  w%d\n", i);
+	put(&b, ":::\n");
+	ast_doc d;
+	unit_loadn(&d, b.data, b.len);
+	ast_field *f = get(&d, "e")->u.block.f_title;
+	assert_non_null(f);
+	assert_int_equal(f->nsegs, 70);
+	buf want = BUF_INIT;
+	for (int i = 0; i < 70; i++) {
+		put(&want, "%sw%d", i ? " " : "", i);
+		assert_string_equal(unit_text(&d, f->segs[i]), strrchr(want.data, 'w'));
+	}
+	assert_string_equal(f->value.p, want.data);
+	buf_free(&want);
+	buf_free(&b);
+	ast_doc_free(&d);
+}
+
+/* An acronym or area entry continued over lines: one value joined with
+ * spaces; the next entry starts afresh. */
+static void test_entry_continuations(void **state)
+{
+	(void)state;
+	buf b = BUF_INIT;
+	put(&b, FM "\n::: acronyms\nNATO: North\n");
+	for (int i = 0; i < 40; i++)
+		put(&b, "  x%d\n", i);
+	put(&b, "UN: United\n  Nations\n:::\n");
+	ast_doc d;
+	unit_loadn(&d, b.data, b.len);
+	assert_int_equal(d.acronyms.n, 2);
+	buf want = BUF_INIT;
+	put(&want, "North");
+	for (int i = 0; i < 40; i++)
+		put(&want, " x%d", i);
+	ast_node *a = d.acronyms.v[0];
+	assert_string_equal(a->u.entry.value.p, want.data);
+	assert_int_equal(a->u.entry.value.len, want.len);
+	assert_string_equal(unit_text(&d, span_make(a->u.entry.value_at.end - 3,
+						    a->u.entry.value_at.end)), "x39");
+	assert_string_equal(d.acronyms.v[1]->u.entry.value.p, "United Nations");
+	buf_free(&want);
+	buf_free(&b);
+	ast_doc_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_emphasis_around_links),
+		cmocka_unit_test(test_field_many_continuations),
+		cmocka_unit_test(test_entry_continuations),
 	};
 	return cmocka_run_group_tests_name("hardening", tests, NULL, NULL);
 }
