@@ -31,23 +31,71 @@ static void define(ast_doc *d, ast_node *n, const str *id)
 		ast_vec_push(d, &d->duplicates, n);
 }
 
-/* A heading slug made unique with -1, -2, ... */
-static void define_slug(ast_doc *d, ast_node *h)
+/*
+ * A heading slug made unique with -1, -2, ...  *next is where the search
+ * for this base slug stopped last time (0: never searched): suffixes only
+ * ever get taken, so the next free one is never below it, and n headings
+ * with one title cost O(n) lookups, not O(n^2).
+ */
+static void define_slug(ast_doc *d, ast_node *h, unsigned *next)
 {
 	str *id = &h->u.heading.id;
 	if (!ast_idtab_put(d, &d->ids, id->p, id->len, h))
 		return;
 	buf b = BUF_INIT;
-	for (unsigned k = 1;; k++) {
+	for (unsigned k = *next ? *next : 1;; k++) {
 		buf_clear(&b);
 		buf_printf(&b, "%.*s-%u", (int)id->len, id->p, k);
 		if (!ast_idtab_get(&d->ids, b.data, b.len)) {
 			*id = ast_str(d, b.data, b.len);
 			ast_idtab_put(d, &d->ids, id->p, id->len, h);
+			*next = k + 1;
 			break;
 		}
 	}
 	buf_free(&b);
+}
+
+typedef struct slug_ref {
+	str base;
+	size_t i;		/* index in document order */
+} slug_ref;
+
+static int cmp_slug_ref(const void *a, const void *b)
+{
+	const slug_ref *x = a, *y = b;
+	size_t n = x->base.len < y->base.len ? x->base.len : y->base.len;
+	int c = memcmp(x->base.p, y->base.p, n);
+	if (c)
+		return c;
+	if (x->base.len != y->base.len)
+		return x->base.len < y->base.len ? -1 : 1;
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+/* Define the slugs in document order, with one suffix counter per distinct
+ * base slug (found by sorting, so the cost is O(n log n)). */
+static void define_slugs(ast_doc *d, const ast_vec *slugs)
+{
+	if (!slugs->n)
+		return;
+	slug_ref *refs = arena_alloc(&d->arena, slugs->n * sizeof *refs);
+	size_t *group = arena_alloc(&d->arena, slugs->n * sizeof *group);
+	unsigned *next = arena_alloc(&d->arena, slugs->n * sizeof *next);
+	for (size_t i = 0; i < slugs->n; i++) {
+		refs[i].base = slugs->v[i]->u.heading.id;
+		refs[i].i = i;
+	}
+	qsort(refs, slugs->n, sizeof *refs, cmp_slug_ref);
+	size_t g = 0;
+	for (size_t j = 0; j < slugs->n; j++) {
+		if (j && (refs[j].base.len != refs[j - 1].base.len ||
+			  memcmp(refs[j].base.p, refs[j - 1].base.p, refs[j].base.len) != 0))
+			g++;
+		group[refs[j].i] = g;
+	}
+	for (size_t i = 0; i < slugs->n; i++)
+		define_slug(d, slugs->v[i], &next[group[i]]);
 }
 
 static ast_level level_of(const ast_field *f)
@@ -181,8 +229,7 @@ static void collect(ast_doc *d)
 			break;
 		}
 	}
-	for (size_t i = 0; i < slugs.n; i++)
-		define_slug(d, slugs.v[i]);
+	define_slugs(d, &slugs);
 }
 
 static void resolve_ref(ast_doc *d, ast_idref *r)

@@ -107,12 +107,34 @@ static void test_entry_continuations(void **state)
 	ast_doc_free(&d);
 }
 
+/*
+ * Slugs of equal headings take -1, -2, ... in document order and skip
+ * IDs already taken, by an explicit ID or by another heading's slug
+ * (resolve.c keeps one suffix counter per base slug).
+ */
+static void test_slug_suffixes(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, FM "# Intro\n# Intro\n# Intro 2\n# Intro\n# Intro\n"
+		      "# Other {#intro-4}\n# Intro\n# Intro 2\n");
+	static const char *const want[] = {"intro", "intro-1", "intro-2", "intro-3",
+					   "intro-5", "intro-4", "intro-6", "intro-2-1"};
+	assert_int_equal(d.headings.n, 8);
+	for (size_t i = 0; i < 8; i++) {
+		assert_string_equal(d.headings.v[i]->u.heading.id.p, want[i]);
+		assert_ptr_equal(get(&d, want[i]), d.headings.v[i]);
+	}
+	ast_doc_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_emphasis_around_links),
 		cmocka_unit_test(test_field_many_continuations),
 		cmocka_unit_test(test_entry_continuations),
+		cmocka_unit_test(test_slug_suffixes),
 	};
 	return cmocka_run_group_tests_name("hardening", tests, NULL, NULL);
 }
