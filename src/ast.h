@@ -179,6 +179,7 @@ typedef struct ast_idtab_entry {
 typedef struct ast_idtab {
 	ast_idtab_entry *slots;
 	size_t cap, n;
+	size_t seed;		/* of the hash, chosen when the table is first grown */
 } ast_idtab;
 
 typedef struct ast_doc {

@@ -5,6 +5,8 @@
  */
 #include "unit.h"
 
+#include <stdio.h>
+
 #define FM "---\ntitle: T\nauthors: A\ndate: 2024-01-01\n---\n"
 
 static ast_node *get(ast_doc *d, const char *id)
@@ -128,6 +130,31 @@ static void test_slug_suffixes(void **state)
 	ast_doc_free(&d);
 }
 
+/* Many IDs: each resolves to its own definition, duplicates are found,
+ * whatever the hash seed. */
+static void test_many_ids(void **state)
+{
+	(void)state;
+	buf b = BUF_INIT;
+	put(&b, FM "\n::: areas\n");
+	for (int i = 0; i < 3000; i++)
+		put(&b, "a%d: Area %d\n", i, i);
+	put(&b, "a17: Again\n:::\n");
+	ast_doc d;
+	unit_loadn(&d, b.data, b.len);
+	assert_int_equal(d.areas.n, 3001);
+	char id[16];
+	for (int i = 0; i < 3000; i++) {
+		snprintf(id, sizeof id, "a%d", i);
+		assert_ptr_equal(get(&d, id), d.areas.v[i]);
+	}
+	assert_null(get(&d, "a3000"));
+	assert_int_equal(d.duplicates.n, 1);
+	assert_ptr_equal(d.duplicates.v[0], d.areas.v[3000]);
+	buf_free(&b);
+	ast_doc_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -135,6 +162,7 @@ int main(void)
 		cmocka_unit_test(test_field_many_continuations),
 		cmocka_unit_test(test_entry_continuations),
 		cmocka_unit_test(test_slug_suffixes),
+		cmocka_unit_test(test_many_ids),
 	};
 	return cmocka_run_group_tests_name("hardening", tests, NULL, NULL);
 }
