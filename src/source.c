@@ -156,13 +156,18 @@ int source_init(source *s, const char *path, const char *raw, size_t rawlen,
 
 	size_t cap = 64;
 	s->lines = malloc(cap * sizeof *s->lines);
-	if (!s->lines) {
+	s->cps = malloc((o / SOURCE_CP_STRIDE + 1) * sizeof *s->cps);
+	if (!s->lines || !s->cps) {
 		fputs("briefc: out of memory\n", stderr);
 		abort();
 	}
 	s->lines[0] = 0;
 	s->nlines = 1;
+	uint32_t cps = 0;
 	for (size_t k = 0; k < o; k++) {
+		if (k % SOURCE_CP_STRIDE == 0)
+			s->cps[k / SOURCE_CP_STRIDE] = cps;
+		cps += ((unsigned char)s->text[k] & 0xC0) != 0x80;
 		if (s->text[k] != '\n' || k + 1 > o)
 			continue;
 		if (s->nlines == cap) {
@@ -177,12 +182,16 @@ int source_init(source *s, const char *path, const char *raw, size_t rawlen,
 		s->lines[s->nlines++] = (uint32_t)(k + 1);
 	}
 
+	if (o % SOURCE_CP_STRIDE == 0)
+		s->cps[o / SOURCE_CP_STRIDE] = cps;
+
 	/* Report at most one bad-encoding diagnostic per line: a pasted binary
 	 * blob must not drown the real problems. */
-	unsigned last_line = 0;
+	size_t line = 0, last_line = (size_t)-1;
 	for (size_t k = 0; k < nbad && dl; k++) {
-		unsigned line, col;
-		source_locate(s, bad[k], &line, &col);
+		/* bad[] ascends: walk the line table along with it */
+		while (line + 1 < s->nlines && s->lines[line + 1] <= bad[k])
+			line++;
 		if (line == last_line)
 			continue;
 		last_line = line;
@@ -209,7 +218,18 @@ void source_free(source *s)
 	free(s->path);
 	free(s->text);
 	free(s->lines);
+	free(s->cps);
 	memset(s, 0, sizeof *s);
+}
+
+/* Code points before off: a checkpoint, then at most a stride of bytes. */
+static uint32_t cps_before(const source *s, uint32_t off)
+{
+	uint32_t k = off / SOURCE_CP_STRIDE;
+	uint32_t c = s->cps[k];
+	for (k *= SOURCE_CP_STRIDE; k < off; k++)
+		c += ((unsigned char)s->text[k] & 0xC0) != 0x80;
+	return c;
 }
 
 void source_locate(const source *s, uint32_t off, unsigned *line, unsigned *col)
@@ -224,12 +244,8 @@ void source_locate(const source *s, uint32_t off, unsigned *line, unsigned *col)
 		else
 			hi = mid;
 	}
-	unsigned c = 1;
-	for (uint32_t k = s->lines[lo]; k < off; k++)
-		if (((unsigned char)s->text[k] & 0xC0) != 0x80)
-			c++;
 	*line = (unsigned)lo + 1;
-	*col = c;
+	*col = (unsigned)(cps_before(s, off) - cps_before(s, s->lines[lo])) + 1;
 }
 
 void source_line(const source *s, unsigned line, uint32_t *start, uint32_t *end)
@@ -238,10 +254,6 @@ void source_line(const source *s, unsigned line, uint32_t *start, uint32_t *end)
 		*start = *end = (uint32_t)s->len;
 		return;
 	}
-	uint32_t b = s->lines[line - 1];
-	uint32_t e = b;
-	while (e < s->len && s->text[e] != '\n')
-		e++;
-	*start = b;
-	*end = e;
+	*start = s->lines[line - 1];
+	*end = line < s->nlines ? s->lines[line] - 1 : (uint32_t)s->len;
 }

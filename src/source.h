@@ -25,7 +25,12 @@ typedef struct source {
 	size_t len;
 	uint32_t *lines;	/* offset of each line start, heap */
 	size_t nlines;
+	uint32_t *cps;		/* code points before each multiple of
+				 * SOURCE_CP_STRIDE bytes, heap: a column is
+				 * found in O(stride) on a line of any length */
 } source;
+
+#define SOURCE_CP_STRIDE 512
 
 /* Largest input accepted; offsets are 32-bit.  See docs/limits.md. */
 #define SOURCE_MAX_BYTES ((size_t)1 << 30)

@@ -155,6 +155,42 @@ static void test_many_ids(void **state)
 	ast_doc_free(&d);
 }
 
+/* Columns on a long line of mixed one- to four-byte characters agree with
+ * counting from the line start, across the checkpoints of source.c. */
+static void test_locate_long_line(void **state)
+{
+	(void)state;
+	static const char *const chars[] = {"a", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80"};
+	buf b = BUF_INIT;
+	put(&b, "first line\n\n");
+	for (int i = 0; i < 3000; i++)
+		buf_puts(&b, chars[(i * 7) % 4]);
+	put(&b, "\nlast");
+	ast_doc d;
+	unit_loadn(&d, b.data, b.len);
+	const source *s = &d.src;
+	unsigned line, col, want = 1;
+	for (uint32_t off = 12; off <= s->len - 6; off++) {
+		source_locate(s, off, &line, &col);
+		assert_int_equal(line, 3);
+		assert_int_equal(col, want);
+		if (off < s->len && ((unsigned char)s->text[off] & 0xC0) != 0x80)
+			want++;
+	}
+	uint32_t ls, le;
+	source_line(s, 3, &ls, &le);
+	assert_int_equal(ls, 12);
+	assert_int_equal(s->text[le], '\n');
+	source_line(s, 4, &ls, &le);
+	assert_int_equal(le, s->len);
+	assert_string_equal(s->text + ls, "last");
+	source_locate(s, (uint32_t)s->len, &line, &col);
+	assert_int_equal(line, 4);
+	assert_int_equal(col, 5);
+	buf_free(&b);
+	ast_doc_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -163,6 +199,7 @@ int main(void)
 		cmocka_unit_test(test_entry_continuations),
 		cmocka_unit_test(test_slug_suffixes),
 		cmocka_unit_test(test_many_ids),
+		cmocka_unit_test(test_locate_long_line),
 	};
 	return cmocka_run_group_tests_name("hardening", tests, NULL, NULL);
 }
