@@ -247,24 +247,49 @@ const char *diag_suggest(const char *word, size_t len,
 #define C_GREEN "\033[1;32m"
 #define C_RESET "\033[0m"
 
+/* Step back (or forward) to the first byte of a UTF-8 sequence. */
+static uint32_t char_start(const source *s, uint32_t k, uint32_t lo, bool back)
+{
+	while (k > lo && k < s->len && ((unsigned char)s->text[k] & 0xC0) == 0x80) {
+		if (back)
+			k--;
+		else
+			k++;
+	}
+	return k;
+}
+
+/*
+ * The source line and a caret under the span.  A line longer than
+ * DIAG_EXCERPT_MAX bytes is shown as a window around the span's start,
+ * "..." marking what is cut, so that output stays proportional to the
+ * number of diagnostics however long the line (see docs/limits.md).
+ */
 static void put_excerpt(buf *out, const source *s, span at, bool color)
 {
 	unsigned line, col;
 	source_locate(s, at.start, &line, &col);
 	uint32_t ls, le;
 	source_line(s, line, &ls, &le);
-	char gutter[32];
-	int gw = snprintf(gutter, sizeof gutter, "%u", line);
-	buf_printf(out, " %s | ", gutter);
-	buf_put(out, s->text + ls, le - ls);
-	buf_putc(out, '\n');
-	buf_printf(out, " %*s | ", gw, "");
-	/* Keep tabs so the caret lines up under them in any terminal. */
-	uint32_t k = ls;
 	uint32_t start = at.start < ls ? ls : at.start;
 	if (start > le)
 		start = le;
-	for (; k < start; k++) {
+	uint32_t ws = ls, we = le;	/* the window shown */
+	if (le - ls > DIAG_EXCERPT_MAX) {
+		ws = start - ls > DIAG_EXCERPT_MAX / 4 ? start - DIAG_EXCERPT_MAX / 4 : ls;
+		ws = char_start(s, ws, ls, false);
+		we = le - start > DIAG_EXCERPT_MAX / 2 ? start + DIAG_EXCERPT_MAX / 2 : le;
+		we = char_start(s, we, start, true);
+	}
+	char gutter[32];
+	int gw = snprintf(gutter, sizeof gutter, "%u", line);
+	buf_printf(out, " %s | %s", gutter, ws > ls ? "..." : "");
+	buf_put(out, s->text + ws, we - ws);
+	buf_puts(out, we < le ? "...\n" : "\n");
+	buf_printf(out, " %*s | %s", gw, "", ws > ls ? "   " : "");
+	/* Keep tabs so the caret lines up under them in any terminal. */
+	uint32_t k;
+	for (k = ws; k < start; k++) {
 		unsigned char c = (unsigned char)s->text[k];
 		if (c == '\t')
 			buf_putc(out, '\t');
@@ -274,7 +299,7 @@ static void put_excerpt(buf *out, const source *s, span at, bool color)
 	if (color)
 		buf_puts(out, C_GREEN);
 	buf_putc(out, '^');
-	uint32_t end = at.end < le ? at.end : le;
+	uint32_t end = at.end < we ? at.end : we;
 	bool first = true;
 	for (k = start; k < end; k++) {
 		unsigned char c = (unsigned char)s->text[k];

@@ -103,6 +103,10 @@ size_t diag_edit_distance(const char *a, size_t alen, const char *b,
 const char *diag_suggest(const char *word, size_t len,
 			 const char *const *cands, size_t ncands);
 
+/* Longest source line shown whole under a diagnostic; a longer one is
+ * shown as a window of about this many bytes around the location. */
+#define DIAG_EXCERPT_MAX 240
+
 /* Text format: PATH:LINE:COL: SEVERITY: MESSAGE [CODE], source line, caret. */
 void diag_render_text(buf *out, const diag_list *dl, const diag *d, bool color);
 

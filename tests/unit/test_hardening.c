@@ -191,6 +191,46 @@ static void test_locate_long_line(void **state)
 	ast_doc_free(&d);
 }
 
+/*
+ * A diagnostic on a very long line shows a window of it, not the whole
+ * line: the caret still sits under the right character.
+ */
+static void test_excerpt_window(void **state)
+{
+	(void)state;
+	buf b = BUF_INIT;
+	put(&b, FM "\n");
+	for (int i = 0; i < 2000; i++)
+		buf_putc(&b, (char)('a' + i % 26));
+	put(&b, " [@ ");
+	for (int i = 0; i < 2000; i++)
+		buf_putc(&b, 'z');
+	buf_putc(&b, '\n');
+	ast_doc d;
+	unit_loadn(&d, b.data, b.len);
+	assert_int_equal(unit_count_msg(&d, "malformed reference"), 1);
+	const diag *g = NULL;
+	for (size_t i = 0; i < d.diags.n; i++)
+		if (strstr(d.diags.items[i].msg, "malformed reference"))
+			g = &d.diags.items[i];
+	buf out = BUF_INIT;
+	diag_render_text(&out, &d.diags, g, false);
+	assert_true(out.len < 3 * DIAG_EXCERPT_MAX);
+	/* line 2: the source window, then the caret line */
+	char *src = strchr(out.data, '\n') + 1;
+	char *caret = strchr(src, '\n') + 1;
+	assert_memory_equal(strstr(src, " | "), " | ...", 6);
+	assert_memory_equal(caret - 4, "...\n", 4);
+	assert_non_null(strstr(src, "[@ zz"));
+	char *at = strstr(src, "[@");
+	char *mark = strchr(caret, '^');
+	assert_int_equal(at - src, mark - caret);
+	assert_true(strstr(caret, "~") == NULL || strlen(mark) < DIAG_EXCERPT_MAX);
+	buf_free(&out);
+	buf_free(&b);
+	ast_doc_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -200,6 +240,7 @@ int main(void)
 		cmocka_unit_test(test_slug_suffixes),
 		cmocka_unit_test(test_many_ids),
 		cmocka_unit_test(test_locate_long_line),
+		cmocka_unit_test(test_excerpt_window),
 	};
 	return cmocka_run_group_tests_name("hardening", tests, NULL, NULL);
 }
