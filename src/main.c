@@ -10,6 +10,9 @@
 
 #include "ast.h"
 #include "check.h"
+#include "diag_format.h"
+#include "policy.h"
+#include "render.h"
 #include "render_json.h"
 
 #ifndef BRIEFC_VERSION
@@ -52,6 +55,9 @@ typedef struct options {
 	const char *out;
 	const char **files;
 	size_t nfiles;
+	diag_format_kind diagnostics;
+	render_options render;
+	policy pol;
 } options;
 
 static int write_all(FILE *f, const char *p, size_t n)
@@ -99,7 +105,8 @@ static int write_output(const char *path, const char *data, size_t len)
 	return rc;
 }
 
-static int load(ast_doc *d, const char *path)
+/* Load, check and police one file; -1 (reported) if it cannot be read. */
+static int load(ast_doc *d, const char *path, const options *o)
 {
 	char *raw;
 	size_t len;
@@ -110,51 +117,87 @@ static int load(ast_doc *d, const char *path)
 	int rc = ast_doc_load(d, strcmp(path, "-") == 0 ? "<stdin>" : path, raw, len);
 	free(raw);
 	if (rc != 0) {
-		fprintf(stderr, "briefc: %s: input larger than %zu bytes\n", path,
-			(size_t)SOURCE_MAX_BYTES);
+		fprintf(stderr, "briefc: %s: input larger than %zu bytes (see docs/limits.md)\n",
+			path, (size_t)SOURCE_MAX_BYTES);
 		ast_doc_free(d);
 		return -1;
 	}
 	check_run_all(d);
+	policy_apply(&o->pol, d);
 	diag_sort(&d->diags);
 	return 0;
 }
 
-static void print_diags(const ast_doc *d, size_t *errors, size_t *warnings)
+/* Text diagnostics go to stderr; machine formats are the output: stdout. */
+static FILE *diag_stream(const options *o)
 {
-	buf out = BUF_INIT;
-	for (size_t i = 0; i < d->diags.n; i++)
-		diag_render_text(&out, &d->diags, &d->diags.items[i], false);
-	*errors += diag_count(&d->diags, DS_ERROR);
-	*warnings += diag_count(&d->diags, DS_WARNING);
-	fwrite(out.data ? out.data : "", 1, out.len, stderr);
-	buf_free(&out);
+	return o->diagnostics == DF_TEXT ? stderr : stdout;
 }
 
-static void print_summary(size_t errors, size_t warnings)
+static int flush_buf(FILE *f, buf *b)
 {
-	if (errors || warnings)
-		fprintf(stderr, "%zu error%s, %zu warning%s\n", errors, errors == 1 ? "" : "s",
-			warnings, warnings == 1 ? "" : "s");
+	int rc = 0;
+	if (b->len && (fwrite(b->data, 1, b->len, f) != b->len || fflush(f) != 0))
+		rc = -1;
+	buf_clear(b);
+	return rc;
 }
 
 static int cmd_check(const options *o)
 {
-	size_t errors = 0, warnings = 0;
+	diag_format fmt;
+	buf out = BUF_INIT;
+	FILE *stream = diag_stream(o);
 	int status = EXIT_OK;
+	diag_format_begin(&fmt, o->diagnostics, o->pol.max_errors,
+			  o->diagnostics == DF_TEXT && diag_format_want_color(2), &out);
 	for (size_t i = 0; i < o->nfiles; i++) {
 		ast_doc d;
-		if (load(&d, o->files[i]) != 0) {
+		if (load(&d, o->files[i], o) != 0) {
 			status = EXIT_USAGE;
 			continue;
 		}
-		print_diags(&d, &errors, &warnings);
+		diag_format_file(&fmt, &d.diags, &out);
+		if (flush_buf(stream, &out) != 0)
+			status = EXIT_USAGE;
 		ast_doc_free(&d);
 	}
-	print_summary(errors, warnings);
-	if (status == EXIT_OK && errors)
+	diag_format_end(&fmt, &out);
+	if (flush_buf(stream, &out) != 0) {
+		fprintf(stderr, "briefc: cannot write diagnostics: %s\n", strerror(errno));
+		status = EXIT_USAGE;
+	}
+	buf_free(&out);
+	if (status == EXIT_OK && fmt.errors)
 		status = EXIT_ERRORS;
 	return status;
+}
+
+typedef struct format_entry {
+	const char *name;
+	int (*render)(const ast_doc *, const render_options *, buf *);
+} format_entry;
+
+static int render_json_opts(const ast_doc *d, const render_options *o, buf *out)
+{
+	(void)o;
+	return render_json(d, out);
+}
+
+static const format_entry formats[] = {
+	{"md", render_md},
+	{"html", render_html},
+	{"latex", render_latex},
+	{"pdf", NULL},
+	{"json", render_json_opts},
+};
+
+static const format_entry *format_lookup(const char *name)
+{
+	for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+		if (strcmp(formats[i].name, name) == 0)
+			return &formats[i];
+	return NULL;
 }
 
 static int cmd_build(const options *o)
@@ -163,25 +206,47 @@ static int cmd_build(const options *o)
 		return usage_error("%s", "build takes exactly one FILE");
 	if (!o->format)
 		return usage_error("%s", "build needs -t FORMAT (md, html, latex, pdf or json)");
-	if (strcmp(o->format, "json") != 0)
+	const format_entry *fe = format_lookup(o->format);
+	if (!fe)
 		return usage_error("unknown format '%s': expected md, html, latex, pdf or json",
 				   o->format);
+	bool pdf = fe->render == NULL;
+	if (pdf && (!o->out || strcmp(o->out, "-") == 0))
+		return usage_error("%s", "-t pdf needs -o FILE: a PDF is not written to standard output");
+
 	ast_doc d;
-	if (load(&d, o->files[0]) != 0)
+	if (load(&d, o->files[0], o) != 0)
 		return EXIT_USAGE;
-	size_t errors = 0, warnings = 0;
-	print_diags(&d, &errors, &warnings);
-	print_summary(errors, warnings);
+	buf out = BUF_INIT, err = BUF_INIT;
 	int status = EXIT_OK;
-	if (errors) {
-		status = EXIT_ERRORS;
-	} else {
-		buf out = BUF_INIT;
-		render_json(&d, &out);
-		if (write_output(o->out, out.data, out.len) != 0)
+	if (diag_count(&d.diags, DS_ERROR) == 0) {
+		int rc = pdf ? render_pdf(&d, &o->render, &out, &err)
+			     : fe->render(&d, &o->render, &out);
+		if (rc != 0 && !diag_count(&d.diags, DS_ERROR)) {
+			fprintf(stderr, "briefc: %s\n", err.len ? err.data : "cannot build the output");
 			status = EXIT_USAGE;
-		buf_free(&out);
+		}
+		/* A backend may report what it cannot render (e.g. TeX). */
+		diag_sort(&d.diags);
 	}
+	/* Diagnostics first, so a build's errors explain the missing output. */
+	diag_format fmt;
+	buf dout = BUF_INIT;
+	diag_format_begin(&fmt, o->diagnostics, o->pol.max_errors,
+			  o->diagnostics == DF_TEXT && diag_format_want_color(2), &dout);
+	diag_format_file(&fmt, &d.diags, &dout);
+	diag_format_end(&fmt, &dout);
+	/* Machine-readable diagnostics share stdout only when the output does not. */
+	FILE *ds = o->diagnostics != DF_TEXT && o->out && strcmp(o->out, "-") != 0
+		? stdout : stderr;
+	flush_buf(ds, &dout);
+	buf_free(&dout);
+	if (fmt.errors)
+		status = EXIT_ERRORS;
+	else if (status == EXIT_OK && write_output(o->out, out.data ? out.data : "", out.len) != 0)
+		status = EXIT_USAGE;
+	buf_free(&out);
+	buf_free(&err);
 	ast_doc_free(&d);
 	return status;
 }
@@ -202,32 +267,65 @@ int main(int argc, char **argv)
 	bool build = strcmp(cmd, "build") == 0;
 	if (!build && strcmp(cmd, "check") != 0)
 		return usage_error("unknown command '%s': expected check or build", cmd);
-	options o = {0};
+	options o;
+	memset(&o, 0, sizeof o);
+	policy_init(&o.pol);
+	o.diagnostics = DF_TEXT;
 	o.files = calloc((size_t)argc, sizeof *o.files);
 	if (!o.files)
 		abort();
 	int status = EXIT_OK;
+	buf err = BUF_INIT;
+	bool only_files = false;
 	for (int i = 2; i < argc && status == EXIT_OK; i++) {
 		const char *a = argv[i];
-		if (strcmp(a, "-t") == 0 || strcmp(a, "-o") == 0) {
-			if (i + 1 >= argc) {
+		const char *next = i + 1 < argc ? argv[i + 1] : NULL;
+		if (only_files || a[0] != '-' || a[1] == '\0') {
+			o.files[o.nfiles++] = a;
+			continue;
+		}
+		int used = policy_parse_option(&o.pol, a, next, &err);
+		if (used < 0) {
+			status = usage_error("%s", err.data);
+		} else if (used > 0) {
+			i += used - 1;
+		} else if (strcmp(a, "--") == 0) {
+			only_files = true;
+		} else if (strcmp(a, "-t") == 0 || strcmp(a, "-o") == 0) {
+			if (!next) {
 				status = usage_error("option %s needs an argument", a);
 				break;
 			}
 			if (a[1] == 't')
-				o.format = argv[++i];
+				o.format = next;
 			else
-				o.out = argv[++i];
-		} else if (a[0] == '-' && a[1] != '\0') {
-			status = usage_error("unknown option '%s'", a);
+				o.out = next;
+			i++;
+		} else if (strncmp(a, "--diagnostics=", 14) == 0) {
+			int k = diag_format_lookup(a + 14);
+			if (k < 0)
+				status = usage_error("unknown diagnostics format '%s': expected text, json, sarif or github",
+						     a + 14);
+			else
+				o.diagnostics = (diag_format_kind)k;
+		} else if (strcmp(a, "--fragment") == 0) {
+			o.render.fragment = true;
+		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			fputs(usage_text, stdout);
+			free(o.files);
+			buf_free(&err);
+			return EXIT_OK;
 		} else {
-			o.files[o.nfiles++] = a;
+			status = usage_error("unknown option '%s'", a);
 		}
 	}
 	if (status == EXIT_OK && o.nfiles == 0)
 		status = usage_error("%s", "no input FILE");
+	if (status == EXIT_OK && !build && (o.format || o.out || o.render.fragment))
+		status = usage_error("%s", "-t, -o and --fragment are options of build, not check");
 	if (status == EXIT_OK)
 		status = build ? cmd_build(&o) : cmd_check(&o);
 	free(o.files);
+	buf_free(&err);
 	return status;
 }
