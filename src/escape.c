@@ -171,8 +171,25 @@ static const uint32_t latex_ranges[][2] = {
 	{0xFEFF, 0xFEFF},
 };
 
+/* Characters written as commands: spaces of other widths, the minus. */
+static const char *latex_command(uint32_t cp)
+{
+	switch (cp) {
+	case 0x00A0: return "~";
+	case 0x00AD: return "\\-";
+	case 0x2002: return "\\enskip{}";
+	case 0x2003: return "\\quad{}";
+	case 0x2009: case 0x200A: case 0x202F: return "\\,";
+	case 0x200B: return "\\hspace{0pt}";
+	case 0x2212: return "\\textminus{}";
+	default: return NULL;
+	}
+}
+
 bool escape_latex_can_set(uint32_t cp)
 {
+	if (latex_command(cp))
+		return true;
 	if (cp < 0x80)
 		return cp >= 0x20 && cp < 0x7F;
 	size_t lo = 0, hi = sizeof latex_ranges / sizeof latex_ranges[0];
@@ -219,10 +236,9 @@ void escape_latex(buf *out, const char *s, size_t n, escape_latex_state *st)
 		if (c >= 0x80) {
 			size_t len;
 			uint32_t cp = escape_utf8_decode(s + i, n - i, &len);
-			if (cp == 0xA0)
-				buf_putc(out, '~');
-			else if (cp == 0xAD)
-				buf_puts(out, "\\-");
+			const char *cmd = latex_command(cp);
+			if (cmd)
+				buf_puts(out, cmd);
 			else if (escape_latex_can_set(cp))
 				buf_put(out, s + i, len);
 			else {

@@ -334,7 +334,7 @@ static void html_event(render *r, const render_ev *ev)
 		if (in) {
 			buf_printf(r->out, "<li class=\"meta-%s\"><span class=\"meta-label\">", ev->name);
 			esc(r, ev->label);
-			put(r, "</span> ");
+			put(r, ":</span> ");
 			if (ev->value)
 				buf_printf(r->out, "<span class=\"level-%s\">", ev->value);
 		} else {

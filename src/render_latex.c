@@ -41,6 +41,7 @@ typedef struct lx {
 	const char *anchor;	/* for the next heading */
 	const char *source_id;
 	bool finding;		/* the open card is a finding */
+	bool inlink;
 	bool first_meta;
 	int status;
 } lx;
@@ -96,7 +97,7 @@ static const char preamble_macros[] =
 	"\\newcommand{\\BriefCardLead}[1]{{\\bfseries #1\\par}}\n"
 	"\\newcommand{\\BriefMetaLine}[1]{{\\small\\color{briefmuted}#1\\par}}\n"
 	"\\newcommand{\\BriefMeta}[2]{\\textbf{#1:}~#2}\n"
-	"\\newcommand{\\BriefMetaSep}{\\quad}\n"
+	"\\newcommand{\\BriefMetaSep}{\\enspace\\textperiodcentered\\enspace}\n"
 	"\\newcommand{\\BriefCardFoot}[1]{{\\small\\color{briefmuted}#1\\par}}\n"
 	"\\newcommand{\\BriefGroupTitle}[1]{{\\bfseries\\color{briefaccent}#1\\par}}\n"
 	"\\newenvironment{BriefList}{\\begin{list}{}{\\setlength{\\leftmargin}{1em}"
@@ -118,11 +119,35 @@ static void raw(render *r, const char *s)
 	((lx *)r->state)->esc.prev = 0;
 }
 
+/*
+ * Text.  Inside a link (a source's URL, mostly) a line may break after
+ * '/' and the like, and not at a hyphen: URLs then fit the line, and a
+ * hyphen in a URL is never mistaken for a hyphenation.
+ */
 static void lx_text(render *r, const char *s, size_t n)
 {
 	lx *x = r->state;
 	x->esc.ctx = r;
-	escape_latex(r->out, s, n, &x->esc);
+	if (!x->inlink) {
+		escape_latex(r->out, s, n, &x->esc);
+		return;
+	}
+	size_t i = 0;
+	while (i < n) {
+		size_t j = i;
+		while (j < n && !strchr("/.?&=-", s[j] ? s[j] : ' '))
+			j++;
+		escape_latex(r->out, s + i, j - i, &x->esc);
+		if (j == n)
+			break;
+		if (s[j] == '-')
+			raw(r, "\\mbox{-}");
+		else
+			escape_latex(r->out, s + j, 1, &x->esc);
+		if (j + 1 < n && s[j + 1] != ' ')
+			raw(r, "\\allowbreak{}");
+		i = j + 1;
+	}
 }
 
 static void lx_str(render *r, const char *s)
@@ -565,7 +590,9 @@ static void lx_event(render *r, const render_ev *ev)
 			escape_latex_url(r->out, u.data ? u.data : "", u.len);
 			raw(r, "}{");
 			buf_free(&u);
+			x->inlink = true;
 		} else {
+			x->inlink = false;
 			raw(r, "}");
 		}
 		break;

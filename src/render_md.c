@@ -441,7 +441,7 @@ static void md_event(render *r, const render_ev *ev)
 			m->anchor = NULL;
 			raw(r, "**");
 		} else {
-			raw(r, ".** ");
+			raw(r, "** ");
 		}
 		break;
 	case RE_CARD_LEAD:
@@ -491,7 +491,7 @@ static void md_event(render *r, const render_ev *ev)
 			close_container(r);
 		break;
 	case RE_GEN_LABEL:
-		raw(r, in ? "**" : ".** ");
+		raw(r, in ? "**" : "** ");
 		break;
 	case RE_GEN_TEXT:
 	case RE_SOURCE_TITLE:

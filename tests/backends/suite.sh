@@ -1,0 +1,48 @@
+# suite.sh - sourced by the backend suites (tests/suites/verify-*.sh,
+# golden-backends.sh): tool checks, the briefs to test, and the tally.
+#
+#   suite_init NAME        start; sets $tmp (removed on exit)
+#   need TOOL...           fail loudly when a tool is missing
+#   briefs                 the examples that check clean, and the torture file
+#   ok / fail MESSAGE      count one check
+#   suite_end              print "NAME: N passed, N failed"; exit status
+#   html_text FILE         the text of an HTML file (pandoc -t plain)
+
+suite_init() {
+	suite=$1
+	passed=0
+	failed=0
+	: "${BRIEFC:?run through make test (BRIEFC unset)}"
+	tmp=$(mktemp -d)
+	trap 'rm -rf "$tmp"' EXIT
+}
+
+need() {
+	for t in "$@"; do
+		command -v "$t" >/dev/null 2>&1 && continue
+		echo "$suite: FAIL: '$t' is not installed ('make test-deps' installs the test tools)"
+		echo "$suite: 0 passed, 1 failed"
+		exit 1
+	done
+}
+
+ok() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "$suite: FAIL: $*"; }
+
+# Every example that checks without errors (the draft example is meant to
+# fail), then the escaping torture file.
+briefs() {
+	for f in examples/*.brief; do
+		"$BRIEFC" check "$f" >/dev/null 2>&1 && echo "$f"
+	done
+	echo tests/backends/torture.brief
+}
+
+html_text() {
+	pandoc -f html -t plain --wrap=none "$1"
+}
+
+suite_end() {
+	echo "$suite: $passed passed, $failed failed"
+	[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+}

@@ -1,0 +1,49 @@
+#!/bin/sh
+# verify-md: briefc's Markdown, read back by cmark and by pandoc's gfm
+# reader, says exactly what briefc's HTML says:
+#  - the same words in the same order, and every paragraph, heading, list
+#    item, finding, recommendation and source text verbatim (so no author
+#    text turned into Markdown syntax; tests/backends/compare.pl);
+#  - every finding, recommendation, source and section anchor survives as
+#    an id (cmark --unsafe keeps the raw <a id>), and every #link has one;
+#  - the same bytes twice.
+. tests/backends/suite.sh
+suite_init verify-md
+need cmark pandoc perl
+
+for f in $(briefs); do
+	n=$(basename "$f" .brief)
+	md=$tmp/$n.md
+	if ! "$BRIEFC" build -t md -o "$md" "$f" 2>"$tmp/err"; then
+		fail "$n: build -t md failed: $(head -3 "$tmp/err")"
+		continue
+	fi
+	"$BRIEFC" build -t html -o "$tmp/ref.html" "$f" 2>/dev/null
+	html_text "$tmp/ref.html" >"$tmp/ref.txt"
+
+	cmark --unsafe "$md" >"$tmp/cmark.html"
+	html_text "$tmp/cmark.html" >"$tmp/cmark.txt"
+	if perl tests/backends/compare.pl "$tmp/ref.txt" "$tmp/cmark.txt" >"$tmp/cmp"; then ok
+	else fail "$n: cmark reads another text:"; head -10 "$tmp/cmp"; fi
+
+	pandoc -f gfm -t html "$md" >"$tmp/pandoc.html"
+	html_text "$tmp/pandoc.html" >"$tmp/pandoc.txt"
+	if perl tests/backends/compare.pl "$tmp/ref.txt" "$tmp/pandoc.txt" >"$tmp/cmp"; then ok
+	else fail "$n: pandoc -f gfm reads another text:"; head -10 "$tmp/cmp"; fi
+
+	"$BRIEFC" build -t json "$f" 2>/dev/null | perl tests/backends/ids.pl >"$tmp/ids"
+	bad=$(perl -e '
+		local $/; open my $h, "<", $ARGV[0] or die; my $html = <$h>;
+		open my $i, "<", $ARGV[1] or die;
+		while (<$i>) {
+			my ($kind, $id) = split;
+			print "$kind $id: no anchor\n" unless $html =~ /\bid="\Q$id\E"/;
+		}
+		my %ids = map { $_ => 1 } $html =~ /\bid="([^"]+)"/g;
+		for ($html =~ /href="#([^"]*)"/g) { print "link to #$_ has no target\n" unless $ids{$_} }
+	' "$tmp/cmark.html" "$tmp/ids")
+	if [ -z "$bad" ] && [ -s "$tmp/ids" ]; then ok; else fail "$n: anchors:"; echo "$bad" | head -10; fi
+
+	"$BRIEFC" build -t md "$f" 2>/dev/null | cmp -s - "$md" && ok || fail "$n: two builds differ"
+done
+suite_end

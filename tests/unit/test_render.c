@@ -1,0 +1,483 @@
+/*
+ * test_render.c - the text backends: each escaper on every character that
+ * matters to its format, and the renderer walk's decisions (numbers,
+ * references, acronyms, generated blocks) on small documents, the same in
+ * every format.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "unit.h"
+#include "buf.h"
+#include "escape.h"
+#include "render.h"
+
+/* ---- helpers ---- */
+
+static char *html_of(const char *s, size_t n)
+{
+	buf b = BUF_INIT;
+	escape_html(&b, s, n);
+	return buf_detach(&b);
+}
+
+static char *md_of(const char *s)
+{
+	buf b = BUF_INIT;
+	escape_md_state st = {ESCAPE_MD_START};
+	escape_md(&b, s, strlen(s), &st);
+	buf_putc(&b, '\0');
+	return buf_detach(&b);
+}
+
+typedef struct bad_log {
+	size_t n;
+	size_t off[8];
+	uint32_t cp[8];
+} bad_log;
+
+static void log_bad(void *ctx, size_t off, uint32_t cp)
+{
+	bad_log *l = ctx;
+	if (l->n < 8) {
+		l->off[l->n] = off;
+		l->cp[l->n] = cp;
+	}
+	l->n++;
+}
+
+static char *latex_of(const char *s, bad_log *l)
+{
+	buf b = BUF_INIT;
+	escape_latex_state st = {0, log_bad, l};
+	escape_latex(&b, s, strlen(s), &st);
+	buf_putc(&b, '\0');
+	return buf_detach(&b);
+}
+
+static char *url_of(const char *s)
+{
+	buf b = BUF_INIT;
+	escape_url(&b, s, strlen(s));
+	buf_putc(&b, '\0');
+	return buf_detach(&b);
+}
+
+typedef int (*backend)(const ast_doc *, const render_options *, buf *);
+
+/* Render text (a whole .brief) with a backend; the result is the
+ * caller's. */
+static char *render_str(backend be, const char *text, bool fragment)
+{
+	ast_doc d;
+	unit_load(&d, text);
+	render_options o = {fragment};
+	buf out = BUF_INIT;
+	assert_int_equal(be(&d, &o, &out), 0);
+	ast_doc_free(&d);
+	buf_putc(&out, '\0');
+	return buf_detach(&out);
+}
+
+static size_t count(const char *hay, const char *needle)
+{
+	size_t n = 0;
+	for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
+		n++;
+	return n;
+}
+
+#define FRONT "---\ntitle: T\nauthors: A\ndate: 2024-01-02\n---\n\n"
+
+/* ---- escapers ---- */
+
+static void test_html_escape(void **state)
+{
+	(void)state;
+	char *s = html_of("a<b>&\"'c", 9);
+	assert_string_equal(s, "a&lt;b&gt;&amp;&quot;&#39;c");
+	free(s);
+	/* a NUL byte is data, never a terminator or a quote */
+	s = html_of("x\0y", 3);
+	assert_int_equal(s[1], '\0');
+	assert_string_equal(s + 2, "y");
+	free(s);
+}
+
+static void test_md_escape_inline(void **state)
+{
+	(void)state;
+	char *s = md_of("a*b_c`d[e]f<g>h|i~j$k#l\\m");
+	assert_string_equal(s, "a\\*b\\_c\\`d\\[e\\]f\\<g\\>h\\|i\\~j\\$k\\#l\\\\m");
+	free(s);
+	/* entities only where one could start; emoji codes only when closed */
+	s = md_of("AT&T &amp; a & b :smile: 10:30 a:b c");
+	assert_string_equal(s, "AT\\&T \\&amp; a & b \\:smile: 10:30 a:b c");
+	free(s);
+}
+
+static void test_md_escape_line_start(void **state)
+{
+	(void)state;
+	static const char *const cases[][2] = {
+		{"- x", "\\- x"}, {"+ x", "\\+ x"}, {"= x", "\\= x"}, {"1. x", "1\\. x"},
+		{"12) x", "12\\) x"}, {"  - x", "\\- x"}, {"2024 x. y", "2024 x. y"},
+		{"a - b. 1. c", "a - b. 1. c"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *s = md_of(cases[i][0]);
+		assert_string_equal(s, cases[i][1]);
+		free(s);
+	}
+	/* the state carries across pieces of one line */
+	buf b = BUF_INIT;
+	escape_md_state st = {ESCAPE_MD_START};
+	escape_md(&b, "19", 2, &st);
+	escape_md(&b, ". x", 3, &st);
+	assert_string_equal(b.data, "19\\. x");
+	buf_free(&b);
+}
+
+static void test_latex_escape(void **state)
+{
+	(void)state;
+	bad_log l = {0};
+	char *s = latex_of("# $ % & ~ _ ^ \\ { }", &l);
+	assert_string_equal(s, "\\# \\$ \\% \\& \\textasciitilde{} \\_ \\textasciicircum{} "
+			    "\\textbackslash{} \\{ \\}");
+	free(s);
+	s = latex_of("< > | \" ` ^^41", &l);
+	assert_string_equal(s, "\\textless{} \\textgreater{} \\textbar{} \\textquotedbl{} "
+			    "\\textasciigrave{} \\textasciicircum{}\\textasciicircum{}41");
+	free(s);
+	/* ligatures are broken, also across two pieces of text */
+	s = latex_of("a--b---c ''d'' ,,e", &l);
+	assert_string_equal(s, "a-{}-b-{}-{}-c '{}'d'{}' ,{},e");
+	free(s);
+	buf b = BUF_INIT;
+	escape_latex_state st = {0, log_bad, &l};
+	escape_latex(&b, "x-", 2, &st);
+	escape_latex(&b, "-y", 2, &st);
+	assert_string_equal(b.data, "x-{}-y");
+	buf_free(&b);
+	assert_int_equal(l.n, 0);
+}
+
+static void test_latex_unicode(void **state)
+{
+	(void)state;
+	bad_log l = {0};
+	/* Latin, typographic punctuation, euro: as they are */
+	char *s = latex_of("\xC3\xA9\xE2\x80\x94\xE2\x82\xAC", &l);
+	assert_string_equal(s, "\xC3\xA9\xE2\x80\x94\xE2\x82\xAC");
+	free(s);
+	s = latex_of("a\xC2\xA0" "b\xE2\x80\x89" "c", &l);
+	assert_string_equal(s, "a~b\\,c");
+	free(s);
+	assert_int_equal(l.n, 0);
+	/* Cyrillic and Hangul: reported with their offsets, replaced */
+	s = latex_of("x\xD0\x96y\xED\x95\x9C", &l);
+	assert_string_equal(s, "x?y?");
+	assert_int_equal(l.n, 2);
+	assert_int_equal(l.off[0], 1);
+	assert_int_equal(l.cp[0], 0x416);
+	assert_int_equal(l.off[1], 4);
+	assert_int_equal(l.cp[1], 0xD55C);
+	free(s);
+	assert_false(escape_latex_can_set(0x1F600));
+	assert_false(escape_latex_can_set(0x07));
+	assert_true(escape_latex_can_set('a'));
+}
+
+/* charset.brief holds exactly the characters the table accepts: the
+ * verify-latex suite compiles it, so the table is what TeX can set. */
+static void test_latex_charset_file(void **state)
+{
+	(void)state;
+	char *raw;
+	size_t len;
+	assert_int_equal(source_read_file("tests/backends/charset.brief", &raw, &len), 0);
+	const char *body = strstr(raw, "# Characters\n");
+	assert_non_null(body);
+	bool *seen = calloc(0x30000, 1);
+	assert_non_null(seen);
+	for (size_t i = (size_t)(body - raw), k; i < len; i += k) {
+		uint32_t cp = escape_utf8_decode(raw + i, len - i, &k);
+		if (cp < 0x80)
+			continue;
+		assert_true(escape_latex_can_set(cp));
+		if (cp < 0x30000)
+			seen[cp] = true;
+	}
+	for (uint32_t cp = 0x80; cp < 0x30000; cp++)
+		if (escape_latex_can_set(cp) && !seen[cp])
+			fail_msg("U+%04X is accepted but not in charset.brief", (unsigned)cp);
+	free(seen);
+	free(raw);
+}
+
+static void test_urls(void **state)
+{
+	(void)state;
+	assert_true(escape_url_live("HTTPS://x", 9));
+	assert_true(escape_url_live("mailto:a@b", 10));
+	assert_false(escape_url_live("javascript:alert(1)", 19));
+	assert_false(escape_url_live(" http://x", 9));
+	assert_false(escape_url_live("data:text/html,x", 16));
+	char *s = url_of("http://x/a b\"<>\\^`{|}\xC3\xA9?q=1&r=%41#f");
+	assert_string_equal(s, "http://x/a%20b%22%3C%3E%5C%5E%60%7B%7C%7D%C3%A9?q=1&r=%41#f");
+	free(s);
+	buf b = BUF_INIT;
+	escape_md_url(&b, "a(b)&c", 6);
+	assert_string_equal(b.data, "a\\(b\\)\\&c");
+	buf_clear(&b);
+	escape_latex_url(&b, "a#b%c&d_e~f", 11);
+	assert_string_equal(b.data, "a\\#b\\%c\\&d\\_e~f");
+	buf_free(&b);
+}
+
+/* ---- the walk ---- */
+
+static const char numbered[] = FRONT
+	"::: areas\nsec: Security\neco: Economy\n:::\n\n"
+	"# One\n\nSee [@f-b] and [@r-a; @e-y] and [@two].\n\n"
+	"::: finding f-a\nclaim: First claim.\nevidence: e-x, e-y\nconfidence: high\n:::\n\n"
+	"::: finding f-b\nclaim: Second claim [@e-x].\n:::\n\n"
+	"::: recommendation r-a\naction: Act now.\narea: eco\naddresses: f-a, f-b\n:::\n\n"
+	"::: recommendation r-b\naction: Act later.\narea: sec\naddresses: f-a\n:::\n\n"
+	"# Two {#two}\n\n::: recommendations\n:::\n\n"
+	"::: evidence e-x\ntitle: Source X\nurl: https://x.example/\n:::\n\n"
+	"::: evidence e-y\ntitle: Source Y\n:::\n\n"
+	"::: evidence e-z\ntitle: Uncited\n:::\n";
+
+static void test_numbers_and_references(void **state)
+{
+	(void)state;
+	char *h = render_str(render_html, numbered, true);
+	/* references: finding, recommendation, evidence as a note, section */
+	assert_non_null(strstr(h, "See <a class=\"xref\" href=\"#f-b\">Finding 2</a> and "
+			       "<a class=\"xref\" href=\"#r-a\">Recommendation 1</a>; "
+			       "[<a class=\"cite\" id=\"cite.e-y.1\" href=\"#e-y\">1</a>] and "
+			       "<a class=\"xref\" href=\"#two\">Two</a>."));
+	/* sources numbered by first citation: e-y (prose), e-x, then uncited */
+	assert_non_null(strstr(h, "id=\"e-y\"><span class=\"source-label\">[1]</span>"));
+	assert_non_null(strstr(h, "id=\"e-x\"><span class=\"source-label\">[2]</span>"));
+	assert_non_null(strstr(h, "id=\"e-z\"><span class=\"source-label\">[3]</span>"));
+	/* each citation has a back-link, an uncited source none */
+	assert_int_equal(count(h, "href=\"#cite.e-x."), 2);
+	assert_int_equal(count(h, "href=\"#cite.e-y."), 2);
+	assert_int_equal(count(h, "href=\"#cite.e-z."), 0);
+	/* links both ways */
+	assert_non_null(strstr(h, "Addressed by <a class=\"xref\" href=\"#r-a\">Recommendation 1</a> "
+			       "and <a class=\"xref\" href=\"#r-b\">Recommendation 2</a>."));
+	assert_non_null(strstr(h, "Addresses <a class=\"xref\" href=\"#f-a\">Finding 1</a> and "
+			       "<a class=\"xref\" href=\"#f-b\">Finding 2</a>."));
+	/* grouped by area in the areas' order, the anchor on the first group */
+	const char *sec = strstr(h, "<div class=\"group\" id=\"sec\">");
+	const char *eco = strstr(h, "<div class=\"group\" id=\"eco\">");
+	assert_non_null(sec);
+	assert_non_null(eco);
+	assert_true(sec < eco);
+	/* sources appended at the end when there is no ::: sources */
+	assert_non_null(strstr(h, "<section class=\"level1\" id=\"brief.sources\">"));
+	free(h);
+
+	/* the same numbers in Markdown and LaTeX */
+	char *m = render_str(render_md, numbered, false);
+	assert_non_null(strstr(m, "See [Finding 2](#f-b) and [Recommendation 1](#r-a); "
+			       "\\[[1](#e-y)\\] and [Two](#two)."));
+	assert_non_null(strstr(m, "<a id=\"e-x\"></a>\\[2\\] Source X."));
+	free(m);
+	char *t = render_str(render_latex, numbered, false);
+	assert_non_null(strstr(t, "See \\hyperref[f-b]{Finding 2} and \\hyperref[r-a]"
+			       "{Recommendation 1}; [\\hypertarget{cite.e-y.1}{}\\hyperref[e-y]{1}]"));
+	assert_non_null(strstr(t, "\\label{e-z}"));
+	free(t);
+}
+
+static const char acronyms[] = FRONT
+	"::: acronyms\nROK: Republic of Korea\nUS: United States\nNCG: Nuclear Consultative Group\n:::\n\n"
+	"# The ROK\n\nThe US-ROK alliance. The ROK and the US agree. The ROK again.\n\n"
+	"The Nuclear Consultative Group (NCG) meets; the NCG decides.\n";
+
+static void test_acronyms(void **state)
+{
+	(void)state;
+	char *h = render_str(render_html, acronyms, true);
+	/* not in the heading, not in a compound; then once, spelled out */
+	assert_non_null(strstr(h, "<h2>The <abbr title=\"Republic of Korea\">ROK</abbr></h2>"));
+	assert_non_null(strstr(h, "The <abbr title=\"United States\">US</abbr>-<abbr title=\"Republic "
+			       "of Korea\">ROK</abbr> alliance. The Republic of Korea (<abbr title="
+			       "\"Republic of Korea\">ROK</abbr>) and the United States (<abbr title="
+			       "\"United States\">US</abbr>) agree. The <abbr title=\"Republic of "
+			       "Korea\">ROK</abbr> again."));
+	/* written out by the author: left alone */
+	assert_non_null(strstr(h, "The Nuclear Consultative Group (<abbr title=\"Nuclear Consultative "
+			       "Group\">NCG</abbr>) meets; the <abbr"));
+	free(h);
+	char *m = render_str(render_md, acronyms, false);
+	assert_non_null(strstr(m, "The US-ROK alliance. The Republic of Korea (ROK) and the United "
+			       "States (US) agree. The ROK again."));
+	assert_int_equal(count(m, "Nuclear Consultative Group"), 1);
+	free(m);
+}
+
+static void test_markdown_structure(void **state)
+{
+	(void)state;
+	char *m = render_str(render_md, FRONT
+			     "# Head\n\nA *b* c*d*e **f** *(g)* and `x``y` and\n\\- dash\n\n"
+			     "1. one\n2. two\n\n> quoted\n> more\n", false);
+	assert_non_null(strstr(m, "## <a id=\"head\"></a>Head\n"));
+	/* emphasis as '*' where it reads back, as tags inside a word */
+	assert_non_null(strstr(m, "A *b* c<em>d</em>e **f** *(g)* and ```x``y``` and\n\\- dash\n"));
+	assert_non_null(strstr(m, "\n1. one\n2. two\n"));
+	assert_non_null(strstr(m, "\n> quoted\n> more\n"));
+	free(m);
+}
+
+static void test_unsafe_links(void **state)
+{
+	(void)state;
+	/* the checker reports these; the renderer still never makes a link */
+	static const char doc[] = FRONT "[a](javascript:alert(1)) [b](https://ok.example/)\n";
+	char *h = render_str(render_html, doc, true);
+	assert_null(strstr(h, "javascript:alert(1)\""));
+	assert_non_null(strstr(h, "<a href=\"https://ok.example/\">b</a>"));
+	free(h);
+	char *m = render_str(render_md, doc, false);
+	assert_null(strstr(m, "(javascript"));
+	free(m);
+	char *t = render_str(render_latex, doc, false);
+	assert_int_equal(count(t, "\\href{"), 1);
+	free(t);
+}
+
+static void test_latex_bad_character(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, FRONT "Moscow is \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0, "
+		  "\xD0\x9C again.\n");
+	size_t before = d.diags.n;
+	render_options o = {false};
+	buf out = BUF_INIT;
+	assert_int_equal(render_latex(&d, &o, &out), 1);
+	/* one error per character, at its first place, once not twice */
+	assert_int_equal(d.diags.n - before, 6);
+	const diag *g = &d.diags.items[before];
+	assert_int_equal(g->code, DC_BAD_ENCODING);
+	assert_non_null(strstr(g->msg, "U+041C"));
+	assert_memory_equal(d.src.text + g->at.start, "\xD0\x9C", 2);
+	assert_int_equal(g->at.end - g->at.start, 2);
+	buf_free(&out);
+	ast_doc_free(&d);
+}
+
+static void test_fragment_and_page(void **state)
+{
+	(void)state;
+	char *h = render_str(render_html, acronyms, false);
+	assert_true(strncmp(h, "<!DOCTYPE html>\n<html lang=\"en\">", 31) == 0);
+	assert_non_null(strstr(h, "<title>T</title>"));
+	assert_non_null(strstr(h, "<meta name=\"description\" content=\"The US-ROK alliance."));
+	assert_null(strstr(h, "<script"));
+	free(h);
+	h = render_str(render_html, acronyms, true);
+	assert_true(strncmp(h, "<article class=\"brief\">", 23) == 0);
+	free(h);
+	char *t = render_str(render_latex, acronyms, true);
+	assert_null(strstr(t, "\\documentclass"));
+	assert_null(strstr(t, "\\end{document}"));
+	free(t);
+}
+
+/* Deep input costs no stack, and LaTeX stays within its nesting limit. */
+static void test_deep_nesting(void **state)
+{
+	(void)state;
+	enum { DEPTH = 100000 };
+	ast_doc d;
+	unit_load(&d, FRONT "x\n");
+	ast_node *p = d.root->first;
+	while (p && p->type != AST_PARAGRAPH)
+		p = p->next;
+	assert_non_null(p);
+	ast_node *q = d.root;
+	for (int i = 0; i < DEPTH; i++) {
+		ast_node *qq = ast_new(&d, AST_QUOTE, p->at);
+		ast_append(q, qq);
+		q = qq;
+	}
+	ast_node *e = p;
+	for (int i = 0; i < DEPTH; i++) {
+		ast_node *ee = ast_new(&d, AST_EMPH, p->at);
+		ast_append(e, ee);
+		e = ee;
+	}
+	ast_node *t = ast_new(&d, AST_TEXT, p->at);
+	t->u.text.text = ast_str(&d, "deep", 4);
+	ast_append(e, t);
+	render_options o = {true};
+	static const backend all[] = {render_html, render_md, render_latex};
+	for (size_t i = 0; i < 3; i++) {
+		buf out = BUF_INIT;
+		assert_int_equal(all[i](&d, &o, &out), 0);
+		assert_non_null(strstr(out.data, "deep"));
+		if (all[i] == render_latex)
+			assert_int_equal(count(out.data, "\\begin{quote}"), 4);
+		buf_free(&out);
+	}
+	ast_doc_free(&d);
+}
+
+static void test_deterministic(void **state)
+{
+	(void)state;
+	static const backend all[] = {render_html, render_md, render_latex};
+	for (size_t i = 0; i < 3; i++) {
+		char *a = render_str(all[i], numbered, false);
+		char *b = render_str(all[i], numbered, false);
+		assert_string_equal(a, b);
+		free(a);
+		free(b);
+	}
+}
+
+static void test_date(void **state)
+{
+	(void)state;
+	static const char *const cases[][2] = {
+		{"2024-02-01", "1 February 2024"}, {"2022-12", "December 2022"},
+		{"1953", "1953"}, {"2024-13-01", "2024-13-01"}, {"soon", "soon"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		buf b = BUF_INIT;
+		render_date(cases[i][0], strlen(cases[i][0]), &b);
+		assert_string_equal(b.data, cases[i][1]);
+		buf_free(&b);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_html_escape),
+		cmocka_unit_test(test_md_escape_inline),
+		cmocka_unit_test(test_md_escape_line_start),
+		cmocka_unit_test(test_latex_escape),
+		cmocka_unit_test(test_latex_unicode),
+		cmocka_unit_test(test_latex_charset_file),
+		cmocka_unit_test(test_urls),
+		cmocka_unit_test(test_numbers_and_references),
+		cmocka_unit_test(test_acronyms),
+		cmocka_unit_test(test_markdown_structure),
+		cmocka_unit_test(test_unsafe_links),
+		cmocka_unit_test(test_latex_bad_character),
+		cmocka_unit_test(test_fragment_and_page),
+		cmocka_unit_test(test_deep_nesting),
+		cmocka_unit_test(test_deterministic),
+		cmocka_unit_test(test_date),
+	};
+	return cmocka_run_group_tests_name("render", tests, NULL, NULL);
+}
