@@ -42,11 +42,11 @@ deps:
 test-deps: deps
 	@sh tools/ensure-packages.sh $(TEST_PKGS)
 
-$(BUILD)/gen/parser.c $(BUILD)/gen/parser.h: grammar/brief.y | deps
+$(BUILD)/gen/parser.c $(BUILD)/gen/parser.h &: grammar/brief.y | deps
 	@mkdir -p $(BUILD)/gen
 	bison -Wall -Werror --defines=$(BUILD)/gen/parser.h -o $(BUILD)/gen/parser.c $<
 
-$(BUILD)/gen/lexer.c $(BUILD)/gen/lexer.h: grammar/brief.l | deps
+$(BUILD)/gen/lexer.c $(BUILD)/gen/lexer.h &: grammar/brief.l | deps
 	@mkdir -p $(BUILD)/gen
 	flex --header-file=$(BUILD)/gen/lexer.h -o $(BUILD)/gen/lexer.c $<
 
@@ -55,10 +55,10 @@ GEN_CFLAGS := -Wno-unused-function -Wno-missing-prototypes -Wno-sign-compare \
 	-Wno-unused-but-set-variable -Wno-shadow
 $(BUILD)/obj/parser.o: $(BUILD)/gen/parser.c $(BUILD)/gen/lexer.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(GEN_CFLAGS) -c -o $@ $<
+	$(CC) $(CFLAGS) $(GEN_CFLAGS) -MMD -MP -c -o $@ $<
 $(BUILD)/obj/lexer.o: $(BUILD)/gen/lexer.c $(BUILD)/gen/parser.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(GEN_CFLAGS) -c -o $@ $<
+	$(CC) $(CFLAGS) $(GEN_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/obj/%.o: src/%.c $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h
 	@mkdir -p $(dir $@)
