@@ -1,0 +1,77 @@
+#!/bin/sh
+# The command line: exit statuses, usage errors, safe output, install.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "cli: FAIL: $*"; }
+# expect STATUS CMD...: run, compare the exit status
+expect() {
+	want=$1; shift
+	"$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+	got=$?
+	if [ "$got" = "$want" ]; then ok; else bad "$* -> $got, expected $want"; sed 's/^/  /' "$tmp/err" | head -5; fi
+}
+# grep_err PATTERN: the last command's stderr contains PATTERN
+grep_err() { if grep -q -- "$1" "$tmp/err"; then ok; else bad "stderr lacks '$1'"; sed 's/^/  /' "$tmp/err" | head -5; fi; }
+
+good=examples/minimal.brief
+printf -- '---\ntitle: T\nauthors: A\ndate: 2024-01-01\n---\n\n[@nowhere]\n' >"$tmp/bad.brief"
+
+expect 0 "$BRIEFC" --help;                 grep -q 'briefc check' "$tmp/out" && ok || bad "--help text"
+expect 0 "$BRIEFC" --version;              grep -q '^briefc [0-9]' "$tmp/out" && ok || bad "--version text"
+expect 2 "$BRIEFC";                        grep_err 'missing command'
+expect 2 "$BRIEFC" frobnicate x.brief;     grep_err "unknown command 'frobnicate'"
+expect 2 "$BRIEFC" check --bogus $good;    grep_err "unknown option '--bogus'"
+expect 2 "$BRIEFC" check;                  grep_err 'no input FILE'
+expect 2 "$BRIEFC" check "$tmp/missing.brief"; grep_err 'cannot read'
+expect 2 "$BRIEFC" check -Wno-placeholdr $good; grep_err "did you mean 'placeholder'"
+expect 2 "$BRIEFC" check --diagnostics=xml $good; grep_err "unknown diagnostics format 'xml'"
+expect 2 "$BRIEFC" build $good;            grep_err 'needs -t FORMAT'
+expect 2 "$BRIEFC" build -t docx $good;    grep_err "unknown format 'docx'"
+expect 2 "$BRIEFC" build -t pdf $good;     grep_err 'needs -o FILE'
+expect 2 "$BRIEFC" build -t md $good $good; grep_err 'exactly one FILE'
+expect 2 "$BRIEFC" check -t md $good;      grep_err 'options of build'
+expect 0 "$BRIEFC" check $good
+expect 1 "$BRIEFC" check "$tmp/bad.brief"
+# many files: one summary, exit 1 if any has errors, 2 if one is unreadable
+expect 1 "$BRIEFC" check $good "$tmp/bad.brief"
+[ "$(grep -c 'errors\?, ' "$tmp/err")" = 1 ] && ok || bad "one summary line for many files"
+expect 2 "$BRIEFC" check $good "$tmp/missing.brief" "$tmp/bad.brief"
+grep_err 'undefined-reference'
+# stdin
+"$BRIEFC" check - <"$tmp/bad.brief" 2>"$tmp/err"; [ $? = 1 ] && ok || bad "check - (stdin)"
+grep_err '<stdin>:7:3'
+# a failed build leaves an existing output untouched and writes nothing
+echo precious >"$tmp/out.html"
+expect 1 "$BRIEFC" build -t html -o "$tmp/out.html" "$tmp/bad.brief"
+[ "$(cat "$tmp/out.html")" = precious ] && ok || bad "failed build overwrote -o"
+[ -z "$(ls "$tmp" | grep tmp)" ] && ok || bad "temporary file left behind"
+expect 1 "$BRIEFC" build -t json "$tmp/bad.brief"
+[ -s "$tmp/out" ] && bad "failed build wrote to stdout" || ok
+# a good build replaces it
+expect 0 "$BRIEFC" build -t html -o "$tmp/out.html" $good
+grep -q '<!DOCTYPE html>' "$tmp/out.html" && ok || bad "build did not write -o"
+expect 0 "$BRIEFC" build -t json -o - $good
+grep -q '"format":"briefc"' "$tmp/out" && ok || bad "-o - writes stdout"
+# an unwritable output is an I/O failure
+expect 2 "$BRIEFC" build -t md -o "$tmp/no/such/dir/x.md" $good
+grep_err 'cannot'
+if [ -w /dev/full ]; then
+	expect 2 sh -c "'$BRIEFC' build -t md $good >/dev/full"
+	grep_err 'cannot write'
+fi
+# strict and final make warnings errors
+printf -- '---\ntitle: T\nauthors: A\ndate: 2024-01-01\n---\n\nTODO: finish.\n' >"$tmp/warn.brief"
+expect 0 "$BRIEFC" check "$tmp/warn.brief"
+expect 1 "$BRIEFC" check --strict "$tmp/warn.brief"
+expect 1 "$BRIEFC" check -Werror "$tmp/warn.brief"
+expect 0 "$BRIEFC" check --strict -Wno-placeholder "$tmp/warn.brief"
+sed 's/^date: 2024-01-01$/date: 2024-01-01\nstatus: final/' "$tmp/warn.brief" >"$tmp/final.brief"
+expect 1 "$BRIEFC" check "$tmp/final.brief"
+# make install
+if make -s install PREFIX=/usr DESTDIR="$tmp/root" BUILD="$BUILD" >/dev/null 2>&1 &&
+   "$tmp/root/usr/bin/briefc" --version >/dev/null; then ok; else bad "make install"; fi
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
