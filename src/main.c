@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "ast.h"
@@ -89,6 +90,18 @@ static int write_output(const char *path, const char *data, size_t len)
 		free(tmp);
 		return -1;
 	}
+	/* mkstemp makes the file private; give it the mode a plain create
+	 * would (or the mode of the file it replaces). */
+	struct stat st;
+	mode_t mode;
+	if (stat(path, &st) == 0) {
+		mode = st.st_mode & 07777;
+	} else {
+		mode_t um = umask(0);
+		umask(um);
+		mode = 0666 & ~um;
+	}
+	fchmod(fd, mode);
 	FILE *f = fdopen(fd, "wb");
 	int rc = f ? write_all(f, data, len) : -1;
 	if (f && fclose(f) != 0)

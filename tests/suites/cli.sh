@@ -53,6 +53,9 @@ expect 1 "$BRIEFC" build -t json "$tmp/bad.brief"
 # a good build replaces it
 expect 0 "$BRIEFC" build -t html -o "$tmp/out.html" $good
 grep -q '<!DOCTYPE html>' "$tmp/out.html" && ok || bad "build did not write -o"
+rm -f "$tmp/new.md"
+(umask 022; "$BRIEFC" build -t md -o "$tmp/new.md" $good)
+[ "$(stat -c %a "$tmp/new.md")" = 644 ] && ok || bad "-o file mode is $(stat -c %a "$tmp/new.md"), expected 644 under umask 022"
 expect 0 "$BRIEFC" build -t json -o - $good
 grep -q '"format":"briefc"' "$tmp/out" && ok || bad "-o - writes stdout"
 # an unwritable output is an I/O failure
