@@ -720,6 +720,8 @@ static void gen_source(render *r, const ast_node *e)
 		*publisher = ast_field_get(fs, "publisher"), *date = ast_field_get(fs, "date"),
 		*type = ast_field_get(fs, "type"), *url = ast_field_get(fs, "url"),
 		*accessed = ast_field_get(fs, "accessed");
+	if (type && strcmp(type->value.p, "other") == 0)
+		type = NULL;	/* says nothing to a reader */
 	long num = e->u.block.number;
 	render_ev ev = {0};
 	ev.el = RE_SOURCE;

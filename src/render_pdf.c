@@ -228,6 +228,9 @@ int render_pdf(const ast_doc *d, const render_options *o, buf *out, buf *errmsg)
 	}
 	rc = 0;
 done:
+	/* the caller puts the message on a line of its own */
+	while (errmsg->len && errmsg->data[errmsg->len - 1] == '\n')
+		errmsg->data[--errmsg->len] = '\0';
 	remove_dir(dir);
 	buf_free(&f);
 	buf_free(&tex);

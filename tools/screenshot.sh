@@ -1,0 +1,38 @@
+#!/bin/sh
+# screenshot.sh BRIEFC [BRIEF...]: render the HTML of each brief (default:
+# the US-ROK example) in headless Chromium to a PNG, so the look can be
+# reviewed.  Writes build/screenshot/NAME.html and NAME.png (the whole
+# page) and NAME-print.pdf (the print stylesheet).  Installs chromium with
+# apt-get when run as root and it is missing.
+set -e
+briefc=${1:?usage: screenshot.sh BRIEFC [BRIEF...]}
+shift
+[ $# -gt 0 ] || set -- examples/us-rok-partnership.brief
+out=${SCREENSHOT_DIR:-build/screenshot}
+mkdir -p "$out"
+
+chrome=
+for c in chromium chromium-browser google-chrome; do
+	command -v "$c" >/dev/null 2>&1 && { chrome=$c; break; }
+done
+if [ -z "$chrome" ]; then
+	sh tools/ensure-packages.sh chromium
+	chrome=chromium
+fi
+
+profile=$(mktemp -d)
+trap 'rm -rf "$profile"' EXIT
+flags="--headless --no-sandbox --disable-gpu --disable-quic --no-first-run
+	--disable-background-networking --disable-component-update --disable-sync
+	--hide-scrollbars --user-data-dir=$profile"
+for brief in "$@"; do
+	name=$(basename "$brief" .brief)
+	"$briefc" build -t html -o "$out/$name.html" "$brief"
+	page=file://$(cd "$out" && pwd)/$name.html
+	# a tall window: the whole brief in one picture
+	# shellcheck disable=SC2086
+	"$chrome" $flags --window-size=1100,6000 --screenshot="$out/$name.png" "$page" 2>/dev/null
+	# shellcheck disable=SC2086
+	"$chrome" $flags --no-pdf-header-footer --print-to-pdf="$out/$name-print.pdf" "$page" 2>/dev/null
+	echo "screenshot: $out/$name.png, $out/$name-print.pdf"
+done
