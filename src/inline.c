@@ -479,6 +479,90 @@ static void merge_text(ast_doc *d, ast_node *root)
 	buf_free(&b);
 }
 
+/* ---- the nesting limit ---- */
+
+static bool nests(const ast_node *n)
+{
+	return n->type == AST_EMPH || n->type == AST_STRONG || n->type == AST_LINK;
+}
+
+static ast_node *text_node(ictx *c, span at, const char *s, size_t len)
+{
+	ast_node *t = ast_new(c->d, AST_TEXT, at);
+	t->u.text.text = ast_str(c->d, s, len);
+	return t;
+}
+
+/*
+ * Replace n by its delimiters as text around its children: "*" or "**"
+ * for emphasis, "[" and "](url)" for a link.  Returns the first node that
+ * now stands where n stood.
+ */
+static ast_node *unwrap(ictx *c, ast_node *n)
+{
+	ast_node *open, *close;
+	if (n->type == AST_LINK) {
+		buf tail = BUF_INIT;
+		buf_puts(&tail, "](");
+		buf_put(&tail, n->u.link.url.p, n->u.link.url.len);
+		buf_putc(&tail, ')');
+		uint32_t ts = n->u.link.url_at.start >= n->at.start + 2 ?
+			n->u.link.url_at.start - 2 : n->at.start;
+		open = text_node(c, span_make(n->at.start, n->at.start + 1), "[", 1);
+		close = text_node(c, span_make(ts, n->at.end), tail.data, tail.len);
+		buf_free(&tail);
+	} else {
+		uint32_t k = n->type == AST_STRONG ? 2 : 1;
+		open = text_node(c, span_make(n->at.start, n->at.start + k), "**", k);
+		close = text_node(c, span_make(n->at.end - k, n->at.end), "**", k);
+	}
+	insert_after(n, open);
+	ast_node *at = open;
+	while (n->first) {
+		ast_node *ch = n->first;
+		unlink_node(ch);
+		insert_after(at, ch);
+		at = ch;
+	}
+	insert_after(at, close);
+	unlink_node(n);
+	return open;
+}
+
+/*
+ * Emphasis and links nest at most INLINE_MAX_DEPTH deep (parse.h): deeper
+ * levels are turned back into their delimiters as text and reported once
+ * per piece of text.  Renderers and TeX (255 groups at most) then never
+ * see unbounded nesting.  Iterative, linear in the subtree.
+ */
+static void limit_depth(ictx *c, ast_node *root)
+{
+	int depth = 0;
+	bool reported = false;
+	ast_node *n = root->first;
+	while (n) {
+		if (nests(n) && depth == INLINE_MAX_DEPTH) {
+			if (!reported)
+				diag_report(&c->d->diags, DC_SYNTAX, n->at,
+					    "emphasis and links nested more than %d deep: "
+					    "the inner ones are kept as text", INLINE_MAX_DEPTH);
+			reported = true;
+			n = unwrap(c, n);
+			continue;
+		}
+		if (n->first) {
+			depth += nests(n);
+			n = n->first;
+			continue;
+		}
+		while (n != root && !n->next) {
+			n = n->parent;
+			depth -= n != root && nests(n);
+		}
+		n = n == root ? NULL : n->next;
+	}
+}
+
 void inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 		  const span *segs, size_t nsegs)
 {
@@ -582,6 +666,7 @@ void inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 		c.btop = b->prev;
 		free(b);
 	}
+	limit_depth(&c, parent);
 	merge_text(d, parent);
 	buf_free(&c.text);
 	free(c.w);

@@ -64,6 +64,10 @@ void parse_block_close(parse_state *ps, span at);
 void parse_block_unclosed(parse_state *ps);
 void parse_stray_close(parse_state *ps, span at);
 
+/* Deepest nesting of emphasis, strong emphasis and links; deeper levels
+ * stay text, with a syntax error (docs/limits.md). */
+#define INLINE_MAX_DEPTH 32
+
 /* Inline parsing of text made of the given line pieces (inline.c). */
 void inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 		  const span *segs, size_t nsegs);

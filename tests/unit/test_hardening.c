@@ -5,6 +5,8 @@
  */
 #include "unit.h"
 
+#include "parse.h"
+
 #include <stdio.h>
 
 #define FM "---\ntitle: T\nauthors: A\ndate: 2024-01-01\n---\n"
@@ -231,6 +233,87 @@ static void test_excerpt_window(void **state)
 	ast_doc_free(&d);
 }
 
+/* Deepest inline nesting below node n, emphasis, strong and links. */
+static int inline_depth(const ast_node *root)
+{
+	int depth = 0, max = 0;
+	const ast_node *n = root->first;
+	while (n) {
+		bool nests = n->type == AST_EMPH || n->type == AST_STRONG || n->type == AST_LINK;
+		if (nests && depth + 1 > max)
+			max = depth + 1;
+		if (n->first) {
+			depth += nests;
+			n = n->first;
+			continue;
+		}
+		while (n != root && !n->next) {
+			n = n->parent;
+			depth -= n != root && (n->type == AST_EMPH || n->type == AST_STRONG ||
+					       n->type == AST_LINK);
+		}
+		n = n == root ? NULL : n->next;
+	}
+	return max;
+}
+
+/* A paragraph of k stars, inner, k stars. */
+static void load_nested(ast_doc *d, int k, const char *inner)
+{
+	buf b = BUF_INIT;
+	put(&b, FM "\n");
+	for (int i = 0; i < k; i++)
+		buf_putc(&b, '*');
+	buf_puts(&b, inner);
+	for (int i = 0; i < k; i++)
+		buf_putc(&b, '*');
+	buf_putc(&b, '\n');
+	unit_loadn(d, b.data, b.len);
+	buf_free(&b);
+}
+
+/*
+ * Nesting up to INLINE_MAX_DEPTH is kept; one level more is text, with
+ * one syntax error, and no character of the text is lost.
+ */
+static void test_nesting_limit(void **state)
+{
+	(void)state;
+	ast_doc d;
+	load_nested(&d, 2 * INLINE_MAX_DEPTH, "a");
+	ast_node *p = unit_find(d.root, AST_PARAGRAPH, 0);
+	assert_int_equal(inline_depth(p), INLINE_MAX_DEPTH);
+	assert_int_equal(unit_count(&d, DC_SYNTAX), 0);
+	ast_doc_free(&d);
+
+	load_nested(&d, 2 * INLINE_MAX_DEPTH + 2, "a");
+	p = unit_find(d.root, AST_PARAGRAPH, 0);
+	assert_int_equal(inline_depth(p), INLINE_MAX_DEPTH);
+	assert_int_equal(unit_count_msg(&d, "nested more than"), 1);
+	buf t = BUF_INIT;
+	ast_plain_text(p, &t);
+	assert_string_equal(t.data, "**a**");
+	buf_free(&t);
+	ast_doc_free(&d);
+
+	/* a link one level too deep: its text and URL stay */
+	load_nested(&d, 2 * INLINE_MAX_DEPTH, "[x *y*](https://a.example/p)");
+	p = unit_find(d.root, AST_PARAGRAPH, 0);
+	assert_int_equal(inline_depth(p), INLINE_MAX_DEPTH);
+	assert_null(unit_find(p, AST_LINK, 0));
+	ast_plain_text(p, &t);
+	assert_string_equal(t.data, "[x *y*](https://a.example/p)");
+	buf_free(&t);
+	ast_doc_free(&d);
+
+	/* 100,000 levels: bounded depth, one diagnostic */
+	load_nested(&d, 200000, "a");
+	p = unit_find(d.root, AST_PARAGRAPH, 0);
+	assert_int_equal(inline_depth(p), INLINE_MAX_DEPTH);
+	assert_int_equal(unit_count_msg(&d, "nested more than"), 1);
+	ast_doc_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -241,6 +324,7 @@ int main(void)
 		cmocka_unit_test(test_many_ids),
 		cmocka_unit_test(test_locate_long_line),
 		cmocka_unit_test(test_excerpt_window),
+		cmocka_unit_test(test_nesting_limit),
 	};
 	return cmocka_run_group_tests_name("hardening", tests, NULL, NULL);
 }
