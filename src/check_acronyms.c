@@ -380,6 +380,7 @@ static bool ends_clause(word w)
 
 typedef struct mismatch_state {
 	acro_table *t;
+	word *got;		/* room for the longest expansion */
 	word **exp;		/* the declared expansion of each, split */
 	size_t *nexp;
 } mismatch_state;
@@ -401,7 +402,7 @@ static void mismatch_token(check_prose *p, size_t a, size_t b, size_t len,
 
 	/* The want words before "(": walk back over spaces and words. */
 	size_t i = a - 1, nw = 0, first = 0, last = 0;
-	word *got = check_xrealloc(NULL, want * sizeof *got);
+	word *got = st->got;
 	while (nw < want) {
 		while (i > 0 && is_space(p->text[i - 1]) && in_prose(p, i - 1))
 			i--;
@@ -411,10 +412,8 @@ static void mismatch_token(check_prose *p, size_t a, size_t b, size_t len,
 		if (i == e)
 			break;
 		if (ends_clause((word){p->text + i, e - i})) {
-			if (nw == 0) {	/* "staff; (EPA)": no expansion here */
-				free(got);
+			if (nw == 0)	/* "staff; (EPA)": no expansion here */
 				return;
-			}
 			break;
 		}
 		if (nw == 0)
@@ -426,19 +425,23 @@ static void mismatch_token(check_prose *p, size_t a, size_t b, size_t len,
 	bool same = nw == want;
 	for (size_t k = 0; same && k < want; k++)
 		same = word_eq(got[k], st->exp[val][k]);
-	free(got);
 	if (same || nw == 0)
 		return;
 
 	const ast_node *decl = st->t->decl[val];
+	const str *key = &decl->u.entry.key, *exp = &decl->u.entry.value;
 	size_t k = diag_report(&p->d->diags, DC_ACRONYM_MISMATCH,
 			       check_prose_span(p, first, last),
-			       "'%.*s' is not the declared expansion of %s",
-			       (int)(last - first), p->text + first,
-			       decl->u.entry.key.p);
+			       "'%.*s%s' is not the declared expansion of %.*s%s",
+			       check_clip(p->text + first, last - first),
+			       p->text + first, CHECK_CLIPPED(last - first),
+			       check_clip(key->p, key->len), key->p,
+			       CHECK_CLIPPED(key->len));
 	diag_add_note(&p->d->diags, k, decl->u.entry.value_at,
-		      "%s is declared here as '%s'", decl->u.entry.key.p,
-		      decl->u.entry.value.p);
+		      "%.*s%s is declared here as '%.*s%s'",
+		      check_clip(key->p, key->len), key->p,
+		      CHECK_CLIPPED(key->len), check_clip(exp->p, exp->len),
+		      exp->p, CHECK_CLIPPED(exp->len));
 }
 
 void check_acronym_mismatch(ast_doc *d)
@@ -450,10 +453,15 @@ void check_acronym_mismatch(ast_doc *d)
 	st.t = &t;
 	st.exp = check_xrealloc(NULL, (t.n + 1) * sizeof *st.exp);
 	st.nexp = check_xrealloc(NULL, (t.n + 1) * sizeof *st.nexp);
-	for (size_t i = 0; i < t.n; i++)
+	size_t longest = 1;
+	for (size_t i = 0; i < t.n; i++) {
 		st.exp[i] = split_words(t.decl[i]->u.entry.value.p,
 					t.decl[i]->u.entry.value.len,
 					&st.nexp[i]);
+		if (st.nexp[i] > longest)
+			longest = st.nexp[i];
+	}
+	st.got = check_xrealloc(NULL, longest * sizeof *st.got);
 
 	/* The same acronym declared again with another expansion. */
 	for (size_t i = 0; i < t.ndups; i++) {
@@ -474,9 +482,11 @@ void check_acronym_mismatch(ast_doc *d)
 					e->u.entry.value_at,
 					"%s is declared again with another "
 					"expansion", e->u.entry.key.p);
+		const str *exp = &first->u.entry.value;
 		diag_add_note(&d->diags, id, first->u.entry.value_at,
-			      "%s is first declared here as '%s'",
-			      first->u.entry.key.p, first->u.entry.value.p);
+			      "%s is first declared here as '%.*s%s'",
+			      first->u.entry.key.p, check_clip(exp->p, exp->len),
+			      exp->p, CHECK_CLIPPED(exp->len));
 	}
 
 	acro_walk(d, &t, mismatch_token, &st);
@@ -484,5 +494,6 @@ void check_acronym_mismatch(ast_doc *d)
 		free(st.exp[i]);
 	free(st.exp);
 	free(st.nexp);
+	free(st.got);
 	acro_free(&t);
 }

@@ -213,22 +213,13 @@ static bool link_is_empty(const char *url, size_t len)
 	return e == b || (e - b == 1 && url[b] == '#');
 }
 
-/* At most 60 bytes of a URL for a message, cut at a character boundary. */
-static int shown(const char *url, size_t len)
-{
-	size_t n = len < 60 ? len : 60;
-	while (n < len && n > 0 && ((unsigned char)url[n] & 0xC0) == 0x80)
-		n--;
-	return (int)n;
-}
-
 static void bad_url(ast_doc *d, const char *url, size_t len, span at,
 		    const ast_node *link)
 {
 	char scheme[16];
 	char *s;
 	size_t n, k;
-	const char *ell = len > 60 ? "..." : "";
+	const char *ell = CHECK_CLIPPED(len);
 
 	if ((link && link_is_empty(url, len)) ||
 	    is_unsafe(url, len, scheme, sizeof scheme))
@@ -239,7 +230,7 @@ static void bad_url(ast_doc *d, const char *url, size_t len, span at,
 	if (k == 0) {
 		size_t id = diag_report(&d->diags, DC_BAD_URL, at,
 					"'%.*s%s' is not an absolute URL",
-					shown(url, len), url, ell);
+					check_clip(url, len), url, ell);
 		if (s[0] == '#' && ast_id_valid(s + 1, n - 1) &&
 		    ast_idtab_get(&d->ids, s + 1, n - 1))
 			diag_add_help(&d->diags, id,
@@ -261,7 +252,7 @@ static void bad_url(ast_doc *d, const char *url, size_t len, span at,
 			      strcspn(s + k + 3, "/?#") == 0)) {
 		diag_report(&d->diags, DC_BAD_URL, at,
 			    "'%.*s%s' has no host name after '%.*s://'",
-			    shown(url, len), url, ell, (int)k, s);
+			    check_clip(url, len), url, ell, (int)k, s);
 	} else if (k == 6 && n == k + 1) {
 		diag_report(&d->diags, DC_BAD_URL, at,
 			    "'mailto:' has no address");
@@ -269,7 +260,7 @@ static void bad_url(ast_doc *d, const char *url, size_t len, span at,
 		diag_report(&d->diags, DC_BAD_URL, at,
 			    "'%.*s%s' contains a space, '<', '>' or '\"'; "
 			    "write it percent-encoded (%%20 for a space)",
-			    shown(url, len), url, ell);
+			    check_clip(url, len), url, ell);
 	}
 	free(s);
 }
@@ -311,15 +302,15 @@ void check_empty_link(ast_doc *d)
 		ast_plain_text(l, &text);
 		if (link_is_empty(u->p, u->len))
 			diag_report(&d->diags, DC_EMPTY_LINK, l->at,
-				    "link '%.*s%s' %s", shown(text.data, text.len),
+				    "link '%.*s%s' %s", check_clip(text.data, text.len),
 				    text.len ? text.data : "",
-				    text.len > 60 ? "..." : "",
+				    CHECK_CLIPPED(text.len),
 				    u->len ? "points only to '#'" : "has no URL");
 		else if (text.len == 0)
 			diag_report(&d->diags, DC_EMPTY_LINK, l->at,
 				    "link to '%.*s%s' has no text",
-				    shown(u->p, u->len), u->p,
-				    u->len > 60 ? "..." : "");
+				    check_clip(u->p, u->len), u->p,
+				    CHECK_CLIPPED(u->len));
 	}
 	buf_free(&text);
 }

@@ -18,6 +18,14 @@ void *check_xrealloc(void *p, size_t n)
 	return q;
 }
 
+int check_clip(const char *s, size_t len)
+{
+	size_t n = len < CHECK_CLIP ? len : CHECK_CLIP;
+	while (n < len && n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return (int)n;
+}
+
 /* ---- character classes ---- */
 
 static uint32_t decode_utf8(const unsigned char *s, size_t n, size_t *len)

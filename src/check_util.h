@@ -130,6 +130,15 @@ span check_first_line(const ast_doc *d, span s);
 /* The source span of value bytes [a, b) of a field. */
 span check_field_span(const ast_doc *d, const ast_field *f, size_t a, size_t b);
 
+/*
+ * How many bytes of s to quote in a message: all of it up to 60 bytes,
+ * else 60 cut at a character boundary (the caller adds "..." when
+ * CHECK_CLIPPED).  Messages stay short however long the input is.
+ */
+enum { CHECK_CLIP = 60 };
+int check_clip(const char *s, size_t len);
+#define CHECK_CLIPPED(len) ((len) > CHECK_CLIP ? "..." : "")
+
 /* Aborts with a message when memory is exhausted, like buf and arena. */
 void *check_xrealloc(void *p, size_t n);
 
