@@ -61,8 +61,10 @@ static const char *const css[] = {
 	"color:var(--muted)}\n",
 	"code{font-family:\"SFMono-Regular\",Menlo,Consolas,monospace;font-size:.88em;"
 	"background:#f2f4f6;padding:.05em .3em;border-radius:3px}\n",
-	"abbr[title]{text-decoration:underline dotted;text-underline-offset:.15em;"
+	"abbr[title]{text-decoration:underline dotted #9aa5b1;text-underline-offset:.15em;"
 	"cursor:help}\n",
+	".brief-header abbr[title],.brief-toc abbr[title],h2 abbr[title],h3 abbr[title],"
+	"h4 abbr[title]{text-decoration:none}\n",
 	"li>p{margin:.2rem 0}\n",
 	".card{margin:1.4rem 0;padding:1rem 1.3rem .4rem;border:1px solid var(--rule);"
 	"border-left:6px solid var(--accent);border-radius:4px;break-inside:avoid}\n",

@@ -1,14 +1,14 @@
 #!/bin/sh
 # screenshot.sh BRIEFC [BRIEF...]: render the HTML of each brief (default:
 # the US-ROK example) in headless Chromium to a PNG, so the look can be
-# reviewed.  Writes build/screenshot/NAME.html and NAME.png (the whole
-# page) and NAME-print.pdf (the print stylesheet).  Installs chromium with
-# apt-get when run as root and it is missing.
+# reviewed.  Writes screenshot/NAME.html, NAME.png (the whole page) and
+# NAME-print.pdf (the print stylesheet) in BRIEFC's folder.  Installs
+# chromium with apt-get when run as root and it is missing.
 set -e
 briefc=${1:?usage: screenshot.sh BRIEFC [BRIEF...]}
 shift
 [ $# -gt 0 ] || set -- examples/us-rok-partnership.brief
-out=${SCREENSHOT_DIR:-build/screenshot}
+out=${SCREENSHOT_DIR:-$(dirname "$briefc")/screenshot}
 mkdir -p "$out"
 
 chrome=
