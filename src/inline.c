@@ -463,7 +463,8 @@ static void merge_text(ast_doc *d, ast_node *root)
 			}
 			n->u.text.text = ast_str(d, b.data, b.len);
 			n->at.end = last->at.end;
-			while (n->next != last->next)
+			ast_node *stop = last->next;	/* unlinking clears last->next */
+			while (n->next != stop)
 				unlink_node(n->next);
 		}
 		if (n->first) {

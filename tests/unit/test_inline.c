@@ -84,6 +84,9 @@ static void test_links(void **state)
 	expect("[empty]() and [hash](#)", "(link \"\" \"empty\")\" and \"(link \"#\" \"hash\")");
 	expect("[not a link] (x)", "\"[not a link] (x)\"");
 	expect("[IRA \\(x\\)](#)", "(link \"#\" \"IRA (x)\")");
+	/* a bracket that is not a link leaves later links alone */
+	expect("a [z] then [w](c) and [z]( b) [v](d)",
+	       "\"a [z] then \"(link \"c\" \"w\")\" and [z]( b) \"(link \"d\" \"v\")");
 }
 
 static void test_references(void **state)
