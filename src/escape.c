@@ -274,6 +274,21 @@ void escape_latex_url(buf *out, const char *s, size_t n)
 	}
 }
 
+void escape_latex_id(buf *out, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    c == '-' || c == '.') {
+			buf_putc(out, (char)c);
+		} else {
+			char e[3] = {'+', hex[c >> 4], hex[c & 15]};
+			buf_put(out, e, 3);
+		}
+	}
+}
+
 /* ---- URLs ---- */
 
 static bool has_prefix_ci(const char *s, size_t n, const char *p)

@@ -55,6 +55,12 @@ typedef struct escape_latex_state {
 } escape_latex_state;
 
 void escape_latex(buf *out, const char *s, size_t n, escape_latex_state *st);
+/*
+ * An ID as a LaTeX label or PDF destination name.  The checker only lets
+ * [a-z0-9-] through, and briefc's own anchors add '.'; any other byte is
+ * written as +HH, so the result is always inert and still one-to-one.
+ */
+void escape_latex_id(buf *out, const char *s, size_t n);
 /* Whether pdflatex with the output's preamble can set code point cp. */
 bool escape_latex_can_set(uint32_t cp);
 

@@ -133,9 +133,12 @@ static void id_attr(render *r, const char *id)
 
 static void href(render *r, const char *id)
 {
+	buf u = BUF_INIT;
+	escape_url(&u, id, strlen(id));
 	put(r, " href=\"#");
-	esc(r, id);
+	escape_html(r->out, u.data ? u.data : "", u.len);
 	put(r, "\"");
+	buf_free(&u);
 }
 
 static void html_text(render *r, const char *s, size_t n)

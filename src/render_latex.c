@@ -86,14 +86,14 @@ static const char preamble_macros[] =
 	"\\newenvironment{BriefContents}{\\begin{list}{}{\\setlength{\\leftmargin}{0pt}"
 	"\\setlength{\\itemsep}{0pt}\\setlength{\\parsep}{0pt}}}{\\end{list}}\n"
 	"\\newcommand{\\BriefTocEntry}[2]{\\item\\relax\\ifnum#1>1 \\hspace*{1.5em}\\fi #2}\n"
-	"\\newenvironment{BriefCard}[1]{\\def\\BriefCardColor{#1}\\par\\medskip\\noindent{\\color{#1}\\rule{\\linewidth}{1pt}}"
+	"\\newcommand{\\BriefCardColor}{briefaccent}\n"
+	"\\newenvironment{BriefCard}[1]{\\renewcommand{\\BriefCardColor}{#1}\\par\\medskip\\noindent{\\color{#1}\\rule{\\linewidth}{1pt}}"
 	"\\par\\nopagebreak\\begin{list}{}{\\setlength{\\leftmargin}{0.8em}"
 	"\\setlength{\\rightmargin}{0.8em}\\setlength{\\topsep}{0pt}}\\item\\relax}"
 	"{\\end{list}\\par\\nopagebreak\\noindent{\\color{briefrule}\\rule{\\linewidth}{0.4pt}}"
 	"\\par\\medskip}\n"
 	"\\newenvironment{BriefFinding}{\\begin{BriefCard}{brieffinding}}{\\end{BriefCard}}\n"
 	"\\newenvironment{BriefRecommendation}{\\begin{BriefCard}{briefaccent}}{\\end{BriefCard}}\n"
-	"\\newcommand{\\BriefCardColor}{briefaccent}\n"
 	"\\newcommand{\\BriefCardLabel}[1]{{\\small\\bfseries\\color{\\BriefCardColor}#1}\\par\\nopagebreak}\n"
 	"\\newcommand{\\BriefCardLead}[1]{{\\bfseries #1\\par}}\n"
 	"\\newcommand{\\BriefMetaLine}[1]{{\\small\\color{briefmuted}#1\\par}}\n"
@@ -156,13 +156,18 @@ static void lx_str(render *r, const char *s)
 	lx_text(r, s, strlen(s));
 }
 
-/* Labels and anchors are IDs or generated from IDs: [a-z0-9.-]. */
-static void label(render *r, const char *id)
+/* An ID, as label or destination name. */
+static void id(render *r, const char *s)
 {
-	if (!id)
+	escape_latex_id(r->out, s, strlen(s));
+}
+
+static void label(render *r, const char *s)
+{
+	if (!s)
 		return;
 	raw(r, "\\phantomsection\\label{");
-	raw(r, id);
+	id(r, s);
 	raw(r, "}");
 }
 
@@ -414,7 +419,7 @@ static void lx_event(render *r, const render_ev *ev)
 			char lv[48];
 			snprintf(lv, sizeof lv, "\n\\BriefTocEntry{%d}{\\hyperref[", ev->level);
 			raw(r, lv);
-			raw(r, ev->href);
+			id(r, ev->href);
 			raw(r, "]{");
 		} else {
 			raw(r, "}}");
@@ -556,7 +561,7 @@ static void lx_event(render *r, const render_ev *ev)
 		break;
 	case RE_BACKLINK:
 		raw(r, "\\BriefBacklink{");
-		raw(r, ev->href);
+		id(r, ev->href);
 		raw(r, "}");
 		break;
 	case RE_GLOSSARY:
@@ -602,11 +607,11 @@ static void lx_event(render *r, const render_ev *ev)
 		if (in) {
 			if (ev->id) {
 				raw(r, "\\hypertarget{");
-				raw(r, ev->id);
+				id(r, ev->id);
 				raw(r, "}{}");
 			}
 			raw(r, "\\hyperref[");
-			raw(r, ev->href);
+			id(r, ev->href);
 			raw(r, "]{");
 		} else {
 			raw(r, "}");

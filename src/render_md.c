@@ -169,9 +169,12 @@ static void item(render *r, const char *marker)
 
 static void link_close(render *r, const char *href)
 {
+	buf u = BUF_INIT;
+	escape_url(&u, href, strlen(href));
 	raw(r, "](#");
-	escape_md_url(r->out, href, strlen(href));
+	escape_md_url(r->out, u.data ? u.data : "", u.len);
 	buf_putc(r->out, ')');
+	buf_free(&u);
 }
 
 /* ---- emphasis ---- */

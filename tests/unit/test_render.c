@@ -233,6 +233,10 @@ static void test_urls(void **state)
 	buf_clear(&b);
 	escape_latex_url(&b, "a#b%c&d_e~f", 11);
 	assert_string_equal(b.data, "a\\#b\\%c\\&d\\_e~f");
+	/* IDs: inert whatever the checker let through */
+	buf_clear(&b);
+	escape_latex_id(&b, "cite.a-1\\def}{+", 15);
+	assert_string_equal(b.data, "cite.a-1+5Cdef+7D+7B+2B");
 	buf_free(&b);
 }
 
