@@ -189,6 +189,11 @@ size_t diag_count(const diag_list *dl, diag_severity s)
 	return k;
 }
 
+/*
+ * Optimal string alignment distance: insertions, deletions, substitutions
+ * and swaps of two neighbours ("titel" -> "title") each cost one.  Rows are
+ * cut short once every entry exceeds max.
+ */
 size_t diag_edit_distance(const char *a, size_t alen, const char *b,
 			  size_t blen, size_t max)
 {
@@ -196,30 +201,35 @@ size_t diag_edit_distance(const char *a, size_t alen, const char *b,
 		return max + 1;
 	if (blen > 64 || alen > 64)
 		return max + 1;	/* IDs and field names are short; skip long words */
-	size_t row[65];
+	size_t r0[65], r1[65], r2[65];
+	size_t *pp = r0, *prev = r1, *cur = r2;
 	for (size_t j = 0; j <= blen; j++)
-		row[j] = j;
+		prev[j] = j;
 	for (size_t i = 1; i <= alen; i++) {
-		size_t diag_prev = row[0];
-		row[0] = i;
-		size_t best = row[0];
+		cur[0] = i;
+		size_t best = cur[0];
 		for (size_t j = 1; j <= blen; j++) {
-			size_t up = row[j];
 			size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-			size_t v = diag_prev + cost;
-			if (up + 1 < v)
-				v = up + 1;
-			if (row[j - 1] + 1 < v)
-				v = row[j - 1] + 1;
-			row[j] = v;
-			diag_prev = up;
+			size_t v = prev[j - 1] + cost;
+			if (prev[j] + 1 < v)
+				v = prev[j] + 1;
+			if (cur[j - 1] + 1 < v)
+				v = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    pp[j - 2] + 1 < v)
+				v = pp[j - 2] + 1;
+			cur[j] = v;
 			if (v < best)
 				best = v;
 		}
 		if (best > max)
 			return max + 1;
+		size_t *t = pp;
+		pp = prev;
+		prev = cur;
+		cur = t;
 	}
-	return row[blen] > max ? max + 1 : row[blen];
+	return prev[blen] > max ? max + 1 : prev[blen];
 }
 
 const char *diag_suggest(const char *word, size_t len,

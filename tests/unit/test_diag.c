@@ -61,6 +61,11 @@ static void test_suggest(void **state)
 	assert_null(diag_suggest("zzz", 3, c, 3));
 	assert_int_equal(diag_edit_distance("kitten", 6, "sitting", 7, 5), 3);
 	assert_int_equal(diag_edit_distance("abc", 3, "xyzxyz", 6, 2), 3);
+	/* a swap of neighbours is one edit */
+	assert_int_equal(diag_edit_distance("titel", 5, "title", 5, 3), 1);
+	const char *const f[] = {"title", "url", "publisher"};
+	assert_string_equal(diag_suggest("titel", 5, f, 3), "title");
+	assert_string_equal(diag_suggest("ulr", 3, f, 3), "url");
 }
 
 static void test_sort_is_stable_by_position(void **state)
