@@ -10,6 +10,7 @@
  */
 #include "render.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "escape.h"
@@ -111,6 +112,20 @@ static const char *const css[] = {
 	"@page{margin:2cm}\n",
 };
 
+/* The open lists, innermost last: whether each is tight (its items'
+ * paragraphs are written without <p>). */
+typedef struct html {
+	bool *tight;
+	size_t n, cap;
+} html;
+
+static bool in_tight_item(render *r, const render_ev *ev)
+{
+	const html *h = r->state;
+	return h->n && h->tight[h->n - 1] && ev->node && ev->node->parent &&
+	       ev->node->parent->type == AST_ITEM;
+}
+
 static void put(render *r, const char *s)
 {
 	buf_puts(r->out, s);
@@ -207,6 +222,7 @@ static void html_event(render *r, const render_ev *ev)
 	bool in = ev->entering;
 	switch (ev->el) {
 	case RE_DOCUMENT:
+		((html *)r->state)->n = 0;
 		if (!r->opt->fragment)
 			in ? head(r) : put(r, "</body>\n</html>\n");
 		break;
@@ -293,16 +309,31 @@ static void html_event(render *r, const render_ev *ev)
 		break;
 	}
 	case RE_PARAGRAPH:
+		if (in_tight_item(r, ev))
+			break;
 		tag(r, ev, "p", NULL);
 		if (!in)
 			put(r, "\n");
 		break;
-	case RE_LIST:
+	case RE_LIST: {
+		html *h = r->state;
+		if (in) {
+			if (h->n == h->cap) {
+				h->cap = h->cap ? h->cap * 2 : 16;
+				h->tight = realloc(h->tight, h->cap * sizeof *h->tight);
+				if (!h->tight)
+					abort();
+			}
+			h->tight[h->n++] = ev->tight;
+		} else {
+			h->n--;
+		}
 		if (in && ev->ordered && ev->number != 1)
 			buf_printf(r->out, "<ol start=\"%ld\">\n", ev->number);
 		else
 			block(r, ev, ev->ordered ? "ol" : "ul", NULL);
 		break;
+	}
 	case RE_ITEM:
 		tag(r, ev, "li", NULL);
 		if (!in)
@@ -482,5 +513,8 @@ static const render_backend html_backend = {html_event, html_text};
 
 int render_html(const ast_doc *d, const render_options *o, buf *out)
 {
-	return render_run(d, o, &html_backend, NULL, out);
+	html h = {NULL, 0, 0};
+	int rc = render_run(d, o, &html_backend, &h, out);
+	free(h.tight);
+	return rc;
 }
