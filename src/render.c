@@ -1308,8 +1308,10 @@ int render_run(const ast_doc *d, const render_options *o, const render_backend *
 
 static void plain_event(render *r, const render_ev *ev)
 {
-	(void)r;
-	(void)ev;
+	if (ev->el == RE_CODE)
+		buf_put(r->out, ev->text.p, ev->text.len);
+	else if (ev->el == RE_SOFTBREAK)
+		buf_putc(r->out, ' ');
 }
 
 static void plain_text(render *r, const char *s, size_t n)

@@ -448,6 +448,18 @@ static void test_deterministic(void **state)
 	}
 }
 
+static void test_plain(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, FRONT "# Use `x < y` *now* and [@h2] {#h1}\n\n# Two {#h2}\n");
+	buf b = BUF_INIT;
+	render_plain(&d, d.headings.v[0], &b);
+	assert_string_equal(b.data, "Use x < y now and Two");
+	buf_free(&b);
+	ast_doc_free(&d);
+}
+
 static void test_date(void **state)
 {
 	(void)state;
@@ -481,6 +493,7 @@ int main(void)
 		cmocka_unit_test(test_fragment_and_page),
 		cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_deterministic),
+		cmocka_unit_test(test_plain),
 		cmocka_unit_test(test_date),
 	};
 	return cmocka_run_group_tests_name("render", tests, NULL, NULL);
