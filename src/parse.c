@@ -29,11 +29,12 @@ static char *blank_comments(ast_doc *d)
 {
 	const char *t = d->src.text;
 	size_t n = d->src.len;
-	char *lex = malloc(n + 2);
+	char *lex = malloc(n + 3);
 	if (!lex)
 		abort();
 	memcpy(lex, t, n);
-	lex[n] = lex[n + 1] = '\0';
+	lex[n] = '\n';	/* the end of the file: see YY_USER_ACTION in brief.l */
+	lex[n + 1] = lex[n + 2] = '\0';
 	const char *p = t;
 	for (;;) {
 		const char *o = memchr(p, '<', (size_t)(t + n - p));
@@ -472,7 +473,7 @@ void parse_document(ast_doc *d)
 	yyscan_t scanner;
 	if (brief_yylex_init_extra(&ps, &scanner) != 0)
 		abort();
-	YY_BUFFER_STATE b = brief_yy_scan_buffer(ps.lex, d->src.len + 2, scanner);
+	YY_BUFFER_STATE b = brief_yy_scan_buffer(ps.lex, d->src.len + 3, scanner);
 	if (!b)
 		abort();
 	brief_yyparse(scanner, &ps);

@@ -233,6 +233,62 @@ static void test_excerpt_window(void **state)
 	ast_doc_free(&d);
 }
 
+/* The "never closed" error of a document, located. */
+static void eof_error(const char *text, unsigned *line, unsigned *col)
+{
+	ast_doc d;
+	unit_load(&d, text);
+	assert_int_equal(unit_count_msg(&d, "before the end of the file"), 1);
+	for (size_t i = 0; i < d.diags.n; i++)
+		if (strstr(d.diags.items[i].msg, "before the end of the file"))
+			source_locate(&d.src, d.diags.items[i].at.start, line, col);
+	ast_doc_free(&d);
+}
+
+/*
+ * The scanner reads one newline past the source (brief.l, YY_USER_ACTION)
+ * and takes it for the end of the file: the end is still where the last
+ * line ends, with or without a final newline, in every state.
+ */
+static void test_end_of_file(void **state)
+{
+	(void)state;
+	unsigned line, col;
+	eof_error(FM "::: finding f\nclaim: x", &line, &col);
+	assert_int_equal(line, 7);
+	assert_int_equal(col, 9);
+	eof_error(FM "::: finding f\nclaim: x\n", &line, &col);
+	assert_int_equal(line, 7);
+	assert_int_equal(col, 9);
+	eof_error(FM "::: finding f\nclaim: x\n\nBody", &line, &col);
+	assert_int_equal(line, 9);
+	assert_int_equal(col, 5);
+	eof_error(FM "::: acronyms\nUN: United Nations\n  ", &line, &col);
+	assert_int_equal(line, 8);
+	assert_int_equal(col, 3);
+	eof_error("---\ntitle: T", &line, &col);
+	assert_int_equal(line, 2);
+	assert_int_equal(col, 9);
+	eof_error("---\n", &line, &col);
+	assert_int_equal(line, 1);
+	assert_int_equal(col, 4);
+
+	ast_doc d;
+	unit_load(&d, "");
+	assert_int_equal(d.diags.n, 0);
+	assert_null(d.root->first);
+	ast_doc_free(&d);
+	unit_load(&d, "\n\n");
+	assert_null(d.root->first);
+	ast_doc_free(&d);
+	unit_load(&d, "Last line");
+	ast_node *p = unit_find(d.root, AST_PARAGRAPH, 0);
+	assert_non_null(p);
+	assert_int_equal(p->at.end, 9);
+	assert_string_equal(p->first->u.text.text.p, "Last line");
+	ast_doc_free(&d);
+}
+
 /* Deepest inline nesting below node n, emphasis, strong and links. */
 static int inline_depth(const ast_node *root)
 {
@@ -325,6 +381,7 @@ int main(void)
 		cmocka_unit_test(test_locate_long_line),
 		cmocka_unit_test(test_excerpt_window),
 		cmocka_unit_test(test_nesting_limit),
+		cmocka_unit_test(test_end_of_file),
 	};
 	return cmocka_run_group_tests_name("hardening", tests, NULL, NULL);
 }
