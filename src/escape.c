@@ -96,6 +96,31 @@ static bool opens_emoji(const char *s, size_t n, size_t i)
 	return j > i + 1 && (j == n || s[j] == ':');
 }
 
+static char lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/*
+ * Does s[i] (a ':') make a bare URL, "scheme://" or "http:" at the end of
+ * the text?  GitHub and pandoc link bare URLs, and the link would swallow
+ * the emphasis delimiters that follow it; an escaped ':' is no URL.
+ */
+static bool opens_url(const char *s, size_t n, size_t i)
+{
+	if (i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/')
+		return true;
+	return i + 1 == n && i >= 4 && lower(s[i - 4]) == 'h' && lower(s[i - 3]) == 't' &&
+	       lower(s[i - 2]) == 't' && lower(s[i - 1]) == 'p';
+}
+
+/* Is s[i] (a '.') the one of a word "www."?  Bare "www." links too. */
+static bool after_www(const char *s, size_t i)
+{
+	return i >= 3 && lower(s[i - 1]) == 'w' && lower(s[i - 2]) == 'w' &&
+	       lower(s[i - 3]) == 'w' && (i == 3 || !is_alnum(s[i - 4]));
+}
+
 /*
  * Characters escaped everywhere: what opens or closes inline syntax
  * (emphasis, code, links, autolinks and raw HTML, strikethrough, math in
@@ -117,7 +142,9 @@ void escape_md(buf *out, const char *s, size_t n, escape_md_state *st)
 		else if (c == '&')
 			esc = i + 1 == n || is_alnum(s[i + 1]) || s[i + 1] == '#';
 		else if (c == ':')
-			esc = opens_emoji(s, n, i);
+			esc = opens_emoji(s, n, i) || opens_url(s, n, i);
+		else if (c == '.' && after_www(s, i))
+			esc = true;
 		else if (st->line == ESCAPE_MD_START)
 			esc = c == '-' || c == '+' || c == '=';
 		else if (st->line == ESCAPE_MD_DIGITS)

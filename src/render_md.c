@@ -167,6 +167,28 @@ static void item(render *r, const char *marker)
 	open_container(r, pad);
 }
 
+/*
+ * A link opens: "[" after a '!' the author wrote would make an image, so
+ * that '!' gets its backslash now (it is unescaped when an even number of
+ * backslashes precede it).
+ */
+static void link_open(render *r)
+{
+	flush(r);
+	buf *o = r->out;
+	size_t k = o->len;
+	if (k && o->data[k - 1] == '!') {
+		size_t bs = 0;
+		while (bs + 1 < k && o->data[k - 2 - bs] == '\\')
+			bs++;
+		if (bs % 2 == 0) {
+			o->len--;
+			buf_puts(o, "\\!");
+		}
+	}
+	raw(r, "[");
+}
+
 static void link_close(render *r, const char *href)
 {
 	buf u = BUF_INIT;
@@ -390,7 +412,8 @@ static void md_event(render *r, const render_ev *ev)
 		break;
 	case RE_TOC_ENTRY:
 		if (in) {
-			raw(r, ev->level > 1 ? "  - [" : "- [");
+			raw(r, ev->level > 1 ? "  - " : "- ");
+			link_open(r);
 			m->esc.line = ESCAPE_MD_TEXT;
 			m->oneline++;
 		} else {
@@ -522,7 +545,7 @@ static void md_event(render *r, const render_ev *ev)
 		break;
 	case RE_LINK:
 		if (in) {
-			raw(r, "[");
+			link_open(r);
 		} else {
 			raw(r, "](");
 			buf u = BUF_INIT;
@@ -535,7 +558,7 @@ static void md_event(render *r, const render_ev *ev)
 	case RE_XREF:
 	case RE_NOTE:
 		if (in)
-			raw(r, "[");
+			link_open(r);
 		else
 			link_close(r, ev->href);
 		break;

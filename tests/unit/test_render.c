@@ -114,6 +114,11 @@ static void test_md_escape_inline(void **state)
 	s = md_of("AT&T &amp; a & b :smile: 10:30 a:b c");
 	assert_string_equal(s, "AT\\&T \\&amp; a & b \\:smile: 10:30 a:b c");
 	free(s);
+	/* bare URLs would become links that swallow what follows */
+	s = md_of("see https://x.org, ftp://y and www.z.org, not awww.q or Note: it");
+	assert_string_equal(s, "see https\\://x.org, ftp\\://y and www\\.z.org, not awww.q or "
+			    "Note: it");
+	free(s);
 }
 
 static void test_md_escape_line_start(void **state)
@@ -331,12 +336,15 @@ static void test_markdown_structure(void **state)
 	(void)state;
 	char *m = render_str(render_md, FRONT
 			     "# Head\n\nA *b* c*d*e **f** *(g)* and `x``y` and\n\\- dash\n\n"
-			     "1. one\n2. two\n\n> quoted\n> more\n", false);
+			     "1. one\n2. two\n\n> quoted\n> more\n\nWow![@head] and "
+			     "\\\\![x](https://x.example/)\n", false);
 	assert_non_null(strstr(m, "## <a id=\"head\"></a>Head\n"));
 	/* emphasis as '*' where it reads back, as tags inside a word */
 	assert_non_null(strstr(m, "A *b* c<em>d</em>e **f** *(g)* and ```x``y``` and\n\\- dash\n"));
 	assert_non_null(strstr(m, "\n1. one\n2. two\n"));
 	assert_non_null(strstr(m, "\n> quoted\n> more\n"));
+	/* a '!' before a link would make it an image */
+	assert_non_null(strstr(m, "Wow\\![Head](#head) and \\\\\\![x](https://x.example/)"));
 	free(m);
 }
 
