@@ -41,7 +41,7 @@ typedef struct lx {
 	const char *anchor;	/* for the next heading */
 	const char *source_id;
 	bool finding;		/* the open card is a finding */
-	bool inlink;
+	bool breakable;		/* in a link or code */
 	bool first_meta;
 	int status;
 } lx;
@@ -73,6 +73,7 @@ static const char preamble_head[] =
 static const char preamble_macros[] =
 	"\\setcounter{secnumdepth}{0}\n"
 	"\\frenchspacing\n"
+	"\\setlength{\\emergencystretch}{3em}\n"
 	"\\brokenpenalty=10000\n"
 	"\\newcommand{\\BriefOrganization}[1]{{\\large\\bfseries\\color{briefaccent}#1\\par}}\n"
 	"\\newcommand{\\BriefTitle}[1]{{\\LARGE\\bfseries\\raggedright #1\\par}}\n"
@@ -121,15 +122,15 @@ static void raw(render *r, const char *s)
 }
 
 /*
- * Text.  Inside a link (a source's URL, mostly) a line may break after
- * '/' and the like, and not at a hyphen: URLs then fit the line, and a
- * hyphen in a URL is never mistaken for a hyphenation.
+ * Text.  Inside a link (a source's URL, mostly) and in code a line may
+ * break after '/' and the like, and not at a hyphen: URLs and paths then
+ * fit the line, and their hyphens are never mistaken for hyphenation.
  */
 static void lx_text(render *r, const char *s, size_t n)
 {
 	lx *x = r->state;
 	x->esc.ctx = r;
-	if (!x->inlink) {
+	if (!x->breakable) {
 		escape_latex(r->out, s, n, &x->esc);
 		return;
 	}
@@ -582,9 +583,20 @@ static void lx_event(render *r, const render_ev *ev)
 		macro(r, ev, "textbf");
 		break;
 	case RE_CODE: {
+		/* line breaks in code are spaces, as in every format */
+		const char *p = ev->text.p, *end = p + ev->text.len;
+		bool was = x->breakable;
+		x->breakable = true;
 		raw(r, "\\BriefCode{");
-		for (size_t i = 0; i < ev->text.len; i++)
-			lx_text(r, ev->text.p[i] == '\n' ? " " : ev->text.p + i, 1);
+		while (p < end) {
+			const char *nl = memchr(p, '\n', (size_t)(end - p));
+			const char *stop = nl ? nl : end;
+			lx_text(r, p, (size_t)(stop - p));
+			if (nl)
+				lx_text(r, " ", 1);
+			p = nl ? nl + 1 : end;
+		}
+		x->breakable = was;
 		raw(r, "}");
 		break;
 	}
@@ -596,9 +608,9 @@ static void lx_event(render *r, const render_ev *ev)
 			escape_latex_url(r->out, u.data ? u.data : "", u.len);
 			raw(r, "}{");
 			buf_free(&u);
-			x->inlink = true;
+			x->breakable = true;
 		} else {
-			x->inlink = false;
+			x->breakable = false;
 			raw(r, "}");
 		}
 		break;

@@ -3,7 +3,8 @@
 #
 #   suite_init NAME        start; sets $tmp (removed on exit)
 #   need TOOL...           fail loudly when a tool is missing
-#   briefs                 the examples that check clean, and the torture file
+#   briefs                 the examples that check clean, the torture file
+#                          and a random brief (tests/backends/random.pl)
 #   ok / fail MESSAGE      count one check
 #   suite_end              print "NAME: N passed, N failed"; exit status
 #   html_text FILE         the text of an HTML file (pandoc -t plain)
@@ -30,12 +31,14 @@ ok() { passed=$((passed + 1)); }
 fail() { failed=$((failed + 1)); echo "$suite: FAIL: $*"; }
 
 # Every example that checks without errors (the draft example is meant to
-# fail), then the escaping torture file.
+# fail), the escaping torture file, and a random soup of special characters
+# and inline syntax (the same on every run).
 briefs() {
 	for f in examples/*.brief; do
 		"$BRIEFC" check "$f" >/dev/null 2>&1 && echo "$f"
 	done
 	echo tests/backends/torture.brief
+	perl tests/backends/random.pl 1 200 >"$tmp/random.brief" && echo "$tmp/random.brief"
 }
 
 html_text() {
