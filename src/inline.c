@@ -41,8 +41,10 @@ typedef struct ictx {
 	size_t text_from;	/* its start in w */
 	delim *dtop;
 	bracket *btop;
-	/* cm_no_closer[k]: no backtick run of length k starts at or after it */
-	size_t no_closer[33];
+	/* last_run[k]: 1 + where the last run of exactly k backticks starts,
+	 * 0 if none; for k <= max_run, computed at the first backtick */
+	size_t *last_run;
+	size_t max_run;
 } ictx;
 
 /* Source offset of work-buffer position i. */
@@ -111,11 +113,38 @@ static size_t run_len(const ictx *c, size_t i, char ch)
 	return k - i;
 }
 
-/* Position of a closing run of exactly len backticks after i, or 0. */
+/* Note where the last run of each length starts (one pass). */
+static void scan_runs(ictx *c)
+{
+	c->max_run = 0;
+	for (size_t k = 0; k < c->n;) {
+		size_t r = c->w[k] == '`' ? run_len(c, k, '`') : 0;
+		if (r > c->max_run)
+			c->max_run = r;
+		k += r ? r : 1;
+	}
+	c->last_run = calloc(c->max_run + 1, sizeof *c->last_run);
+	if (!c->last_run)
+		abort();
+	for (size_t k = 0; k < c->n;) {
+		size_t r = c->w[k] == '`' ? run_len(c, k, '`') : 0;
+		if (r)
+			c->last_run[r] = k + 1;
+		k += r ? r : 1;
+	}
+}
+
+/*
+ * Position of a closing run of exactly len backticks at or after i, or 0.
+ * Without one (known from last_run) the answer costs nothing; with one,
+ * the bytes scanned to reach it become the code span, so the whole pass
+ * stays linear.
+ */
 static size_t find_closer(ictx *c, size_t i, size_t len)
 {
-	size_t key = len < 32 ? len : 32;
-	if (c->no_closer[key] && i >= c->no_closer[key] - 1)
+	if (!c->last_run)
+		scan_runs(c);
+	if (len > c->max_run || !c->last_run[len] || c->last_run[len] - 1 < i)
 		return 0;
 	for (size_t k = i; k < c->n;) {
 		const char *p = memchr(c->w + k, '`', c->n - k);
@@ -127,7 +156,6 @@ static size_t find_closer(ictx *c, size_t i, size_t len)
 			return at;
 		k = at + r;
 	}
-	c->no_closer[key] = i + 1;
 	return 0;
 }
 
@@ -673,4 +701,5 @@ void inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 	free(c.w);
 	free(c.wstart);
 	free(c.sstart);
+	free(c.last_run);
 }

@@ -233,6 +233,36 @@ static void test_excerpt_window(void **state)
 	ast_doc_free(&d);
 }
 
+/*
+ * Code spans delimited by long backtick runs: a run of 40 with no closer
+ * must not hide the closer of a later run of 33 (inline.c once shared one
+ * "no closer" mark among all runs of 32 or more).
+ */
+static void test_long_backtick_runs(void **state)
+{
+	(void)state;
+	buf b = BUF_INIT;
+	put(&b, FM "\n");
+	for (int i = 0; i < 40; i++)
+		buf_putc(&b, '`');
+	buf_puts(&b, " a ");
+	for (int k = 0; k < 2; k++) {
+		for (int i = 0; i < 33; i++)
+			buf_putc(&b, '`');
+		buf_puts(&b, k ? "\n" : "code");
+	}
+	ast_doc d;
+	unit_loadn(&d, b.data, b.len);
+	ast_node *code = unit_find(d.root, AST_CODE, 0);
+	assert_non_null(code);
+	assert_string_equal(code->u.text.text.p, "code");
+	assert_int_equal(code->at.end - code->at.start, 33 + 4 + 33);
+	ast_node *t = unit_find(d.root, AST_TEXT, 0);
+	assert_int_equal(t->u.text.text.len, 40 + 3);
+	buf_free(&b);
+	ast_doc_free(&d);
+}
+
 /* The "never closed" error of a document, located. */
 static void eof_error(const char *text, unsigned *line, unsigned *col)
 {
@@ -382,6 +412,7 @@ int main(void)
 		cmocka_unit_test(test_excerpt_window),
 		cmocka_unit_test(test_nesting_limit),
 		cmocka_unit_test(test_end_of_file),
+		cmocka_unit_test(test_long_backtick_runs),
 	};
 	return cmocka_run_group_tests_name("hardening", tests, NULL, NULL);
 }
