@@ -384,12 +384,9 @@ static void md_event(render *r, const render_ev *ev)
 			block(r);
 		break;
 	case RE_STATUS:
-		if (in) {
+		if (in)
 			block(r);
-			raw(r, "**");
-		} else {
-			raw(r, "**");
-		}
+		raw(r, "**");
 		break;
 	case RE_TITLE:
 		if (in) {
