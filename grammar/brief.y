@@ -150,23 +150,23 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner,
 	if (ps->block) {
 		const ast_node *b = ps->block;
 		unsigned line, col;
-		source_locate(&ps->doc->src, b->u.block.open_at.start, &line, &col);
+		source_locate(&ps->doc->src, b->u.block->open_at.start, &line, &col);
 		char name[160];
-		if (b->u.block.id.len)
+		if (b->u.block->id.len)
 			snprintf(name, sizeof name, "%.*s %.*s",
-				 (int)(b->u.block.kind_name.len > 60 ? 60 : b->u.block.kind_name.len),
-				 b->u.block.kind_name.p,
-				 (int)(b->u.block.id.len > 80 ? 80 : b->u.block.id.len),
-				 b->u.block.id.p);
+				 (int)(b->u.block->kind_name.len > 60 ? 60 : b->u.block->kind_name.len),
+				 b->u.block->kind_name.p,
+				 (int)(b->u.block->id.len > 80 ? 80 : b->u.block->id.len),
+				 b->u.block->id.p);
 		else
 			snprintf(name, sizeof name, "%.*s",
-				 (int)(b->u.block.kind_name.len > 60 ? 60 : b->u.block.kind_name.len),
-				 b->u.block.kind_name.p);
+				 (int)(b->u.block->kind_name.len > 60 ? 60 : b->u.block->kind_name.len),
+				 b->u.block->kind_name.p);
 		size_t d = diag_report(dl, DC_SYNTAX, *loc,
 				       "block '%s' opened at %u:%u is never closed: "
 				       "expected ':::' before %s",
 				       name, line, col, what);
-		diag_add_note(dl, d, b->u.block.open_at, "block '%s' opened here", name);
+		diag_add_note(dl, d, b->u.block->open_at, "block '%s' opened here", name);
 		if (got == YYSYMBOL_OPEN)
 			diag_add_help(dl, d, "blocks do not nest: close each block with a line ':::'");
 		return 0;

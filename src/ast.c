@@ -12,6 +12,10 @@ ast_node *ast_new(ast_doc *d, ast_type t, span at)
 	ast_node *n = arena_alloc(&d->arena, sizeof *n);
 	n->type = t;
 	n->at = at;
+	if (t == AST_BLOCK)
+		n->u.block = arena_alloc(&d->arena, sizeof *n->u.block);
+	else if (t == AST_AREA || t == AST_ACRONYM)
+		n->u.entry = arena_alloc(&d->arena, sizeof *n->u.entry);
 	return n;
 }
 
@@ -198,11 +202,11 @@ const str *ast_node_id(const ast_node *n)
 {
 	switch (n->type) {
 	case AST_BLOCK:
-		return n->u.block.id.len ? &n->u.block.id : NULL;
+		return n->u.block->id.len ? &n->u.block->id : NULL;
 	case AST_HEADING:
 		return n->u.heading.id.len ? &n->u.heading.id : NULL;
 	case AST_AREA:
-		return &n->u.entry.key;
+		return &n->u.entry->key;
 	default:
 		return NULL;
 	}
@@ -212,7 +216,7 @@ const char *ast_node_what(const ast_node *n)
 {
 	switch (n->type) {
 	case AST_BLOCK:
-		return ast_block_kind_name(n->u.block.kind);
+		return ast_block_kind_name(n->u.block->kind);
 	case AST_HEADING:
 		return "section";
 	case AST_AREA:

@@ -101,6 +101,38 @@ typedef enum ast_level {
 	LV_HIGH
 } ast_level;
 
+/*
+ * The parts of the rarer nodes live outside ast_node, so that the many
+ * text and break nodes stay small; ast_new() allocates them.
+ */
+typedef struct ast_block {
+	ast_block_kind kind;
+	str kind_name;
+	span kind_at;
+	str id;		/* empty when none */
+	span id_at;
+	span open_at;	/* the ::: line */
+	ast_field *fields;
+	/* semantic part, filled by resolve.c */
+	int number;	/* finding/recommendation: 1..; evidence: source number */
+	ast_field *f_claim, *f_action, *f_title;	/* shortcuts */
+	ast_idlist evidence;	/* finding: evidence: */
+	ast_idlist addresses;	/* recommendation: addresses: */
+	ast_idref area;		/* recommendation: area: / recommendations: area filter */
+	ast_level confidence, priority;
+	ast_vec addressed_by;	/* finding <- recommendations */
+	ast_vec cited_by;	/* evidence <- findings and references' blocks */
+	int cites;		/* evidence: citations anywhere, prose included */
+} ast_block;
+
+typedef struct ast_entry {
+	str key;	/* area id, or the abbreviation */
+	span key_at;
+	str value;	/* area title, or the expansion */
+	span value_at;
+	int uses;	/* acronym: uses found in the body (resolve) */
+} ast_entry;
+
 struct ast_node {
 	ast_type type;
 	span at;
@@ -117,32 +149,8 @@ struct ast_node {
 			bool ordered;
 			long start;	/* first number of an ordered list */
 		} list;
-		struct {
-			ast_block_kind kind;
-			str kind_name;
-			span kind_at;
-			str id;		/* empty when none */
-			span id_at;
-			span open_at;	/* the ::: line */
-			ast_field *fields;
-			/* semantic part, filled by resolve.c */
-			int number;	/* finding/recommendation: 1..; evidence: source number */
-			ast_field *f_claim, *f_action, *f_title;	/* shortcuts */
-			ast_idlist evidence;	/* finding: evidence: */
-			ast_idlist addresses;	/* recommendation: addresses: */
-			ast_idref area;		/* recommendation: area: / recommendations: area filter */
-			ast_level confidence, priority;
-			ast_vec addressed_by;	/* finding <- recommendations */
-			ast_vec cited_by;	/* evidence <- findings and references' blocks */
-			int cites;		/* evidence: citations anywhere, prose included */
-		} block;
-		struct {
-			str key;	/* area id, or the abbreviation */
-			span key_at;
-			str value;	/* area title, or the expansion */
-			span value_at;
-			int uses;	/* acronym: uses found in the body (resolve) */
-		} entry;
+		struct ast_block *block;	/* AST_BLOCK */
+		struct ast_entry *entry;	/* AST_AREA, AST_ACRONYM */
 		struct {
 			str text;
 		} text;		/* AST_TEXT, AST_CODE */

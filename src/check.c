@@ -74,22 +74,22 @@ static size_t block_idlists(const ast_doc *d, const ast_node *b, idlist_use *u)
 {
 	size_t n = 0;
 
-	switch (b->u.block.kind) {
+	switch (b->u.block->kind) {
 	case BK_FINDING:
-		u[n++] = (idlist_use){b->u.block.evidence.v,
-				      b->u.block.evidence.n, "evidence",
+		u[n++] = (idlist_use){b->u.block->evidence.v,
+				      b->u.block->evidence.n, "evidence",
 				      AST_BLOCK, BK_EVIDENCE, "evidence",
 				      &d->evidence};
 		break;
 	case BK_RECOMMENDATION:
-		u[n++] = (idlist_use){b->u.block.addresses.v,
-				      b->u.block.addresses.n, "addresses",
+		u[n++] = (idlist_use){b->u.block->addresses.v,
+				      b->u.block->addresses.n, "addresses",
 				      AST_BLOCK, BK_FINDING, "findings",
 				      &d->findings};
 		/* fall through */
 	case BK_RECOMMENDATIONS:
-		if (b->u.block.area.id.len)
-			u[n++] = (idlist_use){&b->u.block.area, 1, "area",
+		if (b->u.block->area.id.len)
+			u[n++] = (idlist_use){&b->u.block->area, 1, "area",
 					      AST_AREA, BK_FINDING, "an area",
 					      &d->areas};
 		break;
@@ -103,7 +103,7 @@ static bool node_is(const ast_node *t, const idlist_use *u)
 {
 	if (t->type != u->want_type)
 		return false;
-	return t->type != AST_BLOCK || t->u.block.kind == u->want_kind;
+	return t->type != AST_BLOCK || t->u.block->kind == u->want_kind;
 }
 
 /* The node an ID names: resolved, or looked up (resolution may refuse the
@@ -243,7 +243,7 @@ void check_wrong_kind(ast_doc *d)
 
 static span open_line(const ast_doc *d, const ast_node *b)
 {
-	return check_first_line(d, b->u.block.open_at);
+	return check_first_line(d, b->u.block->open_at);
 }
 
 /* The front matter's opening line, or the first line of the file. */
@@ -260,10 +260,10 @@ void check_missing_field(ast_doc *d)
 
 	for (size_t i = 0; i < d->blocks.n; i++) {
 		const ast_node *b = d->blocks.v[i];
-		specs = ast_block_fields(b->u.block.kind, &n);
+		specs = ast_block_fields(b->u.block->kind, &n);
 		for (size_t j = 0; j < n; j++) {
 			if (!specs[j].required ||
-			    ast_field_get(b->u.block.fields, specs[j].name))
+			    ast_field_get(b->u.block->fields, specs[j].name))
 				continue;
 			diag_report(&d->diags, DC_MISSING_FIELD, open_line(d, b),
 				    "%s has no '%s:' field", check_block_title(d, b),
@@ -347,10 +347,10 @@ void check_unknown_field(ast_doc *d)
 	unknown_fields(d, d->meta.fields, specs, n, "the front matter", "key");
 	for (size_t i = 0; i < d->blocks.n; i++) {
 		ast_node *b = d->blocks.v[i];
-		if (b->u.block.kind >= BK__COUNT)
+		if (b->u.block->kind >= BK__COUNT)
 			continue;	/* an unknown kind: a syntax error */
-		specs = ast_block_fields(b->u.block.kind, &n);
-		unknown_fields(d, b->u.block.fields, specs, n,
+		specs = ast_block_fields(b->u.block->kind, &n);
+		unknown_fields(d, b->u.block->fields, specs, n,
 			       check_block_title(d, b), "field");
 	}
 }

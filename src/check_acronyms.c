@@ -36,9 +36,9 @@ static void acro_add(acro_table *t, const ast_node *e)
 	bool added;
 	check_strent *k;
 
-	if (e->type != AST_ACRONYM || e->u.entry.key.len == 0)
+	if (e->type != AST_ACRONYM || e->u.entry->key.len == 0)
 		return;
-	k = check_strtab_put(&t->keys, e->u.entry.key.p, e->u.entry.key.len,
+	k = check_strtab_put(&t->keys, e->u.entry->key.p, e->u.entry->key.len,
 			     &added);
 	if (!added) {
 		t->dups[t->ndups++] = e;
@@ -254,9 +254,9 @@ void check_unused_acronym(ast_doc *d)
 			continue;
 		const ast_node *e = t.decl[i];
 		size_t k = diag_report(&d->diags, DC_UNUSED_ACRONYM,
-				       e->u.entry.key_at,
+				       e->u.entry->key_at,
 				       "acronym '%s' is declared but never used",
-				       e->u.entry.key.p);
+				       e->u.entry->key.p);
 		diag_add_help(&d->diags, k,
 			      "remove it, or use it in the text");
 	}
@@ -429,7 +429,7 @@ static void mismatch_token(check_prose *p, size_t a, size_t b, size_t len,
 		return;
 
 	const ast_node *decl = st->t->decl[val];
-	const str *key = &decl->u.entry.key, *exp = &decl->u.entry.value;
+	const str *key = &decl->u.entry->key, *exp = &decl->u.entry->value;
 	size_t k = diag_report(&p->d->diags, DC_ACRONYM_MISMATCH,
 			       check_prose_span(p, first, last),
 			       "'%.*s%s' is not the declared expansion of %.*s%s",
@@ -437,7 +437,7 @@ static void mismatch_token(check_prose *p, size_t a, size_t b, size_t len,
 			       p->text + first, CHECK_CLIPPED(last - first),
 			       check_clip(key->p, key->len), key->p,
 			       CHECK_CLIPPED(key->len));
-	diag_add_note(&p->d->diags, k, decl->u.entry.value_at,
+	diag_add_note(&p->d->diags, k, decl->u.entry->value_at,
 		      "%.*s%s is declared here as '%.*s%s'",
 		      check_clip(key->p, key->len), key->p,
 		      CHECK_CLIPPED(key->len), check_clip(exp->p, exp->len),
@@ -455,8 +455,8 @@ void check_acronym_mismatch(ast_doc *d)
 	st.nexp = check_xrealloc(NULL, (t.n + 1) * sizeof *st.nexp);
 	size_t longest = 1;
 	for (size_t i = 0; i < t.n; i++) {
-		st.exp[i] = split_words(t.decl[i]->u.entry.value.p,
-					t.decl[i]->u.entry.value.len,
+		st.exp[i] = split_words(t.decl[i]->u.entry->value.p,
+					t.decl[i]->u.entry->value.len,
 					&st.nexp[i]);
 		if (st.nexp[i] > longest)
 			longest = st.nexp[i];
@@ -466,11 +466,11 @@ void check_acronym_mismatch(ast_doc *d)
 	/* The same acronym declared again with another expansion. */
 	for (size_t i = 0; i < t.ndups; i++) {
 		const ast_node *e = t.dups[i];
-		check_strent *k = check_strtab_get(&t.keys, e->u.entry.key.p,
-						   e->u.entry.key.len);
+		check_strent *k = check_strtab_get(&t.keys, e->u.entry->key.p,
+						   e->u.entry->key.len);
 		const ast_node *first = t.decl[k->val];
 		size_t nw;
-		word *w = split_words(e->u.entry.value.p, e->u.entry.value.len,
+		word *w = split_words(e->u.entry->value.p, e->u.entry->value.len,
 				      &nw);
 		bool same = nw == st.nexp[k->val];
 		for (size_t j = 0; same && j < nw; j++)
@@ -479,13 +479,13 @@ void check_acronym_mismatch(ast_doc *d)
 		if (same)
 			continue;
 		size_t id = diag_report(&d->diags, DC_ACRONYM_MISMATCH,
-					e->u.entry.value_at,
+					e->u.entry->value_at,
 					"%s is declared again with another "
-					"expansion", e->u.entry.key.p);
-		const str *exp = &first->u.entry.value;
-		diag_add_note(&d->diags, id, first->u.entry.value_at,
+					"expansion", e->u.entry->key.p);
+		const str *exp = &first->u.entry->value;
+		diag_add_note(&d->diags, id, first->u.entry->value_at,
 			      "%s is first declared here as '%.*s%s'",
-			      first->u.entry.key.p, check_clip(exp->p, exp->len),
+			      first->u.entry->key.p, check_clip(exp->p, exp->len),
 			      exp->p, CHECK_CLIPPED(exp->len));
 	}
 

@@ -191,8 +191,8 @@ static void each_url(ast_doc *d, url_fn *fn)
 	}
 	for (size_t i = 0; i < d->blocks.n; i++) {
 		const ast_node *b = d->blocks.v[i];
-		specs = ast_block_fields(b->u.block.kind, &n);
-		for (const ast_field *f = b->u.block.fields; f; f = f->next) {
+		specs = ast_block_fields(b->u.block->kind, &n);
+		for (const ast_field *f = b->u.block->fields; f; f = f->next) {
 			const ast_field_spec *sp = ast_spec_find(
 				specs, n, f->name.p, f->name.len);
 			if (sp && sp->type == VT_URL && f->value.len)

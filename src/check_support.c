@@ -18,7 +18,7 @@ static const ast_node *target_of(const ast_doc *d, const ast_idref *r)
 
 static bool is_block(const ast_node *n, ast_block_kind k)
 {
-	return n && n->type == AST_BLOCK && n->u.block.kind == k;
+	return n && n->type == AST_BLOCK && n->u.block->kind == k;
 }
 
 /*
@@ -51,12 +51,12 @@ static bool subtree_cites(const ast_doc *d, const ast_node *top)
 
 static bool finding_supported(const ast_doc *d, const ast_node *f)
 {
-	const ast_idlist *ev = &f->u.block.evidence;
+	const ast_idlist *ev = &f->u.block->evidence;
 
 	for (size_t i = 0; i < ev->n; i++)
 		if (is_block(target_of(d, &ev->v[i]), BK_EVIDENCE))
 			return true;
-	for (const ast_field *fl = f->u.block.fields; fl; fl = fl->next)
+	for (const ast_field *fl = f->u.block->fields; fl; fl = fl->next)
 		if (fl->inl && subtree_cites(d, fl->inl))
 			return true;
 	return subtree_cites(d, f);
@@ -96,7 +96,7 @@ void check_unsupported_recommendation(ast_doc *d)
 	supported_findings(d, &ok);
 	for (size_t i = 0; i < d->recommendations.n; i++) {
 		const ast_node *r = d->recommendations.v[i];
-		const ast_idlist *ad = &r->u.block.addresses;
+		const ast_idlist *ad = &r->u.block->addresses;
 		size_t nfind = 0, nok = 0;
 
 		for (size_t j = 0; j < ad->n; j++) {
@@ -136,7 +136,7 @@ void check_unaddressed_finding(ast_doc *d)
 	check_ptrset addressed = {0};
 
 	for (size_t i = 0; i < d->recommendations.n; i++) {
-		const ast_idlist *ad = &d->recommendations.v[i]->u.block.addresses;
+		const ast_idlist *ad = &d->recommendations.v[i]->u.block->addresses;
 		for (size_t j = 0; j < ad->n; j++) {
 			const ast_node *t = target_of(d, &ad->v[j]);
 			if (is_block(t, BK_FINDING))
@@ -162,7 +162,7 @@ void check_unused_evidence(ast_doc *d)
 	check_ptrset cited = {0};
 
 	for (size_t i = 0; i < d->findings.n; i++) {
-		const ast_idlist *ev = &d->findings.v[i]->u.block.evidence;
+		const ast_idlist *ev = &d->findings.v[i]->u.block->evidence;
 		for (size_t j = 0; j < ev->n; j++)
 			check_ptrset_add(&cited, target_of(d, &ev->v[j]));
 	}
@@ -182,7 +182,7 @@ void check_unused_evidence(ast_doc *d)
 		diag_add_help(&d->diags, k,
 			      "cite it with [@%s] or list it in a finding's "
 			      "'evidence:', or remove it",
-			      e->u.block.id.len ? e->u.block.id.p : "id");
+			      e->u.block->id.len ? e->u.block->id.p : "id");
 	}
 	check_ptrset_free(&cited);
 }

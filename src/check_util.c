@@ -402,7 +402,7 @@ void check_prose_walk(ast_doc *d, unsigned want, unsigned skip,
 
 		if (n->parent == root)
 			block = n->type == AST_BLOCK ? n : NULL;
-		ev = block && block->u.block.kind == BK_EVIDENCE ? CW_EVIDENCE : 0;
+		ev = block && block->u.block->kind == BK_EVIDENCE ? CW_EVIDENCE : 0;
 		switch (n->type) {
 		case AST_HEADING:
 			walk_container(&w, n, CW_HEADING | ev, block);
@@ -411,8 +411,8 @@ void check_prose_walk(ast_doc *d, unsigned want, unsigned skip,
 			walk_container(&w, n, CW_PARAGRAPH | ev, block);
 			break;
 		case AST_BLOCK:
-			specs = ast_block_fields(n->u.block.kind, &nspecs);
-			walk_fields(&w, n->u.block.fields, specs, nspecs, n, ev);
+			specs = ast_block_fields(n->u.block->kind, &nspecs);
+			walk_fields(&w, n->u.block->fields, specs, nspecs, n, ev);
 			descend = true;
 			break;
 		case AST_LIST:
@@ -579,23 +579,23 @@ void check_ptrset_free(check_ptrset *s)
 
 const char *check_block_title(ast_doc *d, const ast_node *b)
 {
-	if (b->u.block.id.len)
+	if (b->u.block->id.len)
 		return arena_printf(&d->arena, "%s '%s'",
-				    ast_block_kind_name(b->u.block.kind),
-				    b->u.block.id.p);
-	return ast_block_kind_name(b->u.block.kind);
+				    ast_block_kind_name(b->u.block->kind),
+				    b->u.block->id.p);
+	return ast_block_kind_name(b->u.block->kind);
 }
 
 span check_id_span(const ast_node *n)
 {
 	switch (n->type) {
 	case AST_BLOCK:
-		return n->u.block.id.len ? n->u.block.id_at : n->u.block.open_at;
+		return n->u.block->id.len ? n->u.block->id_at : n->u.block->open_at;
 	case AST_HEADING:
 		return n->u.heading.id_at;
 	case AST_AREA:
 	case AST_ACRONYM:
-		return n->u.entry.key_at;
+		return n->u.entry->key_at;
 	default:
 		return n->at;
 	}

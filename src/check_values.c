@@ -366,17 +366,17 @@ static void bad_entries(ast_doc *d, const ast_vec *v, bool acronyms)
 		const ast_node *e = v->v[i];
 		if (e->type != (acronyms ? AST_ACRONYM : AST_AREA))
 			continue;
-		const str *k = &e->u.entry.key;
+		const str *k = &e->u.entry->key;
 		if (acronyms && !acronym_key_ok(k->p, k->len))
-			diag_report(&d->diags, DC_BAD_VALUE, e->u.entry.key_at,
+			diag_report(&d->diags, DC_BAD_VALUE, e->u.entry->key_at,
 				    "acronym '%s' can only have letters, digits "
 				    "and '&' (no dots or spaces)", k->p);
 		else if (!acronyms && !ast_id_valid(k->p, k->len))
-			diag_report(&d->diags, DC_BAD_VALUE, e->u.entry.key_at,
+			diag_report(&d->diags, DC_BAD_VALUE, e->u.entry->key_at,
 				    "'%s' is not a valid area ID (lower-case "
 				    "letters, digits and '-')", k->p);
-		if (e->u.entry.value.len == 0)
-			diag_report(&d->diags, DC_BAD_VALUE, e->u.entry.key_at,
+		if (e->u.entry->value.len == 0)
+			diag_report(&d->diags, DC_BAD_VALUE, e->u.entry->key_at,
 				    acronyms ? "acronym '%s' has no expansion"
 					     : "area '%s' has no title",
 				    k->p);
@@ -391,8 +391,8 @@ void check_bad_value(ast_doc *d)
 	bad_fields(d, d->meta.fields, specs, n);
 	for (size_t i = 0; i < d->blocks.n; i++) {
 		const ast_node *b = d->blocks.v[i];
-		specs = ast_block_fields(b->u.block.kind, &n);
-		bad_fields(d, b->u.block.fields, specs, n);
+		specs = ast_block_fields(b->u.block->kind, &n);
+		bad_fields(d, b->u.block->fields, specs, n);
 	}
 	bad_entries(d, &d->acronyms, true);
 	bad_entries(d, &d->areas, false);

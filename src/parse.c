@@ -251,7 +251,7 @@ static void field_finish(parse_state *ps)
 	const ast_field_spec *specs;
 	size_t n;
 	if (ps->block)
-		specs = ast_block_fields(ps->block->u.block.kind, &n);
+		specs = ast_block_fields(ps->block->u.block->kind, &n);
 	else if (ps->in_front)
 		specs = ast_meta_fields(&n);
 	else
@@ -265,8 +265,8 @@ static void field_finish(parse_state *ps)
 
 static bool in_entries(const parse_state *ps)
 {
-	return ps->block && (ps->block->u.block.kind == BK_ACRONYMS ||
-			     ps->block->u.block.kind == BK_AREAS);
+	return ps->block && (ps->block->u.block->kind == BK_ACRONYMS ||
+			     ps->block->u.block->kind == BK_AREAS);
 }
 
 void parse_field(parse_state *ps, const parse_tok *t, span at)
@@ -274,12 +274,12 @@ void parse_field(parse_state *ps, const parse_tok *t, span at)
 	field_finish(ps);
 	ast_doc *d = ps->doc;
 	if (in_entries(ps)) {
-		bool area = ps->block->u.block.kind == BK_AREAS;
+		bool area = ps->block->u.block->kind == BK_AREAS;
 		ast_node *e = ast_new(d, area ? AST_AREA : AST_ACRONYM, at);
-		e->u.entry.key = ast_str(d, ps->text + t->a.start, t->a.end - t->a.start);
-		e->u.entry.key_at = t->a;
-		e->u.entry.value = ast_str(d, ps->text + t->b.start, t->b.end - t->b.start);
-		e->u.entry.value_at = t->b;
+		e->u.entry->key = ast_str(d, ps->text + t->a.start, t->a.end - t->a.start);
+		e->u.entry->key_at = t->a;
+		e->u.entry->value = ast_str(d, ps->text + t->b.start, t->b.end - t->b.start);
+		e->u.entry->value_at = t->b;
 		ast_append(ps->block, e);
 		ps->entry_val = NULL;	/* its value is not yet a copy of ours */
 		ps->entry_room = 0;
@@ -304,7 +304,7 @@ void parse_field(parse_state *ps, const parse_tok *t, span at)
  */
 static void entry_extend(parse_state *ps, ast_node *e, span piece)
 {
-	str *v = &e->u.entry.value;
+	str *v = &e->u.entry->value;
 	size_t add = piece.end - piece.start;
 	size_t need = v->len + 1 + add + 1;
 	if (need > ps->entry_room) {
@@ -321,7 +321,7 @@ static void entry_extend(parse_state *ps, ast_node *e, span piece)
 	p[v->len + 1 + add] = '\0';
 	v->p = p;
 	v->len += 1 + add;
-	e->u.entry.value_at.end = piece.end;
+	e->u.entry->value_at.end = piece.end;
 }
 
 void parse_cont(parse_state *ps, const parse_tok *t, span at)
@@ -352,8 +352,8 @@ void parse_bad_line(parse_state *ps, span at)
 	if (in_entries(ps))
 		diag_report(&ps->doc->diags, DC_SYNTAX, at,
 			    "expected '%s' in ::: %s",
-			    ps->block->u.block.kind == BK_AREAS ? "id: Title" : "ABBR: Expansion",
-			    ps->block->u.block.kind == BK_AREAS ? "areas" : "acronyms");
+			    ps->block->u.block->kind == BK_AREAS ? "id: Title" : "ABBR: Expansion",
+			    ps->block->u.block->kind == BK_AREAS ? "areas" : "acronyms");
 	else
 		diag_report(&ps->doc->diags, DC_SYNTAX, at,
 			    "expected 'key: value' or '---' in the front matter");
@@ -389,21 +389,21 @@ void parse_block_open(parse_state *ps, const parse_tok *t, span at)
 	close_all(ps);
 	ps->blank = false;
 	ast_node *b = ast_new(d, AST_BLOCK, at);
-	b->u.block.open_at = at;
-	b->u.block.kind_name = ast_str(d, ps->text + t->a.start, t->a.end - t->a.start);
-	b->u.block.kind_at = t->a;
+	b->u.block->open_at = at;
+	b->u.block->kind_name = ast_str(d, ps->text + t->a.start, t->a.end - t->a.start);
+	b->u.block->kind_at = t->a;
 	if (t->b.end > t->b.start) {
-		b->u.block.id = ast_str(d, ps->text + t->b.start, t->b.end - t->b.start);
-		b->u.block.id_at = t->b;
+		b->u.block->id = ast_str(d, ps->text + t->b.start, t->b.end - t->b.start);
+		b->u.block->id_at = t->b;
 	} else {
-		b->u.block.id.p = "";
-		b->u.block.id_at = span_make(t->a.end, t->a.end);
+		b->u.block->id.p = "";
+		b->u.block->id_at = span_make(t->a.end, t->a.end);
 	}
 	ast_append(d->root, b);
 	ps->block = b;
 	ps->container = b;
 	ps->field = NULL;
-	ps->field_tail = &b->u.block.fields;
+	ps->field_tail = &b->u.block->fields;
 
 	const char *kt = ps->text + t->a.start;
 	size_t kl = t->a.end - t->a.start;
@@ -416,13 +416,13 @@ void parse_block_open(parse_state *ps, const parse_tok *t, span at)
 					sugg ? "'?" : "");
 		diag_add_help(&d->diags, di, "block kinds are finding, recommendation, evidence, "
 			      "acronyms, areas, recommendations, findings, sources and glossary");
-		b->u.block.kind = BK__COUNT;	/* checks and backends skip it */
+		b->u.block->kind = BK__COUNT;	/* checks and backends skip it */
 	} else {
-		b->u.block.kind = (ast_block_kind)k;
-		if (ast_kind_has_id((ast_block_kind)k) && !b->u.block.id.len)
+		b->u.block->kind = (ast_block_kind)k;
+		if (ast_kind_has_id((ast_block_kind)k) && !b->u.block->id.len)
 			diag_report(&d->diags, DC_SYNTAX, at, "'::: %s' needs an ID: '::: %s ID'",
 				    ast_block_kind_names[k], ast_block_kind_names[k]);
-		else if (!ast_kind_has_id((ast_block_kind)k) && b->u.block.id.len)
+		else if (!ast_kind_has_id((ast_block_kind)k) && b->u.block->id.len)
 			diag_report(&d->diags, DC_SYNTAX, t->b,
 				    "'::: %s' takes no ID", ast_block_kind_names[k]);
 	}

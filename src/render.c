@@ -157,7 +157,7 @@ static acro *acro_find(const render_priv *p, const char *s, size_t n)
 		acro *a = &p->acr[i];
 		if (!a->node)
 			return NULL;
-		const str *k = &a->node->u.entry.key;
+		const str *k = &a->node->u.entry->key;
 		if (k->len == n && memcmp(k->p, s, n) == 0)
 			return a;
 	}
@@ -175,7 +175,7 @@ static void acro_init(render_priv *p, const ast_doc *d)
 		abort();
 	for (size_t i = 0; i < d->acronyms.n; i++) {
 		const ast_node *a = d->acronyms.v[i];
-		const str *k = &a->u.entry.key;
+		const str *k = &a->u.entry->key;
 		if (!all_word(k->p, k->len) || acro_find(p, k->p, k->len))
 			continue;	/* first definition wins */
 		size_t j = hash(k->p, k->len) & (p->acap - 1);
@@ -209,7 +209,7 @@ static void abbr(render *r, const ast_node *a, const char *s, size_t n)
 	render_ev ev = {0};
 	ev.el = RE_ABBR;
 	ev.entering = true;
-	ev.text = a->u.entry.value;
+	ev.text = a->u.entry->value;
 	ev.node = a;
 	fire(r, &ev);
 	litn(r, s, n);
@@ -226,8 +226,8 @@ static void acronym(render *r, acro *a, const char *s, size_t n, size_t i, size_
 		bool written = p->last == '(' && j < n && s[j] == ')';
 		if (!written) {
 			span at = r->at;
-			r->at = a->node->u.entry.value_at;
-			const str *x = &a->node->u.entry.value;
+			r->at = a->node->u.entry->value_at;
+			const str *x = &a->node->u.entry->value;
 			litn(r, x->p, x->len);
 			r->at = at;
 			lit(r, " (");
@@ -326,7 +326,7 @@ static const char *node_id(const ast_node *n)
 
 static bool is_block(const ast_node *n, ast_block_kind k)
 {
-	return n && n->type == AST_BLOCK && n->u.block.kind == k;
+	return n && n->type == AST_BLOCK && n->u.block->kind == k;
 }
 
 static size_t area_index(const render_priv *p, size_t nareas, const ast_node *a)
@@ -363,15 +363,15 @@ static void label_of(render *r, const ast_node *t)
 		r->p->inlabel--;
 		break;
 	case AST_AREA:
-		text_at(r, t->u.entry.value.p, t->u.entry.value.len, t->u.entry.value_at);
+		text_at(r, t->u.entry->value.p, t->u.entry->value.len, t->u.entry->value_at);
 		break;
 	case AST_BLOCK:
-		if (t->u.block.kind == BK_FINDING)
-			lit_num(r, "Finding ", t->u.block.number);
-		else if (t->u.block.kind == BK_RECOMMENDATION)
-			lit_num(r, "Recommendation ", t->u.block.number);
-		else if (t->u.block.kind == BK_EVIDENCE)
-			lit_num(r, "", t->u.block.number);
+		if (t->u.block->kind == BK_FINDING)
+			lit_num(r, "Finding ", t->u.block->number);
+		else if (t->u.block->kind == BK_RECOMMENDATION)
+			lit_num(r, "Recommendation ", t->u.block->number);
+		else if (t->u.block->kind == BK_EVIDENCE)
+			lit_num(r, "", t->u.block->number);
 		break;
 	default:
 		break;
@@ -410,7 +410,7 @@ static void xref(render *r, const ast_node *t)
 static const char *cite_anchor(render_priv *p, const ast_node *e, unsigned k)
 {
 	buf_clear(&p->id);
-	buf_printf(&p->id, "cite.%s.%u", e->u.block.id.p, k);
+	buf_printf(&p->id, "cite.%s.%u", e->u.block->id.p, k);
 	return p->id.data;
 }
 
@@ -419,7 +419,7 @@ static const char *cite_anchor(render_priv *p, const ast_node *e, unsigned k)
 static void note(render *r, const ast_node *e)
 {
 	render_priv *p = r->p;
-	long num = e->u.block.number;
+	long num = e->u.block->number;
 	if (p->nolinks || num < 1 || (size_t)num > p->nsrc) {
 		label_of(r, e);
 		return;
@@ -427,7 +427,7 @@ static void note(render *r, const ast_node *e)
 	render_ev ev = {0};
 	ev.el = RE_NOTE;
 	ev.entering = true;
-	ev.href = e->u.block.id.p;
+	ev.href = e->u.block->id.p;
 	ev.id = cite_anchor(p, e, ++p->cites[num - 1]);
 	ev.number = num;
 	ev.node = e;
@@ -512,12 +512,12 @@ static void card_open(render *r, const ast_node *b, const char *name, const char
 	ev.entering = true;
 	ev.name = name;
 	ev.id = node_id(b);
-	ev.number = b->u.block.number;
+	ev.number = b->u.block->number;
 	ev.node = b;
 	fire(r, &ev);
 	el(r, RE_CARD_HEAD, true);
 	el(r, RE_CARD_LABEL, true);
-	lit_num(r, label, b->u.block.number);
+	lit_num(r, label, b->u.block->number);
 	el(r, RE_CARD_LABEL, false);
 	el(r, RE_CARD_LEAD, true);
 	field_inlines(r, lead);
@@ -527,17 +527,17 @@ static void card_open(render *r, const ast_node *b, const char *name, const char
 
 static void finding_open(render *r, const ast_node *b)
 {
-	card_open(r, b, "finding", "Finding ", b->u.block.f_claim);
-	bool conf = b->u.block.confidence != LV_NONE, ev = b->u.block.evidence.n > 0;
+	card_open(r, b, "finding", "Finding ", b->u.block->f_claim);
+	bool conf = b->u.block->confidence != LV_NONE, ev = b->u.block->evidence.n > 0;
 	if (!conf && !ev)
 		return;
 	r->p->noexpand++;
 	el(r, RE_CARD_META, true);
 	if (conf)
-		meta_level(r, "confidence", "Confidence", b->u.block.confidence);
+		meta_level(r, "confidence", "Confidence", b->u.block->confidence);
 	if (ev) {
 		meta_open(r, "evidence", "Evidence", NULL);
-		refs(r, &b->u.block.evidence);
+		refs(r, &b->u.block->evidence);
 		meta_close(r, NULL);
 	}
 	el(r, RE_CARD_META, false);
@@ -546,21 +546,21 @@ static void finding_open(render *r, const ast_node *b)
 
 static void recommendation_open(render *r, const ast_node *b)
 {
-	card_open(r, b, "recommendation", "Recommendation ", b->u.block.f_action);
-	ast_field *fs = b->u.block.fields;
+	card_open(r, b, "recommendation", "Recommendation ", b->u.block->f_action);
+	ast_field *fs = b->u.block->fields;
 	const ast_field *actor = ast_field_get(fs, "actor"), *horizon = ast_field_get(fs, "horizon");
 	r->p->noexpand++;
 	el(r, RE_CARD_META, true);
 	meta_open(r, "area", "Area", NULL);
-	if (b->u.block.area.target)
-		xref(r, b->u.block.area.target);
+	if (b->u.block->area.target)
+		xref(r, b->u.block->area.target);
 	else
-		litn(r, b->u.block.area.id.p, b->u.block.area.id.len);
+		litn(r, b->u.block->area.id.p, b->u.block->area.id.len);
 	meta_close(r, NULL);
 	if (has(actor))
 		meta_text(r, "actor", "Actor", actor);
-	if (b->u.block.priority != LV_NONE)
-		meta_level(r, "priority", "Priority", b->u.block.priority);
+	if (b->u.block->priority != LV_NONE)
+		meta_level(r, "priority", "Priority", b->u.block->priority);
 	if (has(horizon))
 		meta_text(r, "horizon", "Horizon", horizon);
 	el(r, RE_CARD_META, false);
@@ -570,8 +570,8 @@ static void recommendation_open(render *r, const ast_node *b)
 /* The footer: the links to the other side. */
 static void card_close(render *r, const ast_node *b)
 {
-	if (b->u.block.kind == BK_FINDING && b->u.block.addressed_by.n) {
-		const ast_vec *v = &b->u.block.addressed_by;
+	if (b->u.block->kind == BK_FINDING && b->u.block->addressed_by.n) {
+		const ast_vec *v = &b->u.block->addressed_by;
 		r->p->last = 0;
 		el(r, RE_CARD_FOOT, true);
 		lit(r, "Addressed by ");
@@ -582,9 +582,9 @@ static void card_close(render *r, const ast_node *b)
 		}
 		lit(r, ".");
 		el(r, RE_CARD_FOOT, false);
-	} else if (b->u.block.kind == BK_RECOMMENDATION) {
+	} else if (b->u.block->kind == BK_RECOMMENDATION) {
 		/* only the findings: anything else is an error already reported */
-		const ast_idlist *l = &b->u.block.addresses;
+		const ast_idlist *l = &b->u.block->addresses;
 		size_t n = 0, k = 0;
 		for (size_t i = 0; i < l->n; i++)
 			n += is_block(l->v[i].target, BK_FINDING);
@@ -622,7 +622,7 @@ static void gen_item(render *r, const ast_node *b, const ast_field *text)
 	render_ev ev = {0};
 	ev.el = RE_GEN_ITEM;
 	ev.entering = true;
-	ev.number = b->u.block.number;
+	ev.number = b->u.block->number;
 	ev.href = node_id(b);
 	ev.node = b;
 	fire(r, &ev);
@@ -649,13 +649,13 @@ static void gen_group(render *r, size_t a)
 	ev.node = area;
 	if (area && !p->anchor_done[a]) {
 		p->anchor_done[a] = true;
-		ev.id = area->u.entry.key.p;
+		ev.id = area->u.entry->key.p;
 	}
 	fire(r, &ev);
 	el(r, RE_GROUP_TITLE, true);
 	p->noexpand++;
 	if (area)
-		text_at(r, area->u.entry.value.p, area->u.entry.value.len, area->u.entry.value_at);
+		text_at(r, area->u.entry->value.p, area->u.entry->value.len, area->u.entry->value_at);
 	else
 		lit(r, "Other recommendations");
 	p->noexpand--;
@@ -663,7 +663,7 @@ static void gen_group(render *r, size_t a)
 	el(r, RE_GEN_LIST, true);
 	for (size_t i = p->bucket_head[a]; i < d->recommendations.n; i = p->bucket_next[i]) {
 		const ast_node *b = d->recommendations.v[i];
-		gen_item(r, b, b->u.block.f_action);
+		gen_item(r, b, b->u.block->f_action);
 	}
 	el(r, RE_GEN_LIST, false);
 	ev.entering = false;
@@ -677,8 +677,8 @@ static void gen_recommendations(render *r, const ast_node *blk)
 	const ast_doc *d = r->doc;
 	size_t na = d->areas.n, nr = d->recommendations.n;
 	size_t only = na + 1;	/* no filter */
-	if (blk->u.block.area.id.len) {
-		const ast_node *t = blk->u.block.area.target;
+	if (blk->u.block->area.id.len) {
+		const ast_node *t = blk->u.block->area.target;
 		only = t && t->type == AST_AREA ? area_index(r->p, na, t) : na + 1;
 		if (only == na + 1 || r->p->bucket_head[only] >= nr)
 			return;
@@ -700,7 +700,7 @@ static void gen_findings(render *r)
 	gen_open(r, "findings");
 	el(r, RE_GEN_LIST, true);
 	for (size_t i = 0; i < f->n; i++)
-		gen_item(r, f->v[i], f->v[i]->u.block.f_claim);
+		gen_item(r, f->v[i], f->v[i]->u.block->f_claim);
 	el(r, RE_GEN_LIST, false);
 	el(r, RE_GENERATED, false);
 }
@@ -715,14 +715,14 @@ static bool ends_sentence(const buf *b)
 static void gen_source(render *r, const ast_node *e)
 {
 	render_priv *p = r->p;
-	ast_field *fs = e->u.block.fields;
+	ast_field *fs = e->u.block->fields;
 	const ast_field *authors = ast_field_get(fs, "authors"),
 		*publisher = ast_field_get(fs, "publisher"), *date = ast_field_get(fs, "date"),
 		*type = ast_field_get(fs, "type"), *url = ast_field_get(fs, "url"),
 		*accessed = ast_field_get(fs, "accessed");
 	if (type && strcmp(type->value.p, "other") == 0)
 		type = NULL;	/* says nothing to a reader */
-	long num = e->u.block.number;
+	long num = e->u.block->number;
 	render_ev ev = {0};
 	ev.el = RE_SOURCE;
 	ev.entering = true;
@@ -742,13 +742,13 @@ static void gen_source(render *r, const ast_node *e)
 		lit(r, ". ");
 	}
 	el(r, RE_SOURCE_TITLE, true);
-	field_inlines(r, e->u.block.f_title);
+	field_inlines(r, e->u.block->f_title);
 	el(r, RE_SOURCE_TITLE, false);
 	buf_clear(&p->tmp);
-	if (e->u.block.f_title && e->u.block.f_title->inl)
-		render_plain(r->doc, e->u.block.f_title->inl, &p->tmp);
+	if (e->u.block->f_title && e->u.block->f_title->inl)
+		render_plain(r->doc, e->u.block->f_title->inl, &p->tmp);
 	else
-		buf_put(&p->tmp, field_value(e->u.block.f_title).p, field_value(e->u.block.f_title).len);
+		buf_put(&p->tmp, field_value(e->u.block->f_title).p, field_value(e->u.block->f_title).len);
 	if (!ends_sentence(&p->tmp))
 		lit(r, ".");
 	if (has(publisher) || has(date) || has(type)) {
@@ -820,7 +820,7 @@ static void gen_sources(render *r)
 static int acro_cmp(const void *a, const void *b)
 {
 	const ast_node *x = *(const ast_node *const *)a, *y = *(const ast_node *const *)b;
-	const str *kx = &x->u.entry.key, *ky = &y->u.entry.key;
+	const str *kx = &x->u.entry->key, *ky = &y->u.entry->key;
 	int c = memcmp(kx->p, ky->p, kx->len < ky->len ? kx->len : ky->len);
 	if (c)
 		return c;
@@ -845,13 +845,13 @@ static void gen_glossary(render *r)
 	el(r, RE_GLOSSARY, true);
 	r->p->noexpand++;
 	for (size_t i = 0; i < a->n; i++) {
-		const str *k = &v[i]->u.entry.key, *x = &v[i]->u.entry.value;
+		const str *k = &v[i]->u.entry->key, *x = &v[i]->u.entry->value;
 		el(r, RE_GLOSS_TERM, true);
-		r->at = v[i]->u.entry.key_at;
+		r->at = v[i]->u.entry->key_at;
 		litn(r, k->p, k->len);
 		el(r, RE_GLOSS_TERM, false);
 		el(r, RE_GLOSS_DEF, true);
-		r->at = v[i]->u.entry.value_at;
+		r->at = v[i]->u.entry->value_at;
 		litn(r, x->p, x->len);
 		el(r, RE_GLOSS_DEF, false);
 	}
@@ -918,7 +918,7 @@ static void item_push(render_priv *p, long start)
 
 static bool enter_block(render *r, const ast_node *n)
 {
-	switch (n->u.block.kind) {
+	switch (n->u.block->kind) {
 	case BK_FINDING:
 		finding_open(r, n);
 		return true;
@@ -1050,7 +1050,7 @@ static void exit_node(render *r, const ast_node *n)
 		ev.el = RE_QUOTE;
 		break;
 	case AST_BLOCK:
-		if (n->u.block.kind == BK_FINDING || n->u.block.kind == BK_RECOMMENDATION)
+		if (n->u.block->kind == BK_FINDING || n->u.block->kind == BK_RECOMMENDATION)
 			card_close(r, n);
 		return;
 	case AST_EMPH:
@@ -1249,7 +1249,7 @@ static void priv_init(render_priv *p, const ast_doc *d)
 	for (size_t a = 0; a <= na; a++)
 		p->bucket_head[a] = nr;
 	for (size_t i = nr; i-- > 0;) {
-		const ast_node *t = d->recommendations.v[i]->u.block.area.target;
+		const ast_node *t = d->recommendations.v[i]->u.block->area.target;
 		size_t a = t && t->type == AST_AREA ? area_index(p, na, t) : na;
 		p->bucket_next[i] = p->bucket_head[a];
 		p->bucket_head[a] = i;

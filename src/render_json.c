@@ -252,11 +252,11 @@ static void put_level(jctx *c, ast_level l)
  * evidence), else null. */
 static void put_number(jctx *c, const ast_node *n)
 {
-	if (n && n->type == AST_BLOCK && n->u.block.number > 0 &&
-	    (n->u.block.kind == BK_FINDING ||
-	     n->u.block.kind == BK_RECOMMENDATION ||
-	     n->u.block.kind == BK_EVIDENCE))
-		put_int(c->out, n->u.block.number);
+	if (n && n->type == AST_BLOCK && n->u.block->number > 0 &&
+	    (n->u.block->kind == BK_FINDING ||
+	     n->u.block->kind == BK_RECOMMENDATION ||
+	     n->u.block->kind == BK_EVIDENCE))
+		put_int(c->out, n->u.block->number);
 	else
 		buf_puts(c->out, "null");
 }
@@ -376,27 +376,27 @@ static void node_open(jctx *c, const ast_node *n)
 		break;
 	case AST_BLOCK:
 		key(c, "kind");
-		put_cstr(c, ast_block_kind_name(n->u.block.kind));
+		put_cstr(c, ast_block_kind_name(n->u.block->kind));
 		key(c, "id");
-		put_str_or_null(c, n->u.block.id);
+		put_str_or_null(c, n->u.block->id);
 		key(c, "number");
 		put_number(c, n);
 		key(c, "fields");
-		put_fields(c, n->u.block.fields);
+		put_fields(c, n->u.block->fields);
 		break;
 	case AST_AREA:
 		key(c, "id");
-		put_str(c, n->u.entry.key);
+		put_str(c, n->u.entry->key);
 		key(c, "title");
-		put_str(c, n->u.entry.value);
+		put_str(c, n->u.entry->value);
 		break;
 	case AST_ACRONYM:
 		key(c, "abbr");
-		put_str(c, n->u.entry.key);
+		put_str(c, n->u.entry->key);
 		key(c, "expansion");
-		put_str(c, n->u.entry.value);
+		put_str(c, n->u.entry->value);
 		key(c, "uses");
-		put_int(c->out, n->u.entry.uses);
+		put_int(c->out, n->u.entry->uses);
 		break;
 	case AST_TEXT:
 	case AST_CODE:
@@ -459,7 +459,7 @@ static void put_subtree(jctx *c, const ast_node *top)
 
 static const ast_field *field(const ast_node *n, const char *name)
 {
-	return ast_field_get(n->u.block.fields, name);
+	return ast_field_get(n->u.block->fields, name);
 }
 
 /* A field's text (inline markup removed), or null. */
@@ -557,16 +557,16 @@ static void put_section(jctx *c, const ast_node *h)
 static void put_finding(jctx *c, const ast_node *n)
 {
 	buf_puts(c->out, "{\"id\":");
-	put_str(c, n->u.block.id);
+	put_str(c, n->u.block->id);
 	key(c, "number");
 	put_number(c, n);
-	put_inline_field(c, "claim", n->u.block.f_claim);
+	put_inline_field(c, "claim", n->u.block->f_claim);
 	key(c, "confidence");
-	put_level(c, n->u.block.confidence);
+	put_level(c, n->u.block->confidence);
 	key(c, "evidence");
-	put_idlist(c, &n->u.block.evidence);
+	put_idlist(c, &n->u.block->evidence);
 	key(c, "addressed_by");
-	put_nodevec(c, &n->u.block.addressed_by);
+	put_nodevec(c, &n->u.block->addressed_by);
 	put_at(c, n->at);
 	put_end(c, n->at);
 	buf_putc_fast(c->out, '}');
@@ -574,30 +574,30 @@ static void put_finding(jctx *c, const ast_node *n)
 
 static void put_recommendation(jctx *c, const ast_node *n)
 {
-	const ast_idref *a = &n->u.block.area;
+	const ast_idref *a = &n->u.block->area;
 	buf_puts(c->out, "{\"id\":");
-	put_str(c, n->u.block.id);
+	put_str(c, n->u.block->id);
 	key(c, "number");
 	put_number(c, n);
-	put_inline_field(c, "action", n->u.block.f_action);
+	put_inline_field(c, "action", n->u.block->f_action);
 	key(c, "area");
 	if (a->id.len) {
 		buf_puts(c->out, "{\"id\":");
 		put_str(c, a->id);
 		key(c, "title");
 		if (a->target && a->target->type == AST_AREA)
-			put_str(c, a->target->u.entry.value);
+			put_str(c, a->target->u.entry->value);
 		else
 			buf_puts(c->out, "null");
 		buf_putc_fast(c->out, '}');
 	} else
 		buf_puts(c->out, "null");
 	key(c, "addresses");
-	put_idlist(c, &n->u.block.addresses);
+	put_idlist(c, &n->u.block->addresses);
 	key(c, "actor");
 	put_value(c, field(n, "actor"));
 	key(c, "priority");
-	put_level(c, n->u.block.priority);
+	put_level(c, n->u.block->priority);
 	key(c, "horizon");
 	put_value(c, field(n, "horizon"));
 	put_at(c, n->at);
@@ -634,10 +634,10 @@ static void put_source(jctx *c, const ast_node *n)
 	static const char *const plain[] = {"url", "publisher", "date",
 					    "accessed", "type"};
 	buf_puts(c->out, "{\"id\":");
-	put_str(c, n->u.block.id);
+	put_str(c, n->u.block->id);
 	key(c, "number");
 	put_number(c, n);
-	put_inline_field(c, "title", n->u.block.f_title ? n->u.block.f_title
+	put_inline_field(c, "title", n->u.block->f_title ? n->u.block->f_title
 							 : field(n, "title"));
 	for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++) {
 		key(c, plain[i]);
@@ -646,7 +646,7 @@ static void put_source(jctx *c, const ast_node *n)
 	key(c, "authors");
 	put_names(c, field(n, "authors"));
 	key(c, "cited_by");
-	put_nodevec(c, &n->u.block.cited_by);
+	put_nodevec(c, &n->u.block->cited_by);
 	put_at(c, n->at);
 	put_end(c, n->at);
 	buf_putc_fast(c->out, '}');
@@ -693,7 +693,7 @@ static void put_areas(jctx *c)
 	}
 	/* Indices are stored plus one: 0 ends a chain. */
 	for (size_t r = 0; r < recs->n; r++) {
-		const ast_node *t = recs->v[r]->u.block.area.target;
+		const ast_node *t = recs->v[r]->u.block->area.target;
 		if (!t)
 			continue;
 		size_t h = area_hash(t, cap);
@@ -712,9 +712,9 @@ static void put_areas(jctx *c)
 	for (size_t i = 0; i < areas->n; i++) {
 		const ast_node *n = areas->v[i];
 		buf_puts(c->out, i ? ",\n    {\"id\":" : "\n    {\"id\":");
-		put_str(c, n->u.entry.key);
+		put_str(c, n->u.entry->key);
 		key(c, "title");
-		put_str(c, n->u.entry.value);
+		put_str(c, n->u.entry->value);
 		key(c, "recommendations");
 		buf_putc_fast(c->out, '[');
 		for (size_t r = head[i]; r; r = next[r - 1]) {
@@ -722,7 +722,7 @@ static void put_areas(jctx *c)
 			if (r != head[i])
 				buf_putc_fast(c->out, ',');
 			buf_puts(c->out, "{\"id\":");
-			put_str(c, rec->u.block.id);
+			put_str(c, rec->u.block->id);
 			key(c, "number");
 			put_number(c, rec);
 			buf_putc_fast(c->out, '}');
@@ -743,11 +743,11 @@ static void put_areas(jctx *c)
 static void put_acronym(jctx *c, const ast_node *n)
 {
 	buf_puts(c->out, "{\"abbr\":");
-	put_str(c, n->u.entry.key);
+	put_str(c, n->u.entry->key);
 	key(c, "expansion");
-	put_str(c, n->u.entry.value);
+	put_str(c, n->u.entry->value);
 	key(c, "uses");
-	put_int(c->out, n->u.entry.uses);
+	put_int(c->out, n->u.entry->uses);
 	put_at(c, n->at);
 	put_end(c, n->at);
 	buf_putc_fast(c->out, '}');

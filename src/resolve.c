@@ -153,28 +153,28 @@ static ast_idlist split_ids(ast_doc *d, const ast_field *f)
 
 static void decode_block(ast_doc *d, ast_node *b)
 {
-	ast_field *fs = b->u.block.fields;
-	switch (b->u.block.kind) {
+	ast_field *fs = b->u.block->fields;
+	switch (b->u.block->kind) {
 	case BK_FINDING:
-		b->u.block.f_claim = ast_field_get(fs, "claim");
-		b->u.block.evidence = split_ids(d, ast_field_get(fs, "evidence"));
-		b->u.block.confidence = level_of(ast_field_get(fs, "confidence"));
+		b->u.block->f_claim = ast_field_get(fs, "claim");
+		b->u.block->evidence = split_ids(d, ast_field_get(fs, "evidence"));
+		b->u.block->confidence = level_of(ast_field_get(fs, "confidence"));
 		break;
 	case BK_RECOMMENDATION:
-		b->u.block.f_action = ast_field_get(fs, "action");
-		b->u.block.addresses = split_ids(d, ast_field_get(fs, "addresses"));
-		b->u.block.priority = level_of(ast_field_get(fs, "priority"));
+		b->u.block->f_action = ast_field_get(fs, "action");
+		b->u.block->addresses = split_ids(d, ast_field_get(fs, "addresses"));
+		b->u.block->priority = level_of(ast_field_get(fs, "priority"));
 		/* fall through */
 	case BK_RECOMMENDATIONS: {
 		ast_field *a = ast_field_get(fs, "area");
 		if (a) {
-			b->u.block.area.id = a->value;
-			b->u.block.area.at = a->value_at;
+			b->u.block->area.id = a->value;
+			b->u.block->area.at = a->value_at;
 		}
 		break;
 	}
 	case BK_EVIDENCE:
-		b->u.block.f_title = ast_field_get(fs, "title");
+		b->u.block->f_title = ast_field_get(fs, "title");
 		break;
 	default:
 		break;
@@ -197,14 +197,14 @@ static void collect(ast_doc *d)
 		case AST_BLOCK:
 			ast_vec_push(d, &d->blocks, n);
 			decode_block(d, n);
-			switch (n->u.block.kind) {
+			switch (n->u.block->kind) {
 			case BK_FINDING:
 				ast_vec_push(d, &d->findings, n);
-				n->u.block.number = (int)d->findings.n;
+				n->u.block->number = (int)d->findings.n;
 				break;
 			case BK_RECOMMENDATION:
 				ast_vec_push(d, &d->recommendations, n);
-				n->u.block.number = (int)d->recommendations.n;
+				n->u.block->number = (int)d->recommendations.n;
 				break;
 			case BK_EVIDENCE:
 				ast_vec_push(d, &d->evidence, n);
@@ -215,12 +215,12 @@ static void collect(ast_doc *d)
 			default:
 				break;
 			}
-			if (n->u.block.kind < BK__COUNT && ast_kind_has_id(n->u.block.kind))
-				define(d, n, &n->u.block.id);
+			if (n->u.block->kind < BK__COUNT && ast_kind_has_id(n->u.block->kind))
+				define(d, n, &n->u.block->id);
 			break;
 		case AST_AREA:
 			ast_vec_push(d, &d->areas, n);
-			define(d, n, &n->u.entry.key);
+			define(d, n, &n->u.entry->key);
 			break;
 		case AST_ACRONYM:
 			ast_vec_push(d, &d->acronyms, n);
@@ -240,14 +240,14 @@ static void resolve_ref(ast_doc *d, ast_idref *r)
 /* A citation of evidence: number it at its first citation. */
 static void cite(ast_doc *d, ast_node *target, ast_node *by)
 {
-	if (!target || target->type != AST_BLOCK || target->u.block.kind != BK_EVIDENCE)
+	if (!target || target->type != AST_BLOCK || target->u.block->kind != BK_EVIDENCE)
 		return;
-	if (!target->u.block.cites++) {
+	if (!target->u.block->cites++) {
 		ast_vec_push(d, &d->sources, target);
-		target->u.block.number = (int)d->sources.n;
+		target->u.block->number = (int)d->sources.n;
 	}
 	if (by) {
-		ast_vec *v = &target->u.block.cited_by;
+		ast_vec *v = &target->u.block->cited_by;
 		if (!v->n || v->v[v->n - 1] != by)
 			ast_vec_push(d, v, by);
 	}
@@ -272,28 +272,28 @@ static void resolve_inlines(ast_doc *d, ast_node *root, ast_node *block)
 static void resolve_block_fields(ast_doc *d, ast_node *b)
 {
 	/* In field order, so that source numbers follow the text. */
-	for (ast_field *f = b->u.block.fields; f; f = f->next) {
+	for (ast_field *f = b->u.block->fields; f; f = f->next) {
 		if (f->inl)
 			resolve_inlines(d, f->inl, b);
-		if (b->u.block.kind == BK_FINDING && strcmp(f->name.p, "evidence") == 0) {
-			ast_idlist *l = &b->u.block.evidence;
+		if (b->u.block->kind == BK_FINDING && strcmp(f->name.p, "evidence") == 0) {
+			ast_idlist *l = &b->u.block->evidence;
 			for (size_t i = 0; i < l->n; i++) {
 				resolve_ref(d, &l->v[i]);
 				cite(d, l->v[i].target, b);
 			}
 		}
 	}
-	if (b->u.block.kind == BK_RECOMMENDATION) {
-		ast_idlist *l = &b->u.block.addresses;
+	if (b->u.block->kind == BK_RECOMMENDATION) {
+		ast_idlist *l = &b->u.block->addresses;
 		for (size_t i = 0; i < l->n; i++) {
 			resolve_ref(d, &l->v[i]);
 			ast_node *t = l->v[i].target;
-			if (t && t->type == AST_BLOCK && t->u.block.kind == BK_FINDING)
-				ast_vec_push(d, &t->u.block.addressed_by, b);
+			if (t && t->type == AST_BLOCK && t->u.block->kind == BK_FINDING)
+				ast_vec_push(d, &t->u.block->addressed_by, b);
 		}
 	}
-	if (b->u.block.area.id.len)
-		resolve_ref(d, &b->u.block.area);
+	if (b->u.block->area.id.len)
+		resolve_ref(d, &b->u.block->area);
 }
 
 static void decode_meta(ast_doc *d)
@@ -369,9 +369,9 @@ void resolve_document(ast_doc *d)
 	/* Uncited evidence follows, in document order. */
 	for (size_t i = 0; i < d->evidence.n; i++) {
 		ast_node *e = d->evidence.v[i];
-		if (!e->u.block.number && !e->u.block.cites) {
+		if (!e->u.block->number && !e->u.block->cites) {
 			ast_vec_push(d, &d->sources, e);
-			e->u.block.number = (int)d->sources.n;
+			e->u.block->number = (int)d->sources.n;
 		}
 	}
 }

@@ -69,7 +69,7 @@ static void test_field_many_continuations(void **state)
 	put(&b, ":::\n");
 	ast_doc d;
 	unit_loadn(&d, b.data, b.len);
-	ast_field *f = get(&d, "e")->u.block.f_title;
+	ast_field *f = get(&d, "e")->u.block->f_title;
 	assert_non_null(f);
 	assert_int_equal(f->nsegs, 70);
 	buf want = BUF_INIT;
@@ -101,11 +101,11 @@ static void test_entry_continuations(void **state)
 	for (int i = 0; i < 40; i++)
 		put(&want, " x%d", i);
 	ast_node *a = d.acronyms.v[0];
-	assert_string_equal(a->u.entry.value.p, want.data);
-	assert_int_equal(a->u.entry.value.len, want.len);
-	assert_string_equal(unit_text(&d, span_make(a->u.entry.value_at.end - 3,
-						    a->u.entry.value_at.end)), "x39");
-	assert_string_equal(d.acronyms.v[1]->u.entry.value.p, "United Nations");
+	assert_string_equal(a->u.entry->value.p, want.data);
+	assert_int_equal(a->u.entry->value.len, want.len);
+	assert_string_equal(unit_text(&d, span_make(a->u.entry->value_at.end - 3,
+						    a->u.entry->value_at.end)), "x39");
+	assert_string_equal(d.acronyms.v[1]->u.entry->value.p, "United Nations");
 	buf_free(&want);
 	buf_free(&b);
 	ast_doc_free(&d);

@@ -69,7 +69,7 @@ static ast_field *fld(ast_doc *d, ast_node *block, const char *name,
 		      const char *value)
 {
 	ast_field *f = new_field(d, name, value);
-	ast_field **tail = &block->u.block.fields;
+	ast_field **tail = &block->u.block->fields;
 	while (*tail)
 		tail = &(*tail)->next;
 	*tail = f;
@@ -90,12 +90,12 @@ static ast_node *block(ast_doc *d, ast_block_kind k, const char *id,
 		       const char *open, const char *whole)
 {
 	ast_node *n = add(d, d->root, AST_BLOCK, at(d, whole));
-	n->u.block.kind = k;
-	n->u.block.kind_name = ast_str(d, ast_block_kind_name(k),
+	n->u.block->kind = k;
+	n->u.block->kind_name = ast_str(d, ast_block_kind_name(k),
 				       strlen(ast_block_kind_name(k)));
 	if (id)
-		n->u.block.id = ast_str(d, id, strlen(id));
-	n->u.block.open_at = at(d, open);
+		n->u.block->id = ast_str(d, id, strlen(id));
+	n->u.block->open_at = at(d, open);
 	ast_vec_push(d, &d->blocks, n);
 	return n;
 }
@@ -333,13 +333,13 @@ static ast_node *rec(ast_doc *d, const char *id, const char *open,
 		     ast_node *finding, int number)
 {
 	ast_node *r = block(d, BK_RECOMMENDATION, id, open, whole);
-	r->u.block.f_action = inl_fld(d, r, "action", action);
-	r->u.block.area.id = area->u.entry.key;
-	r->u.block.area.target = area;
-	r->u.block.addresses = idlist(d, finding->u.block.id.p, finding);
-	r->u.block.number = number;
+	r->u.block->f_action = inl_fld(d, r, "action", action);
+	r->u.block->area.id = area->u.entry->key;
+	r->u.block->area.target = area;
+	r->u.block->addresses = idlist(d, finding->u.block->id.p, finding);
+	r->u.block->number = number;
 	ast_vec_push(d, &d->recommendations, r);
-	ast_vec_push(d, &finding->u.block.addressed_by, r);
+	ast_vec_push(d, &finding->u.block->addressed_by, r);
 	return r;
 }
 
@@ -375,30 +375,30 @@ static void build_brief(ast_doc *d)
 	ast_node *areas = block(d, BK_AREAS, NULL, "::: areas",
 				"::: areas\nsec: Security\neco: Economy\n:::");
 	ast_node *sec = add(d, areas, AST_AREA, at(d, "sec: Security"));
-	sec->u.entry.key = ast_str(d, "sec", 3);
-	sec->u.entry.value = ast_str(d, "Security", 8);
+	sec->u.entry->key = ast_str(d, "sec", 3);
+	sec->u.entry->value = ast_str(d, "Security", 8);
 	ast_node *eco = add(d, areas, AST_AREA, at(d, "eco: Economy"));
-	eco->u.entry.key = ast_str(d, "eco", 3);
-	eco->u.entry.value = ast_str(d, "Economy", 7);
+	eco->u.entry->key = ast_str(d, "eco", 3);
+	eco->u.entry->value = ast_str(d, "Economy", 7);
 	ast_vec_push(d, &d->areas, sec);
 	ast_vec_push(d, &d->areas, eco);
 
 	ast_node *acr = block(d, BK_ACRONYMS, NULL, "::: acronyms",
 			      "::: acronyms\nUS: United States\n:::");
 	ast_node *us = add(d, acr, AST_ACRONYM, at(d, "US: United States"));
-	us->u.entry.key = ast_str(d, "US", 2);
-	us->u.entry.value = ast_str(d, "United States", 13);
-	us->u.entry.uses = 1;
+	us->u.entry->key = ast_str(d, "US", 2);
+	us->u.entry->value = ast_str(d, "United States", 13);
+	us->u.entry->uses = 1;
 	ast_vec_push(d, &d->acronyms, us);
 
 	ast_node *f1 = block(d, BK_FINDING, "f1", "::: finding f1",
 			     "::: finding f1\nclaim: The US acts.\nevidence: e1\n"
 			     "confidence: high\n:::");
-	f1->u.block.f_claim = inl_fld(d, f1, "claim", "The US acts.");
+	f1->u.block->f_claim = inl_fld(d, f1, "claim", "The US acts.");
 	fld(d, f1, "evidence", "e1");
 	fld(d, f1, "confidence", "high");
-	f1->u.block.confidence = LV_HIGH;
-	f1->u.block.number = 1;
+	f1->u.block->confidence = LV_HIGH;
+	f1->u.block->number = 1;
 	ast_vec_push(d, &d->findings, f1);
 
 	rec(d, "r1", "::: recommendation r1", "::: recommendation r1\naction: Act now.",
@@ -409,22 +409,22 @@ static void build_brief(ast_doc *d)
 	ast_node *r3 = rec(d, "r3", "::: recommendation r3",
 			   "::: recommendation r3\naction: Patrol.", "Patrol.", sec,
 			   f1, 3);
-	r3->u.block.priority = LV_LOW;
+	r3->u.block->priority = LV_LOW;
 
 	ast_node *e1 = block(d, BK_EVIDENCE, "e1", "::: evidence e1",
 			     "::: evidence e1\ntitle: Treaty text");
-	e1->u.block.f_title = inl_fld(d, e1, "title", "Treaty text");
+	e1->u.block->f_title = inl_fld(d, e1, "title", "Treaty text");
 	fld(d, e1, "url", "https://example.org/t?a=1&b=\"2\"");
 	fld(d, e1, "authors", "Ann Lee ;  Bo Kim;");
-	e1->u.block.number = 1;
-	ast_vec_push(d, &e1->u.block.cited_by, f1);
+	e1->u.block->number = 1;
+	ast_vec_push(d, &e1->u.block->cited_by, f1);
 	ast_vec_push(d, &d->evidence, e1);
-	f1->u.block.evidence = idlist(d, "e1", e1);
+	f1->u.block->evidence = idlist(d, "e1", e1);
 
 	ast_node *e2 = block(d, BK_EVIDENCE, "e2", "::: evidence e2",
 			     "::: evidence e2\ntitle: Unused report\n:::");
-	e2->u.block.f_title = inl_fld(d, e2, "title", "Unused report");
-	e2->u.block.number = 2;
+	e2->u.block->f_title = inl_fld(d, e2, "title", "Unused report");
+	e2->u.block->number = 2;
 	ast_vec_push(d, &d->evidence, e2);
 	/* source-number order */
 	ast_vec_push(d, &d->sources, e1);
@@ -510,7 +510,7 @@ static void test_reference(void **state)
 	doc_open(&d, "::: finding f1\nclaim: x\n:::\nSee [@f1; @zz].\n");
 	ast_node *f1 = block(&d, BK_FINDING, "f1", "::: finding f1",
 			     "::: finding f1\nclaim: x\n:::");
-	f1->u.block.number = 1;
+	f1->u.block->number = 1;
 	ast_node *p = add(&d, d.root, AST_PARAGRAPH, at(&d, "See [@f1; @zz]."));
 	text(&d, p, "See ");
 	ast_node *r = add(&d, p, AST_REF, at(&d, "[@f1; @zz]"));

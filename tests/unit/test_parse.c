@@ -30,14 +30,14 @@ static void test_blocks_fields_and_continuations(void **state)
 		      "evidence: e1, e2\nconfidence: high\n\nBody *prose*.\n:::\n"
 		      "\n::: evidence e1\ntitle: One\n:::\n::: evidence e2\ntitle: Two\n:::\n");
 	ast_node *f = unit_find(d.root, AST_BLOCK, 0);
-	assert_int_equal(f->u.block.kind, BK_FINDING);
-	assert_string_equal(f->u.block.id.p, "f1");
-	assert_string_equal(f->u.block.f_claim->value.p, "The first line and the second.");
-	assert_string_equal(unit_text(&d, f->u.block.f_claim->value_at),
+	assert_int_equal(f->u.block->kind, BK_FINDING);
+	assert_string_equal(f->u.block->id.p, "f1");
+	assert_string_equal(f->u.block->f_claim->value.p, "The first line and the second.");
+	assert_string_equal(unit_text(&d, f->u.block->f_claim->value_at),
 			    "The first line\n  and the second.");
-	assert_int_equal(f->u.block.evidence.n, 2);
-	assert_string_equal(unit_text(&d, f->u.block.evidence.v[1].at), "e2");
-	assert_int_equal(f->u.block.confidence, LV_HIGH);
+	assert_int_equal(f->u.block->evidence.n, 2);
+	assert_string_equal(unit_text(&d, f->u.block->evidence.v[1].at), "e2");
+	assert_int_equal(f->u.block->confidence, LV_HIGH);
 	ast_node *p = unit_find(f, AST_PARAGRAPH, 0);
 	assert_non_null(p);
 	assert_ptr_equal(p->parent, f);
@@ -52,8 +52,8 @@ static void test_entries(void **state)
 	unit_load(&d, FM "::: acronyms\nUS: United States\n\nROK: Republic\n  of Korea\n:::\n"
 		      "::: areas\nsecurity: Security\n:::\n");
 	assert_int_equal(d.acronyms.n, 2);
-	assert_string_equal(d.acronyms.v[1]->u.entry.key.p, "ROK");
-	assert_string_equal(d.acronyms.v[1]->u.entry.value.p, "Republic of Korea");
+	assert_string_equal(d.acronyms.v[1]->u.entry->key.p, "ROK");
+	assert_string_equal(d.acronyms.v[1]->u.entry->value.p, "Republic of Korea");
 	assert_int_equal(d.areas.n, 1);
 	assert_ptr_equal(ast_idtab_get(&d.ids, "security", 8), d.areas.v[0]);
 	ast_doc_free(&d);
@@ -102,8 +102,8 @@ static void test_comments(void **state)
 	unit_load(&d, FM "::: finding f\n<!-- TODO: more -->\nclaim: C<!-- x -->D\n:::\n"
 		      "<!-- a\n# not a heading\n-->\nText\n");
 	ast_node *f = unit_find(d.root, AST_BLOCK, 0);
-	assert_non_null(f->u.block.f_claim);
-	ast_node *t = unit_find(f->u.block.f_claim->inl, AST_TEXT, 0);
+	assert_non_null(f->u.block->f_claim);
+	ast_node *t = unit_find(f->u.block->f_claim->inl, AST_TEXT, 0);
 	assert_string_equal(t->u.text.text.p, "CD");
 	assert_int_equal(d.headings.n, 0);
 	assert_int_equal(unit_count(&d, DC_SYNTAX), 0);
@@ -185,9 +185,9 @@ static void test_spans(void **state)
 	unit_load(&d, FM "::: recommendation r\naction: Act\narea: x\naddresses: f\n:::\n");
 	ast_node *r = unit_find(d.root, AST_BLOCK, 0);
 	assert_string_equal(unit_text(&d, r->at), "::: recommendation r\naction: Act\narea: x\naddresses: f\n:::");
-	assert_string_equal(unit_text(&d, r->u.block.kind_at), "recommendation");
-	assert_string_equal(unit_text(&d, r->u.block.id_at), "r");
-	assert_string_equal(unit_text(&d, r->u.block.area.at), "x");
+	assert_string_equal(unit_text(&d, r->u.block->kind_at), "recommendation");
+	assert_string_equal(unit_text(&d, r->u.block->id_at), "r");
+	assert_string_equal(unit_text(&d, r->u.block->area.at), "x");
 	ast_doc_free(&d);
 }
 

@@ -26,17 +26,17 @@ static void test_numbers(void **state)
 	(void)state;
 	ast_doc d;
 	unit_load(&d, doc);
-	assert_int_equal(get(&d, "f1")->u.block.number, 1);
-	assert_int_equal(get(&d, "f2")->u.block.number, 2);
-	assert_int_equal(get(&d, "r1")->u.block.number, 1);
+	assert_int_equal(get(&d, "f1")->u.block->number, 1);
+	assert_int_equal(get(&d, "f2")->u.block->number, 2);
+	assert_int_equal(get(&d, "r1")->u.block->number, 1);
 	/* sources by first citation: e3 (prose), e2 (claim), e1 (evidence:), then e4 */
-	assert_int_equal(get(&d, "e3")->u.block.number, 1);
-	assert_int_equal(get(&d, "e2")->u.block.number, 2);
-	assert_int_equal(get(&d, "e1")->u.block.number, 3);
-	assert_int_equal(get(&d, "e4")->u.block.number, 4);
+	assert_int_equal(get(&d, "e3")->u.block->number, 1);
+	assert_int_equal(get(&d, "e2")->u.block->number, 2);
+	assert_int_equal(get(&d, "e1")->u.block->number, 3);
+	assert_int_equal(get(&d, "e4")->u.block->number, 4);
 	assert_int_equal(d.sources.n, 4);
 	assert_ptr_equal(d.sources.v[3], get(&d, "e4"));
-	assert_int_equal(get(&d, "e4")->u.block.cites, 0);
+	assert_int_equal(get(&d, "e4")->u.block->cites, 0);
 	ast_doc_free(&d);
 }
 
@@ -46,17 +46,17 @@ static void test_links_both_ways(void **state)
 	ast_doc d;
 	unit_load(&d, doc);
 	ast_node *f1 = get(&d, "f1"), *f2 = get(&d, "f2"), *r1 = get(&d, "r1");
-	assert_int_equal(f1->u.block.addressed_by.n, 1);
-	assert_ptr_equal(f1->u.block.addressed_by.v[0], r1);
-	assert_ptr_equal(r1->u.block.addresses.v[0].target, f2);
-	assert_ptr_equal(r1->u.block.area.target, get(&d, "sec"));
+	assert_int_equal(f1->u.block->addressed_by.n, 1);
+	assert_ptr_equal(f1->u.block->addressed_by.v[0], r1);
+	assert_ptr_equal(r1->u.block->addresses.v[0].target, f2);
+	assert_ptr_equal(r1->u.block->area.target, get(&d, "sec"));
 	ast_node *e1 = get(&d, "e1");
-	assert_int_equal(e1->u.block.cited_by.n, 2);
-	assert_ptr_equal(e1->u.block.cited_by.v[0], f1);
-	assert_ptr_equal(e1->u.block.cited_by.v[1], f2);
+	assert_int_equal(e1->u.block->cited_by.n, 2);
+	assert_ptr_equal(e1->u.block->cited_by.v[0], f1);
+	assert_ptr_equal(e1->u.block->cited_by.v[1], f2);
 	ast_node *e2 = get(&d, "e2");
-	assert_int_equal(e2->u.block.cites, 2);
-	assert_int_equal(e2->u.block.cited_by.n, 1);
+	assert_int_equal(e2->u.block->cites, 2);
+	assert_int_equal(e2->u.block->cited_by.n, 1);
 	ast_doc_free(&d);
 }
 
