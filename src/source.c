@@ -25,10 +25,12 @@ int source_read_file(const char *path, char **data, size_t *len)
 	}
 	for (;;) {
 		if (n == cap) {
-			if (cap > SOURCE_MAX_BYTES + 1) {
-				break;	/* the caller reports the size limit */
-			}
-			char *q = realloc(p, cap * 2);
+			/* More than the limit read: enough for the caller to
+			 * report it, without reading (or holding) the rest. */
+			if (cap > SOURCE_MAX_BYTES)
+				break;
+			size_t ncap = cap > SOURCE_MAX_BYTES / 2 ? SOURCE_MAX_BYTES + 1 : cap * 2;
+			char *q = realloc(p, ncap);
 			if (!q) {
 				free(p);
 				if (f != stdin)
@@ -37,7 +39,7 @@ int source_read_file(const char *path, char **data, size_t *len)
 				return -1;
 			}
 			p = q;
-			cap *= 2;
+			cap = ncap;
 		}
 		size_t got = fread(p + n, 1, cap - n, f);
 		n += got;

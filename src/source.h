@@ -32,8 +32,12 @@ typedef struct source {
 
 #define SOURCE_CP_STRIDE 512
 
-/* Largest input accepted; offsets are 32-bit.  See docs/limits.md. */
-#define SOURCE_MAX_BYTES ((size_t)1 << 30)
+/*
+ * Largest input accepted: 64 MiB, a hundred times the longest brief, so
+ * that the memory and time an untrusted draft can claim stay bounded
+ * (offsets are 32-bit; see docs/limits.md).
+ */
+#define SOURCE_MAX_BYTES ((size_t)64 << 20)
 
 /*
  * Build a source from raw bytes.  Encoding problems are reported into dl
