@@ -383,6 +383,20 @@ static void bad_entries(ast_doc *d, const ast_vec *v, bool acronyms)
 	}
 }
 
+/* The ID a block or a heading's {#id} defines. */
+static void bad_id(ast_doc *d, const str *id, span at, const char *what)
+{
+	if (ast_id_valid(id->p, id->len))
+		return;
+	if (!id->len)
+		diag_report(&d->diags, DC_BAD_VALUE, at, "%s has an empty ID", what);
+	else
+		diag_report(&d->diags, DC_BAD_VALUE, at,
+			    "'%.*s' is not a valid ID (lower-case letters, digits "
+			    "and '-', not starting with '-')",
+			    (int)(id->len > 60 ? 60 : id->len), id->p);
+}
+
 void check_bad_value(ast_doc *d)
 {
 	size_t n;
@@ -393,6 +407,13 @@ void check_bad_value(ast_doc *d)
 		const ast_node *b = d->blocks.v[i];
 		specs = ast_block_fields(b->u.block->kind, &n);
 		bad_fields(d, b->u.block->fields, specs, n);
+		if (b->u.block->id.len)
+			bad_id(d, &b->u.block->id, b->u.block->id_at, "the block");
+	}
+	for (size_t i = 0; i < d->headings.n; i++) {
+		const ast_node *h = d->headings.v[i];
+		if (h->u.heading.explicit_id)
+			bad_id(d, &h->u.heading.id, h->u.heading.id_at, "the heading");
 	}
 	bad_entries(d, &d->acronyms, true);
 	bad_entries(d, &d->areas, false);
