@@ -1,0 +1,109 @@
+#!/bin/sh
+# A brief full of hostile text (tests/pathological/hostile.brief: HTML,
+# script, event handlers, LaTeX \input, \write18, \catcode, ^^5c, Markdown
+# syntax, in every field and in prose, and links whose safe URLs carry
+# quotes and backslashes) builds without error, and:
+#
+#   HTML      has no live markup of the author's: no script, iframe, img,
+#             svg, or event handler attribute; no href that is not http,
+#             https, mailto or an anchor
+#   Markdown  read by cmark (raw HTML allowed) gives HTML with none either
+#   LaTeX     spells none of \input \include \write \openin \catcode \def
+#             \csname or ^^; pdflatex under openin_any=p, with a canary
+#             file next to it, compiles it without reading the canary:
+#             its content is not in the PDF's text nor its name in the log
+#   PDF       briefc -t pdf, told the canary's absolute path, neither
+#             reads it nor runs \write18
+: "${BRIEFC:=$PWD/build/briefc}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+ko() { fail=$((fail + 1)); echo "hostile: $*"; }
+check() { # description command...
+	what=$1
+	shift
+	if "$@"; then ok; else ko "$what"; fi
+}
+none() { # file regex: no line of file matches regex (case-insensitive)
+	! grep -Eiq -- "$2" "$1"
+}
+# No tag with an attribute named on...: values (quoted, escaped) removed first.
+no_handler() { # file
+	! sed 's/"[^"]*"/""/g' "$1" | grep -Eiq '<[^>]* on[a-z]+ *='
+}
+
+token="CANARY-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+echo "$token read" >"$tmp/canary.tex"
+echo "$token read" >"$tmp/canary"
+sed "s|CANARYFILE|canary|g; s|PWNEDFILE|pwned|g" tests/pathological/hostile.brief >"$tmp/rel.brief"
+sed "s|CANARYFILE|$tmp/canary|g; s|PWNEDFILE|$tmp/pwned|g" tests/pathological/hostile.brief >"$tmp/abs.brief"
+
+for f in html md latex; do
+	if ! "$BRIEFC" build -t "$f" -o "$tmp/out.$f" "$tmp/rel.brief" 2>"$tmp/err"; then
+		ko "build -t $f failed: $(head -c 300 "$tmp/err")"
+		: >"$tmp/out.$f"
+	fi
+done
+"$BRIEFC" build -t html --fragment -o "$tmp/frag.html" "$tmp/rel.brief" 2>/dev/null ||
+	ko "build -t html --fragment failed"
+
+# ---- HTML ----
+for h in "$tmp/out.html" "$tmp/frag.html"; do
+	check "$h: a <script>" none "$h" '<script'
+	check "$h: a live tag of the author's" none "$h" '<(iframe|img|svg|b|object|embed|form|input)[ >/]'
+	check "$h: an event handler" no_handler "$h"
+	check "$h: an href that is not http(s), mailto or #" none "$h" \
+		'(href|src)="([^h#m"]|h[^t]|ht[^t]|htt[^p]|http[^s:]|m[^a]|ma[^i]|mai[^l])'
+	check "$h: a javascript: link" none "$h" '(href|src)="[^"]*javascript'
+done
+check "HTML: not one <style> of the renderer's" \
+	test "$(grep -c '<style' "$tmp/out.html")" -le 1
+
+# ---- Markdown, as cmark reads it ----
+command -v cmark >/dev/null 2>&1 || sh tools/ensure-packages.sh cmark >/dev/null 2>&1
+if command -v cmark >/dev/null 2>&1; then
+	cmark --unsafe "$tmp/out.md" >"$tmp/md.html"
+	check "Markdown: a <script> in cmark's HTML" none "$tmp/md.html" '<script'
+	check "Markdown: a live tag in cmark's HTML" none "$tmp/md.html" \
+		'<(iframe|img|svg|b|style|object|embed|form|input)[ >/]'
+	check "Markdown: an event handler in cmark's HTML" no_handler "$tmp/md.html"
+	check "Markdown: a javascript: link in cmark's HTML" none "$tmp/md.html" 'href="[^"]*javascript'
+else
+	ko "cmark is not installed"
+fi
+
+# ---- LaTeX ----
+tex="$tmp/out.latex"
+check "LaTeX: a dangerous control word" none "$tex" \
+	'\\(input|include|write|immediate|openin|openout|read|catcode|def|csname|special)[^a-z]'
+check "LaTeX: a ^^ sequence" none "$tex" '\^\^'
+if command -v pdflatex >/dev/null 2>&1; then
+	cp "$tex" "$tmp/brief.tex"
+	(cd "$tmp" && openin_any=p openout_any=p pdflatex -no-shell-escape \
+		-interaction=nonstopmode -halt-on-error brief.tex >/dev/null 2>&1)
+	if [ -s "$tmp/brief.pdf" ]; then
+		ok
+		pdftotext "$tmp/brief.pdf" "$tmp/brief.txt"
+		check "PDF from -t latex: the canary was read" none "$tmp/brief.txt" "$token"
+		check "PDF from -t latex: the hostile text is missing" grep -q 'alert' "$tmp/brief.txt"
+		check "pdflatex log: the canary was opened" none "$tmp/brief.log" '[(]\./canary'
+	else
+		ko "pdflatex failed on the LaTeX output: $(grep '^!' "$tmp/brief.log" | head -3)"
+	fi
+	if "$BRIEFC" build -t pdf -o "$tmp/abs.pdf" "$tmp/abs.brief" 2>"$tmp/err"; then
+		ok
+		pdftotext "$tmp/abs.pdf" "$tmp/abs.txt"
+		check "PDF from -t pdf: the canary was read" none "$tmp/abs.txt" "$token"
+	else
+		ko "build -t pdf failed: $(head -c 300 "$tmp/err")"
+	fi
+	check "\\write18 ran" test ! -e "$tmp/pwned"
+	check "\\write18 ran in the folder" test ! -e "$tmp/pwned.tex"
+else
+	ko "pdflatex is not installed"
+fi
+
+echo "hostile: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
