@@ -8,7 +8,7 @@
 # error matches the expected pattern ('-': empty), stays under 400 lines
 # (diagnostics are capped, never a flood), and the run takes at most
 # LIMIT seconds of CPU time (user + system: steadier than the wall clock
-# on a shared machine).  LIMIT is 5 s; PATHOLOGICAL_SLOWDOWN multiplies
+# on a shared machine; a run over the limit is tried once more).  LIMIT is 5 s; PATHOLOGICAL_SLOWDOWN multiplies
 # it, and is 10 by itself for a binary built with AddressSanitizer.
 # Under BRIEFC_WRAP (make leakcheck: valgrind) the large cases run at a
 # hundredth of their size with no time limit: what counts there is that
@@ -89,7 +89,15 @@ while IFS=';' read -r head pattern cmd; do
 	fi
 	lines=$(wc -l <"$tmp/err")
 	[ "$lines" -lt 400 ] || { ok=0; ko "$name" "$lines lines of diagnostics"; }
-	if [ -z "$WRAP" ] && awk -v s="$secs" -v l="$limit" 'BEGIN { exit !(s > l) }'; then
+	over() { [ -z "$WRAP" ] && awk -v s="$1" -v l="$limit" 'BEGIN { exit !(s > l) }'; }
+	if over "$secs"; then
+		# once more: a machine busy with other work can slow one run
+		# down; a real regression is slow both times
+		# shellcheck disable=SC2086
+		again=$(cpu_of "$tmp/out" "$tmp/err" timeout $((limit * 4 + 10)) $WRAP "$BRIEFC" ${cmd:-check} "$tmp/in.brief")
+		awk -v a="$again" -v s="$secs" 'BEGIN { exit !(a < s) }' && secs=$again
+	fi
+	if over "$secs"; then
 		ok=0
 		ko "$name" "took ${secs} s of CPU, limit ${limit} s"
 	fi
