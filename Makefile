@@ -93,6 +93,7 @@ asan:
 	  EXTRA_LDFLAGS="-fsanitize=address,undefined" test
 
 leakcheck: all $(UNIT_BIN)
+	@sh tools/ensure-packages.sh valgrind
 	@BRIEFC_WRAP="valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
 	  sh tests/run.sh $(BUILD)
 
