@@ -1131,9 +1131,11 @@ static bool appends_sources(const ast_doc *d)
 	return !d->has_sources_block && d->sources.n;
 }
 
+/* A heading with no ID (an empty {#}, an error) has nothing to link to. */
 static bool in_toc(const ast_node *h)
 {
-	return h->parent && h->parent->type == AST_DOCUMENT && h->u.heading.level <= 2;
+	return h->parent && h->parent->type == AST_DOCUMENT && h->u.heading.level <= 2 &&
+	       node_id(h);
 }
 
 static void toc_entry(render *r, int level, const char *href, const ast_node *h)
