@@ -28,13 +28,7 @@ void check_run_all(ast_doc *d)
 	check_unsupported_recommendation(d);
 	check_unaddressed_finding(d);
 	check_unused_evidence(d);
-	check_placeholder(d);
-	check_undefined_acronym(d);
-	check_unused_acronym(d);
-	check_acronym_mismatch(d);
-	check_duplicate_paragraph(d);
-	check_heading_skip(d);
-	check_word_limit(d);
+	check_prose_all(d);
 }
 
 /* ---- duplicate-id ---- */

@@ -41,6 +41,12 @@ void check_placeholder(ast_doc *d);
 void check_duplicate_paragraph(ast_doc *d);
 void check_heading_skip(ast_doc *d);
 void check_word_limit(ast_doc *d);
+/*
+ * The prose checks above and the acronym checks below in one walk over
+ * the prose: the same diagnostics, in the same order, as calling them one
+ * after another (placeholder to word-limit).
+ */
+void check_prose_all(ast_doc *d);
 
 /* Acronyms (check_acronyms.c). */
 void check_undefined_acronym(ast_doc *d);

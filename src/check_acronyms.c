@@ -29,6 +29,7 @@ typedef struct acro_table {
 	size_t n;
 	const ast_node **dups;	/* later declarations of a taken key */
 	size_t ndups;
+	bool first[256];	/* the first bytes of the abbreviations */
 } acro_table;
 
 static void acro_add(acro_table *t, const ast_node *e)
@@ -45,6 +46,7 @@ static void acro_add(acro_table *t, const ast_node *e)
 		return;
 	}
 	k->val = t->n;
+	t->first[(unsigned char)e->u.entry->key.p[0]] = true;
 	t->decl[t->n] = e;
 	t->uses[t->n] = 0;
 	t->n++;
@@ -124,47 +126,52 @@ typedef void token_fn(check_prose *p, size_t a, size_t b, size_t len,
 
 typedef struct scan_ctx {
 	acro_table *t;
-	token_fn *fn;
-	void *ctx;
+	token_fn *fn[3];
+	void *ctx[3];
+	size_t n;
 } scan_ctx;
+
+static void token(scan_ctx *sc, check_prose *p, size_t a, size_t b,
+		  size_t len, size_t val)
+{
+	for (size_t i = 0; i < sc->n; i++)
+		sc->fn[i](p, a, b, len, val, sc->ctx[i]);
+}
 
 static void acro_scan(check_prose *p, void *vctx)
 {
 	scan_ctx *sc = vctx;
-	size_t i = 0, len;
+	const unsigned char *fl = p->fl;
+	size_t i = 0;
 
 	while (i < p->len) {
-		if (!in_prose(p, i) ||
-		    check_char_class(p->text, p->len, i, &len) != CC_WORD) {
-			i += in_prose(p, i) ? len : 1;
+		if ((fl[i] & (CP_CODE | CP_URL | CP_REF | CP_WORD)) != CP_WORD) {
+			i++;
 			continue;
 		}
-		size_t e = check_token_end(p, i);
-		bool ok = true;
-		for (size_t k = i; k < e; k++)
-			ok &= in_prose(p, k);
-		if (ok) {
-			const char *s = p->text + i;
+		unsigned all;
+		size_t e = check_token_end_fl(p, i, &all);
+		const char *s = p->text + i;
+		unsigned char c = (unsigned char)s[0];
+		/* A declared abbreviation starts with one of its first bytes;
+		 * the shape of one with a capital or a digit. */
+		if (!(all & (CP_CODE | CP_URL | CP_REF)) &&
+		    (sc->t->first[c] || check_is_upper(c) ||
+		     (c >= '0' && c <= '9'))) {
 			size_t n = e - i;
 			check_strent *k = check_strtab_get(&sc->t->keys, s, n);
 			if (!k && n > 2 && s[n - 1] == 's')
 				k = check_strtab_get(&sc->t->keys, s, n - 1);
 			if (k)
-				sc->fn(p, i, e, k->len, k->val, sc->ctx);
+				token(sc, p, i, e, k->len, k->val);
 			else if (acronym_shape(s, n))
-				sc->fn(p, i, e, n, SIZE_MAX, sc->ctx);
+				token(sc, p, i, e, n, SIZE_MAX);
 			else if (n > 2 && s[n - 1] == 's' &&
 				 acronym_shape(s, n - 1))
-				sc->fn(p, i, e, n - 1, SIZE_MAX, sc->ctx);
+				token(sc, p, i, e, n - 1, SIZE_MAX);
 		}
 		i = e;
 	}
-}
-
-static void acro_walk(ast_doc *d, acro_table *t, token_fn *fn, void *ctx)
-{
-	scan_ctx sc = {t, fn, ctx};
-	check_prose_walk(d, CW_ACRONYM_PROSE, CW_EVIDENCE, acro_scan, &sc);
 }
 
 /* ---- undefined-acronym ---- */
@@ -206,29 +213,21 @@ static void undef_token(check_prose *p, size_t a, size_t b, size_t len,
 				       e->key};
 }
 
-void check_undefined_acronym(ast_doc *d)
+static void undef_finish(ast_doc *d, undef_state *st)
 {
-	acro_table t;
-	undef_state st;
-
-	acro_init(&t, d);
-	memset(&st, 0, sizeof st);
-	st.t = &t;
-	acro_walk(d, &t, undef_token, &st);
-	for (size_t i = 0; i < st.n; i++) {
+	for (size_t i = 0; i < st->n; i++) {
 		size_t k = diag_report(&d->diags, DC_UNDEFINED_ACRONYM,
-				       st.v[i].first,
-				       "acronym '%s' is not declared", st.v[i].name);
+				       st->v[i].first,
+				       "acronym '%s' is not declared", st->v[i].name);
 		diag_add_help(&d->diags, k,
 			      "declare it in an '::: acronyms' block as "
-			      "'%s: Expansion'", st.v[i].name);
-		if (st.v[i].count > 1)
+			      "'%s: Expansion'", st->v[i].name);
+		if (st->v[i].count > 1)
 			diag_add_help(&d->diags, k, "'%s' is used %zu times",
-				      st.v[i].name, st.v[i].count);
+				      st->v[i].name, st->v[i].count);
 	}
-	free(st.v);
-	check_strtab_free(&st.seen);
-	acro_free(&t);
+	free(st->v);
+	check_strtab_free(&st->seen);
 }
 
 /* ---- unused-acronym ---- */
@@ -243,16 +242,12 @@ static void count_use(check_prose *p, size_t a, size_t b, size_t len,
 		t->uses[val]++;
 }
 
-void check_unused_acronym(ast_doc *d)
+static void unused_finish(ast_doc *d, acro_table *t)
 {
-	acro_table t;
-
-	acro_init(&t, d);
-	acro_walk(d, &t, count_use, &t);
-	for (size_t i = 0; i < t.n; i++) {
-		if (t.uses[i])
+	for (size_t i = 0; i < t->n; i++) {
+		if (t->uses[i])
 			continue;
-		const ast_node *e = t.decl[i];
+		const ast_node *e = t->decl[i];
 		size_t k = diag_report(&d->diags, DC_UNUSED_ACRONYM,
 				       e->u.entry->key_at,
 				       "acronym '%s' is declared but never used",
@@ -260,7 +255,6 @@ void check_unused_acronym(ast_doc *d)
 		diag_add_help(&d->diags, k,
 			      "remove it, or use it in the text");
 	}
-	acro_free(&t);
 }
 
 /* ---- acronym-mismatch ---- */
@@ -444,37 +438,34 @@ static void mismatch_token(check_prose *p, size_t a, size_t b, size_t len,
 		      exp->p, CHECK_CLIPPED(exp->len));
 }
 
-void check_acronym_mismatch(ast_doc *d)
+/* Split the expansions; report abbreviations declared twice differently. */
+static void mismatch_begin(ast_doc *d, mismatch_state *st, acro_table *t)
 {
-	acro_table t;
-	mismatch_state st;
-
-	acro_init(&t, d);
-	st.t = &t;
-	st.exp = check_xrealloc(NULL, (t.n + 1) * sizeof *st.exp);
-	st.nexp = check_xrealloc(NULL, (t.n + 1) * sizeof *st.nexp);
+	st->t = t;
+	st->exp = check_xrealloc(NULL, (t->n + 1) * sizeof *st->exp);
+	st->nexp = check_xrealloc(NULL, (t->n + 1) * sizeof *st->nexp);
 	size_t longest = 1;
-	for (size_t i = 0; i < t.n; i++) {
-		st.exp[i] = split_words(t.decl[i]->u.entry->value.p,
-					t.decl[i]->u.entry->value.len,
-					&st.nexp[i]);
-		if (st.nexp[i] > longest)
-			longest = st.nexp[i];
+	for (size_t i = 0; i < t->n; i++) {
+		st->exp[i] = split_words(t->decl[i]->u.entry->value.p,
+					 t->decl[i]->u.entry->value.len,
+					 &st->nexp[i]);
+		if (st->nexp[i] > longest)
+			longest = st->nexp[i];
 	}
-	st.got = check_xrealloc(NULL, longest * sizeof *st.got);
+	st->got = check_xrealloc(NULL, longest * sizeof *st->got);
 
 	/* The same acronym declared again with another expansion. */
-	for (size_t i = 0; i < t.ndups; i++) {
-		const ast_node *e = t.dups[i];
-		check_strent *k = check_strtab_get(&t.keys, e->u.entry->key.p,
+	for (size_t i = 0; i < t->ndups; i++) {
+		const ast_node *e = t->dups[i];
+		check_strent *k = check_strtab_get(&t->keys, e->u.entry->key.p,
 						   e->u.entry->key.len);
-		const ast_node *first = t.decl[k->val];
+		const ast_node *first = t->decl[k->val];
 		size_t nw;
 		word *w = split_words(e->u.entry->value.p, e->u.entry->value.len,
 				      &nw);
-		bool same = nw == st.nexp[k->val];
+		bool same = nw == st->nexp[k->val];
 		for (size_t j = 0; same && j < nw; j++)
-			same = word_eq(w[j], st.exp[k->val][j]);
+			same = word_eq(w[j], st->exp[k->val][j]);
 		free(w);
 		if (same)
 			continue;
@@ -488,12 +479,86 @@ void check_acronym_mismatch(ast_doc *d)
 			      first->u.entry->key.p, check_clip(exp->p, exp->len),
 			      exp->p, CHECK_CLIPPED(exp->len));
 	}
+}
 
-	acro_walk(d, &t, mismatch_token, &st);
-	for (size_t i = 0; i < t.n; i++)
-		free(st.exp[i]);
-	free(st.exp);
-	free(st.nexp);
-	free(st.got);
-	acro_free(&t);
+static void mismatch_free(mismatch_state *st)
+{
+	for (size_t i = 0; i < st->t->n; i++)
+		free(st->exp[i]);
+	free(st->exp);
+	free(st->nexp);
+	free(st->got);
+}
+
+/* ---- the three checks, alone or in one walk ---- */
+
+struct check_acr {
+	ast_doc *d;
+	unsigned which;		/* CHECK_ACR_* */
+	acro_table t;
+	scan_ctx sc;
+	undef_state undef;
+	mismatch_state mm;
+};
+
+check_acr *check_acr_begin(ast_doc *d, unsigned which, check_prose_use *use)
+{
+	check_acr *a = check_xrealloc(NULL, sizeof *a);
+
+	memset(a, 0, sizeof *a);
+	a->d = d;
+	a->which = which;
+	acro_init(&a->t, d);
+	a->sc.t = &a->t;
+	if (which & CHECK_ACR_UNDEFINED) {
+		a->undef.t = &a->t;
+		a->sc.fn[a->sc.n] = undef_token;
+		a->sc.ctx[a->sc.n++] = &a->undef;
+	}
+	if (which & CHECK_ACR_UNUSED) {
+		a->sc.fn[a->sc.n] = count_use;
+		a->sc.ctx[a->sc.n++] = &a->t;
+	}
+	if (which & CHECK_ACR_MISMATCH) {
+		mismatch_begin(d, &a->mm, &a->t);
+		a->sc.fn[a->sc.n] = mismatch_token;
+		a->sc.ctx[a->sc.n++] = &a->mm;
+	}
+	*use = (check_prose_use){CW_ACRONYM_PROSE, CW_EVIDENCE, acro_scan, &a->sc};
+	return a;
+}
+
+void check_acr_finish(check_acr *a)
+{
+	if (a->which & CHECK_ACR_UNDEFINED)
+		undef_finish(a->d, &a->undef);
+	if (a->which & CHECK_ACR_UNUSED)
+		unused_finish(a->d, &a->t);
+	if (a->which & CHECK_ACR_MISMATCH)
+		mismatch_free(&a->mm);
+	acro_free(&a->t);
+	free(a);
+}
+
+static void acr_alone(ast_doc *d, unsigned which)
+{
+	check_prose_use use;
+	check_acr *a = check_acr_begin(d, which, &use);
+	check_prose_walk_all(d, &use, 1);
+	check_acr_finish(a);
+}
+
+void check_undefined_acronym(ast_doc *d)
+{
+	acr_alone(d, CHECK_ACR_UNDEFINED);
+}
+
+void check_unused_acronym(ast_doc *d)
+{
+	acr_alone(d, CHECK_ACR_UNUSED);
+}
+
+void check_acronym_mismatch(ast_doc *d)
+{
+	acr_alone(d, CHECK_ACR_MISMATCH);
 }

@@ -67,17 +67,23 @@ static size_t lorem_ipsum(const check_prose *p, size_t b)
 static void placeholder_scan(check_prose *p, void *ctx)
 {
 	static const char cn[] = "[citation needed]";
-	size_t i = 0, len;
+	size_t i = 0;
 
 	(void)ctx;
 	while (i < p->len) {
-		if (skipped(p, i)) {
+		unsigned fl = p->fl[i];
+		if (fl & (CP_CODE | CP_URL | CP_REF)) {
 			i++;
 			continue;
 		}
-		check_cc cc = check_char_class(p->text, p->len, i, &len);
-		if (cc == CC_WORD) {
+		if (fl & CP_WORD) {
 			size_t e = check_token_end(p, i), li;
+			/* every placeholder word starts with one of these */
+			char c = p->text[i];
+			if (c != 'T' && c != 'F' && c != 'X' && c != 'l' && c != 'L') {
+				i = e;
+				continue;
+			}
 			if (placeholder_word(p, i, e)) {
 				placeholder_report(p, i, e);
 			} else if (token_ci(p, i, e, "lorem") &&
@@ -113,7 +119,7 @@ static void placeholder_scan(check_prose *p, void *ctx)
 				continue;
 			}
 		}
-		i += len;
+		i++;
 	}
 }
 
@@ -138,22 +144,25 @@ static void dup_scan(check_prose *p, void *ctx)
 	size_t words = 0;
 	bool space = true;
 
+	/* Words joined by single spaces: at most as long as the text. */
 	buf_clear(&st->fold);
+	buf_grow(&st->fold, p->len);
+	char *out = st->fold.data, *o = out;
 	for (size_t i = 0; i < p->len; i++) {
-		size_t len;
-		if (check_char_class(p->text, p->len, i, &len) == CC_SPACE) {
+		if (p->fl[i] & CP_SPACE) {
 			space = true;
-			i += len - 1;
 			continue;
 		}
 		if (space) {
-			if (st->fold.len)
-				buf_putc(&st->fold, ' ');
+			if (o > out)
+				*o++ = ' ';
 			words++;
 			space = false;
 		}
-		buf_putc(&st->fold, p->text[i]);
+		*o++ = p->text[i];
 	}
+	st->fold.len = (size_t)(o - out);
+	*o = '\0';
 	if (words < DUP_MIN_WORDS)
 		return;
 	bool added;
@@ -234,17 +243,14 @@ typedef struct word_state {
 static void word_scan(check_prose *p, void *ctx)
 {
 	word_state *st = ctx;
-	size_t i = 0, len = 1;
+	size_t i = 0;
 
 	while (i < p->len) {
 		size_t b = i;
 		bool has_word = false;
-		while (i < p->len && !(p->fl[i] & CP_REF)) {
-			check_cc cc = check_char_class(p->text, p->len, i, &len);
-			if (cc == CC_SPACE)
-				break;
-			has_word |= cc == CC_WORD;
-			i += len;
+		while (i < p->len && !(p->fl[i] & (CP_REF | CP_SPACE))) {
+			has_word |= (p->fl[i] & CP_WORD) != 0;
+			i++;
 		}
 		if (has_word) {
 			st->words++;
@@ -254,14 +260,16 @@ static void word_scan(check_prose *p, void *ctx)
 			}
 		}
 		if (i == b)	/* a space or a reference */
-			i += (p->fl[i] & CP_REF) ? 1 : len;
+			i++;
 	}
 }
 
+/* The words of the body. */
+#define CW_WORDS (CW_HEADING | CW_PARAGRAPH | CW_INLINE_FIELD)
+
 static size_t count_words(ast_doc *d, word_state *st)
 {
-	check_prose_walk(d, CW_HEADING | CW_PARAGRAPH | CW_INLINE_FIELD,
-			 CW_FRONT | CW_EVIDENCE, word_scan, st);
+	check_prose_walk(d, CW_WORDS, CW_FRONT | CW_EVIDENCE, word_scan, st);
 	return st->words;
 }
 
@@ -271,20 +279,53 @@ size_t check_count_words(ast_doc *d)
 	return count_words(d, &st);
 }
 
+/* The word count of a walk with the limit's mark set: over the limit? */
+static void word_limit_report(ast_doc *d, const word_state *st)
+{
+	size_t n = st->words;
+	if (n <= (size_t)d->meta.limit || !st->marked)
+		return;
+	size_t k = diag_report(&d->diags, DC_WORD_LIMIT, st->mark_at,
+			       "the body has %zu words, %zu over the limit of "
+			       "%ld; this is word %zu",
+			       n, n - (size_t)d->meta.limit, d->meta.limit,
+			       st->mark);
+	if (d->meta.limit_words)
+		diag_add_note(&d->diags, k, d->meta.limit_words->value_at,
+			      "the limit is set here");
+}
+
 void check_word_limit(ast_doc *d)
 {
 	if (d->meta.limit <= 0)
 		return;
 	word_state st = {0, (size_t)d->meta.limit + 1, {0, 0}, false};
-	size_t n = count_words(d, &st);
-	if (n <= (size_t)d->meta.limit || !st.marked)
-		return;
-	size_t k = diag_report(&d->diags, DC_WORD_LIMIT, st.mark_at,
-			       "the body has %zu words, %zu over the limit of "
-			       "%ld; this is word %zu",
-			       n, n - (size_t)d->meta.limit, d->meta.limit,
-			       st.mark);
-	if (d->meta.limit_words)
-		diag_add_note(&d->diags, k, d->meta.limit_words->value_at,
-			      "the limit is set here");
+	count_words(d, &st);
+	word_limit_report(d, &st);
+}
+
+/* ---- all of them ---- */
+
+void check_prose_all(ast_doc *d)
+{
+	size_t from = d->diags.n;
+	dup_state dup = {{0}, BUF_INIT};
+	word_state words = {0, (size_t)d->meta.limit + 1, {0, 0}, false};
+	check_prose_use uses[4] = {
+		{CW_ALL, 0, placeholder_scan, NULL},
+		{0, 0, NULL, NULL},
+		{CW_PARAGRAPH, 0, dup_scan, &dup},
+		{CW_WORDS, CW_FRONT | CW_EVIDENCE, word_scan, &words},
+	};
+	check_acr *acr = check_acr_begin(d, CHECK_ACR_UNDEFINED | CHECK_ACR_UNUSED |
+					 CHECK_ACR_MISMATCH, &uses[1]);
+
+	check_prose_walk_all(d, uses, d->meta.limit > 0 ? 4 : 3);
+	check_acr_finish(acr);
+	check_strtab_free(&dup.seen);
+	buf_free(&dup.fold);
+	check_heading_skip(d);
+	if (d->meta.limit > 0)
+		word_limit_report(d, &words);
+	check_reseq(&d->diags, from);
 }

@@ -57,73 +57,121 @@ static uint32_t decode_utf8(const unsigned char *s, size_t n, size_t *len)
 	return 0xFFFD;
 }
 
-check_cc check_char_class(const char *text, size_t n, size_t i, size_t *len)
+/* The class flag of a non-ASCII code point. */
+static unsigned char class_of(uint32_t c)
 {
-	const unsigned char *s = (const unsigned char *)text + i;
-	uint32_t c = decode_utf8(s, n - i, len);
-
-	if (c < 0x80) {
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
-			return CC_SPACE;
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9'))
-			return CC_WORD;
-		return CC_PUNCT;
-	}
 	if (c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F ||
 	    c == 0x205F || c == 0x3000)
-		return CC_SPACE;
+		return CP_SPACE;
 	if ((c >= 0xA1 && c <= 0xBF) || c == 0xD7 || c == 0xF7 ||
 	    (c >= 0x2010 && c <= 0x205E) || (c >= 0x3001 && c <= 0x303F) ||
 	    (c >= 0x20A0 && c <= 0x20CF))
-		return CC_PUNCT;
-	return CC_WORD;
+		return 0;
+	return CP_WORD;
 }
 
-size_t check_token_end(const check_prose *p, size_t i)
-{
-	size_t j = i, len;
-
-	while (j < p->len && !(p->fl[j] & CP_REF)) {
-		if (check_char_class(p->text, p->len, j, &len) == CC_WORD) {
-			j += len;
-			continue;
-		}
-		/* R&D, AT&T: '&' inside a token */
-		if (p->text[j] == '&' && j > i && j + 1 < p->len &&
-		    !(p->fl[j + 1] & CP_REF) &&
-		    check_char_class(p->text, p->len, j + 1, &len) == CC_WORD) {
-			j++;
-			continue;
-		}
-		break;
-	}
-	return j;
-}
+#define S CP_SPACE
+#define W CP_WORD
+/* The class flag of each ASCII byte: spaces, letters and digits; the rest
+ * is punctuation. */
+static const unsigned char ascii_class[128] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, S, S, 0, 0, S, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	S, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0, 0,
+	0, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+	W, W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0,
+	0, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+	W, W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0,
+};
+#undef S
+#undef W
 
 /* ---- building the flat text ---- */
 
+/*
+ * A run of flat bytes and where it came from: text (as the tree has it)
+ * whose source is at, to be matched byte by byte when a span is asked
+ * for; or, when text is NULL, bytes that all stand at at.start (a soft
+ * break, a reference).
+ */
+struct check_piece {
+	size_t from, len;
+	const char *text;
+	span at;
+};
+
 static void prose_reserve(check_prose *p, size_t extra)
 {
-	size_t need = p->len + extra + 1;
+	size_t need = p->len + extra + 2;	/* a NUL and a 0 flag after */
 	if (need <= p->cap)
 		return;
 	size_t cap = p->cap ? p->cap : 256;
 	while (cap < need)
 		cap *= 2;
 	p->text = check_xrealloc(p->text, cap);
-	p->off = check_xrealloc(p->off, cap * sizeof *p->off);
 	p->fl = check_xrealloc(p->fl, cap);
 	p->cap = cap;
 }
 
-static void prose_put(check_prose *p, char c, uint32_t off, unsigned char fl)
+/* Append n bytes with flags fl, each byte classed with its character. */
+static void prose_append(check_prose *p, const char *s, size_t n,
+			 unsigned char fl)
 {
-	prose_reserve(p, 1);
-	p->text[p->len] = c;
-	p->off[p->len] = off;
-	p->fl[p->len] = fl;
-	p->len++;
+	prose_reserve(p, n);
+	char *t = p->text + p->len;
+	unsigned char *f = p->fl + p->len;
+
+	memcpy(t, s, n);
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			f[i++] = fl | ascii_class[c];
+			continue;
+		}
+		size_t len;
+		unsigned char cl = class_of(decode_utf8((const unsigned char *)s + i,
+							n - i, &len));
+		for (size_t k = 0; k < len; k++)
+			f[i + k] = fl | cl;
+		i += len;
+	}
+	p->len += n;
+}
+
+static void piece_add(check_prose *p, size_t from, const char *text, span at)
+{
+	check_piece *last = p->npieces ? &p->pieces[p->npieces - 1] : NULL;
+
+	if (!text && last && !last->text && last->at.start == at.start &&
+	    last->from + last->len == from) {
+		last->len = p->len - last->from;
+		return;
+	}
+	if (p->npieces == p->piececap) {
+		p->piececap = p->piececap ? 2 * p->piececap : 64;
+		p->pieces = check_xrealloc(p->pieces,
+					   p->piececap * sizeof *p->pieces);
+	}
+	p->pieces[p->npieces++] = (check_piece){from, p->len - from, text, at};
+}
+
+/* Append bytes that all stand at source offset off. */
+static void prose_put(check_prose *p, const char *s, size_t n, uint32_t off,
+		      unsigned char fl)
+{
+	size_t from = p->len;
+	prose_append(p, s, n, fl);
+	piece_add(p, from, NULL, span_make(off, off));
+}
+
+/* Append text whose source is at (see map_piece). */
+static void prose_put_mapped(check_prose *p, const char *text, size_t len,
+			     span at, unsigned char fl)
+{
+	size_t from = p->len;
+	prose_append(p, text, len, fl);
+	piece_add(p, from, text, at);
 }
 
 static bool src_space(char c)
@@ -132,26 +180,26 @@ static bool src_space(char c)
 }
 
 /*
- * Append text whose source is src[start, end), recording where each byte
- * came from.  The text may differ from the source where the loader joined
- * lines (a run of source whitespace reads as one space) or removed
- * backslash escapes; where it differs otherwise, bytes are pinned to the
- * last matched position, so spans stay inside the node.
+ * Record where each byte of a text piece came from in src[start, end).
+ * The text may differ from the source where the loader joined lines (a
+ * run of source whitespace reads as one space) or removed backslash
+ * escapes; where it differs otherwise, bytes are pinned to the last
+ * matched position, so spans stay inside the node.
  */
-static void prose_put_mapped(check_prose *p, const char *text, size_t len,
-			     span at, unsigned char fl)
+static void map_piece(const check_prose *p, const check_piece *pc,
+		      uint32_t *off)
 {
 	const char *src = p->d->src.text;
 	size_t srclen = p->d->src.len;
+	span at = pc->at;
 	uint32_t s = at.start, end = at.end;
 
 	if (end > srclen)
 		end = (uint32_t)srclen;
 	if (s > end)
 		s = end;
-	prose_reserve(p, len);
-	for (size_t i = 0; i < len; i++) {
-		char t = text[i];
+	for (size_t i = 0; i < pc->len; i++) {
+		char t = pc->text[i];
 		uint32_t here = s < end ? s : (end > at.start ? end - 1 : at.start);
 
 		if (s < end && src[s] == t) {
@@ -174,11 +222,25 @@ static void prose_put_mapped(check_prose *p, const char *text, size_t len,
 				}
 			}
 		}
-		p->text[p->len] = t;
-		p->off[p->len] = here;
-		p->fl[p->len] = fl;
-		p->len++;
+		off[i] = here;
 	}
+}
+
+static void prose_map(check_prose *p)
+{
+	if (p->offcap < p->len) {
+		p->offcap = p->len;
+		p->off = check_xrealloc(p->off, p->offcap * sizeof *p->off);
+	}
+	for (size_t i = 0; i < p->npieces; i++) {
+		const check_piece *pc = &p->pieces[i];
+		if (pc->text)
+			map_piece(p, pc, p->off + pc->from);
+		else
+			for (size_t k = 0; k < pc->len; k++)
+				p->off[pc->from + k] = pc->at.start;
+	}
+	p->mapped = true;
 }
 
 static void prose_put_code(check_prose *p, const ast_node *n)
@@ -198,16 +260,14 @@ static void prose_put_code(check_prose *p, const ast_node *n)
 static void prose_put_ref(check_prose *p, const ast_node *n)
 {
 	const ast_idlist *ids = &n->u.ref.ids;
+	uint32_t at = n->at.start;
 
-	prose_put(p, '[', n->at.start, CP_REF);
+	prose_put(p, "[", 1, at, CP_REF);
 	for (size_t i = 0; i < ids->n; i++) {
-		if (i)
-			prose_put(p, ';', n->at.start, CP_REF);
-		prose_put(p, '@', n->at.start, CP_REF);
-		for (size_t k = 0; k < ids->v[i].id.len; k++)
-			prose_put(p, ids->v[i].id.p[k], n->at.start, CP_REF);
+		prose_put(p, i ? ";@" : "@", i ? 2 : 1, at, CP_REF);
+		prose_put(p, ids->v[i].id.p, ids->v[i].id.len, at, CP_REF);
 	}
-	prose_put(p, ']', n->at.start, CP_REF);
+	prose_put(p, "]", 1, at, CP_REF);
 }
 
 /* The inline children of holder, flattened; iterative (nesting is input). */
@@ -227,7 +287,7 @@ static void prose_put_inlines(check_prose *p, const ast_node *holder)
 			prose_put_code(p, n);
 			break;
 		case AST_SOFTBREAK:
-			prose_put(p, ' ', n->at.start, 0);
+			prose_put(p, " ", 1, n->at.start, 0);
 			break;
 		case AST_REF:
 			prose_put_ref(p, n);
@@ -259,31 +319,45 @@ bool check_prefix_ci(const char *s, size_t n, const char *p)
 	return true;
 }
 
+/* Bytes that end a whitespace-separated chunk or may make it a URL; the
+ * NUL after the text ends the last chunk. */
+static const bool url_stop[256] = {
+	['\0'] = true, [' '] = true, ['\t'] = true, ['\n'] = true,
+	['@'] = true, [':'] = true,
+};
+
 /* Flag the whitespace-separated chunks that are URLs or e-mail addresses. */
 static void prose_mark_urls(check_prose *p)
 {
+	const char *t = p->text;
 	size_t i = 0;
 
 	while (i < p->len) {
-		while (i < p->len && src_space(p->text[i]))
+		while (i < p->len && src_space(t[i]))
 			i++;
 		size_t b = i;
 		bool url = false;
-		while (i < p->len && !src_space(p->text[i])) {
-			if (p->text[i] == '@' && !(p->fl[i] & CP_REF))
+		for (;;) {
+			while (!url_stop[(unsigned char)t[i]])
+				i++;
+			if (i >= p->len || src_space(t[i]))
+				break;
+			if (t[i] == '@' && !(p->fl[i] & CP_REF))
 				url = true;
-			if (p->text[i] == ':' && i + 2 < p->len &&
-			    p->text[i + 1] == '/' && p->text[i + 2] == '/')
+			if (t[i] == ':' && i + 2 < p->len &&
+			    t[i + 1] == '/' && t[i + 2] == '/')
 				url = true;
 			i++;
 		}
 		/* a chunk may open with punctuation: "(www.x.org)" */
 		size_t c = b;
-		while (c < i && (p->text[c] == '(' || p->text[c] == '<' ||
-				 p->text[c] == '"' || p->text[c] == '['))
+		while (c < i && (t[c] == '(' || t[c] == '<' || t[c] == '"' ||
+				 t[c] == '['))
 			c++;
-		if (check_prefix_ci(p->text + c, i - c, "www.") ||
-		    check_prefix_ci(p->text + c, i - c, "mailto:"))
+		if (c < i && (t[c] == 'w' || t[c] == 'W' || t[c] == 'm' ||
+			      t[c] == 'M') &&
+		    (check_prefix_ci(t + c, i - c, "www.") ||
+		     check_prefix_ci(t + c, i - c, "mailto:")))
 			url = true;
 		if (url)
 			for (size_t k = b; k < i; k++)
@@ -292,10 +366,12 @@ static void prose_mark_urls(check_prose *p)
 	}
 }
 
-span check_prose_span(const check_prose *p, size_t a, size_t b)
+span check_prose_span(check_prose *p, size_t a, size_t b)
 {
 	if (p->len == 0)
 		return span_make(0, 0);
+	if (!p->mapped)
+		prose_map(p);
 	if (a >= p->len)
 		a = p->len - 1;
 	if (b <= a)
@@ -316,31 +392,55 @@ span check_prose_span(const check_prose *p, size_t a, size_t b)
 
 typedef struct walker {
 	check_prose p;
-	unsigned want, skip;
-	check_prose_fn *fn;
-	void *ctx;
+	const check_prose_use *uses;
+	size_t nuses;
 } walker;
+
+static bool use_wants(const check_prose_use *u, unsigned where)
+{
+	return (where & u->want) && !(where & u->skip);
+}
+
+static bool wanted(const walker *w, unsigned where)
+{
+	for (size_t i = 0; i < w->nuses; i++)
+		if (use_wants(&w->uses[i], where))
+			return true;
+	return false;
+}
+
+static void walk_begin(walker *w, unsigned where, const ast_node *node,
+		       const ast_field *field, const ast_node *block)
+{
+	w->p.len = 0;
+	w->p.npieces = 0;
+	w->p.mapped = false;
+	w->p.where = where;
+	w->p.node = node;
+	w->p.field = field;
+	w->p.block = block;
+}
 
 static void walk_emit(walker *w)
 {
-	if ((w->p.where & w->want) && !(w->p.where & w->skip) && w->p.len) {
-		prose_mark_urls(&w->p);
-		prose_reserve(&w->p, 0);
-		w->p.text[w->p.len] = '\0';
-		w->fn(&w->p, w->ctx);
-	}
+	if (!w->p.len)
+		return;
+	prose_reserve(&w->p, 0);
+	w->p.text[w->p.len] = '\0';
+	w->p.fl[w->p.len] = 0;
+	w->p.fl[w->p.len + 1] = 0;
+	prose_mark_urls(&w->p);
+	for (size_t i = 0; i < w->nuses; i++)
+		if (use_wants(&w->uses[i], w->p.where))
+			w->uses[i].fn(&w->p, w->uses[i].ctx);
 }
 
 static void walk_container(walker *w, const ast_node *n, unsigned where,
 			   const ast_node *block)
 {
-	w->p.len = 0;
-	w->p.where = where;
-	w->p.node = n;
-	w->p.field = NULL;
-	w->p.block = block;
-	if (!(where & w->want) || (where & w->skip))
+	if (!wanted(w, where))
 		return;
+	walk_begin(w, where, n, NULL, block);
 	prose_put_inlines(&w->p, n);
 	walk_emit(w);
 }
@@ -360,13 +460,9 @@ static void walk_fields(walker *w, const ast_field *f,
 			where = base | CW_TEXT_FIELD;
 		else
 			continue;
-		if (!(where & w->want) || (where & w->skip))
+		if (!wanted(w, where))
 			continue;
-		w->p.len = 0;
-		w->p.where = where;
-		w->p.node = f->inl;
-		w->p.field = f;
-		w->p.block = block;
+		walk_begin(w, where, f->inl, f, block);
 		if (f->inl)
 			prose_put_inlines(&w->p, f->inl);
 		else
@@ -376,8 +472,8 @@ static void walk_fields(walker *w, const ast_field *f,
 	}
 }
 
-void check_prose_walk(ast_doc *d, unsigned want, unsigned skip,
-		      check_prose_fn *fn, void *ctx)
+void check_prose_walk_all(ast_doc *d, const check_prose_use *uses,
+			  size_t nuses)
 {
 	walker w;
 	size_t nspecs;
@@ -385,10 +481,8 @@ void check_prose_walk(ast_doc *d, unsigned want, unsigned skip,
 
 	memset(&w, 0, sizeof w);
 	w.p.d = d;
-	w.want = want;
-	w.skip = skip;
-	w.fn = fn;
-	w.ctx = ctx;
+	w.uses = uses;
+	w.nuses = nuses;
 
 	specs = ast_meta_fields(&nspecs);
 	walk_fields(&w, d->meta.fields, specs, nspecs, NULL, CW_FRONT);
@@ -426,8 +520,16 @@ void check_prose_walk(ast_doc *d, unsigned want, unsigned skip,
 		n = check_next(n, root, descend);
 	}
 	free(w.p.text);
-	free(w.p.off);
 	free(w.p.fl);
+	free(w.p.pieces);
+	free(w.p.off);
+}
+
+void check_prose_walk(ast_doc *d, unsigned want, unsigned skip,
+		      check_prose_fn *fn, void *ctx)
+{
+	check_prose_use u = {want, skip, fn, ctx};
+	check_prose_walk_all(d, &u, 1);
 }
 
 const ast_node *check_next(const ast_node *n, const ast_node *top,
@@ -573,6 +675,21 @@ void check_ptrset_free(check_ptrset *s)
 	free(s->slots);
 	s->slots = NULL;
 	s->cap = s->n = 0;
+}
+
+/* ---- report order ---- */
+
+void check_reseq(diag_list *dl, size_t from)
+{
+	size_t start[DC__COUNT + 1] = {0};
+
+	for (size_t i = from; i < dl->n; i++)
+		start[dl->items[i].code + 1]++;
+	start[0] = from;
+	for (size_t c = 1; c <= DC__COUNT; c++)
+		start[c] += start[c - 1];
+	for (size_t i = from; i < dl->n; i++)
+		dl->items[i].seq = start[dl->items[i].code]++;
 }
 
 /* ---- names and locations ---- */

@@ -18,11 +18,18 @@
 
 /* ---- flat prose ---- */
 
-/* Per-byte flags of the flat text. */
+/*
+ * Per-byte flags of the flat text: where the byte comes from, and the
+ * class of the character it belongs to (every byte of a multi-byte
+ * character has the flags of the whole character).  A byte with neither
+ * CP_SPACE nor CP_WORD is punctuation.
+ */
 enum {
 	CP_CODE = 1,		/* inside a code span */
 	CP_REF = 2,		/* stands for a reference [@id] */
-	CP_URL = 4		/* part of a URL or e-mail address written in prose */
+	CP_URL = 4,		/* part of a URL or e-mail address written in prose */
+	CP_SPACE = 8,		/* ASCII and Unicode spaces */
+	CP_WORD = 16		/* letters and digits of any script */
 };
 
 /* Where a piece of prose is (check_prose.where). */
@@ -35,29 +42,52 @@ enum {
 	CW_EVIDENCE = 32	/* inside an evidence block */
 };
 
+typedef struct check_piece check_piece;
+
 typedef struct check_prose {
 	ast_doc *d;
 	char *text;		/* the flat text, NUL-terminated */
-	uint32_t *off;		/* source offset of each byte of text */
 	unsigned char *fl;	/* CP_* flags of each byte */
 	size_t len, cap;
 	unsigned where;		/* CW_* bits */
 	const ast_node *node;	/* the heading or paragraph, or the field's inlines */
 	const ast_field *field;	/* the field, for CW_*_FIELD */
 	const ast_node *block;	/* the enclosing block, or NULL */
+	/*
+	 * Where each byte came from in the source is worked out only when a
+	 * check asks (check_prose_span), from the pieces the text was built
+	 * of: most prose is clean, and a map of every byte would cost more
+	 * than all the scanners together.
+	 */
+	check_piece *pieces;
+	size_t npieces, piececap;
+	uint32_t *off;		/* source offset of each byte, once mapped */
+	size_t offcap;
+	bool mapped;
 } check_prose;
 
 typedef void check_prose_fn(check_prose *p, void *ctx);
 
+/* One scanner of a prose walk: called for the pieces whose `where` has a
+ * bit of want and none of skip. */
+typedef struct check_prose_use {
+	unsigned want, skip;
+	check_prose_fn *fn;
+	void *ctx;
+} check_prose_use;
+
 /*
- * Call fn, in document order, for every piece of prose whose `where` has a
- * bit of want and none of skip.  The front matter comes first; a block's
- * fields come before its body.
+ * Call the scanners, in document order, for every piece of prose, each
+ * piece flattened once for all of them (in the order of uses).  The front
+ * matter comes first; a block's fields come before its body.
  */
+void check_prose_walk_all(ast_doc *d, const check_prose_use *uses,
+			  size_t nuses);
+/* The walk for one scanner. */
 void check_prose_walk(ast_doc *d, unsigned want, unsigned skip,
 		      check_prose_fn *fn, void *ctx);
 /* The source span of flat bytes [a, b). */
-span check_prose_span(const check_prose *p, size_t a, size_t b);
+span check_prose_span(check_prose *p, size_t a, size_t b);
 
 /* Character classes of the scanners. */
 typedef enum check_cc {
@@ -66,8 +96,12 @@ typedef enum check_cc {
 	CC_WORD			/* letters and digits of any script */
 } check_cc;
 
-/* The class of the character at text[i]; *len gets its length in bytes. */
-check_cc check_char_class(const char *text, size_t n, size_t i, size_t *len);
+/* The class of the character that the byte at text[i] belongs to. */
+static inline check_cc check_class(const check_prose *p, size_t i)
+{
+	return (p->fl[i] & CP_WORD) ? CC_WORD :
+	       (p->fl[i] & CP_SPACE) ? CC_SPACE : CC_PUNCT;
+}
 
 /* Whether s (n bytes) starts with the lower-case ASCII word p, in any case. */
 bool check_prefix_ci(const char *s, size_t n, const char *p);
@@ -80,13 +114,65 @@ static inline bool check_is_upper(unsigned char c)
 /*
  * The end of the word token that starts at i: a run of letters and digits,
  * with '&' allowed between two of them (R&D).  Hyphens, apostrophes and
- * all other punctuation end a token, so US-ROK is two tokens.
+ * all other punctuation end a token, so US-ROK is two tokens.  The OR of
+ * the flags of its bytes goes to *flags when flags is not NULL.
  */
-size_t check_token_end(const check_prose *p, size_t i);
+static inline size_t check_token_end_fl(const check_prose *p, size_t i,
+					unsigned *flags)
+{
+	const unsigned char *fl = p->fl;
+	size_t j = i;
+	unsigned all = 0;
+
+	for (;;) {
+		/* fl[len] is 0: the text's NUL ends every run */
+		while ((fl[j] & (CP_WORD | CP_REF)) == CP_WORD)
+			all |= fl[j++];
+		/* R&D, AT&T: '&' inside a token */
+		if (j < p->len && p->text[j] == '&' && j > i &&
+		    !(fl[j] & CP_REF) &&
+		    (fl[j + 1] & (CP_WORD | CP_REF)) == CP_WORD) {
+			all |= fl[j++];
+			continue;
+		}
+		break;
+	}
+	if (flags)
+		*flags = all;
+	return j;
+}
+
+static inline size_t check_token_end(const check_prose *p, size_t i)
+{
+	return check_token_end_fl(p, i, NULL);
+}
 
 /* The node after n in a pre-order walk of top's subtree, or NULL. */
 const ast_node *check_next(const ast_node *n, const ast_node *top,
 			   bool descend);
+
+/* ---- the acronym checks as one scanner (check_acronyms.c) ---- */
+
+enum {
+	CHECK_ACR_UNDEFINED = 1,
+	CHECK_ACR_UNUSED = 2,
+	CHECK_ACR_MISMATCH = 4
+};
+
+typedef struct check_acr check_acr;
+
+/* Set up the checks asked for; *use is their scanner, for a prose walk. */
+check_acr *check_acr_begin(ast_doc *d, unsigned which, check_prose_use *use);
+/* After the walk: report what only the whole prose shows, and free. */
+void check_acr_finish(check_acr *a);
+
+/*
+ * Give diagnostics [from, n) of dl the report order they would have had
+ * if the check of each code had run alone, the checks in the order of
+ * their codes: one walk then serves several checks, and the output does
+ * not change.
+ */
+void check_reseq(diag_list *dl, size_t from);
 
 /* ---- hash tables (heap; keys are not copied) ---- */
 

@@ -223,6 +223,62 @@ static void spans_survive_escapes_and_continuations(void **state)
 	ast_doc_free(&d);
 }
 
+/* The prose checks one after another, as the tests above run them. */
+static void prose_one_by_one(ast_doc *d)
+{
+	check_placeholder(d);
+	check_undefined_acronym(d);
+	check_unused_acronym(d);
+	check_acronym_mismatch(d);
+	check_duplicate_paragraph(d);
+	check_heading_skip(d);
+	check_word_limit(d);
+}
+
+/*
+ * check_prose_all walks the prose once for all the checks; its output,
+ * order included, is that of the checks run one by one.  Here two pairs
+ * of diagnostics start at the same byte, where only the report order
+ * decides: an undefined "UN" that is also the first word of a wrong
+ * expansion, and a paragraph that repeats another and starts with TODO.
+ */
+static void all_in_one_walk(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"---\ntitle: T\nauthors: A\ndate: 2024-01-01\nlimit-words: 20\n---\n"
+		ACR "::: acronyms\nEPA: Europe's Privacy Agency\nXYZ: Unused\n:::\n"
+		"# The EPA\n\n### Skipped\n\n"
+		"UN People's Republic of Korea (DPRK) and TBD.\n\n"
+		"TODO one two three four five six seven eight nine ten eleven.\n\n"
+		"TODO one two three four five six seven eight nine ten eleven.\n";
+	ast_doc a, b;
+	unit_load(&a, text);
+	unit_load(&b, text);
+	prose_one_by_one(&a);
+	check_prose_all(&b);
+	diag_sort(&a.diags);
+	diag_sort(&b.diags);
+	assert_int_equal(a.diags.n, 10);
+	assert_int_equal(b.diags.n, a.diags.n);
+	for (size_t i = 0; i < a.diags.n; i++) {
+		const diag *x = &a.diags.items[i], *y = &b.diags.items[i];
+		assert_int_equal(y->code, x->code);
+		assert_int_equal(y->at.start, x->at.start);
+		assert_int_equal(y->at.end, x->at.end);
+		assert_string_equal(y->msg, x->msg);
+	}
+	/* the ties: reported in the order of the checks */
+	assert_int_equal(a.diags.items[3].at.start, a.diags.items[4].at.start);
+	assert_int_equal(a.diags.items[3].code, DC_UNDEFINED_ACRONYM);
+	assert_int_equal(a.diags.items[4].code, DC_ACRONYM_MISMATCH);
+	assert_int_equal(a.diags.items[8].at.start, a.diags.items[9].at.start);
+	assert_int_equal(a.diags.items[8].code, DC_PLACEHOLDER);
+	assert_int_equal(a.diags.items[9].code, DC_DUPLICATE_PARAGRAPH);
+	ast_doc_free(&a);
+	ast_doc_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -235,6 +291,7 @@ int main(void)
 		cmocka_unit_test(heading_levels),
 		cmocka_unit_test(words),
 		cmocka_unit_test(spans_survive_escapes_and_continuations),
+		cmocka_unit_test(all_in_one_walk),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
