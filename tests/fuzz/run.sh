@@ -37,14 +37,19 @@ if ls tests/fuzz/regress/* >/dev/null 2>&1; then
 fi
 
 log="$B/fuzz.log"
+before=$(ls "$B/crashes" | wc -l)
 "$B/fuzz_brief" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
 	-max_len=16384 -dict=tests/fuzz/brief.dict -print_final_stats=1 \
 	-artifact_prefix="$B/crashes/" "$@" "$B/corpus" >"$log" 2>&1
 status=$?
 execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | awk '{s += $1} END {print s + 0}')
-if [ $status -ne 0 ]; then
+# -fork mode prints no final stats: its last status line has the count
+[ "$execs" = 0 ] && execs=$(sed -n 's/^#\([0-9][0-9]*\).*/\1/p' "$log" | tail -n 1)
+# with -ignore_crashes=1 the status says nothing: count what was written
+after=$(ls "$B/crashes" | wc -l)
+if [ $status -ne 0 ] || [ "$after" -gt "$before" ]; then
 	grep -E 'ERROR|invariant|SUMMARY|Test unit written' "$log" | head -n 20
-	echo "fuzz: FAILED after $execs executions (log: $log)"
+	echo "fuzz: FAILED after ${execs:-0} executions (log: $log, inputs: $B/crashes/)"
 	exit 1
 fi
 echo "fuzz: $execs executions in $secs s, no crash, leak or timeout"
