@@ -83,11 +83,15 @@ static void *xrealloc(void *p, size_t n)
 	return q;
 }
 
+/* The message in a block of its own size (a buf starts at 256 bytes). */
 static char *vformat(const char *fmt, va_list ap)
 {
 	buf b = BUF_INIT;
 	buf_vprintf(&b, fmt, ap);
-	return buf_detach(&b);
+	size_t len = b.len;
+	char *p = buf_detach(&b);
+	char *q = realloc(p, len + 1);
+	return q ? q : p;
 }
 
 void diag_list_init(diag_list *dl, const source *src)
@@ -95,6 +99,8 @@ void diag_list_init(diag_list *dl, const source *src)
 	dl->src = src;
 	dl->items = NULL;
 	dl->n = dl->cap = 0;
+	dl->dropped = 0;
+	dl->kept_error = false;
 }
 
 void diag_list_free(diag_list *dl)
@@ -116,6 +122,14 @@ void diag_list_free(diag_list *dl)
 
 size_t diag_report(diag_list *dl, diag_code code, span at, const char *fmt, ...)
 {
+	/* Past DIAG_MAX_KEPT only count, but keep one error if none is kept
+	 * yet, so that the list fails the file whenever the whole set would. */
+	bool error = diag_code_default(code) == DS_ERROR;
+	if (dl->n >= DIAG_MAX_KEPT && !(error && !dl->kept_error)) {
+		dl->dropped++;
+		return DIAG_DROPPED;
+	}
+	dl->kept_error |= error;
 	if (dl->n == dl->cap) {
 		dl->cap = dl->cap ? dl->cap * 2 : 16;
 		dl->items = xrealloc(dl->items, dl->cap * sizeof *dl->items);
@@ -135,6 +149,10 @@ size_t diag_report(diag_list *dl, diag_code code, span at, const char *fmt, ...)
 
 static void add_note(diag_list *dl, size_t d, bool has_at, span at, char *msg)
 {
+	if (d == DIAG_DROPPED) {
+		free(msg);
+		return;
+	}
 	diag_note *n = xrealloc(NULL, sizeof *n);
 	n->next = NULL;
 	n->at = at;

@@ -67,7 +67,20 @@ typedef struct diag_list {
 	const source *src;
 	diag *items;
 	size_t n, cap;
+	size_t dropped;		/* reported past DIAG_MAX_KEPT, not kept */
+	bool kept_error;	/* a diagnostic of an error code is kept */
 } diag_list;
+
+/*
+ * Diagnostics kept per list: past this many, diag_report only counts them
+ * in dropped (keeping one more if it is the first of an error code), so
+ * that an input of nothing but mistakes cannot claim memory without bound
+ * (docs/limits.md).
+ */
+#define DIAG_MAX_KEPT 100000
+/* What diag_report returns for a diagnostic it did not keep; the note
+ * calls accept it and do nothing. */
+#define DIAG_DROPPED ((size_t)-1)
 
 const char *diag_code_name(diag_code c);
 /* -1 if unknown. */
@@ -80,7 +93,7 @@ const char *diag_severity_name(diag_severity s);
 void diag_list_init(diag_list *dl, const source *src);
 void diag_list_free(diag_list *dl);
 
-/* Report; returns an index usable with diag_add_note. */
+/* Report; returns an index usable with diag_add_note (or DIAG_DROPPED). */
 size_t diag_report(diag_list *dl, diag_code code, span at, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 void diag_add_note(diag_list *dl, size_t d, span at, const char *fmt, ...)

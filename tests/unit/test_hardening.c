@@ -427,6 +427,38 @@ static void test_render_heading_without_id(void **state)
 	ast_doc_free(&d);
 }
 
+/*
+ * A list keeps DIAG_MAX_KEPT diagnostics and counts the rest, but keeps
+ * the first error past the cap when none is kept, so that a file of
+ * warnings and one late error still fails.  Notes on a dropped one are
+ * ignored.
+ */
+static void test_diagnostics_capped(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, FM);
+	size_t base = d.diags.n;
+	assert_false(d.diags.kept_error);
+	for (size_t i = base; i < DIAG_MAX_KEPT + 10; i++)
+		diag_report(&d.diags, DC_PLACEHOLDER, span_make(0, 1), "w %zu", i);
+	assert_int_equal(d.diags.n, DIAG_MAX_KEPT);
+	assert_int_equal(d.diags.dropped, 10);
+	size_t k = diag_report(&d.diags, DC_SYNTAX, span_make(0, 1), "the first error");
+	assert_int_equal(k, DIAG_MAX_KEPT);
+	assert_int_equal(d.diags.n, DIAG_MAX_KEPT + 1);
+	diag_add_note(&d.diags, k, span_make(0, 1), "a note");
+	k = diag_report(&d.diags, DC_SYNTAX, span_make(0, 1), "a second error");
+	assert_int_equal(k, DIAG_DROPPED);
+	diag_add_note(&d.diags, k, span_make(0, 1), "dropped with it");
+	diag_add_help(&d.diags, k, "and this");
+	assert_int_equal(d.diags.n, DIAG_MAX_KEPT + 1);
+	assert_int_equal(d.diags.dropped, 11);
+	assert_int_equal(diag_count(&d.diags, DS_ERROR), 1);
+	assert_string_equal(d.diags.items[DIAG_MAX_KEPT].notes->msg, "a note");
+	ast_doc_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -441,6 +473,7 @@ int main(void)
 		cmocka_unit_test(test_end_of_file),
 		cmocka_unit_test(test_long_backtick_runs),
 		cmocka_unit_test(test_render_heading_without_id),
+		cmocka_unit_test(test_diagnostics_capped),
 	};
 	return cmocka_run_group_tests_name("hardening", tests, NULL, NULL);
 }
