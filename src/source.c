@@ -4,6 +4,7 @@
 #include "source.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,10 +112,17 @@ int source_init(source *s, const char *path, const char *raw, size_t rawlen,
 	if (rawlen >= 3 && in[0] == 0xEF && in[1] == 0xBB && in[2] == 0xBF)
 		i = 3;
 
-	/* Bad bytes are reported after the line table exists; remember them. */
-	uint32_t *bad = NULL;
-	unsigned char badbyte[256];	/* the first 256 bad bytes, for messages */
+	/*
+	 * Bad bytes are reported after the line table exists, at most one per
+	 * line (a pasted binary blob must not drown the real problems): keep
+	 * the first of each line, with its value for the message.
+	 */
+	struct bad_byte {
+		uint32_t at;
+		unsigned char byte;
+	} *bad = NULL;
 	size_t nbad = 0, badcap = 0;
+	bool line_bad = false;
 	while (i < rawlen) {
 		unsigned c = in[i];
 		if (c >= 0x20 && c < 0x7F) {
@@ -125,6 +133,8 @@ int source_init(source *s, const char *path, const char *raw, size_t rawlen,
 		if (c == '\n' || c == '\t') {
 			s->text[o++] = (char)c;
 			i++;
+			if (c == '\n')
+				line_bad = false;
 			continue;
 		}
 		if (c == '\r' && i + 1 < rawlen && in[i + 1] == '\n') {
@@ -138,17 +148,20 @@ int source_init(source *s, const char *path, const char *raw, size_t rawlen,
 			i += len;
 			continue;
 		}
-		if (nbad == badcap) {
-			badcap = badcap ? badcap * 2 : 16;
-			uint32_t *nb = realloc(bad, badcap * sizeof *bad);
-			if (!nb) {
-				fputs("briefc: out of memory\n", stderr);
-				abort();
+		if (!line_bad) {
+			if (nbad == badcap) {
+				badcap = badcap ? badcap * 2 : 16;
+				struct bad_byte *nb = realloc(bad, badcap * sizeof *bad);
+				if (!nb) {
+					fputs("briefc: out of memory\n", stderr);
+					abort();
+				}
+				bad = nb;
 			}
-			bad = nb;
+			bad[nbad].at = (uint32_t)o;
+			bad[nbad++].byte = (unsigned char)c;
+			line_bad = true;
 		}
-		bad[nbad++] = (uint32_t)o;
-		badbyte[nbad - 1 < 256 ? nbad - 1 : 255] = (unsigned char)c;
 		/* One '?' for the one byte keeps columns honest. */
 		s->text[o++] = '?';
 		i++;
@@ -187,29 +200,15 @@ int source_init(source *s, const char *path, const char *raw, size_t rawlen,
 	if (o % SOURCE_CP_STRIDE == 0)
 		s->cps[o / SOURCE_CP_STRIDE] = cps;
 
-	/* Report at most one bad-encoding diagnostic per line: a pasted binary
-	 * blob must not drown the real problems. */
-	size_t line = 0, last_line = (size_t)-1;
 	for (size_t k = 0; k < nbad && dl; k++) {
-		/* bad[] ascends: walk the line table along with it */
-		while (line + 1 < s->nlines && s->lines[line + 1] <= bad[k])
-			line++;
-		if (line == last_line)
-			continue;
-		last_line = line;
-		unsigned b = k < 256 ? badbyte[k] : 0x100;
+		unsigned b = bad[k].byte;
+		span at = span_make(bad[k].at, bad[k].at + 1);
 		if (b == 0)
-			diag_report(dl, DC_BAD_ENCODING, span_make(bad[k], bad[k] + 1),
-				    "NUL byte in input");
+			diag_report(dl, DC_BAD_ENCODING, at, "NUL byte in input");
 		else if (b < 0x20 || b == 0x7F)
-			diag_report(dl, DC_BAD_ENCODING, span_make(bad[k], bad[k] + 1),
-				    "control character U+%04X in input", b);
-		else if (b < 0x100)
-			diag_report(dl, DC_BAD_ENCODING, span_make(bad[k], bad[k] + 1),
-				    "invalid UTF-8: byte 0x%02X", b);
+			diag_report(dl, DC_BAD_ENCODING, at, "control character U+%04X in input", b);
 		else
-			diag_report(dl, DC_BAD_ENCODING, span_make(bad[k], bad[k] + 1),
-				    "invalid UTF-8 or control character in input");
+			diag_report(dl, DC_BAD_ENCODING, at, "invalid UTF-8: byte 0x%02X", b);
 	}
 	free(bad);
 	return 0;

@@ -459,6 +459,38 @@ static void test_diagnostics_capped(void **state)
 	ast_doc_free(&d);
 }
 
+/*
+ * Bad bytes: one diagnostic per line, naming the line's first bad byte,
+ * however many lines have one (the loader once kept the values of the
+ * first 256 only, and named the 256th after the last).
+ */
+static void test_bad_bytes_every_line(void **state)
+{
+	(void)state;
+	buf b = BUF_INIT;
+	for (int i = 0; i < 300; i++) {
+		buf_puts(&b, "ok ");
+		buf_putc(&b, (char)(i == 255 ? 0x01 : i < 255 ? 0xFF : 0xFE));
+		buf_puts(&b, "\xC0 more\r\n");
+	}
+	ast_doc d;
+	unit_loadn(&d, b.data, b.len);
+	assert_int_equal(unit_count(&d, DC_BAD_ENCODING), 300);
+	for (size_t k = 0; k < d.diags.n; k++) {
+		const diag *g = &d.diags.items[k];
+		if (g->code != DC_BAD_ENCODING)
+			continue;
+		unsigned line, col;
+		source_locate(&d.src, g->at.start, &line, &col);
+		assert_int_equal(col, 4);
+		const char *want = line == 256 ? "control character U+0001 in input" :
+			line < 256 ? "invalid UTF-8: byte 0xFF" : "invalid UTF-8: byte 0xFE";
+		assert_string_equal(g->msg, want);
+	}
+	buf_free(&b);
+	ast_doc_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -474,6 +506,7 @@ int main(void)
 		cmocka_unit_test(test_long_backtick_runs),
 		cmocka_unit_test(test_render_heading_without_id),
 		cmocka_unit_test(test_diagnostics_capped),
+		cmocka_unit_test(test_bad_bytes_every_line),
 	};
 	return cmocka_run_group_tests_name("hardening", tests, NULL, NULL);
 }
