@@ -180,6 +180,7 @@ typedef struct check_strent {
 	const char *key;
 	size_t len;
 	size_t val;
+	size_t hash;		/* of key, kept for growing the table */
 } check_strent;
 
 typedef struct check_strtab {
