@@ -40,6 +40,7 @@
 #include "buf.h"
 #include "check.h"
 #include "diag.h"
+#include "escape.h"
 #include "latex_words.h"
 #include "render.h"
 #include "render_json.h"
@@ -70,6 +71,13 @@ static void check_span(const ast_doc *d, span s, const char *what)
 	}
 }
 
+static void bad_node(const ast_node *n, const char *what)
+{
+	fprintf(stderr, "fuzz_brief: %s node [%u, %u): %s\n", ast_type_name(n->type),
+		n->at.start, n->at.end, what);
+	abort();
+}
+
 static void check_tree(const ast_doc *d)
 {
 	const ast_node *root = d->root;
@@ -78,17 +86,17 @@ static void check_tree(const ast_doc *d)
 	for (const ast_node *n = root; n;) {
 		check_span(d, n->at, ast_type_name(n->type));
 		if ((n->first == NULL) != (n->last == NULL))
-			abort();
+			bad_node(n, "first and last disagree");
 		if (n->first && (n->first->prev || n->first->parent != n))
-			abort();
+			bad_node(n, "first child linked wrong");
 		if (n->last && (n->last->next || n->last->parent != n))
-			abort();
+			bad_node(n, "last child linked wrong");
 		if (n->next && (n->next->prev != n || n->next->parent != n->parent))
-			abort();
+			bad_node(n, "next sibling linked wrong");
 		if (n->type == AST_TEXT || n->type == AST_CODE) {
 			const str *t = &n->u.text.text;
 			if (!t->p || t->p[t->len] != '\0')
-				abort();
+				bad_node(n, "text not terminated");
 		}
 		if (n->type == AST_LINK)
 			check_span(d, n->u.link.url_at, "url");
@@ -113,31 +121,14 @@ static void check_tree(const ast_doc *d)
 
 /* ---- shared helpers ---- */
 
+/* Whether s is valid UTF-8; *bad gets the offset of the first fault. */
 static bool valid_utf8(const char *s, size_t n, size_t *bad)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	for (size_t i = 0; i < n;) {
-		unsigned c = p[i];
-		size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 :
-			     c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-		if (!len || i + len > n) {
+	for (size_t i = 0, len; i < n; i += len) {
+		if (escape_utf8_decode(s + i, n - i, &len) == 0xFFFD && len == 1) {
 			*bad = i;
 			return false;
 		}
-		uint32_t cp = len == 1 ? c : c & (0x7F >> len);
-		for (size_t k = 1; k < len; k++) {
-			if ((p[i + k] & 0xC0) != 0x80) {
-				*bad = i;
-				return false;
-			}
-			cp = cp << 6 | (p[i + k] & 0x3F);
-		}
-		static const uint32_t min[5] = {0, 0, 0x80, 0x800, 0x10000};
-		if (cp < min[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-			*bad = i;
-			return false;
-		}
-		i += len;
 	}
 	return true;
 }
