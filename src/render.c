@@ -38,6 +38,7 @@ typedef struct area_ix {
 struct render_priv {
 	acro *acr;		/* open addressing on the abbreviation */
 	size_t acap;
+	bool afirst[256];	/* the first bytes of the abbreviations */
 	unsigned *cites;	/* by source number: citations written so far */
 	unsigned *cites_total;	/* ... and in the whole first pass */
 	size_t nsrc;
@@ -141,6 +142,18 @@ static bool is_word(uint32_t c)
 	       c != 0xFEFF && c != 0xFFFD;
 }
 
+/* Whether the character at s[i] is a word character; *len its length. */
+static inline bool word_at(const char *s, size_t n, size_t i, size_t *len)
+{
+	unsigned char c = (unsigned char)s[i];
+	if (c < 0x80) {
+		*len = 1;
+		return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+		       (c >= 'a' && c <= 'z');
+	}
+	return is_word(escape_utf8_decode(s + i, n - i, len));
+}
+
 static bool all_word(const char *s, size_t n)
 {
 	for (size_t i = 0, len; i < n; i += len)
@@ -182,6 +195,7 @@ static void acro_init(render_priv *p, const ast_doc *d)
 		while (p->acr[j].node)
 			j = (j + 1) & (p->acap - 1);
 		p->acr[j].node = a;
+		p->afirst[(unsigned char)k->p[0]] = true;
 	}
 }
 
@@ -246,14 +260,16 @@ static void text_at(render *r, const char *s, size_t n, span at)
 	size_t run = 0, i = 0;
 	while (r->p->acap && i < n) {
 		size_t len;
-		if (!is_word(escape_utf8_decode(s + i, n - i, &len))) {
+		if (!word_at(s, n, i, &len)) {
 			i += len;
 			continue;
 		}
 		size_t j = i + len;
-		while (j < n && is_word(escape_utf8_decode(s + j, n - j, &len)))
+		while (j < n && word_at(s, n, j, &len))
 			j += len;
-		acro *a = acro_find(r->p, s + i, j - i);
+		/* only a word that starts like an abbreviation is looked up */
+		acro *a = r->p->afirst[(unsigned char)s[i]] ?
+			acro_find(r->p, s + i, j - i) : NULL;
 		if (a) {
 			litn(r, s + run, i - run);
 			acronym(r, a, s, n, i, j);
