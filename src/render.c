@@ -1301,6 +1301,23 @@ static void pass_reset(render_priv *p, const ast_doc *d)
 	p->last = 0;
 }
 
+static void null_event(render *r, const render_ev *ev)
+{
+	(void)r, (void)ev;
+}
+
+static void null_text(render *r, const char *s, size_t n)
+{
+	(void)r, (void)s, (void)n;
+}
+
+/*
+ * What the first pass counts is kept here, not by the backend, and a
+ * backend starts afresh at RE_DOCUMENT: so the first pass needs no
+ * backend at all, and writes nothing.
+ */
+static const render_backend null_backend = {null_event, null_text};
+
 int render_run(const ast_doc *d, const render_options *o, const render_backend *be,
 	       void *state, buf *out)
 {
@@ -1308,13 +1325,14 @@ int render_run(const ast_doc *d, const render_options *o, const render_backend *
 	render_priv p;
 	priv_init(&p, d);
 	buf scratch = BUF_INIT;
-	render r = {d, o ? o : &defaults, be, state, &scratch, true, {0, 0}, &p};
+	render r = {d, o ? o : &defaults, &null_backend, state, &scratch, true, {0, 0}, &p};
 	pass_reset(&p, d);
 	document(&r);
 	memcpy(p.cites_total, p.cites, p.nsrc * sizeof *p.cites);
 	memcpy(p.anchored, p.anchor_done, d->areas.n * sizeof *p.anchored);
 	buf_free(&scratch);
 	r.measure = false;
+	r.be = be;
 	r.out = out;
 	pass_reset(&p, d);
 	document(&r);

@@ -132,10 +132,10 @@ struct render {
 	void *state;		/* the backend's */
 	buf *out;
 	/*
-	 * The renderer runs twice: a first pass into a scratch buffer counts
-	 * what later output depends on (how many times each source is cited,
-	 * for the back-links); the second writes out.  measure is true in the
-	 * first: a backend must not report diagnostics then.
+	 * The renderer runs twice: a first pass counts what later output
+	 * depends on (how many times each source is cited, for the
+	 * back-links), calling no backend; the second writes out.  measure
+	 * is true in the first.
 	 */
 	bool measure;
 	span at;		/* where the text being written comes from */
