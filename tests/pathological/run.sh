@@ -87,6 +87,11 @@ while IFS=';' read -r head pattern cmd; do
 		ok=0
 		ko "$name" "no diagnostic matching '$pattern': $(head -c 300 "$tmp/err")"
 	fi
+	# valgrind's own reports (exit status 1 like briefc's) start with ==PID==
+	if [ -n "$WRAP" ] && grep -q '^==[0-9]*==' "$tmp/err"; then
+		ok=0
+		ko "$name" "$(grep -m 3 '^==[0-9]*==' "$tmp/err")"
+	fi
 	lines=$(wc -l <"$tmp/err")
 	[ "$lines" -lt 400 ] || { ok=0; ko "$name" "$lines lines of diagnostics"; }
 	over() { [ -z "$WRAP" ] && awk -v s="$1" -v l="$limit" 'BEGIN { exit !(s > l) }'; }
