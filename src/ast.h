@@ -276,6 +276,9 @@ const ast_field_spec *ast_spec_find(const ast_field_spec *specs, size_t n,
  * diagnostic-free failure the caller reports).
  */
 int ast_doc_load(ast_doc *d, const char *path, const char *raw, size_t len);
+/* The same with raw from malloc, which the document takes over (and frees
+ * on failure): the input is normalised in place, held once. */
+int ast_doc_load_owned(ast_doc *d, const char *path, char *raw, size_t len);
 void ast_doc_free(ast_doc *d);
 
 /* Plain text of an inline subtree (for titles in messages, slugs, JSON). */

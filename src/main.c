@@ -127,8 +127,7 @@ static int load(ast_doc *d, const char *path, const options *o)
 		fprintf(stderr, "briefc: cannot read %s: %s\n", path, strerror(errno));
 		return -1;
 	}
-	int rc = ast_doc_load(d, strcmp(path, "-") == 0 ? "<stdin>" : path, raw, len);
-	free(raw);
+	int rc = ast_doc_load_owned(d, strcmp(path, "-") == 0 ? "<stdin>" : path, raw, len);
 	if (rc != 0) {
 		fprintf(stderr, "briefc: %s: input larger than %zu bytes (see docs/limits.md)\n",
 			path, (size_t)SOURCE_MAX_BYTES);

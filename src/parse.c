@@ -19,32 +19,47 @@
 
 /* ---- comments ---- */
 
-/*
- * Replace every byte of each <!-- ... --> comment by \x01 (newlines kept),
- * so the scanner skips comment-only lines and the inline parser skips the
- * rest while every offset stays that of the source.  An unclosed comment
- * is a syntax error and stays text.
- */
-static char *blank_comments(ast_doc *d)
+/* The first "<!--" at or after p that is not escaped, or NULL. */
+static const char *comment_open(const char *t, size_t n, const char *p)
 {
-	const char *t = d->src.text;
+	for (;;) {
+		const char *o = memchr(p, '<', (size_t)(t + n - p));
+		if (!o)
+			return NULL;
+		if ((size_t)(t + n - o) >= 4 && memcmp(o, "<!--", 4) == 0 &&
+		    !(o > t && o[-1] == '\\'))
+			return o;
+		p = o + 1;
+	}
+}
+
+/*
+ * The text as the scanner sees it, ending in "\n\0\0" (the end of the
+ * file: see YY_USER_ACTION in brief.l).  Every byte of each <!-- ... -->
+ * comment is replaced by \x01 (newlines kept), so the scanner skips
+ * comment-only lines and the inline parser skips the rest while every
+ * offset stays that of the source.  An unclosed comment is a syntax error
+ * and stays text.  Without comments that is the source text itself, its
+ * end marks written into the source's padding (restored by
+ * end_scan_text): a document is then held once, not twice.
+ */
+static char *scan_text(ast_doc *d)
+{
+	char *t = d->src.text;
 	size_t n = d->src.len;
+	const char *o = comment_open(t, n, t);
+	if (!o) {
+		t[n] = '\n';
+		t[n + 1] = t[n + 2] = '\0';
+		return t;
+	}
 	char *lex = malloc(n + 3);
 	if (!lex)
 		abort();
 	memcpy(lex, t, n);
-	lex[n] = '\n';	/* the end of the file: see YY_USER_ACTION in brief.l */
+	lex[n] = '\n';
 	lex[n + 1] = lex[n + 2] = '\0';
-	const char *p = t;
-	for (;;) {
-		const char *o = memchr(p, '<', (size_t)(t + n - p));
-		if (!o)
-			break;
-		if ((size_t)(t + n - o) < 4 || memcmp(o, "<!--", 4) != 0 ||
-		    (o > t && o[-1] == '\\')) {
-			p = o + 1;
-			continue;
-		}
+	for (; o; o = comment_open(t, n, o)) {
 		const char *c = o + 4;
 		const char *e = NULL;
 		while (c + 3 <= t + n) {
@@ -66,9 +81,17 @@ static char *blank_comments(ast_doc *d)
 		for (const char *q = o; q < e; q++)
 			if (*q != '\n')
 				lex[q - t] = '\x01';
-		p = e;
+		o = e;
 	}
 	return lex;
+}
+
+static void end_scan_text(ast_doc *d, char *lex)
+{
+	if (lex == d->src.text)
+		d->src.text[d->src.len] = '\0';
+	else
+		free(lex);
 }
 
 /* ---- builder: paragraphs, lists, quotes ---- */
@@ -466,7 +489,7 @@ void parse_document(ast_doc *d)
 	memset(&ps, 0, sizeof ps);
 	ps.doc = d;
 	ps.text = d->src.text;
-	ps.lex = blank_comments(d);
+	ps.lex = scan_text(d);
 	d->root = ast_new(d, AST_DOCUMENT, span_make(0, (uint32_t)d->src.len));
 	ps.container = d->root;
 
@@ -481,19 +504,36 @@ void parse_document(ast_doc *d)
 	brief_yylex_destroy(scanner);
 	close_all(&ps);
 	free(ps.segs);
-	free(ps.lex);
+	end_scan_text(d, ps.lex);
 }
 
-int ast_doc_load(ast_doc *d, const char *path, const char *raw, size_t len)
+static void doc_init(ast_doc *d)
 {
 	memset(d, 0, sizeof *d);
 	arena_init(&d->arena);
 	diag_list_init(&d->diags, &d->src);
-	if (source_init(&d->src, path, raw, len, &d->diags) != 0)
+}
+
+/* Parse and resolve a loaded source (rc: what loading it returned). */
+static int doc_build(ast_doc *d, int rc)
+{
+	if (rc != 0)
 		return -1;
 	parse_document(d);
 	resolve_document(d);
 	return 0;
+}
+
+int ast_doc_load(ast_doc *d, const char *path, const char *raw, size_t len)
+{
+	doc_init(d);
+	return doc_build(d, source_init(&d->src, path, raw, len, &d->diags));
+}
+
+int ast_doc_load_owned(ast_doc *d, const char *path, char *raw, size_t len)
+{
+	doc_init(d);
+	return doc_build(d, source_init_owned(&d->src, path, raw, len, &d->diags));
 }
 
 void ast_doc_free(ast_doc *d)

@@ -93,19 +93,57 @@ static size_t utf8_valid(const unsigned char *p, size_t n)
 	return len;
 }
 
-int source_init(source *s, const char *path, const char *raw, size_t rawlen,
-		diag_list *dl)
+/* Bytes copied as they are: printable ASCII, tab and newline. */
+static const bool plain[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+};
+
+static void *xrealloc(void *p, size_t n)
 {
-	memset(s, 0, sizeof *s);
-	if (rawlen > SOURCE_MAX_BYTES)
-		return -1;
-	s->path = malloc(strlen(path) + 1);
-	s->text = malloc(rawlen + 1);
-	if (!s->path || !s->text) {
+	void *q = realloc(p, n);
+	if (!q) {
 		fputs("briefc: out of memory\n", stderr);
 		abort();
 	}
+	return q;
+}
+
+/* UTF-8 continuation bytes in p[0, n), eight at a time. */
+static uint32_t count_cont(const unsigned char *p, size_t n)
+{
+	const uint64_t hi = 0x8080808080808080u;
+	uint32_t c = 0;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+		memcpy(&x, p + i, 8);
+		/* 10xxxxxx: bit 7 set and bit 6 clear, as 0 or 1 per byte */
+		uint64_t k = (x & ~(x << 1) & hi) >> 7;
+		c += (uint32_t)((k * 0x0101010101010101u) >> 56);
+	}
+	for (; i < n; i++)
+		c += (p[i] & 0xC0) == 0x80;
+	return c;
+}
+
+/*
+ * Normalise raw[0, rawlen) into out, which may be raw itself (the text
+ * never grows), then build the line and code-point tables.  out has room
+ * for rawlen + SOURCE_PAD bytes and becomes s->text.
+ */
+static void load(source *s, const char *path, char *out, const char *raw,
+		 size_t rawlen, diag_list *dl)
+{
+	s->path = xrealloc(NULL, strlen(path) + 1);
 	strcpy(s->path, path);
+	s->text = out;
 
 	const unsigned char *in = (const unsigned char *)raw;
 	size_t i = 0, o = 0;
@@ -124,26 +162,29 @@ int source_init(source *s, const char *path, const char *raw, size_t rawlen,
 	size_t nbad = 0, badcap = 0;
 	bool line_bad = false;
 	while (i < rawlen) {
-		unsigned c = in[i];
-		if (c >= 0x20 && c < 0x7F) {
-			s->text[o++] = (char)c;
-			i++;
-			continue;
-		}
-		if (c == '\n' || c == '\t') {
-			s->text[o++] = (char)c;
-			i++;
-			if (c == '\n')
+		/* A run of plain bytes at once: in place, nothing to move
+		 * until something was dropped. */
+		size_t run = i;
+		while (run < rawlen && plain[in[run]])
+			run++;
+		if (run > i) {
+			/* (before the move, which may overwrite in[i, run)) */
+			if (line_bad && memchr(in + i, '\n', run - i))
 				line_bad = false;
+			if (out + o != raw + i)
+				memmove(out + o, in + i, run - i);
+			o += run - i;
+			i = run;
 			continue;
 		}
+		unsigned c = in[i];
 		if (c == '\r' && i + 1 < rawlen && in[i + 1] == '\n') {
 			i++;
 			continue;
 		}
 		size_t len = c >= 0x80 ? utf8_valid(in + i, rawlen - i) : 0;
 		if (len) {
-			memcpy(s->text + o, in + i, len);
+			memmove(out + o, in + i, len);
 			o += len;
 			i += len;
 			continue;
@@ -151,54 +192,39 @@ int source_init(source *s, const char *path, const char *raw, size_t rawlen,
 		if (!line_bad) {
 			if (nbad == badcap) {
 				badcap = badcap ? badcap * 2 : 16;
-				struct bad_byte *nb = realloc(bad, badcap * sizeof *bad);
-				if (!nb) {
-					fputs("briefc: out of memory\n", stderr);
-					abort();
-				}
-				bad = nb;
+				bad = xrealloc(bad, badcap * sizeof *bad);
 			}
 			bad[nbad].at = (uint32_t)o;
 			bad[nbad++].byte = (unsigned char)c;
 			line_bad = true;
 		}
 		/* One '?' for the one byte keeps columns honest. */
-		s->text[o++] = '?';
+		out[o++] = '?';
 		i++;
 	}
-	s->text[o] = '\0';
+	out[o] = '\0';
 	s->len = o;
 
 	size_t cap = 64;
-	s->lines = malloc(cap * sizeof *s->lines);
-	s->cps = malloc((o / SOURCE_CP_STRIDE + 1) * sizeof *s->cps);
-	if (!s->lines || !s->cps) {
-		fputs("briefc: out of memory\n", stderr);
-		abort();
-	}
+	s->lines = xrealloc(NULL, cap * sizeof *s->lines);
 	s->lines[0] = 0;
 	s->nlines = 1;
-	uint32_t cps = 0;
-	for (size_t k = 0; k < o; k++) {
-		if (k % SOURCE_CP_STRIDE == 0)
-			s->cps[k / SOURCE_CP_STRIDE] = cps;
-		cps += ((unsigned char)s->text[k] & 0xC0) != 0x80;
-		if (s->text[k] != '\n' || k + 1 > o)
-			continue;
+	for (const char *p = out; (p = memchr(p, '\n', (size_t)(out + o - p)));) {
+		p++;
 		if (s->nlines == cap) {
 			cap *= 2;
-			uint32_t *nl = realloc(s->lines, cap * sizeof *nl);
-			if (!nl) {
-				fputs("briefc: out of memory\n", stderr);
-				abort();
-			}
-			s->lines = nl;
+			s->lines = xrealloc(s->lines, cap * sizeof *s->lines);
 		}
-		s->lines[s->nlines++] = (uint32_t)(k + 1);
+		s->lines[s->nlines++] = (uint32_t)(p - out);
 	}
 
-	if (o % SOURCE_CP_STRIDE == 0)
-		s->cps[o / SOURCE_CP_STRIDE] = cps;
+	s->cps = xrealloc(NULL, (o / SOURCE_CP_STRIDE + 1) * sizeof *s->cps);
+	uint32_t cps = 0;
+	for (size_t k = 0; k <= o; k += SOURCE_CP_STRIDE) {
+		s->cps[k / SOURCE_CP_STRIDE] = cps;
+		size_t n = o - k < SOURCE_CP_STRIDE ? o - k : SOURCE_CP_STRIDE;
+		cps += (uint32_t)n - count_cont((const unsigned char *)out + k, n);
+	}
 
 	for (size_t k = 0; k < nbad && dl; k++) {
 		unsigned b = bad[k].byte;
@@ -211,6 +237,28 @@ int source_init(source *s, const char *path, const char *raw, size_t rawlen,
 			diag_report(dl, DC_BAD_ENCODING, at, "invalid UTF-8: byte 0x%02X", b);
 	}
 	free(bad);
+}
+
+int source_init(source *s, const char *path, const char *raw, size_t rawlen,
+		diag_list *dl)
+{
+	memset(s, 0, sizeof *s);
+	if (rawlen > SOURCE_MAX_BYTES)
+		return -1;
+	load(s, path, xrealloc(NULL, rawlen + SOURCE_PAD), raw, rawlen, dl);
+	return 0;
+}
+
+int source_init_owned(source *s, const char *path, char *raw, size_t rawlen,
+		      diag_list *dl)
+{
+	memset(s, 0, sizeof *s);
+	if (rawlen > SOURCE_MAX_BYTES) {
+		free(raw);
+		return -1;
+	}
+	raw = xrealloc(raw, rawlen + SOURCE_PAD);
+	load(s, path, raw, raw, rawlen, dl);
 	return 0;
 }
 

@@ -21,7 +21,8 @@ typedef struct span {
 
 typedef struct source {
 	char *path;		/* as given on the command line, heap */
-	char *text;		/* normalised text, NUL-terminated, heap */
+	char *text;		/* normalised text, NUL-terminated, heap; with
+				 * room for SOURCE_PAD bytes after len */
 	size_t len;
 	uint32_t *lines;	/* offset of each line start, heap */
 	size_t nlines;
@@ -31,6 +32,10 @@ typedef struct source {
 } source;
 
 #define SOURCE_CP_STRIDE 512
+
+/* Bytes allocated after the text: its NUL, and the end marks the scanner
+ * needs when it reads the text in place (parse.c). */
+#define SOURCE_PAD 4
 
 /*
  * Largest input accepted: 64 MiB, a hundred times the longest brief, so
@@ -47,6 +52,12 @@ typedef struct source {
  */
 int source_init(source *s, const char *path, const char *raw, size_t rawlen,
 		struct diag_list *dl);
+/*
+ * The same, normalising raw (from malloc) in place: the source takes it
+ * over, so the input is held once.  raw is freed when -1 is returned.
+ */
+int source_init_owned(source *s, const char *path, char *raw, size_t rawlen,
+		      struct diag_list *dl);
 /* Read a file ("-" is stdin).  Returns 0, or -1 with errno set. */
 int source_read_file(const char *path, char **data, size_t *len);
 void source_free(source *s);
