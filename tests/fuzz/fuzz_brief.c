@@ -8,8 +8,8 @@
  * are held to the invariants of docs/security.md:
  *
  *   tree      every span inside the source, start <= end; parent, first,
- *             last, next and prev links agree; diagnostics located inside
- *             the source
+ *             last, next and prev links agree; text inside the source or
+ *             copied; diagnostics located inside the source
  *   JSON      well-formed, valid UTF-8; no "url" value with a
  *             javascript:, vbscript:, data: or file: scheme
  *   HTML      every '<' opens a tag of the renderer's vocabulary, every
@@ -94,9 +94,18 @@ static void check_tree(const ast_doc *d)
 		if (n->next && (n->next->prev != n || n->next->parent != n->parent))
 			bad_node(n, "next sibling linked wrong");
 		if (n->type == AST_TEXT || n->type == AST_CODE) {
+			/* ast.h: code is a NUL-terminated copy; text may be
+			 * its bytes in the source, len of them */
 			const str *t = &n->u.text.text;
-			if (!t->p || t->p[t->len] != '\0')
-				bad_node(n, "text not terminated");
+			uintptr_t p = (uintptr_t)t->p, src = (uintptr_t)d->src.text;
+			if (!t->p)
+				bad_node(n, "no text");
+			else if (p >= src && p <= src + d->src.len) {
+				if (n->type == AST_CODE || t->len > src + d->src.len - p)
+					bad_node(n, "text runs past the source");
+			} else if (n->type == AST_CODE && t->p[t->len] != '\0') {
+				bad_node(n, "code not terminated");
+			}
 		}
 		if (n->type == AST_LINK)
 			check_span(d, n->u.link.url_at, "url");
