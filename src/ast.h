@@ -19,7 +19,10 @@
 #include "source.h"
 
 typedef struct str {
-	const char *p;		/* NUL-terminated, in the arena */
+	const char *p;		/* NUL-terminated, in the arena; but the text
+				 * of an AST_TEXT node may be its bytes in
+				 * doc->src.text, not NUL-terminated: read len
+				 * bytes */
 	size_t len;
 } str;
 

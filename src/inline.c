@@ -75,11 +75,29 @@ static ast_node *add(ictx *c, ast_type t, size_t a, size_t b)
 	return n;
 }
 
+/*
+ * The string of a text node that starts at work-buffer position from:
+ * the source's own bytes when they are the same (no escape or comment
+ * removed, the usual case), else a copy.  Most text is then not copied at
+ * all (ast.h: such a string is not NUL-terminated).
+ */
+static str text_str(const ictx *c, size_t from, const char *s, size_t len)
+{
+	const source *src = &c->d->src;
+	uint32_t at = src_off(c, from);
+	if (at <= src->len && len <= src->len - at &&
+	    memcmp(src->text + at, s, len) == 0) {
+		str t = {src->text + at, len};
+		return t;
+	}
+	return ast_str(c->d, s, len);
+}
+
 static void flush(ictx *c, size_t upto)
 {
 	if (c->text.len) {
 		ast_node *n = add(c, AST_TEXT, c->text_from, upto);
-		n->u.text.text = ast_str(c->d, c->text.data, c->text.len);
+		n->u.text.text = text_str(c, c->text_from, c->text.data, c->text.len);
 		buf_clear(&c->text);
 	}
 	c->text_from = upto;
@@ -256,7 +274,7 @@ static void push_delim(ictx *c, size_t i, size_t len)
 		     (!is_punct(before) || is_space(after) || is_punct(after));
 	flush(c, i);
 	ast_node *n = add(c, AST_TEXT, i, i + len);
-	n->u.text.text = ast_str(c->d, c->w + i, len);
+	n->u.text.text = text_str(c, i, c->w + i, len);
 	c->text_from = i + len;
 	if (!left && !right)
 		return;
@@ -483,13 +501,25 @@ static void merge_text(ast_doc *d, ast_node *root)
 	ast_node *n = root->first;
 	while (n) {
 		if (n->type == AST_TEXT && n->next && n->next->type == AST_TEXT) {
-			buf_clear(&b);
+			/* Runs that follow each other in the source join
+			 * without a copy. */
+			const char *p = n->u.text.text.p;
+			size_t len = 0;
+			bool contiguous = true;
 			ast_node *last = n;
 			for (ast_node *t = n; t && t->type == AST_TEXT; t = t->next) {
-				buf_put(&b, t->u.text.text.p, t->u.text.text.len);
+				contiguous &= t->u.text.text.p == p + len;
+				len += t->u.text.text.len;
 				last = t;
 			}
-			n->u.text.text = ast_str(d, b.data, b.len);
+			if (contiguous) {
+				n->u.text.text.len = len;
+			} else {
+				buf_clear(&b);
+				for (ast_node *t = n; t != last->next; t = t->next)
+					buf_put(&b, t->u.text.text.p, t->u.text.text.len);
+				n->u.text.text = ast_str(d, b.data, b.len);
+			}
 			n->at.end = last->at.end;
 			ast_node *stop = last->next;	/* unlinking clears last->next */
 			while (n->next != stop)
@@ -661,7 +691,7 @@ void inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 			{
 				flush(&c, i);
 				ast_node *n = add(&c, AST_TEXT, i, i + 1);
-				n->u.text.text = ast_str(d, "[", 1);
+				n->u.text.text = text_str(&c, i, "[", 1);
 				c.text_from = i + 1;
 				bracket *b = calloc(1, sizeof *b);
 				if (!b)

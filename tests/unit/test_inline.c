@@ -9,7 +9,8 @@ static void sexp(const ast_node *n, buf *b)
 	for (const ast_node *c = n->first; c; c = c->next) {
 		switch (c->type) {
 		case AST_TEXT:
-			buf_printf(b, "\"%s\"", c->u.text.text.p);
+			buf_printf(b, "\"%.*s\"", (int)c->u.text.text.len,
+				   c->u.text.text.p);
 			break;
 		case AST_CODE:
 			buf_printf(b, "(code \"%s\")", c->u.text.text.p);
@@ -119,6 +120,27 @@ static void test_text_spans(void **state)
 	ast_doc_free(&d);
 }
 
+/* Text the source holds as it is points into the source; text whose
+ * escapes were removed, or made of pieces from apart, is a copy. */
+static void test_text_not_copied(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, "plain [words] and *x\n\\*y* z\n");
+	ast_node *p = unit_find(d.root, AST_PARAGRAPH, 0);
+	ast_node *t = p->first;
+	assert_int_equal(t->type, AST_TEXT);
+	unit_assert_str(t->u.text.text, "plain [words] and ");
+	assert_ptr_equal(t->u.text.text.p, d.src.text);
+	ast_node *e = unit_find(d.root, AST_EMPH, 0);
+	unit_assert_str(e->first->u.text.text, "x");
+	assert_ptr_equal(e->first->u.text.text.p, d.src.text + 19);
+	unit_assert_str(e->last->u.text.text, "*y");
+	assert_true(e->last->u.text.text.p < d.src.text ||
+		    e->last->u.text.text.p >= d.src.text + d.src.len);
+	ast_doc_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -129,6 +151,7 @@ int main(void)
 		cmocka_unit_test(test_references),
 		cmocka_unit_test(test_escapes_and_breaks),
 		cmocka_unit_test(test_text_spans),
+		cmocka_unit_test(test_text_not_copied),
 	};
 	return cmocka_run_group_tests_name("inline", tests, NULL, NULL);
 }

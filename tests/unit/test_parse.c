@@ -104,7 +104,7 @@ static void test_comments(void **state)
 	ast_node *f = unit_find(d.root, AST_BLOCK, 0);
 	assert_non_null(f->u.block->f_claim);
 	ast_node *t = unit_find(f->u.block->f_claim->inl, AST_TEXT, 0);
-	assert_string_equal(t->u.text.text.p, "CD");
+	unit_assert_str(t->u.text.text, "CD");
 	assert_int_equal(d.headings.n, 0);
 	assert_int_equal(unit_count(&d, DC_SYNTAX), 0);
 	ast_doc_free(&d);

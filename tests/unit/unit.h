@@ -65,6 +65,16 @@ static inline ast_node *unit_find(ast_node *root, ast_type t, int k)
 	return NULL;
 }
 
+/* A text node's string equals want (it may be the source's own bytes,
+ * not NUL-terminated: ast.h). */
+#define unit_assert_str(s, want) do {					\
+		str s_ = (s);						\
+		const char *w_ = (want);				\
+		assert_int_equal(s_.len, strlen(w_));			\
+		if (s_.len)						\
+			assert_memory_equal(s_.p, w_, s_.len);		\
+	} while (0)
+
 /* The source text a span covers, as a NUL-terminated static copy. */
 static inline const char *unit_text(const ast_doc *d, span s)
 {
