@@ -5,6 +5,7 @@
  * The scanners read the flat text of check_prose_walk(), so emphasis,
  * links and line breaks never split what they look for.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
@@ -133,60 +134,118 @@ void check_placeholder(ast_doc *d)
 /* Paragraphs shorter than this may repeat (a stock phrase, "See above."). */
 enum { DUP_MIN_WORDS = 12 };
 
+/*
+ * The table holds each paragraph's hash and length, not its text: on a
+ * match the earlier paragraph is flattened again and compared, so no
+ * paragraph is kept twice.
+ */
+typedef struct dup_ent {
+	size_t hash, len;
+	const ast_node *node;	/* the first paragraph with this text */
+} dup_ent;
+
 typedef struct dup_state {
-	check_strtab seen;	/* folded text -> first paragraph */
-	buf fold;
+	dup_ent *slots;
+	size_t cap, n;
+	buf fold, other;	/* this paragraph folded; an earlier one */
+	check_prose again;	/* the earlier one, flattened */
 } dup_state;
 
-static void dup_scan(check_prose *p, void *ctx)
+/* The words of p joined by single spaces, into out; returns how many. */
+static size_t fold(const check_prose *p, buf *out)
 {
-	dup_state *st = ctx;
 	size_t words = 0;
 	bool space = true;
 
-	/* Words joined by single spaces: at most as long as the text. */
-	buf_clear(&st->fold);
-	buf_grow(&st->fold, p->len);
-	char *out = st->fold.data, *o = out;
+	buf_clear(out);
+	buf_grow(out, p->len);
+	char *start = out->data, *o = start;
 	for (size_t i = 0; i < p->len; i++) {
 		if (p->fl[i] & CP_SPACE) {
 			space = true;
 			continue;
 		}
 		if (space) {
-			if (o > out)
+			if (o > start)
 				*o++ = ' ';
 			words++;
 			space = false;
 		}
 		*o++ = p->text[i];
 	}
-	st->fold.len = (size_t)(o - out);
+	out->len = (size_t)(o - start);
 	*o = '\0';
-	if (words < DUP_MIN_WORDS)
+	return words;
+}
+
+static bool dup_same(dup_state *st, ast_doc *d, const ast_node *first)
+{
+	st->again.d = d;
+	check_prose_flatten(&st->again, first);
+	fold(&st->again, &st->other);
+	return st->other.len == st->fold.len &&
+	       memcmp(st->other.data, st->fold.data, st->fold.len) == 0;
+}
+
+static void dup_grow(dup_state *st)
+{
+	size_t cap = st->cap ? 2 * st->cap : 64;
+	dup_ent *slots = check_xrealloc(NULL, cap * sizeof *slots);
+
+	memset(slots, 0, cap * sizeof *slots);
+	for (size_t i = 0; i < st->cap; i++) {
+		if (!st->slots[i].node)
+			continue;
+		size_t h = st->slots[i].hash & (cap - 1);
+		while (slots[h].node)
+			h = (h + 1) & (cap - 1);
+		slots[h] = st->slots[i];
+	}
+	free(st->slots);
+	st->slots = slots;
+	st->cap = cap;
+}
+
+static void dup_scan(check_prose *p, void *ctx)
+{
+	dup_state *st = ctx;
+
+	if (fold(p, &st->fold) < DUP_MIN_WORDS)
 		return;
-	bool added;
-	check_strent *e = check_strtab_put(&st->seen, st->fold.data,
-					   st->fold.len, &added);
-	if (added) {
-		/* the key must outlive the buffer */
-		e->key = arena_strndup(&p->d->arena, st->fold.data, st->fold.len);
-		e->val = (size_t)(uintptr_t)p->node;
+	size_t hash = check_hash(st->fold.data, st->fold.len);
+	if ((st->n + 1) * 2 > st->cap)
+		dup_grow(st);
+	size_t h = hash & (st->cap - 1);
+	for (; st->slots[h].node; h = (h + 1) & (st->cap - 1)) {
+		const dup_ent *e = &st->slots[h];
+		if (e->hash != hash || e->len != st->fold.len ||
+		    !dup_same(st, p->d, e->node))
+			continue;
+		size_t k = diag_report(&p->d->diags, DC_DUPLICATE_PARAGRAPH,
+				       p->node->at,
+				       "this paragraph repeats an earlier one");
+		diag_add_note(&p->d->diags, k, e->node->at, "first written here");
 		return;
 	}
-	const ast_node *first = (const ast_node *)(uintptr_t)e->val;
-	size_t k = diag_report(&p->d->diags, DC_DUPLICATE_PARAGRAPH, p->node->at,
-			       "this paragraph repeats an earlier one");
-	diag_add_note(&p->d->diags, k, first->at, "first written here");
+	st->slots[h] = (dup_ent){hash, st->fold.len, p->node};
+	st->n++;
+}
+
+static void dup_free(dup_state *st)
+{
+	free(st->slots);
+	buf_free(&st->fold);
+	buf_free(&st->other);
+	check_prose_free(&st->again);
 }
 
 void check_duplicate_paragraph(ast_doc *d)
 {
-	dup_state st = {{0}, BUF_INIT};
+	dup_state st;
 
+	memset(&st, 0, sizeof st);
 	check_prose_walk(d, CW_PARAGRAPH, 0, dup_scan, &st);
-	check_strtab_free(&st.seen);
-	buf_free(&st.fold);
+	dup_free(&st);
 }
 
 /* ---- heading-skip ---- */
@@ -309,7 +368,7 @@ void check_word_limit(ast_doc *d)
 void check_prose_all(ast_doc *d)
 {
 	size_t from = d->diags.n;
-	dup_state dup = {{0}, BUF_INIT};
+	dup_state dup;
 	word_state words = {0, (size_t)d->meta.limit + 1, {0, 0}, false};
 	check_prose_use uses[4] = {
 		{CW_ALL, 0, placeholder_scan, NULL},
@@ -319,11 +378,11 @@ void check_prose_all(ast_doc *d)
 	};
 	check_acr *acr = check_acr_begin(d, CHECK_ACR_UNDEFINED | CHECK_ACR_UNUSED |
 					 CHECK_ACR_MISMATCH, &uses[1]);
+	memset(&dup, 0, sizeof dup);
 
 	check_prose_walk_all(d, uses, d->meta.limit > 0 ? 4 : 3);
 	check_acr_finish(acr);
-	check_strtab_free(&dup.seen);
-	buf_free(&dup.fold);
+	dup_free(&dup);
 	check_heading_skip(d);
 	if (d->meta.limit > 0)
 		word_limit_report(d, &words);

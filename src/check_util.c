@@ -421,15 +421,38 @@ static void walk_begin(walker *w, unsigned where, const ast_node *node,
 	w->p.block = block;
 }
 
+/* End the flat text: its NUL and 0 flags after, URLs marked. */
+static void prose_finish(check_prose *p)
+{
+	prose_reserve(p, 0);
+	p->text[p->len] = '\0';
+	p->fl[p->len] = 0;
+	p->fl[p->len + 1] = 0;
+	prose_mark_urls(p);
+}
+
+void check_prose_flatten(check_prose *p, const ast_node *holder)
+{
+	p->len = 0;
+	p->npieces = 0;
+	p->mapped = false;
+	prose_put_inlines(p, holder);
+	prose_finish(p);
+}
+
+void check_prose_free(check_prose *p)
+{
+	free(p->text);
+	free(p->fl);
+	free(p->pieces);
+	free(p->off);
+}
+
 static void walk_emit(walker *w)
 {
 	if (!w->p.len)
 		return;
-	prose_reserve(&w->p, 0);
-	w->p.text[w->p.len] = '\0';
-	w->p.fl[w->p.len] = 0;
-	w->p.fl[w->p.len + 1] = 0;
-	prose_mark_urls(&w->p);
+	prose_finish(&w->p);
 	for (size_t i = 0; i < w->nuses; i++)
 		if (use_wants(&w->uses[i], w->p.where))
 			w->uses[i].fn(&w->p, w->uses[i].ctx);
@@ -519,10 +542,7 @@ void check_prose_walk_all(ast_doc *d, const check_prose_use *uses,
 		}
 		n = check_next(n, root, descend);
 	}
-	free(w.p.text);
-	free(w.p.fl);
-	free(w.p.pieces);
-	free(w.p.off);
+	check_prose_free(&w.p);
 }
 
 void check_prose_walk(ast_doc *d, unsigned want, unsigned skip,
@@ -551,7 +571,7 @@ const ast_node *check_next(const ast_node *n, const ast_node *top,
  * paragraphs (duplicate-paragraph), and a byte at a time made hashing the
  * paragraphs a tenth of `check`.
  */
-static size_t hash_bytes(const char *s, size_t n)
+size_t check_hash(const char *s, size_t n)
 {
 	uint64_t h = 1469598103934665603u;
 	size_t i = 0;
@@ -609,14 +629,14 @@ check_strent *check_strtab_get(const check_strtab *t, const char *key,
 {
 	if (!t->cap)
 		return NULL;
-	check_strent *e = strtab_find(t, key, len, hash_bytes(key, len));
+	check_strent *e = strtab_find(t, key, len, check_hash(key, len));
 	return e->key ? e : NULL;
 }
 
 check_strent *check_strtab_put(check_strtab *t, const char *key, size_t len,
 			       bool *added)
 {
-	size_t hash = hash_bytes(key, len);
+	size_t hash = check_hash(key, len);
 
 	if ((t->n + 1) * 2 > t->cap)
 		strtab_grow(t);

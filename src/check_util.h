@@ -86,6 +86,12 @@ void check_prose_walk_all(ast_doc *d, const check_prose_use *uses,
 /* The walk for one scanner. */
 void check_prose_walk(ast_doc *d, unsigned want, unsigned skip,
 		      check_prose_fn *fn, void *ctx);
+/*
+ * The flat text of the inlines under holder, into p (p->d set, the rest
+ * zero at first; check_prose_free after): a piece seen earlier, again.
+ */
+void check_prose_flatten(check_prose *p, const ast_node *holder);
+void check_prose_free(check_prose *p);
 /* The source span of flat bytes [a, b). */
 span check_prose_span(check_prose *p, size_t a, size_t b);
 
@@ -175,6 +181,9 @@ void check_acr_finish(check_acr *a);
 void check_reseq(diag_list *dl, size_t from);
 
 /* ---- hash tables (heap; keys are not copied) ---- */
+
+/* The hash the tables use. */
+size_t check_hash(const char *s, size_t n);
 
 typedef struct check_strent {
 	const char *key;
