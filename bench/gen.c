@@ -4,6 +4,9 @@
  *
  *   gen SIZE OUT.brief OUT.md      SIZE in bytes, or with a K or M suffix
  *
+ * The brief is as many whole sections as fit in SIZE bytes (so "64M" stays
+ * within briefc's input limit of 64 MiB).
+ *
  * The brief is a valid, warning-free document shaped like a real one: front
  * matter, acronyms and areas, then sections of hard-wrapped prose with
  * emphasis, links, code, lists, quotes, references to evidence and findings,
@@ -13,12 +16,15 @@
  * an anchor, ...), so both files carry the same words and similar markup.
  * Output is a pure function of SIZE: a fixed-seed generator drives it.
  */
+#define _POSIX_C_SOURCE 200809L
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define WRAP 72
 
@@ -495,8 +501,19 @@ int main(int argc, char **argv)
 	if (!g.md)
 		die(argv[3]);
 	front(&g);
-	while (g.written < size)
+	for (;;) {
+		long b = ftell(g.brief), m = ftell(g.md);
+		if (b < 0 || m < 0)
+			die("ftell");
 		section(&g);
+		if (g.written <= size)
+			continue;
+		/* The section did not fit: cut both files back before it. */
+		if (fflush(g.brief) || fflush(g.md) ||
+		    ftruncate(fileno(g.brief), b) || ftruncate(fileno(g.md), m))
+			die("truncate");
+		break;
+	}
 	if (fclose(g.brief) || fclose(g.md))
 		die("close");
 	return 0;
