@@ -154,6 +154,18 @@ static inline bool word_at(const char *s, size_t n, size_t i, size_t *len)
 	return is_word(escape_utf8_decode(s + i, n - i, len));
 }
 
+/* Whether the character that ends just before s[i] is a word character
+ * (the text is UTF-8, as the loader made it). */
+static bool word_before(const char *s, size_t i)
+{
+	if (i == 0)
+		return false;
+	size_t k = i - 1, len;
+	while (k > 0 && i - k < 4 && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k--;
+	return word_at(s + k, i - k, 0, &len) && k + len == i;
+}
+
 static bool all_word(const char *s, size_t n)
 {
 	for (size_t i = 0, len; i < n; i += len)
@@ -258,18 +270,22 @@ static void text_at(render *r, const char *s, size_t n, span at)
 {
 	r->at = at;
 	size_t run = 0, i = 0;
+	const bool *first = r->p->afirst;
 	while (r->p->acap && i < n) {
+		/* Only a word that starts with the first byte of an
+		 * abbreviation can be one: skip to such a byte, then see
+		 * whether a word starts there. */
+		while (i < n && !first[(unsigned char)s[i]])
+			i++;
 		size_t len;
-		if (!word_at(s, n, i, &len)) {
-			i += len;
+		if (i == n || !word_at(s, n, i, &len) || word_before(s, i)) {
+			i++;
 			continue;
 		}
 		size_t j = i + len;
 		while (j < n && word_at(s, n, j, &len))
 			j += len;
-		/* only a word that starts like an abbreviation is looked up */
-		acro *a = r->p->afirst[(unsigned char)s[i]] ?
-			acro_find(r->p, s + i, j - i) : NULL;
+		acro *a = acro_find(r->p, s + i, j - i);
 		if (a) {
 			litn(r, s + run, i - run);
 			acronym(r, a, s, n, i, j);
