@@ -265,10 +265,17 @@ static void acronym(render *r, acro *a, const char *s, size_t n, size_t i, size_
 	abbr(r, a->node, s + i, j - i);
 }
 
+static const render_backend null_backend;
+
 /* Author text: acronyms marked (and spelled out at their first use). */
 static void text_at(render *r, const char *s, size_t n, span at)
 {
 	r->at = at;
+	/* The counting pass writes nothing, and author text changes no
+	 * count: which acronym use is spelled out is decided again in the
+	 * second pass. */
+	if (r->be == &null_backend)
+		return;
 	size_t run = 0, i = 0;
 	const bool *first = r->p->afirst;
 	while (r->p->acap && i < n) {
