@@ -319,50 +319,60 @@ bool check_prefix_ci(const char *s, size_t n, const char *p)
 	return true;
 }
 
-/* Bytes that end a whitespace-separated chunk or may make it a URL; the
- * NUL after the text ends the last chunk. */
-static const bool url_stop[256] = {
-	['\0'] = true, [' '] = true, ['\t'] = true, ['\n'] = true,
-	['@'] = true, [':'] = true,
+/* The bytes that can make a chunk a URL: '@', the ':' of "://", the
+ * first letters of "www." and "mailto:"; and the NUL after the text. */
+static const bool url_hint[256] = {
+	['@'] = true, [':'] = true, ['w'] = true, ['W'] = true,
+	['m'] = true, ['M'] = true, ['\0'] = true,
 };
 
-/* Flag the whitespace-separated chunks that are URLs or e-mail addresses. */
+static bool opening(char c)
+{
+	return c == '(' || c == '<' || c == '"' || c == '[';
+}
+
+/*
+ * Flag the whitespace-separated chunks that are URLs or e-mail addresses:
+ * a chunk with an '@' (not a reference's), a "://", or that starts with
+ * "www." or "mailto:" (after opening punctuation: "(www.x.org)").  Only
+ * the bytes that can decide it are looked at; the rest of the text is
+ * skipped through a table.
+ */
 static void prose_mark_urls(check_prose *p)
 {
 	const char *t = p->text;
-	size_t i = 0;
+	size_t n = p->len, i = 0;
 
-	while (i < p->len) {
-		while (i < p->len && src_space(t[i]))
+	for (;;) {
+		while (!url_hint[(unsigned char)t[i]])
 			i++;
-		size_t b = i;
-		bool url = false;
-		for (;;) {
-			while (!url_stop[(unsigned char)t[i]])
-				i++;
-			if (i >= p->len || src_space(t[i]))
-				break;
-			if (t[i] == '@' && !(p->fl[i] & CP_REF))
-				url = true;
-			if (t[i] == ':' && i + 2 < p->len &&
-			    t[i + 1] == '/' && t[i + 2] == '/')
-				url = true;
-			i++;
+		if (i >= n)
+			return;
+		bool url;
+		if (t[i] == '@') {
+			url = !(p->fl[i] & CP_REF);
+		} else if (t[i] == ':') {
+			url = i + 2 < n && t[i + 1] == '/' && t[i + 2] == '/';
+		} else {
+			size_t b = i;
+			while (b > 0 && opening(t[b - 1]))
+				b--;
+			url = (b == 0 || src_space(t[b - 1])) &&
+			      (check_prefix_ci(t + i, n - i, "www.") ||
+			       check_prefix_ci(t + i, n - i, "mailto:"));
 		}
-		/* a chunk may open with punctuation: "(www.x.org)" */
-		size_t c = b;
-		while (c < i && (t[c] == '(' || t[c] == '<' || t[c] == '"' ||
-				 t[c] == '['))
-			c++;
-		if (c < i && (t[c] == 'w' || t[c] == 'W' || t[c] == 'm' ||
-			      t[c] == 'M') &&
-		    (check_prefix_ci(t + c, i - c, "www.") ||
-		     check_prefix_ci(t + c, i - c, "mailto:")))
-			url = true;
-		if (url)
-			for (size_t k = b; k < i; k++)
-				if (!(p->fl[k] & CP_REF))
-					p->fl[k] |= CP_URL;
+		if (!url) {
+			i++;
+			continue;
+		}
+		size_t b = i;
+		while (b > 0 && !src_space(t[b - 1]))
+			b--;
+		while (i < n && !src_space(t[i]))
+			i++;
+		for (size_t k = b; k < i; k++)
+			if (!(p->fl[k] & CP_REF))
+				p->fl[k] |= CP_URL;
 	}
 }
 
