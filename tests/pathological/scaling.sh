@@ -8,8 +8,8 @@
 # Shapes: a realistic brief (bench/gen.c) checked and built to each
 # format, and the pathological shapes of gen.c that stress one part each.
 # Times are CPU seconds (user + system), the best of five runs; the clock
-# counts in hundredths, so ratios between times under 0.1 s are shown but
-# not judged.  This is a measurement, not a test in make test: run it by
+# counts in hundredths, so a ratio to a time under 0.1 s is shown but not
+# judged.  This is a measurement, not a test in make test: run it by
 # hand, read the table.  Exit status 1 if a judged ratio is over 2.5.
 set -u
 cd "$(dirname "$0")/../.."
@@ -64,7 +64,7 @@ measure() { # label args... (the file comes last, as $tmp/in-SIZE.brief)
 		if [ -n "$prev" ]; then
 			r=$(awk -v a="$t" -v b="$prev" 'BEGIN { if (b < 0.005) b = 0.005; printf "%.2f", a / b }')
 			ratios="$ratios $r"
-			if awk -v r="$r" -v a="$t" 'BEGIN { exit !(r > 2.5 && a >= 0.1) }'; then
+			if awk -v r="$r" -v b="$prev" 'BEGIN { exit !(r > 2.5 && b >= 0.1) }'; then
 				bad=1
 				ratios="$ratios!"
 			fi
