@@ -298,8 +298,10 @@ const ast_field_spec *ast_meta_fields(size_t *n)
 const ast_field_spec *ast_spec_find(const ast_field_spec *specs, size_t n,
 				    const char *name, size_t len)
 {
+	/* The first letter first: this runs for every field, in every pass. */
 	for (size_t i = 0; i < n; i++)
-		if (strlen(specs[i].name) == len && memcmp(specs[i].name, name, len) == 0)
+		if (len && specs[i].name[0] == name[0] && strlen(specs[i].name) == len &&
+		    memcmp(specs[i].name, name, len) == 0)
 			return &specs[i];
 	return NULL;
 }
