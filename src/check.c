@@ -294,15 +294,17 @@ static void unknown_fields(ast_doc *d, const ast_field *f,
 {
 	const char *names[32];
 	size_t nn = n < 32 ? n : 32;
-	check_strtab seen = {0};
+	/* the first field of each known name, by its place in specs: a table
+	 * per block would cost more than the block */
+	const ast_field *seen[32] = {NULL};
 
 	for (size_t i = 0; i < nn; i++)
 		names[i] = specs[i].name;
 	for (; f; f = f->next) {
 		size_t k;
-		bool added;
+		const ast_field_spec *sp = ast_spec_find(specs, n, f->name.p, f->name.len);
 
-		if (!ast_spec_find(specs, n, f->name.p, f->name.len)) {
+		if (!sp) {
 			k = diag_report(&d->diags, DC_UNKNOWN_FIELD, f->name_at,
 					"%s has no %s '%s'", where, what,
 					f->name.p);
@@ -316,20 +318,19 @@ static void unknown_fields(ast_doc *d, const ast_field *f,
 					      "this kind of block takes no fields");
 			continue;
 		}
-		check_strent *e = check_strtab_put(&seen, f->name.p,
-						   f->name.len, &added);
-		if (added) {
-			e->val = (size_t)(uintptr_t)f;
+		/* (a kind has at most 8 fields: ast.c) */
+		size_t at = (size_t)(sp - specs) % 32;
+		const ast_field *first = seen[at];
+		if (!first) {
+			seen[at] = f;
 			continue;
 		}
-		const ast_field *first = (const ast_field *)(uintptr_t)e->val;
 		k = diag_report(&d->diags, DC_UNKNOWN_FIELD, f->name_at,
 				"%s has a second %s '%s'", where, what,
 				f->name.p);
 		diag_add_note(&d->diags, k, first->name_at,
 			      "'%s' is first given here", f->name.p);
 	}
-	check_strtab_free(&seen);
 }
 
 void check_unknown_field(ast_doc *d)
