@@ -37,6 +37,7 @@ typedef struct ictx {
 	uint32_t *wstart;	/* per piece: start in w */
 	uint32_t *sstart;	/* per piece: start in the source */
 	size_t nsegs;
+	size_t seg;		/* the piece src_off found last */
 	buf text;		/* pending literal text */
 	size_t text_from;	/* its start in w */
 	delim *dtop;
@@ -47,21 +48,27 @@ typedef struct ictx {
 	size_t max_run;
 } ictx;
 
-/* Source offset of work-buffer position i. */
-static uint32_t src_off(const ictx *c, size_t i)
+/* Source offset of work-buffer position i.  Positions come mostly in
+ * order: the piece of the last one is tried first. */
+static uint32_t src_off(ictx *c, size_t i)
 {
-	size_t lo = 0, hi = c->nsegs;
-	while (hi - lo > 1) {
-		size_t mid = (lo + hi) / 2;
-		if (c->wstart[mid] <= i)
-			lo = mid;
-		else
-			hi = mid;
+	size_t lo = c->seg;
+	if (c->wstart[lo] > i || (lo + 1 < c->nsegs && c->wstart[lo + 1] <= i)) {
+		size_t hi = c->nsegs;
+		lo = 0;
+		while (hi - lo > 1) {
+			size_t mid = (lo + hi) / 2;
+			if (c->wstart[mid] <= i)
+				lo = mid;
+			else
+				hi = mid;
+		}
+		c->seg = lo;
 	}
 	return c->sstart[lo] + (uint32_t)(i - c->wstart[lo]);
 }
 
-static span wspan(const ictx *c, size_t a, size_t b)
+static span wspan(ictx *c, size_t a, size_t b)
 {
 	uint32_t s = src_off(c, a);
 	uint32_t e = b > a ? src_off(c, b - 1) + 1 : s;
@@ -81,7 +88,7 @@ static ast_node *add(ictx *c, ast_type t, size_t a, size_t b)
  * removed, the usual case), else a copy.  Most text is then not copied at
  * all (ast.h: such a string is not NUL-terminated).
  */
-static str text_str(const ictx *c, size_t from, const char *s, size_t len)
+static str text_str(ictx *c, size_t from, const char *s, size_t len)
 {
 	const source *src = &c->d->src;
 	uint32_t at = src_off(c, from);
@@ -477,8 +484,10 @@ static size_t close_bracket(ictx *c, size_t i)
 	unlink_node(open);
 	c->btop = b->prev;
 	free(b);
-	/* No links inside links. */
-	for (bracket *o = c->btop; o; o = o->prev)
+	/* No links inside links.  Below an inactive bracket all are inactive
+	 * already (an earlier link did it): stop there, or n links after n
+	 * open brackets cost n^2. */
+	for (bracket *o = c->btop; o && o->active; o = o->prev)
 		o->active = false;
 	c->text_from = ue + 1;
 	return ue + 1;

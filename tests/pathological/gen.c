@@ -84,6 +84,16 @@ static void nested_links(long n)
 	putchar('\n');
 }
 
+/* n open brackets, then n links: each link deactivates the brackets
+ * below it, and must stop at those an earlier link deactivated. */
+static void links_after_openers(long n)
+{
+	front();
+	rep("[", n);
+	rep("[a](https://x.org) ", n);
+	putchar('\n');
+}
+
 static void emph_openers(long n) { front(); para("*a ", n, 0); }
 static void emph_closers(long n) { front(); para("a* ", n, 0); }
 static void strong_openers(long n) { front(); para("**a ", n, 0); }
@@ -425,6 +435,7 @@ static const gen_case cases[] = {
 	{"nested-stars", nested_stars},
 	{"nested-brackets", nested_brackets},
 	{"nested-links", nested_links},
+	{"links-after-openers", links_after_openers},
 	{"emph-openers", emph_openers},
 	{"emph-closers", emph_closers},
 	{"strong-openers", strong_openers},

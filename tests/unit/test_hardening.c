@@ -344,6 +344,31 @@ static int inline_depth(const ast_node *root)
 	return max;
 }
 
+/*
+ * No links inside links: a link deactivates the open brackets below it,
+ * and a second link stops at those the first one deactivated (inline.c
+ * once walked every open bracket at every link).
+ */
+static void test_links_deactivate_brackets(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, FM "\n[x [a](https://a.org) [b](https://b.org)](https://w.org) [c](https://c.org)\n");
+	ast_node *p = unit_find(d.root, AST_PARAGRAPH, 0);
+	static const char *const want[] = {"https://a.org", "https://b.org", "https://c.org"};
+	for (int k = 0; k < 3; k++) {
+		ast_node *l = unit_find(p, AST_LINK, k);
+		assert_non_null(l);
+		assert_string_equal(l->u.link.url.p, want[k]);
+	}
+	assert_null(unit_find(p, AST_LINK, 3));
+	buf t = BUF_INIT;
+	ast_plain_text(p, &t);
+	assert_string_equal(t.data, "[x a b](https://w.org) c");
+	buf_free(&t);
+	ast_doc_free(&d);
+}
+
 /* A paragraph of k stars, inner, k stars. */
 static void load_nested(ast_doc *d, int k, const char *inner)
 {
@@ -502,6 +527,7 @@ int main(void)
 		cmocka_unit_test(test_locate_long_line),
 		cmocka_unit_test(test_excerpt_window),
 		cmocka_unit_test(test_nesting_limit),
+		cmocka_unit_test(test_links_deactivate_brackets),
 		cmocka_unit_test(test_end_of_file),
 		cmocka_unit_test(test_long_backtick_runs),
 		cmocka_unit_test(test_render_heading_without_id),
