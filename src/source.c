@@ -115,6 +115,19 @@ static void *xrealloc(void *p, size_t n)
 	return q;
 }
 
+/* Whether the 8 bytes at p are all printable ASCII, 0x20 to 0x7E. */
+static bool printable8(const unsigned char *p)
+{
+	const uint64_t ones = 0x0101010101010101u, hi = 0x8080808080808080u;
+	uint64_t x, d;
+	memcpy(&x, p, 8);
+	d = x ^ (0x7F * ones);
+	/* a byte >= 0x80, a byte < 0x20, a byte 0x7F (after the first test
+	 * the other two are exact) */
+	return ((x & hi) | ((x - 0x20 * ones) & ~x & hi) |
+		((d - ones) & ~d & hi)) == 0;
+}
+
 /* UTF-8 continuation bytes in p[0, n), eight at a time. */
 static uint32_t count_cont(const unsigned char *p, size_t n)
 {
@@ -165,8 +178,13 @@ static void load(source *s, const char *path, char *out, const char *raw,
 		/* A run of plain bytes at once: in place, nothing to move
 		 * until something was dropped. */
 		size_t run = i;
-		while (run < rawlen && plain[in[run]])
-			run++;
+		for (;;) {
+			while (run + 8 <= rawlen && printable8(in + run))
+				run += 8;
+			if (run == rawlen || !plain[in[run]])
+				break;
+			run++;	/* a newline or tab, or the last bytes */
+		}
 		if (run > i) {
 			/* (before the move, which may overwrite in[i, run)) */
 			if (line_bad && memchr(in + i, '\n', run - i))
