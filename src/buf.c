@@ -22,6 +22,20 @@ void buf_clear(buf *b)
 		b->data[0] = '\0';
 }
 
+/* Hand out the lines before the last newline of a streamed buffer. */
+static void stream_lines(buf *b)
+{
+	size_t k = b->len;
+	while (k > 0 && b->data[k - 1] != '\n')
+		k--;
+	if (k < 2)
+		return;
+	k--;	/* the newline stays */
+	b->sink->write(b->sink->ctx, b->data, k);
+	memmove(b->data, b->data + k, b->len - k + 1);
+	b->len -= k;
+}
+
 void buf_grow(buf *b, size_t extra)
 {
 	size_t need = b->len + extra + 1;
@@ -31,6 +45,12 @@ void buf_grow(buf *b, size_t extra)
 	}
 	if (need <= b->cap)
 		return;
+	if (b->sink && b->len >= BUF_STREAM_AT) {
+		stream_lines(b);
+		need = b->len + extra + 1;
+		if (need <= b->cap)
+			return;
+	}
 	size_t cap = b->cap ? b->cap : 256;
 	while (cap < need)
 		cap = cap + cap / 2 + 64;
@@ -181,6 +201,13 @@ void buf_printf(buf *b, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vprintf(b, fmt, ap);
 	va_end(ap);
+}
+
+void buf_sink_flush(buf *b)
+{
+	if (b->sink && b->len)
+		b->sink->write(b->sink->ctx, b->data, b->len);
+	buf_clear(b);
 }
 
 char *buf_detach(buf *b)

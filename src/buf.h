@@ -10,13 +10,26 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+/*
+ * Where a streamed buffer's finished lines go (main.c streams outputs):
+ * rather than grow past BUF_STREAM_AT bytes, the buffer hands out all it
+ * holds before its last newline and keeps the rest, that newline
+ * included, so a writer may still look back along the current line.
+ */
+typedef struct buf_sink {
+	void (*write)(void *ctx, const char *p, size_t n);
+	void *ctx;
+} buf_sink;
+
 typedef struct buf {
 	char *data;		/* always NUL-terminated when non-NULL */
 	size_t len;
 	size_t cap;
+	const buf_sink *sink;	/* NULL: the buffer holds everything */
 } buf;
 
-#define BUF_INIT {NULL, 0, 0}
+#define BUF_INIT {NULL, 0, 0, NULL}
+#define BUF_STREAM_AT ((size_t)1 << 20)
 
 void buf_free(buf *b);
 void buf_clear(buf *b);
@@ -27,6 +40,8 @@ void buf_putc(buf *b, char c);
 void buf_printf(buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void buf_vprintf(buf *b, const char *fmt, va_list ap);
+/* Hand what a streamed buffer still holds to its sink. */
+void buf_sink_flush(buf *b);
 /* Detach the contents; the caller frees them. */
 char *buf_detach(buf *b);
 

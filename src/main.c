@@ -61,33 +61,36 @@ typedef struct options {
 	policy pol;
 } options;
 
-static int write_all(FILE *f, const char *p, size_t n)
-{
-	return fwrite(p, 1, n, f) == n ? 0 : -1;
-}
-
 /*
- * Write to path through a temporary file in the same folder and rename it
- * into place, so a failure never leaves a half-written or lost output.
+ * An output being written: standard output, or a temporary file in the
+ * destination's folder renamed into place at the end, so a failure never
+ * leaves a half-written or lost output.
  */
-static int write_output(const char *path, const char *data, size_t len)
+typedef struct output {
+	const char *path;	/* NULL: standard output */
+	char *tmp;
+	FILE *f;
+	int err;		/* errno of the first failed write, or 0 */
+} output;
+
+/* Returns 0, or -1 (reported) if the file cannot be created. */
+static int output_open(output *w, const char *path)
 {
+	memset(w, 0, sizeof *w);
 	if (!path || strcmp(path, "-") == 0) {
-		if (write_all(stdout, data, len) != 0 || fflush(stdout) != 0) {
-			fprintf(stderr, "briefc: cannot write standard output: %s\n", strerror(errno));
-			return -1;
-		}
+		w->f = stdout;
 		return 0;
 	}
+	w->path = path;
 	size_t n = strlen(path);
-	char *tmp = malloc(n + 16);
-	if (!tmp)
+	w->tmp = malloc(n + 16);
+	if (!w->tmp)
 		abort();
-	snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
-	int fd = mkstemp(tmp);
+	snprintf(w->tmp, n + 16, "%s.tmpXXXXXX", path);
+	int fd = mkstemp(w->tmp);
 	if (fd < 0) {
-		fprintf(stderr, "briefc: cannot create %s: %s\n", tmp, strerror(errno));
-		free(tmp);
+		fprintf(stderr, "briefc: cannot create %s: %s\n", w->tmp, strerror(errno));
+		free(w->tmp);
 		return -1;
 	}
 	/* mkstemp makes the file private; give it the mode a plain create
@@ -102,20 +105,57 @@ static int write_output(const char *path, const char *data, size_t len)
 		mode = 0666 & ~um;
 	}
 	fchmod(fd, mode);
-	FILE *f = fdopen(fd, "wb");
-	int rc = f ? write_all(f, data, len) : -1;
-	if (f && fclose(f) != 0)
-		rc = -1;
-	else if (!f)
+	w->f = fdopen(fd, "wb");
+	if (!w->f) {
+		w->err = errno;
 		close(fd);
-	if (rc == 0 && rename(tmp, path) != 0)
-		rc = -1;
-	if (rc != 0) {
-		fprintf(stderr, "briefc: cannot write %s: %s\n", path, strerror(errno));
-		unlink(tmp);
 	}
-	free(tmp);
+	return 0;
+}
+
+/* A buf_sink: later writes are skipped once one failed. */
+static void output_write(void *ctx, const char *p, size_t n)
+{
+	output *w = ctx;
+	if (!w->err && w->f && fwrite(p, 1, n, w->f) != n)
+		w->err = errno ? errno : EIO;
+}
+
+/* Flush and close; a file is renamed into place.  Returns 0, or -1
+ * (reported). */
+static int output_close(output *w)
+{
+	if (!w->path) {
+		if (!w->err && fflush(stdout) != 0)
+			w->err = errno;
+		if (w->err) {
+			fprintf(stderr, "briefc: cannot write standard output: %s\n",
+				strerror(w->err));
+			return -1;
+		}
+		return 0;
+	}
+	if (w->f && fclose(w->f) != 0 && !w->err)
+		w->err = errno;
+	if (!w->err && rename(w->tmp, w->path) != 0)
+		w->err = errno;
+	int rc = 0;
+	if (w->err) {
+		fprintf(stderr, "briefc: cannot write %s: %s\n", w->path, strerror(w->err));
+		unlink(w->tmp);
+		rc = -1;
+	}
+	free(w->tmp);
 	return rc;
+}
+
+static int write_output(const char *path, const char *data, size_t len)
+{
+	output w;
+	if (output_open(&w, path) != 0)
+		return -1;
+	output_write(&w, data, len);
+	return output_close(&w);
 }
 
 /* Load, check and police one file; -1 (reported) if it cannot be read. */
@@ -188,6 +228,10 @@ static int cmd_check(const options *o)
 typedef struct format_entry {
 	const char *name;
 	int (*render)(const ast_doc *, const render_options *, buf *);
+	/* The backend reports nothing while it renders, so diagnostics are
+	 * final before it starts and its output can be written as it comes:
+	 * the output is never held whole. */
+	bool streams;
 } format_entry;
 
 static int render_json_opts(const ast_doc *d, const render_options *o, buf *out)
@@ -197,11 +241,11 @@ static int render_json_opts(const ast_doc *d, const render_options *o, buf *out)
 }
 
 static const format_entry formats[] = {
-	{"md", render_md},
-	{"html", render_html},
-	{"latex", render_latex},
-	{"pdf", NULL},
-	{"json", render_json_opts},
+	{"md", render_md, true},
+	{"html", render_html, true},
+	{"latex", render_latex, false},
+	{"pdf", NULL, false},
+	{"json", render_json_opts, true},
 };
 
 static const format_entry *format_lookup(const char *name)
@@ -231,7 +275,9 @@ static int cmd_build(const options *o)
 		return EXIT_USAGE;
 	buf out = BUF_INIT, err = BUF_INIT;
 	int status = EXIT_OK;
-	if (diag_count(&d.diags, DS_ERROR) == 0) {
+	bool clean = diag_count(&d.diags, DS_ERROR) == 0;
+	bool stream = clean && fe->streams;
+	if (clean && !stream) {
 		int rc = pdf ? render_pdf(&d, &o->render, &out, &err)
 			     : fe->render(&d, &o->render, &out);
 		if (rc != 0 && !diag_count(&d.diags, DS_ERROR)) {
@@ -253,10 +299,26 @@ static int cmd_build(const options *o)
 		? stdout : stderr;
 	flush_buf(ds, &dout);
 	buf_free(&dout);
-	if (fmt.errors)
+	if (fmt.errors) {
 		status = EXIT_ERRORS;
-	else if (status == EXIT_OK && write_output(o->out, out.data ? out.data : "", out.len) != 0)
+	} else if (stream) {
+		output w;
+		if (output_open(&w, o->out) != 0) {
+			status = EXIT_USAGE;
+		} else {
+			buf_sink sink = {output_write, &w};
+			out.sink = &sink;
+			if (fe->render(&d, &o->render, &out) != 0) {
+				fprintf(stderr, "briefc: cannot build the output\n");
+				status = EXIT_USAGE;
+			}
+			buf_sink_flush(&out);
+			if (output_close(&w) != 0)
+				status = EXIT_USAGE;
+		}
+	} else if (status == EXIT_OK && write_output(o->out, out.data ? out.data : "", out.len) != 0) {
 		status = EXIT_USAGE;
+	}
 	buf_free(&out);
 	buf_free(&err);
 	ast_doc_free(&d);
