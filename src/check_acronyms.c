@@ -30,6 +30,8 @@ typedef struct acro_table {
 	const ast_node **dups;	/* later declarations of a taken key */
 	size_t ndups;
 	bool first[256];	/* the first bytes of the abbreviations */
+	bool start[256];	/* ... and capitals, digits and the final NUL:
+				 * where a token worth looking at starts */
 } acro_table;
 
 static void acro_add(acro_table *t, const ast_node *e)
@@ -47,6 +49,7 @@ static void acro_add(acro_table *t, const ast_node *e)
 	}
 	k->val = t->n;
 	t->first[(unsigned char)e->u.entry->key.p[0]] = true;
+	t->start[(unsigned char)e->u.entry->key.p[0]] = true;
 	t->decl[t->n] = e;
 	t->uses[t->n] = 0;
 	t->n++;
@@ -66,6 +69,11 @@ static void acro_init(acro_table *t, const ast_doc *d)
 			for (const ast_node *c = n->first; c; c = c->next)
 				cap++;
 	}
+	for (int c = 'A'; c <= 'Z'; c++)
+		t->start[c] = true;
+	for (int c = '0'; c <= '9'; c++)
+		t->start[c] = true;
+	t->start[0] = true;
 	t->decl = check_xrealloc(NULL, cap * sizeof *t->decl);
 	t->uses = check_xrealloc(NULL, cap * sizeof *t->uses);
 	t->dups = check_xrealloc(NULL, cap * sizeof *t->dups);
@@ -142,34 +150,37 @@ static void acro_scan(check_prose *p, void *vctx)
 {
 	scan_ctx *sc = vctx;
 	const unsigned char *fl = p->fl;
+	const bool *start = sc->t->start;
 	size_t i = 0;
 
-	while (i < p->len) {
+	for (;;) {
+		/* A declared abbreviation starts with one of its first bytes;
+		 * the shape of one with a capital or a digit. */
+		while (!start[(unsigned char)p->text[i]])
+			i++;
+		if (i >= p->len)
+			return;
 		if ((fl[i] & (CP_CODE | CP_URL | CP_REF | CP_WORD)) != CP_WORD) {
 			i++;
 			continue;
 		}
 		unsigned all;
 		size_t e = check_token_end_fl(p, i, &all);
-		const char *s = p->text + i;
-		unsigned char c = (unsigned char)s[0];
-		/* A declared abbreviation starts with one of its first bytes;
-		 * the shape of one with a capital or a digit. */
-		if (!(all & (CP_CODE | CP_URL | CP_REF)) &&
-		    (sc->t->first[c] || check_is_upper(c) ||
-		     (c >= '0' && c <= '9'))) {
-			size_t n = e - i;
-			check_strent *k = check_strtab_get(&sc->t->keys, s, n);
-			if (!k && n > 2 && s[n - 1] == 's')
-				k = check_strtab_get(&sc->t->keys, s, n - 1);
-			if (k)
-				token(sc, p, i, e, k->len, k->val);
-			else if (acronym_shape(s, n))
-				token(sc, p, i, e, n, SIZE_MAX);
-			else if (n > 2 && s[n - 1] == 's' &&
-				 acronym_shape(s, n - 1))
-				token(sc, p, i, e, n - 1, SIZE_MAX);
+		if (!check_token_starts(p, i) || (all & (CP_CODE | CP_URL | CP_REF))) {
+			i = e;
+			continue;
 		}
+		const char *s = p->text + i;
+		size_t n = e - i;
+		check_strent *k = check_strtab_get(&sc->t->keys, s, n);
+		if (!k && n > 2 && s[n - 1] == 's')
+			k = check_strtab_get(&sc->t->keys, s, n - 1);
+		if (k)
+			token(sc, p, i, e, k->len, k->val);
+		else if (acronym_shape(s, n))
+			token(sc, p, i, e, n, SIZE_MAX);
+		else if (n > 2 && s[n - 1] == 's' && acronym_shape(s, n - 1))
+			token(sc, p, i, e, n - 1, SIZE_MAX);
 		i = e;
 	}
 }

@@ -65,13 +65,23 @@ static size_t lorem_ipsum(const check_prose *p, size_t b)
 	return token_ci(p, i, e, "ipsum") ? e : 0;
 }
 
+/* The bytes where a placeholder can start; and the NUL after the text. */
+static const bool placeholder_first[256] = {
+	['T'] = true, ['F'] = true, ['X'] = true, ['l'] = true, ['L'] = true,
+	['_'] = true, ['['] = true, ['\0'] = true,
+};
+
 static void placeholder_scan(check_prose *p, void *ctx)
 {
 	static const char cn[] = "[citation needed]";
 	size_t i = 0;
 
 	(void)ctx;
-	while (i < p->len) {
+	for (;;) {
+		while (!placeholder_first[(unsigned char)p->text[i]])
+			i++;
+		if (i >= p->len)
+			return;
 		unsigned fl = p->fl[i];
 		if (fl & (CP_CODE | CP_URL | CP_REF)) {
 			i++;
@@ -79,10 +89,8 @@ static void placeholder_scan(check_prose *p, void *ctx)
 		}
 		if (fl & CP_WORD) {
 			size_t e = check_token_end(p, i), li;
-			/* every placeholder word starts with one of these */
-			char c = p->text[i];
-			if (c != 'T' && c != 'F' && c != 'X' && c != 'l' && c != 'L') {
-				i = e;
+			if (!check_token_starts(p, i)) {
+				i = e;	/* inside a word: "aTODO" */
 				continue;
 			}
 			if (placeholder_word(p, i, e)) {

@@ -304,6 +304,24 @@ static void prose_put_inlines(check_prose *p, const ast_node *holder)
 	}
 }
 
+bool check_token_starts(const check_prose *p, size_t i)
+{
+	const unsigned char *fl = p->fl;
+	for (size_t k = i; k > 0; k--) {
+		size_t j = k - 1;
+		if ((fl[j] & (CP_WORD | CP_REF)) == CP_WORD) {
+			if (!(fl[j] & (CP_CODE | CP_URL)))
+				return false;
+			continue;
+		}
+		/* R&D: an inner '&' joins the run */
+		if (!(p->text[j] == '&' && !(fl[j] & CP_REF) && j > 0 &&
+		      (fl[j - 1] & (CP_WORD | CP_REF)) == CP_WORD))
+			break;
+	}
+	return true;
+}
+
 bool check_prefix_ci(const char *s, size_t n, const char *p)
 {
 	size_t k = strlen(p);

@@ -153,6 +153,16 @@ static inline size_t check_token_end(const check_prose *p, size_t i)
 	return check_token_end_fl(p, i, NULL);
 }
 
+/*
+ * Whether a token starts at i, a word byte outside code, URLs and
+ * references, for a scanner that moves from token to token: it does
+ * unless an earlier such byte of the same run of word bytes (and inner
+ * '&') started the token that covers i.  A scanner can so skip to the
+ * bytes it cares about; it stays linear if it then moves past the end
+ * of the run (check_token_end) whatever the answer.
+ */
+bool check_token_starts(const check_prose *p, size_t i);
+
 /* The node after n in a pre-order walk of top's subtree, or NULL. */
 const ast_node *check_next(const ast_node *n, const ast_node *top,
 			   bool descend);
