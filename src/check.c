@@ -288,9 +288,16 @@ void check_missing_field(ast_doc *d)
  * Report the fields that specs do not name, and a known field given a
  * second time (the kind has only one of it).  what is "field" or "key".
  */
+static const char *fields_owner(ast_doc *d, const ast_node *block)
+{
+	return block ? check_block_title(d, block) : "the front matter";
+}
+
+/* block is NULL for the front matter; its title is made only for a
+ * report (an arena string per block would cost more than the check). */
 static void unknown_fields(ast_doc *d, const ast_field *f,
 			   const ast_field_spec *specs, size_t n,
-			   const char *where, const char *what)
+			   const ast_node *block, const char *what)
 {
 	const char *names[32];
 	size_t nn = n < 32 ? n : 32;
@@ -306,8 +313,8 @@ static void unknown_fields(ast_doc *d, const ast_field *f,
 
 		if (!sp) {
 			k = diag_report(&d->diags, DC_UNKNOWN_FIELD, f->name_at,
-					"%s has no %s '%s'", where, what,
-					f->name.p);
+					"%s has no %s '%s'", fields_owner(d, block),
+					what, f->name.p);
 			const char *s = diag_suggest(f->name.p, f->name.len,
 						     names, nn);
 			if (s)
@@ -326,8 +333,8 @@ static void unknown_fields(ast_doc *d, const ast_field *f,
 			continue;
 		}
 		k = diag_report(&d->diags, DC_UNKNOWN_FIELD, f->name_at,
-				"%s has a second %s '%s'", where, what,
-				f->name.p);
+				"%s has a second %s '%s'", fields_owner(d, block),
+				what, f->name.p);
 		diag_add_note(&d->diags, k, first->name_at,
 			      "'%s' is first given here", f->name.p);
 	}
@@ -339,13 +346,12 @@ void check_unknown_field(ast_doc *d)
 	const ast_field_spec *specs;
 
 	specs = ast_meta_fields(&n);
-	unknown_fields(d, d->meta.fields, specs, n, "the front matter", "key");
+	unknown_fields(d, d->meta.fields, specs, n, NULL, "key");
 	for (size_t i = 0; i < d->blocks.n; i++) {
 		ast_node *b = d->blocks.v[i];
 		if (b->u.block->kind >= BK__COUNT)
 			continue;	/* an unknown kind: a syntax error */
 		specs = ast_block_fields(b->u.block->kind, &n);
-		unknown_fields(d, b->u.block->fields, specs, n,
-			       check_block_title(d, b), "field");
+		unknown_fields(d, b->u.block->fields, specs, n, b, "field");
 	}
 }
