@@ -70,7 +70,8 @@ void buf_put(buf *b, const char *s, size_t n)
 			buf_grow(b, 0);
 		return;
 	}
-	buf_grow(b, n);
+	if (n >= b->cap - b->len)
+		buf_grow(b, n);
 	memcpy(b->data + b->len, s, n);
 	b->len += n;
 	b->data[b->len] = '\0';
@@ -86,104 +87,107 @@ void buf_putc(buf *b, char c)
 	buf_putc_fast(b, c);
 }
 
-/*
- * Whether fmt uses only %s, %d, %u, %ld, %lu, %zu and %%, with no flags,
- * width or precision: the conversions the backends use for tags and
- * labels, which buf_vprintf writes itself (vsnprintf costs hundreds of
- * instructions a call, a tenth of writing HTML).
- */
-static bool simple_format(const char *fmt)
+/* v in decimal, at the end of d[24]; returns where it starts. */
+static char *decimal(char d[24], bool neg, unsigned long long v)
 {
-	for (const char *p = fmt; (p = strchr(p, '%')) != NULL;) {
-		p++;
-		if (*p == 's' || *p == 'd' || *p == 'u' || *p == '%') {
-			p++;
-			continue;
-		}
-		if ((p[0] == 'l' && (p[1] == 'd' || p[1] == 'u')) ||
-		    (p[0] == 'z' && p[1] == 'u')) {
-			p += 2;
-			continue;
-		}
-		return false;
-	}
-	return true;
-}
-
-static void put_decimal(buf *b, bool neg, unsigned long long v)
-{
-	char d[24];
-	size_t k = sizeof d;
+	char *p = d + 24;
 	do
-		d[--k] = (char)('0' + v % 10);
+		*--p = (char)('0' + v % 10);
 	while ((v /= 10) != 0);
 	if (neg)
-		d[--k] = '-';
-	buf_put(b, d + k, sizeof d - k);
+		*--p = '-';
+	return p;
 }
 
-static void put_signed(buf *b, long long v)
+static char *signed_decimal(char d[24], long long v)
 {
-	put_decimal(b, v < 0, v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v);
+	return decimal(d, v < 0, v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v);
 }
 
-static void simple_printf(buf *b, const char *fmt, va_list ap)
+/*
+ * Format fmt into t (room bytes) if it uses only %s, %d, %u, %ld, %lu,
+ * %zu and %%, without flags, width or precision, and fits; returns the
+ * length, or -1.  These are the conversions the backends use for tags
+ * and labels ("</%s>", "level%d"), and vsnprintf costs hundreds of
+ * instructions a call: a tenth of writing HTML.
+ */
+static int simple_format(char *t, size_t room, const char *fmt, va_list ap)
 {
-	const char *p = fmt;
-	for (;;) {
-		const char *q = strchr(p, '%');
-		if (!q) {
-			buf_puts(b, p);
-			return;
+	size_t o = 0;
+	for (const char *p = fmt; *p; p++) {
+		if (*p != '%') {
+			if (o + 1 >= room)
+				return -1;
+			t[o++] = *p;
+			continue;
 		}
-		buf_put(b, p, (size_t)(q - p));
-		q++;
-		switch (*q) {
-		case 's': {
-			const char *s = va_arg(ap, const char *);
-			buf_puts(b, s ? s : "(null)");
-			break;
-		}
-		case 'd':
-			put_signed(b, va_arg(ap, int));
-			break;
-		case 'u':
-			put_decimal(b, false, va_arg(ap, unsigned));
+		char d[24];
+		const char *s;
+		size_t n;
+		switch (*++p) {
+		case 's':
+			s = va_arg(ap, const char *);
+			if (!s)
+				s = "(null)";
+			n = strlen(s);
 			break;
 		case '%':
-			buf_putc(b, '%');
+			s = "%";
+			n = 1;
+			break;
+		case 'd':
+			s = signed_decimal(d, va_arg(ap, int));
+			n = (size_t)(d + 24 - s);
+			break;
+		case 'u':
+			s = decimal(d, false, va_arg(ap, unsigned));
+			n = (size_t)(d + 24 - s);
 			break;
 		case 'l':
-			q++;
-			if (*q == 'd')
-				put_signed(b, va_arg(ap, long));
+			if (p[1] == 'd')
+				s = signed_decimal(d, va_arg(ap, long));
+			else if (p[1] == 'u')
+				s = decimal(d, false, va_arg(ap, unsigned long));
 			else
-				put_decimal(b, false, va_arg(ap, unsigned long));
+				return -1;
+			p++;
+			n = (size_t)(d + 24 - s);
 			break;
-		default:	/* 'z', then 'u' (simple_format) */
-			q++;
-			put_decimal(b, false, va_arg(ap, size_t));
+		case 'z':
+			if (p[1] != 'u')
+				return -1;
+			p++;
+			s = decimal(d, false, va_arg(ap, size_t));
+			n = (size_t)(d + 24 - s);
 			break;
+		default:
+			return -1;
 		}
-		p = q + 1;
+		if (o + n >= room)
+			return -1;
+		memcpy(t + o, s, n);
+		o += n;
 	}
+	return (int)o;
 }
 
 void buf_vprintf(buf *b, const char *fmt, va_list ap)
 {
-	if (simple_format(fmt)) {
-		simple_printf(b, fmt, ap);
-		if (!b->data)
-			buf_grow(b, 0);
+	char t[512];
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = simple_format(t, sizeof t, fmt, ap2);
+	va_end(ap2);
+	if (n >= 0) {
+		buf_put(b, t, (size_t)n);
 		return;
 	}
-	va_list ap2;
 	va_copy(ap2, ap);
 	/* Format once into the room there is; again only when it was short. */
 	if (b->cap - b->len < 64)
 		buf_grow(b, 64);
 	size_t room = b->cap - b->len;
-	int n = vsnprintf(b->data + b->len, room, fmt, ap);
+	n = vsnprintf(b->data + b->len, room, fmt, ap);
 	if (n > 0 && (size_t)n >= room) {
 		buf_grow(b, (size_t)n);
 		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap2);
