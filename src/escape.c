@@ -49,10 +49,30 @@ uint32_t escape_utf8_decode(const char *str_, size_t n, size_t *len)
 
 /* ---- HTML ---- */
 
-/* strchr that does not match the terminating NUL. */
-static bool in_set(char c, const char *set)
+/*
+ * The sets of bytes the escapers treat specially, as tables: an escaper
+ * sees every byte of text, and a strchr per byte was most of its time.
+ */
+enum {
+	SET_MD = 1,		/* escaped everywhere in Markdown: \ ` * _ [ ] < > | ~ $ # */
+	SET_MD_URL = 2,		/* in a Markdown link destination: ( ) & < > \ */
+	SET_LATEX_URL = 4,	/* in \href's URL: # % & _ */
+	SET_URL = 8		/* percent-encoded in a URL: " < > \ ^ ` { | } */
+};
+
+static const unsigned char sets[256] = {
+	['\\'] = SET_MD | SET_MD_URL | SET_URL, ['`'] = SET_MD | SET_URL,
+	['*'] = SET_MD, ['_'] = SET_MD | SET_LATEX_URL, ['['] = SET_MD, [']'] = SET_MD,
+	['<'] = SET_MD | SET_MD_URL | SET_URL, ['>'] = SET_MD | SET_MD_URL | SET_URL,
+	['|'] = SET_MD | SET_URL, ['~'] = SET_MD, ['$'] = SET_MD,
+	['#'] = SET_MD | SET_LATEX_URL, ['('] = SET_MD_URL, [')'] = SET_MD_URL,
+	['&'] = SET_MD_URL | SET_LATEX_URL, ['%'] = SET_LATEX_URL,
+	['"'] = SET_URL, ['^'] = SET_URL, ['{'] = SET_URL, ['}'] = SET_URL,
+};
+
+static bool in_set(char c, unsigned set)
 {
-	return c != '\0' && strchr(set, c) != NULL;
+	return (sets[(unsigned char)c] & set) != 0;
 }
 
 /* The bytes escape_html replaces (a table: it sees every byte of text). */
@@ -127,13 +147,12 @@ static bool after_www(const char *s, size_t i)
 }
 
 /*
- * Characters escaped everywhere: what opens or closes inline syntax
- * (emphasis, code, links, autolinks and raw HTML, strikethrough, math in
- * some readers), and the backslash itself.  '#' is always escaped so that
- * neither a heading nor a heading's closing sequence can form; '|' so that
- * no line can become a table row.
+ * SET_MD, the characters escaped everywhere: what opens or closes inline
+ * syntax (emphasis, code, links, autolinks and raw HTML, strikethrough,
+ * math in some readers), and the backslash itself.  '#' is always escaped
+ * so that neither a heading nor a heading's closing sequence can form; '|'
+ * so that no line can become a table row.
  */
-static const char md_always[] = "\\`*_[]<>|~$#";
 
 void escape_md(buf *out, const char *s, size_t n, escape_md_state *st)
 {
@@ -142,7 +161,7 @@ void escape_md(buf *out, const char *s, size_t n, escape_md_state *st)
 		if (st->line == ESCAPE_MD_START && (c == ' ' || c == '\t'))
 			continue;
 		bool esc = false;
-		if (in_set(c, md_always))
+		if (in_set(c, SET_MD))
 			esc = true;
 		else if (c == '&')
 			esc = i + 1 == n || is_alnum(s[i + 1]) || s[i + 1] == '#';
@@ -167,7 +186,7 @@ void escape_md(buf *out, const char *s, size_t n, escape_md_state *st)
 void escape_md_url(buf *out, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		if (in_set(s[i], "()&<>\\"))
+		if (in_set(s[i], SET_MD_URL))
 			buf_putc(out, '\\');
 		buf_putc(out, s[i]);
 	}
@@ -300,7 +319,7 @@ void escape_latex(buf *out, const char *s, size_t n, escape_latex_state *st)
 void escape_latex_url(buf *out, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		if (in_set(s[i], "#%&_"))
+		if (in_set(s[i], SET_LATEX_URL))
 			buf_putc(out, '\\');
 		buf_putc(out, s[i]);
 	}
@@ -344,16 +363,25 @@ bool escape_url_live(const char *s, size_t n)
 	       has_prefix_ci(s, n, "mailto:");
 }
 
+static bool url_escaped(unsigned char c)
+{
+	return c <= 0x20 || c >= 0x7F || in_set((char)c, SET_URL);
+}
+
 void escape_url(buf *out, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c <= 0x20 || c >= 0x7F || in_set((char)c, "\"<>\\^`{|}")) {
-			char e[3] = {'%', hex[c >> 4], hex[c & 15]};
-			buf_put(out, e, 3);
-		} else {
-			buf_putc(out, (char)c);
-		}
+	size_t i = 0;
+	while (i < n) {
+		size_t run = i;
+		while (run < n && !url_escaped((unsigned char)s[run]))
+			run++;
+		buf_put(out, s + i, run - i);
+		if (run == n)
+			break;
+		unsigned char c = (unsigned char)s[run];
+		char e[3] = {'%', hex[c >> 4], hex[c & 15]};
+		buf_put(out, e, 3);
+		i = run + 1;
 	}
 }
