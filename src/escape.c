@@ -279,6 +279,28 @@ static const char *latex_ascii(char c)
 	}
 }
 
+bool escape_latex_sets_all(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		uint64_t x;
+		if (i + 8 <= n && (memcpy(&x, s + i, 8), (x & 0x8080808080808080u) == 0)) {
+			i += 8;	/* eight ASCII bytes */
+			continue;
+		}
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		size_t len;
+		uint32_t cp = escape_utf8_decode(s + i, n - i, &len);
+		if (!latex_command(cp) && !escape_latex_can_set(cp))
+			return false;
+		i += len;
+	}
+	return true;
+}
+
 void escape_latex(buf *out, const char *s, size_t n, escape_latex_state *st)
 {
 	size_t i = 0;

@@ -63,6 +63,9 @@ void escape_latex(buf *out, const char *s, size_t n, escape_latex_state *st);
 void escape_latex_id(buf *out, const char *s, size_t n);
 /* Whether pdflatex with the output's preamble can set code point cp. */
 bool escape_latex_can_set(uint32_t cp);
+/* Whether escape_latex writes every character of s as itself or a
+ * command, so that it never reports one it cannot set. */
+bool escape_latex_sets_all(const char *s, size_t n);
 
 /*
  * URLs.  escape_url_live: whether a URL may become a live link (http,

@@ -12,6 +12,7 @@
 #include "ast.h"
 #include "check.h"
 #include "diag_format.h"
+#include "escape.h"
 #include "policy.h"
 #include "render.h"
 #include "render_json.h"
@@ -230,7 +231,7 @@ typedef struct format_entry {
 	int (*render)(const ast_doc *, const render_options *, buf *);
 	/* The backend reports nothing while it renders, so diagnostics are
 	 * final before it starts and its output can be written as it comes:
-	 * the output is never held whole. */
+	 * the output is never held whole (LaTeX: see cmd_build). */
 	bool streams;
 } format_entry;
 
@@ -276,7 +277,11 @@ static int cmd_build(const options *o)
 	buf out = BUF_INIT, err = BUF_INIT;
 	int status = EXIT_OK;
 	bool clean = diag_count(&d.diags, DS_ERROR) == 0;
-	bool stream = clean && fe->streams;
+	/* LaTeX reports only characters TeX cannot set: with none in the
+	 * source, it streams too. */
+	bool stream = clean && (fe->streams ||
+				(fe->render == render_latex &&
+				 escape_latex_sets_all(d.src.text, d.src.len)));
 	if (clean && !stream) {
 		int rc = pdf ? render_pdf(&d, &o->render, &out, &err)
 			     : fe->render(&d, &o->render, &out);

@@ -1,13 +1,15 @@
 /*
  * test_stream.c - a streamed output (a buf with a sink, as the CLI writes
- * md, html and json) is byte for byte the output held whole, also where
- * a backend looks back along the line it is writing.
+ * md, html, json, and LaTeX without characters TeX cannot set) is byte
+ * for byte the output held whole, also where a backend looks back along
+ * the line it is writing.
  */
 #include "unit.h"
 
 #include <stdlib.h>
 
 #include "buf.h"
+#include "escape.h"
 #include "render.h"
 #include "render_json.h"
 
@@ -59,6 +61,17 @@ static void same_streamed(const ast_doc *d, render_fn *fn)
 	buf_free(&got);
 }
 
+/* What decides whether a LaTeX build streams. */
+static void test_latex_sets_all(void **state)
+{
+	(void)state;
+	static const char ok[] = "plain ASCII text, caf\xC3\xA9, \xE2\x80\x94 and \xE2\x80\x9Cquotes\xE2\x80\x9D";
+	static const char cjk[] = "a long enough ASCII prefix, then \xE4\xB8\xAD";
+	assert_true(escape_latex_sets_all(ok, sizeof ok - 1));
+	assert_false(escape_latex_sets_all(cjk, sizeof cjk - 1));
+	assert_true(escape_latex_sets_all("", 0));
+}
+
 static void test_streamed_outputs_are_whole_outputs(void **state)
 {
 	(void)state;
@@ -71,12 +84,14 @@ static void test_streamed_outputs_are_whole_outputs(void **state)
 	same_streamed(&d, render_md);
 	same_streamed(&d, render_html);
 	same_streamed(&d, json);
+	same_streamed(&d, render_latex);
 	ast_doc_free(&d);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_latex_sets_all),
 		cmocka_unit_test(test_streamed_outputs_are_whole_outputs),
 	};
 	return cmocka_run_group_tests_name("stream", tests, NULL, NULL);
