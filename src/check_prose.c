@@ -5,6 +5,7 @@
  * The scanners read the flat text of check_prose_walk(), so emphasis,
  * links and line breaks never split what they look for.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -186,13 +187,55 @@ static size_t fold(const check_prose *p, buf *out)
 	return words;
 }
 
-static bool dup_same(dup_state *st, ast_doc *d, const ast_node *first)
+/*
+ * Whether p is folded already: every space a single ' ' between two
+ * words.  Most paragraphs are, and then they are their own key, with one
+ * word more than spaces.  Eight bytes at a time.
+ */
+static bool folded(const check_prose *p, size_t *spaces)
+{
+	const uint64_t ones = 0x0101010101010101u, hi = 0x8080808080808080u;
+	const unsigned char *fl = p->fl;
+	size_t n = p->len, i = 0, count = 0;
+	uint64_t last = hi;	/* "a space before": none may lead */
+
+	if (n && (fl[n - 1] & CP_SPACE))
+		return false;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t f, t;
+		memcpy(&f, fl + i, 8);
+		uint64_t sp = (f & (CP_SPACE * ones)) << 4;	/* bit 7 of each space */
+		if (!sp) {
+			last = 0;
+			continue;
+		}
+		memcpy(&t, p->text + i, 8);
+		uint64_t z = t ^ (' ' * ones);
+		uint64_t blank = ~(((z & ~hi) + ~hi) | z | ~hi);	/* bytes == ' ' */
+		if ((sp & ~blank) || (sp & ((sp << 8) | (last >> 56))))
+			return false;
+		count += (size_t)((((sp >> 7) * ones)) >> 56);
+		last = sp;
+	}
+	bool prev = (last >> 63) != 0;
+	for (; i < n; i++) {
+		bool sp = (fl[i] & CP_SPACE) != 0;
+		if (sp && (prev || p->text[i] != ' '))
+			return false;
+		count += sp;
+		prev = sp;
+	}
+	*spaces = count;
+	return true;
+}
+
+static bool dup_same(dup_state *st, ast_doc *d, const ast_node *first,
+		     const char *key, size_t len)
 {
 	st->again.d = d;
 	check_prose_flatten(&st->again, first);
 	fold(&st->again, &st->other);
-	return st->other.len == st->fold.len &&
-	       memcmp(st->other.data, st->fold.data, st->fold.len) == 0;
+	return st->other.len == len && memcmp(st->other.data, key, len) == 0;
 }
 
 static void dup_grow(dup_state *st)
@@ -217,17 +260,28 @@ static void dup_grow(dup_state *st)
 static void dup_scan(check_prose *p, void *ctx)
 {
 	dup_state *st = ctx;
+	const char *key;
+	size_t len, words, spaces;
 
-	if (fold(p, &st->fold) < DUP_MIN_WORDS)
+	if (p->len && folded(p, &spaces)) {
+		key = p->text;
+		len = p->len;
+		words = spaces + 1;
+	} else {
+		words = fold(p, &st->fold);
+		key = st->fold.data;
+		len = st->fold.len;
+	}
+	if (words < DUP_MIN_WORDS)
 		return;
-	size_t hash = check_hash(st->fold.data, st->fold.len);
+	size_t hash = check_hash(key, len);
 	if ((st->n + 1) * 2 > st->cap)
 		dup_grow(st);
 	size_t h = hash & (st->cap - 1);
 	for (; st->slots[h].node; h = (h + 1) & (st->cap - 1)) {
 		const dup_ent *e = &st->slots[h];
-		if (e->hash != hash || e->len != st->fold.len ||
-		    !dup_same(st, p->d, e->node))
+		if (e->hash != hash || e->len != len ||
+		    !dup_same(st, p->d, e->node, key, len))
 			continue;
 		size_t k = diag_report(&p->d->diags, DC_DUPLICATE_PARAGRAPH,
 				       p->node->at,
@@ -235,7 +289,7 @@ static void dup_scan(check_prose *p, void *ctx)
 		diag_add_note(&p->d->diags, k, e->node->at, "first written here");
 		return;
 	}
-	st->slots[h] = (dup_ent){hash, st->fold.len, p->node};
+	st->slots[h] = (dup_ent){hash, len, p->node};
 	st->n++;
 }
 
