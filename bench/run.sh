@@ -3,7 +3,7 @@
 #
 # Generates briefs of 1, 8 and 64 MB and the equivalent Markdown
 # (bench/gen.c, built into the build folder next to BRIEFC), then measures
-# each program's wall time (hyperfine, mean of several runs) and peak
+# each program's wall time (hyperfine, median of several runs) and peak
 # resident memory (GNU time), and the US-ROK example end to end.  A format
 # briefc cannot build yet shows as n/a.  See docs/performance.md.
 #
@@ -39,7 +39,9 @@ RES=$OUT/results.tsv
 CSV=$OUT/hyperfine.csv
 
 # measure SIZE NAME RUNS WARMUP COMMAND...: one row of $RES
-# (size, name, mean s, stddev s, user s, system s, peak KB).
+# (size, name, median s, stddev s, mean user s, mean system s, peak KB).
+# The median, not the mean: on a shared machine a run that waited for the
+# CPU says nothing about the program.
 measure() {
 	size=$1 name=$2 runs=$3 warm=$4
 	shift 4
@@ -58,7 +60,7 @@ measure() {
 		peak=$(tail -1 "$OUT/mem")
 	fi
 	awk -F, -v s="$size" -v n="$name" -v p="$peak" \
-		'NR == 2 { printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s, n, $2, $3, $5, $6, p }' \
+		'NR == 2 { printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s, n, $4, $3, $5, $6, p }' \
 		"$CSV" >>"$RES"
 	awk -F'\t' 'END { printf " %8.1f ms\n", $3 * 1000 }' "$RES" >&2
 }
