@@ -123,10 +123,16 @@ static void prose_append(check_prose *p, const char *s, size_t n,
 	unsigned char *f = p->fl + p->len;
 
 	memcpy(t, s, n);
-	for (size_t i = 0; i < n;) {
+	/* ASCII without a branch; then, if there was more, its characters */
+	unsigned char any = 0;
+	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (c < 0x80) {
-			f[i++] = fl | ascii_class[c];
+		f[i] = fl | ascii_class[c & 0x7F];
+		any |= c;
+	}
+	for (size_t i = 0; any & 0x80 && i < n;) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
 			continue;
 		}
 		size_t len;
