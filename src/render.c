@@ -39,6 +39,7 @@ struct render_priv {
 	acro *acr;		/* open addressing on the abbreviation */
 	size_t acap;
 	bool afirst[256];	/* the first bytes of the abbreviations */
+	bool aupper;		/* ... all capital letters (the usual case) */
 	unsigned *cites;	/* by source number: citations written so far */
 	unsigned *cites_total;	/* ... and in the whole first pass */
 	size_t nsrc;
@@ -209,6 +210,10 @@ static void acro_init(render_priv *p, const ast_doc *d)
 		p->acr[j].node = a;
 		p->afirst[(unsigned char)k->p[0]] = true;
 	}
+	p->aupper = true;
+	for (int c = 0; c < 256; c++)
+		if (p->afirst[c] && !(c >= 'A' && c <= 'Z'))
+			p->aupper = false;
 }
 
 /* A hyphen (ASCII, U+2010, U+2011) or an en dash joins words. */
@@ -267,6 +272,17 @@ static void acronym(render *r, acro *a, const char *s, size_t n, size_t i, size_
 
 static const render_backend null_backend;
 
+/* Whether one of the 8 bytes at s is a capital letter, A to Z. */
+static bool has_capital8(const char *s)
+{
+	const uint64_t ones = 0x0101010101010101u, low = 0x7F7F7F7F7F7F7F7Fu;
+	uint64_t x, t;
+	memcpy(&x, s, 8);
+	t = x & low;
+	/* per byte, bit 7: t <= 'Z', t >= 'A', and x below 0x80 */
+	return ((((127 + 'Z' + 1) * ones - t) & (t + (127 - 'A' + 1) * ones) & ~x) & ~low) != 0;
+}
+
 /* Author text: acronyms marked (and spelled out at their first use). */
 static void text_at(render *r, const char *s, size_t n, span at)
 {
@@ -282,8 +298,13 @@ static void text_at(render *r, const char *s, size_t n, span at)
 		/* Only a word that starts with the first byte of an
 		 * abbreviation can be one: skip to such a byte, then see
 		 * whether a word starts there. */
-		while (i < n && !first[(unsigned char)s[i]])
-			i++;
+		while (i < n && !first[(unsigned char)s[i]]) {
+			if (r->p->aupper)
+				while (i + 8 <= n && !has_capital8(s + i))
+					i += 8;
+			if (i < n && !first[(unsigned char)s[i]])
+				i++;
+		}
 		size_t len;
 		if (i == n || !word_at(s, n, i, &len) || word_before(s, i)) {
 			i++;
