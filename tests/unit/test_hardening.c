@@ -360,6 +360,32 @@ static void test_links_deactivate_brackets(void **state)
 	ast_doc_free(&d);
 }
 
+/* A link whose URL nests k parentheses: a link up to 32 (limits.md). */
+static bool url_parens_link(int k)
+{
+	buf b = BUF_INIT;
+	buf_puts(&b, FM "\n[a](https://x.org/");
+	for (int i = 0; i < k; i++)
+		buf_putc(&b, '(');
+	for (int i = 0; i < k; i++)
+		buf_putc(&b, ')');
+	buf_puts(&b, ")\n");
+	ast_doc d;
+	unit_loadn(&d, b.data, b.len);
+	bool link = unit_find(d.root, AST_LINK, 0) != NULL;
+	ast_doc_free(&d);
+	buf_free(&b);
+	return link;
+}
+
+static void test_url_paren_limit(void **state)
+{
+	(void)state;
+	assert_true(url_parens_link(1));
+	assert_true(url_parens_link(32));
+	assert_false(url_parens_link(33));
+}
+
 /* A paragraph of k stars, inner, k stars. */
 static void load_nested(ast_doc *d, int k, const char *inner)
 {
@@ -519,6 +545,7 @@ int main(void)
 		cmocka_unit_test(test_excerpt_window),
 		cmocka_unit_test(test_nesting_limit),
 		cmocka_unit_test(test_links_deactivate_brackets),
+		cmocka_unit_test(test_url_paren_limit),
 		cmocka_unit_test(test_end_of_file),
 		cmocka_unit_test(test_long_backtick_runs),
 		cmocka_unit_test(test_render_heading_without_id),
