@@ -146,14 +146,31 @@ static void id_attr(render *r, const char *id)
 	put(r, "\"");
 }
 
+/* Whether escape_url and escape_html both leave id as it is (the IDs the
+ * checker lets through, and briefc's own anchors, always are). */
+static bool plain_id(const char *id)
+{
+	for (; *id; id++) {
+		char c = *id;
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		      (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_'))
+			return false;
+	}
+	return true;
+}
+
 static void href(render *r, const char *id)
 {
-	buf u = BUF_INIT;
-	escape_url(&u, id, strlen(id));
 	put(r, " href=\"#");
-	escape_html(r->out, u.data ? u.data : "", u.len);
+	if (plain_id(id)) {
+		put(r, id);
+	} else {
+		buf u = BUF_INIT;
+		escape_url(&u, id, strlen(id));
+		escape_html(r->out, u.data ? u.data : "", u.len);
+		buf_free(&u);
+	}
 	put(r, "\"");
-	buf_free(&u);
 }
 
 static void html_text(render *r, const char *s, size_t n)
