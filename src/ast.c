@@ -148,9 +148,10 @@ ast_node *ast_idtab_get(const ast_idtab *t, const char *key, size_t len)
  * allocator) and the clock, mixed.  Lookups give the same answers under
  * any seed; only where entries sit changes, and nothing reads that order.
  */
-static size_t idtab_seed(const ast_idtab *t, const void *slots)
+size_t ast_hash_seed(const void *table, const void *slots)
 {
-	uint64_t x = (uint64_t)(uintptr_t)t ^ ((uint64_t)(uintptr_t)slots << 16) ^
+	uint64_t x = (uint64_t)(uintptr_t)table ^
+		     ((uint64_t)(uintptr_t)slots << 16) ^
 		     (uint64_t)clock() ^ ((uint64_t)time(NULL) << 32);
 	/* splitmix64's finaliser */
 	x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
@@ -163,7 +164,7 @@ static void idtab_grow(ast_doc *d, ast_idtab *t)
 	size_t cap = t->cap ? t->cap * 2 : 64;
 	ast_idtab_entry *slots = arena_alloc(&d->arena, cap * sizeof *slots);
 	if (!t->cap)
-		t->seed = idtab_seed(t, slots);
+		t->seed = ast_hash_seed(t, slots);
 	for (size_t k = 0; k < t->cap; k++) {
 		ast_idtab_entry *e = &t->slots[k];
 		if (!e->key)

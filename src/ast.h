@@ -193,6 +193,13 @@ typedef struct ast_idtab {
 	size_t seed;		/* of the hash, chosen when the table is first grown */
 } ast_idtab;
 
+/*
+ * A seed for a hash table, different from run to run: inputs written to
+ * crowd one range of slots cannot be written against it.  table and slots
+ * are the table's own addresses, which the loader and allocator vary.
+ */
+size_t ast_hash_seed(const void *table, const void *slots);
+
 typedef struct ast_doc {
 	arena arena;
 	source src;

@@ -156,6 +156,7 @@ typedef struct dup_ent {
 typedef struct dup_state {
 	dup_ent *slots;
 	size_t cap, n;
+	size_t seed;		/* of the hash, chosen when first grown */
 	buf fold, other;	/* this paragraph folded; an earlier one */
 	check_prose again;	/* the earlier one, flattened */
 } dup_state;
@@ -244,6 +245,8 @@ static void dup_grow(dup_state *st)
 	dup_ent *slots = check_xrealloc(NULL, cap * sizeof *slots);
 
 	memset(slots, 0, cap * sizeof *slots);
+	if (!st->cap)
+		st->seed = ast_hash_seed(st, slots);
 	for (size_t i = 0; i < st->cap; i++) {
 		if (!st->slots[i].node)
 			continue;
@@ -274,9 +277,9 @@ static void dup_scan(check_prose *p, void *ctx)
 	}
 	if (words < DUP_MIN_WORDS)
 		return;
-	size_t hash = check_hash(key, len);
 	if ((st->n + 1) * 2 > st->cap)
 		dup_grow(st);
+	size_t hash = check_hash(st->seed, key, len);
 	size_t h = hash & (st->cap - 1);
 	for (; st->slots[h].node; h = (h + 1) & (st->cap - 1)) {
 		const dup_ent *e = &st->slots[h];

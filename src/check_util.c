@@ -605,9 +605,9 @@ const ast_node *check_next(const ast_node *n, const ast_node *top,
  * paragraphs (duplicate-paragraph), and a byte at a time made hashing the
  * paragraphs a tenth of `check`.
  */
-size_t check_hash(const char *s, size_t n)
+size_t check_hash(size_t seed, const char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603u;
+	uint64_t h = 1469598103934665603u ^ (uint64_t)seed;
 	size_t i = 0;
 	for (; i + 8 <= n; i += 8) {
 		uint64_t w;
@@ -629,6 +629,8 @@ static void strtab_grow(check_strtab *t)
 	check_strent *slots = check_xrealloc(NULL, cap * sizeof *slots);
 
 	memset(slots, 0, cap * sizeof *slots);
+	if (!t->cap)
+		t->seed = ast_hash_seed(t, slots);
 	for (size_t i = 0; i < t->cap; i++) {
 		check_strent *e = &t->slots[i];
 		if (!e->key)
@@ -663,17 +665,17 @@ check_strent *check_strtab_get(const check_strtab *t, const char *key,
 {
 	if (!t->cap)
 		return NULL;
-	check_strent *e = strtab_find(t, key, len, check_hash(key, len));
+	check_strent *e = strtab_find(t, key, len, check_hash(t->seed, key, len));
 	return e->key ? e : NULL;
 }
 
 check_strent *check_strtab_put(check_strtab *t, const char *key, size_t len,
 			       bool *added)
 {
-	size_t hash = check_hash(key, len);
-
 	if ((t->n + 1) * 2 > t->cap)
 		strtab_grow(t);
+	size_t hash = check_hash(t->seed, key, len);
+
 	check_strent *e = strtab_find(t, key, len, hash);
 	if (added)
 		*added = e->key == NULL;

@@ -192,8 +192,8 @@ void check_reseq(diag_list *dl, size_t from);
 
 /* ---- hash tables (heap; keys are not copied) ---- */
 
-/* The hash the tables use. */
-size_t check_hash(const char *s, size_t n);
+/* The hash the tables use, started from a table's seed (ast_hash_seed). */
+size_t check_hash(size_t seed, const char *s, size_t n);
 
 typedef struct check_strent {
 	const char *key;
@@ -205,6 +205,7 @@ typedef struct check_strent {
 typedef struct check_strtab {
 	check_strent *slots;
 	size_t cap, n;
+	size_t seed;		/* of the hash, chosen when first grown */
 } check_strtab;
 
 /* The entry for key, added with val = 0 when absent (*added tells). */

@@ -258,7 +258,8 @@ static void hash_collisions(long n)
 }
 
 /* The same for words in capitals, which the acronym checks count in a
- * table of their own (check_util.c, the same hash). */
+ * table of their own (check_util.c, the same hash, seeded since; unseeded,
+ * 300,000 of them took 8 s). */
 static void acronym_collisions(long n)
 {
 	front();
