@@ -43,10 +43,11 @@ void check_duplicate_id(ast_doc *d)
 		const ast_node *first = ast_idtab_get(&d->ids, id->p, id->len);
 		size_t k = diag_report(&d->diags, DC_DUPLICATE_ID,
 				       check_id_span(n), "duplicate ID '%s'",
-				       id->p);
+				       CHECK_Q(d, *id));
 		if (first && first != n)
 			diag_add_note(&d->diags, k, check_id_span(first),
-				      "'%s' is first defined here", id->p);
+				      "'%s' is first defined here",
+				      CHECK_Q(d, *id));
 	}
 }
 
@@ -123,7 +124,8 @@ static void suggest_from(ast_doc *d, size_t k, const ast_idref *r,
 		return;
 	const char *s = diag_suggest(r->id.p, r->id.len, cands, ncands);
 	if (s)
-		diag_add_help(&d->diags, k, "did you mean '%s'?", s);
+		diag_add_help(&d->diags, k, "did you mean '%s'?",
+			      check_quote(d, s, strlen(s)));
 }
 
 /* The IDs of the nodes of v, for suggestions (heap array). */
@@ -172,7 +174,7 @@ void check_undefined_reference(ast_doc *d)
 			size_t k = diag_report(&d->diags, DC_UNDEFINED_REFERENCE,
 					       r->at,
 					       "reference to undefined ID '%s'",
-					       r->id.p);
+					       CHECK_Q(d, r->id));
 			suggest_from(d, k, r, all, nall);
 		}
 	}
@@ -192,7 +194,7 @@ void check_undefined_reference(ast_doc *d)
 				size_t k = diag_report(
 					&d->diags, DC_UNDEFINED_REFERENCE, r->at,
 					"'%s:' names undefined ID '%s'",
-					u[l].field, r->id.p);
+					u[l].field, CHECK_Q(d, r->id));
 				if (!cands)
 					cands = ids_of(u[l].cands, &ncands);
 				suggest_from(d, k, r, cands, ncands);
@@ -225,10 +227,11 @@ void check_wrong_kind(ast_doc *d)
 				size_t k = diag_report(
 					&d->diags, DC_WRONG_KIND, r->at,
 					"'%s:' must name %s, but '%s' is %s%s",
-					u[l].field, u[l].want, r->id.p,
+					u[l].field, u[l].want, CHECK_Q(d, r->id),
 					article(what), what);
 				diag_add_note(&d->diags, k, check_id_span(t),
-					      "'%s' is defined here", r->id.p);
+					      "'%s' is defined here",
+					      CHECK_Q(d, r->id));
 			}
 	}
 }
@@ -314,12 +317,13 @@ static void unknown_fields(ast_doc *d, const ast_field *f,
 		if (!sp) {
 			k = diag_report(&d->diags, DC_UNKNOWN_FIELD, f->name_at,
 					"%s has no %s '%s'", fields_owner(d, block),
-					what, f->name.p);
+					what, CHECK_Q(d, f->name));
 			const char *s = diag_suggest(f->name.p, f->name.len,
 						     names, nn);
 			if (s)
 				diag_add_help(&d->diags, k,
-					      "did you mean '%s'?", s);
+					      "did you mean '%s'?",
+					      check_quote(d, s, strlen(s)));
 			else if (n == 0)
 				diag_add_help(&d->diags, k,
 					      "this kind of block takes no fields");
@@ -334,9 +338,10 @@ static void unknown_fields(ast_doc *d, const ast_field *f,
 		}
 		k = diag_report(&d->diags, DC_UNKNOWN_FIELD, f->name_at,
 				"%s has a second %s '%s'", fields_owner(d, block),
-				what, f->name.p);
+				what, CHECK_Q(d, f->name));
 		diag_add_note(&d->diags, k, first->name_at,
-			      "'%s' is first given here", f->name.p);
+			      "'%s' is first given here",
+			      CHECK_Q(d, f->name));
 	}
 }
 

@@ -227,15 +227,17 @@ static void undef_token(check_prose *p, size_t a, size_t b, size_t len,
 static void undef_finish(ast_doc *d, undef_state *st)
 {
 	for (size_t i = 0; i < st->n; i++) {
+		const char *name = check_quote(d, st->v[i].name,
+					       strlen(st->v[i].name));
 		size_t k = diag_report(&d->diags, DC_UNDEFINED_ACRONYM,
 				       st->v[i].first,
-				       "acronym '%s' is not declared", st->v[i].name);
+				       "acronym '%s' is not declared", name);
 		diag_add_help(&d->diags, k,
 			      "declare it in an '::: acronyms' block as "
-			      "'%s: Expansion'", st->v[i].name);
+			      "'%s: Expansion'", name);
 		if (st->v[i].count > 1)
 			diag_add_help(&d->diags, k, "'%s' is used %zu times",
-				      st->v[i].name, st->v[i].count);
+				      name, st->v[i].count);
 	}
 	free(st->v);
 	check_strtab_free(&st->seen);
@@ -262,7 +264,7 @@ static void unused_finish(ast_doc *d, acro_table *t)
 		size_t k = diag_report(&d->diags, DC_UNUSED_ACRONYM,
 				       e->u.entry->key_at,
 				       "acronym '%s' is declared but never used",
-				       e->u.entry->key.p);
+				       CHECK_Q(d, e->u.entry->key));
 		diag_add_help(&d->diags, k,
 			      "remove it, or use it in the text");
 	}
@@ -483,11 +485,12 @@ static void mismatch_begin(ast_doc *d, mismatch_state *st, acro_table *t)
 		size_t id = diag_report(&d->diags, DC_ACRONYM_MISMATCH,
 					e->u.entry->value_at,
 					"%s is declared again with another "
-					"expansion", e->u.entry->key.p);
+					"expansion", CHECK_Q(d, e->u.entry->key));
 		const str *exp = &first->u.entry->value;
 		diag_add_note(&d->diags, id, first->u.entry->value_at,
 			      "%s is first declared here as '%.*s%s'",
-			      first->u.entry->key.p, check_clip(exp->p, exp->len),
+			      CHECK_Q(d, first->u.entry->key),
+			      check_clip(exp->p, exp->len),
 			      exp->p, CHECK_CLIPPED(exp->len));
 	}
 }

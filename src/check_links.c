@@ -235,9 +235,10 @@ static void bad_url(ast_doc *d, const char *url, size_t len, span at,
 		    ast_idtab_get(&d->ids, s + 1, n - 1))
 			diag_add_help(&d->diags, id,
 				      "to refer to a part of the brief, write "
-				      "[@%s]", s + 1);
+				      "[@%s]", check_quote(d, s + 1, n - 1));
 		else if (check_prefix_ci(s, n, "www."))
-			diag_add_help(&d->diags, id, "write 'https://%s'", s);
+			diag_add_help(&d->diags, id, "write 'https://%s'",
+				      check_quote(d, s, n));
 		else
 			diag_add_help(&d->diags, id,
 				      "links must start with 'https://', "

@@ -182,7 +182,8 @@ void check_unused_evidence(ast_doc *d)
 		diag_add_help(&d->diags, k,
 			      "cite it with [@%s] or list it in a finding's "
 			      "'evidence:', or remove it",
-			      e->u.block->id.len ? e->u.block->id.p : "id");
+			      e->u.block->id.len ? CHECK_Q(d, e->u.block->id)
+						 : "id");
 	}
 	check_ptrset_free(&cited);
 }

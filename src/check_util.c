@@ -26,6 +26,13 @@ int check_clip(const char *s, size_t len)
 	return (int)n;
 }
 
+const char *check_quote(ast_doc *d, const char *s, size_t len)
+{
+	if (len <= CHECK_CLIP)
+		return s;
+	return arena_printf(&d->arena, "%.*s...", check_clip(s, len), s);
+}
+
 /* ---- character classes ---- */
 
 static uint32_t decode_utf8(const unsigned char *s, size_t n, size_t *len)
@@ -775,7 +782,7 @@ const char *check_block_title(ast_doc *d, const ast_node *b)
 	if (b->u.block->id.len)
 		return arena_printf(&d->arena, "%s '%s'",
 				    ast_block_kind_name(b->u.block->kind),
-				    b->u.block->id.p);
+				    CHECK_Q(d, b->u.block->id));
 	return ast_block_kind_name(b->u.block->kind);
 }
 

@@ -246,6 +246,11 @@ enum { CHECK_CLIP = 60 };
 int check_clip(const char *s, size_t len);
 #define CHECK_CLIPPED(len) ((len) > CHECK_CLIP ? "..." : "")
 
+/* The same as a string for '%s': s itself when short (s must then be
+ * NUL-terminated at len), else a clipped copy ending in "..." in d's arena. */
+const char *check_quote(ast_doc *d, const char *s, size_t len);
+#define CHECK_Q(d, str) check_quote((d), (str).p, (str).len)
+
 /* Aborts with a message when memory is exhausted, like buf and arena. */
 void *check_xrealloc(void *p, size_t n);
 

@@ -169,11 +169,13 @@ static void bad_enum(ast_doc *d, const ast_field *f, const char *what,
 	if (one_of(f->value.p, f->value.len, set, k))
 		return;
 	size_t id = diag_report(&d->diags, DC_BAD_VALUE, f->value_at,
-				"'%s' is not a valid %s (%s)", f->value.p, what,
+				"'%s' is not a valid %s (%s)",
+				CHECK_Q(d, f->value), what,
 				choices);
 	const char *s = diag_suggest(f->value.p, f->value.len, set, k);
 	if (s)
-		diag_add_help(&d->diags, id, "did you mean '%s'?", s);
+		diag_add_help(&d->diags, id, "did you mean '%s'?",
+			      check_quote(d, s, strlen(s)));
 }
 
 /*
@@ -222,7 +224,8 @@ static void bad_ids(ast_doc *d, const ast_field *f, bool single)
 
 	if (single && memchr(v, ',', n)) {
 		diag_report(&d->diags, DC_BAD_VALUE, f->value_at,
-			    "'%s:' takes one ID, not a list", f->name.p);
+			    "'%s:' takes one ID, not a list",
+			    CHECK_Q(d, f->name));
 		return;
 	}
 	size_t b, e;
@@ -230,15 +233,17 @@ static void bad_ids(ast_doc *d, const ast_field *f, bool single)
 		if (b == e) {
 			diag_report(&d->diags, DC_BAD_VALUE,
 				    empty_piece(d, f, i, b),
-				    "empty ID in the list of '%s:'", f->name.p);
+				    "empty ID in the list of '%s:'",
+				    CHECK_Q(d, f->name));
 			continue;
 		}
 		if (!ast_id_valid(v + b, e - b))
 			diag_report(&d->diags, DC_BAD_VALUE,
 				    check_field_span(d, f, b, e),
-				    "'%.*s' is not a valid ID (lower-case letters, "
+				    "'%.*s%s' is not a valid ID (lower-case letters, "
 				    "digits and '-', starting with a letter or digit)",
-				    (int)(e - b), v + b);
+				    check_clip(v + b, e - b), v + b,
+				    CHECK_CLIPPED(e - b));
 	}
 }
 
@@ -253,7 +258,7 @@ static void bad_names(ast_doc *d, const ast_field *f)
 			diag_report(&d->diags, DC_BAD_VALUE,
 				    empty_piece(d, f, i, b),
 				    "empty name in '%s:' (names are separated by ';')",
-				    f->name.p);
+				    CHECK_Q(d, f->name));
 		}
 	}
 }
@@ -268,11 +273,12 @@ static void bad_positive_int(ast_doc *d, const ast_field *f)
 	if (all_digits(v, n) && n > 9) {
 		diag_report(&d->diags, DC_BAD_VALUE, f->value_at,
 			    "'%s' is too large for '%s:' (at most 999999999)",
-			    v, f->name.p);
+			    CHECK_Q(d, f->value), CHECK_Q(d, f->name));
 		return;
 	}
 	diag_report(&d->diags, DC_BAD_VALUE, f->value_at,
-		    "'%s' is not a positive integer", v);
+		    "'%s' is not a positive integer",
+		    CHECK_Q(d, f->value));
 }
 
 static void bad_field(ast_doc *d, const ast_field *f, const ast_field_spec *sp)
@@ -281,7 +287,8 @@ static void bad_field(ast_doc *d, const ast_field *f, const ast_field_spec *sp)
 		if (sp->required)
 			diag_report(&d->diags, DC_BAD_VALUE,
 				    check_first_line(d, f->name_at),
-				    "'%s:' has an empty value", f->name.p);
+				    "'%s:' has an empty value",
+				    CHECK_Q(d, f->name));
 		return;
 	}
 	switch (sp->type) {
@@ -308,13 +315,13 @@ static void bad_field(ast_doc *d, const ast_field *f, const ast_field_spec *sp)
 		if (!valid_date(f->value.p, f->value.len, false))
 			diag_report(&d->diags, DC_BAD_VALUE, f->value_at,
 				    "'%s' is not a valid date (YYYY-MM-DD)",
-				    f->value.p);
+				    CHECK_Q(d, f->value));
 		break;
 	case VT_PARTIAL_DATE:
 		if (!valid_date(f->value.p, f->value.len, true))
 			diag_report(&d->diags, DC_BAD_VALUE, f->value_at,
 				    "'%s' is not a valid date (YYYY, YYYY-MM "
-				    "or YYYY-MM-DD)", f->value.p);
+				    "or YYYY-MM-DD)", CHECK_Q(d, f->value));
 		break;
 	case VT_POSITIVE_INT:
 		bad_positive_int(d, f);
@@ -323,7 +330,7 @@ static void bad_field(ast_doc *d, const ast_field *f, const ast_field_spec *sp)
 		if (!valid_lang(f->value.p, f->value.len))
 			diag_report(&d->diags, DC_BAD_VALUE, f->value_at,
 				    "'%s' is not a BCP 47 language tag (such as "
-				    "en, en-GB or pt-BR)", f->value.p);
+				    "en, en-GB or pt-BR)", CHECK_Q(d, f->value));
 		break;
 	case VT_NAMES:
 		bad_names(d, f);
@@ -370,16 +377,17 @@ static void bad_entries(ast_doc *d, const ast_vec *v, bool acronyms)
 		if (acronyms && !acronym_key_ok(k->p, k->len))
 			diag_report(&d->diags, DC_BAD_VALUE, e->u.entry->key_at,
 				    "acronym '%s' can only have letters, digits "
-				    "and '&' (no dots or spaces)", k->p);
+				    "and '&' (no dots or spaces)",
+				    CHECK_Q(d, *k));
 		else if (!acronyms && !ast_id_valid(k->p, k->len))
 			diag_report(&d->diags, DC_BAD_VALUE, e->u.entry->key_at,
 				    "'%s' is not a valid area ID (lower-case "
-				    "letters, digits and '-')", k->p);
+				    "letters, digits and '-')", CHECK_Q(d, *k));
 		if (e->u.entry->value.len == 0)
 			diag_report(&d->diags, DC_BAD_VALUE, e->u.entry->key_at,
 				    acronyms ? "acronym '%s' has no expansion"
 					     : "area '%s' has no title",
-				    k->p);
+				    CHECK_Q(d, *k));
 	}
 }
 
@@ -392,9 +400,10 @@ static void bad_id(ast_doc *d, const str *id, span at, const char *what)
 		diag_report(&d->diags, DC_BAD_VALUE, at, "%s has an empty ID", what);
 	else
 		diag_report(&d->diags, DC_BAD_VALUE, at,
-			    "'%.*s' is not a valid ID (lower-case letters, digits "
+			    "'%.*s%s' is not a valid ID (lower-case letters, digits "
 			    "and '-', not starting with '-')",
-			    (int)(id->len > 60 ? 60 : id->len), id->p);
+			    check_clip(id->p, id->len), id->p,
+			    CHECK_CLIPPED(id->len));
 }
 
 void check_bad_value(ast_doc *d)

@@ -434,7 +434,8 @@ void parse_block_open(parse_state *ps, const parse_tok *t, span at)
 	if (k < 0) {
 		const char *sugg = diag_suggest(kt, kl, ast_block_kind_names, BK__COUNT);
 		size_t di = diag_report(&d->diags, DC_SYNTAX, t->a,
-					"unknown block kind '%.*s'%s%s%s", (int)kl, kt,
+					"unknown block kind '%.*s%s'%s%s%s",
+					(int)(kl > 60 ? 60 : kl), kt, kl > 60 ? "..." : "",
 					sugg ? "; did you mean '" : "", sugg ? sugg : "",
 					sugg ? "'?" : "");
 		diag_add_help(&d->diags, di, "block kinds are finding, recommendation, evidence, "
