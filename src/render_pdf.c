@@ -102,6 +102,10 @@ static int run_pdflatex(const char *dir, long long epoch)
 		dup2(null, 2);
 		setenv("SOURCE_DATE_EPOCH", e, 1);
 		setenv("FORCE_SOURCE_DATE", "1", 1);
+		/* paranoid: TeX opens no file outside the build folder and
+		 * the TeX trees, whatever the user's texmf.cnf says */
+		setenv("openin_any", "p", 1);
+		setenv("openout_any", "p", 1);
 		execlp("pdflatex", "pdflatex", "-interaction=nonstopmode", "-halt-on-error",
 		       "-no-shell-escape", "brief.tex", (char *)NULL);
 		_exit(127);

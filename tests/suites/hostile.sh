@@ -99,6 +99,16 @@ if command -v pdflatex >/dev/null 2>&1; then
 	else
 		ko "build -t pdf failed: $(head -c 300 "$tmp/err")"
 	fi
+	# briefc runs pdflatex paranoid whatever the user's texmf.cnf says:
+	# a stand-in pdflatex records the environment it is given
+	mkdir -p "$tmp/fakebin"
+	printf '#!/bin/sh\nenv >"%s/pdflatex.env"\nexit 1\n' "$tmp" >"$tmp/fakebin/pdflatex"
+	chmod +x "$tmp/fakebin/pdflatex"
+	PATH="$tmp/fakebin:$PATH" "$BRIEFC" build -t pdf -o "$tmp/fake.pdf" \
+		"$tmp/abs.brief" 2>/dev/null
+	check "pdflatex runs without openin_any=p" grep -qx 'openin_any=p' "$tmp/pdflatex.env"
+	check "pdflatex runs without openout_any=p" grep -qx 'openout_any=p' "$tmp/pdflatex.env"
+	check "a failed pdflatex run wrote a PDF" test ! -e "$tmp/fake.pdf"
 	check "\\write18 ran" test ! -e "$tmp/pwned"
 	check "\\write18 ran in the folder" test ! -e "$tmp/pwned.tex"
 else
