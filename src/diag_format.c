@@ -373,6 +373,7 @@ void diag_format_file(diag_format *f, const diag_list *dl, buf *out)
 	f->files++;
 	f->errors += diag_count(dl, DS_ERROR);
 	f->warnings += diag_count(dl, DS_WARNING);
+	f->dropped += dl->dropped;
 	switch (f->kind) {
 	case DF_TEXT:
 		text_file(f, dl, out);

@@ -62,6 +62,7 @@ typedef struct diag_format {
 	bool color;		/* text */
 	/* running totals, over every file so far */
 	size_t files, errors, warnings, shown, hidden;
+	size_t dropped;		/* past DIAG_MAX_KEPT: counted, not kept */
 	size_t results;		/* json, sarif: objects written so far */
 } diag_format;
 

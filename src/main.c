@@ -2,6 +2,7 @@
  * main.c - the briefc command line.  The only file that exits or parses
  * argv; everything else is a library (build/libbriefc.a).
  */
+#define _XOPEN_SOURCE 700	/* realpath */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,11 +66,15 @@ typedef struct options {
 /*
  * An output being written: standard output, or a temporary file in the
  * destination's folder renamed into place at the end, so a failure never
- * leaves a half-written or lost output.
+ * leaves a half-written or lost output.  A symbolic link is followed (the
+ * file it names is replaced, the link stays); a destination that is not a
+ * regular file (/dev/null, a FIFO) is written in place, as there is no
+ * file to keep and renaming would replace the device.
  */
 typedef struct output {
 	const char *path;	/* NULL: standard output */
-	char *tmp;
+	char *target;		/* path, or the file its link names */
+	char *tmp;		/* NULL: written in place */
 	FILE *f;
 	int err;		/* errno of the first failed write, or 0 */
 } output;
@@ -83,22 +88,40 @@ static int output_open(output *w, const char *path)
 		return 0;
 	}
 	w->path = path;
-	size_t n = strlen(path);
+	struct stat st;
+	bool exists = stat(path, &st) == 0;
+	if (exists && !S_ISREG(st.st_mode)) {
+		w->f = fopen(path, "wb");
+		if (!w->f) {
+			fprintf(stderr, "briefc: cannot write %s: %s\n", path,
+				strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	struct stat lst;
+	if (exists && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
+		w->target = realpath(path, NULL);
+	if (!w->target)
+		w->target = strdup(path);
+	if (!w->target)
+		abort();
+	size_t n = strlen(w->target);
 	w->tmp = malloc(n + 16);
 	if (!w->tmp)
 		abort();
-	snprintf(w->tmp, n + 16, "%s.tmpXXXXXX", path);
+	snprintf(w->tmp, n + 16, "%s.tmpXXXXXX", w->target);
 	int fd = mkstemp(w->tmp);
 	if (fd < 0) {
 		fprintf(stderr, "briefc: cannot create %s: %s\n", w->tmp, strerror(errno));
 		free(w->tmp);
+		free(w->target);
 		return -1;
 	}
 	/* mkstemp makes the file private; give it the mode a plain create
 	 * would (or the mode of the file it replaces). */
-	struct stat st;
 	mode_t mode;
-	if (stat(path, &st) == 0) {
+	if (exists) {
 		mode = st.st_mode & 07777;
 	} else {
 		mode_t um = umask(0);
@@ -138,15 +161,17 @@ static int output_close(output *w)
 	}
 	if (w->f && fclose(w->f) != 0 && !w->err)
 		w->err = errno;
-	if (!w->err && rename(w->tmp, w->path) != 0)
+	if (!w->err && w->tmp && rename(w->tmp, w->target) != 0)
 		w->err = errno;
 	int rc = 0;
 	if (w->err) {
 		fprintf(stderr, "briefc: cannot write %s: %s\n", w->path, strerror(w->err));
-		unlink(w->tmp);
+		if (w->tmp)
+			unlink(w->tmp);
 		rc = -1;
 	}
 	free(w->tmp);
+	free(w->target);
 	return rc;
 }
 
@@ -179,6 +204,16 @@ static int load(ast_doc *d, const char *path, const options *o)
 	policy_apply(&o->pol, d);
 	diag_sort(&d->diags);
 	return 0;
+}
+
+/* Diagnostics past the limit of a file are counted, not kept: say how many
+ * (on stderr, after the rest, so a machine format's output stays valid). */
+static void note_dropped(const diag_format *f)
+{
+	if (f->dropped)
+		fprintf(stderr, "briefc: %zu more diagnostic%s not kept "
+			"(at most %d per file; see docs/limits.md)\n", f->dropped,
+			f->dropped == 1 ? "" : "s", DIAG_MAX_KEPT);
 }
 
 /* Text diagnostics go to stderr; machine formats are the output: stdout. */
@@ -221,6 +256,7 @@ static int cmd_check(const options *o)
 		status = EXIT_USAGE;
 	}
 	buf_free(&out);
+	note_dropped(&fmt);
 	if (status == EXIT_OK && fmt.errors)
 		status = EXIT_ERRORS;
 	return status;
@@ -304,6 +340,7 @@ static int cmd_build(const options *o)
 		? stdout : stderr;
 	flush_buf(ds, &dout);
 	buf_free(&dout);
+	note_dropped(&fmt);
 	if (fmt.errors) {
 		status = EXIT_ERRORS;
 	} else if (stream) {

@@ -65,6 +65,27 @@ if [ -w /dev/full ]; then
 	expect 2 sh -c "'$BRIEFC' build -t md $good >/dev/full"
 	grep_err 'cannot write'
 fi
+# a destination that is not a regular file is written in place: renaming
+# over /dev/null (possible as root) would replace the device with a file
+expect 0 "$BRIEFC" build -t html -o /dev/null $good
+[ -c /dev/null ] && ok || bad "build -o /dev/null replaced the device"
+mkfifo "$tmp/fifo"
+cat "$tmp/fifo" >"$tmp/fifo.out" &
+expect 0 "$BRIEFC" build -t md -o "$tmp/fifo" $good
+wait
+[ -p "$tmp/fifo" ] && grep -q '^# ' "$tmp/fifo.out" && ok || bad "build -o FIFO"
+# a symbolic link stays a link; the file it names gets the output
+echo old >"$tmp/real.md"
+ln -s real.md "$tmp/link.md"
+expect 0 "$BRIEFC" build -t md -o "$tmp/link.md" $good
+[ -L "$tmp/link.md" ] && grep -q '^# ' "$tmp/real.md" && ok || bad "build -o LINK replaced the link"
+expect 2 "$BRIEFC" build -t md -o "$tmp" $good
+grep_err 'Is a directory'
+# past 100,000 diagnostics the rest are counted and said to be
+awk 'BEGIN { print "---\ntitle: T\nauthors: A\ndate: 2024-01-01\n---\n";
+	for (i = 0; i < 100007; i++) printf "[@nowhere] "; print "" }' >"$tmp/many.brief"
+expect 1 "$BRIEFC" check --diagnostics=json "$tmp/many.brief"
+grep_err '^briefc: 7 more diagnostics not kept'
 # strict and final make warnings errors
 printf -- '---\ntitle: T\nauthors: A\ndate: 2024-01-01\n---\n\nTODO: finish.\n' >"$tmp/warn.brief"
 expect 0 "$BRIEFC" check "$tmp/warn.brief"
