@@ -9,7 +9,13 @@
 
 ast_node *ast_new(ast_doc *d, ast_type t, span at)
 {
-	ast_node *n = arena_alloc(&d->arena, sizeof *n);
+	ast_node *n = d->spare;
+	if (n) {
+		d->spare = n->next;
+		memset(n, 0, sizeof *n);
+	} else {
+		n = arena_alloc(&d->arena, sizeof *n);
+	}
 	n->type = t;
 	n->at = at;
 	if (t == AST_BLOCK)
@@ -17,6 +23,32 @@ ast_node *ast_new(ast_doc *d, ast_type t, span at)
 	else if (t == AST_AREA || t == AST_ACRONYM)
 		n->u.entry = arena_alloc(&d->arena, sizeof *n->u.entry);
 	return n;
+}
+
+void ast_release(ast_doc *d, ast_node *n)
+{
+	if (n->type != AST_TEXT && n->type != AST_SOFTBREAK)
+		return;		/* their parts are not recycled: keep them */
+	n->next = d->spare;
+	d->spare = n;
+}
+
+bool ast_text_next(ast_text_it *it)
+{
+	const str *t = &it->n->u.text.text;
+	if (it->pos > t->len)
+		return false;
+	size_t rest = t->len - it->pos;
+	const char *s = t->p + it->pos;
+	const char *nl = rest ? memchr(s, '\n', rest) : NULL;
+	size_t k = nl ? (size_t)(nl - s) : rest;
+	uint32_t a = it->n->at.start + (uint32_t)it->pos;
+	it->piece.p = s;
+	it->piece.len = k;
+	it->at = nl ? span_make(a, a + (uint32_t)k) : span_make(a, it->n->at.end);
+	it->brk = nl != NULL;
+	it->pos += k + 1;
+	return true;
 }
 
 void ast_append(ast_node *parent, ast_node *child)
@@ -314,7 +346,13 @@ void ast_plain_text(const ast_node *n, buf *out)
 	/* Iterative pre-order walk of n's subtree. */
 	const ast_node *cur = n;
 	for (;;) {
-		if (cur->type == AST_TEXT || cur->type == AST_CODE)
+		if (cur->type == AST_TEXT) {
+			for (ast_text_it it = {.n = cur}; ast_text_next(&it);) {
+				buf_put(out, it.piece.p, it.piece.len);
+				if (it.brk)
+					buf_putc(out, ' ');
+			}
+		} else if (cur->type == AST_CODE)
 			buf_put(out, cur->u.text.text.p, cur->u.text.text.len);
 		else if (cur->type == AST_SOFTBREAK)
 			buf_putc(out, ' ');

@@ -38,8 +38,13 @@ typedef enum ast_type {
 	AST_AREA,		/* one `id: Title` line of ::: areas; id defined */
 	AST_ACRONYM,		/* one `ABBR: Expansion` line of ::: acronyms */
 	/* inlines */
-	AST_TEXT,		/* literal text (escapes already removed) */
-	AST_SOFTBREAK,		/* a line break inside a paragraph */
+	AST_TEXT,		/* literal text (escapes already removed); a
+				 * '\n' in it is a soft break, and then the
+				 * text is its bytes in the source (inline.c
+				 * joins the lines of a paragraph so) */
+	AST_SOFTBREAK,		/* a line break inside a paragraph, where the
+				 * text around it is not one stretch of the
+				 * source */
 	AST_EMPH,
 	AST_STRONG,
 	AST_CODE,		/* literal text in .text */
@@ -216,11 +221,31 @@ typedef struct ast_doc {
 	ast_vec refs;		/* every AST_REF, in document order */
 	ast_vec links;		/* every AST_LINK */
 	bool has_sources_block;
+
+	ast_node *spare;	/* released nodes, linked by next (ast_release) */
 } ast_doc;
 
 /* ---- construction (parse.c and tests) ---- */
 ast_node *ast_new(ast_doc *d, ast_type t, span at);
+/* A text or soft-break node, unlinked and no longer referenced, for
+ * ast_new to hand out again: the inline parser makes and joins many, and
+ * the arena frees nothing before the end. */
+void ast_release(ast_doc *d, ast_node *n);
 void ast_append(ast_node *parent, ast_node *child);
+/*
+ * The pieces of a text node between its newlines (its soft breaks):
+ *
+ *	for (ast_text_it it = {.n = n}; ast_text_next(&it);)
+ *		use it.piece (maybe empty), it.at, then a break if it.brk
+ */
+typedef struct ast_text_it {
+	const ast_node *n;
+	size_t pos;
+	str piece;
+	span at;
+	bool brk;		/* a soft break follows the piece */
+} ast_text_it;
+bool ast_text_next(ast_text_it *it);
 str ast_str(ast_doc *d, const char *p, size_t len);
 void ast_vec_push(ast_doc *d, ast_vec *v, ast_node *n);
 

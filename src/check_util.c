@@ -283,6 +283,17 @@ static void prose_put_ref(check_prose *p, const ast_node *n)
 	prose_put(p, "]", 1, at, CP_REF);
 }
 
+/* A text node; each newline in it (a soft break) reads as a space. */
+static void prose_put_text(check_prose *p, const ast_node *n)
+{
+	for (ast_text_it it = {.n = n}; ast_text_next(&it);) {
+		if (it.piece.len)
+			prose_put_mapped(p, it.piece.p, it.piece.len, it.at, 0);
+		if (it.brk)
+			prose_put(p, " ", 1, it.at.end, 0);
+	}
+}
+
 /* The inline children of holder, flattened; iterative (nesting is input). */
 static void prose_put_inlines(check_prose *p, const ast_node *holder)
 {
@@ -293,8 +304,7 @@ static void prose_put_inlines(check_prose *p, const ast_node *holder)
 
 		switch (n->type) {
 		case AST_TEXT:
-			prose_put_mapped(p, n->u.text.text.p, n->u.text.text.len,
-					 n->at, 0);
+			prose_put_text(p, n);
 			break;
 		case AST_CODE:
 			prose_put_code(p, n);

@@ -399,11 +399,13 @@ static void process_emphasis(ictx *c, delim *bottom)
 				remove_delim(c, closer->prev);
 			if (opener->len == 0) {
 				unlink_node(on);
+				ast_release(c->d, on);
 				remove_delim(c, opener);
 			}
 			if (closer->len == 0) {
 				delim *nx = closer->next;
 				unlink_node(cn);
+				ast_release(c->d, cn);
 				remove_delim(c, closer);
 				closer = nx;
 			}
@@ -482,6 +484,7 @@ static size_t close_bracket(ictx *c, size_t i)
 	}
 	insert_after(open, link);
 	unlink_node(open);
+	ast_release(c->d, open);
 	c->btop = b->prev;
 	free(b);
 	/* No links inside links.  Below an inactive bracket all are inactive
@@ -500,39 +503,138 @@ static const bool special[256] = {
 	['*'] = true, ['['] = true, [']'] = true,
 };
 
+/* Join the run of text siblings that starts at n into n. */
+static void join_run(ast_doc *d, ast_node *n, buf *b)
+{
+	if (!n->next || n->next->type != AST_TEXT)
+		return;
+	/* Runs that follow each other in the source join without a copy. */
+	const char *p = n->u.text.text.p;
+	size_t len = 0;
+	bool contiguous = true;
+	ast_node *last = n;
+	for (ast_node *t = n; t && t->type == AST_TEXT; t = t->next) {
+		contiguous &= t->u.text.text.p == p + len;
+		len += t->u.text.text.len;
+		last = t;
+	}
+	if (contiguous) {
+		n->u.text.text.len = len;
+	} else {
+		buf_clear(b);
+		for (ast_node *t = n; t != last->next; t = t->next)
+			buf_put(b, t->u.text.text.p, t->u.text.text.len);
+		n->u.text.text = ast_str(d, b->data, b->len);
+	}
+	n->at.end = last->at.end;
+	ast_node *stop = last->next;	/* unlinking clears last->next */
+	while (n->next != stop) {
+		ast_node *t = n->next;
+		unlink_node(t);
+		ast_release(d, t);
+	}
+}
+
+/* Whether text node t is its own bytes of the source, not a copy. */
+static bool in_source(const ast_doc *d, const ast_node *t)
+{
+	return t->u.text.text.len &&
+	       t->u.text.text.p == d->src.text + t->at.start &&
+	       t->at.end - t->at.start == t->u.text.text.len;
+}
+
+/* Whether soft break sb is the newline right after text node n. */
+static bool break_after(const ast_doc *d, const ast_node *n, const ast_node *sb)
+{
+	return sb && sb->type == AST_SOFTBREAK && n->type == AST_TEXT &&
+	       in_source(d, n) && sb->at.start == n->at.end &&
+	       d->src.text[sb->at.start] == '\n';
+}
+
+/* Whether soft break sb is the newline right before text node t. */
+static bool break_before(const ast_doc *d, const ast_node *sb, const ast_node *t)
+{
+	return t && t->type == AST_TEXT && in_source(d, t) &&
+	       t->at.start == sb->at.start + 1 && d->src.text[sb->at.start] == '\n';
+}
+
+/*
+ * Whether the soft break after text node n can join n and the text after
+ * it: all three are one stretch of the source, the break its newline.
+ */
+static bool joins_break(const ast_doc *d, const ast_node *n)
+{
+	return break_after(d, n, n->next) && n->next->next &&
+	       n->next->next->type == AST_TEXT &&
+	       n->next->next->at.start == n->next->at.start + 1;
+}
+
+/*
+ * A soft break between text node n and what is not text (emphasis, a
+ * link, a reference, the end): n takes the newline.  Between such a node
+ * (or the start) and a text node t, t does.  Between two text nodes that
+ * could not join (one is a copy) it stays a node: text siblings must not
+ * follow each other, and text with a newline must be in the source.
+ * Returns the node that took it, else sb.
+ */
+static ast_node *absorb_break(ast_doc *d, ast_node *sb)
+{
+	ast_node *n = sb->prev, *t = sb->next;
+	bool text_before = n && n->type == AST_TEXT;
+	bool text_after = t && t->type == AST_TEXT;
+	if (text_before && text_after)
+		return sb;
+	if (text_before && break_after(d, n, sb)) {
+		n->u.text.text.len++;
+		n->at.end++;
+		unlink_node(sb);
+		ast_release(d, sb);
+		return n;
+	}
+	if (text_after && break_before(d, sb, t)) {
+		t->u.text.text.p--;
+		t->u.text.text.len++;
+		t->at.start--;
+		unlink_node(sb);
+		ast_release(d, sb);
+		return t;
+	}
+	return sb;
+}
+
 /*
  * Join each run of adjacent text siblings into one node, so that checks see
- * "[citation needed]" as one string.  Iterative over the subtree.
+ * "[citation needed]" as one string.  Lines of a paragraph that follow each
+ * other in the source become one node too, its newlines the soft breaks
+ * (ast.h): a hard-wrapped paragraph is then one node, not two per line.
+ * Iterative over the subtree.
  */
 static void merge_text(ast_doc *d, ast_node *root)
 {
 	buf b = BUF_INIT;
 	ast_node *n = root->first;
 	while (n) {
-		if (n->type == AST_TEXT && n->next && n->next->type == AST_TEXT) {
-			/* Runs that follow each other in the source join
-			 * without a copy. */
-			const char *p = n->u.text.text.p;
-			size_t len = 0;
-			bool contiguous = true;
-			ast_node *last = n;
-			for (ast_node *t = n; t && t->type == AST_TEXT; t = t->next) {
-				contiguous &= t->u.text.text.p == p + len;
-				len += t->u.text.text.len;
-				last = t;
+		if (n->type == AST_TEXT) {
+			join_run(d, n, &b);
+			while (joins_break(d, n)) {
+				ast_node *sb = n->next, *t = sb->next;
+				join_run(d, t, &b);
+				if (!in_source(d, t))
+					break;
+				n->u.text.text.len += 1 + t->u.text.text.len;
+				n->at.end = t->at.end;
+				unlink_node(sb);
+				unlink_node(t);
+				ast_release(d, sb);
+				ast_release(d, t);
 			}
-			if (contiguous) {
-				n->u.text.text.len = len;
-			} else {
-				buf_clear(&b);
-				for (ast_node *t = n; t != last->next; t = t->next)
-					buf_put(&b, t->u.text.text.p, t->u.text.text.len);
-				n->u.text.text = ast_str(d, b.data, b.len);
-			}
-			n->at.end = last->at.end;
-			ast_node *stop = last->next;	/* unlinking clears last->next */
-			while (n->next != stop)
-				unlink_node(n->next);
+			if (n->next && n->next->type == AST_SOFTBREAK)
+				n = absorb_break(d, n->next);
+		} else if (n->type == AST_SOFTBREAK) {
+			/* after emphasis, a link or a reference */
+			n = absorb_break(d, n);
+			if (n->type == AST_TEXT)
+				continue;	/* joins what follows */
 		}
 		if (n->first) {
 			n = n->first;

@@ -324,6 +324,22 @@ static void text_at(render *r, const char *s, size_t n, span at)
 	litn(r, s + run, n - run);
 }
 
+/* A text node; each newline in it is a soft break (ast.h). */
+static void text_node(render *r, const ast_node *n)
+{
+	for (ast_text_it it = {.n = n}; ast_text_next(&it);) {
+		if (it.piece.len)
+			text_at(r, it.piece.p, it.piece.len, it.at);
+		if (it.brk) {
+			render_ev ev = {0};
+			ev.el = RE_SOFTBREAK;
+			ev.entering = true;
+			ev.node = n;
+			fire(r, &ev);
+		}
+	}
+}
+
 static void text_field(render *r, const ast_field *f)
 {
 	if (f)
@@ -1048,7 +1064,7 @@ static bool enter_node(render *r, const ast_node *n)
 	case AST_BLOCK:
 		return enter_block(r, n);
 	case AST_TEXT:
-		text_at(r, n->u.text.text.p, n->u.text.text.len, n->at);
+		text_node(r, n);
 		return false;
 	case AST_SOFTBREAK:
 		ev.el = RE_SOFTBREAK;

@@ -350,9 +350,46 @@ static void put_fields(jctx *c, const ast_field *f)
 	buf_putc_fast(c->out, ']');
 }
 
-/* {"type":..,"at":.. and the node's own keys; children and end follow. */
+/*
+ * A text node, whole: each newline in it is a soft break (ast.h), written
+ * as the text and soft-break nodes the source has, with their locations.
+ */
+static void put_text(jctx *c, const ast_node *n)
+{
+	bool first = true;
+
+	for (ast_text_it it = {.n = n}; ast_text_next(&it);) {
+		if (it.piece.len) {
+			if (!first)
+				buf_putc_fast(c->out, ',');
+			first = false;
+			buf_puts(c->out, "{\"type\":\"text\"");
+			put_at(c, it.at);
+			key(c, "text");
+			put_str(c, it.piece);
+			put_end(c, it.at);
+			buf_putc_fast(c->out, '}');
+		}
+		if (it.brk) {
+			if (!first)
+				buf_putc_fast(c->out, ',');
+			first = false;
+			buf_puts(c->out, "{\"type\":\"softbreak\"");
+			put_pos(c, &c->starts, "at", it.at.end);
+			put_end(c, it.at);
+			buf_putc_fast(c->out, '}');
+		}
+	}
+}
+
+/* {"type":..,"at":.. and the node's own keys; children and end follow.
+ * A text node is written whole here. */
 static void node_open(jctx *c, const ast_node *n)
 {
+	if (n->type == AST_TEXT) {
+		put_text(c, n);
+		return;
+	}
 	buf_puts(c->out, "{\"type\":");
 	put_cstr(c, ast_type_name(n->type));
 	put_at(c, n->at);
@@ -398,7 +435,6 @@ static void node_open(jctx *c, const ast_node *n)
 		key(c, "uses");
 		put_int(c->out, n->u.entry->uses);
 		break;
-	case AST_TEXT:
 	case AST_CODE:
 		key(c, "text");
 		put_str(c, n->u.text.text);
@@ -422,6 +458,8 @@ static void node_open(jctx *c, const ast_node *n)
 
 static void node_close(jctx *c, const ast_node *n)
 {
+	if (n->type == AST_TEXT)
+		return;		/* written whole by node_open */
 	if (is_container(n->type))
 		buf_putc_fast(c->out, ']');
 	put_end(c, n->at);

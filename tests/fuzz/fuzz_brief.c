@@ -106,6 +106,14 @@ static void check_tree(const ast_doc *d)
 			} else if (n->type == AST_CODE && t->p[t->len] != '\0') {
 				bad_node(n, "code not terminated");
 			}
+			/* ast.h: a newline in text is a soft break, and such
+			 * text is exactly its stretch of the source */
+			if (n->type == AST_TEXT && t->p && memchr(t->p, '\n', t->len) &&
+			    (t->p != d->src.text + n->at.start ||
+			     n->at.end - n->at.start != t->len))
+				bad_node(n, "text with a newline is not its source");
+			if (n->type == AST_TEXT && n->next && n->next->type == AST_TEXT)
+				bad_node(n, "text follows text");
 		}
 		if (n->type == AST_LINK)
 			check_span(d, n->u.link.url_at, "url");

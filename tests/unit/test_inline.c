@@ -104,7 +104,25 @@ static void test_escapes_and_breaks(void **state)
 {
 	(void)state;
 	expect("\\*not\\* \\[x\\] a\\b", "\"*not* [x] a\\b\"");
-	expect("one\ntwo", "\"one\"(br)\"two\"");
+	/* lines that follow each other in the source: one text node, the
+	 * newline its soft break, no copy */
+	expect("one\ntwo *x*\nthree", "\"one\ntwo \"(emph \"x\")\"\nthree\"");
+	/* next to emphasis, a link or a reference, the text takes it */
+	expect("one\n*x*", "\"one\n\"(emph \"x\")");
+	expect("[@a]\n[@b]", "(ref a)(br)(ref b)");
+	/* pieces apart in the source (indented, or an escape removed):
+	 * a soft-break node between them */
+	expect("- one\n  two", "\"one\"(br)\"two\"");
+	expect("one\\*\ntwo", "\"one*\"(br)\"two\"");
+	expect("one\n\\*two", "\"one\"(br)\"*two\"");
+	expect("*x*\n\\*two", "(emph \"x\")(br)\"*two\"");
+	ast_doc d;
+	unit_load(&d, "ab\ncd\nef *g*\n");
+	ast_node *t = unit_find(d.root, AST_TEXT, 0);
+	assert_ptr_equal(t->u.text.text.p, d.src.text);
+	assert_int_equal(t->u.text.text.len, 9);
+	assert_string_equal(unit_text(&d, t->at), "ab\ncd\nef ");
+	ast_doc_free(&d);
 }
 
 static void test_text_spans(void **state)
