@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ARENA_ALIGN 16
+#define ARENA_ALIGN 8
 #define ARENA_MIN_CHUNK (64 * 1024)
 
 struct arena_chunk {

@@ -18,10 +18,29 @@ ast_node *ast_new(ast_doc *d, ast_type t, span at)
 	}
 	n->type = t;
 	n->at = at;
-	if (t == AST_BLOCK)
+	switch (t) {
+	case AST_HEADING:
+		n->u.heading = arena_alloc(&d->arena, sizeof *n->u.heading);
+		break;
+	case AST_LIST:
+		n->u.list = arena_alloc(&d->arena, sizeof *n->u.list);
+		break;
+	case AST_BLOCK:
 		n->u.block = arena_alloc(&d->arena, sizeof *n->u.block);
-	else if (t == AST_AREA || t == AST_ACRONYM)
+		break;
+	case AST_AREA:
+	case AST_ACRONYM:
 		n->u.entry = arena_alloc(&d->arena, sizeof *n->u.entry);
+		break;
+	case AST_LINK:
+		n->u.link = arena_alloc(&d->arena, sizeof *n->u.link);
+		break;
+	case AST_REF:
+		n->u.ref = arena_alloc(&d->arena, sizeof *n->u.ref);
+		break;
+	default:
+		break;
+	}
 	return n;
 }
 
@@ -237,7 +256,7 @@ const str *ast_node_id(const ast_node *n)
 	case AST_BLOCK:
 		return n->u.block->id.len ? &n->u.block->id : NULL;
 	case AST_HEADING:
-		return n->u.heading.id.len ? &n->u.heading.id : NULL;
+		return n->u.heading->id.len ? &n->u.heading->id : NULL;
 	case AST_AREA:
 		return &n->u.entry->key;
 	default:
@@ -357,9 +376,9 @@ void ast_plain_text(const ast_node *n, buf *out)
 		else if (cur->type == AST_SOFTBREAK)
 			buf_putc(out, ' ');
 		else if (cur->type == AST_REF) {
-			for (size_t i = 0; i < cur->u.ref.ids.n; i++) {
+			for (size_t i = 0; i < cur->u.ref->ids.n; i++) {
 				buf_puts(out, i ? "; @" : "[@");
-				buf_put(out, cur->u.ref.ids.v[i].id.p, cur->u.ref.ids.v[i].id.len);
+				buf_put(out, cur->u.ref->ids.v[i].id.p, cur->u.ref->ids.v[i].id.len);
 			}
 			buf_putc(out, ']');
 		}

@@ -88,6 +88,8 @@ typedef struct ast_field {
 	size_t nsegs;
 	ast_node *inl;		/* parsed inlines (an AST_PARAGRAPH holder) for
 				 * inline-text fields, else NULL */
+	const struct ast_field_spec *spec;	/* its kind's spec of this name,
+						 * or NULL if it has none */
 } ast_field;
 
 /* One element of an ID list (`evidence: a, b`) or of a reference. */
@@ -141,6 +143,31 @@ typedef struct ast_entry {
 	int uses;	/* acronym: uses found in the body (resolve) */
 } ast_entry;
 
+typedef struct ast_heading {
+	int level;
+	str id;
+	span id_at;	/* the {#id}, or the title when a slug */
+	bool explicit_id;
+} ast_heading;
+
+typedef struct ast_list {
+	bool ordered;
+	long start;	/* first number of an ordered list */
+} ast_list;
+
+typedef struct ast_link {
+	str url;
+	span url_at;
+} ast_link;
+
+typedef struct ast_ref {
+	ast_idlist ids;
+} ast_ref;
+
+/*
+ * 72 bytes: a real brief has about 20,000 nodes per MB of input, most of
+ * them text, so only text keeps its part in the node.
+ */
 struct ast_node {
 	ast_type type;
 	span at;
@@ -148,27 +175,14 @@ struct ast_node {
 
 	union {
 		struct {
-			int level;
-			str id;
-			span id_at;	/* the {#id}, or the title when a slug */
-			bool explicit_id;
-		} heading;
-		struct {
-			bool ordered;
-			long start;	/* first number of an ordered list */
-		} list;
-		struct ast_block *block;	/* AST_BLOCK */
-		struct ast_entry *entry;	/* AST_AREA, AST_ACRONYM */
-		struct {
 			str text;
 		} text;		/* AST_TEXT, AST_CODE */
-		struct {
-			str url;
-			span url_at;
-		} link;
-		struct {
-			ast_idlist ids;
-		} ref;
+		ast_heading *heading;	/* AST_HEADING */
+		ast_list *list;		/* AST_LIST */
+		ast_block *block;	/* AST_BLOCK */
+		ast_entry *entry;	/* AST_AREA, AST_ACRONYM */
+		ast_link *link;		/* AST_LINK */
+		ast_ref *ref;		/* AST_REF */
 	} u;
 };
 

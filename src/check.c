@@ -165,7 +165,7 @@ void check_undefined_reference(ast_doc *d)
 	const char **all = all_ids(d, &nall);
 
 	for (size_t i = 0; i < d->refs.n; i++) {
-		const ast_idlist *ids = &d->refs.v[i]->u.ref.ids;
+		const ast_idlist *ids = &d->refs.v[i]->u.ref->ids;
 		for (size_t j = 0; j < ids->n; j++) {
 			const ast_idref *r = &ids->v[j];
 			if (idref_target(d, r) ||
@@ -312,7 +312,7 @@ static void unknown_fields(ast_doc *d, const ast_field *f,
 		names[i] = specs[i].name;
 	for (; f; f = f->next) {
 		size_t k;
-		const ast_field_spec *sp = ast_spec_find(specs, n, f->name.p, f->name.len);
+		const ast_field_spec *sp = f->spec;
 
 		if (!sp) {
 			k = diag_report(&d->diags, DC_UNKNOWN_FIELD, f->name_at,

@@ -172,33 +172,22 @@ typedef void url_fn(ast_doc *d, const char *url, size_t len, span at,
 
 static void each_url(ast_doc *d, url_fn *fn)
 {
-	size_t n;
-	const ast_field_spec *specs;
-
 	for (size_t i = 0; i < d->links.n; i++) {
 		const ast_node *l = d->links.v[i];
-		span at = l->u.link.url_at;
+		span at = l->u.link->url_at;
 		if (at.end <= at.start)
 			at = l->at;
-		fn(d, l->u.link.url.p, l->u.link.url.len, at, l);
+		fn(d, l->u.link->url.p, l->u.link->url.len, at, l);
 	}
-	specs = ast_meta_fields(&n);
-	for (const ast_field *f = d->meta.fields; f; f = f->next) {
-		const ast_field_spec *sp = ast_spec_find(specs, n, f->name.p,
-							 f->name.len);
-		if (sp && sp->type == VT_URL && f->value.len)
+	for (const ast_field *f = d->meta.fields; f; f = f->next)
+		if (f->spec && f->spec->type == VT_URL && f->value.len)
 			fn(d, f->value.p, f->value.len, f->value_at, NULL);
-	}
 	for (size_t i = 0; i < d->blocks.n; i++) {
 		const ast_node *b = d->blocks.v[i];
-		specs = ast_block_fields(b->u.block->kind, &n);
-		for (const ast_field *f = b->u.block->fields; f; f = f->next) {
-			const ast_field_spec *sp = ast_spec_find(
-				specs, n, f->name.p, f->name.len);
-			if (sp && sp->type == VT_URL && f->value.len)
+		for (const ast_field *f = b->u.block->fields; f; f = f->next)
+			if (f->spec && f->spec->type == VT_URL && f->value.len)
 				fn(d, f->value.p, f->value.len, f->value_at,
 				   NULL);
-		}
 	}
 }
 
@@ -297,7 +286,7 @@ void check_empty_link(ast_doc *d)
 
 	for (size_t i = 0; i < d->links.n; i++) {
 		const ast_node *l = d->links.v[i];
-		const str *u = &l->u.link.url;
+		const str *u = &l->u.link->url;
 
 		buf_clear(&text);
 		ast_plain_text(l, &text);

@@ -334,17 +334,17 @@ void check_heading_skip(ast_doc *d)
 		const ast_node *h = d->headings.v[i];
 		if (h->type != AST_HEADING)
 			continue;
-		if (prev && h->u.heading.level > prev->u.heading.level + 1) {
-			int want = prev->u.heading.level + 1;
+		if (prev && h->u.heading->level > prev->u.heading->level + 1) {
+			int want = prev->u.heading->level + 1;
 			size_t k = diag_report(
 				&d->diags, DC_HEADING_SKIP, heading_marks(d, h),
 				"heading level %d follows level %d; use %.*s "
 				"(level %d) here",
-				h->u.heading.level, prev->u.heading.level, want,
+				h->u.heading->level, prev->u.heading->level, want,
 				"###", want);
 			diag_add_note(&d->diags, k, heading_marks(d, prev),
 				      "the previous heading, level %d, is here",
-				      prev->u.heading.level);
+				      prev->u.heading->level);
 		}
 		prev = h;
 	}

@@ -34,8 +34,8 @@ static bool is_unnamed(const ast_doc *d, const ast_node *n)
 
 static bool refs_evidence(const ast_doc *d, const ast_node *ref)
 {
-	for (size_t i = 0; i < ref->u.ref.ids.n; i++)
-		if (is_block(target_of(d, &ref->u.ref.ids.v[i]), BK_EVIDENCE))
+	for (size_t i = 0; i < ref->u.ref->ids.n; i++)
+		if (is_block(target_of(d, &ref->u.ref->ids.v[i]), BK_EVIDENCE))
 			return true;
 	return false;
 }
@@ -167,7 +167,7 @@ void check_unused_evidence(ast_doc *d)
 			check_ptrset_add(&cited, target_of(d, &ev->v[j]));
 	}
 	for (size_t i = 0; i < d->refs.n; i++) {
-		const ast_idlist *ids = &d->refs.v[i]->u.ref.ids;
+		const ast_idlist *ids = &d->refs.v[i]->u.ref->ids;
 		for (size_t j = 0; j < ids->n; j++)
 			check_ptrset_add(&cited, target_of(d, &ids->v[j]));
 	}

@@ -272,7 +272,7 @@ static void prose_put_code(check_prose *p, const ast_node *n)
 
 static void prose_put_ref(check_prose *p, const ast_node *n)
 {
-	const ast_idlist *ids = &n->u.ref.ids;
+	const ast_idlist *ids = &n->u.ref->ids;
 	uint32_t at = n->at.start;
 
 	prose_put(p, "[", 1, at, CP_REF);
@@ -520,12 +520,10 @@ static void walk_container(walker *w, const ast_node *n, unsigned where,
 }
 
 static void walk_fields(walker *w, const ast_field *f,
-			const ast_field_spec *specs, size_t nspecs,
 			const ast_node *block, unsigned base)
 {
 	for (; f; f = f->next) {
-		const ast_field_spec *sp =
-			ast_spec_find(specs, nspecs, f->name.p, f->name.len);
+		const ast_field_spec *sp = f->spec;
 		unsigned where;
 
 		if (f->inl)
@@ -550,16 +548,13 @@ void check_prose_walk_all(ast_doc *d, const check_prose_use *uses,
 			  size_t nuses)
 {
 	walker w;
-	size_t nspecs;
-	const ast_field_spec *specs;
 
 	memset(&w, 0, sizeof w);
 	w.p.d = d;
 	w.uses = uses;
 	w.nuses = nuses;
 
-	specs = ast_meta_fields(&nspecs);
-	walk_fields(&w, d->meta.fields, specs, nspecs, NULL, CW_FRONT);
+	walk_fields(&w, d->meta.fields, NULL, CW_FRONT);
 
 	/* Blocks do not nest: a node's block is its top-level ancestor. */
 	const ast_node *root = d->root;
@@ -579,8 +574,7 @@ void check_prose_walk_all(ast_doc *d, const check_prose_use *uses,
 			walk_container(&w, n, CW_PARAGRAPH | ev, block);
 			break;
 		case AST_BLOCK:
-			specs = ast_block_fields(n->u.block->kind, &nspecs);
-			walk_fields(&w, n->u.block->fields, specs, nspecs, n, ev);
+			walk_fields(&w, n->u.block->fields, n, ev);
 			descend = true;
 			break;
 		case AST_LIST:
@@ -802,7 +796,7 @@ span check_id_span(const ast_node *n)
 	case AST_BLOCK:
 		return n->u.block->id.len ? n->u.block->id_at : n->u.block->open_at;
 	case AST_HEADING:
-		return n->u.heading.id_at;
+		return n->u.heading->id_at;
 	case AST_AREA:
 	case AST_ACRONYM:
 		return n->u.entry->key_at;

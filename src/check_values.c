@@ -342,14 +342,11 @@ static void bad_field(ast_doc *d, const ast_field *f, const ast_field_spec *sp)
 	}
 }
 
-static void bad_fields(ast_doc *d, const ast_field *f,
-		       const ast_field_spec *specs, size_t n)
+static void bad_fields(ast_doc *d, const ast_field *f)
 {
 	for (; f; f = f->next) {
-		const ast_field_spec *sp =
-			ast_spec_find(specs, n, f->name.p, f->name.len);
-		if (sp)
-			bad_field(d, f, sp);
+		if (f->spec)
+			bad_field(d, f, f->spec);
 	}
 }
 
@@ -408,21 +405,17 @@ static void bad_id(ast_doc *d, const str *id, span at, const char *what)
 
 void check_bad_value(ast_doc *d)
 {
-	size_t n;
-	const ast_field_spec *specs = ast_meta_fields(&n);
-
-	bad_fields(d, d->meta.fields, specs, n);
+	bad_fields(d, d->meta.fields);
 	for (size_t i = 0; i < d->blocks.n; i++) {
 		const ast_node *b = d->blocks.v[i];
-		specs = ast_block_fields(b->u.block->kind, &n);
-		bad_fields(d, b->u.block->fields, specs, n);
+		bad_fields(d, b->u.block->fields);
 		if (b->u.block->id.len)
 			bad_id(d, &b->u.block->id, b->u.block->id_at, "the block");
 	}
 	for (size_t i = 0; i < d->headings.n; i++) {
 		const ast_node *h = d->headings.v[i];
-		if (h->u.heading.explicit_id)
-			bad_id(d, &h->u.heading.id, h->u.heading.id_at, "the heading");
+		if (h->u.heading->explicit_id)
+			bad_id(d, &h->u.heading->id, h->u.heading->id_at, "the heading");
 	}
 	bad_entries(d, &d->acronyms, true);
 	bad_entries(d, &d->areas, false);

@@ -258,9 +258,9 @@ static size_t reference(ictx *c, size_t i)
 	}
 	flush(c, i);
 	ast_node *r = add(c, AST_REF, i, k + 1);
-	r->u.ref.ids.v = arena_alloc(&c->d->arena, n * sizeof *v);
-	memcpy(r->u.ref.ids.v, v, n * sizeof *v);
-	r->u.ref.ids.n = n;
+	r->u.ref->ids.v = arena_alloc(&c->d->arena, n * sizeof *v);
+	memcpy(r->u.ref->ids.v, v, n * sizeof *v);
+	r->u.ref->ids.n = n;
 	c->text_from = k + 1;
 	return k + 1;
 bad:
@@ -473,8 +473,8 @@ static size_t close_bracket(ictx *c, size_t i)
 		if (c->w[k] != '\x01')
 			buf_putc(&u, c->w[k]);
 	}
-	link->u.link.url = ast_str(c->d, u.data ? u.data : "", u.len);
-	link->u.link.url_at = wspan(c, i + 2, ue);
+	link->u.link->url = ast_str(c->d, u.data ? u.data : "", u.len);
+	link->u.link->url_at = wspan(c, i + 2, ue);
 	buf_free(&u);
 	for (ast_node *t = open->next; t;) {
 		ast_node *nx = t->next;
@@ -674,10 +674,10 @@ static ast_node *unwrap(ictx *c, ast_node *n)
 	if (n->type == AST_LINK) {
 		buf tail = BUF_INIT;
 		buf_puts(&tail, "](");
-		buf_put(&tail, n->u.link.url.p, n->u.link.url.len);
+		buf_put(&tail, n->u.link->url.p, n->u.link->url.len);
 		buf_putc(&tail, ')');
-		uint32_t ts = n->u.link.url_at.start >= n->at.start + 2 ?
-			n->u.link.url_at.start - 2 : n->at.start;
+		uint32_t ts = n->u.link->url_at.start >= n->at.start + 2 ?
+			n->u.link->url_at.start - 2 : n->at.start;
 		open = text_node(c, span_make(n->at.start, n->at.start + 1), "[", 1);
 		close = text_node(c, span_make(ts, n->at.end), tail.data, tail.len);
 		buf_free(&tail);

@@ -169,10 +169,10 @@ void parse_item(parse_state *ps, const parse_tok *t, span at)
 	bool ordered = t->n != 0;
 	close_para(ps);
 	ps->quote = NULL;
-	if (!ps->list || ps->list->u.list.ordered != ordered) {
+	if (!ps->list || ps->list->u.list->ordered != ordered) {
 		ps->list = ast_new(ps->doc, AST_LIST, at);
-		ps->list->u.list.ordered = ordered;
-		ps->list->u.list.start = ordered ? t->n - 1 : 0;
+		ps->list->u.list->ordered = ordered;
+		ps->list->u.list->start = ordered ? t->n - 1 : 0;
 		ast_append(ps->container, ps->list);
 	}
 	ps->item = ast_new(ps->doc, AST_ITEM, at);
@@ -233,24 +233,24 @@ void parse_heading(parse_state *ps, const parse_tok *t, span at)
 	close_all(ps);
 	ps->blank = false;
 	ast_node *h = ast_new(ps->doc, AST_HEADING, at);
-	h->u.heading.level = (int)t->n;
+	h->u.heading->level = (int)t->n;
 	ast_append(ps->container, h);
 	if (t->n > 3) {
 		diag_report(&ps->doc->diags, DC_SYNTAX, span_make(at.start, at.start + (uint32_t)t->n),
 			    "heading level %ld is too deep: headings are '#', '##' or '###'", t->n);
-		h->u.heading.level = 3;
+		h->u.heading->level = 3;
 	}
 	if (t->a.end == t->a.start)
 		diag_report(&ps->doc->diags, DC_SYNTAX, at, "heading has no title");
 	else
 		inline_parse(ps->doc, ps->lex, h, &t->a, 1);
 	if (t->b.start > t->a.end) {	/* an explicit {#id}, maybe empty */
-		h->u.heading.id = ast_str(ps->doc, ps->text + t->b.start, t->b.end - t->b.start);
-		h->u.heading.id_at = t->b;
-		h->u.heading.explicit_id = true;
+		h->u.heading->id = ast_str(ps->doc, ps->text + t->b.start, t->b.end - t->b.start);
+		h->u.heading->id_at = t->b;
+		h->u.heading->explicit_id = true;
 	} else {
-		h->u.heading.id = make_slug(ps->doc, h);
-		h->u.heading.id_at = t->a;
+		h->u.heading->id = make_slug(ps->doc, h);
+		h->u.heading->id_at = t->a;
 	}
 }
 
@@ -280,6 +280,7 @@ static void field_finish(parse_state *ps)
 	else
 		return;
 	const ast_field_spec *sp = ast_spec_find(specs, n, f->name.p, f->name.len);
+	f->spec = sp;
 	if (sp && sp->type == VT_INLINE && f->nsegs) {
 		f->inl = ast_new(ps->doc, AST_PARAGRAPH, f->value_at);
 		inline_parse(ps->doc, ps->lex, f->inl, f->segs, f->nsegs);

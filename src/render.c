@@ -970,7 +970,7 @@ static int clamp_level(int level)
 
 static bool link_live(const render *r, const ast_node *n)
 {
-	return r->p->nolinks == 0 && escape_url_live(n->u.link.url.p, n->u.link.url.len);
+	return r->p->nolinks == 0 && escape_url_live(n->u.link->url.p, n->u.link->url.len);
 }
 
 static bool list_tight(const ast_node *l)
@@ -1029,7 +1029,7 @@ static bool enter_node(render *r, const ast_node *n)
 		return true;
 	case AST_HEADING:
 		ev.el = RE_HEADING;
-		ev.level = clamp_level(n->u.heading.level);
+		ev.level = clamp_level(n->u.heading->level);
 		if (n->parent && n->parent->type == AST_DOCUMENT)
 			section_open(r, ev.level, node_id(n));
 		else
@@ -1046,8 +1046,8 @@ static bool enter_node(render *r, const ast_node *n)
 		return true;
 	case AST_LIST:
 		ev.el = RE_LIST;
-		ev.ordered = n->u.list.ordered;
-		ev.number = n->u.list.ordered ? n->u.list.start : 0;
+		ev.ordered = n->u.list->ordered;
+		ev.number = n->u.list->ordered ? n->u.list->start : 0;
 		ev.tight = list_tight(n);
 		item_push(p, ev.number);
 		fire(r, &ev);
@@ -1086,13 +1086,13 @@ static bool enter_node(render *r, const ast_node *n)
 	case AST_LINK:
 		if (link_live(r, n)) {
 			ev.el = RE_LINK;
-			ev.text = n->u.link.url;
+			ev.text = n->u.link->url;
 			fire(r, &ev);
 		}
 		p->nolinks++;	/* no link inside a link */
 		return true;
 	case AST_REF:
-		refs(r, &n->u.ref.ids);
+		refs(r, &n->u.ref->ids);
 		return false;
 	default:
 		return false;
@@ -1109,7 +1109,7 @@ static void exit_node(render *r, const ast_node *n)
 		p->nolinks--;
 		p->noexpand--;
 		ev.el = RE_HEADING;
-		ev.level = clamp_level(n->u.heading.level);
+		ev.level = clamp_level(n->u.heading->level);
 		break;
 	case AST_PARAGRAPH:
 		ev.el = RE_PARAGRAPH;
@@ -1117,7 +1117,7 @@ static void exit_node(render *r, const ast_node *n)
 	case AST_LIST:
 		p->nitems--;
 		ev.el = RE_LIST;
-		ev.ordered = n->u.list.ordered;
+		ev.ordered = n->u.list->ordered;
 		break;
 	case AST_ITEM:
 		ev.el = RE_ITEM;
@@ -1140,7 +1140,7 @@ static void exit_node(render *r, const ast_node *n)
 		if (!link_live(r, n))
 			return;
 		ev.el = RE_LINK;
-		ev.text = n->u.link.url;
+		ev.text = n->u.link->url;
 		break;
 	default:
 		return;
@@ -1210,7 +1210,7 @@ static bool appends_sources(const ast_doc *d)
 /* A heading with no ID (an empty {#}, an error) has nothing to link to. */
 static bool in_toc(const ast_node *h)
 {
-	return h->parent && h->parent->type == AST_DOCUMENT && h->u.heading.level <= 2 &&
+	return h->parent && h->parent->type == AST_DOCUMENT && h->u.heading->level <= 2 &&
 	       node_id(h);
 }
 
@@ -1253,7 +1253,7 @@ static void toc(render *r)
 	for (size_t i = 0; i < d->headings.n; i++) {
 		const ast_node *h = d->headings.v[i];
 		if (in_toc(h))
-			toc_entry(r, h->u.heading.level, node_id(h), h);
+			toc_entry(r, h->u.heading->level, node_id(h), h);
 	}
 	if (appends_sources(d))
 		toc_entry(r, 1, SOURCES_ID, NULL);

@@ -396,18 +396,18 @@ static void node_open(jctx *c, const ast_node *n)
 	switch (n->type) {
 	case AST_HEADING:
 		key(c, "level");
-		put_int(c->out, n->u.heading.level);
+		put_int(c->out, n->u.heading->level);
 		key(c, "id");
-		put_str_or_null(c, n->u.heading.id);
+		put_str_or_null(c, n->u.heading->id);
 		key(c, "explicit_id");
-		buf_puts(c->out, n->u.heading.explicit_id ? "true" : "false");
+		buf_puts(c->out, n->u.heading->explicit_id ? "true" : "false");
 		break;
 	case AST_LIST:
 		key(c, "ordered");
-		buf_puts(c->out, n->u.list.ordered ? "true" : "false");
+		buf_puts(c->out, n->u.list->ordered ? "true" : "false");
 		key(c, "start");
-		if (n->u.list.ordered)
-			put_int(c->out, n->u.list.start);
+		if (n->u.list->ordered)
+			put_int(c->out, n->u.list->start);
 		else
 			buf_puts(c->out, "null");
 		break;
@@ -441,11 +441,11 @@ static void node_open(jctx *c, const ast_node *n)
 		break;
 	case AST_LINK:
 		key(c, "url");
-		put_str(c, n->u.link.url);
+		put_str(c, n->u.link->url);
 		break;
 	case AST_REF:
 		key(c, "ids");
-		put_idlist(c, &n->u.ref.ids);
+		put_idlist(c, &n->u.ref->ids);
 		break;
 	default:
 		break;
@@ -580,9 +580,9 @@ static void put_meta(jctx *c)
 static void put_section(jctx *c, const ast_node *h)
 {
 	buf_puts(c->out, "{\"id\":");
-	put_str_or_null(c, h->u.heading.id);
+	put_str_or_null(c, h->u.heading->id);
 	key(c, "level");
-	put_int(c->out, h->u.heading.level);
+	put_int(c->out, h->u.heading->level);
 	key(c, "title");
 	buf_clear(&c->tmp);
 	ast_plain_text(h, &c->tmp);

@@ -302,7 +302,7 @@ static void list_event(render *r, const render_ev *ev)
 		block(r);
 		const ast_node *prev = ev->node ? ev->node->prev : NULL;
 		bool again = prev && prev->type == AST_LIST &&
-			     prev->u.list.ordered == ev->ordered;
+			     prev->u.list->ordered == ev->ordered;
 		m->lists = grow(m->lists, &m->clists, m->nlists, sizeof *m->lists);
 		md_list *l = &m->lists[m->nlists++];
 		l->tight = ev->tight;

@@ -39,7 +39,7 @@ static void define(ast_doc *d, ast_node *n, const str *id)
  */
 static void define_slug(ast_doc *d, ast_node *h, unsigned *next)
 {
-	str *id = &h->u.heading.id;
+	str *id = &h->u.heading->id;
 	if (!ast_idtab_put(d, &d->ids, id->p, id->len, h))
 		return;
 	buf b = BUF_INIT;
@@ -83,7 +83,7 @@ static void define_slugs(ast_doc *d, const ast_vec *slugs)
 	size_t *group = arena_alloc(&d->arena, slugs->n * sizeof *group);
 	unsigned *next = arena_alloc(&d->arena, slugs->n * sizeof *next);
 	for (size_t i = 0; i < slugs->n; i++) {
-		refs[i].base = slugs->v[i]->u.heading.id;
+		refs[i].base = slugs->v[i]->u.heading->id;
 		refs[i].i = i;
 	}
 	qsort(refs, slugs->n, sizeof *refs, cmp_slug_ref);
@@ -189,8 +189,8 @@ static void collect(ast_doc *d)
 		switch (n->type) {
 		case AST_HEADING:
 			ast_vec_push(d, &d->headings, n);
-			if (n->u.heading.explicit_id)
-				define(d, n, &n->u.heading.id);
+			if (n->u.heading->explicit_id)
+				define(d, n, &n->u.heading->id);
 			else
 				ast_vec_push(d, &slugs, n);
 			break;
@@ -259,9 +259,9 @@ static void resolve_inlines(ast_doc *d, ast_node *root, ast_node *block)
 	for (ast_node *n = root; n; n = next_node(root, n)) {
 		if (n->type == AST_REF) {
 			ast_vec_push(d, &d->refs, n);
-			for (size_t i = 0; i < n->u.ref.ids.n; i++) {
-				resolve_ref(d, &n->u.ref.ids.v[i]);
-				cite(d, n->u.ref.ids.v[i].target, block);
+			for (size_t i = 0; i < n->u.ref->ids.n; i++) {
+				resolve_ref(d, &n->u.ref->ids.v[i]);
+				cite(d, n->u.ref->ids.v[i].target, block);
 			}
 		} else if (n->type == AST_LINK) {
 			ast_vec_push(d, &d->links, n);
@@ -358,9 +358,9 @@ void resolve_document(ast_doc *d)
 		}
 		if (n->type == AST_REF) {
 			ast_vec_push(d, &d->refs, n);
-			for (size_t i = 0; i < n->u.ref.ids.n; i++) {
-				resolve_ref(d, &n->u.ref.ids.v[i]);
-				cite(d, n->u.ref.ids.v[i].target, blk);
+			for (size_t i = 0; i < n->u.ref->ids.n; i++) {
+				resolve_ref(d, &n->u.ref->ids.v[i]);
+				cite(d, n->u.ref->ids.v[i].target, blk);
 			}
 		} else if (n->type == AST_LINK) {
 			ast_vec_push(d, &d->links, n);
