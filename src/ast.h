@@ -90,6 +90,7 @@ typedef struct ast_field {
 				 * inline-text fields, else NULL */
 	const struct ast_field_spec *spec;	/* its kind's spec of this name,
 						 * or NULL if it has none */
+	struct ast_field *next_url;	/* the next URL-valued field */
 } ast_field;
 
 /* One element of an ID list (`evidence: a, b`) or of a reference. */
@@ -234,6 +235,9 @@ typedef struct ast_doc {
 	ast_vec duplicates;	/* nodes whose ID was already defined */
 	ast_vec refs;		/* every AST_REF, in document order */
 	ast_vec links;		/* every AST_LINK */
+	ast_field *url_fields;	/* every URL-valued field (front matter,
+				 * blocks), in order, by next_url (parse.c) */
+	ast_field **url_tail;
 	bool has_sources_block;
 
 	ast_node *spare;	/* released nodes, linked by next (ast_release) */

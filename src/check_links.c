@@ -179,16 +179,9 @@ static void each_url(ast_doc *d, url_fn *fn)
 			at = l->at;
 		fn(d, l->u.link->url.p, l->u.link->url.len, at, l);
 	}
-	for (const ast_field *f = d->meta.fields; f; f = f->next)
-		if (f->spec && f->spec->type == VT_URL && f->value.len)
+	for (const ast_field *f = d->url_fields; f; f = f->next_url)
+		if (f->value.len)
 			fn(d, f->value.p, f->value.len, f->value_at, NULL);
-	for (size_t i = 0; i < d->blocks.n; i++) {
-		const ast_node *b = d->blocks.v[i];
-		for (const ast_field *f = b->u.block->fields; f; f = f->next)
-			if (f->spec && f->spec->type == VT_URL && f->value.len)
-				fn(d, f->value.p, f->value.len, f->value_at,
-				   NULL);
-	}
 }
 
 /* A link written [text]() or [text](#): nothing to go to. */

@@ -281,6 +281,11 @@ static void field_finish(parse_state *ps)
 		return;
 	const ast_field_spec *sp = ast_spec_find(specs, n, f->name.p, f->name.len);
 	f->spec = sp;
+	if (sp && sp->type == VT_URL) {
+		ast_doc *d = ps->doc;
+		*(d->url_tail ? d->url_tail : &d->url_fields) = f;
+		d->url_tail = &f->next_url;
+	}
 	if (sp && sp->type == VT_INLINE && f->nsegs) {
 		f->inl = ast_new(ps->doc, AST_PARAGRAPH, f->value_at);
 		inline_parse(ps->doc, ps->lex, f->inl, f->segs, f->nsegs);
