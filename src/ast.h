@@ -241,6 +241,16 @@ typedef struct ast_doc {
 	bool has_sources_block;
 
 	ast_node *spare;	/* released nodes, linked by next (ast_release) */
+
+	/* Made by parse.c for resolve.c, in document order, so that it need
+	 * not walk the tree: every heading, block, area and acronym; every
+	 * block and every paragraph or heading with a reference or a link in
+	 * it, with its block (NULL outside blocks).  Freed by resolve.c. */
+	ast_vec defining;
+	struct ast_pending {
+		ast_node *node, *block;
+	} *pending;
+	size_t npending, cappending;
 } ast_doc;
 
 /* ---- construction (parse.c and tests) ---- */

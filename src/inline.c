@@ -46,6 +46,7 @@ typedef struct ictx {
 	 * 0 if none; for k <= max_run, computed at the first backtick */
 	size_t *last_run;
 	size_t max_run;
+	bool reflinks;		/* a reference or a link was made */
 } ictx;
 
 /* Source offset of work-buffer position i.  Positions come mostly in
@@ -258,6 +259,7 @@ static size_t reference(ictx *c, size_t i)
 	}
 	flush(c, i);
 	ast_node *r = add(c, AST_REF, i, k + 1);
+	c->reflinks = true;
 	r->u.ref->ids.v = arena_alloc(&c->d->arena, n * sizeof *v);
 	memcpy(r->u.ref->ids.v, v, n * sizeof *v);
 	r->u.ref->ids.n = n;
@@ -465,6 +467,7 @@ static size_t close_bracket(ictx *c, size_t i)
 	process_emphasis(c, b->delim_top);
 	ast_node *open = b->node;
 	ast_node *link = ast_new(c->d, AST_LINK, span_make(open->at.start, src_off(c, ue) + 1));
+	c->reflinks = true;
 	/* The URL, escapes removed. */
 	buf u = BUF_INIT;
 	for (size_t k = i + 2; k < ue; k++) {
@@ -733,7 +736,7 @@ static void limit_depth(ictx *c, ast_node *root)
 	}
 }
 
-void inline_parse(ast_doc *d, const char *lex, ast_node *parent,
+bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 		  const span *segs, size_t nsegs)
 {
 	ictx c;
@@ -843,4 +846,5 @@ void inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 	free(c.wstart);
 	free(c.sstart);
 	free(c.last_run);
+	return c.reflinks;
 }

@@ -108,11 +108,27 @@ static void push_seg(parse_state *ps, span s)
 	ps->segs[ps->nsegs++] = s;
 }
 
+/* Tell resolve.c that n (a block, or inline text with references or
+ * links) is next in the document (ast.h). */
+static void pending(parse_state *ps, ast_node *n)
+{
+	ast_doc *d = ps->doc;
+	if (d->npending == d->cappending) {
+		d->cappending = d->cappending ? 2 * d->cappending : 64;
+		d->pending = realloc(d->pending, d->cappending * sizeof *d->pending);
+		if (!d->pending)
+			abort();
+	}
+	d->pending[d->npending].node = n;
+	d->pending[d->npending++].block = n == ps->block ? NULL : ps->block;
+}
+
 static void close_para(parse_state *ps)
 {
 	if (!ps->para)
 		return;
-	inline_parse(ps->doc, ps->lex, ps->para, ps->segs, ps->nsegs);
+	if (inline_parse(ps->doc, ps->lex, ps->para, ps->segs, ps->nsegs))
+		pending(ps, ps->para);
 	ps->para = NULL;
 	ps->nsegs = 0;
 }
@@ -233,6 +249,7 @@ void parse_heading(parse_state *ps, const parse_tok *t, span at)
 	close_all(ps);
 	ps->blank = false;
 	ast_node *h = ast_new(ps->doc, AST_HEADING, at);
+	ast_vec_push(ps->doc, &ps->doc->defining, h);
 	h->u.heading->level = (int)t->n;
 	ast_append(ps->container, h);
 	if (t->n > 3) {
@@ -242,8 +259,8 @@ void parse_heading(parse_state *ps, const parse_tok *t, span at)
 	}
 	if (t->a.end == t->a.start)
 		diag_report(&ps->doc->diags, DC_SYNTAX, at, "heading has no title");
-	else
-		inline_parse(ps->doc, ps->lex, h, &t->a, 1);
+	else if (inline_parse(ps->doc, ps->lex, h, &t->a, 1))
+		pending(ps, h);
 	if (t->b.start > t->a.end) {	/* an explicit {#id}, maybe empty */
 		h->u.heading->id = ast_str(ps->doc, ps->text + t->b.start, t->b.end - t->b.start);
 		h->u.heading->id_at = t->b;
@@ -305,6 +322,7 @@ void parse_field(parse_state *ps, const parse_tok *t, span at)
 	if (in_entries(ps)) {
 		bool area = ps->block->u.block->kind == BK_AREAS;
 		ast_node *e = ast_new(d, area ? AST_AREA : AST_ACRONYM, at);
+		ast_vec_push(d, &d->defining, e);
 		e->u.entry->key = ast_str(d, ps->text + t->a.start, t->a.end - t->a.start);
 		e->u.entry->key_at = t->a;
 		e->u.entry->value = ast_str(d, ps->text + t->b.start, t->b.end - t->b.start);
@@ -429,7 +447,9 @@ void parse_block_open(parse_state *ps, const parse_tok *t, span at)
 		b->u.block->id_at = span_make(t->a.end, t->a.end);
 	}
 	ast_append(d->root, b);
+	ast_vec_push(d, &d->defining, b);
 	ps->block = b;
+	pending(ps, b);
 	ps->container = b;
 	ps->field = NULL;
 	ps->field_tail = &b->u.block->fields;
@@ -548,4 +568,5 @@ void ast_doc_free(ast_doc *d)
 	diag_list_free(&d->diags);
 	source_free(&d->src);
 	arena_free(&d->arena);
+	free(d->pending);
 }

@@ -68,8 +68,9 @@ void parse_stray_close(parse_state *ps, span at);
  * stay text, with a syntax error (docs/limits.md). */
 #define INLINE_MAX_DEPTH 32
 
-/* Inline parsing of text made of the given line pieces (inline.c). */
-void inline_parse(ast_doc *d, const char *lex, ast_node *parent,
+/* Inline parsing of text made of the given line pieces (inline.c); true
+ * if it made a reference or a link (resolve.c has work there). */
+bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 		  const span *segs, size_t nsegs);
 
 /* Semantic pass (resolve.c). */

@@ -185,7 +185,8 @@ static void decode_block(ast_doc *d, ast_node *b)
 static void collect(ast_doc *d)
 {
 	ast_vec slugs = {NULL, 0, 0};
-	for (ast_node *n = d->root; n; n = next_node(d->root, n)) {
+	for (size_t i = 0; i < d->defining.n; i++) {
+		ast_node *n = d->defining.v[i];
 		switch (n->type) {
 		case AST_HEADING:
 			ast_vec_push(d, &d->headings, n);
@@ -347,25 +348,17 @@ void resolve_document(ast_doc *d)
 {
 	collect(d);
 	decode_meta(d);
-	/* Pass 2, in document order. */
-	ast_node *blk = NULL;
-	for (ast_node *n = d->root; n; n = next_node(d->root, n)) {
-		if (n->type == AST_BLOCK) {
-			blk = n;
+	/* Pass 2, in document order: what parse.c noted (ast.h). */
+	for (size_t i = 0; i < d->npending; i++) {
+		ast_node *n = d->pending[i].node;
+		if (n->type == AST_BLOCK)
 			resolve_block_fields(d, n);
-		} else if (n->parent == d->root) {
-			blk = NULL;
-		}
-		if (n->type == AST_REF) {
-			ast_vec_push(d, &d->refs, n);
-			for (size_t i = 0; i < n->u.ref->ids.n; i++) {
-				resolve_ref(d, &n->u.ref->ids.v[i]);
-				cite(d, n->u.ref->ids.v[i].target, blk);
-			}
-		} else if (n->type == AST_LINK) {
-			ast_vec_push(d, &d->links, n);
-		}
+		else
+			resolve_inlines(d, n, d->pending[i].block);
 	}
+	free(d->pending);
+	d->pending = NULL;
+	d->npending = d->cappending = 0;
 	/* Uncited evidence follows, in document order. */
 	for (size_t i = 0; i < d->evidence.n; i++) {
 		ast_node *e = d->evidence.v[i];
