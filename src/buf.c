@@ -224,3 +224,14 @@ char *buf_detach(buf *b)
 	b->len = b->cap = 0;
 	return p;
 }
+
+void buf_put_ulong(buf *b, unsigned long v)
+{
+	char d[24];
+	size_t k = sizeof d;
+	do {
+		d[--k] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	buf_put(b, d + k, sizeof d - k);
+}

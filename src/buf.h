@@ -40,6 +40,8 @@ void buf_putc(buf *b, char c);
 void buf_printf(buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void buf_vprintf(buf *b, const char *fmt, va_list ap);
+/* v in decimal: the hot paths' printf("%lu"). */
+void buf_put_ulong(buf *b, unsigned long v);
 /* Hand what a streamed buffer still holds to its sink. */
 void buf_sink_flush(buf *b);
 /* Detach the contents; the caller frees them. */

@@ -486,7 +486,10 @@ static void xref(render *r, const ast_node *t)
 static const char *cite_anchor(render_priv *p, const ast_node *e, unsigned k)
 {
 	buf_clear(&p->id);
-	buf_printf(&p->id, "cite.%s.%u", e->u.block->id.p, k);
+	buf_puts(&p->id, "cite.");
+	buf_put(&p->id, e->u.block->id.p, e->u.block->id.len);
+	buf_putc(&p->id, '.');
+	buf_put_ulong(&p->id, k);
 	return p->id.data;
 }
 
@@ -1064,7 +1067,9 @@ static bool enter_node(render *r, const ast_node *n)
 	case AST_BLOCK:
 		return enter_block(r, n);
 	case AST_TEXT:
-		text_node(r, n);
+		/* author text changes no count (text_at) */
+		if (r->be != &null_backend)
+			text_node(r, n);
 		return false;
 	case AST_SOFTBREAK:
 		ev.el = RE_SOFTBREAK;

@@ -217,12 +217,18 @@ static void head(render *r)
 static void tag(render *r, const render_ev *ev, const char *name, const char *cls)
 {
 	if (!ev->entering) {
-		buf_printf(r->out, "</%s>", name);
+		put(r, "</");
+		put(r, name);
+		put(r, ">");
 		return;
 	}
-	buf_printf(r->out, "<%s", name);
-	if (cls)
-		buf_printf(r->out, " class=\"%s\"", cls);
+	put(r, "<");
+	put(r, name);
+	if (cls) {
+		put(r, " class=\"");
+		put(r, cls);
+		put(r, "\"");
+	}
 	id_attr(r, ev->id);
 	put(r, ">");
 }

@@ -135,24 +135,13 @@ static void put_str_or_null(jctx *c, str s)
 		put_str(c, s);
 }
 
-static void put_uint(buf *out, unsigned long v)
-{
-	char d[24];
-	size_t k = sizeof d;
-	do {
-		d[--k] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	buf_put(out, d + k, sizeof d - k);
-}
-
 static void put_int(buf *out, long v)
 {
 	if (v < 0) {
 		buf_putc_fast(out, '-');
-		put_uint(out, 0UL - (unsigned long)v);
+		buf_put_ulong(out, 0UL - (unsigned long)v);
 	} else
-		put_uint(out, (unsigned long)v);
+		buf_put_ulong(out, (unsigned long)v);
 }
 
 /* ,"key": */
@@ -209,9 +198,9 @@ static void put_pos(jctx *c, jcursor *cur, const char *k, uint32_t off)
 	}
 	cursor_seek(&c->d->src, cur, off);
 	buf_putc_fast(c->out, '[');
-	put_uint(c->out, cur->line);
+	buf_put_ulong(c->out, cur->line);
 	buf_putc_fast(c->out, ',');
-	put_uint(c->out, cur->col);
+	buf_put_ulong(c->out, cur->col);
 	buf_putc_fast(c->out, ']');
 }
 
