@@ -38,8 +38,13 @@ typedef struct ictx {
 	uint32_t *sstart;	/* per piece: start in the source */
 	size_t nsegs;
 	size_t seg;		/* the piece src_off found last */
-	buf text;		/* pending literal text */
-	size_t text_from;	/* its start in w */
+	/* Pending literal text: plen bytes from w[text_from], read there
+	 * while they are one stretch of w (then they are the source's bytes
+	 * too), copied into text once an escape or a comment breaks it. */
+	buf text;
+	size_t text_from;
+	size_t plen;
+	bool copied;
 	delim *dtop;
 	bracket *btop;
 	/* last_run[k]: 1 + where the last run of exactly k backticks starts,
@@ -103,19 +108,39 @@ static str text_str(ictx *c, size_t from, const char *s, size_t len)
 
 static void flush(ictx *c, size_t upto)
 {
-	if (c->text.len) {
+	if (c->plen) {
 		ast_node *n = add(c, AST_TEXT, c->text_from, upto);
-		n->u.text.text = text_str(c, c->text_from, c->text.data, c->text.len);
-		buf_clear(&c->text);
+		if (c->copied) {
+			n->u.text.text = text_str(c, c->text_from, c->text.data,
+						  c->text.len);
+		} else {
+			str t = {c->d->src.text + n->at.start, c->plen};
+			n->u.text.text = t;
+		}
+		c->plen = 0;
 	}
 	c->text_from = upto;
 }
 
+/* Literal text s (len bytes) for w[at...]: s is w + at unless an escape
+ * or a bracket made it. */
 static void lit(ictx *c, size_t at, const char *s, size_t len)
 {
-	if (!c->text.len)
+	if (!c->plen) {
 		c->text_from = at;
+		c->copied = false;
+	}
+	if (!c->copied && s == c->w + at && at == c->text_from + c->plen) {
+		c->plen += len;
+		return;
+	}
+	if (!c->copied) {
+		buf_clear(&c->text);
+		buf_put(&c->text, c->w + c->text_from, c->plen);
+		c->copied = true;
+	}
 	buf_put(&c->text, s, len);
+	c->plen += len;
 }
 
 static bool is_punct(unsigned char ch)
@@ -460,7 +485,7 @@ static size_t close_bracket(ictx *c, size_t i)
 			c->btop = b->prev;
 			free(b);
 		}
-		lit(c, i, "]", 1);
+		lit(c, i, c->w + i, 1);
 		return i + 1;
 	}
 	flush(c, i);
@@ -781,7 +806,7 @@ bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 				lit(&c, i, c.w + i + 1, 1);
 				i += 2;
 			} else {
-				lit(&c, i, "\\", 1);
+				lit(&c, i, c.w + i, 1);
 				i++;
 			}
 			continue;

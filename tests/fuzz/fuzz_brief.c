@@ -116,7 +116,7 @@ static void check_tree(const ast_doc *d)
 				bad_node(n, "text follows text");
 		}
 		if (n->type == AST_LINK)
-			check_span(d, n->u.link.url_at, "url");
+			check_span(d, n->u.link->url_at, "url");
 		if (n->first) {
 			n = n->first;
 			continue;

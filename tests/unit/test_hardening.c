@@ -36,7 +36,7 @@ static void test_emphasis_around_links(void **state)
 	unit_assert_str(n->first->u.text.text, "a");
 	n = n->next->next;
 	assert_int_equal(n->type, AST_LINK);
-	assert_string_equal(n->u.link.url.p, "https://x.org");
+	assert_string_equal(n->u.link->url.p, "https://x.org");
 	assert_int_equal(n->last->type, AST_EMPH);
 	unit_assert_str(n->last->first->u.text.text, "c");
 	n = n->next->next;
@@ -119,7 +119,7 @@ static void test_slug_suffixes(void **state)
 					   "intro-5", "intro-4", "intro-6", "intro-2-1"};
 	assert_int_equal(d.headings.n, 8);
 	for (size_t i = 0; i < 8; i++) {
-		assert_string_equal(d.headings.v[i]->u.heading.id.p, want[i]);
+		assert_string_equal(d.headings.v[i]->u.heading->id.p, want[i]);
 		assert_ptr_equal(get(&d, want[i]), d.headings.v[i]);
 	}
 	ast_doc_free(&d);
@@ -351,7 +351,7 @@ static void test_links_deactivate_brackets(void **state)
 	for (int k = 0; k < 3; k++) {
 		ast_node *l = unit_find(p, AST_LINK, k);
 		assert_non_null(l);
-		assert_string_equal(l->u.link.url.p, want[k]);
+		assert_string_equal(l->u.link->url.p, want[k]);
 	}
 	assert_null(unit_find(p, AST_LINK, 3));
 	buf t = BUF_INIT;

@@ -20,12 +20,12 @@ static void sexp(const ast_node *n, buf *b)
 			break;
 		case AST_REF:
 			buf_puts(b, "(ref");
-			for (size_t i = 0; i < c->u.ref.ids.n; i++)
-				buf_printf(b, " %s", c->u.ref.ids.v[i].id.p);
+			for (size_t i = 0; i < c->u.ref->ids.n; i++)
+				buf_printf(b, " %s", c->u.ref->ids.v[i].id.p);
 			buf_puts(b, ")");
 			break;
 		case AST_LINK:
-			buf_printf(b, "(link \"%s\" ", c->u.link.url.p);
+			buf_printf(b, "(link \"%s\" ", c->u.link->url.p);
 			sexp(c, b);
 			buf_puts(b, ")");
 			break;
@@ -134,7 +134,7 @@ static void test_text_spans(void **state)
 	assert_string_equal(unit_text(&d, e->at), "*cd*");
 	ast_node *r = unit_find(d.root, AST_REF, 0);
 	assert_string_equal(unit_text(&d, r->at), "[@g]");
-	assert_string_equal(unit_text(&d, r->u.ref.ids.v[0].at), "g");
+	assert_string_equal(unit_text(&d, r->u.ref->ids.v[0].at), "g");
 	ast_doc_free(&d);
 }
 

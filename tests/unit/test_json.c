@@ -199,9 +199,9 @@ static void build_small(ast_doc *d)
 {
 	doc_open(d, small_src);
 	ast_node *h = add(d, d->root, AST_HEADING, at(d, "# Intro {#intro}"));
-	h->u.heading.level = 1;
-	h->u.heading.id = ast_str(d, "intro", 5);
-	h->u.heading.explicit_id = true;
+	h->u.heading->level = 1;
+	h->u.heading->id = ast_str(d, "intro", 5);
+	h->u.heading->explicit_id = true;
 	text(d, h, "Intro");
 	ast_vec_push(d, &d->headings, h);
 
@@ -514,11 +514,11 @@ static void test_reference(void **state)
 	ast_node *p = add(&d, d.root, AST_PARAGRAPH, at(&d, "See [@f1; @zz]."));
 	text(&d, p, "See ");
 	ast_node *r = add(&d, p, AST_REF, at(&d, "[@f1; @zz]"));
-	r->u.ref.ids.v = arena_alloc(&d.arena, 2 * sizeof *r->u.ref.ids.v);
-	r->u.ref.ids.n = 2;
-	r->u.ref.ids.v[0].id = ast_str(&d, "f1", 2);
-	r->u.ref.ids.v[0].target = f1;
-	r->u.ref.ids.v[1].id = ast_str(&d, "zz", 2);
+	r->u.ref->ids.v = arena_alloc(&d.arena, 2 * sizeof *r->u.ref->ids.v);
+	r->u.ref->ids.n = 2;
+	r->u.ref->ids.v[0].id = ast_str(&d, "f1", 2);
+	r->u.ref->ids.v[0].target = f1;
+	r->u.ref->ids.v[1].id = ast_str(&d, "zz", 2);
 	char *j = render(&d);
 	assert_contains(j, "{\"type\":\"ref\",\"at\":[4,5],\"ids\":[{\"id\":\"f1\","
 			   "\"kind\":\"finding\",\"number\":1},{\"id\":\"zz\","

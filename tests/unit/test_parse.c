@@ -65,10 +65,10 @@ static void test_headings(void **state)
 	ast_doc d;
 	unit_load(&d, FM "# Executive Summary\n## Two {#two}\n### Three\n#### Four\n");
 	assert_int_equal(d.headings.n, 4);
-	assert_string_equal(d.headings.v[0]->u.heading.id.p, "executive-summary");
-	assert_string_equal(d.headings.v[1]->u.heading.id.p, "two");
-	assert_true(d.headings.v[1]->u.heading.explicit_id);
-	assert_int_equal(d.headings.v[2]->u.heading.level, 3);
+	assert_string_equal(d.headings.v[0]->u.heading->id.p, "executive-summary");
+	assert_string_equal(d.headings.v[1]->u.heading->id.p, "two");
+	assert_true(d.headings.v[1]->u.heading->explicit_id);
+	assert_int_equal(d.headings.v[2]->u.heading->level, 3);
 	assert_int_equal(unit_count_msg(&d, "too deep"), 1);
 	ast_doc_free(&d);
 }
@@ -83,14 +83,14 @@ static void test_paragraphs_lists_quotes(void **state)
 	unit_assert_str(p0->first->u.text.text, "One\ntwo.");
 	assert_null(p0->first->next);
 	ast_node *l0 = unit_find(d.root, AST_LIST, 0);
-	assert_false(l0->u.list.ordered);
+	assert_false(l0->u.list->ordered);
 	int items = 0;
 	for (ast_node *i = l0->first; i; i = i->next)
 		items++;
 	assert_int_equal(items, 3);
 	ast_node *l1 = unit_find(d.root, AST_LIST, 1);
-	assert_true(l1->u.list.ordered);
-	assert_int_equal(l1->u.list.start, 3);
+	assert_true(l1->u.list->ordered);
+	assert_int_equal(l1->u.list->start, 3);
 	ast_node *q = unit_find(d.root, AST_QUOTE, 0);
 	assert_non_null(unit_find(q, AST_PARAGRAPH, 1));
 	assert_null(unit_find(q, AST_PARAGRAPH, 2));

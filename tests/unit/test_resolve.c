@@ -68,11 +68,11 @@ static void test_ids(void **state)
 		      "::: finding x\nclaim: c\n:::\n::: finding x\nclaim: d\n:::\n[@nothing]\n");
 	/* the explicit {#intro} wins over both slugs; the finding is a duplicate */
 	assert_int_equal(get(&d, "intro")->type, AST_HEADING);
-	assert_true(get(&d, "intro")->u.heading.explicit_id);
-	assert_string_equal(d.headings.v[0]->u.heading.id.p, "intro-1");
-	assert_string_equal(d.headings.v[1]->u.heading.id.p, "intro-2");
+	assert_true(get(&d, "intro")->u.heading->explicit_id);
+	assert_string_equal(d.headings.v[0]->u.heading->id.p, "intro-1");
+	assert_string_equal(d.headings.v[1]->u.heading->id.p, "intro-2");
 	assert_int_equal(d.duplicates.n, 2);
-	assert_null(d.refs.v[0]->u.ref.ids.v[0].target);
+	assert_null(d.refs.v[0]->u.ref->ids.v[0].target);
 	ast_doc_free(&d);
 }
 
