@@ -223,27 +223,6 @@ static void load(source *s, const char *path, char *out, const char *raw,
 	out[o] = '\0';
 	s->len = o;
 
-	size_t cap = 64;
-	s->lines = xrealloc(NULL, cap * sizeof *s->lines);
-	s->lines[0] = 0;
-	s->nlines = 1;
-	for (const char *p = out; (p = memchr(p, '\n', (size_t)(out + o - p)));) {
-		p++;
-		if (s->nlines == cap) {
-			cap *= 2;
-			s->lines = xrealloc(s->lines, cap * sizeof *s->lines);
-		}
-		s->lines[s->nlines++] = (uint32_t)(p - out);
-	}
-
-	s->cps = xrealloc(NULL, (o / SOURCE_CP_STRIDE + 1) * sizeof *s->cps);
-	uint32_t cps = 0;
-	for (size_t k = 0; k <= o; k += SOURCE_CP_STRIDE) {
-		s->cps[k / SOURCE_CP_STRIDE] = cps;
-		size_t n = o - k < SOURCE_CP_STRIDE ? o - k : SOURCE_CP_STRIDE;
-		cps += (uint32_t)n - count_cont((const unsigned char *)out + k, n);
-	}
-
 	for (size_t k = 0; k < nbad && dl; k++) {
 		unsigned b = bad[k].byte;
 		span at = span_make(bad[k].at, bad[k].at + 1);
@@ -289,6 +268,34 @@ void source_free(source *s)
 	memset(s, 0, sizeof *s);
 }
 
+void source_index(const source *cs)
+{
+	if (cs->lines || !cs->text)
+		return;
+	source *s = (source *)cs;	/* the cache (source.h) */
+	const char *out = s->text;
+	size_t o = s->len, cap = 64;
+	s->lines = xrealloc(NULL, cap * sizeof *s->lines);
+	s->lines[0] = 0;
+	s->nlines = 1;
+	for (const char *p = out; (p = memchr(p, '\n', (size_t)(out + o - p)));) {
+		p++;
+		if (s->nlines == cap) {
+			cap *= 2;
+			s->lines = xrealloc(s->lines, cap * sizeof *s->lines);
+		}
+		s->lines[s->nlines++] = (uint32_t)(p - out);
+	}
+
+	s->cps = xrealloc(NULL, (o / SOURCE_CP_STRIDE + 1) * sizeof *s->cps);
+	uint32_t cps = 0;
+	for (size_t k = 0; k <= o; k += SOURCE_CP_STRIDE) {
+		s->cps[k / SOURCE_CP_STRIDE] = cps;
+		size_t n = o - k < SOURCE_CP_STRIDE ? o - k : SOURCE_CP_STRIDE;
+		cps += (uint32_t)n - count_cont((const unsigned char *)out + k, n);
+	}
+}
+
 /* Code points before off: a checkpoint, then at most a stride of bytes. */
 static uint32_t cps_before(const source *s, uint32_t off)
 {
@@ -301,6 +308,11 @@ static uint32_t cps_before(const source *s, uint32_t off)
 
 void source_locate(const source *s, uint32_t off, unsigned *line, unsigned *col)
 {
+	source_index(s);
+	if (!s->lines) {		/* no text */
+		*line = *col = 1;
+		return;
+	}
 	if (off > s->len)
 		off = (uint32_t)s->len;
 	size_t lo = 0, hi = s->nlines;
@@ -317,6 +329,7 @@ void source_locate(const source *s, uint32_t off, unsigned *line, unsigned *col)
 
 void source_line(const source *s, unsigned line, uint32_t *start, uint32_t *end)
 {
+	source_index(s);
 	if (line == 0 || line > s->nlines) {
 		*start = *end = (uint32_t)s->len;
 		return;

@@ -24,6 +24,7 @@ typedef struct source {
 	char *text;		/* normalised text, NUL-terminated, heap; with
 				 * room for SOURCE_PAD bytes after len */
 	size_t len;
+	/* The index, made at the first need (source_index): */
 	uint32_t *lines;	/* offset of each line start, heap */
 	size_t nlines;
 	uint32_t *cps;		/* code points before each multiple of
@@ -62,6 +63,13 @@ int source_init_owned(source *s, const char *path, char *raw, size_t rawlen,
 int source_read_file(const char *path, char **data, size_t *len);
 void source_free(source *s);
 
+/*
+ * Make the line table and the checkpoints unless they exist.  A brief that
+ * checks clean never needs them (4 bytes a line); locating does, and makes
+ * them first.  This is the one change made through a const source: the
+ * index is a cache of the text.
+ */
+void source_index(const source *s);
 /* 1-based line and column (in code points) of a byte offset. */
 void source_locate(const source *s, uint32_t off, unsigned *line, unsigned *col);
 /* Start and end (exclusive, without the newline) of a 1-based line. */

@@ -12,7 +12,7 @@ for input in "$dir"/*.brief; do
 	# Only files with LF line ends have a CRLF twin worth testing.
 	if grep -q "$(printf '\r')" "$input"; then continue; fi
 	cp "$input" "$tmp/lf/$name.brief"
-	sed 's/$/\r/' "$input" >"$tmp/crlf/$name.brief"
+	perl -pe 's/\n/\r\n/' "$input" >"$tmp/crlf/$name.brief"
 	args="check FILE"
 	[ -f "$dir/$name.args" ] && args=$(cat "$dir/$name.args")
 	# Arguments naming other files (e.g. a second input) are skipped.
