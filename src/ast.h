@@ -235,6 +235,7 @@ typedef struct ast_doc {
 	ast_vec duplicates;	/* nodes whose ID was already defined */
 	ast_vec refs;		/* every AST_REF, in document order */
 	ast_vec links;		/* every AST_LINK */
+	size_t nparagraphs;	/* in the tree (parse.c), to size tables */
 	ast_field *url_fields;	/* every URL-valued field (front matter,
 				 * blocks), in order, by next_url (parse.c) */
 	ast_field **url_tail;

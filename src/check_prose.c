@@ -149,7 +149,7 @@ enum { DUP_MIN_WORDS = 12 };
  * paragraph is kept twice.
  */
 typedef struct dup_ent {
-	size_t hash, len;
+	uint32_t hash, len;	/* (of the folded text: at most SOURCE_MAX_BYTES) */
 	const ast_node *node;	/* the first paragraph with this text */
 } dup_ent;
 
@@ -239,9 +239,16 @@ static bool dup_same(dup_state *st, ast_doc *d, const ast_node *first,
 	return st->other.len == len && memcmp(st->other.data, key, len) == 0;
 }
 
-static void dup_grow(dup_state *st)
+/* First sized for every paragraph of the document, so a large one does
+ * not hold two tables while the table grows. */
+static void dup_grow(dup_state *st, const ast_doc *d)
 {
-	size_t cap = st->cap ? 2 * st->cap : 64;
+	size_t cap = 64;
+	if (st->cap)
+		cap = 2 * st->cap;
+	else
+		while (cap < 2 * d->nparagraphs)
+			cap *= 2;
 	dup_ent *slots = check_xrealloc(NULL, cap * sizeof *slots);
 
 	memset(slots, 0, cap * sizeof *slots);
@@ -278,8 +285,8 @@ static void dup_scan(check_prose *p, void *ctx)
 	if (words < DUP_MIN_WORDS)
 		return;
 	if ((st->n + 1) * 2 > st->cap)
-		dup_grow(st);
-	size_t hash = check_hash(st->seed, key, len);
+		dup_grow(st, p->d);
+	uint32_t hash = (uint32_t)check_hash(st->seed, key, len);
 	size_t h = hash & (st->cap - 1);
 	for (; st->slots[h].node; h = (h + 1) & (st->cap - 1)) {
 		const dup_ent *e = &st->slots[h];
@@ -292,7 +299,7 @@ static void dup_scan(check_prose *p, void *ctx)
 		diag_add_note(&p->d->diags, k, e->node->at, "first written here");
 		return;
 	}
-	st->slots[h] = (dup_ent){hash, len, p->node};
+	st->slots[h] = (dup_ent){hash, (uint32_t)len, p->node};
 	st->n++;
 }
 

@@ -143,6 +143,7 @@ static void open_para(parse_state *ps, ast_node *parent, span s, span line)
 {
 	close_para(ps);
 	ps->para = ast_new(ps->doc, AST_PARAGRAPH, line);
+	ps->doc->nparagraphs++;
 	ast_append(parent, ps->para);
 	push_seg(ps, s);
 }
