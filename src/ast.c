@@ -4,8 +4,20 @@
 #include "ast.h"
 
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+static void *xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n);
+	if (!p) {
+		fputs("briefc: out of memory\n", stderr);
+		abort();
+	}
+	return p;
+}
 
 ast_node *ast_new(ast_doc *d, ast_type t, span at)
 {
@@ -88,15 +100,20 @@ str ast_str(ast_doc *d, const char *p, size_t len)
 	return s;
 }
 
-void ast_vec_push(ast_doc *d, ast_vec *v, ast_node *n)
+void ast_vec_push(ast_vec *v, ast_node *n)
 {
 	if (v->n == v->cap) {
-		size_t cap = v->cap ? v->cap * 2 : 8;
-		v->v = arena_realloc(&d->arena, v->v, v->cap * sizeof *v->v,
-				     cap * sizeof *v->v);
-		v->cap = cap;
+		v->cap = v->cap ? v->cap * 2 : 4;
+		v->v = xrealloc(v->v, v->cap * sizeof *v->v);
 	}
 	v->v[v->n++] = n;
+}
+
+void ast_vec_free(ast_vec *v)
+{
+	free(v->v);
+	v->v = NULL;
+	v->n = v->cap = 0;
 }
 
 static const char *const type_names[AST__COUNT] = {
@@ -210,10 +227,11 @@ size_t ast_hash_seed(const void *table, const void *slots)
 	return (size_t)(x ^ (x >> 31));
 }
 
-static void idtab_grow(ast_doc *d, ast_idtab *t)
+static void idtab_grow(ast_idtab *t)
 {
 	size_t cap = t->cap ? t->cap * 2 : 64;
-	ast_idtab_entry *slots = arena_alloc(&d->arena, cap * sizeof *slots);
+	ast_idtab_entry *slots = xrealloc(NULL, cap * sizeof *slots);
+	memset(slots, 0, cap * sizeof *slots);
 	if (!t->cap)
 		t->seed = ast_hash_seed(t, slots);
 	for (size_t k = 0; k < t->cap; k++) {
@@ -225,15 +243,16 @@ static void idtab_grow(ast_doc *d, ast_idtab *t)
 			i = (i + 1) & (cap - 1);
 		slots[i] = *e;
 	}
+	free(t->slots);
 	t->slots = slots;
 	t->cap = cap;
 }
 
-ast_node *ast_idtab_put(ast_doc *d, ast_idtab *t, const char *key, size_t len,
+ast_node *ast_idtab_put(ast_idtab *t, const char *key, size_t len,
 			ast_node *node)
 {
 	if ((t->n + 1) * 2 > t->cap)
-		idtab_grow(d, t);
+		idtab_grow(t);
 	size_t mask = t->cap - 1;
 	size_t i = hash_id(t->seed, key, len) & mask;
 	for (;; i = (i + 1) & mask) {

@@ -68,7 +68,8 @@ typedef enum ast_block_kind {
 
 typedef struct ast_node ast_node;
 
-/* A growable array of node pointers, in the arena. */
+/* A growable array of node pointers, on the heap (ast_doc_free frees the
+ * document's and its blocks'). */
 typedef struct ast_vec {
 	ast_node **v;
 	size_t n, cap;
@@ -276,7 +277,8 @@ typedef struct ast_text_it {
 } ast_text_it;
 bool ast_text_next(ast_text_it *it);
 str ast_str(ast_doc *d, const char *p, size_t len);
-void ast_vec_push(ast_doc *d, ast_vec *v, ast_node *n);
+void ast_vec_push(ast_vec *v, ast_node *n);
+void ast_vec_free(ast_vec *v);
 
 /* ---- names ---- */
 const char *ast_type_name(ast_type t);
@@ -291,7 +293,7 @@ const char *ast_level_name(ast_level l);
 bool ast_id_valid(const char *p, size_t len);
 ast_node *ast_idtab_get(const ast_idtab *t, const char *key, size_t len);
 /* Returns the existing node if key is taken (and does not insert). */
-ast_node *ast_idtab_put(ast_doc *d, ast_idtab *t, const char *key, size_t len,
+ast_node *ast_idtab_put(ast_idtab *t, const char *key, size_t len,
 			ast_node *node);
 /* The ID a node defines (block, heading or area), or NULL. */
 const str *ast_node_id(const ast_node *n);

@@ -250,7 +250,7 @@ void parse_heading(parse_state *ps, const parse_tok *t, span at)
 	close_all(ps);
 	ps->blank = false;
 	ast_node *h = ast_new(ps->doc, AST_HEADING, at);
-	ast_vec_push(ps->doc, &ps->doc->defining, h);
+	ast_vec_push(&ps->doc->defining, h);
 	h->u.heading->level = (int)t->n;
 	ast_append(ps->container, h);
 	if (t->n > 3) {
@@ -323,7 +323,7 @@ void parse_field(parse_state *ps, const parse_tok *t, span at)
 	if (in_entries(ps)) {
 		bool area = ps->block->u.block->kind == BK_AREAS;
 		ast_node *e = ast_new(d, area ? AST_AREA : AST_ACRONYM, at);
-		ast_vec_push(d, &d->defining, e);
+		ast_vec_push(&d->defining, e);
 		e->u.entry->key = ast_str(d, ps->text + t->a.start, t->a.end - t->a.start);
 		e->u.entry->key_at = t->a;
 		e->u.entry->value = ast_str(d, ps->text + t->b.start, t->b.end - t->b.start);
@@ -448,7 +448,7 @@ void parse_block_open(parse_state *ps, const parse_tok *t, span at)
 		b->u.block->id_at = span_make(t->a.end, t->a.end);
 	}
 	ast_append(d->root, b);
-	ast_vec_push(d, &d->defining, b);
+	ast_vec_push(&d->defining, b);
 	ps->block = b;
 	pending(ps, b);
 	ps->container = b;
@@ -566,6 +566,17 @@ int ast_doc_load_owned(ast_doc *d, const char *path, char *raw, size_t len)
 
 void ast_doc_free(ast_doc *d)
 {
+	for (size_t i = 0; i < d->blocks.n; i++) {
+		ast_vec_free(&d->blocks.v[i]->u.block->addressed_by);
+		ast_vec_free(&d->blocks.v[i]->u.block->cited_by);
+	}
+	ast_vec *docv[] = {&d->headings, &d->findings, &d->recommendations,
+			   &d->evidence, &d->areas, &d->acronyms, &d->sources,
+			   &d->blocks, &d->duplicates, &d->refs, &d->links,
+			   &d->defining};
+	for (size_t i = 0; i < sizeof docv / sizeof docv[0]; i++)
+		ast_vec_free(docv[i]);
+	free(d->ids.slots);
 	diag_list_free(&d->diags);
 	source_free(&d->src);
 	arena_free(&d->arena);

@@ -27,8 +27,8 @@ static void define(ast_doc *d, ast_node *n, const str *id)
 {
 	if (!id || !id->len)
 		return;
-	if (ast_idtab_put(d, &d->ids, id->p, id->len, n))
-		ast_vec_push(d, &d->duplicates, n);
+	if (ast_idtab_put(&d->ids, id->p, id->len, n))
+		ast_vec_push(&d->duplicates, n);
 }
 
 /*
@@ -40,7 +40,7 @@ static void define(ast_doc *d, ast_node *n, const str *id)
 static void define_slug(ast_doc *d, ast_node *h, unsigned *next)
 {
 	str *id = &h->u.heading->id;
-	if (!ast_idtab_put(d, &d->ids, id->p, id->len, h))
+	if (!ast_idtab_put(&d->ids, id->p, id->len, h))
 		return;
 	buf b = BUF_INIT;
 	for (unsigned k = *next ? *next : 1;; k++) {
@@ -48,7 +48,7 @@ static void define_slug(ast_doc *d, ast_node *h, unsigned *next)
 		buf_printf(&b, "%.*s-%u", (int)id->len, id->p, k);
 		if (!ast_idtab_get(&d->ids, b.data, b.len)) {
 			*id = ast_str(d, b.data, b.len);
-			ast_idtab_put(d, &d->ids, id->p, id->len, h);
+			ast_idtab_put(&d->ids, id->p, id->len, h);
 			*next = k + 1;
 			break;
 		}
@@ -79,9 +79,11 @@ static void define_slugs(ast_doc *d, const ast_vec *slugs)
 {
 	if (!slugs->n)
 		return;
-	slug_ref *refs = arena_alloc(&d->arena, slugs->n * sizeof *refs);
-	size_t *group = arena_alloc(&d->arena, slugs->n * sizeof *group);
-	unsigned *next = arena_alloc(&d->arena, slugs->n * sizeof *next);
+	slug_ref *refs = malloc(slugs->n * sizeof *refs);
+	size_t *group = malloc(slugs->n * sizeof *group);
+	unsigned *next = calloc(slugs->n, sizeof *next);
+	if (!refs || !group || !next)
+		abort();
 	for (size_t i = 0; i < slugs->n; i++) {
 		refs[i].base = slugs->v[i]->u.heading->id;
 		refs[i].i = i;
@@ -96,6 +98,9 @@ static void define_slugs(ast_doc *d, const ast_vec *slugs)
 	}
 	for (size_t i = 0; i < slugs->n; i++)
 		define_slug(d, slugs->v[i], &next[group[i]]);
+	free(refs);
+	free(group);
+	free(next);
 }
 
 static ast_level level_of(const ast_field *f)
@@ -189,26 +194,26 @@ static void collect(ast_doc *d)
 		ast_node *n = d->defining.v[i];
 		switch (n->type) {
 		case AST_HEADING:
-			ast_vec_push(d, &d->headings, n);
+			ast_vec_push(&d->headings, n);
 			if (n->u.heading->explicit_id)
 				define(d, n, &n->u.heading->id);
 			else
-				ast_vec_push(d, &slugs, n);
+				ast_vec_push(&slugs, n);
 			break;
 		case AST_BLOCK:
-			ast_vec_push(d, &d->blocks, n);
+			ast_vec_push(&d->blocks, n);
 			decode_block(d, n);
 			switch (n->u.block->kind) {
 			case BK_FINDING:
-				ast_vec_push(d, &d->findings, n);
+				ast_vec_push(&d->findings, n);
 				n->u.block->number = (int)d->findings.n;
 				break;
 			case BK_RECOMMENDATION:
-				ast_vec_push(d, &d->recommendations, n);
+				ast_vec_push(&d->recommendations, n);
 				n->u.block->number = (int)d->recommendations.n;
 				break;
 			case BK_EVIDENCE:
-				ast_vec_push(d, &d->evidence, n);
+				ast_vec_push(&d->evidence, n);
 				break;
 			case BK_SOURCES:
 				d->has_sources_block = true;
@@ -220,17 +225,19 @@ static void collect(ast_doc *d)
 				define(d, n, &n->u.block->id);
 			break;
 		case AST_AREA:
-			ast_vec_push(d, &d->areas, n);
+			ast_vec_push(&d->areas, n);
 			define(d, n, &n->u.entry->key);
 			break;
 		case AST_ACRONYM:
-			ast_vec_push(d, &d->acronyms, n);
+			ast_vec_push(&d->acronyms, n);
 			break;
 		default:
 			break;
 		}
 	}
 	define_slugs(d, &slugs);
+	ast_vec_free(&slugs);
+	ast_vec_free(&d->defining);	/* read once */
 }
 
 static void resolve_ref(ast_doc *d, ast_idref *r)
@@ -244,13 +251,13 @@ static void cite(ast_doc *d, ast_node *target, ast_node *by)
 	if (!target || target->type != AST_BLOCK || target->u.block->kind != BK_EVIDENCE)
 		return;
 	if (!target->u.block->cites++) {
-		ast_vec_push(d, &d->sources, target);
+		ast_vec_push(&d->sources, target);
 		target->u.block->number = (int)d->sources.n;
 	}
 	if (by) {
 		ast_vec *v = &target->u.block->cited_by;
 		if (!v->n || v->v[v->n - 1] != by)
-			ast_vec_push(d, v, by);
+			ast_vec_push(v, by);
 	}
 }
 
@@ -259,13 +266,13 @@ static void resolve_inlines(ast_doc *d, ast_node *root, ast_node *block)
 {
 	for (ast_node *n = root; n; n = next_node(root, n)) {
 		if (n->type == AST_REF) {
-			ast_vec_push(d, &d->refs, n);
+			ast_vec_push(&d->refs, n);
 			for (size_t i = 0; i < n->u.ref->ids.n; i++) {
 				resolve_ref(d, &n->u.ref->ids.v[i]);
 				cite(d, n->u.ref->ids.v[i].target, block);
 			}
 		} else if (n->type == AST_LINK) {
-			ast_vec_push(d, &d->links, n);
+			ast_vec_push(&d->links, n);
 		}
 	}
 }
@@ -290,7 +297,7 @@ static void resolve_block_fields(ast_doc *d, ast_node *b)
 			resolve_ref(d, &l->v[i]);
 			ast_node *t = l->v[i].target;
 			if (t && t->type == AST_BLOCK && t->u.block->kind == BK_FINDING)
-				ast_vec_push(d, &t->u.block->addressed_by, b);
+				ast_vec_push(&t->u.block->addressed_by, b);
 		}
 	}
 	if (b->u.block->area.id.len)
@@ -363,7 +370,7 @@ void resolve_document(ast_doc *d)
 	for (size_t i = 0; i < d->evidence.n; i++) {
 		ast_node *e = d->evidence.v[i];
 		if (!e->u.block->number && !e->u.block->cites) {
-			ast_vec_push(d, &d->sources, e);
+			ast_vec_push(&d->sources, e);
 			e->u.block->number = (int)d->sources.n;
 		}
 	}

@@ -24,9 +24,7 @@ static void doc_open(ast_doc *d, const char *text)
 
 static void doc_close(ast_doc *d)
 {
-	diag_list_free(&d->diags);
-	source_free(&d->src);
-	arena_free(&d->arena);
+	ast_doc_free(d);
 }
 
 /* The span of the first occurrence of needle in the source. */
@@ -96,7 +94,7 @@ static ast_node *block(ast_doc *d, ast_block_kind k, const char *id,
 	if (id)
 		n->u.block->id = ast_str(d, id, strlen(id));
 	n->u.block->open_at = at(d, open);
-	ast_vec_push(d, &d->blocks, n);
+	ast_vec_push(&d->blocks, n);
 	return n;
 }
 
@@ -203,7 +201,7 @@ static void build_small(ast_doc *d)
 	h->u.heading->id = ast_str(d, "intro", 5);
 	h->u.heading->explicit_id = true;
 	text(d, h, "Intro");
-	ast_vec_push(d, &d->headings, h);
+	ast_vec_push(&d->headings, h);
 
 	ast_node *p = add(d, d->root, AST_PARAGRAPH, at(d, "Say \"hi\" *now*"));
 	text(d, p, "Say \"hi\" ");
@@ -338,8 +336,8 @@ static ast_node *rec(ast_doc *d, const char *id, const char *open,
 	r->u.block->area.target = area;
 	r->u.block->addresses = idlist(d, finding->u.block->id.p, finding);
 	r->u.block->number = number;
-	ast_vec_push(d, &d->recommendations, r);
-	ast_vec_push(d, &finding->u.block->addressed_by, r);
+	ast_vec_push(&d->recommendations, r);
+	ast_vec_push(&finding->u.block->addressed_by, r);
 	return r;
 }
 
@@ -380,8 +378,8 @@ static void build_brief(ast_doc *d)
 	ast_node *eco = add(d, areas, AST_AREA, at(d, "eco: Economy"));
 	eco->u.entry->key = ast_str(d, "eco", 3);
 	eco->u.entry->value = ast_str(d, "Economy", 7);
-	ast_vec_push(d, &d->areas, sec);
-	ast_vec_push(d, &d->areas, eco);
+	ast_vec_push(&d->areas, sec);
+	ast_vec_push(&d->areas, eco);
 
 	ast_node *acr = block(d, BK_ACRONYMS, NULL, "::: acronyms",
 			      "::: acronyms\nUS: United States\n:::");
@@ -389,7 +387,7 @@ static void build_brief(ast_doc *d)
 	us->u.entry->key = ast_str(d, "US", 2);
 	us->u.entry->value = ast_str(d, "United States", 13);
 	us->u.entry->uses = 1;
-	ast_vec_push(d, &d->acronyms, us);
+	ast_vec_push(&d->acronyms, us);
 
 	ast_node *f1 = block(d, BK_FINDING, "f1", "::: finding f1",
 			     "::: finding f1\nclaim: The US acts.\nevidence: e1\n"
@@ -399,7 +397,7 @@ static void build_brief(ast_doc *d)
 	fld(d, f1, "confidence", "high");
 	f1->u.block->confidence = LV_HIGH;
 	f1->u.block->number = 1;
-	ast_vec_push(d, &d->findings, f1);
+	ast_vec_push(&d->findings, f1);
 
 	rec(d, "r1", "::: recommendation r1", "::: recommendation r1\naction: Act now.",
 	    "Act now.", sec, f1, 1);
@@ -417,18 +415,18 @@ static void build_brief(ast_doc *d)
 	fld(d, e1, "url", "https://example.org/t?a=1&b=\"2\"");
 	fld(d, e1, "authors", "Ann Lee ;  Bo Kim;");
 	e1->u.block->number = 1;
-	ast_vec_push(d, &e1->u.block->cited_by, f1);
-	ast_vec_push(d, &d->evidence, e1);
+	ast_vec_push(&e1->u.block->cited_by, f1);
+	ast_vec_push(&d->evidence, e1);
 	f1->u.block->evidence = idlist(d, "e1", e1);
 
 	ast_node *e2 = block(d, BK_EVIDENCE, "e2", "::: evidence e2",
 			     "::: evidence e2\ntitle: Unused report\n:::");
 	e2->u.block->f_title = inl_fld(d, e2, "title", "Unused report");
 	e2->u.block->number = 2;
-	ast_vec_push(d, &d->evidence, e2);
+	ast_vec_push(&d->evidence, e2);
 	/* source-number order */
-	ast_vec_push(d, &d->sources, e1);
-	ast_vec_push(d, &d->sources, e2);
+	ast_vec_push(&d->sources, e1);
+	ast_vec_push(&d->sources, e2);
 }
 
 static void test_meta(void **state)
