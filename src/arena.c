@@ -101,6 +101,16 @@ static arena_chunk *chunk_new(size_t want, size_t prev)
 	return c;
 }
 
+void arena_reserve(arena *a, size_t bytes)
+{
+	arena_chunk *c = a->head;
+	if (c && c->size - c->used >= bytes)
+		return;
+	arena_chunk *n = chunk_new(bytes, 0);
+	n->next = a->head;
+	a->head = n;
+}
+
 void *arena_alloc(arena *a, size_t size)
 {
 	if (size == 0)

@@ -20,7 +20,11 @@ typedef struct arena {
 void arena_init(arena *a);
 void arena_free(arena *a);
 
-/* Zeroed, aligned for any type. */
+/* Make room for about bytes more at once: one large chunk rather than a
+ * series of doubling ones, each with a partly used last huge page.  What
+ * is never used is never touched, so never resident. */
+void arena_reserve(arena *a, size_t bytes);
+/* Zeroed, aligned to 8 bytes (the tree holds no wider type). */
 void *arena_alloc(arena *a, size_t size);
 /* Grow a previous allocation (copying); old memory stays owned by the arena. */
 void *arena_realloc(arena *a, void *old, size_t oldsize, size_t newsize);
