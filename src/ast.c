@@ -66,7 +66,7 @@ void ast_release(ast_doc *d, ast_node *n)
 
 bool ast_text_next(ast_text_it *it)
 {
-	const str *t = &it->n->u.text.text;
+	const str t_ = ast_text(it->n), *t = &t_;
 	if (it->pos > t->len)
 		return false;
 	size_t rest = t->len - it->pos;
@@ -391,7 +391,7 @@ void ast_plain_text(const ast_node *n, buf *out)
 					buf_putc(out, ' ');
 			}
 		} else if (cur->type == AST_CODE)
-			buf_put(out, cur->u.text.text.p, cur->u.text.text.len);
+			buf_put(out, cur->u.text, cur->tlen);
 		else if (cur->type == AST_SOFTBREAK)
 			buf_putc(out, ' ');
 		else if (cur->type == AST_REF) {
@@ -412,3 +412,6 @@ void ast_plain_text(const ast_node *n, buf *out)
 		cur = cur->next;
 	}
 }
+
+/* ast.h: the node stays within a cache line on 64-bit machines. */
+_Static_assert(sizeof(ast_node) <= 64, "ast_node grew past 64 bytes");

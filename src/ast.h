@@ -167,18 +167,18 @@ typedef struct ast_ref {
 } ast_ref;
 
 /*
- * 72 bytes: a real brief has about 20,000 nodes per MB of input, most of
- * them text, so only text keeps its part in the node.
+ * 64 bytes: a real brief has about 20,000 nodes per MB of input, most of
+ * them text, so only text keeps its part in the node (its length in what
+ * would be padding); read and write it with ast_text and ast_set_text.
  */
 struct ast_node {
 	ast_type type;
+	uint32_t tlen;		/* AST_TEXT, AST_CODE: bytes at u.text */
 	span at;
 	ast_node *parent, *first, *last, *next, *prev;
 
 	union {
-		struct {
-			str text;
-		} text;		/* AST_TEXT, AST_CODE */
+		const char *text;	/* AST_TEXT, AST_CODE (see str) */
 		ast_heading *heading;	/* AST_HEADING */
 		ast_list *list;		/* AST_LIST */
 		ast_block *block;	/* AST_BLOCK */
@@ -187,6 +187,19 @@ struct ast_node {
 		ast_ref *ref;		/* AST_REF */
 	} u;
 };
+
+static inline str ast_text(const ast_node *n)
+{
+	str s = {n->u.text, n->tlen};
+	return s;
+}
+
+/* (a text is at most SOURCE_MAX_BYTES long) */
+static inline void ast_set_text(ast_node *n, str s)
+{
+	n->u.text = s.p;
+	n->tlen = (uint32_t)s.len;
+}
 
 /* Front matter, decoded (resolve.c); fields kept for location. */
 typedef struct ast_meta {

@@ -265,9 +265,9 @@ static void prose_put_code(check_prose *p, const ast_node *n)
 	while (at.start < at.end && src[at.start] == '`')
 		at.start++;
 	if (at.start < at.end && src[at.start] == ' ' &&
-	    (n->u.text.text.len == 0 || n->u.text.text.p[0] != ' '))
+	    (n->tlen == 0 || n->u.text[0] != ' '))
 		at.start++;
-	prose_put_mapped(p, n->u.text.text.p, n->u.text.text.len, at, CP_CODE);
+	prose_put_mapped(p, n->u.text, n->tlen, at, CP_CODE);
 }
 
 static void prose_put_ref(check_prose *p, const ast_node *n)

@@ -111,11 +111,11 @@ static void flush(ictx *c, size_t upto)
 	if (c->plen) {
 		ast_node *n = add(c, AST_TEXT, c->text_from, upto);
 		if (c->copied) {
-			n->u.text.text = text_str(c, c->text_from, c->text.data,
-						  c->text.len);
+			ast_set_text(n, text_str(c, c->text_from, c->text.data,
+						  c->text.len));
 		} else {
 			str t = {c->d->src.text + n->at.start, c->plen};
-			n->u.text.text = t;
+			ast_set_text(n, t);
 		}
 		c->plen = 0;
 	}
@@ -232,7 +232,7 @@ static size_t code_span(ictx *c, size_t i)
 		s++;
 		e--;
 	}
-	n->u.text.text = ast_str(c->d, t.data ? t.data + s : "", e - s);
+	ast_set_text(n, ast_str(c->d, t.data ? t.data + s : "", e - s));
 	buf_free(&t);
 	c->text_from = close + len;
 	return close + len;
@@ -308,7 +308,7 @@ static void push_delim(ictx *c, size_t i, size_t len)
 		     (!is_punct(before) || is_space(after) || is_punct(after));
 	flush(c, i);
 	ast_node *n = add(c, AST_TEXT, i, i + len);
-	n->u.text.text = text_str(c, i, c->w + i, len);
+	ast_set_text(n, text_str(c, i, c->w + i, len));
 	c->text_from = i + len;
 	if (!left && !right)
 		return;
@@ -364,11 +364,11 @@ static void insert_after(ast_node *at, ast_node *n)
 
 static void shrink(ast_node *t, size_t use, bool from_end)
 {
-	t->u.text.text.len -= use;
+	t->tlen -= use;
 	if (from_end)
 		t->at.end -= (uint32_t)use;
 	else {
-		t->u.text.text.p += use;
+		t->u.text += use;
 		t->at.start += (uint32_t)use;
 	}
 }
@@ -537,22 +537,22 @@ static void join_run(ast_doc *d, ast_node *n, buf *b)
 	if (!n->next || n->next->type != AST_TEXT)
 		return;
 	/* Runs that follow each other in the source join without a copy. */
-	const char *p = n->u.text.text.p;
+	const char *p = n->u.text;
 	size_t len = 0;
 	bool contiguous = true;
 	ast_node *last = n;
 	for (ast_node *t = n; t && t->type == AST_TEXT; t = t->next) {
-		contiguous &= t->u.text.text.p == p + len;
-		len += t->u.text.text.len;
+		contiguous &= t->u.text == p + len;
+		len += t->tlen;
 		last = t;
 	}
 	if (contiguous) {
-		n->u.text.text.len = len;
+		n->tlen = len;
 	} else {
 		buf_clear(b);
 		for (ast_node *t = n; t != last->next; t = t->next)
-			buf_put(b, t->u.text.text.p, t->u.text.text.len);
-		n->u.text.text = ast_str(d, b->data, b->len);
+			buf_put(b, t->u.text, t->tlen);
+		ast_set_text(n, ast_str(d, b->data, b->len));
 	}
 	n->at.end = last->at.end;
 	ast_node *stop = last->next;	/* unlinking clears last->next */
@@ -566,9 +566,9 @@ static void join_run(ast_doc *d, ast_node *n, buf *b)
 /* Whether text node t is its own bytes of the source, not a copy. */
 static bool in_source(const ast_doc *d, const ast_node *t)
 {
-	return t->u.text.text.len &&
-	       t->u.text.text.p == d->src.text + t->at.start &&
-	       t->at.end - t->at.start == t->u.text.text.len;
+	return t->tlen &&
+	       t->u.text == d->src.text + t->at.start &&
+	       t->at.end - t->at.start == t->tlen;
 }
 
 /* Whether soft break sb is the newline right after text node n. */
@@ -613,15 +613,15 @@ static ast_node *absorb_break(ast_doc *d, ast_node *sb)
 	if (text_before && text_after)
 		return sb;
 	if (text_before && break_after(d, n, sb)) {
-		n->u.text.text.len++;
+		n->tlen++;
 		n->at.end++;
 		unlink_node(sb);
 		ast_release(d, sb);
 		return n;
 	}
 	if (text_after && break_before(d, sb, t)) {
-		t->u.text.text.p--;
-		t->u.text.text.len++;
+		t->u.text--;
+		t->tlen++;
 		t->at.start--;
 		unlink_node(sb);
 		ast_release(d, sb);
@@ -649,7 +649,7 @@ static void merge_text(ast_doc *d, ast_node *root)
 				join_run(d, t, &b);
 				if (!in_source(d, t))
 					break;
-				n->u.text.text.len += 1 + t->u.text.text.len;
+				n->tlen += 1 + t->tlen;
 				n->at.end = t->at.end;
 				unlink_node(sb);
 				unlink_node(t);
@@ -687,7 +687,7 @@ static bool nests(const ast_node *n)
 static ast_node *text_node(ictx *c, span at, const char *s, size_t len)
 {
 	ast_node *t = ast_new(c->d, AST_TEXT, at);
-	t->u.text.text = ast_str(c->d, s, len);
+	ast_set_text(t, ast_str(c->d, s, len));
 	return t;
 }
 
@@ -830,7 +830,7 @@ bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 			{
 				flush(&c, i);
 				ast_node *n = add(&c, AST_TEXT, i, i + 1);
-				n->u.text.text = text_str(&c, i, "[", 1);
+				ast_set_text(n, text_str(&c, i, "[", 1));
 				c.text_from = i + 1;
 				bracket *b = calloc(1, sizeof *b);
 				if (!b)

@@ -1082,7 +1082,7 @@ static bool enter_node(render *r, const ast_node *n)
 		return true;
 	case AST_CODE:
 		ev.el = RE_CODE;
-		ev.text = n->u.text.text;
+		ev.text = ast_text(n);
 		r->at = n->at;
 		fire(r, &ev);
 		if (ev.text.len)

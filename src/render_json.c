@@ -426,7 +426,7 @@ static void node_open(jctx *c, const ast_node *n)
 		break;
 	case AST_CODE:
 		key(c, "text");
-		put_str(c, n->u.text.text);
+		put_str(c, ast_text(n));
 		break;
 	case AST_LINK:
 		key(c, "url");

@@ -225,9 +225,9 @@ static bool is_emph(const ast_node *n)
 static bool stars_safe(render *r, const ast_node *n)
 {
 	const ast_node *f = n->first, *l = n->last;
-	if (!f || f->type != AST_TEXT || !l || l->type != AST_TEXT || !f->u.text.text.len ||
-	    !l->u.text.text.len || blank(f->u.text.text.p[0]) ||
-	    blank(l->u.text.text.p[l->u.text.text.len - 1]))
+	if (!f || f->type != AST_TEXT || !l || l->type != AST_TEXT || !f->tlen ||
+	    !l->tlen || blank(f->u.text[0]) ||
+	    blank(l->u.text[l->tlen - 1]))
 		return false;
 	const buf *o = r->out;
 	md *m = r->state;
@@ -241,7 +241,7 @@ static bool stars_safe(render *r, const ast_node *n)
 		return !is_emph(n->parent);
 	switch (x->type) {
 	case AST_TEXT:
-		return !x->u.text.text.len || !wordish((unsigned char)x->u.text.text.p[0]);
+		return !x->tlen || !wordish((unsigned char)x->u.text[0]);
 	case AST_SOFTBREAK:
 	case AST_CODE:
 	case AST_LINK:

@@ -96,7 +96,7 @@ static void check_tree(const ast_doc *d)
 		if (n->type == AST_TEXT || n->type == AST_CODE) {
 			/* ast.h: code is a NUL-terminated copy; text may be
 			 * its bytes in the source, len of them */
-			const str *t = &n->u.text.text;
+			const str t_ = ast_text(n), *t = &t_;
 			uintptr_t p = (uintptr_t)t->p, src = (uintptr_t)d->src.text;
 			if (!t->p)
 				bad_node(n, "no text");

@@ -33,20 +33,20 @@ static void test_emphasis_around_links(void **state)
 	assert_non_null(p);
 	ast_node *n = p->first;
 	assert_int_equal(n->type, AST_EMPH);
-	unit_assert_str(n->first->u.text.text, "a");
+	unit_assert_str(ast_text(n->first), "a");
 	n = n->next->next;
 	assert_int_equal(n->type, AST_LINK);
 	assert_string_equal(n->u.link->url.p, "https://x.org");
 	assert_int_equal(n->last->type, AST_EMPH);
-	unit_assert_str(n->last->first->u.text.text, "c");
+	unit_assert_str(ast_text(n->last->first), "c");
 	n = n->next->next;
 	assert_int_equal(n->type, AST_EMPH);
-	unit_assert_str(n->first->u.text.text, "d");
+	unit_assert_str(ast_text(n->first), "d");
 	n = n->next->next;
 	assert_int_equal(n->type, AST_LINK);
 	/* the unmatched opener stays text */
 	assert_int_equal(p->last->type, AST_TEXT);
-	unit_assert_str(p->last->u.text.text, " *f");
+	unit_assert_str(ast_text(p->last), " *f");
 	ast_doc_free(&d);
 }
 
@@ -248,10 +248,10 @@ static void test_long_backtick_runs(void **state)
 	unit_loadn(&d, b.data, b.len);
 	ast_node *code = unit_find(d.root, AST_CODE, 0);
 	assert_non_null(code);
-	unit_assert_str(code->u.text.text, "code");
+	unit_assert_str(ast_text(code), "code");
 	assert_int_equal(code->at.end - code->at.start, 33 + 4 + 33);
 	ast_node *t = unit_find(d.root, AST_TEXT, 0);
-	assert_int_equal(t->u.text.text.len, 40 + 3);
+	assert_int_equal(t->tlen, 40 + 3);
 	buf_free(&b);
 	ast_doc_free(&d);
 }
@@ -308,7 +308,7 @@ static void test_end_of_file(void **state)
 	ast_node *p = unit_find(d.root, AST_PARAGRAPH, 0);
 	assert_non_null(p);
 	assert_int_equal(p->at.end, 9);
-	unit_assert_str(p->first->u.text.text, "Last line");
+	unit_assert_str(ast_text(p->first), "Last line");
 	ast_doc_free(&d);
 }
 

@@ -9,11 +9,11 @@ static void sexp(const ast_node *n, buf *b)
 	for (const ast_node *c = n->first; c; c = c->next) {
 		switch (c->type) {
 		case AST_TEXT:
-			buf_printf(b, "\"%.*s\"", (int)c->u.text.text.len,
-				   c->u.text.text.p);
+			buf_printf(b, "\"%.*s\"", (int)c->tlen,
+				   c->u.text);
 			break;
 		case AST_CODE:
-			buf_printf(b, "(code \"%s\")", c->u.text.text.p);
+			buf_printf(b, "(code \"%s\")", c->u.text);
 			break;
 		case AST_SOFTBREAK:
 			buf_puts(b, "(br)");
@@ -119,8 +119,8 @@ static void test_escapes_and_breaks(void **state)
 	ast_doc d;
 	unit_load(&d, "ab\ncd\nef *g*\n");
 	ast_node *t = unit_find(d.root, AST_TEXT, 0);
-	assert_ptr_equal(t->u.text.text.p, d.src.text);
-	assert_int_equal(t->u.text.text.len, 9);
+	assert_ptr_equal(t->u.text, d.src.text);
+	assert_int_equal(t->tlen, 9);
 	assert_string_equal(unit_text(&d, t->at), "ab\ncd\nef ");
 	ast_doc_free(&d);
 }
@@ -148,14 +148,14 @@ static void test_text_not_copied(void **state)
 	ast_node *p = unit_find(d.root, AST_PARAGRAPH, 0);
 	ast_node *t = p->first;
 	assert_int_equal(t->type, AST_TEXT);
-	unit_assert_str(t->u.text.text, "plain [words] and ");
-	assert_ptr_equal(t->u.text.text.p, d.src.text);
+	unit_assert_str(ast_text(t), "plain [words] and ");
+	assert_ptr_equal(t->u.text, d.src.text);
 	ast_node *e = unit_find(d.root, AST_EMPH, 0);
-	unit_assert_str(e->first->u.text.text, "x");
-	assert_ptr_equal(e->first->u.text.text.p, d.src.text + 19);
-	unit_assert_str(e->last->u.text.text, "*y");
-	assert_true(e->last->u.text.text.p < d.src.text ||
-		    e->last->u.text.text.p >= d.src.text + d.src.len);
+	unit_assert_str(ast_text(e->first), "x");
+	assert_ptr_equal(e->first->u.text, d.src.text + 19);
+	unit_assert_str(ast_text(e->last), "*y");
+	assert_true(e->last->u.text < d.src.text ||
+		    e->last->u.text >= d.src.text + d.src.len);
 	ast_doc_free(&d);
 }
 

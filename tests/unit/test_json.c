@@ -48,7 +48,7 @@ static ast_node *add(ast_doc *d, ast_node *parent, ast_type t, span sp)
 static ast_node *text(ast_doc *d, ast_node *parent, const char *needle)
 {
 	ast_node *n = add(d, parent, AST_TEXT, at(d, needle));
-	n->u.text.text = ast_str(d, needle, strlen(needle));
+	ast_set_text(n, ast_str(d, needle, strlen(needle)));
 	return n;
 }
 
@@ -213,7 +213,7 @@ static void build_small(ast_doc *d)
 	ast_node *ip = add(d, it, AST_PARAGRAPH, at(d, "caf\xc3\xa9 `x`"));
 	text(d, ip, "caf\xc3\xa9 ");
 	ast_node *code = add(d, ip, AST_CODE, at(d, "`x`"));
-	code->u.text.text = ast_str(d, "x", 1);
+	ast_set_text(code, ast_str(d, "x", 1));
 }
 
 static const char small_json[] =

@@ -80,7 +80,7 @@ static void test_paragraphs_lists_quotes(void **state)
 	unit_load(&d, FM "One\ntwo.\n\nThree.\n- a\n- b\n  lazy\n\n- c\n3. x\n4. y\n\n> q1\n> q2\n>\n> q3\n");
 	ast_node *p0 = unit_find(d.root, AST_PARAGRAPH, 0);
 	/* the two lines, one text node: its newline is the soft break */
-	unit_assert_str(p0->first->u.text.text, "One\ntwo.");
+	unit_assert_str(ast_text(p0->first), "One\ntwo.");
 	assert_null(p0->first->next);
 	ast_node *l0 = unit_find(d.root, AST_LIST, 0);
 	assert_false(l0->u.list->ordered);
@@ -106,7 +106,7 @@ static void test_comments(void **state)
 	ast_node *f = unit_find(d.root, AST_BLOCK, 0);
 	assert_non_null(f->u.block->f_claim);
 	ast_node *t = unit_find(f->u.block->f_claim->inl, AST_TEXT, 0);
-	unit_assert_str(t->u.text.text, "CD");
+	unit_assert_str(ast_text(t), "CD");
 	assert_int_equal(d.headings.n, 0);
 	assert_int_equal(unit_count(&d, DC_SYNTAX), 0);
 	ast_doc_free(&d);

@@ -428,7 +428,7 @@ static void test_deep_nesting(void **state)
 		e = ee;
 	}
 	ast_node *t = ast_new(&d, AST_TEXT, p->at);
-	t->u.text.text = ast_str(&d, "deep", 4);
+	ast_set_text(t, ast_str(&d, "deep", 4));
 	ast_append(e, t);
 	render_options o = {true};
 	static const backend all[] = {render_html, render_md, render_latex};
