@@ -91,7 +91,6 @@ typedef struct ast_field {
 				 * inline-text fields, else NULL */
 	const struct ast_field_spec *spec;	/* its kind's spec of this name,
 						 * or NULL if it has none */
-	struct ast_field *next_url;	/* the next URL-valued field */
 } ast_field;
 
 /* One element of an ID list (`evidence: a, b`) or of a reference. */
@@ -250,9 +249,9 @@ typedef struct ast_doc {
 	ast_vec refs;		/* every AST_REF, in document order */
 	ast_vec links;		/* every AST_LINK */
 	size_t nparagraphs;	/* in the tree (parse.c), to size tables */
-	ast_field *url_fields;	/* every URL-valued field (front matter,
-				 * blocks), in order, by next_url (parse.c) */
-	ast_field **url_tail;
+	/* every URL-valued field (front matter, blocks), in order (parse.c) */
+	ast_field **url_fields;
+	size_t nurl_fields, capurl_fields;
 	bool has_sources_block;
 
 	ast_node *spare;	/* released nodes, linked by next (ast_release) */

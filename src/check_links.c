@@ -179,9 +179,11 @@ static void each_url(ast_doc *d, url_fn *fn)
 			at = l->at;
 		fn(d, l->u.link->url.p, l->u.link->url.len, at, l);
 	}
-	for (const ast_field *f = d->url_fields; f; f = f->next_url)
+	for (size_t i = 0; i < d->nurl_fields; i++) {
+		const ast_field *f = d->url_fields[i];
 		if (f->value.len)
 			fn(d, f->value.p, f->value.len, f->value_at, NULL);
+	}
 }
 
 /* A link written [text]() or [text](#): nothing to go to. */

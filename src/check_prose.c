@@ -239,15 +239,15 @@ static bool dup_same(dup_state *st, ast_doc *d, const ast_node *first,
 	return st->other.len == len && memcmp(st->other.data, key, len) == 0;
 }
 
-/* First sized for every paragraph of the document, so a large one does
- * not hold two tables while the table grows. */
+/* First sized for every paragraph of the document at a load of at most
+ * 3/4, so a large one does not hold two tables while the table grows. */
 static void dup_grow(dup_state *st, const ast_doc *d)
 {
 	size_t cap = 64;
 	if (st->cap)
 		cap = 2 * st->cap;
 	else
-		while (cap < 2 * d->nparagraphs)
+		while (cap / 4 * 3 < d->nparagraphs + 1)
 			cap *= 2;
 	dup_ent *slots = check_xrealloc(NULL, cap * sizeof *slots);
 
@@ -284,7 +284,7 @@ static void dup_scan(check_prose *p, void *ctx)
 	}
 	if (words < DUP_MIN_WORDS)
 		return;
-	if ((st->n + 1) * 2 > st->cap)
+	if (st->n + 1 > st->cap / 4 * 3)
 		dup_grow(st, p->d);
 	uint32_t hash = (uint32_t)check_hash(st->seed, key, len);
 	size_t h = hash & (st->cap - 1);

@@ -301,8 +301,14 @@ static void field_finish(parse_state *ps)
 	f->spec = sp;
 	if (sp && sp->type == VT_URL) {
 		ast_doc *d = ps->doc;
-		*(d->url_tail ? d->url_tail : &d->url_fields) = f;
-		d->url_tail = &f->next_url;
+		if (d->nurl_fields == d->capurl_fields) {
+			d->capurl_fields = d->capurl_fields ? 2 * d->capurl_fields : 16;
+			d->url_fields = realloc(d->url_fields, d->capurl_fields *
+						sizeof *d->url_fields);
+			if (!d->url_fields)
+				abort();
+		}
+		d->url_fields[d->nurl_fields++] = f;
 	}
 	if (sp && sp->type == VT_INLINE && f->nsegs) {
 		f->inl = ast_new(ps->doc, AST_PARAGRAPH, f->value_at);
@@ -580,6 +586,7 @@ void ast_doc_free(ast_doc *d)
 	for (size_t i = 0; i < sizeof docv / sizeof docv[0]; i++)
 		ast_vec_free(docv[i]);
 	free(d->ids.slots);
+	free(d->url_fields);
 	diag_list_free(&d->diags);
 	source_free(&d->src);
 	arena_free(&d->arena);
