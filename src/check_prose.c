@@ -67,10 +67,9 @@ static size_t lorem_ipsum(const check_prose *p, size_t b)
 }
 
 /* The bytes where a placeholder can start; and the NUL after the text. */
-static const bool placeholder_first[256] = {
-	['T'] = true, ['F'] = true, ['X'] = true, ['l'] = true, ['L'] = true,
-	['_'] = true, ['['] = true, ['\0'] = true,
-};
+/* The first bytes of placeholders, for strcspn (the flat text ends in a
+ * NUL and holds none). */
+static const char placeholder_first[] = "TFXlL_[";
 
 static void placeholder_scan(check_prose *p, void *ctx)
 {
@@ -79,8 +78,7 @@ static void placeholder_scan(check_prose *p, void *ctx)
 
 	(void)ctx;
 	for (;;) {
-		while (!placeholder_first[(unsigned char)p->text[i]])
-			i++;
+		i += strcspn(p->text + i, placeholder_first);
 		if (i >= p->len)
 			return;
 		unsigned fl = p->fl[i];
