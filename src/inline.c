@@ -526,10 +526,8 @@ static size_t close_bracket(ictx *c, size_t i)
 
 /* ---- the pass ---- */
 
-static const bool special[256] = {
-	['\x01'] = true, ['\n'] = true, ['\\'] = true, ['`'] = true,
-	['*'] = true, ['['] = true, [']'] = true,
-};
+/* The bytes the pass stops at, for strcspn (SSE4.2 in glibc). */
+static const char specials[] = "\x01\n\\`*[]";
 
 /* Join the run of text siblings that starts at n into n. */
 static void join_run(ast_doc *d, ast_node *n, buf *b)
@@ -847,10 +845,9 @@ bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 			i = close_bracket(&c, i);
 			continue;
 		default: {
-			/* A run of ordinary bytes at once. */
-			size_t k = i + 1;
-			while (k < c.n && !special[(unsigned char)c.w[k]])
-				k++;
+			/* A run of ordinary bytes at once (the work buffer
+			 * ends in a NUL and holds none). */
+			size_t k = i + 1 + strcspn(c.w + i + 1, specials);
 			lit(&c, i, c.w + i, k - i);
 			i = k;
 			continue;
