@@ -38,11 +38,11 @@ ast_node *ast_new(ast_doc *d, ast_type t, span at)
 		n->u.list = arena_alloc(&d->arena, sizeof *n->u.list);
 		break;
 	case AST_BLOCK:
-		n->u.block = arena_alloc(&d->arena, sizeof *n->u.block);
+		n->u.block = arena_alloc(&d->side, sizeof *n->u.block);
 		break;
 	case AST_AREA:
 	case AST_ACRONYM:
-		n->u.entry = arena_alloc(&d->arena, sizeof *n->u.entry);
+		n->u.entry = arena_alloc(&d->side, sizeof *n->u.entry);
 		break;
 	case AST_LINK:
 		n->u.link = arena_alloc(&d->arena, sizeof *n->u.link);

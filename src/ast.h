@@ -235,6 +235,10 @@ size_t ast_hash_seed(const void *table, const void *slots);
 
 typedef struct ast_doc {
 	arena arena;
+	/* Blocks' and entries' parts and fields, apart from the many text
+	 * nodes: the checks walk them pass after pass, and in an arena of
+	 * their own they lie together in memory. */
+	arena side;
 	source src;
 	diag_list diags;
 	ast_node *root;		/* AST_DOCUMENT */

@@ -339,7 +339,7 @@ void parse_field(parse_state *ps, const parse_tok *t, span at)
 		ps->entry_room = 0;
 		return;
 	}
-	ast_field *f = arena_alloc(&d->arena, sizeof *f);
+	ast_field *f = arena_alloc(&d->side, sizeof *f);
 	f->name = ast_str(d, ps->text + t->a.start, t->a.end - t->a.start);
 	f->name_at = t->a;
 	f->value_at = t->b;
@@ -553,9 +553,11 @@ static int doc_build(ast_doc *d, int rc)
 {
 	if (rc != 0)
 		return -1;
-	/* A real brief's tree takes about three times its text (docs/
-	 * performance.md): one chunk for it all. */
+	/* A real brief's tree takes about three times its text and its
+	 * blocks and fields under one time (docs/performance.md): one chunk
+	 * each for it all. */
 	arena_reserve(&d->arena, 3 * d->src.len);
+	arena_reserve(&d->side, d->src.len);
 	parse_document(d);
 	resolve_document(d);
 	return 0;
@@ -590,5 +592,6 @@ void ast_doc_free(ast_doc *d)
 	diag_list_free(&d->diags);
 	source_free(&d->src);
 	arena_free(&d->arena);
+	arena_free(&d->side);
 	free(d->pending);
 }
