@@ -301,7 +301,16 @@ ast_field *ast_field_get(ast_field *list, const char *name)
 {
 	size_t len = strlen(name);
 	for (ast_field *f = list; f; f = f->next)
-		if (f->name.len == len && memcmp(f->name.p, name, len) == 0)
+		if (f->name.len == len && f->name.p[0] == name[0] &&
+		    memcmp(f->name.p, name, len) == 0)
+			return f;
+	return NULL;
+}
+
+const ast_field *ast_field_of(const ast_field *list, const ast_field_spec *sp)
+{
+	for (const ast_field *f = list; f; f = f->next)
+		if (f->spec == sp)
 			return f;
 	return NULL;
 }

@@ -318,6 +318,9 @@ const char *ast_node_what(const ast_node *n);
 
 /* ---- fields ---- */
 ast_field *ast_field_get(ast_field *list, const char *name);
+/* The first field of list that spec sp describes (parse.c set the specs). */
+const ast_field *ast_field_of(const ast_field *list,
+			      const struct ast_field_spec *sp);
 
 /* What a field's value must be (checked by check.c, decoded by resolve.c). */
 typedef enum ast_value_type {

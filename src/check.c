@@ -260,7 +260,7 @@ void check_missing_field(ast_doc *d)
 		specs = ast_block_fields(b->u.block->kind, &n);
 		for (size_t j = 0; j < n; j++) {
 			if (!specs[j].required ||
-			    ast_field_get(b->u.block->fields, specs[j].name))
+			    ast_field_of(b->u.block->fields, &specs[j]))
 				continue;
 			diag_report(&d->diags, DC_MISSING_FIELD, open_line(d, b),
 				    "%s has no '%s:' field", check_block_title(d, b),
@@ -280,7 +280,7 @@ void check_missing_field(ast_doc *d)
 	}
 	for (size_t j = 0; j < n; j++) {
 		if (!specs[j].required ||
-		    ast_field_get(d->meta.fields, specs[j].name))
+		    ast_field_of(d->meta.fields, &specs[j]))
 			continue;
 		diag_report(&d->diags, DC_MISSING_FIELD, front_line(d),
 			    "the front matter has no '%s:' key", specs[j].name);

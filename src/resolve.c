@@ -283,7 +283,8 @@ static void resolve_block_fields(ast_doc *d, ast_node *b)
 	for (ast_field *f = b->u.block->fields; f; f = f->next) {
 		if (f->inl)
 			resolve_inlines(d, f->inl, b);
-		if (b->u.block->kind == BK_FINDING && strcmp(f->name.p, "evidence") == 0) {
+		if (b->u.block->kind == BK_FINDING && f->name.len == 8 &&
+		    memcmp(f->name.p, "evidence", 8) == 0) {
 			ast_idlist *l = &b->u.block->evidence;
 			for (size_t i = 0; i < l->n; i++) {
 				resolve_ref(d, &l->v[i]);
