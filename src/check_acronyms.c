@@ -32,7 +32,14 @@ typedef struct acro_table {
 	bool first[256];	/* the first bytes of the abbreviations */
 	bool start[256];	/* ... and capitals, digits and the final NUL:
 				 * where a token worth looking at starts */
+	uint64_t lens;		/* bit k: an abbreviation of k bytes (63: or
+				 * more), so most words need no look-up */
 } acro_table;
+
+static uint64_t len_bit(size_t n)
+{
+	return (uint64_t)1 << (n < 63 ? n : 63);
+}
 
 static void acro_add(acro_table *t, const ast_node *e)
 {
@@ -50,6 +57,7 @@ static void acro_add(acro_table *t, const ast_node *e)
 	k->val = t->n;
 	t->first[(unsigned char)e->u.entry->key.p[0]] = true;
 	t->start[(unsigned char)e->u.entry->key.p[0]] = true;
+	t->lens |= len_bit(e->u.entry->key.len);
 	t->decl[t->n] = e;
 	t->uses[t->n] = 0;
 	t->n++;
@@ -172,8 +180,12 @@ static void acro_scan(check_prose *p, void *vctx)
 		}
 		const char *s = p->text + i;
 		size_t n = e - i;
-		check_strent *k = check_strtab_get(&sc->t->keys, s, n);
-		if (!k && n > 2 && s[n - 1] == 's')
+		check_strent *k = NULL;
+		bool declared = sc->t->first[(unsigned char)s[0]];
+		if (declared && (sc->t->lens & len_bit(n)))
+			k = check_strtab_get(&sc->t->keys, s, n);
+		if (!k && declared && n > 2 && s[n - 1] == 's' &&
+		    (sc->t->lens & len_bit(n - 1)))
 			k = check_strtab_get(&sc->t->keys, s, n - 1);
 		if (k)
 			token(sc, p, i, e, k->len, k->val);
