@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "diag.h"
 
@@ -16,7 +17,13 @@ int source_read_file(const char *path, char **data, size_t *len)
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	if (!f)
 		return -1;
+	/* A regular file's size is known: one buffer of it (and the room
+	 * source_init_owned adds), read once, not grown and copied. */
 	size_t cap = 65536, n = 0;
+	struct stat st;
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (uintmax_t)st.st_size <= SOURCE_MAX_BYTES)
+		cap = (size_t)st.st_size + SOURCE_PAD;
 	char *p = malloc(cap);
 	if (!p) {
 		if (f != stdin)
