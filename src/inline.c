@@ -759,8 +759,29 @@ static void limit_depth(ictx *c, ast_node *root)
 	}
 }
 
+void inline_scratch_free(inline_scratch *s)
+{
+	free(s->w);
+	free(s->wstart);
+	free(s->sstart);
+	buf_free(&s->text);
+	memset(s, 0, sizeof *s);
+}
+
+static void *grow_to(void *p, size_t *cap, size_t want, size_t size)
+{
+	if (want <= *cap)
+		return p;
+	while (*cap < want)
+		*cap = *cap ? 2 * *cap : 256;
+	p = realloc(p, *cap * size);
+	if (!p)
+		abort();
+	return p;
+}
+
 bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
-		  const span *segs, size_t nsegs)
+		  const span *segs, size_t nsegs, inline_scratch *s)
 {
 	ictx c;
 	memset(&c, 0, sizeof c);
@@ -769,11 +790,15 @@ bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 	size_t total = 0;
 	for (size_t k = 0; k < nsegs; k++)
 		total += segs[k].end - segs[k].start + 1;
-	c.w = malloc(total + 1);
-	c.wstart = malloc((nsegs ? nsegs : 1) * sizeof *c.wstart);
-	c.sstart = malloc((nsegs ? nsegs : 1) * sizeof *c.sstart);
-	if (!c.w || !c.wstart || !c.sstart)
-		abort();
+	s->w = grow_to(s->w, &s->wcap, total + 1, 1);
+	size_t scap = s->scap;
+	s->wstart = grow_to(s->wstart, &scap, nsegs + 1, sizeof *s->wstart);
+	s->sstart = grow_to(s->sstart, &s->scap, nsegs + 1, sizeof *s->sstart);
+	c.w = s->w;
+	c.wstart = s->wstart;
+	c.sstart = s->sstart;
+	c.text = s->text;
+	buf_clear(&c.text);
 	for (size_t k = 0; k < nsegs; k++) {
 		if (k)
 			c.w[c.n++] = '\n';
@@ -863,10 +888,7 @@ bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 	}
 	limit_depth(&c, parent);
 	merge_text(d, parent);
-	buf_free(&c.text);
-	free(c.w);
-	free(c.wstart);
-	free(c.sstart);
+	s->text = c.text;	/* keeps what it grew to */
 	free(c.last_run);
 	return c.reflinks;
 }

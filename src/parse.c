@@ -127,7 +127,8 @@ static void close_para(parse_state *ps)
 {
 	if (!ps->para)
 		return;
-	if (inline_parse(ps->doc, ps->lex, ps->para, ps->segs, ps->nsegs))
+	if (inline_parse(ps->doc, ps->lex, ps->para, ps->segs, ps->nsegs,
+			 &ps->scratch))
 		pending(ps, ps->para);
 	ps->para = NULL;
 	ps->nsegs = 0;
@@ -260,7 +261,7 @@ void parse_heading(parse_state *ps, const parse_tok *t, span at)
 	}
 	if (t->a.end == t->a.start)
 		diag_report(&ps->doc->diags, DC_SYNTAX, at, "heading has no title");
-	else if (inline_parse(ps->doc, ps->lex, h, &t->a, 1))
+	else if (inline_parse(ps->doc, ps->lex, h, &t->a, 1, &ps->scratch))
 		pending(ps, h);
 	if (t->b.start > t->a.end) {	/* an explicit {#id}, maybe empty */
 		h->u.heading->id = ast_str(ps->doc, ps->text + t->b.start, t->b.end - t->b.start);
@@ -312,7 +313,8 @@ static void field_finish(parse_state *ps)
 	}
 	if (sp && sp->type == VT_INLINE && f->nsegs) {
 		f->inl = ast_new(ps->doc, AST_PARAGRAPH, f->value_at);
-		inline_parse(ps->doc, ps->lex, f->inl, f->segs, f->nsegs);
+		inline_parse(ps->doc, ps->lex, f->inl, f->segs, f->nsegs,
+			     &ps->scratch);
 	}
 }
 
@@ -538,6 +540,7 @@ void parse_document(ast_doc *d)
 	brief_yylex_destroy(scanner);
 	close_all(&ps);
 	free(ps.segs);
+	inline_scratch_free(&ps.scratch);
 	end_scan_text(d, ps.lex);
 }
 

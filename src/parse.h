@@ -20,6 +20,17 @@ typedef struct parse_tok {
 	long n;
 } parse_tok;
 
+/* What inline_parse keeps from one call to the next: its work buffers,
+ * so that a paragraph costs no allocation of them. */
+typedef struct inline_scratch {
+	char *w;
+	uint32_t *wstart, *sstart;
+	size_t wcap, scap;
+	buf text;
+} inline_scratch;
+
+void inline_scratch_free(inline_scratch *s);
+
 typedef struct parse_state {
 	ast_doc *doc;
 	const char *text;	/* doc->src.text */
@@ -42,6 +53,7 @@ typedef struct parse_state {
 	bool blank;		/* a blank line since the last content line */
 	span fm_open;
 	int syntax_errors;
+	inline_scratch scratch;
 } parse_state;
 
 /* Run scanner and parser over doc->src into doc->root. */
@@ -71,7 +83,7 @@ void parse_stray_close(parse_state *ps, span at);
 /* Inline parsing of text made of the given line pieces (inline.c); true
  * if it made a reference or a link (resolve.c has work there). */
 bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
-		  const span *segs, size_t nsegs);
+		  const span *segs, size_t nsegs, inline_scratch *scratch);
 
 /* Semantic pass (resolve.c). */
 void resolve_document(ast_doc *d);
