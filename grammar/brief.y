@@ -89,9 +89,15 @@ field_line:
 	| BADLINE			{ parse_bad_line(ps, @1); }
 	;
 
+/* The line rules are spelled out in body and block_lines, not shared
+ * through a content_line: one reduction a line, not two (a brief is a
+ * long list of lines). */
 body:
 	%empty
-	| body content_line
+	| body BLANK			{ parse_blank(ps, @2); }
+	| body TEXT			{ parse_text(ps, &$2, @2); }
+	| body ITEM			{ parse_item(ps, &$2, @2); }
+	| body QUOTE			{ parse_quote(ps, &$2, @2); }
 	| body HEADING			{ parse_heading(ps, &$2, @2); }
 	| body block
 	| body CLOSE			{ parse_stray_close(ps, @2); }
@@ -115,15 +121,13 @@ block_open:
 
 block_lines:
 	%empty
-	| block_lines field_line
-	| block_lines content_line
-	;
-
-content_line:
-	BLANK				{ parse_blank(ps, @1); }
-	| TEXT				{ parse_text(ps, &$1, @1); }
-	| ITEM				{ parse_item(ps, &$1, @1); }
-	| QUOTE				{ parse_quote(ps, &$1, @1); }
+	| block_lines FIELD		{ parse_field(ps, &$2, @2); }
+	| block_lines CONT		{ parse_cont(ps, &$2, @2); }
+	| block_lines BADLINE		{ parse_bad_line(ps, @2); }
+	| block_lines BLANK		{ parse_blank(ps, @2); }
+	| block_lines TEXT		{ parse_text(ps, &$2, @2); }
+	| block_lines ITEM		{ parse_item(ps, &$2, @2); }
+	| block_lines QUOTE		{ parse_quote(ps, &$2, @2); }
 	;
 
 %%
