@@ -262,8 +262,8 @@ typedef struct ast_doc {
 
 	/* Made by parse.c for resolve.c, in document order, so that it need
 	 * not walk the tree: every heading, block, area and acronym; every
-	 * block and every paragraph or heading with a reference or a link in
-	 * it, with its block (NULL outside blocks).  Freed by resolve.c. */
+	 * block, and every reference and link outside fields, with its block
+	 * (NULL outside blocks).  Freed by resolve.c. */
 	ast_vec defining;
 	struct ast_pending {
 		ast_node *node, *block;

@@ -51,8 +51,20 @@ typedef struct ictx {
 	 * 0 if none; for k <= max_run, computed at the first backtick */
 	size_t *last_run;
 	size_t max_run;
-	bool reflinks;		/* a reference or a link was made */
+	inline_scratch *s;	/* made: the references and links */
 } ictx;
+
+static void made(ictx *c, ast_node *n)
+{
+	inline_scratch *s = c->s;
+	if (s->nmade == s->capmade) {
+		s->capmade = s->capmade ? 2 * s->capmade : 16;
+		s->made = realloc(s->made, s->capmade * sizeof *s->made);
+		if (!s->made)
+			abort();
+	}
+	s->made[s->nmade++] = n;
+}
 
 /* Source offset of work-buffer position i.  Positions come mostly in
  * order: the piece of the last one is tried first. */
@@ -284,7 +296,7 @@ static size_t reference(ictx *c, size_t i)
 	}
 	flush(c, i);
 	ast_node *r = add(c, AST_REF, i, k + 1);
-	c->reflinks = true;
+	made(c, r);
 	r->u.ref->ids.v = arena_alloc(&c->d->arena, n * sizeof *v);
 	memcpy(r->u.ref->ids.v, v, n * sizeof *v);
 	r->u.ref->ids.n = n;
@@ -492,7 +504,7 @@ static size_t close_bracket(ictx *c, size_t i)
 	process_emphasis(c, b->delim_top);
 	ast_node *open = b->node;
 	ast_node *link = ast_new(c->d, AST_LINK, span_make(open->at.start, src_off(c, ue) + 1));
-	c->reflinks = true;
+	made(c, link);
 	/* The URL, escapes removed. */
 	buf u = BUF_INIT;
 	for (size_t k = i + 2; k < ue; k++) {
@@ -764,6 +776,7 @@ void inline_scratch_free(inline_scratch *s)
 	free(s->w);
 	free(s->wstart);
 	free(s->sstart);
+	free(s->made);
 	buf_free(&s->text);
 	memset(s, 0, sizeof *s);
 }
@@ -787,6 +800,8 @@ bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 	memset(&c, 0, sizeof c);
 	c.d = d;
 	c.parent = parent;
+	c.s = s;
+	s->nmade = 0;
 	size_t total = 0;
 	for (size_t k = 0; k < nsegs; k++)
 		total += segs[k].end - segs[k].start + 1;
@@ -890,5 +905,5 @@ bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 	merge_text(d, parent);
 	s->text = c.text;	/* keeps what it grew to */
 	free(c.last_run);
-	return c.reflinks;
+	return s->nmade > 0;
 }

@@ -123,13 +123,20 @@ static void pending(parse_state *ps, ast_node *n)
 	d->pending[d->npending++].block = n == ps->block ? NULL : ps->block;
 }
 
+/* The references and links inline_parse just made, for resolve.c. */
+static void pending_made(parse_state *ps)
+{
+	for (size_t i = 0; i < ps->scratch.nmade; i++)
+		pending(ps, ps->scratch.made[i]);
+}
+
 static void close_para(parse_state *ps)
 {
 	if (!ps->para)
 		return;
 	if (inline_parse(ps->doc, ps->lex, ps->para, ps->segs, ps->nsegs,
 			 &ps->scratch))
-		pending(ps, ps->para);
+		pending_made(ps);
 	ps->para = NULL;
 	ps->nsegs = 0;
 }
@@ -262,7 +269,7 @@ void parse_heading(parse_state *ps, const parse_tok *t, span at)
 	if (t->a.end == t->a.start)
 		diag_report(&ps->doc->diags, DC_SYNTAX, at, "heading has no title");
 	else if (inline_parse(ps->doc, ps->lex, h, &t->a, 1, &ps->scratch))
-		pending(ps, h);
+		pending_made(ps);
 	if (t->b.start > t->a.end) {	/* an explicit {#id}, maybe empty */
 		h->u.heading->id = ast_str(ps->doc, ps->text + t->b.start, t->b.end - t->b.start);
 		h->u.heading->id_at = t->b;

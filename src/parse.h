@@ -27,6 +27,9 @@ typedef struct inline_scratch {
 	uint32_t *wstart, *sstart;
 	size_t wcap, scap;
 	buf text;
+	/* the references and links the last call made, in the order made */
+	ast_node **made;
+	size_t nmade, capmade;
 } inline_scratch;
 
 void inline_scratch_free(inline_scratch *s);
@@ -81,7 +84,8 @@ void parse_stray_close(parse_state *ps, span at);
 #define INLINE_MAX_DEPTH 32
 
 /* Inline parsing of text made of the given line pieces (inline.c); true
- * if it made a reference or a link (resolve.c has work there). */
+ * if it made a reference or a link (resolve.c has work there: they are in
+ * scratch->made; a link the nesting limit undid has no parent). */
 bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 		  const span *segs, size_t nsegs, inline_scratch *scratch);
 

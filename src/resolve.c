@@ -261,20 +261,25 @@ static void cite(ast_doc *d, ast_node *target, ast_node *by)
 	}
 }
 
-/* References and links inside an inline tree (body or field). */
+/* A reference or a link (one the nesting limit undid has no parent). */
+static void resolve_node(ast_doc *d, ast_node *n, ast_node *block)
+{
+	if (n->type == AST_REF) {
+		ast_vec_push(&d->refs, n);
+		for (size_t i = 0; i < n->u.ref->ids.n; i++) {
+			resolve_ref(d, &n->u.ref->ids.v[i]);
+			cite(d, n->u.ref->ids.v[i].target, block);
+		}
+	} else if (n->type == AST_LINK && n->parent) {
+		ast_vec_push(&d->links, n);
+	}
+}
+
+/* References and links inside an inline tree (a field's). */
 static void resolve_inlines(ast_doc *d, ast_node *root, ast_node *block)
 {
-	for (ast_node *n = root; n; n = next_node(root, n)) {
-		if (n->type == AST_REF) {
-			ast_vec_push(&d->refs, n);
-			for (size_t i = 0; i < n->u.ref->ids.n; i++) {
-				resolve_ref(d, &n->u.ref->ids.v[i]);
-				cite(d, n->u.ref->ids.v[i].target, block);
-			}
-		} else if (n->type == AST_LINK) {
-			ast_vec_push(&d->links, n);
-		}
-	}
+	for (ast_node *n = root; n; n = next_node(root, n))
+		resolve_node(d, n, block);
 }
 
 static void resolve_block_fields(ast_doc *d, ast_node *b)
@@ -362,7 +367,7 @@ void resolve_document(ast_doc *d)
 		if (n->type == AST_BLOCK)
 			resolve_block_fields(d, n);
 		else
-			resolve_inlines(d, n, d->pending[i].block);
+			resolve_node(d, n, d->pending[i].block);
 	}
 	free(d->pending);
 	d->pending = NULL;
