@@ -300,10 +300,14 @@ const char *ast_node_what(const ast_node *n)
 ast_field *ast_field_get(ast_field *list, const char *name)
 {
 	size_t len = strlen(name);
-	for (ast_field *f = list; f; f = f->next)
-		if (f->name.len == len && f->name.p[0] == name[0] &&
-		    memcmp(f->name.p, name, len) == 0)
+	for (ast_field *f = list; f; f = f->next) {
+		/* A known field's name is its spec's, which is at hand: the
+		 * name's own bytes are elsewhere in memory. */
+		const char *fn = f->spec ? f->spec->name : f->name.p;
+		if (fn[0] == name[0] && f->name.len == len &&
+		    memcmp(fn, name, len) == 0)
 			return f;
+	}
 	return NULL;
 }
 

@@ -122,17 +122,22 @@ static void *xrealloc(void *p, size_t n)
 	return q;
 }
 
-/* Whether the 8 bytes at p are all printable ASCII, 0x20 to 0x7E. */
-static bool printable8(const unsigned char *p)
+/*
+ * Whether the 8 bytes at p are all plain: printable ASCII (0x20 to 0x7E),
+ * tab or newline, so that a line end does not stop the fast path.  Bit 7
+ * of each byte of a mask answers for that byte; once no byte is 0x80 or
+ * more (the first mask), no sum carries from one byte into the next.
+ */
+static bool plain8(const unsigned char *p)
 {
 	const uint64_t ones = 0x0101010101010101u, hi = 0x8080808080808080u;
-	uint64_t x, d;
+	uint64_t x;
 	memcpy(&x, p, 8);
-	d = x ^ (0x7F * ones);
-	/* a byte >= 0x80, a byte < 0x20, a byte 0x7F (after the first test
-	 * the other two are exact) */
-	return ((x & hi) | ((x - 0x20 * ones) & ~x & hi) |
-		((d - ones) & ~d & hi)) == 0;
+	uint64_t nl = x ^ ('\n' * ones), tab = x ^ ('\t' * ones);
+	uint64_t del = x ^ (0x7F * ones);
+	uint64_t control = ~(x + 0x60 * ones) & hi;	/* < 0x20 */
+	uint64_t ok = (~(nl + 0x7F * ones) | ~(tab + 0x7F * ones)) & hi;
+	return ((x & hi) | (control & ~ok) | (~(del + 0x7F * ones) & hi)) == 0;
 }
 
 /* UTF-8 continuation bytes in p[0, n), eight at a time. */
@@ -186,7 +191,7 @@ static void load(source *s, const char *path, char *out, const char *raw,
 		 * until something was dropped. */
 		size_t run = i;
 		for (;;) {
-			while (run + 8 <= rawlen && printable8(in + run))
+			while (run + 8 <= rawlen && plain8(in + run))
 				run += 8;
 			if (run == rawlen || !plain[in[run]])
 				break;
