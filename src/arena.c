@@ -14,6 +14,7 @@
 /* Nothing in a tree needs more (no long double), and 16 cost a tenth more
  * memory on the short strings. */
 #define ARENA_ALIGN 8
+_Static_assert(ARENA_ALIGN == 8, "arena_alloc (arena.h) rounds to 8");
 #define ARENA_MIN_CHUNK (64 * 1024)
 /* Chunks from this size are mapped on 2 MiB boundaries and marked for
  * huge pages: a large brief's tree is tens of megabytes, and faulting it
@@ -23,7 +24,6 @@
 struct arena_chunk {
 	arena_chunk *next;
 	size_t size;
-	size_t used;
 	size_t mapped;		/* bytes mapped with mmap, or 0: malloc'd */
 	_Alignas(ARENA_ALIGN) unsigned char data[];
 };
@@ -65,7 +65,7 @@ static void chunk_free(arena_chunk *c)
 void arena_init(arena *a)
 {
 	a->head = NULL;
-	a->total = 0;
+	a->cur = a->end = NULL;
 }
 
 void arena_free(arena *a)
@@ -77,7 +77,7 @@ void arena_free(arena *a)
 		c = next;
 	}
 	a->head = NULL;
-	a->total = 0;
+	a->cur = a->end = NULL;
 }
 
 static arena_chunk *chunk_new(size_t want, size_t prev)
@@ -97,21 +97,27 @@ static arena_chunk *chunk_new(size_t want, size_t prev)
 		abort();
 	}
 	c->size = size;
-	c->used = 0;
 	return c;
+}
+
+/* Allocations go on from a new chunk n (what the old one had left is
+ * lost: at most the size of the allocation that did not fit). */
+static void chunk_push(arena *a, arena_chunk *n)
+{
+	n->next = a->head;
+	a->head = n;
+	a->cur = n->data;
+	a->end = n->data + n->size;
 }
 
 void arena_reserve(arena *a, size_t bytes)
 {
-	arena_chunk *c = a->head;
-	if (c && c->size - c->used >= bytes)
+	if ((size_t)(a->end - a->cur) >= bytes)
 		return;
-	arena_chunk *n = chunk_new(bytes, 0);
-	n->next = a->head;
-	a->head = n;
+	chunk_push(a, chunk_new(bytes, 0));
 }
 
-void *arena_alloc(arena *a, size_t size)
+void *arena_alloc_slow(arena *a, size_t size)
 {
 	if (size == 0)
 		size = 1;
@@ -120,16 +126,10 @@ void *arena_alloc(arena *a, size_t size)
 		abort();
 	}
 	size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
-	arena_chunk *c = a->head;
-	if (!c || c->size - c->used < size) {
-		arena_chunk *n = chunk_new(size, c ? c->size : 0);
-		n->next = a->head;
-		a->head = n;
-		c = n;
-	}
-	void *p = c->data + c->used;
-	c->used += size;
-	a->total += size;
+	if ((size_t)(a->end - a->cur) < size)
+		chunk_push(a, chunk_new(size, a->head ? a->head->size : 0));
+	void *p = a->cur;
+	a->cur += size;
 	return p;
 }
 
