@@ -669,7 +669,11 @@ static void merge_text(ast_doc *d, ast_node *root)
 			if (n->next && n->next->type == AST_SOFTBREAK)
 				n = absorb_break(d, n->next);
 		} else if (n->type == AST_SOFTBREAK) {
-			/* after emphasis, a link or a reference */
+			/* after emphasis, a link or a reference: the text
+			 * after it must be whole (one stretch, or a copy)
+			 * before it can take the newline */
+			if (n->next && n->next->type == AST_TEXT)
+				join_run(d, n->next, &b);
 			n = absorb_break(d, n);
 			if (n->type == AST_TEXT)
 				continue;	/* joins what follows */

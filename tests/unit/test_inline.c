@@ -116,6 +116,10 @@ static void test_escapes_and_breaks(void **state)
 	expect("one\\*\ntwo", "\"one*\"(br)\"two\"");
 	expect("one\n\\*two", "\"one\"(br)\"*two\"");
 	expect("*x*\n\\*two", "(emph \"x\")(br)\"*two\"");
+	/* the text after the break is a copy once whole (found by fuzzing:
+	 * it took the newline, then joined a copied piece) */
+	expect("[a](https://x.org)\nb [c \\\\ d",
+	       "(link \"https://x.org\" \"a\")(br)\"b [c \\ d\"");
 	ast_doc d;
 	unit_load(&d, "ab\ncd\nef *g*\n");
 	ast_node *t = unit_find(d.root, AST_TEXT, 0);
