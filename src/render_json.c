@@ -154,32 +154,29 @@ static void key(jctx *c, const char *k)
 
 /* ---- locations ---- */
 
-/* Lines a forward seek walks before it binary-searches instead. */
-#define CURSOR_WALK 64
+/* Bytes a forward seek reads before it looks the place up instead. */
+#define CURSOR_WALK 4096
 
 static void cursor_seek(const source *s, jcursor *cur, uint32_t off)
 {
 	if (off > s->len)
 		off = (uint32_t)s->len;
-	if (!cur->line || off < cur->off) {
+	/* Back, or far ahead (the tables after the tree jump about): look it
+	 * up, in time logarithmic in the document, not linear. */
+	if (!cur->line || off < cur->off || off - cur->off > CURSOR_WALK) {
 		source_locate(s, off, &cur->line, &cur->col);
 		cur->off = off;
 		return;
 	}
-	/* Forward: step over the line starts in between, then count code
-	 * points from the last answer or from the new line's start. */
-	unsigned line = cur->line, col = cur->col, steps = 0;
+	/* Forward: the newlines in between, then code points from the last
+	 * answer or from the new line's start. */
+	unsigned line = cur->line, col = cur->col;
 	uint32_t from = cur->off;
-	while (line < s->nlines && off >= s->lines[line]) {
-		if (++steps > CURSOR_WALK) {
-			source_locate(s, off, &cur->line, &cur->col);
-			cur->off = off;
-			return;
-		}
+	for (const char *p = s->text + from;
+	     (p = memchr(p, '\n', (size_t)(s->text + off - p)));) {
+		p++;
+		from = (uint32_t)(p - s->text);
 		line++;
-	}
-	if (line != cur->line) {
-		from = s->lines[line - 1];
 		col = 1;
 	}
 	for (uint32_t k = from; k < off; k++)

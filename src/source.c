@@ -234,6 +234,10 @@ static void load(source *s, const char *path, char *out, const char *raw,
 	}
 	out[o] = '\0';
 	s->len = o;
+	/* Now, while the text is as it stays: the scanner later writes into
+	 * it for a while (parse.c, brief.l), and a syntax error located then
+	 * must not see that. */
+	source_index(s);
 
 	for (size_t k = 0; k < nbad && dl; k++) {
 		unsigned b = bad[k].byte;
@@ -286,17 +290,19 @@ void source_index(const source *cs)
 		return;
 	source *s = (source *)cs;	/* the cache (source.h) */
 	const char *out = s->text;
-	size_t o = s->len, cap = 64;
+	size_t o = s->len, cap = 64, nstored = 1;
 	s->lines = xrealloc(NULL, cap * sizeof *s->lines);
 	s->lines[0] = 0;
 	s->nlines = 1;
 	for (const char *p = out; (p = memchr(p, '\n', (size_t)(out + o - p)));) {
 		p++;
-		if (s->nlines == cap) {
+		if (s->nlines++ % SOURCE_LINE_STRIDE)
+			continue;
+		if (nstored == cap) {
 			cap *= 2;
 			s->lines = xrealloc(s->lines, cap * sizeof *s->lines);
 		}
-		s->lines[s->nlines++] = (uint32_t)(p - out);
+		s->lines[nstored++] = (uint32_t)(p - out);
 	}
 
 	s->cps = xrealloc(NULL, (o / SOURCE_CP_STRIDE + 1) * sizeof *s->cps);
@@ -327,7 +333,7 @@ void source_locate(const source *s, uint32_t off, unsigned *line, unsigned *col)
 	}
 	if (off > s->len)
 		off = (uint32_t)s->len;
-	size_t lo = 0, hi = s->nlines;
+	size_t lo = 0, hi = (s->nlines - 1) / SOURCE_LINE_STRIDE + 1;
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (s->lines[mid] <= off)
@@ -335,8 +341,17 @@ void source_locate(const source *s, uint32_t off, unsigned *line, unsigned *col)
 		else
 			hi = mid;
 	}
-	*line = (unsigned)lo + 1;
-	*col = (unsigned)(cps_before(s, off) - cps_before(s, s->lines[lo])) + 1;
+	/* then the line starts between, fewer than SOURCE_LINE_STRIDE */
+	size_t n = lo * SOURCE_LINE_STRIDE;
+	uint32_t start = s->lines[lo];
+	for (const char *p = s->text + start;
+	     (p = memchr(p, '\n', (size_t)(s->text + off - p)));) {
+		p++;
+		start = (uint32_t)(p - s->text);
+		n++;
+	}
+	*line = (unsigned)n + 1;
+	*col = (unsigned)(cps_before(s, off) - cps_before(s, start)) + 1;
 }
 
 void source_line(const source *s, unsigned line, uint32_t *start, uint32_t *end)
@@ -346,6 +361,11 @@ void source_line(const source *s, unsigned line, uint32_t *start, uint32_t *end)
 		*start = *end = (uint32_t)s->len;
 		return;
 	}
-	*start = s->lines[line - 1];
-	*end = line < s->nlines ? s->lines[line] - 1 : (uint32_t)s->len;
+	const char *t = s->text, *e = t + s->len;
+	const char *p = t + s->lines[(line - 1) / SOURCE_LINE_STRIDE];
+	for (unsigned k = (line - 1) % SOURCE_LINE_STRIDE; k; k--)
+		p = (const char *)memchr(p, '\n', (size_t)(e - p)) + 1;
+	const char *nl = memchr(p, '\n', (size_t)(e - p));
+	*start = (uint32_t)(p - t);
+	*end = nl ? (uint32_t)(nl - t) : (uint32_t)s->len;
 }

@@ -24,15 +24,17 @@ typedef struct source {
 	char *text;		/* normalised text, NUL-terminated, heap; with
 				 * room for SOURCE_PAD bytes after len */
 	size_t len;
-	/* The index, made at the first need (source_index): */
-	uint32_t *lines;	/* offset of each line start, heap */
-	size_t nlines;
+	/* The index (source_index, when loaded): */
+	uint32_t *lines;	/* start of lines 1, 1 + SOURCE_LINE_STRIDE,
+				 * ... (memchr finds those between), heap */
+	size_t nlines;		/* lines in all */
 	uint32_t *cps;		/* code points before each multiple of
 				 * SOURCE_CP_STRIDE bytes, heap: a column is
 				 * found in O(stride) on a line of any length */
 } source;
 
 #define SOURCE_CP_STRIDE 512
+#define SOURCE_LINE_STRIDE 16
 
 /* Bytes allocated after the text: its NUL, and the end marks the scanner
  * needs when it reads the text in place (parse.c). */
@@ -64,10 +66,9 @@ int source_read_file(const char *path, char **data, size_t *len);
 void source_free(source *s);
 
 /*
- * Make the line table and the checkpoints unless they exist.  A brief that
- * checks clean never needs them (4 bytes a line); locating does, and makes
- * them first.  This is the one change made through a const source: the
- * index is a cache of the text.
+ * Make the line table and the checkpoints unless they exist (loading
+ * makes them).  The table holds every SOURCE_LINE_STRIDE-th line start: a
+ * quarter of a byte a line, not four.
  */
 void source_index(const source *s);
 /* 1-based line and column (in code points) of a byte offset. */
