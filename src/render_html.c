@@ -303,7 +303,9 @@ static void html_event(render *r, const render_ev *ev)
 		break;
 	case RE_TOC_ENTRY:
 		if (in) {
-			buf_printf(r->out, "<li class=\"toc-level%d\"><a", ev->level);
+			put(r, "<li class=\"toc-level");
+			buf_put_ulong(r->out, (unsigned long)ev->level);
+			put(r, "\"><a");
 			href(r, ev->href);
 			put(r, ">");
 		} else {
@@ -317,7 +319,9 @@ static void html_event(render *r, const render_ev *ev)
 		break;
 	case RE_SECTION:
 		if (in) {
-			buf_printf(r->out, "<section class=\"level%d\"", ev->level);
+			put(r, "<section class=\"level");
+			buf_put_ulong(r->out, (unsigned long)ev->level);
+			put(r, "\"");
 			id_attr(r, ev->id);
 			put(r, ">\n");
 		} else {
@@ -367,7 +371,9 @@ static void html_event(render *r, const render_ev *ev)
 		break;
 	case RE_CARD:
 		if (in) {
-			buf_printf(r->out, "<div class=\"card %s\"", ev->name);
+			put(r, "<div class=\"card ");
+			put(r, ev->name);
+			put(r, "\"");
 			id_attr(r, ev->id);
 			put(r, ">\n");
 		} else {
@@ -391,11 +397,16 @@ static void html_event(render *r, const render_ev *ev)
 		break;
 	case RE_META:
 		if (in) {
-			buf_printf(r->out, "<li class=\"meta-%s\"><span class=\"meta-label\">", ev->name);
+			put(r, "<li class=\"meta-");
+			put(r, ev->name);
+			put(r, "\"><span class=\"meta-label\">");
 			esc(r, ev->label);
 			put(r, ":</span> ");
-			if (ev->value)
-				buf_printf(r->out, "<span class=\"level-%s\">", ev->value);
+			if (ev->value) {
+				put(r, "<span class=\"level-");
+				put(r, ev->value);
+				put(r, "\">");
+			}
 		} else {
 			put(r, ev->value ? "</span></li>\n" : "</li>\n");
 		}
@@ -406,10 +417,13 @@ static void html_event(render *r, const render_ev *ev)
 			put(r, "\n");
 		break;
 	case RE_GENERATED:
-		if (in)
-			buf_printf(r->out, "<div class=\"generated %s\">\n", ev->name);
-		else
+		if (in) {
+			put(r, "<div class=\"generated ");
+			put(r, ev->name);
+			put(r, "\">\n");
+		} else {
 			put(r, "</div>\n");
+		}
 		break;
 	case RE_GROUP:
 		block(r, ev, "div", "group");
@@ -450,9 +464,11 @@ static void html_event(render *r, const render_ev *ev)
 		tag(r, ev, "cite", NULL);
 		break;
 	case RE_BACKLINK:
-		buf_printf(r->out, "<a class=\"backlink\"");
+		put(r, "<a class=\"backlink\"");
 		href(r, ev->href);
-		buf_printf(r->out, " aria-label=\"Back to citation %ld\">\xE2\x86\x91</a>", ev->number);
+		put(r, " aria-label=\"Back to citation ");
+		buf_put_ulong(r->out, (unsigned long)ev->number);
+		put(r, "\">\xE2\x86\x91</a>");
 		break;
 	case RE_GLOSSARY:
 		block(r, ev, "dl", "glossary");
