@@ -90,11 +90,27 @@ static void lit(render *r, const char *s)
 	litn(r, s, strlen(s));
 }
 
+/* before (a short label) and v in decimal, as one piece of text; no
+ * snprintf: every citation and card has a number. */
 static void lit_num(render *r, const char *before, long v)
 {
 	char t[64];
-	int n = snprintf(t, sizeof t, "%s%ld", before, v);
-	litn(r, t, n > 0 && (size_t)n < sizeof t ? (size_t)n : 0);
+	size_t k = strlen(before);
+	if (k > sizeof t - 24)
+		k = sizeof t - 24;
+	memcpy(t, before, k);
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	char d[24];
+	size_t nd = 0;
+	do {
+		d[nd++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		t[k++] = '-';
+	while (nd)
+		t[k++] = d[--nd];
+	litn(r, t, k);
 }
 
 /* A date field, spelled out ("1 February 2024"). */
