@@ -179,8 +179,7 @@ static void cursor_seek(const source *s, jcursor *cur, uint32_t off)
 		line++;
 		col = 1;
 	}
-	for (uint32_t k = from; k < off; k++)
-		col += ((unsigned char)s->text[k] & 0xC0) != 0x80;
+	col += source_cps(s, from, off);
 	cur->line = line;
 	cur->col = col;
 	cur->off = off;

@@ -158,6 +158,13 @@ static uint32_t count_cont(const unsigned char *p, size_t n)
 	return c;
 }
 
+uint32_t source_cps(const source *s, uint32_t from, uint32_t to)
+{
+	if (to <= from)
+		return 0;
+	return (to - from) - count_cont((const unsigned char *)s->text + from, to - from);
+}
+
 /*
  * Normalise raw[0, rawlen) into out, which may be raw itself (the text
  * never grows), then build the line and code-point tables.  out has room

@@ -71,6 +71,8 @@ void source_free(source *s);
  * quarter of a byte a line, not four.
  */
 void source_index(const source *s);
+/* Code points in text[from, to), eight bytes at a time. */
+uint32_t source_cps(const source *s, uint32_t from, uint32_t to);
 /* 1-based line and column (in code points) of a byte offset. */
 void source_locate(const source *s, uint32_t off, unsigned *line, unsigned *col);
 /* Start and end (exclusive, without the newline) of a 1-based line. */
