@@ -42,6 +42,7 @@ struct render_priv {
 	bool aupper;		/* ... all capital letters (the usual case) */
 	unsigned *cites;	/* by source number: citations written so far */
 	unsigned *cites_total;	/* ... and in the whole first pass */
+	bool counted;		/* the first pass ran (render_run) */
 	size_t nsrc;
 	area_ix *areas;		/* sorted by node address, for lookups */
 	bool *anchor_done;	/* by area index: its group anchor written */
@@ -1305,6 +1306,10 @@ static void document(render *r)
 		lit(r, "Sources");
 		ev.entering = false;
 		fire(r, &ev);
+		/* without a first pass, the citations so far are all there are */
+		if (!r->p->counted)
+			memcpy(r->p->cites_total, r->p->cites,
+			       r->p->nsrc * sizeof *r->p->cites);
 		gen_sources(r);
 	}
 	sections_close(r, 1);
@@ -1399,6 +1404,14 @@ static void null_text(render *r, const char *s, size_t n)
  */
 static const render_backend null_backend = {null_event, null_text};
 
+static bool has_block(const ast_doc *d, ast_block_kind k)
+{
+	for (size_t i = 0; i < d->blocks.n; i++)
+		if (d->blocks.v[i]->u.block->kind == k)
+			return true;
+	return false;
+}
+
 int render_run(const ast_doc *d, const render_options *o, const render_backend *be,
 	       void *state, buf *out)
 {
@@ -1407,10 +1420,22 @@ int render_run(const ast_doc *d, const render_options *o, const render_backend *
 	priv_init(&p, d);
 	buf scratch = BUF_INIT;
 	render r = {d, o ? o : &defaults, &null_backend, state, &scratch, true, {0, 0}, &p};
-	pass_reset(&p, d);
-	document(&r);
-	memcpy(p.cites_total, p.cites, p.nsrc * sizeof *p.cites);
-	memcpy(p.anchored, p.anchor_done, d->areas.n * sizeof *p.anchored);
+	/*
+	 * The first pass counts what later text must know before it is
+	 * written: the citations of each source, for the back-links of a
+	 * source list that comes before the end, and the area groups that a
+	 * recommendations block anchors, for links to them.  A brief whose
+	 * sources are listed at the end and that has no recommendations
+	 * block needs neither: anchored stays false, and the list at the end
+	 * takes the counts as they are by then.
+	 */
+	p.counted = d->has_sources_block || has_block(d, BK_RECOMMENDATIONS);
+	if (p.counted) {
+		pass_reset(&p, d);
+		document(&r);
+		memcpy(p.cites_total, p.cites, p.nsrc * sizeof *p.cites);
+		memcpy(p.anchored, p.anchor_done, d->areas.n * sizeof *p.anchored);
+	}
 	buf_free(&scratch);
 	r.measure = false;
 	r.be = be;
