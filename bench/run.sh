@@ -67,9 +67,9 @@ measure() {
 
 for s in $SIZES; do
 	case $s in
-	1) runs=10 warm=2 ;;
-	8) runs=5 warm=1 ;;
-	*) runs=3 warm=0 ;;
+	1) runs=30 warm=3 ;;
+	8) runs=15 warm=2 ;;
+	*) runs=5 warm=1 ;;
 	esac
 	b=$OUT/$s.brief m=$OUT/$s.md
 	measure "$s" check "$runs" "$warm" "$BRIEFC" check "$b"
