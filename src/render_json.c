@@ -793,7 +793,6 @@ static void put_table(jctx *c, const char *name, const ast_vec *v,
 int render_json(const ast_doc *d, buf *out)
 {
 	jctx c = {d, out, BUF_INIT, {0, 0, 0}, {0, 0, 0}};
-	source_index(&d->src);	/* the cursors read the line table */
 	buf_puts(out, "{\n  \"format\":\"briefc\"");
 	key(&c, "version");
 	put_int(out, RENDER_JSON_VERSION);

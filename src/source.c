@@ -165,6 +165,8 @@ uint32_t source_cps(const source *s, uint32_t from, uint32_t to)
 	return (to - from) - count_cont((const unsigned char *)s->text + from, to - from);
 }
 
+static void make_index(source *s);
+
 /*
  * Normalise raw[0, rawlen) into out, which may be raw itself (the text
  * never grows), then build the line and code-point tables.  out has room
@@ -244,7 +246,7 @@ static void load(source *s, const char *path, char *out, const char *raw,
 	/* Now, while the text is as it stays: the scanner later writes into
 	 * it for a while (parse.c, brief.l), and a syntax error located then
 	 * must not see that. */
-	source_index(s);
+	make_index(s);
 
 	for (size_t k = 0; k < nbad && dl; k++) {
 		unsigned b = bad[k].byte;
@@ -291,11 +293,9 @@ void source_free(source *s)
 	memset(s, 0, sizeof *s);
 }
 
-void source_index(const source *cs)
+/* The line table and the column checkpoints of the text (source.h). */
+static void make_index(source *s)
 {
-	if (cs->lines || !cs->text)
-		return;
-	source *s = (source *)cs;	/* the cache (source.h) */
 	const char *out = s->text;
 	size_t o = s->len, cap = 64, nstored = 1;
 	s->lines = xrealloc(NULL, cap * sizeof *s->lines);
@@ -333,8 +333,7 @@ static uint32_t cps_before(const source *s, uint32_t off)
 
 void source_locate(const source *s, uint32_t off, unsigned *line, unsigned *col)
 {
-	source_index(s);
-	if (!s->lines) {		/* no text */
+	if (!s->lines) {		/* not loaded */
 		*line = *col = 1;
 		return;
 	}
@@ -363,7 +362,6 @@ void source_locate(const source *s, uint32_t off, unsigned *line, unsigned *col)
 
 void source_line(const source *s, unsigned line, uint32_t *start, uint32_t *end)
 {
-	source_index(s);
 	if (line == 0 || line > s->nlines) {
 		*start = *end = (uint32_t)s->len;
 		return;

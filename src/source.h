@@ -24,9 +24,10 @@ typedef struct source {
 	char *text;		/* normalised text, NUL-terminated, heap; with
 				 * room for SOURCE_PAD bytes after len */
 	size_t len;
-	/* The index (source_index, when loaded): */
+	/* The index, made when loaded: */
 	uint32_t *lines;	/* start of lines 1, 1 + SOURCE_LINE_STRIDE,
-				 * ... (memchr finds those between), heap */
+				 * ... (memchr finds those between), heap: a
+				 * quarter of a byte a line, not four */
 	size_t nlines;		/* lines in all */
 	uint32_t *cps;		/* code points before each multiple of
 				 * SOURCE_CP_STRIDE bytes, heap: a column is
@@ -65,12 +66,6 @@ int source_init_owned(source *s, const char *path, char *raw, size_t rawlen,
 int source_read_file(const char *path, char **data, size_t *len);
 void source_free(source *s);
 
-/*
- * Make the line table and the checkpoints unless they exist (loading
- * makes them).  The table holds every SOURCE_LINE_STRIDE-th line start: a
- * quarter of a byte a line, not four.
- */
-void source_index(const source *s);
 /* Code points in text[from, to), eight bytes at a time. */
 uint32_t source_cps(const source *s, uint32_t from, uint32_t to);
 /* 1-based line and column (in code points) of a byte offset. */
