@@ -56,14 +56,7 @@ typedef struct ictx {
 
 static void made(ictx *c, ast_node *n)
 {
-	inline_scratch *s = c->s;
-	if (s->nmade == s->capmade) {
-		s->capmade = s->capmade ? 2 * s->capmade : 16;
-		s->made = realloc(s->made, s->capmade * sizeof *s->made);
-		if (!s->made)
-			abort();
-	}
-	s->made[s->nmade++] = n;
+	ast_vec_push(&c->s->made, n);
 }
 
 /* Source offset of work-buffer position i.  Positions come mostly in
@@ -780,7 +773,7 @@ void inline_scratch_free(inline_scratch *s)
 	free(s->w);
 	free(s->wstart);
 	free(s->sstart);
-	free(s->made);
+	ast_vec_free(&s->made);
 	buf_free(&s->text);
 	memset(s, 0, sizeof *s);
 }
@@ -805,7 +798,7 @@ bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 	c.d = d;
 	c.parent = parent;
 	c.s = s;
-	s->nmade = 0;
+	s->made.n = 0;
 	size_t total = 0;
 	for (size_t k = 0; k < nsegs; k++)
 		total += segs[k].end - segs[k].start + 1;
@@ -909,5 +902,5 @@ bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 	merge_text(d, parent);
 	s->text = c.text;	/* keeps what it grew to */
 	free(c.last_run);
-	return s->nmade > 0;
+	return s->made.n > 0;
 }

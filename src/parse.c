@@ -108,8 +108,8 @@ static void push_seg(parse_state *ps, span s)
 	ps->segs[ps->nsegs++] = s;
 }
 
-/* Tell resolve.c that n (a block, or inline text with references or
- * links) is next in the document (ast.h). */
+/* Tell resolve.c that n (a block, a reference or a link) is next in the
+ * document (ast.h). */
 static void pending(parse_state *ps, ast_node *n)
 {
 	ast_doc *d = ps->doc;
@@ -126,8 +126,8 @@ static void pending(parse_state *ps, ast_node *n)
 /* The references and links inline_parse just made, for resolve.c. */
 static void pending_made(parse_state *ps)
 {
-	for (size_t i = 0; i < ps->scratch.nmade; i++)
-		pending(ps, ps->scratch.made[i]);
+	for (size_t i = 0; i < ps->scratch.made.n; i++)
+		pending(ps, ps->scratch.made.v[i]);
 }
 
 static void close_para(parse_state *ps)

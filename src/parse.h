@@ -28,8 +28,7 @@ typedef struct inline_scratch {
 	size_t wcap, scap;
 	buf text;
 	/* the references and links the last call made, in the order made */
-	ast_node **made;
-	size_t nmade, capmade;
+	ast_vec made;
 } inline_scratch;
 
 void inline_scratch_free(inline_scratch *s);
