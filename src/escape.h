@@ -85,4 +85,21 @@ void escape_latex_url(buf *out, const char *s, size_t n);
  * that does not start a valid sequence gives U+FFFD with *len = 1. */
 uint32_t escape_utf8_decode(const char *s, size_t n, size_t *len);
 
+/*
+ * Graphviz DOT, inside a double-quoted string that is not an HTML-like
+ * label: " and \ are backslash-escaped (so no \n, \N, \l of Graphviz's
+ * can come from author text), & < > become entities (Graphviz reads
+ * entities in every label and writes them as such into SVG), control
+ * characters and line separators become spaces, invalid UTF-8 U+FFFD.
+ * The caller writes its own line breaks (\n) between escaped pieces.
+ */
+void escape_dot(buf *out, const char *s, size_t n);
+/*
+ * Mermaid, inside a double-quoted node or subgraph label: " # & < > `
+ * become entity codes (#quot; #35; ...), which Mermaid decodes for
+ * display and never reads as syntax or markup; control characters and
+ * line separators become spaces, invalid UTF-8 U+FFFD.
+ */
+void escape_mermaid(buf *out, const char *s, size_t n);
+
 #endif

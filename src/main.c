@@ -14,9 +14,11 @@
 #include "check.h"
 #include "diag_format.h"
 #include "escape.h"
+#include "graph.h"
 #include "policy.h"
 #include "render.h"
 #include "render_json.h"
+#include "trace.h"
 
 #ifndef BRIEFC_VERSION
 #define BRIEFC_VERSION "0.0.0"
@@ -27,9 +29,12 @@ enum { EXIT_OK = 0, EXIT_ERRORS = 1, EXIT_USAGE = 2 };
 static const char usage_text[] =
 	"usage: briefc check [OPTIONS] FILE...\n"
 	"       briefc build [OPTIONS] -t FORMAT [-o OUT] FILE\n"
+	"       briefc trace [--format=text|json] FILE ID...\n"
 	"       briefc --help | --version\n"
 	"\n"
-	"FORMAT is one of md, html, latex, pdf, json.\n"
+	"FORMAT is one of md, html, latex, pdf, json, dot (the evidence map\n"
+	"in Graphviz DOT).  trace prints what rests on each ID (evidence, a\n"
+	"finding or a recommendation) and what it rests on.\n"
 	"\n"
 	"options:\n"
 	"  -t FORMAT                 output format (build)\n"
@@ -39,6 +44,7 @@ static const char usage_text[] =
 	"  -W CODE, -Wno-CODE        enable or disable the warning CODE\n"
 	"  --diagnostics=FORMAT      text (default), json, sarif or github\n"
 	"  --fragment                html, latex: the body only\n"
+	"  --format=text|json        trace: the output's format (default text)\n"
 	"  --max-errors N            show at most N diagnostics (default 50)\n"
 	"  -h, --help                this text\n"
 	"  --version                 the version\n"
@@ -55,6 +61,8 @@ static int usage_error(const char *fmt, const char *arg)
 
 typedef struct options {
 	const char *format;
+	const char *trace_format;	/* trace --format=, or NULL */
+	bool policy_options;	/* a policy option was given */
 	const char *out;
 	const char **files;
 	size_t nfiles;
@@ -277,12 +285,20 @@ static int render_json_opts(const ast_doc *d, const render_options *o, buf *out)
 	return render_json(d, out);
 }
 
+static int render_dot_opts(const ast_doc *d, const render_options *o, buf *out)
+{
+	(void)o;
+	render_dot(d, out);
+	return 0;
+}
+
 static const format_entry formats[] = {
 	{"md", render_md, true},
 	{"html", render_html, true},
 	{"latex", render_latex, false},
 	{"pdf", NULL, false},
 	{"json", render_json_opts, true},
+	{"dot", render_dot_opts, true},
 };
 
 static const format_entry *format_lookup(const char *name)
@@ -298,10 +314,10 @@ static int cmd_build(const options *o)
 	if (o->nfiles != 1)
 		return usage_error("%s", "build takes exactly one FILE");
 	if (!o->format)
-		return usage_error("%s", "build needs -t FORMAT (md, html, latex, pdf or json)");
+		return usage_error("%s", "build needs -t FORMAT (md, html, latex, pdf, json or dot)");
 	const format_entry *fe = format_lookup(o->format);
 	if (!fe)
-		return usage_error("unknown format '%s': expected md, html, latex, pdf or json",
+		return usage_error("unknown format '%s': expected md, html, latex, pdf, json or dot",
 				   o->format);
 	bool pdf = fe->render == NULL;
 	if (pdf && (!o->out || strcmp(o->out, "-") == 0))
@@ -367,10 +383,74 @@ static int cmd_build(const options *o)
 	return status;
 }
 
+/*
+ * trace FILE ID...: the document is loaded and checked as by check, but
+ * only its errors are shown (on stderr, before the trace): they are why a
+ * trace may be incomplete, while warnings are check's business and the
+ * trace marks what is unsupported itself.  What resolved is traced all
+ * the same (exit status 1).  An ID that names nothing traceable is a usage
+ * error (exit 2), found before anything is written to stdout.
+ */
+static int cmd_trace(const options *o)
+{
+	bool json = false;
+	if (o->trace_format) {
+		if (strcmp(o->trace_format, "json") == 0)
+			json = true;
+		else if (strcmp(o->trace_format, "text") != 0)
+			return usage_error("unknown trace format '%s': expected text or json",
+					   o->trace_format);
+	}
+	if (o->nfiles < 2)
+		return usage_error("%s", "trace needs a FILE and at least one ID");
+	options lo = *o;
+	for (int c = 0; c < DC__COUNT; c++)
+		if (diag_code_default((diag_code)c) != DS_ERROR)
+			lo.pol.code[c] = POLICY_DISABLED;
+	ast_doc d;
+	if (load(&d, o->files[0], &lo) != 0)
+		return EXIT_USAGE;
+	diag_format fmt;
+	buf out = BUF_INIT;
+	diag_format_begin(&fmt, DF_TEXT, o->pol.max_errors, diag_format_want_color(2), &out);
+	diag_format_file(&fmt, &d.diags, &out);
+	diag_format_end(&fmt, &out);
+	flush_buf(stderr, &out);
+	note_dropped(&fmt);
+	int status = fmt.errors ? EXIT_ERRORS : EXIT_OK;
+
+	size_t n = o->nfiles - 1;
+	const ast_node **roots = calloc(n, sizeof *roots);
+	if (!roots)
+		abort();
+	buf err = BUF_INIT;
+	for (size_t i = 0; i < n && status != EXIT_USAGE; i++) {
+		roots[i] = trace_lookup(&d, o->files[i + 1], &err);
+		if (!roots[i])
+			status = usage_error("%s", err.data);
+	}
+	if (status != EXIT_USAGE) {
+		if (json)
+			trace_json(&d, roots, n, &out);
+		else
+			trace_text(&d, roots, n, &out);
+		if (flush_buf(stdout, &out) != 0) {
+			fprintf(stderr, "briefc: cannot write standard output: %s\n",
+				strerror(errno));
+			status = EXIT_USAGE;
+		}
+	}
+	free(roots);
+	buf_free(&err);
+	buf_free(&out);
+	ast_doc_free(&d);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2)
-		return usage_error("%s", "missing command: check or build");
+		return usage_error("%s", "missing command: check, build or trace");
 	const char *cmd = argv[1];
 	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
 		fputs(usage_text, stdout);
@@ -381,8 +461,9 @@ int main(int argc, char **argv)
 		return EXIT_OK;
 	}
 	bool build = strcmp(cmd, "build") == 0;
-	if (!build && strcmp(cmd, "check") != 0)
-		return usage_error("unknown command '%s': expected check or build", cmd);
+	bool trace = strcmp(cmd, "trace") == 0;
+	if (!build && !trace && strcmp(cmd, "check") != 0)
+		return usage_error("unknown command '%s': expected check, build or trace", cmd);
 	options o;
 	memset(&o, 0, sizeof o);
 	policy_init(&o.pol);
@@ -405,6 +486,7 @@ int main(int argc, char **argv)
 			status = usage_error("%s", err.data);
 		} else if (used > 0) {
 			i += used - 1;
+			o.policy_options = true;
 		} else if (strcmp(a, "--") == 0) {
 			only_files = true;
 		} else if (strcmp(a, "-t") == 0 || strcmp(a, "-o") == 0) {
@@ -424,6 +506,8 @@ int main(int argc, char **argv)
 						     a + 14);
 			else
 				o.diagnostics = (diag_format_kind)k;
+		} else if (strncmp(a, "--format=", 9) == 0) {
+			o.trace_format = a + 9;
 		} else if (strcmp(a, "--fragment") == 0) {
 			o.render.fragment = true;
 		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -438,9 +522,16 @@ int main(int argc, char **argv)
 	if (status == EXIT_OK && o.nfiles == 0)
 		status = usage_error("%s", "no input FILE");
 	if (status == EXIT_OK && !build && (o.format || o.out || o.render.fragment))
-		status = usage_error("%s", "-t, -o and --fragment are options of build, not check");
+		status = usage_error("-t, -o and --fragment are options of build, not %s",
+				     cmd);
+	if (status == EXIT_OK && !trace && o.trace_format)
+		status = usage_error("--format is an option of trace, not %s (build: -t FORMAT)",
+				     cmd);
+	if (status == EXIT_OK && trace && (o.policy_options || o.diagnostics != DF_TEXT))
+		status = usage_error("%s", "trace shows the document's errors only: "
+				     "warning and diagnostics options are not options of trace");
 	if (status == EXIT_OK)
-		status = build ? cmd_build(&o) : cmd_check(&o);
+		status = build ? cmd_build(&o) : trace ? cmd_trace(&o) : cmd_check(&o);
 	free(o.files);
 	buf_free(&err);
 	return status;

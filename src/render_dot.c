@@ -1,0 +1,205 @@
+/*
+ * render_dot.c - the evidence map in Graphviz DOT (`build -t dot`, and
+ * what dot_run.c draws for `::: map`).
+ *
+ * Three columns, left to right: evidence, findings, recommendations, the
+ * recommendations boxed by area.  Node names are briefc's own (e1, f1,
+ * r1: kind and number), never author text, so author text appears only
+ * inside labels, through escape_dot.  A node that lacks something says so
+ * three ways: its outline (dashed or doubled), its colour, and a line of
+ * text in its label, so the marking survives grey-scale printing.
+ *
+ * The attributes were chosen by looking at drawings of briefs with 5 and
+ * with 40 recommendations (bench/mapgen.c makes them); docs/output.md says
+ * what was tried.
+ */
+#include "graph.h"
+
+#include "escape.h"
+
+/* Code points per label line, and of the text in all. */
+enum { DOT_WRAP = 28, DOT_TEXT_MAX = 84 };
+
+static const char dot_head[] =
+	"digraph evidence_map {\n"
+	"\tgraph [rankdir=LR, newrank=true, ranksep=0.5, nodesep=0.12,\n"
+	"\t\tfontname=\"Helvetica\", fontsize=11, labeljust=l,\n"
+	"\t\tbgcolor=white, pad=0.1];\n"
+	"\tnode [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\",\n"
+	"\t\tfontsize=9, width=2.3, margin=\"0.08,0.04\", color=\"#5f6b7a\",\n"
+	"\t\tpenwidth=1];\n"
+	"\tedge [color=\"#7d8794\", arrowsize=0.5, penwidth=0.8];\n";
+
+/* Fill colour of each kind. */
+static const char *const fill[] = {"#e8eef7", "#fdf3dc", "#e6f2e6"};
+
+static void node_name(buf *out, const graph_node *n)
+{
+	buf_putc(out, "efr"[n->kind]);
+	buf_put_ulong(out, (unsigned long)n->number);
+}
+
+/* The text wrapped into label lines, each escaped. */
+static void put_wrapped(buf *out, const char *s, size_t n)
+{
+	while (n) {
+		size_t k = graph_wrap(s, n, DOT_WRAP);
+		buf_puts(out, "\\n");
+		escape_dot(out, s, k);
+		s += k;
+		n -= k;
+		if (n && *s == ' ')
+			s++, n--;
+	}
+}
+
+/* What the node lacks, as the line its label shows. */
+static const char *lack_of(const graph_node *n)
+{
+	switch (n->kind) {
+	case GRAPH_EVIDENCE:
+		return n->flags & GRAPH_UNCITED ? "(cited by no finding)" : NULL;
+	case GRAPH_FINDING:
+		if ((n->flags & GRAPH_UNSUPPORTED) && (n->flags & GRAPH_UNADDRESSED))
+			return "(!) NO EVIDENCE, NO RECOMMENDATION";
+		if (n->flags & GRAPH_UNSUPPORTED)
+			return "(!) NO EVIDENCE";
+		if (n->flags & GRAPH_UNADDRESSED)
+			return "(!) NO RECOMMENDATION";
+		return NULL;
+	case GRAPH_RECOMMENDATION:
+		return n->flags & GRAPH_UNSUPPORTED ? "(!) RESTS ON NO EVIDENCE" : NULL;
+	}
+	return NULL;
+}
+
+static void put_node(buf *out, const ast_doc *d, const graph_node *n, buf *tmp,
+		     const char *indent)
+{
+	buf_puts(out, indent);
+	node_name(out, n);
+	buf_puts(out, " [label=\"");
+	buf_clear(tmp);
+	graph_label(n, tmp);
+	buf_put(out, tmp->data, tmp->len);	/* ours: digits and words */
+	const char *lack = lack_of(n);
+	if (lack) {
+		buf_puts(out, "\\n");
+		buf_puts(out, lack);
+	}
+	buf_clear(tmp);
+	graph_text(d, n, DOT_TEXT_MAX, tmp);
+	put_wrapped(out, tmp->data ? tmp->data : "", tmp->len);
+	/* the marking: outline, colours, and the line of text above */
+	const char *style = n->kind == GRAPH_EVIDENCE ? "filled" : "rounded,filled";
+	const char *fillc = fill[n->kind], *color = NULL, *font = NULL;
+	bool thick = false;
+	if (n->flags & GRAPH_UNCITED) {
+		style = "filled,dashed";
+		font = "#5f6b7a";
+	}
+	if (n->kind != GRAPH_EVIDENCE && (n->flags & GRAPH_UNSUPPORTED)) {
+		style = "rounded,filled,dashed";
+		color = "#b3261e";
+		fillc = "#fbe3e1";
+		thick = true;
+	} else if (n->flags & GRAPH_UNADDRESSED) {
+		color = "#b35c00";
+		fillc = "#fde7cf";
+	}
+	buf_puts(out, "\", style=\"");
+	buf_puts(out, style);
+	buf_puts(out, "\", fillcolor=\"");
+	buf_puts(out, fillc);
+	buf_putc(out, '"');
+	if (n->kind == GRAPH_EVIDENCE)
+		buf_puts(out, ", shape=note");
+	if (color) {
+		buf_puts(out, ", color=\"");
+		buf_puts(out, color);
+		buf_putc(out, '"');
+	}
+	if (font) {
+		buf_puts(out, ", fontcolor=\"");
+		buf_puts(out, font);
+		buf_putc(out, '"');
+	}
+	if (thick)
+		buf_puts(out, ", penwidth=1.6");
+	if (n->flags & GRAPH_UNADDRESSED)
+		buf_puts(out, ", peripheries=2");
+	buf_puts(out, "];\n");
+}
+
+/* The nodes of one kind, ranked together. */
+static void put_column(buf *out, const ast_doc *d, const graph *g,
+		       size_t from, size_t n, buf *tmp)
+{
+	if (!n)
+		return;
+	buf_puts(out, "\t{\n\t\trank=same;\n");
+	for (size_t i = from; i < from + n; i++)
+		put_node(out, d, &g->nodes[i], tmp, "\t\t");
+	buf_puts(out, "\t}\n");
+}
+
+static void put_areas(buf *out, const ast_doc *d, const graph *g, buf *tmp)
+{
+	for (size_t k = 0; k < g->nareas; k++) {
+		const graph_area *a = &g->areas[k];
+		if (!a->n)
+			continue;
+		buf_puts(out, "\tsubgraph cluster_area");
+		buf_put_ulong(out, (unsigned long)k + 1);
+		buf_puts(out, " {\n\t\tlabel=\"");
+		if (a->node)
+			escape_dot(out, a->node->u.entry->value.p,
+				   a->node->u.entry->value.len);
+		else
+			buf_puts(out, "(no area)");
+		buf_puts(out, "\";\n\t\tstyle=\"rounded,filled\"; fillcolor=\"#f6f7f9\"; "
+			 "color=\"#c4c9d0\"; fontsize=10; margin=8;\n");
+		for (size_t i = 0; i < a->n; i++)
+			put_node(out, d, &g->nodes[a->recs[i]], tmp, "\t\t");
+		buf_puts(out, "\t}\n");
+	}
+	/* one column, across the clusters (newrank lets a rank cross them) */
+	if (g->nrecs) {
+		buf_puts(out, "\t{rank=same;");
+		for (size_t i = 0; i < g->nrecs; i++) {
+			buf_putc(out, ' ');
+			node_name(out, &g->nodes[g->nevidence + g->nfindings + i]);
+			buf_putc(out, ';');
+		}
+		buf_puts(out, "}\n");
+	}
+}
+
+static void put_edges(buf *out, const graph *g)
+{
+	for (size_t i = 0; i < g->n; i++) {
+		const graph_node *n = &g->nodes[i];
+		for (size_t k = 0; k < n->nabove; k++) {
+			buf_putc(out, '\t');
+			node_name(out, n);
+			buf_puts(out, " -> ");
+			node_name(out, &g->nodes[g->adj[n->above + k]]);
+			buf_puts(out, ";\n");
+		}
+	}
+}
+
+void render_dot(const ast_doc *d, buf *out)
+{
+	graph g;
+	graph_build(&g, d);
+	buf tmp = BUF_INIT;
+	buf_puts(out, dot_head);
+	put_column(out, d, &g, 0, g.nevidence, &tmp);
+	put_column(out, d, &g, g.nevidence, g.nfindings, &tmp);
+	put_areas(out, d, &g, &tmp);
+	put_edges(out, &g);
+	buf_puts(out, "}\n");
+	buf_free(&tmp);
+	graph_free(&g);
+}
