@@ -14,6 +14,12 @@
 #             its content is not in the PDF's text nor its name in the log
 #   PDF       briefc -t pdf, told the canary's absolute path, neither
 #             reads it nor runs \write18
+#   DOT       read by Graphviz, has exactly the nodes and edges of the
+#             evidence map (no label breaks out into an attribute, a node
+#             or an edge), and the labels hold the author's text as text
+#   SVG       that dot -Tsvg makes of it is well-formed and has no script,
+#             foreignObject, link, image, external reference or event
+#             handler: only text
 : "${BRIEFC:=$PWD/build/briefc}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -113,6 +119,39 @@ if command -v pdflatex >/dev/null 2>&1; then
 	check "\\write18 ran in the folder" test ! -e "$tmp/pwned.tex"
 else
 	ko "pdflatex is not installed"
+fi
+
+# ---- DOT, and the SVG Graphviz makes of it ----
+command -v dot >/dev/null 2>&1 || sh tools/ensure-packages.sh graphviz >/dev/null 2>&1
+if command -v dot >/dev/null 2>&1; then
+	if "$BRIEFC" build -t dot -o "$tmp/map.dot" "$tmp/rel.brief" 2>"$tmp/err"; then
+		ok
+	else
+		ko "build -t dot failed: $(head -c 300 "$tmp/err")"
+	fi
+	dot -Tplain "$tmp/map.dot" >"$tmp/map.plain" 2>"$tmp/err" || ko "dot -Tplain: $(head -c 300 "$tmp/err")"
+	check "DOT: nodes other than the map's" \
+		test "$(awk '$1 == "node" { printf "%s ", $2 }' "$tmp/map.plain")" = "e1 f1 f2 f3 r1 "
+	check "DOT: edges other than the map's" \
+		test "$(awk '$1 == "edge" { printf "%s-%s ", $2, $3 }' "$tmp/map.plain")" = \
+		"e1-f1 e1-f2 e1-f3 f1-r1 f2-r1 f3-r1 "
+	check "DOT: a label lost the author's quotes and brackets" \
+		grep -qF '[URL=\"https://evil.example/\"' "$tmp/map.plain"
+	check "DOT: Graphviz read an escape (\\N, \\G) of the author's" \
+		grep -qF '\\N \\G' "$tmp/map.plain"
+	dot -Tsvg "$tmp/map.dot" >"$tmp/map.svg" 2>"$tmp/err" || ko "dot -Tsvg: $(head -c 300 "$tmp/err")"
+	check "SVG: not well-formed" xmllint --noout --nonet "$tmp/map.svg"
+	# the markup alone: text between tags (the author's) removed
+	sed 's/>[^<]*</></g' "$tmp/map.svg" >"$tmp/map.tags"
+	check "SVG: a script" none "$tmp/map.svg" '<script'
+	check "SVG: a foreignObject" none "$tmp/map.svg" '<foreignObject'
+	check "SVG: a link or image" none "$tmp/map.svg" '<(a|image|use|iframe|style)[ >/]'
+	check "SVG: an href" none "$tmp/map.tags" 'href *='
+	check "SVG: an external reference" none "$tmp/map.tags" 'url\('
+	check "SVG: an event handler" no_handler "$tmp/map.tags"
+	check "SVG: the author's text is missing" grep -qF '&lt;script&gt;alert(16)' "$tmp/map.svg"
+else
+	ko "dot (graphviz) is not installed"
 fi
 
 echo "hostile: $pass passed, $fail failed"
