@@ -28,7 +28,8 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 # Debian packages the build and the tests need.
 BUILD_PKGS := flex bison libcmocka-dev
 TEST_PKGS  := cmark pandoc tidy poppler-utils texlive-latex-base \
-	texlive-latex-recommended texlive-fonts-recommended texlive-luatex lmodern
+	texlive-latex-recommended texlive-fonts-recommended texlive-luatex lmodern \
+	graphviz jq libxml2-utils
 
 .PHONY: all deps test-deps demo test unit golden asan leakcheck install clean \
 	fuzz fuzz-smoke bench screenshot

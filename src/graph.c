@@ -269,6 +269,31 @@ void graph_label(const graph_node *n, buf *out)
 	buf_put_ulong(out, (unsigned long)n->number);
 }
 
+void graph_node_name(const graph_node *n, buf *out)
+{
+	buf_putc(out, "efr"[n->kind]);
+	buf_put_ulong(out, (unsigned long)n->number);
+}
+
+const char *graph_lack(const graph_node *n)
+{
+	switch (n->kind) {
+	case GRAPH_EVIDENCE:
+		return n->flags & GRAPH_UNCITED ? "(cited by no finding)" : NULL;
+	case GRAPH_FINDING:
+		if ((n->flags & GRAPH_UNSUPPORTED) && (n->flags & GRAPH_UNADDRESSED))
+			return "(!) NO EVIDENCE, NO RECOMMENDATION";
+		if (n->flags & GRAPH_UNSUPPORTED)
+			return "(!) NO EVIDENCE";
+		if (n->flags & GRAPH_UNADDRESSED)
+			return "(!) NO RECOMMENDATION";
+		return NULL;
+	case GRAPH_RECOMMENDATION:
+		return n->flags & GRAPH_UNSUPPORTED ? "(!) RESTS ON NO EVIDENCE" : NULL;
+	}
+	return NULL;
+}
+
 /* The field holding a node's text. */
 static const ast_field *text_field(const graph_node *n)
 {

@@ -94,6 +94,12 @@ static inline size_t graph_index(const graph *g, const graph_node *n)
 const char *graph_kind_name(graph_kind k);
 /* The node's label: "[3]", "Finding 3", "Recommendation 3". */
 void graph_label(const graph_node *n, buf *out);
+/* The node's name in a drawing: e3, f3, r3 (kind and number), never
+ * author text. */
+void graph_node_name(const graph_node *n, buf *out);
+/* What the node lacks, as a drawing shows it in its label ("(!) NO
+ * EVIDENCE"), or NULL. */
+const char *graph_lack(const graph_node *n);
 /*
  * The node's text (an evidence's title, a finding's claim, a
  * recommendation's action) as one line of plain text: references as their

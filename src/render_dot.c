@@ -33,12 +33,6 @@ static const char dot_head[] =
 /* Fill colour of each kind. */
 static const char *const fill[] = {"#e8eef7", "#fdf3dc", "#e6f2e6"};
 
-static void node_name(buf *out, const graph_node *n)
-{
-	buf_putc(out, "efr"[n->kind]);
-	buf_put_ulong(out, (unsigned long)n->number);
-}
-
 /* The text wrapped into label lines, each escaped. */
 static void put_wrapped(buf *out, const char *s, size_t n)
 {
@@ -53,36 +47,16 @@ static void put_wrapped(buf *out, const char *s, size_t n)
 	}
 }
 
-/* What the node lacks, as the line its label shows. */
-static const char *lack_of(const graph_node *n)
-{
-	switch (n->kind) {
-	case GRAPH_EVIDENCE:
-		return n->flags & GRAPH_UNCITED ? "(cited by no finding)" : NULL;
-	case GRAPH_FINDING:
-		if ((n->flags & GRAPH_UNSUPPORTED) && (n->flags & GRAPH_UNADDRESSED))
-			return "(!) NO EVIDENCE, NO RECOMMENDATION";
-		if (n->flags & GRAPH_UNSUPPORTED)
-			return "(!) NO EVIDENCE";
-		if (n->flags & GRAPH_UNADDRESSED)
-			return "(!) NO RECOMMENDATION";
-		return NULL;
-	case GRAPH_RECOMMENDATION:
-		return n->flags & GRAPH_UNSUPPORTED ? "(!) RESTS ON NO EVIDENCE" : NULL;
-	}
-	return NULL;
-}
-
 static void put_node(buf *out, const ast_doc *d, const graph_node *n, buf *tmp,
 		     const char *indent)
 {
 	buf_puts(out, indent);
-	node_name(out, n);
+	graph_node_name(n, out);
 	buf_puts(out, " [label=\"");
 	buf_clear(tmp);
 	graph_label(n, tmp);
 	buf_put(out, tmp->data, tmp->len);	/* ours: digits and words */
-	const char *lack = lack_of(n);
+	const char *lack = graph_lack(n);
 	if (lack) {
 		buf_puts(out, "\\n");
 		buf_puts(out, lack);
@@ -168,7 +142,7 @@ static void put_areas(buf *out, const ast_doc *d, const graph *g, buf *tmp)
 		buf_puts(out, "\t{rank=same;");
 		for (size_t i = 0; i < g->nrecs; i++) {
 			buf_putc(out, ' ');
-			node_name(out, &g->nodes[g->nevidence + g->nfindings + i]);
+			graph_node_name(&g->nodes[g->nevidence + g->nfindings + i], out);
 			buf_putc(out, ';');
 		}
 		buf_puts(out, "}\n");
@@ -181,9 +155,9 @@ static void put_edges(buf *out, const graph *g)
 		const graph_node *n = &g->nodes[i];
 		for (size_t k = 0; k < n->nabove; k++) {
 			buf_putc(out, '\t');
-			node_name(out, n);
+			graph_node_name(n, out);
 			buf_puts(out, " -> ");
-			node_name(out, &g->nodes[g->adj[n->above + k]]);
+			graph_node_name(&g->nodes[g->adj[n->above + k]], out);
 			buf_puts(out, ";\n");
 		}
 	}
