@@ -387,3 +387,29 @@ size_t graph_wrap(const char *s, size_t n, size_t width)
 	}
 	return i > n ? n : i;
 }
+
+void graph_put_label(const ast_doc *d, const graph_node *n, size_t max,
+		     size_t width, const char *brk,
+		     void (*esc)(buf *out, const char *s, size_t n),
+		     buf *tmp, buf *out)
+{
+	graph_label(n, out);	/* ours: words and digits */
+	const char *lack = graph_lack(n);
+	if (lack) {
+		buf_puts(out, brk);
+		buf_puts(out, lack);
+	}
+	buf_clear(tmp);
+	graph_text(d, n, max, tmp);
+	const char *s = tmp->data ? tmp->data : "";
+	size_t len = tmp->len;
+	while (len) {
+		size_t k = graph_wrap(s, len, width);
+		buf_puts(out, brk);
+		esc(out, s, k);
+		s += k;
+		len -= k;
+		if (len && *s == ' ')
+			s++, len--;
+	}
+}

@@ -121,6 +121,17 @@ size_t graph_wrap(const char *s, size_t n, size_t width);
 /* ---- drawings of the graph ---- */
 
 /*
+ * A node's whole label as a drawing shows it: graph_label, the lack (if
+ * any), then its text cut to max code points and wrapped at width, each
+ * line after a brk (the format's line break) and through esc (the
+ * format's escaper, the only way author text gets in).  tmp is scratch.
+ */
+void graph_put_label(const ast_doc *d, const graph_node *n, size_t max,
+		     size_t width, const char *brk,
+		     void (*esc)(buf *out, const char *s, size_t n),
+		     buf *tmp, buf *out);
+
+/*
  * Graphviz DOT (docs/output.md): one node per evidence, finding and
  * recommendation, labelled with its label and its text cut and wrapped,
  * one edge per edge of the graph, recommendations in a cluster per area,

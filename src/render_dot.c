@@ -33,37 +33,13 @@ static const char dot_head[] =
 /* Fill colour of each kind. */
 static const char *const fill[] = {"#e8eef7", "#fdf3dc", "#e6f2e6"};
 
-/* The text wrapped into label lines, each escaped. */
-static void put_wrapped(buf *out, const char *s, size_t n)
-{
-	while (n) {
-		size_t k = graph_wrap(s, n, DOT_WRAP);
-		buf_puts(out, "\\n");
-		escape_dot(out, s, k);
-		s += k;
-		n -= k;
-		if (n && *s == ' ')
-			s++, n--;
-	}
-}
-
 static void put_node(buf *out, const ast_doc *d, const graph_node *n, buf *tmp,
 		     const char *indent)
 {
 	buf_puts(out, indent);
 	graph_node_name(n, out);
 	buf_puts(out, " [label=\"");
-	buf_clear(tmp);
-	graph_label(n, tmp);
-	buf_put(out, tmp->data, tmp->len);	/* ours: digits and words */
-	const char *lack = graph_lack(n);
-	if (lack) {
-		buf_puts(out, "\\n");
-		buf_puts(out, lack);
-	}
-	buf_clear(tmp);
-	graph_text(d, n, DOT_TEXT_MAX, tmp);
-	put_wrapped(out, tmp->data ? tmp->data : "", tmp->len);
+	graph_put_label(d, n, DOT_TEXT_MAX, DOT_WRAP, "\\n", escape_dot, tmp, out);
 	/* the marking: outline, colours, and the line of text above */
 	const char *style = n->kind == GRAPH_EVIDENCE ? "filled" : "rounded,filled";
 	const char *fillc = fill[n->kind], *color = NULL, *font = NULL;

@@ -23,25 +23,8 @@ static void put_node(buf *out, const ast_doc *d, const graph_node *n, buf *tmp,
 	graph_node_name(n, out);
 	/* evidence a rectangle, findings and recommendations rounded */
 	buf_puts(out, n->kind == GRAPH_EVIDENCE ? "[\"" : "(\"");
-	graph_label(n, out);
-	const char *lack = graph_lack(n);
-	if (lack) {
-		buf_puts(out, "<br/>");
-		buf_puts(out, lack);
-	}
-	buf_clear(tmp);
-	graph_text(d, n, MERMAID_TEXT_MAX, tmp);
-	const char *s = tmp->data ? tmp->data : "";
-	size_t len = tmp->len;
-	while (len) {
-		size_t k = graph_wrap(s, len, MERMAID_WRAP);
-		buf_puts(out, "<br/>");
-		escape_mermaid(out, s, k);
-		s += k;
-		len -= k;
-		if (len && *s == ' ')
-			s++, len--;
-	}
+	graph_put_label(d, n, MERMAID_TEXT_MAX, MERMAID_WRAP, "<br/>",
+			escape_mermaid, tmp, out);
 	buf_puts(out, n->kind == GRAPH_EVIDENCE ? "\"]" : "\")");
 	static const char *const cls[] = {":::evidence", ":::finding", ":::rec"};
 	if (n->kind != GRAPH_EVIDENCE && (n->flags & GRAPH_UNSUPPORTED))
