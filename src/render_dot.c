@@ -17,8 +17,12 @@
 
 #include "escape.h"
 
-/* Code points per label line, and of the text in all. */
-enum { DOT_WRAP = 28, DOT_TEXT_MAX = 84 };
+/*
+ * Code points per label line, and of the text in all: three lines, or
+ * two in a map of more than DOT_BIG nodes, whose column of
+ * recommendations would otherwise be too tall to read on a page.
+ */
+enum { DOT_WRAP = 28, DOT_TEXT_MAX = 84, DOT_TEXT_MAX_BIG = 56, DOT_BIG = 40 };
 
 static const char dot_head[] =
 	"digraph evidence_map {\n"
@@ -33,13 +37,13 @@ static const char dot_head[] =
 /* Fill colour of each kind. */
 static const char *const fill[] = {"#e8eef7", "#fdf3dc", "#e6f2e6"};
 
-static void put_node(buf *out, const ast_doc *d, const graph_node *n, buf *tmp,
-		     const char *indent)
+static void put_node(buf *out, const ast_doc *d, const graph *g,
+		     const graph_node *n, buf *tmp, const char *indent)
 {
 	buf_puts(out, indent);
 	graph_node_name(n, out);
 	buf_puts(out, " [label=\"");
-	graph_put_label(d, n, DOT_TEXT_MAX, DOT_WRAP, "\\n", escape_dot, tmp, out);
+	graph_put_label(d, n, g->n > DOT_BIG ? DOT_TEXT_MAX_BIG : DOT_TEXT_MAX, DOT_WRAP, "\\n", escape_dot, tmp, out);
 	/* the marking: outline, colours, and the line of text above */
 	const char *style = n->kind == GRAPH_EVIDENCE ? "filled" : "rounded,filled";
 	const char *fillc = fill[n->kind], *color = NULL, *font = NULL;
@@ -89,7 +93,7 @@ static void put_column(buf *out, const ast_doc *d, const graph *g,
 		return;
 	buf_puts(out, "\t{\n\t\trank=same;\n");
 	for (size_t i = from; i < from + n; i++)
-		put_node(out, d, &g->nodes[i], tmp, "\t\t");
+		put_node(out, d, g, &g->nodes[i], tmp, "\t\t");
 	buf_puts(out, "\t}\n");
 }
 
@@ -110,7 +114,7 @@ static void put_areas(buf *out, const ast_doc *d, const graph *g, buf *tmp)
 		buf_puts(out, "\";\n\t\tstyle=\"rounded,filled\"; fillcolor=\"#f6f7f9\"; "
 			 "color=\"#c4c9d0\"; fontsize=10; margin=8;\n");
 		for (size_t i = 0; i < a->n; i++)
-			put_node(out, d, &g->nodes[a->recs[i]], tmp, "\t\t");
+			put_node(out, d, g, &g->nodes[a->recs[i]], tmp, "\t\t");
 		buf_puts(out, "\t}\n");
 	}
 	/* one column, across the clusters (newrank lets a rank cross them) */
