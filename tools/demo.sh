@@ -1,11 +1,12 @@
 #!/bin/sh
 # make demo: compile every example into every format that exists, into
-# build/demo/.  The first failure stops the demo with its diagnostics.
+# build/demo/, and draw each evidence map (DOT) as SVG.  The first
+# failure stops the demo with its diagnostics.
 set -eu
 BRIEFC=${1:-build/briefc}
 out=build/demo
 mkdir -p "$out"
-formats="json md html latex pdf"
+formats="json md html latex pdf dot"
 for f in examples/*.brief; do
 	name=$(basename "$f" .brief)
 	case $name in *-draft)
@@ -18,4 +19,9 @@ for f in examples/*.brief; do
 		"$BRIEFC" build -t "$t" -o "$out/$name.$ext" "$f"
 		echo "wrote $out/$name.$ext"
 	done
+	# the evidence map, drawn
+	if command -v dot >/dev/null 2>&1; then
+		dot -Tsvg -o "$out/$name.map.svg" "$out/$name.dot"
+		echo "wrote $out/$name.map.svg"
+	fi
 done
