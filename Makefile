@@ -18,6 +18,8 @@ OPT     ?= -O2 -g
 CFLAGS  ?=
 CFLAGS  += $(CSTD) $(WARN) $(OPT) -D_POSIX_C_SOURCE=200809L -Isrc -I$(BUILD)/gen $(EXTRA_CFLAGS)
 LDFLAGS += $(EXTRA_LDFLAGS)
+# zlib: the ZIP container of Word documents (src/zip.c)
+LIBS    := -lz -lm
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
 LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
@@ -26,10 +28,10 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 # Debian packages the build and the tests need.
-BUILD_PKGS := flex bison libcmocka-dev
+BUILD_PKGS := flex bison libcmocka-dev zlib1g-dev
 TEST_PKGS  := cmark pandoc tidy poppler-utils texlive-latex-base \
 	texlive-latex-recommended texlive-fonts-recommended texlive-luatex lmodern \
-	graphviz jq libxml2-utils
+	graphviz jq unzip libxml2-utils libreoffice-writer-nogui
 
 .PHONY: all deps test-deps demo test unit golden asan leakcheck install clean \
 	fuzz fuzz-smoke bench screenshot
@@ -70,11 +72,11 @@ $(BUILD)/libbriefc.a: $(LIB_OBJ)
 	ar rcs $@ $^
 
 $(BUILD)/briefc: $(BUILD)/obj/main.o $(BUILD)/libbriefc.a
-	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) -lm
+	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libbriefc.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libbriefc.a $(LDFLAGS) -lcmocka -lm
+	$(CC) $(CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libbriefc.a $(LDFLAGS) -lcmocka $(LIBS)
 
 -include $(wildcard $(BUILD)/obj/*.d)
 

@@ -101,6 +101,48 @@ void escape_html(buf *out, const char *s, size_t n)
 	}
 }
 
+/* ---- XML ---- */
+
+/* The bytes escape_xml copies as they are: printable ASCII but & < > ". */
+static inline bool xml_plain(unsigned char c)
+{
+	return c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"';
+}
+
+void escape_xml(buf *out, const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		size_t run = i;
+		while (run < n && xml_plain((unsigned char)s[run]))
+			run++;
+		buf_put(out, s + i, run - i);
+		if (run == n)
+			break;
+		unsigned char c = (unsigned char)s[run];
+		size_t len = 1;
+		switch (c) {
+		case '&': buf_puts(out, "&amp;"); break;
+		case '<': buf_puts(out, "&lt;"); break;
+		case '>': buf_puts(out, "&gt;"); break;
+		case '"': buf_puts(out, "&quot;"); break;
+		case '\t': case '\n': case '\r': buf_putc(out, ' '); break;
+		default:
+			if (c < 0x80) {		/* a C0 control or DEL */
+				buf_puts(out, "\xEF\xBF\xBD");
+				break;
+			}
+			uint32_t cp = escape_utf8_decode(s + run, n - run, &len);
+			if (cp == 0xFFFD || cp == 0xFFFE || cp == 0xFFFF || (cp >= 0x80 && cp <= 0x9F))
+				buf_puts(out, "\xEF\xBF\xBD");
+			else
+				buf_put(out, s + run, len);
+			break;
+		}
+		i = run + len;
+	}
+}
+
 /* ---- Markdown ---- */
 
 static bool is_alnum(char c)

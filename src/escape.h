@@ -22,6 +22,16 @@
 void escape_html(buf *out, const char *s, size_t n);
 
 /*
+ * XML, for the parts of a Word document: & < > " become character
+ * references, valid in text and in double-quoted attribute values.  The
+ * result is always well-formed XML 1.0 text and holds no control
+ * character: TAB, LF and CR become spaces (a run of text has no line
+ * structure), and every other C0 or C1 control, DEL, U+FFFE, U+FFFF and
+ * any byte that is not valid UTF-8 become U+FFFD.
+ */
+void escape_xml(buf *out, const char *s, size_t n);
+
+/*
  * Markdown (CommonMark, and GitHub-flavoured as pandoc and cmark-gfm read
  * it).  What is special depends on the position in the line, so the caller
  * keeps one state per output line: it sets line = ESCAPE_MD_START after

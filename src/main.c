@@ -17,6 +17,7 @@
 #include "graph.h"
 #include "policy.h"
 #include "render.h"
+#include "render_docx.h"
 #include "render_json.h"
 #include "trace.h"
 
@@ -28,17 +29,19 @@ enum { EXIT_OK = 0, EXIT_ERRORS = 1, EXIT_USAGE = 2 };
 
 static const char usage_text[] =
 	"usage: briefc check [OPTIONS] FILE...\n"
-	"       briefc build [OPTIONS] -t FORMAT [-o OUT] FILE\n"
+	"       briefc build [OPTIONS] [-t FORMAT] [-o OUT] FILE\n"
 	"       briefc trace [--format=text|json] FILE ID...\n"
 	"       briefc --help | --version\n"
 	"\n"
-	"FORMAT is one of md, html, latex, pdf, json, dot (the evidence map\n"
-	"in Graphviz DOT).  trace prints what rests on each ID (evidence, a\n"
-	"finding or a recommendation) and what it rests on.\n"
+	"FORMAT is one of md, html, latex, pdf, json, docx, dot (the evidence\n"
+	"map in Graphviz DOT); without -t, the extension of OUT (.md, .html,\n"
+	".tex, .pdf, .json, .docx, .dot) names it.  trace prints what rests on\n"
+	"each ID (evidence, a finding or a recommendation) and what it rests on.\n"
 	"\n"
 	"options:\n"
 	"  -t FORMAT                 output format (build)\n"
 	"  -o OUT                    output file; '-' or none: standard output\n"
+	"  --reference-doc FILE      docx: take the styles of this Word document\n"
 	"  --strict                  treat warnings as errors\n"
 	"  -Werror                   treat warnings as errors\n"
 	"  -W CODE, -Wno-CODE        enable or disable the warning CODE\n"
@@ -64,6 +67,7 @@ typedef struct options {
 	const char *trace_format;	/* trace --format=, or NULL */
 	bool policy_options;	/* a policy option was given */
 	const char *out;
+	const char *reference_doc;
 	const char **files;
 	size_t nfiles;
 	diag_format_kind diagnostics;
@@ -298,8 +302,42 @@ static const format_entry formats[] = {
 	{"latex", render_latex, false},
 	{"pdf", NULL, false},
 	{"json", render_json_opts, true},
+	{"docx", NULL, false},
 	{"dot", render_dot_opts, true},
 };
+
+/* The format an output file's extension names (contract 11.11). */
+static const char *format_of_path(const char *path)
+{
+	static const char *const ext[][2] = {
+		{".md", "md"}, {".html", "html"}, {".htm", "html"}, {".tex", "latex"},
+		{".pdf", "pdf"}, {".json", "json"}, {".docx", "docx"}, {".dot", "dot"}, {".gv", "dot"},
+	};
+	size_t n = path ? strlen(path) : 0;
+	for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+		size_t k = strlen(ext[i][0]);
+		if (n > k && strcmp(path + n - k, ext[i][0]) == 0 && path[n - k - 1] != '/')
+			return ext[i][1];
+	}
+	return NULL;
+}
+
+/* The template of --reference-doc, read whole; -1 (reported) if it cannot
+ * be read or is too large to be one. */
+static int read_reference(const char *path, char **data, size_t *len)
+{
+	if (source_read_file(path, data, len) != 0) {
+		fprintf(stderr, "briefc: cannot read %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	if (*len > SOURCE_MAX_BYTES) {
+		fprintf(stderr, "briefc: --reference-doc %s: larger than %zu bytes\n", path,
+			(size_t)SOURCE_MAX_BYTES);
+		free(*data);
+		return -1;
+	}
+	return 0;
+}
 
 static const format_entry *format_lookup(const char *name)
 {
@@ -313,19 +351,38 @@ static int cmd_build(const options *o)
 {
 	if (o->nfiles != 1)
 		return usage_error("%s", "build takes exactly one FILE");
-	if (!o->format)
-		return usage_error("%s", "build needs -t FORMAT (md, html, latex, pdf, json or dot)");
-	const format_entry *fe = format_lookup(o->format);
+	const char *format = o->format;
+	if (!format && o->out && strcmp(o->out, "-") != 0) {
+		format = format_of_path(o->out);
+		if (!format)
+			return usage_error("cannot tell the format from '%s': give -t FORMAT (md, html, latex, pdf, json, docx or dot)",
+					   o->out);
+	}
+	if (!format)
+		return usage_error("%s", "build needs -t FORMAT (md, html, latex, pdf, json, docx or dot) or -o FILE with one of their extensions");
+	const format_entry *fe = format_lookup(format);
 	if (!fe)
-		return usage_error("unknown format '%s': expected md, html, latex, pdf, json or dot",
-				   o->format);
-	bool pdf = fe->render == NULL;
-	if (pdf && (!o->out || strcmp(o->out, "-") == 0))
+		return usage_error("unknown format '%s': expected md, html, latex, pdf, json, docx or dot",
+				   format);
+	bool docx = strcmp(fe->name, "docx") == 0;
+	bool pdf = fe->render == NULL && !docx;
+	bool to_stdout = !o->out || strcmp(o->out, "-") == 0;
+	if (pdf && to_stdout)
 		return usage_error("%s", "-t pdf needs -o FILE: a PDF is not written to standard output");
+	if (docx && to_stdout && isatty(STDOUT_FILENO))
+		return usage_error("%s", "-t docx needs -o FILE or a pipe: a Word document is not written to a terminal");
+	if (o->reference_doc && !docx)
+		return usage_error("%s", "--reference-doc is an option of -t docx");
+	char *ref = NULL;
+	size_t ref_len = 0;
+	if (o->reference_doc && read_reference(o->reference_doc, &ref, &ref_len) != 0)
+		return EXIT_USAGE;
 
 	ast_doc d;
-	if (load(&d, o->files[0], o) != 0)
+	if (load(&d, o->files[0], o) != 0) {
+		free(ref);
 		return EXIT_USAGE;
+	}
 	buf out = BUF_INIT, err = BUF_INIT;
 	int status = EXIT_OK;
 	bool clean = diag_count(&d.diags, DS_ERROR) == 0;
@@ -336,9 +393,14 @@ static int cmd_build(const options *o)
 				 escape_latex_sets_all(d.src.text, d.src.len)));
 	if (clean && !stream) {
 		int rc = pdf ? render_pdf(&d, &o->render, &out, &err)
-			     : fe->render(&d, &o->render, &out);
+			 : docx ? render_docx(&d, &o->render, ref, ref_len, &out, &err)
+			 : fe->render(&d, &o->render, &out);
 		if (rc != 0 && !diag_count(&d.diags, DS_ERROR)) {
-			fprintf(stderr, "briefc: %s\n", err.len ? err.data : "cannot build the output");
+			if (docx && o->reference_doc)
+				fprintf(stderr, "briefc: --reference-doc %s: %s\n", o->reference_doc,
+					err.len ? err.data : "not a usable Word document");
+			else
+				fprintf(stderr, "briefc: %s\n", err.len ? err.data : "cannot build the output");
 			status = EXIT_USAGE;
 		}
 		/* A backend may report what it cannot render (e.g. TeX). */
@@ -379,6 +441,7 @@ static int cmd_build(const options *o)
 	}
 	buf_free(&out);
 	buf_free(&err);
+	free(ref);
 	ast_doc_free(&d);
 	return status;
 }
@@ -489,6 +552,15 @@ int main(int argc, char **argv)
 			o.policy_options = true;
 		} else if (strcmp(a, "--") == 0) {
 			only_files = true;
+		} else if (strcmp(a, "--reference-doc") == 0) {
+			if (!next) {
+				status = usage_error("option %s needs an argument", a);
+				break;
+			}
+			o.reference_doc = next;
+			i++;
+		} else if (strncmp(a, "--reference-doc=", 16) == 0) {
+			o.reference_doc = a + 16;
 		} else if (strcmp(a, "-t") == 0 || strcmp(a, "-o") == 0) {
 			if (!next) {
 				status = usage_error("option %s needs an argument", a);
@@ -521,8 +593,9 @@ int main(int argc, char **argv)
 	}
 	if (status == EXIT_OK && o.nfiles == 0)
 		status = usage_error("%s", "no input FILE");
-	if (status == EXIT_OK && !build && (o.format || o.out || o.render.fragment))
-		status = usage_error("-t, -o and --fragment are options of build, not %s",
+	if (status == EXIT_OK && !build &&
+	    (o.format || o.out || o.render.fragment || o.reference_doc))
+		status = usage_error("-t, -o, --fragment and --reference-doc are options of build, not %s",
 				     cmd);
 	if (status == EXIT_OK && !trace && o.trace_format)
 		status = usage_error("--format is an option of trace, not %s (build: -t FORMAT)",
