@@ -41,11 +41,13 @@ for my $f (@files) {
 }
 for my $name (sort keys %part) {
 	my $t = $part{$name};
-	for my $danger (qw(w:fldSimple w:instrText w:fldChar w:attachedTemplate w:dde
-			   ddeLink w:object w:control w:altChunk vbaProject macroEnabled
-			   w:subDoc oleObject)) {
-		wrong("$name: has $danger") if index($t, $danger) >= 0;
+	# as elements: the same words in text are escaped (&lt;w:...)
+	while ($t =~ /<([\w.]+:)?(fldSimple|instrText|fldChar|attachedTemplate|ddeLink|
+			   object|control|altChunk|subDoc|oleObject|OLEObject)\b/gx) {
+		wrong("$name: has the element $2");
 	}
+	wrong("$name: names a macro project or macro-enabled part")
+		if $name =~ /\.rels$|Content_Types/ && $t =~ /vbaProject|macroEnabled|attachedTemplate/i;
 	wrong(sprintf "%s: a control character U+%04X", $name, ord $1)
 		if $t =~ /([\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\x{FFFE}\x{FFFF}])/;
 }

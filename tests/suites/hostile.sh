@@ -20,6 +20,14 @@
 #   SVG       that dot -Tsvg makes of it is well-formed and has no script,
 #             foreignObject, link, image, external reference or event
 #             handler: only text
+#   Word      the .docx of hostile.brief and of hostile-docx.brief (Word
+#             markup, field codes, DDE, template references and C1
+#             controls, U+FFFE, U+FFFF and TAB in every place author text
+#             goes) is a sound package: unzip -t passes, every part is
+#             well-formed XML, holds no field, macro, template, DDE or
+#             external part and no control character
+#             (tests/backends/docx-package.pl); the author's markup is
+#             text pandoc reads back; LibreOffice converts it
 : "${BRIEFC:=$PWD/build/briefc}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -153,6 +161,38 @@ if command -v dot >/dev/null 2>&1; then
 else
 	ko "dot (graphviz) is not installed"
 fi
+# ---- Word ----
+perl -CSD -pe 's/CTRL/\x{85}\x{9B}\x{FFFE}\x{FFFF}\t/g; s|CANARYFILE|canary|g' \
+	tests/pathological/hostile-docx.brief 2>/dev/null >"$tmp/docx.brief"
+for b in rel docx; do
+	x=$tmp/$b.docx
+	if ! "$BRIEFC" build -t docx -o "$x" "$tmp/$b.brief" 2>"$tmp/err"; then
+		ko "build -t docx of $b.brief failed: $(head -c 300 "$tmp/err")"
+		continue
+	fi
+	check "$b.docx: unzip -t" sh -c "unzip -tq '$x' >/dev/null"
+	mkdir -p "$tmp/x-$b"
+	(cd "$tmp/x-$b" && unzip -q "$x")
+	for p in $(find "$tmp/x-$b" -name '*.xml' -o -name '*.rels'); do
+		check "$b.docx: ${p#"$tmp/x-$b/"} is not well-formed XML" xmllint --noout "$p"
+	done
+	if perl tests/backends/docx-package.pl "$tmp/x-$b" >"$tmp/pkg"; then ok
+	else ko "$b.docx: the package: $(head -5 "$tmp/pkg")"; fi
+	check "$b.docx: the canary's name is not text" \
+		sh -c "pandoc -f docx -t plain '$x' | grep -q 'INCLUDETEXT \"canary\"'"
+	mkdir -p "$tmp/lo"
+	(cd "$tmp" && HOME=$tmp/lo timeout 300 soffice --headless --convert-to pdf \
+		--outdir "$tmp/lo" "$x" >/dev/null 2>&1)
+	check "$b.docx: LibreOffice cannot convert it" test -s "$tmp/lo/$b.pdf"
+	if [ -s "$tmp/lo/$b.pdf" ]; then
+		pdftotext "$tmp/lo/$b.pdf" "$tmp/lo/$b.txt"
+		check "$b.docx: LibreOffice read the canary" none "$tmp/lo/$b.txt" "$token"
+	fi
+done
+# every author-text place of hostile-docx.brief is in the document, as text
+check "docx: the Word markup of every place is not text" \
+	test "$(grep -o 'CTRL' tests/pathological/hostile-docx.brief | wc -l)" -le \
+	"$(pandoc -f docx -t plain "$tmp/docx.docx" | grep -o '\(w:\|{ \|]]>\|</\)' | wc -l)"
 
 echo "hostile: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -75,6 +75,17 @@ if perl tests/backends/docx-compare.pl "$tmp/ours.json" "$tmp/docx.json" >/dev/n
 	fail "docx-compare.pl does not see a changed word"
 else ok; fi
 
+# The package check can fail: a field, a control character, a dangling link.
+for bad in 's|<w:body>|<w:body><w:p><w:fldSimple w:instr="PAGE"/></w:p>|' \
+	's|<w:body>|<w:body><w:p><w:r><w:t>\x{85}</w:t></w:r></w:p>|' \
+	's|<w:body>|<w:body><w:p><w:hyperlink w:anchor="nowhere"/></w:p>|'; do
+	rm -rf "$tmp/broken" && cp -R "$tmp/x-minimal" "$tmp/broken"
+	perl -CSD -pi -e "$bad" "$tmp/broken/word/document.xml"
+	if perl tests/backends/docx-package.pl "$tmp/broken" >/dev/null; then
+		fail "docx-package.pl does not see $bad"
+	else ok; fi
+done
+
 # LibreOffice: every document converts, in one run, and says what the HTML says.
 if (cd "$pdfs" && HOME=$tmp/lo timeout 600 soffice --headless --convert-to pdf \
 	--outdir "$pdfs" ./*.docx >"$tmp/soffice" 2>&1); then ok
