@@ -303,6 +303,10 @@ const docx_style docx_styles[] = {
 	 " w:styleId=\"BriefSourceLabel\"><w:name w:val=\"Brief Source Label\"/>"
 	 "<w:basedOn w:val=\"DefaultParagraphFont\"/><w:rPr>" SANS "<w:b/><w:bCs/>"
 	 "<w:color w:val=\"" ACCENT "\"/></w:rPr></w:style>"},
+	{"BriefTocLink", "<w:style w:type=\"character\" w:customStyle=\"1\""
+	 " w:styleId=\"BriefTocLink\"><w:name w:val=\"Brief Contents Link\"/>"
+	 "<w:basedOn w:val=\"Hyperlink\"/><w:rPr><w:color w:val=\"" INK "\"/><w:u w:val=\"none\"/>"
+	 "</w:rPr></w:style>"},
 	{"BriefBacklink", "<w:style w:type=\"character\" w:customStyle=\"1\""
 	 " w:styleId=\"BriefBacklink\"><w:name w:val=\"Brief Backlink\"/>"
 	 "<w:basedOn w:val=\"Hyperlink\"/><w:rPr><w:u w:val=\"none\"/></w:rPr></w:style>"},

@@ -396,7 +396,9 @@ static void docx_event(render *r, const render_ev *ev)
 		if (in) {
 			para_open(x, ev->level > 1 ? "TOC2" : "TOC1", 0, 0, 0);
 			link_anchor(x, ev->href);
+			set_rstyle(x, "BriefTocLink");
 		} else {
+			set_rstyle(x, NULL);
 			link_close(x);
 			para_close(x);
 		}

@@ -6,7 +6,7 @@ set -eu
 BRIEFC=${1:-build/briefc}
 out=build/demo
 mkdir -p "$out"
-formats="json md html latex pdf dot"
+formats="json md html latex pdf docx dot"
 for f in examples/*.brief; do
 	name=$(basename "$f" .brief)
 	case $name in *-draft)

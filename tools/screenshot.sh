@@ -1,9 +1,11 @@
 #!/bin/sh
 # screenshot.sh BRIEFC [BRIEF...]: render the HTML of each brief (default:
-# the US-ROK example) in headless Chromium to a PNG, so the look can be
-# reviewed.  Writes screenshot/NAME.html, NAME.png (the whole page) and
-# NAME-print.pdf (the print stylesheet) in BRIEFC's folder.  Installs
-# chromium with apt-get when run as root and it is missing.
+# the US-ROK example) in headless Chromium to a PNG, and its Word document
+# through LibreOffice, so the look can be reviewed.  Writes
+# screenshot/NAME.html, NAME.png (the whole page), NAME-print.pdf (the
+# print stylesheet), NAME.docx, NAME-docx.pdf and NAME-docx-N.png (its
+# pages) in BRIEFC's folder.  Installs chromium, LibreOffice and poppler
+# with apt-get when run as root and they are missing.
 set -e
 briefc=${1:?usage: screenshot.sh BRIEFC [BRIEF...]}
 shift
@@ -19,6 +21,8 @@ if [ -z "$chrome" ]; then
 	sh tools/ensure-packages.sh chromium
 	chrome=chromium
 fi
+command -v soffice >/dev/null 2>&1 || sh tools/ensure-packages.sh libreoffice-writer-nogui
+command -v pdftoppm >/dev/null 2>&1 || sh tools/ensure-packages.sh poppler-utils
 
 profile=$(mktemp -d)
 trap 'rm -rf "$profile"' EXIT
@@ -35,4 +39,14 @@ for brief in "$@"; do
 	# shellcheck disable=SC2086
 	"$chrome" $flags --no-pdf-header-footer --print-to-pdf="$out/$name-print.pdf" "$page" 2>/dev/null
 	echo "screenshot: $out/$name.png, $out/$name-print.pdf"
+
+	# Word, as LibreOffice lays it out: the first pages as PNG
+	"$briefc" build -t docx -o "$out/$name.docx" "$brief"
+	lo=$(mktemp -d)
+	HOME=$profile soffice --headless --convert-to pdf --outdir "$lo" "$out/$name.docx" >/dev/null 2>&1
+	mv "$lo/$name.pdf" "$out/$name-docx.pdf"
+	rmdir "$lo"
+	rm -f "$out/$name"-docx-*.png
+	pdftoppm -r 70 -png -f 1 -l 4 "$out/$name-docx.pdf" "$out/$name-docx"
+	echo "screenshot: $out/$name.docx as $out/$name-docx.pdf and $out/$name-docx-*.png"
 done
