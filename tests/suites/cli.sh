@@ -29,7 +29,15 @@ expect 2 "$BRIEFC" check "$tmp/missing.brief"; grep_err 'cannot read'
 expect 2 "$BRIEFC" check -Wno-placeholdr $good; grep_err "did you mean 'placeholder'"
 expect 2 "$BRIEFC" check --diagnostics=xml $good; grep_err "unknown diagnostics format 'xml'"
 expect 2 "$BRIEFC" build $good;            grep_err 'needs -t FORMAT'
-expect 2 "$BRIEFC" build -t docx $good;    grep_err "unknown format 'docx'"
+expect 2 "$BRIEFC" build -t rtf $good;     grep_err "unknown format 'rtf'"
+# without -t, -o's extension names the format (contract 11.11); -t wins
+expect 0 "$BRIEFC" build -o "$tmp/x.html" $good; grep -q '<!DOCTYPE html>' "$tmp/x.html" && ok || bad "-o x.html is not HTML"
+expect 0 "$BRIEFC" build -o "$tmp/x.tex" $good;  grep -q 'documentclass' "$tmp/x.tex" && ok || bad "-o x.tex is not LaTeX"
+expect 0 "$BRIEFC" build -o "$tmp/x.json" $good; head -c 1 "$tmp/x.json" | grep -q '{' && ok || bad "-o x.json is not JSON"
+expect 0 "$BRIEFC" build -t md -o "$tmp/y.html" $good; grep -q '<!DOCTYPE' "$tmp/y.html" && bad "-t md -o y.html wrote HTML" || ok
+expect 2 "$BRIEFC" build -o "$tmp/x.rtf" $good;  grep_err 'cannot tell the format'
+expect 2 "$BRIEFC" build -o - $good;       grep_err 'needs -t FORMAT'
+expect 2 "$BRIEFC" check --reference-doc x.docx $good; grep_err 'options of build'
 expect 2 "$BRIEFC" build -t pdf $good;     grep_err 'needs -o FILE'
 expect 2 "$BRIEFC" build -t md $good $good; grep_err 'exactly one FILE'
 expect 2 "$BRIEFC" check -t md $good;      grep_err 'options of build'
