@@ -7,6 +7,8 @@
 #   make leakcheck  the whole suite under valgrind
 #   make fuzz       libFuzzer target (clang); make fuzz-smoke runs it 60 s
 #   make bench      benchmarks against cmark and pandoc
+#   make playground the browser playground in build/playground (docs/playground.md);
+#                   make serve-playground serves it on localhost
 #   make install    PREFIX=/usr/local DESTDIR=
 
 CC      ?= cc
@@ -29,12 +31,12 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 # Debian packages the build and the tests need.
 BUILD_PKGS := flex bison libcmocka-dev zlib1g-dev
-TEST_PKGS  := cmark pandoc tidy poppler-utils texlive-latex-base \
+TEST_PKGS  := cmark pandoc tidy poppler-utils chromium texlive-latex-base \
 	texlive-latex-recommended texlive-fonts-recommended texlive-luatex lmodern \
 	graphviz jq unzip libxml2-utils libreoffice-writer-nogui
 
 .PHONY: all deps test-deps demo test unit golden asan leakcheck install clean \
-	fuzz fuzz-smoke bench screenshot
+	fuzz fuzz-smoke bench screenshot playground serve-playground wasm-deps npm-deps
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/briefc
@@ -83,8 +85,60 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libbriefc.a
 demo: $(BUILD)/briefc
 	@sh tools/demo.sh $(BUILD)/briefc
 
+# The playground (docs/playground.md): briefc as a WASI command module,
+# built with clang's wasm32-wasi target and Debian's wasi-libc, and the page
+# around it, bundled from the npm packages pinned in playground/.
+# Left out: render_pdf.c and dot_run.c (WASI runs no processes) and the
+# Word backend (render_docx.c, docx*.c, zip.c: Debian has no zlib for WASI).
+PLAYGROUND  := $(BUILD)/playground
+WASM_PKGS   := clang lld wasi-libc libclang-rt-14-dev-wasm32
+WASM_CC     ?= clang
+WASM_CFLAGS := --target=wasm32-wasi --sysroot=/usr $(CSTD) $(WARN) -O2 \
+	-D_POSIX_C_SOURCE=200809L -D_WASI_EMULATED_PROCESS_CLOCKS -Isrc -I$(BUILD)/gen \
+	$(filter -Werror,$(EXTRA_CFLAGS))
+WASM_SRC    := $(filter-out src/render_pdf.c src/dot_run.c src/render_docx.c src/docx.c \
+	src/docx_styles.c src/zip.c,$(wildcard src/*.c))
+WASM_OBJ    := $(WASM_SRC:src/%.c=$(BUILD)/wasm/%.o) $(BUILD)/wasm/parser.o \
+	$(BUILD)/wasm/lexer.o
+NPM_STAMP   := playground/node_modules/.package-lock.json
+
+playground: $(PLAYGROUND)/briefc.wasm $(PLAYGROUND)/index.html
+
+wasm-deps:
+	@sh tools/ensure-packages.sh $(WASM_PKGS)
+npm-deps:
+	@command -v node >/dev/null && command -v npm >/dev/null || \
+	  sh tools/ensure-packages.sh nodejs npm
+
+$(BUILD)/wasm/%.o: src/%.c $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h | wasm-deps
+	@mkdir -p $(dir $@)
+	$(WASM_CC) $(WASM_CFLAGS) -DBRIEFC_VERSION='"$(VERSION)"' -MMD -MP -c -o $@ $<
+$(BUILD)/wasm/parser.o: $(BUILD)/gen/parser.c $(BUILD)/gen/lexer.h | wasm-deps
+	@mkdir -p $(dir $@)
+	$(WASM_CC) $(WASM_CFLAGS) $(GEN_CFLAGS) -c -o $@ $<
+$(BUILD)/wasm/lexer.o: $(BUILD)/gen/lexer.c $(BUILD)/gen/parser.h | wasm-deps
+	@mkdir -p $(dir $@)
+	$(WASM_CC) $(WASM_CFLAGS) $(GEN_CFLAGS) -c -o $@ $<
+$(PLAYGROUND)/briefc.wasm: $(WASM_OBJ)
+	@mkdir -p $(dir $@)
+	$(WASM_CC) $(WASM_CFLAGS) -Wl,--strip-all -o $@ $^ -lwasi-emulated-process-clocks -lm
+
+-include $(wildcard $(BUILD)/wasm/*.d)
+
+$(NPM_STAMP): playground/package.json playground/package-lock.json | npm-deps
+	cd playground && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(PLAYGROUND)/index.html: $(NPM_STAMP) playground/build.mjs $(wildcard playground/src/*) \
+		$(wildcard examples/*.brief)
+	node playground/build.mjs $(PLAYGROUND)
+
+serve-playground: playground
+	@echo "briefc playground: http://localhost:$${PORT:-8000}/  (Ctrl-C stops it)"
+	@cd $(PLAYGROUND) && python3 -m http.server --bind 127.0.0.1 $${PORT:-8000}
+
 # Every suite prints its own summary; tests/run.sh adds the total.
-test: all test-deps $(UNIT_BIN)
+test: all test-deps $(UNIT_BIN) playground
 	@sh tests/run.sh $(BUILD)
 
 unit: $(UNIT_BIN)
@@ -109,7 +163,7 @@ fuzz-smoke: fuzz
 bench: all
 	@sh bench/run.sh $(BUILD)/briefc
 
-screenshot: all
+screenshot: all playground
 	@sh tools/screenshot.sh $(BUILD)/briefc
 
 install: $(BUILD)/briefc

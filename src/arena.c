@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifndef __wasi__		/* WASI has no mmap: chunks are malloc'd */
 #include <sys/mman.h>
+#endif
 
 /* Nothing in a tree needs more (no long double), and 16 cost a tenth more
  * memory on the short strings. */
@@ -56,10 +58,13 @@ static arena_chunk *chunk_map(size_t bytes)
 
 static void chunk_free(arena_chunk *c)
 {
-	if (c->mapped)
+#if defined(MAP_ANONYMOUS) && defined(MADV_HUGEPAGE)
+	if (c->mapped) {
 		munmap(c, c->mapped);
-	else
-		free(c);
+		return;
+	}
+#endif
+	free(c);
 }
 
 void arena_init(arena *a)

@@ -100,6 +100,13 @@ static int output_open(output *w, const char *path)
 		return 0;
 	}
 	w->path = path;
+#ifdef __wasi__
+	/* WASI has no mkstemp, realpath or file modes, so no file can be
+	 * replaced whole: this build writes to standard output only. */
+	fprintf(stderr, "briefc: cannot write %s: files are not written in this build; "
+		"leave out -o to write to standard output\n", path);
+	return -1;
+#else
 	struct stat st;
 	bool exists = stat(path, &st) == 0;
 	if (exists && !S_ISREG(st.st_mode)) {
@@ -147,6 +154,7 @@ static int output_open(output *w, const char *path)
 		close(fd);
 	}
 	return 0;
+#endif
 }
 
 /* A buf_sink: later writes are skipped once one failed. */
@@ -366,6 +374,12 @@ static int cmd_build(const options *o)
 				   format);
 	bool docx = strcmp(fe->name, "docx") == 0;
 	bool pdf = fe->render == NULL && !docx;
+#ifdef __wasi__
+	/* WASI runs no processes (pdflatex), and this build has no zlib (the
+	 * ZIP of a Word document): render_pdf.c and render_docx.c are left out. */
+	if (pdf || docx)
+		return usage_error("%s output is not available in this build", fe->name);
+#endif
 	bool to_stdout = !o->out || strcmp(o->out, "-") == 0;
 	if (pdf && to_stdout)
 		return usage_error("%s", "-t pdf needs -o FILE: a PDF is not written to standard output");
@@ -392,9 +406,13 @@ static int cmd_build(const options *o)
 				(fe->render == render_latex &&
 				 escape_latex_sets_all(d.src.text, d.src.len)));
 	if (clean && !stream) {
+#ifdef __wasi__
+		int rc = fe->render(&d, &o->render, &out);
+#else
 		int rc = pdf ? render_pdf(&d, &o->render, &out, &err)
 			 : docx ? render_docx(&d, &o->render, ref, ref_len, &out, &err)
 			 : fe->render(&d, &o->render, &out);
+#endif
 		if (rc != 0 && !diag_count(&d.diags, DS_ERROR)) {
 			if (docx && o->reference_doc)
 				fprintf(stderr, "briefc: --reference-doc %s: %s\n", o->reference_doc,
