@@ -4,8 +4,10 @@
 # through LibreOffice, so the look can be reviewed.  Writes
 # screenshot/NAME.html, NAME.png (the whole page), NAME-print.pdf (the
 # print stylesheet), NAME.docx, NAME-docx.pdf and NAME-docx-N.png (its
-# pages) in BRIEFC's folder.  Installs chromium, LibreOffice and poppler
-# with apt-get when run as root and they are missing.
+# pages) in BRIEFC's folder, and, when the playground is built beside
+# BRIEFC (make playground), playground.png and playground-draft.png: the
+# playground page.  Installs chromium, LibreOffice and poppler with apt-get
+# when run as root and they are missing.
 set -e
 briefc=${1:?usage: screenshot.sh BRIEFC [BRIEF...]}
 shift
@@ -50,3 +52,6 @@ for brief in "$@"; do
 	pdftoppm -r 70 -png -f 1 -l 4 "$out/$name-docx.pdf" "$out/$name-docx"
 	echo "screenshot: $out/$name.docx as $out/$name-docx.pdf and $out/$name-docx-*.png"
 done
+if [ -f "$(dirname "$briefc")/playground/index.html" ]; then
+	node playground/test/screenshot.mjs "$(dirname "$briefc")/playground" "$out"
+fi
