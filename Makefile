@@ -96,6 +96,9 @@ WASM_CC     ?= clang
 WASM_CFLAGS := --target=wasm32-wasi --sysroot=/usr $(CSTD) $(WARN) -O2 \
 	-D_POSIX_C_SOURCE=200809L -D_WASI_EMULATED_PROCESS_CLOCKS -Isrc -I$(BUILD)/gen \
 	$(filter -Werror,$(EXTRA_CFLAGS))
+# A 1 MiB stack below the data (wasm-ld's default is 64 KiB above it): an
+# overflow traps instead of overwriting static data.
+WASM_LDFLAGS := -Wl,--strip-all -Wl,--stack-first -Wl,-z,stack-size=1048576
 WASM_SRC    := $(filter-out src/render_pdf.c src/dot_run.c src/render_docx.c src/docx.c \
 	src/docx_styles.c src/zip.c,$(wildcard src/*.c))
 WASM_OBJ    := $(WASM_SRC:src/%.c=$(BUILD)/wasm/%.o) $(BUILD)/wasm/parser.o \
@@ -121,7 +124,7 @@ $(BUILD)/wasm/lexer.o: $(BUILD)/gen/lexer.c $(BUILD)/gen/parser.h | wasm-deps
 	$(WASM_CC) $(WASM_CFLAGS) $(GEN_CFLAGS) -c -o $@ $<
 $(PLAYGROUND)/briefc.wasm: $(WASM_OBJ)
 	@mkdir -p $(dir $@)
-	$(WASM_CC) $(WASM_CFLAGS) -Wl,--strip-all -o $@ $^ -lwasi-emulated-process-clocks -lm
+	$(WASM_CC) $(WASM_CFLAGS) $(WASM_LDFLAGS) -o $@ $^ -lwasi-emulated-process-clocks -lm
 
 -include $(wildcard $(BUILD)/wasm/*.d)
 

@@ -1,11 +1,12 @@
 // parity.mjs WASM BRIEFC: briefc.wasm gives the native briefc's standard
 // output, standard error and exit status, byte for byte, on every example
-// in every format but pdf, on every golden case, and on the backend and
-// hostile test briefs.  Each case runs three times: natively, under
+// in every format but pdf, on every golden case, on the backend and
+// hostile test briefs, and on the pathological cases made smaller.  Each case runs three times: natively, under
 // node:wasi, and under the page's own WASI shim (src/wasi.js), so the code
 // the browser runs is held to the same bytes.
 //
-// Run from the repository root.  What the WASI build leaves out on purpose
+// Run from the repository root, as node --no-turbo-fast-api-calls (see
+// tests/suites/playground.sh).  What the WASI build leaves out on purpose
 // (pdf, -o FILE) is checked to fail with its usage error instead.
 import { WASI } from 'node:wasi';
 import { spawnSync } from 'node:child_process';
@@ -155,6 +156,30 @@ for (const name of briefs(cases)) {
 		continue;
 	}
 	same(`golden ${base}: ${line}`, cases, args);
+}
+
+// The pathological cases (tests/pathological/cases), at a twentieth of
+// their size: deep nesting, long lines, floods of diagnostics and garbage
+// must give the same bytes too, and never overflow the module's stack.
+{
+	const gen = path.join(tmp, 'gen');
+	const cc = spawnSync(process.env.CC || 'cc', ['-std=c17', '-O2', '-o', gen, 'tests/pathological/gen.c']);
+	if (cc.status !== 0)
+		ko(`cannot compile tests/pathological/gen.c: ${cc.stderr}`);
+	const dir = fs.mkdtempSync(path.join(tmp, 'pathological-'));
+	for (const line of cc.status === 0 ? fs.readFileSync('tests/pathological/cases', 'utf8').split('\n') : []) {
+		if (!line.trim() || line.startsWith('#'))
+			continue;
+		const [head, , cmd] = line.split(';');
+		const [name, reps] = head.trim().split(/\s+/);
+		const n = Number(reps) >= 1000 ? Math.floor(Number(reps) / 20) : Number(reps);
+		const args = (cmd || 'check').trim().split(/\s+/);
+		const o = args.indexOf('-o');
+		if (o >= 0)
+			args.splice(o, 2);	// to standard output
+		fs.writeFileSync(path.join(dir, 'in.brief'), spawnSync(gen, [name, String(n)], { maxBuffer: 1 << 30 }).stdout);
+		same(`pathological ${name} ${n}: ${args.join(' ')}`, dir, [...args, 'in.brief']);
+	}
 }
 
 // Standard input, usage errors, --help and --version.

@@ -18,6 +18,9 @@ if [ ! -f "$pg/briefc.wasm" ] || [ ! -f "$pg/index.html" ] || [ ! -d playground/
 fi
 command -v chromium >/dev/null 2>&1 || [ -n "$CHROMIUM" ] || sh tools/ensure-packages.sh chromium >/dev/null
 status=0
-node --no-warnings playground/test/parity.mjs "$pg/briefc.wasm" "$BRIEFC" || status=1
+# node:wasi's fast API calls can let the garbage collector run inside a
+# call and crash node (Node issue 46777, still in Node 20 and 22): off.
+node --no-warnings --no-turbo-fast-api-calls playground/test/parity.mjs "$pg/briefc.wasm" "$BRIEFC" ||
+	status=1
 node playground/test/browser.mjs "$pg" "$BRIEFC" || status=1
 exit $status
