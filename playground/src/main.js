@@ -298,11 +298,14 @@ function setPreview(html) {
 	const next = preview[1 - shown];
 	if (!cur.hidden && cur.contentWindow)
 		previewScroll = cur.contentWindow.scrollY;
+	// The new document loads out of sight and replaces the old one only
+	// once it is laid out, scrolled where the old one was: no blank flash,
+	// no jump to the top as the author types.
 	next.onload = () => {
 		next.onload = null;
+		next.hidden = false;
 		if (next.contentWindow)
 			next.contentWindow.scrollTo(0, previewScroll);
-		next.hidden = false;
 		cur.hidden = true;
 		shown = 1 - shown;
 	};
@@ -393,8 +396,13 @@ function loadExample(name) {
 }
 
 picker.addEventListener('change', () => {
-	if (picker.value)
-		loadExample(picker.value);
+	if (!picker.value)
+		return;
+	// the address no longer names what the editor holds
+	if (location.hash)
+		window.history.replaceState(null, '', location.pathname + location.search);
+	$('notice').hidden = true;
+	loadExample(picker.value);
 });
 
 function loadFromLocation() {

@@ -123,6 +123,29 @@ check('no fragment: the editor holds the example',
 	const frame = await previewDoc();
 	const title = frame && await (await frame.contentFrame()).textContent('.brief-title');
 	check('no fragment: the example is previewed', title === 'Smoke-Free Public Places', title);
+	// The preview keeps its place while the author types.
+	const scrollY = () => page.evaluate(() =>
+		document.querySelector('iframe.preview:not([hidden])').contentWindow.scrollY);
+	await page.evaluate(() => document.querySelector('iframe.preview:not([hidden])').contentWindow.scrollTo(0, 1500));
+	const srcdoc = await page.getAttribute('iframe.preview:not([hidden])', 'srcdoc');
+	await page.click('.cm-content');
+	await page.keyboard.press('Control+End');
+	await page.keyboard.type('More.\n');
+	await page.waitForFunction((old) => {
+		const f = document.querySelector('iframe.preview:not([hidden])');
+		return f && f.getAttribute('srcdoc') !== old && !document.body.classList.contains('busy');
+	}, srcdoc);
+	await page.waitForTimeout(100);
+	check('preview: it keeps its scroll position across a rebuild', await scrollY() === 1500, String(await scrollY()));
+	// Its table of contents scrolls it, and only it.
+	const inner = await (await page.$('iframe.preview:not([hidden])')).contentFrame();
+	await page.evaluate(() => document.querySelector('iframe.preview:not([hidden])').contentWindow.scrollTo(0, 0));
+	const pageUrl = page.url();
+	await inner.click('.brief-toc a >> nth=3');
+	await page.waitForTimeout(200);
+	check('preview: a contents link scrolls the preview', await scrollY() > 500 && inner.url().startsWith('about:srcdoc#'),
+		`${await scrollY()} ${inner.url()}`);
+	check('preview: a contents link leaves the page where it was', page.url() === pageUrl, page.url());
 }
 
 // ---- a draft: its diagnostics ----
@@ -220,6 +243,9 @@ for (const [name, text] of [['hostile.brief', hostile], ['tests/pathological/hos
 		'script, iframe, img, svg, object, embed, form, base:not([href="about:srcdoc"]), meta[http-equiv], ' +
 		'[onerror], [onload], [onclick], [onmouseover], a[href^="javascript" i]').length);
 	check(`${name}: the preview holds no live element of the author's`, live === 0, String(live));
+	const stay = inner && await inner.evaluate(() => document.querySelectorAll(
+		'a[href]:not([href^="about:srcdoc#"]):not([target="_blank"][rel~="noopener"])').length);
+	check(`${name}: the preview's links out open a new tab`, stay === 0, String(stay));
 	// Click every link of the preview: none may run code or move the page.
 	const links = inner ? await inner.$$('a[href]') : [];
 	for (const a of links)
