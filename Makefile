@@ -152,7 +152,7 @@ asan:
 	  EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" \
 	  EXTRA_LDFLAGS="-fsanitize=address,undefined" test
 
-leakcheck: all $(UNIT_BIN)
+leakcheck: all $(UNIT_BIN) playground
 	@sh tools/ensure-packages.sh valgrind
 	@BRIEFC_WRAP="valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
 	  sh tests/run.sh $(BUILD)
