@@ -201,7 +201,7 @@ await open('#src=' + encodeSource(clean));
 	check('clean: the preview is briefc\'s HTML', srcdoc === native(clean, ['build', '-t', 'html']).stdout);
 	const body = frame && await (await frame.contentFrame()).textContent('.brief-title');
 	check('clean: the preview is rendered', body === 'Safe Water in Public Drinking Fountains', body);
-	for (const [tab, fmt] of [['Markdown', 'md'], ['LaTeX', 'latex'], ['JSON', 'json']]) {
+	for (const [tab, fmt] of [['Markdown', 'md'], ['LaTeX', 'latex'], ['JSON', 'json'], ['DOT', 'dot']]) {
 		await page.click(`.tabs button[data-format="${fmt}"]`);
 		const want = native(clean, ['build', '-t', fmt]).stdout;
 		await page.waitForFunction((w) => document.querySelector('#text').textContent === w, want, { timeout: 5000 })
@@ -252,7 +252,7 @@ for (const [name, text] of [['hostile.brief', hostile], ['tests/pathological/hos
 		await a.click({ force: true, timeout: 2000 }).catch(() => {});
 	await page.waitForTimeout(200);
 	await noPwn(`${name} (${links.length} links clicked)`);
-	for (const fmt of ['md', 'latex', 'json']) {
+	for (const fmt of ['md', 'latex', 'json', 'dot']) {
 		await page.click(`.tabs button[data-format="${fmt}"]`);
 		await page.waitForFunction(() => !document.body.classList.contains('busy') &&
 			!document.querySelector('#text').hidden);

@@ -125,6 +125,7 @@ const FORMAT_ARGS = [
 	['check', '--diagnostics=sarif'], ['check', '--diagnostics=github'],
 	['build', '-t', 'md'], ['build', '-t', 'html'], ['build', '-t', 'html', '--fragment'],
 	['build', '-t', 'latex'], ['build', '-t', 'latex', '--fragment'], ['build', '-t', 'json'],
+	['build', '-t', 'dot'],
 	['build', '-t', 'html', '--diagnostics=json', '-o', '-'],
 ];
 
