@@ -81,6 +81,8 @@ function splitStderr(stderr) {
 
 // ---- the editor -------------------------------------------------------
 
+let version = 0;		// counts the editor's changes
+
 const view = new EditorView({
 	parent: $('editor'),
 	state: EditorState.create({
@@ -99,8 +101,10 @@ const view = new EditorView({
 			syntaxHighlighting(briefHighlight),
 			keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
 			EditorView.updateListener.of((u) => {
-				if (u.docChanged)
+				if (u.docChanged) {
+					version++;
 					schedule();
+				}
 			}),
 			EditorView.contentAttributes.of({ 'aria-label': 'Brief source', spellcheck: 'false' }),
 		],
@@ -120,8 +124,8 @@ function jumpTo(d) {
 
 let worker = null;
 let nextId = 1;
-let inFlight = null;		// {id, format, timer}
-let dirty = false;		// the text or format changed since inFlight was sent
+let inFlight = null;		// {id, format, version, timer}
+let dirty = false;		// a compile was asked for while inFlight ran
 let debounce = 0;
 let format = 'html';
 let sourceName = SHARED_NAME;
@@ -156,7 +160,7 @@ function compile() {
 		startWorker();
 		finished({ id, error: `briefc took longer than ${TIMEOUT_MS / 1000} s and was stopped` });
 	}, TIMEOUT_MS);
-	inFlight = { id, format, timer };
+	inFlight = { id, format, version, timer };
 	setBusy(true);
 	worker.postMessage({ id, name: sourceName, text: view.state.doc.toString(), format });
 }
@@ -171,6 +175,10 @@ function finished(r) {
 		compile();
 		return;
 	}
+	// Diagnostics of an older text would point at the wrong places: the
+	// build the change scheduled will answer.
+	if (sent.version !== version)
+		return;
 	setBusy(false);
 	if (r.error) {
 		showDiagnostics([]);
