@@ -7,7 +7,7 @@
 //
 // Run from the repository root, as node --no-turbo-fast-api-calls (see
 // tests/suites/playground.sh).  What the WASI build leaves out on purpose
-// (pdf, -o FILE) is checked to fail with its usage error instead.
+// (pdf, docx, -o FILE) is checked to fail with its usage error instead.
 import { WASI } from 'node:wasi';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -195,6 +195,10 @@ for (const args of [[], ['--help'], ['--version'], ['lint'], ['check'], ['build'
 // What this build leaves out says so.
 refused('build -t pdf', 'examples', ['build', '-t', 'pdf', 'minimal.brief'],
 	'pdf output is not available in this build');
+refused('build -t docx', 'examples', ['build', '-t', 'docx', 'minimal.brief'],
+	'docx output is not available in this build');
+refused('build -o FILE.docx', 'examples', ['build', '-o', 'out.docx', 'minimal.brief'],
+	'docx output is not available in this build');
 refused('build -t pdf -o FILE', 'examples', ['build', '-t', 'pdf', '-o', 'out.pdf', 'minimal.brief'],
 	'pdf output is not available in this build');
 refused('build -o FILE', 'examples', ['build', '-t', 'html', '-o', 'out.html', 'minimal.brief'],
