@@ -10,6 +10,8 @@
 #   make playground the browser playground in build/playground (docs/playground.md);
 #                   make serve-playground serves it on localhost
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make editors-deps  what the editor tests need (node, npm, vim, npm ci)
+#   make vsix       the VS Code extension as build/brief-VERSION.vsix
 
 CC      ?= cc
 PREFIX  ?= /usr/local
@@ -35,8 +37,8 @@ TEST_PKGS  := cmark pandoc tidy poppler-utils chromium texlive-latex-base \
 	texlive-latex-recommended texlive-fonts-recommended texlive-luatex lmodern \
 	graphviz jq unzip libxml2-utils libreoffice-writer-nogui
 
-.PHONY: all deps test-deps demo test unit golden asan leakcheck install clean \
-	fuzz fuzz-smoke bench screenshot playground serve-playground wasm-deps npm-deps
+.PHONY: all deps test-deps editors-deps vsix demo test unit golden asan leakcheck \
+	install clean fuzz fuzz-smoke bench screenshot playground serve-playground wasm-deps npm-deps
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/briefc
@@ -44,8 +46,29 @@ all: $(BUILD)/briefc
 # Install what is missing when root; otherwise say exactly what to install.
 deps:
 	@sh tools/ensure-packages.sh $(BUILD_PKGS)
-test-deps: deps
+test-deps: deps editors-deps
 	@sh tools/ensure-packages.sh $(TEST_PKGS)
+
+# The editor tests (tests/suites/editors.sh) need vim, node and npm, and the
+# VS Code extension's npm packages as its package-lock.json pins them.  A
+# node that came without Debian's npm package (NodeSource's) brings its own
+# npm, so the Debian packages are asked for only when a command is missing.
+VSCODE := editors/vscode
+editors-deps: $(VSCODE)/node_modules/.package-lock.json
+	@sh tools/ensure-packages.sh vim
+$(VSCODE)/node_modules/.package-lock.json: $(VSCODE)/package.json $(VSCODE)/package-lock.json
+	@command -v node >/dev/null && command -v npm >/dev/null || \
+	  sh tools/ensure-packages.sh nodejs npm
+	cd $(VSCODE) && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Packaging reaches the npm registry for vsce (not needed by any test).
+# vsce 2.x is the last line that runs on Debian 12's node 18.
+VSCE := @vscode/vsce@2.32.0
+vsix: editors-deps
+	@mkdir -p $(BUILD)
+	cd $(VSCODE) && npx --yes $(VSCE) package --allow-missing-repository \
+	  --skip-license -o $(abspath $(BUILD))/brief-$$(node -p 'require("./package.json").version').vsix
 
 $(BUILD)/gen/parser.c $(BUILD)/gen/parser.h &: grammar/brief.y | deps
 	@mkdir -p $(BUILD)/gen
@@ -174,4 +197,4 @@ install: $(BUILD)/briefc
 	install -m 755 $(BUILD)/briefc $(DESTDIR)$(PREFIX)/bin/briefc
 
 clean:
-	rm -rf build build-asan build-fuzz
+	rm -rf build build-asan build-fuzz $(VSCODE)/node_modules

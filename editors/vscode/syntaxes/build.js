@@ -329,7 +329,6 @@ const repository = {
 
 	'block-body': {
 		patterns: [
-			{ include: '#comment' },
 			{ include: '#footnote-definition' },
 			{ include: '#list' },
 			{ include: '#quote' },
@@ -395,7 +394,6 @@ const repository = {
 				end: '$',
 				patterns: [{ include: '#comment' }, PIPE, { include: '#inline' }],
 			},
-			{ include: '#comment' },
 			{
 				name: 'meta.table.delimiter.brief',
 				match: '^[ \\t]*\\|?[ \\t]*:?-+:?[ \\t]*(?:\\|[ \\t]*:?-+:?[ \\t]*)*\\|?[ \\t]*$',
