@@ -22,8 +22,10 @@ OPT     ?= -O2 -g
 CFLAGS  ?=
 CFLAGS  += $(CSTD) $(WARN) $(OPT) -D_POSIX_C_SOURCE=200809L -Isrc -I$(BUILD)/gen $(EXTRA_CFLAGS)
 LDFLAGS += $(EXTRA_LDFLAGS)
-# zlib: the ZIP container of Word documents (src/zip.c)
-LIBS    := -lz -lm
+# zlib: the ZIP container of Word documents (src/zip.c).  jansson: JSON
+# for the language server (src/lsp*.c), linked statically so that the
+# installed briefc needs no JSON library at run time (docs/lsp.md).
+LIBS    := -Wl,-Bstatic -ljansson -Wl,-Bdynamic -lz -lm
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
 LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
@@ -32,7 +34,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 # Debian packages the build and the tests need.
-BUILD_PKGS := flex bison libcmocka-dev zlib1g-dev
+BUILD_PKGS := flex bison libcmocka-dev zlib1g-dev libjansson-dev
 TEST_PKGS  := cmark pandoc tidy poppler-utils chromium texlive-latex-base \
 	texlive-latex-recommended texlive-fonts-recommended texlive-luatex lmodern \
 	graphviz jq unzip libxml2-utils libreoffice-writer-nogui
@@ -111,8 +113,9 @@ demo: $(BUILD)/briefc
 # The playground (docs/playground.md): briefc as a WASI command module,
 # built with clang's wasm32-wasi target and Debian's wasi-libc, and the page
 # around it, bundled from the npm packages pinned in playground/.
-# Left out: render_pdf.c and dot_run.c (WASI runs no processes) and the
-# Word backend (render_docx.c, docx*.c, zip.c: Debian has no zlib for WASI).
+# Left out: render_pdf.c and dot_run.c (WASI runs no processes), the
+# Word backend (render_docx.c, docx*.c, zip.c: Debian has no zlib for WASI)
+# and the language server (lsp*.c: no jansson for WASI, no editor to serve).
 PLAYGROUND  := $(BUILD)/playground
 WASM_PKGS   := clang lld wasi-libc libclang-rt-14-dev-wasm32
 WASM_CC     ?= clang
@@ -123,7 +126,7 @@ WASM_CFLAGS := --target=wasm32-wasi --sysroot=/usr $(CSTD) $(WARN) -O2 \
 # overflow traps instead of overwriting static data.
 WASM_LDFLAGS := -Wl,--strip-all -Wl,--stack-first -Wl,-z,stack-size=1048576
 WASM_SRC    := $(filter-out src/render_pdf.c src/dot_run.c src/render_docx.c src/docx.c \
-	src/docx_styles.c src/zip.c,$(wildcard src/*.c))
+	src/docx_styles.c src/zip.c src/lsp%.c,$(wildcard src/*.c))
 WASM_OBJ    := $(WASM_SRC:src/%.c=$(BUILD)/wasm/%.o) $(BUILD)/wasm/parser.o \
 	$(BUILD)/wasm/lexer.o
 NPM_STAMP   := playground/node_modules/.package-lock.json

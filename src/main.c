@@ -15,6 +15,7 @@
 #include "diag_format.h"
 #include "escape.h"
 #include "graph.h"
+#include "lsp.h"
 #include "policy.h"
 #include "render.h"
 #include "render_docx.h"
@@ -31,12 +32,15 @@ static const char usage_text[] =
 	"usage: briefc check [OPTIONS] FILE...\n"
 	"       briefc build [OPTIONS] [-t FORMAT] [-o OUT] FILE\n"
 	"       briefc trace [--format=text|json] FILE ID...\n"
+	"       briefc lsp [--stdio]\n"
 	"       briefc --help | --version\n"
 	"\n"
 	"FORMAT is one of md, html, latex, pdf, json, docx, dot (the evidence\n"
 	"map in Graphviz DOT); without -t, the extension of OUT (.md, .html,\n"
 	".tex, .pdf, .json, .docx, .dot) names it.  trace prints what rests on\n"
 	"each ID (evidence, a finding or a recommendation) and what it rests on.\n"
+	"lsp is a language server for editors, on standard input and output\n"
+	"(docs/lsp.md).\n"
 	"\n"
 	"options:\n"
 	"  -t FORMAT                 output format (build)\n"
@@ -531,7 +535,7 @@ static int cmd_trace(const options *o)
 int main(int argc, char **argv)
 {
 	if (argc < 2)
-		return usage_error("%s", "missing command: check, build or trace");
+		return usage_error("%s", "missing command: check, build, trace or lsp");
 	const char *cmd = argv[1];
 	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
 		fputs(usage_text, stdout);
@@ -541,10 +545,23 @@ int main(int argc, char **argv)
 		printf("briefc %s\n", BRIEFC_VERSION);
 		return EXIT_OK;
 	}
+	if (strcmp(cmd, "lsp") == 0) {
+		/* --stdio: what editors' clients pass to say the transport */
+		for (int i = 2; i < argc; i++)
+			if (strcmp(argv[i], "--stdio") != 0)
+				return usage_error("lsp takes no argument but --stdio, not '%s'", argv[i]);
+#ifdef __wasi__
+		/* a page has no standard input to serve an editor on, and
+		 * this build has no jansson: src/lsp*.c are left out */
+		return usage_error("%s", "lsp is not available in this build");
+#else
+		return lsp_serve(STDIN_FILENO, STDOUT_FILENO);
+#endif
+	}
 	bool build = strcmp(cmd, "build") == 0;
 	bool trace = strcmp(cmd, "trace") == 0;
 	if (!build && !trace && strcmp(cmd, "check") != 0)
-		return usage_error("unknown command '%s': expected check, build or trace", cmd);
+		return usage_error("unknown command '%s': expected check, build, trace or lsp", cmd);
 	options o;
 	memset(&o, 0, sizeof o);
 	policy_init(&o.pol);
