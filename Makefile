@@ -37,7 +37,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BUILD_PKGS := flex bison libcmocka-dev zlib1g-dev libjansson-dev
 TEST_PKGS  := cmark pandoc tidy poppler-utils chromium texlive-latex-base \
 	texlive-latex-recommended texlive-fonts-recommended texlive-luatex lmodern \
-	graphviz jq unzip libxml2-utils libreoffice-writer-nogui
+	graphviz jq unzip libxml2-utils libreoffice-writer-nogui python3
 
 .PHONY: all deps test-deps editors-deps vsix demo test unit golden asan leakcheck \
 	install clean fuzz fuzz-smoke bench screenshot playground serve-playground wasm-deps npm-deps

@@ -605,7 +605,7 @@ static void notification(server *s, const char *name, json_t *params)
 static void message(server *s, const char *body, size_t len)
 {
 	json_error_t e;
-	json_t *m = json_loadb(body, len, JSON_ALLOW_NUL, &e);
+	json_t *m = json_loadb(body, len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &e);
 	if (!m) {
 		buf msg = BUF_INIT;
 		buf_printf(&msg, "parse error: %s (at byte %d of the message)", e.text, e.position);

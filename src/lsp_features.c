@@ -297,6 +297,65 @@ static int severity(diag_severity s)
 	return s == DS_ERROR ? 1 : s == DS_WARNING ? 2 : 3;
 }
 
+/* One diagnostic; the cursors make a list in order cost its length. */
+static json_t *diag_json(const lsp_ctx *c, const diag *d, lsp_cursor *from, lsp_cursor *to)
+{
+	buf msg = BUF_INIT;
+	buf_puts(&msg, d->msg);
+	json_t *related = json_array();
+	for (const diag_note *nt = d->notes; nt; nt = nt->next) {
+		if (nt->has_at) {
+			json_array_append_new(related, json_pack(
+				"{s:o,s:o}", "location", location(c, nt->at),
+				"message", lsp_json_str(nt->msg, strlen(nt->msg))));
+		} else {
+			/* help without a place ("did you mean ...?") is
+			 * part of what the message says */
+			buf_puts(&msg, "\n");
+			buf_puts(&msg, nt->msg);
+		}
+	}
+	json_t *range = json_pack(
+		"{s:o,s:o}",
+		"start", pos_json(lsp_cursor_position(from, raw_of(c, d->at.start))),
+		"end", pos_json(lsp_cursor_position(to, raw_of(c, d->at.end))));
+	json_t *j = json_pack("{s:o,s:i,s:s,s:s,s:o}", "range", range,
+			      "severity", severity(d->severity),
+			      "code", diag_code_name(d->code), "source", "briefc",
+			      "message", lsp_json_str(msg.data, msg.len));
+	buf_free(&msg);
+	if (json_array_size(related))
+		json_object_set_new(j, "relatedInformation", related);
+	else
+		json_decref(related);
+	return j;
+}
+
+/*
+ * Whether the i-th diagnostic is among those published: all of them up to
+ * LSP_MAX_DIAGNOSTICS; past that, errors first, so that a draft full of
+ * warnings still shows the error at its end.
+ */
+typedef struct diag_budget {
+	size_t errors, others;	/* still to publish */
+} diag_budget;
+
+static void budget_init(diag_budget *b, const diag_list *dl)
+{
+	size_t nerr = diag_count(dl, DS_ERROR);
+	b->errors = nerr < LSP_MAX_DIAGNOSTICS ? nerr : LSP_MAX_DIAGNOSTICS;
+	b->others = LSP_MAX_DIAGNOSTICS - b->errors;
+}
+
+static bool budget_take(diag_budget *b, const diag *d)
+{
+	size_t *left = d->severity == DS_ERROR ? &b->errors : &b->others;
+	if (!*left)
+		return false;
+	(*left)--;
+	return true;
+}
+
 json_t *lsp_diagnostics(const lsp_ctx *c)
 {
 	json_t *out = json_array();
@@ -312,37 +371,11 @@ json_t *lsp_diagnostics(const lsp_ctx *c)
 	lsp_cursor from, to;
 	lsp_cursor_init(&from, c->text, c->enc);
 	lsp_cursor_init(&to, c->text, c->enc);
-	buf msg = BUF_INIT;
-	for (size_t i = 0; i < dl->n && i < LSP_MAX_DIAGNOSTICS; i++) {
-		const diag *d = &dl->items[i];
-		buf_clear(&msg);
-		buf_puts(&msg, d->msg);
-		json_t *related = json_array();
-		for (const diag_note *nt = d->notes; nt; nt = nt->next) {
-			if (nt->has_at) {
-				json_array_append_new(related, json_pack(
-					"{s:o,s:o}", "location", location(c, nt->at),
-					"message", lsp_json_str(nt->msg, strlen(nt->msg))));
-			} else {
-				buf_puts(&msg, "\n");
-				buf_puts(&msg, nt->msg);
-			}
-		}
-		json_t *range = json_pack(
-			"{s:o,s:o}",
-			"start", pos_json(lsp_cursor_position(&from, raw_of(c, d->at.start))),
-			"end", pos_json(lsp_cursor_position(&to, raw_of(c, d->at.end))));
-		json_t *j = json_pack("{s:o,s:i,s:s,s:s,s:o}", "range", range,
-				      "severity", severity(d->severity),
-				      "code", diag_code_name(d->code), "source", "briefc",
-				      "message", lsp_json_str(msg.data, msg.len));
-		if (json_array_size(related))
-			json_object_set_new(j, "relatedInformation", related);
-		else
-			json_decref(related);
-		json_array_append_new(out, j);
-	}
-	buf_free(&msg);
+	diag_budget bud;
+	budget_init(&bud, dl);
+	for (size_t i = 0; i < dl->n; i++)
+		if (budget_take(&bud, &dl->items[i]))
+			json_array_append_new(out, diag_json(c, &dl->items[i], &from, &to));
 	return out;
 }
 
@@ -820,7 +853,8 @@ json_t *lsp_completion(const lsp_ctx *c, size_t off)
 		goto done;
 	size_t nlen = (size_t)(fcolon - (p + fa));
 	size_t n;
-	const ast_field_spec *sp = ast_spec_find(specs_of(fc.kind, &n), n, p + fa, nlen);
+	const ast_field_spec *specs = specs_of(fc.kind, &n);
+	const ast_field_spec *sp = ast_spec_find(specs, n, p + fa, nlen);
 	if (!sp)
 		goto done;
 	if ((sp->type == VT_IDS || sp->type == VT_ID) && c->an->loaded) {
@@ -1008,12 +1042,12 @@ static json_t *declare_acronym(const lsp_ctx *c, const diag *d, json_t *dj)
 		if (at == end && p.line > 0)
 			at = c->text->lines[p.line - 1];
 		buf_put(&ins, w, wn);
-		buf_puts(&ins, ": TODO expansion\n");
+		buf_puts(&ins, ": \n");
 	} else {
 		at = doc->meta.present ? next_line(c, doc->meta.at.end ? doc->meta.at.end - 1 : 0) : 0;
 		buf_puts(&ins, "\n::: acronyms\n");
 		buf_put(&ins, w, wn);
-		buf_puts(&ins, ": TODO expansion\n:::\n");
+		buf_puts(&ins, ": \n:::\n");
 		if (!doc->meta.present)
 			buf_puts(&ins, "\n");
 	}
@@ -1033,11 +1067,11 @@ static json_t *add_field(const lsp_ctx *c, const diag *d, json_t *dj)
 {
 	const char *s = strstr(d->msg, "no '");
 	if (!s)
-		return NULL;
+		goto none;
 	s += 4;
 	const char *e = strstr(s, ":'");
 	if (!e)
-		return NULL;
+		goto none;
 	const ast_doc *doc = &c->an->doc;
 	size_t at;
 	const ast_node *b = lsp_block_at(c->an, d->at.start);
@@ -1056,7 +1090,7 @@ static json_t *add_field(const lsp_ctx *c, const diag *d, json_t *dj)
 		if (at == end && p.line > 0)
 			at = c->text->lines[p.line - 1];
 	} else {
-		return NULL;
+		goto none;
 	}
 	buf ins = BUF_INIT, title = BUF_INIT;
 	buf_put(&ins, s, (size_t)(e - s));
@@ -1067,6 +1101,9 @@ static json_t *add_field(const lsp_ctx *c, const diag *d, json_t *dj)
 	buf_free(&ins);
 	buf_free(&title);
 	return a;
+none:
+	json_decref(dj);
+	return NULL;
 }
 
 json_t *lsp_code_actions(const lsp_ctx *c, size_t from, size_t to)
@@ -1075,38 +1112,40 @@ json_t *lsp_code_actions(const lsp_ctx *c, size_t from, size_t to)
 	if (!c->an->loaded)
 		return out;
 	size_t a = norm_of(c, from), b = norm_of(c, to);
-	json_t *all = NULL;
 	const diag_list *dl = &c->an->doc.diags;
-	for (size_t i = 0; i < dl->n && i < LSP_MAX_DIAGNOSTICS; i++) {
+	diag_budget bud;
+	budget_init(&bud, dl);
+	lsp_cursor cf, ct;
+	lsp_cursor_init(&cf, c->text, c->enc);
+	lsp_cursor_init(&ct, c->text, c->enc);
+	for (size_t i = 0; i < dl->n; i++) {
 		const diag *d = &dl->items[i];
 		if (d->at.start > b)
 			break;
-		if (d->at.end < a)
+		/* only what was published can be fixed */
+		if (!budget_take(&bud, d) || d->at.end < a)
 			continue;
-		if (!all)
-			all = lsp_diagnostics(c);
-		json_t *dj = json_array_get(all, i);
+		json_t *dj = diag_json(c, d, &cf, &ct);
 		json_t *act = NULL;
 		size_t n;
 		const char *s = suggestion(d, &n);
 		if (s) {
 			buf title = BUF_INIT;
 			buf_printf(&title, "Change to '%.*s'", (int)n, s);
-			act = action(c, title.data, json_incref(dj),
+			act = action(c, title.data, dj,
 				     json_pack("[o]", text_edit(c, raw_of(c, d->at.start),
 								 raw_of(c, d->at.end), s, n)),
 				     true);
 			buf_free(&title);
 		} else if (d->code == DC_UNDEFINED_ACRONYM) {
-			act = declare_acronym(c, d, json_incref(dj));
+			act = declare_acronym(c, d, dj);
 		} else if (d->code == DC_MISSING_FIELD) {
-			act = add_field(c, d, json_incref(dj));
-			if (!act)
-				json_decref(dj);
+			act = add_field(c, d, dj);
+		} else {
+			json_decref(dj);
 		}
 		if (act)
 			json_array_append_new(out, act);
 	}
-	json_decref(all);
 	return out;
 }
