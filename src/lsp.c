@@ -212,6 +212,18 @@ static void doc_changed(lsp_doc *d)
 	d->unpublished = true;
 }
 
+/* The whole text, cut at LSP_MAX_DOCUMENT (and said so): the loader
+ * takes half that, so the document is then reported as too large. */
+static void doc_set(lsp_doc *d, const char *text, size_t len)
+{
+	if (len > LSP_MAX_DOCUMENT) {
+		fprintf(stderr, "briefc lsp: %s: only the first %zu bytes of %zu are kept\n",
+			d->uri, (size_t)LSP_MAX_DOCUMENT, len);
+		len = LSP_MAX_DOCUMENT;
+	}
+	lsp_text_set(&d->text, text, len);
+}
+
 /* The analysis of the text as it is now. */
 static lsp_analysis *doc_analysis(server *s, lsp_doc *d)
 {
@@ -296,7 +308,7 @@ static void did_open(server *s, json_t *params)
 	}
 	json_t *v = json_object_get(td, "version");
 	d->version = json_is_integer(v) ? json_integer_value(v) : 0;
-	lsp_text_set(&d->text, text, len > LSP_MAX_DOCUMENT ? LSP_MAX_DOCUMENT : len);
+	doc_set(d, text, len);
 	doc_changed(d);
 	/* diagnostics on open at once: the author waits for nothing */
 	publish(s, d);
@@ -326,7 +338,7 @@ static void did_change(server *s, json_t *params)
 			continue;
 		}
 		if (!range) {
-			lsp_text_set(&d->text, text, len > LSP_MAX_DOCUMENT ? LSP_MAX_DOCUMENT : len);
+			doc_set(d, text, len);
 			continue;
 		}
 		lsp_pos a, b;
