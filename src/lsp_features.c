@@ -834,10 +834,10 @@ json_t *lsp_completion(const lsp_ctx *c, size_t off)
 	field_ctx fc;
 	if (!field_region(t, pos.line, &fc))
 		goto done;
-	const char *colon = memchr(p + ls, ':', off - ls);
-	if (!colon && fc.field_line != pos.line)
-		colon = NULL;	/* a continuation line: the field above */
-	if (!colon && fc.field_line == pos.line) {
+	/* A field's name is typed at the start of its own line, or of an
+	 * empty line after the field lines (which ends them until it has a
+	 * name); an indented line continues the field above. */
+	if (off == ls || (fc.field_line == pos.line && !memchr(p + ls, ':', off - ls))) {
 		size_t k = ls;
 		while (k < off && ((p[k] >= 'a' && p[k] <= 'z') || p[k] == '-'))
 			k++;

@@ -623,7 +623,7 @@ def test_completion():
     text = BRIEF.replace("::: recommendations\n:::\n",
                          "::: recommendations\n:::\n\n"
                          "See [@ here.\n\n"
-                         "::: finding f2\nclaim: x\nevidence: \n:::\n\n"
+                         "::: finding f2\nclaim: x\nevidence: \n\n:::\n\n"
                          "::: recommendation r2\naction: y\naddresses: \narea: \nconf\n:::\n\n"
                          "::: \n")
     c.open(URI, text)
@@ -649,6 +649,12 @@ def test_completion():
     e = items[0]["textEdit"]
     check(e["range"]["start"] == pos(text, "conf\n") and e["newText"].endswith(": "),
           "a field name replaces the word typed: %s" % e)
+    got, _ = labels(pos(text, "conf\n", 0, 0))
+    check(got == ["actor", "horizon", "priority"], "at the start of a field line: %s" % got)
+    got, _ = labels(pos(text, "evidence: \n\n", 0, 11))
+    check(got == ["confidence"], "on an empty line after the fields: %s" % got)
+    got, _ = labels(pos(text, "claim: Contaminated water", 0, 9))
+    check(got == [], "inside a claim: %s" % got)
     got, _ = labels(pos(text, "::: \n", 0, 4))
     check("finding" in got and "evidence" in got and "acronyms" in got, "block kinds: %s" % got)
     got, _ = labels(pos(text, "confidence: high", 0, 12))
