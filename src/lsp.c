@@ -111,6 +111,12 @@ static char *xstrndup(const char *s, size_t n)
 
 static void send(server *s, json_t *msg)
 {
+	if (!msg) {
+		/* every string in a message went through lsp_json_str, so
+		 * this is a bug, not the client's doing: say so, go on */
+		fputs("briefc lsp: internal error: a message could not be made\n", stderr);
+		return;
+	}
 	if (!s->gone) {
 		json_object_set_new(msg, "jsonrpc", json_string("2.0"));
 		char *text = json_dumps(msg, JSON_COMPACT);

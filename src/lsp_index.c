@@ -60,7 +60,9 @@ static void collect(lsp_analysis *a)
 	for (size_t i = 0; i < d->blocks.n; i++) {
 		ast_node *b = d->blocks.v[i];
 		ast_block *k = b->u.block;
-		if (k->kind < BK__COUNT && ast_kind_has_id(k->kind))
+		/* (an unknown kind's ID defines nothing; add skips an
+		 * empty one) */
+		if (k->kind < BK__COUNT)
 			add(&l, k->id_at, k->id, b, LSP_DEF, false);
 		add_uses(&l, &k->evidence);
 		add_uses(&l, &k->addresses);
