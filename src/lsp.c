@@ -240,7 +240,7 @@ static lsp_analysis *doc_analysis(server *s, lsp_doc *d)
 
 static void publish(server *s, lsp_doc *d)
 {
-	lsp_ctx c = {&d->text, s->enc, doc_analysis(s, d), d->uri};
+	lsp_ctx c = {&d->text, s->enc, doc_analysis(s, d), d->uri, NULL, NULL};
 	notify(s, "textDocument/publishDiagnostics",
 	       json_pack("{s:s,s:I,s:o}", "uri", d->uri, "version", d->version,
 			 "diagnostics", lsp_diagnostics(&c)));
@@ -421,7 +421,8 @@ static json_t *initialize(server *s, json_t *params)
 
 typedef enum need {
 	NEED_DOC,		/* params.textDocument.uri */
-	NEED_POS		/* and params.position */
+	NEED_POS,		/* and params.position */
+	NEED_POS_LAZY		/* the same; the analysis only if asked for */
 } need;
 
 typedef json_t *(*doc_request)(server *s, lsp_ctx *c, size_t off, json_t *params,
@@ -518,10 +519,25 @@ static const doc_method doc_methods[] = {
 	{"textDocument/references", NEED_POS, rq_references},
 	{"textDocument/prepareRename", NEED_POS, rq_prepare_rename},
 	{"textDocument/rename", NEED_POS, rq_rename},
-	{"textDocument/completion", NEED_POS, rq_completion},
+	{"textDocument/completion", NEED_POS_LAZY, rq_completion},
 	{"textDocument/documentSymbol", NEED_DOC, rq_symbols},
 	{"textDocument/codeAction", NEED_DOC, rq_code_action},
 };
+
+typedef struct lazy_doc {
+	server *s;
+	lsp_doc *d;
+} lazy_doc;
+
+/* The analysis of a document's text as it is; made now if it changed,
+ * and then its diagnostics are published too, the work being done. */
+static const lsp_analysis *lazy_analysis(void *arg)
+{
+	lazy_doc *ld = arg;
+	if (ld->d->unpublished)
+		publish(ld->s, ld->d);
+	return doc_analysis(ld->s, ld->d);
+}
 
 static void doc_request_run(server *s, const doc_method *m, json_t *id, json_t *params)
 {
@@ -536,7 +552,7 @@ static void doc_request_run(server *s, const doc_method *m, json_t *id, json_t *
 		return;
 	}
 	size_t off = 0;
-	if (m->need == NEED_POS) {
+	if (m->need != NEED_DOC) {
 		lsp_pos p;
 		if (!get_pos(json_object_get(params, "position"), &p)) {
 			reply_error(s, id, ERR_INVALID_PARAMS,
@@ -547,9 +563,10 @@ static void doc_request_run(server *s, const doc_method *m, json_t *id, json_t *
 	}
 	/* An answer about the text as it is: check it now if it changed,
 	 * and since that is done, publish what it found too. */
-	if (d->unpublished)
-		publish(s, d);
-	lsp_ctx c = {&d->text, s->enc, doc_analysis(s, d), d->uri};
+	lazy_doc ld = {s, d};
+	lsp_ctx c = {&d->text, s->enc, d->an, d->uri, lazy_analysis, &ld};
+	if (m->need != NEED_POS_LAZY)
+		c.an = lazy_analysis(&ld);
 	bool answered = false;
 	json_t *r = m->fn(s, &c, off, params, id, &answered);
 	if (!answered)

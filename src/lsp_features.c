@@ -461,6 +461,9 @@ json_t *lsp_definition(const lsp_ctx *c, size_t off)
 		return json_null();
 	const lsp_occ *o = lsp_occ_at(c->an, norm_of(c, off));
 	const ast_node *node = o ? occ_node(c, o) : NULL;
+	span at;
+	if (!o && (node = acronym_at(c, off, &at)) != NULL)
+		return location(c, node->u.entry->key_at);	/* its declaration */
 	if (!node)
 		return json_null();
 	return location(c, def_span(node));
@@ -622,11 +625,12 @@ static json_t *item(const lsp_ctx *c, const char *label, size_t n, int kind,
 static void id_items(const lsp_ctx *c, items *it, const id_field *f, size_t from,
 		     size_t to)
 {
+	const lsp_analysis *an = c->an ? c->an : c->analyse(c->arg);
 	buf detail = BUF_INIT;
-	for (size_t i = 0; i < c->an->nocc; i++) {
-		const lsp_occ *o = &c->an->occ[i];
+	for (size_t i = 0; i < an->nocc; i++) {
+		const lsp_occ *o = &an->occ[i];
 		if (o->role != LSP_DEF || !wanted(o->node, f) ||
-		    lsp_lookup(c->an, o->id.p, o->id.len) != o->node)
+		    lsp_lookup(an, o->id.p, o->id.len) != o->node)
 			continue;
 		buf_clear(&detail);
 		node_label(&detail, o->node);
@@ -797,7 +801,7 @@ json_t *lsp_completion(const lsp_ctx *c, size_t off)
 	while (w > ls && id_char((unsigned char)p[w - 1]))
 		w--;
 
-	if (c->an->loaded && w > ls && p[w - 1] == '@') {
+	if (w > ls && p[w - 1] == '@') {
 		/* [@ or ; @ inside a reference */
 		size_t q = w - 1;
 		while (q > ls && (p[q - 1] == ' ' || p[q - 1] == '\t'))
@@ -857,7 +861,7 @@ json_t *lsp_completion(const lsp_ctx *c, size_t off)
 	const ast_field_spec *sp = ast_spec_find(specs, n, p + fa, nlen);
 	if (!sp)
 		goto done;
-	if ((sp->type == VT_IDS || sp->type == VT_ID) && c->an->loaded) {
+	if (sp->type == VT_IDS || sp->type == VT_ID) {
 		const id_field *f = fc.kind == KIND_FRONT ? NULL : id_field_of(fc.kind, p + fa, nlen);
 		if (f)
 			id_items(c, &it, f, w, off);

@@ -26,8 +26,13 @@
 typedef struct lsp_ctx {
 	const lsp_text *text;	/* the text the analysis was made from */
 	lsp_encoding enc;
-	const lsp_analysis *an;
+	const lsp_analysis *an;	/* NULL only for lsp_completion: see below */
 	const char *uri;
+	/* lsp_completion is asked as often as a space is typed, and most
+	 * places need no IDs: it makes the analysis (a whole check) only
+	 * when it offers IDs, through analyse(arg). */
+	const lsp_analysis *(*analyse)(void *arg);
+	void *arg;
 } lsp_ctx;
 
 /* A JSON string of n bytes of author text: bytes that are not UTF-8
@@ -43,6 +48,7 @@ json_t *lsp_prepare_rename(const lsp_ctx *c, size_t off);
 /* NULL, with why in err (a message for the user), when refused. */
 json_t *lsp_rename(const lsp_ctx *c, size_t off, const char *name,
 		   size_t len, buf *err);
+/* c->an may be NULL: c->analyse makes it when IDs are offered. */
 json_t *lsp_completion(const lsp_ctx *c, size_t off);
 json_t *lsp_symbols(const lsp_ctx *c);
 json_t *lsp_code_actions(const lsp_ctx *c, size_t from, size_t to);

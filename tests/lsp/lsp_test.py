@@ -582,6 +582,8 @@ def test_definition_references():
     check(r and r["range"]["start"] == pos(BRIEF, "contamination", 1), "[@a; @b] first item: %s" % r)
     r = c.call("textDocument/definition", doc_params(URI, pos(BRIEF, "Health")))
     check(r is None, "definition on prose: %s" % r)
+    r = c.call("textDocument/definition", doc_params(URI, pos(BRIEF, "WHO warns", 0, 2)))
+    check(r and r["range"]["start"] == pos(BRIEF, "WHO: World"), "an acronym's declaration: %s" % r)
     refs = c.call("textDocument/references", dict(doc_params(URI, ev_def), context={"includeDeclaration": True}))
     check(len(refs) == 4, "references with the declaration: %d" % len(refs))
     refs = c.call("textDocument/references", dict(doc_params(URI, pos(BRIEF, "who-water", 1)),
@@ -661,9 +663,35 @@ def test_completion():
     check(got == ["high", "low", "medium"], "confidence values: %s" % got)
     got, _ = labels(pos(text, "transmits"))
     check(got == [], "completion in prose: %s" % got)
+    # completion where no ID is offered does not check a changed text
+    # first (a space typed in prose asks for it): the answer comes
+    # before the diagnostics of the change
+    change = {"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+        "textDocument": {"uri": URI, "version": 9}, "contentChanges": [
+            {"range": {"start": pos(text, "transmits"), "end": pos(text, "transmits")}, "text": "x "}]}}
+    c.next_id += 1
+    ask = {"jsonrpc": "2.0", "id": c.next_id, "method": "textDocument/completion",
+           "params": doc_params(URI, pos(text, "transmits"))}
+    c.send_raw(framed(json.dumps(change).encode()) + framed(json.dumps(ask).encode()))
+    r = c.response(c.next_id)
+    check(r["result"]["items"] == [], "completion in a claim: %s" % r)
+    check(not any(m.get("method") == "textDocument/publishDiagnostics" and m["params"]["version"] == 9
+                  for m in c.inbox), "completion in prose checked the document first")
+    check(c.diagnostics(URI, 9) is not None, "")
+    text = text.replace("transmits", "x transmits", 1)
+    # after a change, completion of IDs checks the text first
+    c.notify("textDocument/didChange", {"textDocument": {"uri": URI, "version": 10},
+                                        "contentChanges": [{"range": {"start": pos(text, "[@ here", 0, 2),
+                                                                      "end": pos(text, "[@ here", 0, 2)},
+                                                            "text": "ne"}]})
+    text = text.replace("[@ here", "[@ne here")
+    got, _ = labels(pos(text, "[@ne here", 0, 4))
+    check("who-water" in got, "IDs after a change: %s" % got)
+    check(any(m.get("method") == "textDocument/publishDiagnostics" and m["params"]["version"] == 10
+              for m in c.inbox), "completion of IDs did not check the changed text")
     # a partial ID is replaced
-    text2 = text.replace("[@ here", "[@who here")
-    c.notify("textDocument/didChange", {"textDocument": {"uri": URI, "version": 2},
+    text2 = text.replace("[@ne here", "[@who here")
+    c.notify("textDocument/didChange", {"textDocument": {"uri": URI, "version": 11},
                                         "contentChanges": [{"text": text2}]})
     got, items = labels(pos(text2, "[@who here", 0, 5))
     e = [i for i in items if i["label"] == "who-water"][0]["textEdit"]
