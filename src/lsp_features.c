@@ -5,7 +5,8 @@
  * Everything here reads the analysis that lsp_index.c made of the text
  * the editor has now; the server makes a fresh one before any request
  * that needs it, so no answer is about an older version.  Hover text is
- * Markdown, and every byte of author text in it goes through md_text.
+ * Markdown: every byte of author text in it goes through md_text, and an
+ * ID through md_code.
  */
 #include "lsp_features.h"
 
@@ -92,6 +93,30 @@ static void md_text(buf *out, const char *p, size_t n)
 			buf_putc(out, '\\');
 		buf_putc(out, ch);
 	}
+}
+
+/* An ID as a code span: its text is literal there, and a fence longer
+ * than any run of backticks in it (a malformed ID may hold one) keeps it
+ * so, as CommonMark says. */
+static void md_code(buf *out, const char *p, size_t n)
+{
+	size_t run = 0, longest = 0;
+	for (size_t i = 0; i < n; i++) {
+		run = p[i] == '`' ? run + 1 : 0;
+		if (run > longest)
+			longest = run;
+	}
+	for (size_t i = 0; i <= longest; i++)
+		buf_putc(out, '`');
+	bool pad = n && (p[0] == '`' || p[n - 1] == '`');
+	if (pad)
+		buf_putc(out, ' ');
+	for (size_t i = 0; i < n; i++)
+		buf_putc(out, p[i] == '\n' ? ' ' : p[i]);
+	if (pad)
+		buf_putc(out, ' ');
+	for (size_t i = 0; i <= longest; i++)
+		buf_putc(out, '`');
 }
 
 /* The plain text of a field's value (references as [@id]). */
@@ -223,9 +248,8 @@ static void md_heading(buf *out, const ast_node *n)
 	buf_puts(out, "**");
 	const str *id = node_id(n);
 	if (id->len) {
-		buf_puts(out, " `");
-		buf_put(out, id->p, id->len);
-		buf_putc(out, '`');
+		buf_putc(out, ' ');
+		md_code(out, id->p, id->len);
 	}
 	buf_puts(out, "\n\n");
 }
@@ -245,9 +269,8 @@ static void md_idlist(buf *out, const char *what, const ast_idlist *l)
 		} else {
 			buf_puts(out, "undefined ");
 		}
-		buf_puts(out, " `");
-		buf_put(out, r->id.p, r->id.len);
-		buf_putc(out, '`');
+		buf_putc(out, ' ');
+		md_code(out, r->id.p, r->id.len);
 	}
 }
 
@@ -434,9 +457,8 @@ json_t *lsp_hover(const lsp_ctx *c, size_t off)
 		if (node) {
 			describe(&md, node);
 		} else {
-			buf_puts(&md, "`");
-			buf_put(&md, o->id.p, o->id.len);
-			buf_puts(&md, "` is not defined");
+			md_code(&md, o->id.p, o->id.len);
+			buf_puts(&md, " is not defined");
 		}
 	} else {
 		const ast_node *a = acronym_at(c, off, &at);
