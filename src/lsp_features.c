@@ -871,7 +871,10 @@ json_t *lsp_completion(const lsp_ctx *c, size_t off)
 			name_items(c, &it, &fc, pos.line, ls, off);
 		goto done;
 	}
-	/* a value: the field named on fc.field_line */
+	/* a value: the field named on fc.field_line (none: an indented line
+	 * right below the opening line, which continues nothing) */
+	if (fc.field_line == (size_t)-1)
+		goto done;
 	size_t fa, fb;
 	line_bounds(t, fc.field_line, &fa, &fb);
 	const char *fcolon = memchr(p + fa, ':', fb - fa);

@@ -114,7 +114,9 @@ class Client:
                 raise Failure("timed out waiting for " + what)
             if m is None:
                 self.q.put(None)
-                raise Failure("the server closed its output while we waited for " + what)
+                time.sleep(0.5)   # for its last words on stderr
+                raise Failure("the server closed its output while we waited for %s; stderr: %s"
+                              % (what, self.stderr[-3000:].decode("utf-8", "replace")))
             check("__bad__" not in m, "malformed message from the server: %s" % m.get("__bad__"))
             if pred(m):
                 return m
@@ -926,6 +928,53 @@ def test_crlf_and_bom():
     r = c.call("textDocument/definition", doc_params(URI, pos(plain, "who-water", 1, 2)))
     check(r and r["range"]["start"] == pos(plain, "who-water", 2), "CRLF definition: %s" % r)
     c.shutdown()
+
+
+def test_every_request_everywhere():
+    """Every request at positions all over the examples, the golden cases
+    and the hostile brief, with edits between: each gets an answer."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    root = os.path.dirname(os.path.dirname(here))
+    files = sorted(os.path.join(root, "examples", f) for f in os.listdir(os.path.join(root, "examples"))
+                   if f.endswith(".brief"))
+    golden = os.path.join(root, "tests", "golden", "cases")
+    files += sorted(os.path.join(golden, f) for f in os.listdir(golden) if f.endswith(".brief"))
+    files.append(os.path.join(root, "tests", "pathological", "hostile.brief"))
+    rnd = random.Random(11)
+    c = started()
+    step = 1 if not WRAP else 3
+    asked = 0
+    for n, path in enumerate(files[::step]):
+        text = open(path, "rb").read().decode("utf-8", "replace")
+        uri = "file://" + path
+        c.open(uri, text)
+        lines = text.split("\n")
+        for _ in range(12):
+            line = rnd.randrange(len(lines) + 2)
+            ch = rnd.randrange(len(lines[line]) + 3) if line < len(lines) else rnd.randrange(5)
+            p = {"line": line, "character": ch}
+            for method, extra in (("textDocument/hover", {}), ("textDocument/definition", {}),
+                                  ("textDocument/references", {"context": {"includeDeclaration": True}}),
+                                  ("textDocument/prepareRename", {}), ("textDocument/completion", {}),
+                                  ("textDocument/rename", {"newName": "renamed-%d" % n}),
+                                  ("textDocument/codeAction", {"range": {"start": p, "end": {"line": line + 3, "character": 0}},
+                                                               "context": {"diagnostics": []}})):
+                params = dict(doc_params(uri, p), **extra)
+                if method == "textDocument/codeAction":
+                    del params["position"]
+                r = c.response(c.request(method, params))
+                check("result" in r or r["error"]["code"] == -32803, "%s at %s in %s: %s" % (method, p, path, r))
+                asked += 1
+            # an edit somewhere, then the outline of the result
+            a = {"line": rnd.randrange(len(lines) + 1), "character": rnd.randrange(40)}
+            c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                                "contentChanges": [{"range": {"start": a, "end": a},
+                                                                    "text": rnd.choice(["[@", "::: ", "\n", "😀", "x", ":::\n"])}]})
+            r = c.response(c.request("textDocument/documentSymbol", doc_params(uri)))
+            check("result" in r, "symbols after an edit in %s: %s" % (path, r))
+        c.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+    c.shutdown()
+    print("lsp: %d requests on %d briefs answered" % (asked, len(files[::step])))
 
 
 TESTS = [(name[5:], fn) for name, fn in sorted(globals().items()) if name.startswith("test_")]
