@@ -608,9 +608,8 @@ static void request(server *s, const char *name, json_t *id, json_t *params)
 		}
 	}
 	buf msg = BUF_INIT;
-	buf_puts(&msg, "unknown method '");
-	buf_puts(&msg, name);
-	buf_puts(&msg, "'");
+	/* (a name cut inside a character is mended by lsp_json_str) */
+	buf_printf(&msg, "unknown method '%.60s%s'", name, strlen(name) > 60 ? "..." : "");
 	reply_error(s, id, ERR_METHOD_NOT_FOUND, msg.data);
 	buf_free(&msg);
 }
