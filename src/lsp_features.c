@@ -12,6 +12,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "check.h"
 
@@ -1135,6 +1136,32 @@ none:
 	return NULL;
 }
 
+/* Whether one of d's help lines starts with lead. */
+static bool has_help(const diag *d, const char *lead)
+{
+	for (const diag_note *nt = d->notes; nt; nt = nt->next)
+		if (!nt->has_at && strncmp(nt->msg, lead, strlen(lead)) == 0)
+			return true;
+	return false;
+}
+
+/* Remove the line the diagnostic is on (its help says "remove it").
+ * Takes dj over. */
+static json_t *remove_line(const lsp_ctx *c, const diag *d, const char *what, json_t *dj)
+{
+	lsp_pos p = lsp_text_position(c->text, LSP_UTF8, raw_of(c, d->at.start));
+	size_t a = c->text->lines[p.line];
+	size_t b = p.line + 1 < c->text->nlines ? c->text->lines[p.line + 1] : c->text->len;
+	const char *w = c->an->doc.src.text + d->at.start;
+	buf title = BUF_INIT;
+	buf_printf(&title, "%s '", what);
+	clip(&title, w, d->at.end - d->at.start, 60);
+	buf_putc(&title, '\'');
+	json_t *act = action(c, title.data, dj, json_pack("[o]", text_edit(c, a, b, "", 0)), true);
+	buf_free(&title);
+	return act;
+}
+
 json_t *lsp_code_actions(const lsp_ctx *c, size_t from, size_t to)
 {
 	json_t *out = json_array();
@@ -1170,6 +1197,14 @@ json_t *lsp_code_actions(const lsp_ctx *c, size_t from, size_t to)
 			act = declare_acronym(c, d, dj);
 		} else if (d->code == DC_MISSING_FIELD) {
 			act = add_field(c, d, dj);
+		} else if (d->code == DC_UNUSED_ACRONYM) {
+			act = remove_line(c, d, "Remove the unused acronym", dj);
+		} else if (d->code == DC_BAD_URL && has_help(d, "write 'https://") &&
+			   d->at.end - d->at.start >= 4 &&
+			   strncasecmp(c->an->doc.src.text + d->at.start, "www.", 4) == 0) {
+			size_t at = raw_of(c, d->at.start);
+			act = action(c, "Add 'https://'", dj,
+				     json_pack("[o]", text_edit(c, at, at, "https://", 8)), true);
 		} else {
 			json_decref(dj);
 		}

@@ -778,6 +778,9 @@ def test_code_actions():
          .replace("::: acronyms\n", "").replace("The WHO warns", "The NATO warns"),
          "undefined-acronym", "Declare the acronym 'NATO'"),
         (BRIEF.replace("action: Test every fountain.\n", ""), "missing-field", "Add the field 'action:'"),
+        (BRIEF.replace("WHO: World Health Organization\n", "WHO: World Health Organization\nEU: European Union\n"),
+         "unused-acronym", "Remove the unused acronym 'EU'"),
+        (BRIEF.replace("date: 2023-09-13", "date: 2023-09-13\nurl: www.who.int/water"), "bad-url", "Add 'https://'"),
         (BRIEF.replace("authors: A. Writer\n", ""), "missing-field", "Add the field 'authors:'"),
     ]
     for text, code, title in cases:
@@ -802,7 +805,8 @@ def test_code_actions():
         after = c.diagnostics(URI, version)
         same = [d for d in after if d["code"] == code and d["range"] == ds[0]["range"]]
         check(not same, "%s: the diagnostic stays after the fix: %s\n%s" % (title, after, fixed))
-        if code in ("undefined-reference", "unknown-field", "syntax") or title.endswith("'high'"):
+        if code in ("undefined-reference", "unknown-field", "syntax", "unused-acronym", "bad-url") \
+                or title.endswith("'high'"):
             check(after == [], "%s: diagnostics after the fix: %s" % (title, codes(after)))
         else:
             # an empty value to fill in is what is left, and it says so
