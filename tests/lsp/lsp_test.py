@@ -136,6 +136,12 @@ class Client:
         check("error" in r, "%s succeeded, an error was expected: %s" % (method, r))
         return r["error"]
 
+    def expect(self, code, method, params=None, what=None):
+        """The request fails with that error code."""
+        e = self.error_of(method, params)
+        check(e["code"] == code, "%s: code %s, not %s (%s)" % (what or method, e["code"], code, e["message"]))
+        return e
+
     def null_error(self, timeout=None):
         """An error response with a null id (framing, parse errors)."""
         return self.wait(lambda m: "error" in m and m.get("id") is None, timeout,
@@ -317,10 +323,8 @@ def test_stdio_argument():
 
 def test_before_initialize():
     c = Client()
-    e = c.error_of("textDocument/hover", doc_params(URI, {"line": 0, "character": 0}))
-    check(e["code"] == -32002, "request before initialize: code %s" % e["code"])
-    e = c.error_of("shutdown")
-    check(e["code"] == -32002, "shutdown before initialize: code %s" % e["code"])
+    c.expect(-32002, "textDocument/hover", doc_params(URI, {"line": 0, "character": 0}), what="request before initialize")
+    c.expect(-32002, "shutdown", what="shutdown before initialize")
     # a notification before initialize is dropped: no diagnostics come
     c.notify("textDocument/didOpen", {"textDocument": {
         "uri": URI, "languageId": "brief", "version": 1, "text": BRIEF}})
@@ -329,18 +333,15 @@ def test_before_initialize():
     check(e["code"] == -32602, "the document opened before initialize is open: %s" % e)
     check(not any(m.get("method") == "textDocument/publishDiagnostics" for m in c.inbox),
           "diagnostics for a document opened before initialize")
-    e = c.error_of("initialize", {"capabilities": {}})
-    check(e["code"] == -32600, "second initialize: code %s" % e["code"])
+    c.expect(-32600, "initialize", {"capabilities": {}}, what="second initialize")
     c.shutdown()
 
 
 def test_after_shutdown():
     c = started()
     c.call("shutdown")
-    e = c.error_of("textDocument/hover", doc_params(URI, {"line": 0, "character": 0}))
-    check(e["code"] == -32600, "request after shutdown: code %s" % e["code"])
-    e = c.error_of("shutdown")
-    check(e["code"] == -32600, "second shutdown: code %s" % e["code"])
+    c.expect(-32600, "textDocument/hover", doc_params(URI, {"line": 0, "character": 0}), what="request after shutdown")
+    c.expect(-32600, "shutdown", what="second shutdown")
     c.notify("textDocument/didOpen", {"textDocument": {
         "uri": URI, "languageId": "brief", "version": 1, "text": BRIEF}})
     c.notify("exit")
@@ -352,20 +353,15 @@ def test_after_shutdown():
 
 def test_unknown_methods():
     c = started()
-    e = c.error_of("textDocument/semanticTokens/full", doc_params(URI))
-    check(e["code"] == -32601, "unknown method: code %s" % e["code"])
+    c.expect(-32601, "textDocument/semanticTokens/full", doc_params(URI), what="unknown method")
     c.notify("workspace/somethingNew", {"x": 1})
     c.notify("$/cancelRequest", {"id": 99})
     c.notify("$/setTrace", {"value": "off"})
     c.open(URI, BRIEF)
-    e = c.error_of("textDocument/hover", {"textDocument": {"uri": URI}})
-    check(e["code"] == -32602, "hover without a position: code %s" % e["code"])
-    e = c.error_of("textDocument/hover", doc_params(URI, {"line": -1, "character": 0}))
-    check(e["code"] == -32602, "hover at line -1: code %s" % e["code"])
-    e = c.error_of("textDocument/hover", doc_params("file:///not/open.brief", {"line": 0, "character": 0}))
-    check(e["code"] == -32602, "hover on a closed document: code %s" % e["code"])
-    e = c.error_of("textDocument/documentSymbol", [URI])
-    check(e["code"] == -32602, "params as an array: code %s" % e["code"])
+    c.expect(-32602, "textDocument/hover", {"textDocument": {"uri": URI}}, what="hover without a position")
+    c.expect(-32602, "textDocument/hover", doc_params(URI, {"line": -1, "character": 0}), what="hover at line -1")
+    c.expect(-32602, "textDocument/hover", doc_params("file:///not/open.brief", {"line": 0, "character": 0}), what="hover on a closed document")
+    c.expect(-32602, "textDocument/documentSymbol", [URI], what="params as an array")
     check(c.call("textDocument/hover", doc_params(URI, {"line": 999, "character": 999})) is None,
           "hover past the end")
     c.shutdown()
