@@ -9,15 +9,7 @@
 #include <string.h>
 #include <time.h>
 
-static void *xrealloc(void *p, size_t n)
-{
-	p = realloc(p, n);
-	if (!p) {
-		fputs("briefc: out of memory\n", stderr);
-		abort();
-	}
-	return p;
-}
+#include "xalloc.h"
 
 ast_node *ast_new(ast_doc *d, ast_type t, span at)
 {
@@ -104,7 +96,7 @@ void ast_vec_push(ast_vec *v, ast_node *n)
 {
 	if (v->n == v->cap) {
 		v->cap = v->cap ? v->cap * 2 : 4;
-		v->v = xrealloc(v->v, v->cap * sizeof *v->v);
+		v->v = xreallocarray(v->v, v->cap, sizeof *v->v, "a list of nodes");
 	}
 	v->v[v->n++] = n;
 }
@@ -230,8 +222,7 @@ size_t ast_hash_seed(const void *table, const void *slots)
 static void idtab_grow(ast_idtab *t)
 {
 	size_t cap = t->cap ? t->cap * 2 : 64;
-	ast_idtab_entry *slots = xrealloc(NULL, cap * sizeof *slots);
-	memset(slots, 0, cap * sizeof *slots);
+	ast_idtab_entry *slots = xcalloc(cap, sizeof *slots, "the ID table");
 	if (!t->cap)
 		t->seed = ast_hash_seed(t, slots);
 	for (size_t k = 0; k < t->cap; k++) {

@@ -12,6 +12,7 @@
 
 #include "check.h"
 #include "check_util.h"
+#include "xalloc.h"
 
 void check_run_all(ast_doc *d)
 {
@@ -131,7 +132,7 @@ static void suggest_from(ast_doc *d, size_t k, const ast_idref *r,
 /* The IDs of the nodes of v, for suggestions (heap array). */
 static const char **ids_of(const ast_vec *v, size_t *n)
 {
-	const char **out = check_xrealloc(NULL, (v->n + 1) * sizeof *out);
+	const char **out = xreallocarray(NULL, v->n + 1, sizeof *out, "suggestions");
 	*n = 0;
 	for (size_t i = 0; i < v->n; i++) {
 		const str *id = ast_node_id(v->v[i]);
@@ -148,7 +149,7 @@ static const char **all_ids(const ast_doc *d, size_t *n)
 	size_t cap = 1;
 	for (size_t i = 0; i < 3; i++)
 		cap += vs[i]->n;
-	const char **out = check_xrealloc(NULL, cap * sizeof *out);
+	const char **out = xreallocarray(NULL, cap, sizeof *out, "suggestions");
 	*n = 0;
 	for (size_t i = 0; i < 3; i++)
 		for (size_t j = 0; j < vs[i]->n; j++) {

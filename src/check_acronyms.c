@@ -19,6 +19,7 @@
 
 #include "check.h"
 #include "check_util.h"
+#include "xalloc.h"
 
 #define CW_ACRONYM_PROSE (CW_HEADING | CW_PARAGRAPH | CW_INLINE_FIELD)
 
@@ -82,9 +83,9 @@ static void acro_init(acro_table *t, const ast_doc *d)
 	for (int c = '0'; c <= '9'; c++)
 		t->start[c] = true;
 	t->start[0] = true;
-	t->decl = check_xrealloc(NULL, cap * sizeof *t->decl);
-	t->uses = check_xrealloc(NULL, cap * sizeof *t->uses);
-	t->dups = check_xrealloc(NULL, cap * sizeof *t->dups);
+	t->decl = xreallocarray(NULL, cap, sizeof *t->decl, "the acronym table");
+	t->uses = xreallocarray(NULL, cap, sizeof *t->uses, "the acronym table");
+	t->dups = xreallocarray(NULL, cap, sizeof *t->dups, "the acronym table");
 	for (size_t i = 0; i < d->acronyms.n; i++) {
 		const ast_node *n = d->acronyms.v[i];
 		if (n->type == AST_ACRONYM)
@@ -227,10 +228,7 @@ static void undef_token(check_prose *p, size_t a, size_t b, size_t len,
 		return;
 	}
 	e->key = arena_strndup(&p->d->arena, p->text + a, len);
-	if (st->n == st->cap) {
-		st->cap = st->cap ? 2 * st->cap : 16;
-		st->v = check_xrealloc(st->v, st->cap * sizeof *st->v);
-	}
+	st->v = xgrow(st->v, &st->cap, st->n, sizeof *st->v, "undeclared acronyms");
 	e->val = st->n;
 	st->v[st->n++] = (undef_entry){check_prose_span(p, a, a + len), 1,
 				       e->key};
@@ -364,7 +362,7 @@ static bool is_space(char c)
 /* The whitespace-separated words of an expansion (heap array). */
 static word *split_words(const char *s, size_t n, size_t *nw)
 {
-	word *w = check_xrealloc(NULL, (n / 2 + 2) * sizeof *w);
+	word *w = xreallocarray(NULL, n / 2 + 2, sizeof *w, "an expansion's words");
 	size_t i = 0;
 
 	*nw = 0;
@@ -467,8 +465,8 @@ static void mismatch_token(check_prose *p, size_t a, size_t b, size_t len,
 static void mismatch_begin(ast_doc *d, mismatch_state *st, acro_table *t)
 {
 	st->t = t;
-	st->exp = check_xrealloc(NULL, (t->n + 1) * sizeof *st->exp);
-	st->nexp = check_xrealloc(NULL, (t->n + 1) * sizeof *st->nexp);
+	st->exp = xreallocarray(NULL, t->n + 1, sizeof *st->exp, "the expansions");
+	st->nexp = xreallocarray(NULL, t->n + 1, sizeof *st->nexp, "the expansions");
 	size_t longest = 1;
 	for (size_t i = 0; i < t->n; i++) {
 		st->exp[i] = split_words(t->decl[i]->u.entry->value.p,
@@ -477,7 +475,7 @@ static void mismatch_begin(ast_doc *d, mismatch_state *st, acro_table *t)
 		if (st->nexp[i] > longest)
 			longest = st->nexp[i];
 	}
-	st->got = check_xrealloc(NULL, longest * sizeof *st->got);
+	st->got = xreallocarray(NULL, longest, sizeof *st->got, "the expansions");
 
 	/* The same acronym declared again with another expansion. */
 	for (size_t i = 0; i < t->ndups; i++) {
@@ -529,7 +527,7 @@ struct check_acr {
 
 check_acr *check_acr_begin(ast_doc *d, unsigned which, check_prose_use *use)
 {
-	check_acr *a = check_xrealloc(NULL, sizeof *a);
+	check_acr *a = xmalloc(sizeof *a, "the acronym checks");
 
 	memset(a, 0, sizeof *a);
 	a->d = d;

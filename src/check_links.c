@@ -14,6 +14,7 @@
 
 #include "check.h"
 #include "check_util.h"
+#include "xalloc.h"
 
 static const char *const unsafe_schemes[] = {"javascript", "vbscript", "data",
 					     "file"};
@@ -136,7 +137,7 @@ static size_t scheme_len(const char *s, size_t n)
 
 bool check_url_scheme(const char *url, size_t len, char *out, size_t outsz)
 {
-	char *s = check_xrealloc(NULL, len + 1);
+	char *s = xmalloc(len + 1, "a URL");
 	size_t n = url_normalise(url, len, s);
 	bool changed = true;
 
@@ -208,7 +209,7 @@ static void bad_url(ast_doc *d, const char *url, size_t len, span at,
 	if ((link && link_is_empty(url, len)) ||
 	    is_unsafe(url, len, scheme, sizeof scheme))
 		return;		/* empty-link and unsafe-url say it */
-	s = check_xrealloc(NULL, len + 1);
+	s = xmalloc(len + 1, "a URL");
 	n = url_normalise(url, len, s);
 	k = scheme_len(s, n);
 	if (k == 0) {

@@ -11,6 +11,7 @@
 
 #include "check.h"
 #include "check_util.h"
+#include "xalloc.h"
 
 /* Every kind of prose. */
 #define CW_ALL (CW_HEADING | CW_PARAGRAPH | CW_INLINE_FIELD | CW_TEXT_FIELD)
@@ -247,7 +248,7 @@ static void dup_grow(dup_state *st, const ast_doc *d)
 	else
 		while (cap / 4 * 3 < d->nparagraphs + 1)
 			cap *= 2;
-	dup_ent *slots = check_xrealloc(NULL, cap * sizeof *slots);
+	dup_ent *slots = xreallocarray(NULL, cap, sizeof *slots, "the paragraph table");
 
 	memset(slots, 0, cap * sizeof *slots);
 	if (!st->cap)

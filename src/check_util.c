@@ -7,16 +7,7 @@
 #include <string.h>
 
 #include "check_util.h"
-
-void *check_xrealloc(void *p, size_t n)
-{
-	void *q = realloc(p, n ? n : 1);
-	if (!q) {
-		fputs("briefc: out of memory\n", stderr);
-		abort();
-	}
-	return q;
-}
+#include "xalloc.h"
 
 int check_clip(const char *s, size_t len)
 {
@@ -116,8 +107,8 @@ static void prose_reserve(check_prose *p, size_t extra)
 	size_t cap = p->cap ? p->cap : 256;
 	while (cap < need)
 		cap *= 2;
-	p->text = check_xrealloc(p->text, cap);
-	p->fl = check_xrealloc(p->fl, cap);
+	p->text = xrealloc(p->text, cap, "the flat prose");
+	p->fl = xrealloc(p->fl, cap, "the flat prose");
 	p->cap = cap;
 }
 
@@ -202,11 +193,8 @@ static void piece_add(check_prose *p, size_t from, const char *text, span at)
 		last->len = p->len - last->from;
 		return;
 	}
-	if (p->npieces == p->piececap) {
-		p->piececap = p->piececap ? 2 * p->piececap : 64;
-		p->pieces = check_xrealloc(p->pieces,
-					   p->piececap * sizeof *p->pieces);
-	}
+	p->pieces = xgrow(p->pieces, &p->piececap, p->npieces, sizeof *p->pieces,
+			  "the flat prose");
 	p->pieces[p->npieces++] = (check_piece){from, p->len - from, text, at};
 }
 
@@ -284,7 +272,7 @@ static void prose_map(check_prose *p)
 {
 	if (p->offcap < p->len) {
 		p->offcap = p->len;
-		p->off = check_xrealloc(p->off, p->offcap * sizeof *p->off);
+		p->off = xreallocarray(p->off, p->offcap, sizeof *p->off, "the flat prose");
 	}
 	for (size_t i = 0; i < p->npieces; i++) {
 		const check_piece *pc = &p->pieces[i];
@@ -681,7 +669,7 @@ size_t check_hash(size_t seed, const char *s, size_t n)
 static void strtab_grow(check_strtab *t)
 {
 	size_t cap = t->cap ? t->cap * 2 : 64;
-	check_strent *slots = check_xrealloc(NULL, cap * sizeof *slots);
+	check_strent *slots = xreallocarray(NULL, cap, sizeof *slots, "a string table");
 
 	memset(slots, 0, cap * sizeof *slots);
 	if (!t->cap)
@@ -779,7 +767,7 @@ bool check_ptrset_add(check_ptrset *s, const void *p)
 		return false;
 	if ((s->n + 1) * 2 > s->cap) {
 		size_t cap = s->cap ? s->cap * 2 : 64;
-		const void **slots = check_xrealloc(NULL, cap * sizeof *slots);
+		const void **slots = xreallocarray(NULL, cap, sizeof *slots, "a pointer set");
 		memset(slots, 0, cap * sizeof *slots);
 		for (size_t i = 0; i < s->cap; i++) {
 			if (!s->slots[i])

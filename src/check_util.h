@@ -251,7 +251,4 @@ int check_clip(const char *s, size_t len);
 const char *check_quote(ast_doc *d, const char *s, size_t len);
 #define CHECK_Q(d, str) check_quote((d), (str).p, (str).len)
 
-/* Aborts with a message when memory is exhausted, like buf and arena. */
-void *check_xrealloc(void *p, size_t n);
-
 #endif

@@ -15,6 +15,7 @@
 
 #include "docx_styles.h"
 #include "escape.h"
+#include "xalloc.h"
 #include "zip.h"
 
 #define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -109,16 +110,10 @@ unsigned docx_image_rel(docx_pkg *p, const char *data, size_t len)
 	unsigned long w, h;
 	if (!docx_image_size(data, len, &jpeg, &w, &h))
 		return 0;
-	if (p->nimages == p->cimages) {
-		p->cimages = p->cimages ? p->cimages * 2 : 4;
-		p->images = realloc(p->images, p->cimages * sizeof *p->images);
-		if (!p->images)
-			abort();
-	}
+	p->images = xgrow(p->images, &p->cimages, p->nimages, sizeof *p->images,
+			  "the document's images");
 	docx_image *im = &p->images[p->nimages++];
-	im->data = malloc(len ? len : 1);
-	if (!im->data)
-		abort();
+	im->data = xmalloc(len, "an image");
 	memcpy(im->data, data, len);
 	im->len = len;
 	im->jpeg = jpeg;

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "parse.h"
+#include "xalloc.h"
 
 typedef struct delim {
 	struct delim *prev, *next;
@@ -179,9 +180,8 @@ static void scan_runs(ictx *c)
 			c->max_run = r;
 		k += r ? r : 1;
 	}
-	c->last_run = calloc(c->max_run + 1, sizeof *c->last_run);
-	if (!c->last_run)
-		abort();
+	c->last_run = xcalloc(c->max_run + 1, sizeof *c->last_run,
+			      "backtick runs");
 	for (size_t k = 0; k < c->n;) {
 		size_t r = c->w[k] == '`' ? run_len(c, k, '`') : 0;
 		if (r)
@@ -317,9 +317,7 @@ static void push_delim(ictx *c, size_t i, size_t len)
 	c->text_from = i + len;
 	if (!left && !right)
 		return;
-	delim *dl = calloc(1, sizeof *dl);
-	if (!dl)
-		abort();
+	delim *dl = xcalloc(1, sizeof *dl, "an emphasis delimiter");
 	dl->node = n;
 	dl->len = dl->orig = len;
 	dl->can_open = left;
@@ -780,14 +778,7 @@ void inline_scratch_free(inline_scratch *s)
 
 static void *grow_to(void *p, size_t *cap, size_t want, size_t size)
 {
-	if (want <= *cap)
-		return p;
-	while (*cap < want)
-		*cap = *cap ? 2 * *cap : 256;
-	p = realloc(p, *cap * size);
-	if (!p)
-		abort();
-	return p;
+	return want ? xgrow(p, cap, want - 1, size, "the inline parser's buffers") : p;
 }
 
 bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
@@ -867,9 +858,7 @@ bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 				ast_node *n = add(&c, AST_TEXT, i, i + 1);
 				ast_set_text(n, text_str(&c, i, "[", 1));
 				c.text_from = i + 1;
-				bracket *b = calloc(1, sizeof *b);
-				if (!b)
-					abort();
+				bracket *b = xcalloc(1, sizeof *b, "a link opener");
 				b->node = n;
 				b->delim_top = c.dtop;
 				b->active = true;

@@ -16,6 +16,7 @@
 #define YYSTYPE BRIEF_YYSTYPE
 #define YYLTYPE span
 #include "lexer.h"
+#include "xalloc.h"
 
 /* ---- comments ---- */
 
@@ -53,9 +54,7 @@ static char *scan_text(ast_doc *d)
 		t[n + 1] = t[n + 2] = '\0';
 		return t;
 	}
-	char *lex = malloc(n + 3);
-	if (!lex)
-		abort();
+	char *lex = xmalloc(n + 3, "the text without comments");
 	memcpy(lex, t, n);
 	lex[n] = '\n';
 	lex[n + 1] = lex[n + 2] = '\0';
@@ -98,13 +97,8 @@ static void end_scan_text(ast_doc *d, char *lex)
 
 static void push_seg(parse_state *ps, span s)
 {
-	if (ps->nsegs == ps->segcap) {
-		ps->segcap = ps->segcap ? ps->segcap * 2 : 16;
-		span *ns = realloc(ps->segs, ps->segcap * sizeof *ns);
-		if (!ns)
-			abort();
-		ps->segs = ns;
-	}
+	ps->segs = xgrow(ps->segs, &ps->segcap, ps->nsegs, sizeof *ps->segs,
+			 "a paragraph's lines");
 	ps->segs[ps->nsegs++] = s;
 }
 
@@ -113,12 +107,8 @@ static void push_seg(parse_state *ps, span s)
 static void pending(parse_state *ps, ast_node *n)
 {
 	ast_doc *d = ps->doc;
-	if (d->npending == d->cappending) {
-		d->cappending = d->cappending ? 2 * d->cappending : 64;
-		d->pending = realloc(d->pending, d->cappending * sizeof *d->pending);
-		if (!d->pending)
-			abort();
-	}
+	d->pending = xgrow(d->pending, &d->cappending, d->npending,
+			   sizeof *d->pending, "the references to resolve");
 	d->pending[d->npending].node = n;
 	d->pending[d->npending++].block = n == ps->block ? NULL : ps->block;
 }
@@ -309,13 +299,9 @@ static void field_finish(parse_state *ps)
 	f->spec = sp;
 	if (sp && sp->type == VT_URL) {
 		ast_doc *d = ps->doc;
-		if (d->nurl_fields == d->capurl_fields) {
-			d->capurl_fields = d->capurl_fields ? 2 * d->capurl_fields : 16;
-			d->url_fields = realloc(d->url_fields, d->capurl_fields *
-						sizeof *d->url_fields);
-			if (!d->url_fields)
-				abort();
-		}
+		d->url_fields = xgrow(d->url_fields, &d->capurl_fields,
+				      d->nurl_fields, sizeof *d->url_fields,
+				      "the URL fields");
 		d->url_fields[d->nurl_fields++] = f;
 	}
 	if (sp && sp->type == VT_INLINE && f->nsegs) {
@@ -537,11 +523,12 @@ void parse_document(ast_doc *d)
 	ps.container = d->root;
 
 	yyscan_t scanner;
+	/* Both fail only when memory is out. */
 	if (brief_yylex_init_extra(&ps, &scanner) != 0)
-		abort();
+		xalloc_die(sizeof(void *), "the scanner");
 	YY_BUFFER_STATE b = brief_yy_scan_buffer(ps.lex, d->src.len + 3, scanner);
 	if (!b)
-		abort();
+		xalloc_die(sizeof(void *), "the scanner's buffer");
 	brief_yyparse(scanner, &ps);
 	brief_yy_delete_buffer(b, scanner);
 	brief_yylex_destroy(scanner);

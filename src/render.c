@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "xalloc.h"
 
 typedef struct acro {
 	const ast_node *node;	/* AST_ACRONYM; NULL: empty slot */
@@ -213,9 +214,7 @@ static void acro_init(render_priv *p, const ast_doc *d)
 	p->acap = 8;
 	while (p->acap < d->acronyms.n * 2)
 		p->acap *= 2;
-	p->acr = calloc(p->acap, sizeof *p->acr);
-	if (!p->acr)
-		abort();
+	p->acr = xcalloc(p->acap, sizeof *p->acr, "the acronym table");
 	for (size_t i = 0; i < d->acronyms.n; i++) {
 		const ast_node *a = d->acronyms.v[i];
 		const str *k = &a->u.entry->key;
@@ -933,9 +932,7 @@ static void gen_glossary(render *r)
 	const ast_vec *a = &r->doc->acronyms;
 	if (!a->n)
 		return;
-	const ast_node **v = malloc(a->n * sizeof *v);
-	if (!v)
-		abort();
+	const ast_node **v = xreallocarray(NULL, a->n, sizeof *v, "the glossary");
 	memcpy(v, a->v, a->n * sizeof *v);
 	qsort(v, a->n, sizeof *v, acro_cmp);
 	el(r, RE_GLOSSARY, true);
@@ -1003,12 +1000,8 @@ static bool list_tight(const ast_node *l)
 
 static void item_push(render_priv *p, long start)
 {
-	if (p->nitems == p->icap) {
-		p->icap = p->icap ? p->icap * 2 : 16;
-		p->items = realloc(p->items, p->icap * sizeof *p->items);
-		if (!p->items)
-			abort();
-	}
+	p->items = xgrow(p->items, &p->icap, p->nitems, sizeof *p->items,
+			 "the open lists");
 	p->items[p->nitems++] = start;
 }
 
@@ -1325,31 +1318,25 @@ static int area_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static void *xcalloc(size_t n, size_t size)
-{
-	void *v = calloc(n ? n : 1, size);
-	if (!v)
-		abort();
-	return v;
-}
-
 static void priv_init(render_priv *p, const ast_doc *d)
 {
 	memset(p, 0, sizeof *p);
 	acro_init(p, d);
 	p->nsrc = d->sources.n;
-	p->cites = xcalloc(p->nsrc, sizeof *p->cites);
-	p->cites_total = xcalloc(p->nsrc, sizeof *p->cites_total);
+	p->cites = xcalloc(p->nsrc, sizeof *p->cites, "the citation counts");
+	p->cites_total = xcalloc(p->nsrc, sizeof *p->cites_total,
+				 "the citation counts");
 	size_t na = d->areas.n, nr = d->recommendations.n;
-	p->areas = xcalloc(na, sizeof *p->areas);
+	p->areas = xcalloc(na, sizeof *p->areas, "the areas");
 	for (size_t i = 0; i < na; i++)
 		p->areas[i] = (area_ix){d->areas.v[i], i};
 	qsort(p->areas, na, sizeof *p->areas, area_cmp);
-	p->anchor_done = xcalloc(na, sizeof *p->anchor_done);
-	p->anchored = xcalloc(na, sizeof *p->anchored);
+	p->anchor_done = xcalloc(na, sizeof *p->anchor_done, "the areas");
+	p->anchored = xcalloc(na, sizeof *p->anchored, "the areas");
 	/* recommendations bucketed by area, each bucket in document order */
-	p->bucket_head = xcalloc(na + 1, sizeof *p->bucket_head);
-	p->bucket_next = xcalloc(nr, sizeof *p->bucket_next);
+	p->bucket_head = xcalloc(na + 1, sizeof *p->bucket_head, "the areas");
+	p->bucket_next = xcalloc(nr, sizeof *p->bucket_next,
+				 "the recommendations by area");
 	for (size_t a = 0; a <= na; a++)
 		p->bucket_head[a] = nr;
 	for (size_t i = nr; i-- > 0;) {

@@ -26,6 +26,7 @@
 #include "docx.h"
 #include "docx_styles.h"
 #include "escape.h"
+#include "xalloc.h"
 
 /* Word has nine list levels; deeper lists are drawn at the ninth. */
 #define DX_MAX_LEVEL 8
@@ -78,16 +79,10 @@ static void pending_add(dx *x, const char *id)
 {
 	if (!id)
 		return;
-	if (x->npending == x->cpending) {
-		x->cpending = x->cpending ? x->cpending * 2 : 4;
-		x->pending = realloc(x->pending, x->cpending * sizeof *x->pending);
-		if (!x->pending)
-			abort();
-	}
+	x->pending = xgrow(x->pending, &x->cpending, x->npending, sizeof *x->pending,
+			   "the anchors");
 	size_t n = strlen(id);
-	char *c = malloc(n + 1);
-	if (!c)
-		abort();
+	char *c = xmalloc(n + 1, "an anchor");
 	memcpy(c, id, n + 1);
 	x->pending[x->npending++] = c;
 }
@@ -255,12 +250,7 @@ static void link_close(dx *x)
 
 static void push(dx *x, dx_kind k)
 {
-	if (x->n == x->cap) {
-		x->cap = x->cap ? x->cap * 2 : 16;
-		x->st = realloc(x->st, x->cap * sizeof *x->st);
-		if (!x->st)
-			abort();
-	}
+	x->st = xgrow(x->st, &x->cap, x->n, sizeof *x->st, "the open lists");
 	dx_frame *f = &x->st[x->n++];
 	memset(f, 0, sizeof *f);
 	f->kind = k;

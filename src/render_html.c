@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "xalloc.h"
 
 /* One rule per line; the array keeps each literal short. */
 static const char *const css[] = {
@@ -345,12 +346,8 @@ static void html_event(render *r, const render_ev *ev)
 	case RE_LIST: {
 		html *h = r->state;
 		if (in) {
-			if (h->n == h->cap) {
-				h->cap = h->cap ? h->cap * 2 : 16;
-				h->tight = realloc(h->tight, h->cap * sizeof *h->tight);
-				if (!h->tight)
-					abort();
-			}
+			h->tight = xgrow(h->tight, &h->cap, h->n, sizeof *h->tight,
+					 "the open lists");
 			h->tight[h->n++] = ev->tight;
 		} else {
 			h->n--;

@@ -24,6 +24,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xalloc.h"
+
 /* Offset -> line:column, remembering the last answer on its line. */
 typedef struct jcursor {
 	uint32_t off;
@@ -698,13 +700,12 @@ static void put_areas(jctx *c)
 	size_t cap = 16;
 	while (cap < areas->n * 2)
 		cap *= 2;
-	area_map m = {calloc(cap, sizeof *m.keys), calloc(cap, sizeof *m.index), cap};
+	area_map m = {xcalloc(cap, sizeof *m.keys, "the areas"),
+		      xcalloc(cap, sizeof *m.index, "the areas"), cap};
 	/* For each area, its recommendations chained in document order. */
-	size_t *head = calloc(areas->n + 1, sizeof *head);
-	size_t *tail = calloc(areas->n + 1, sizeof *tail);
-	size_t *next = calloc(recs->n + 1, sizeof *next);
-	if (!m.keys || !m.index || !head || !tail || !next)
-		abort();
+	size_t *head = xcalloc(areas->n + 1, sizeof *head, "the areas");
+	size_t *tail = xcalloc(areas->n + 1, sizeof *tail, "the areas");
+	size_t *next = xcalloc(recs->n + 1, sizeof *next, "the areas");
 	for (size_t i = 0; i < areas->n; i++) {
 		size_t h = area_hash(areas->v[i], cap);
 		while (m.keys[h] && m.keys[h] != areas->v[i])

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "xalloc.h"
 
 /* Open list environments allowed: 4 keeps every kind (itemize, enumerate,
  * all lists together) within LaTeX's limits. */
@@ -189,12 +190,8 @@ static void bad_char(void *ctx, size_t off, uint32_t cp)
 	for (size_t i = 0; i < x->nbad; i++)
 		if (x->bad[i] == cp)
 			return;
-	if (x->nbad == x->cbad) {
-		x->cbad = x->cbad ? x->cbad * 2 : 8;
-		x->bad = realloc(x->bad, x->cbad * sizeof *x->bad);
-		if (!x->bad)
-			abort();
-	}
+	x->bad = xgrow(x->bad, &x->cbad, x->nbad, sizeof *x->bad,
+		       "the characters reported");
 	x->bad[x->nbad++] = cp;
 	/* the character's bytes in the source, near where the text comes from */
 	const source *src = &r->doc->src;
@@ -269,12 +266,8 @@ static void preamble(render *r)
 
 static lx_list *list_push(lx *x, bool ordered)
 {
-	if (x->nlists == x->clists) {
-		x->clists = x->clists ? x->clists * 2 : 16;
-		x->lists = realloc(x->lists, x->clists * sizeof *x->lists);
-		if (!x->lists)
-			abort();
-	}
+	x->lists = xgrow(x->lists, &x->clists, x->nlists, sizeof *x->lists,
+			 "the open lists");
 	lx_list *l = &x->lists[x->nlists++];
 	l->ordered = ordered;
 	l->flat = x->depth >= LATEX_MAX_DEPTH || (x->nlists > 1 && x->lists[x->nlists - 2].flat);

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "xalloc.h"
 
 typedef struct md_list {
 	bool tight;
@@ -46,20 +47,11 @@ typedef struct md {
 	escape_md_state esc;
 } md;
 
-static void *grow(void *v, size_t *cap, size_t n, size_t size)
-{
-	if (n < *cap)
-		return v;
-	*cap = *cap ? *cap * 2 : 16;
-	v = realloc(v, *cap * size);
-	if (!v)
-		abort();
-	return v;
-}
 
 static void push_prefix(md *m, const char *s)
 {
-	m->marks = grow(m->marks, &m->cmarks, m->nmarks, sizeof *m->marks);
+	m->marks = xgrow(m->marks, &m->cmarks, m->nmarks, sizeof *m->marks,
+			 "the line prefixes");
 	m->marks[m->nmarks++] = m->prefix.len;
 	buf_puts(&m->prefix, s);
 }
@@ -257,7 +249,8 @@ static void emphasis(render *r, const render_ev *ev)
 	bool strong = ev->el == RE_STRONG;
 	if (ev->entering) {
 		bool tags = !stars_safe(r, ev->node);
-		m->tags = grow(m->tags, &m->ctags, m->ntags, sizeof *m->tags);
+		m->tags = xgrow(m->tags, &m->ctags, m->ntags, sizeof *m->tags,
+				 "the open emphasis");
 		m->tags[m->ntags++] = tags;
 		raw(r, tags ? (strong ? "<strong>" : "<em>") : (strong ? "**" : "*"));
 	} else {
@@ -303,7 +296,8 @@ static void list_event(render *r, const render_ev *ev)
 		const ast_node *prev = ev->node ? ev->node->prev : NULL;
 		bool again = prev && prev->type == AST_LIST &&
 			     prev->u.list->ordered == ev->ordered;
-		m->lists = grow(m->lists, &m->clists, m->nlists, sizeof *m->lists);
+		m->lists = xgrow(m->lists, &m->clists, m->nlists, sizeof *m->lists,
+				 "the open lists");
 		md_list *l = &m->lists[m->nlists++];
 		l->tight = ev->tight;
 		l->first = true;

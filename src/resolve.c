@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "parse.h"
+#include "xalloc.h"
 
 /* Iterative pre-order successor of n within the tree under root. */
 static ast_node *next_node(ast_node *root, ast_node *n)
@@ -79,11 +80,9 @@ static void define_slugs(ast_doc *d, const ast_vec *slugs)
 {
 	if (!slugs->n)
 		return;
-	slug_ref *refs = malloc(slugs->n * sizeof *refs);
-	size_t *group = malloc(slugs->n * sizeof *group);
-	unsigned *next = calloc(slugs->n, sizeof *next);
-	if (!refs || !group || !next)
-		abort();
+	slug_ref *refs = xreallocarray(NULL, slugs->n, sizeof *refs, "the slugs");
+	size_t *group = xreallocarray(NULL, slugs->n, sizeof *group, "the slugs");
+	unsigned *next = xcalloc(slugs->n, sizeof *next, "the slugs");
 	for (size_t i = 0; i < slugs->n; i++) {
 		refs[i].base = slugs->v[i]->u.heading->id;
 		refs[i].i = i;

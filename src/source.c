@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "diag.h"
+#include "xalloc.h"
 
 int source_read_file(const char *path, char **data, size_t *len)
 {
@@ -112,15 +113,6 @@ static const bool plain[256] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
 };
 
-static void *xrealloc(void *p, size_t n)
-{
-	void *q = realloc(p, n);
-	if (!q) {
-		fputs("briefc: out of memory\n", stderr);
-		abort();
-	}
-	return q;
-}
 
 /*
  * Whether the 8 bytes at p are all plain: printable ASCII (0x20 to 0x7E),
@@ -175,8 +167,7 @@ static void make_index(source *s);
 static void load(source *s, const char *path, char *out, const char *raw,
 		 size_t rawlen, diag_list *dl)
 {
-	s->path = xrealloc(NULL, strlen(path) + 1);
-	strcpy(s->path, path);
+	s->path = xstrdup(path, "the file name");
 	s->text = out;
 
 	const unsigned char *in = (const unsigned char *)raw;
@@ -229,10 +220,8 @@ static void load(source *s, const char *path, char *out, const char *raw,
 			continue;
 		}
 		if (!line_bad) {
-			if (nbad == badcap) {
-				badcap = badcap ? badcap * 2 : 16;
-				bad = xrealloc(bad, badcap * sizeof *bad);
-			}
+			bad = xgrow(bad, &badcap, nbad, sizeof *bad,
+				    "the list of bad bytes");
 			bad[nbad].at = (uint32_t)o;
 			bad[nbad++].byte = (unsigned char)c;
 			line_bad = true;
@@ -267,7 +256,7 @@ int source_init(source *s, const char *path, const char *raw, size_t rawlen,
 	memset(s, 0, sizeof *s);
 	if (rawlen > SOURCE_MAX_BYTES)
 		return -1;
-	load(s, path, xrealloc(NULL, rawlen + SOURCE_PAD), raw, rawlen, dl);
+	load(s, path, xmalloc(rawlen + SOURCE_PAD, "the source text"), raw, rawlen, dl);
 	return 0;
 }
 
@@ -279,7 +268,7 @@ int source_init_owned(source *s, const char *path, char *raw, size_t rawlen,
 		free(raw);
 		return -1;
 	}
-	raw = xrealloc(raw, rawlen + SOURCE_PAD);
+	raw = xrealloc(raw, rawlen + SOURCE_PAD, "the source text");
 	load(s, path, raw, raw, rawlen, dl);
 	return 0;
 }
@@ -298,7 +287,7 @@ static void make_index(source *s)
 {
 	const char *out = s->text;
 	size_t o = s->len, cap = 64, nstored = 1;
-	s->lines = xrealloc(NULL, cap * sizeof *s->lines);
+	s->lines = xreallocarray(NULL, cap, sizeof *s->lines, "the line table");
 	s->lines[0] = 0;
 	s->nlines = 1;
 	for (const char *p = out; (p = memchr(p, '\n', (size_t)(out + o - p)));) {
@@ -307,12 +296,14 @@ static void make_index(source *s)
 			continue;
 		if (nstored == cap) {
 			cap *= 2;
-			s->lines = xrealloc(s->lines, cap * sizeof *s->lines);
+			s->lines = xreallocarray(s->lines, cap, sizeof *s->lines,
+					       "the line table");
 		}
 		s->lines[nstored++] = (uint32_t)(p - out);
 	}
 
-	s->cps = xrealloc(NULL, (o / SOURCE_CP_STRIDE + 1) * sizeof *s->cps);
+	s->cps = xreallocarray(NULL, o / SOURCE_CP_STRIDE + 1, sizeof *s->cps,
+			       "the column table");
 	uint32_t cps = 0;
 	for (size_t k = 0; k <= o; k += SOURCE_CP_STRIDE) {
 		s->cps[k / SOURCE_CP_STRIDE] = cps;
