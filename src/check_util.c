@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "check_util.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 int check_clip(const char *s, size_t len)
@@ -25,35 +26,6 @@ const char *check_quote(ast_doc *d, const char *s, size_t len)
 }
 
 /* ---- character classes ---- */
-
-static uint32_t decode_utf8(const unsigned char *s, size_t n, size_t *len)
-{
-	if (s[0] < 0x80) {
-		*len = 1;
-		return s[0];
-	}
-	if (s[0] < 0xC0 || n < 2) {	/* not a lead byte: never at a boundary */
-		*len = 1;
-		return 0xFFFD;
-	}
-	if ((s[0] & 0xE0) == 0xC0) {
-		*len = 2;
-		return ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
-	}
-	if ((s[0] & 0xF0) == 0xE0 && n >= 3) {
-		*len = 3;
-		return ((uint32_t)(s[0] & 0x0F) << 12) |
-		       ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-	}
-	if (n >= 4) {
-		*len = 4;
-		return ((uint32_t)(s[0] & 0x07) << 18) |
-		       ((uint32_t)(s[1] & 0x3F) << 12) |
-		       ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
-	}
-	*len = 1;
-	return 0xFFFD;
-}
 
 /* The class flag of a non-ASCII code point. */
 static unsigned char class_of(uint32_t c)
@@ -175,8 +147,7 @@ static void prose_append(check_prose *p, const char *s, size_t n,
 			continue;
 		}
 		size_t len;
-		unsigned char cl = class_of(decode_utf8((const unsigned char *)s + i,
-							n - i, &len));
+		unsigned char cl = class_of(utf8_decode(s + i, n - i, &len));
 		for (size_t k = 0; k < len; k++)
 			f[i + k] = fl | cl;
 		i += len;

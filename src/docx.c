@@ -17,6 +17,7 @@
 #include "escape.h"
 #include "xalloc.h"
 #include "zip.h"
+#include "utf8.h"
 
 #define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define NS_R "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -370,7 +371,7 @@ static bool valid_utf8(const char *s, size_t n)
 	for (size_t i = 0, len; i < n; i += len) {
 		if (s[i] == '\0')
 			return false;
-		uint32_t c = escape_utf8_decode(s + i, n - i, &len);
+		uint32_t c = utf8_decode(s + i, n - i, &len);
 		if (c == 0xFFFD && len == 1)
 			return false;
 	}

@@ -8,44 +8,7 @@
 
 #include <string.h>
 
-uint32_t escape_utf8_decode(const char *str_, size_t n, size_t *len)
-{
-	const unsigned char *s = (const unsigned char *)str_;
-	unsigned c = s[0];
-	uint32_t cp;
-	size_t k;
-	uint32_t min;
-	if (c < 0x80) {
-		*len = 1;
-		return c;
-	} else if (c >= 0xC2 && c <= 0xDF) {
-		k = 2, cp = c & 0x1F, min = 0x80;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		k = 3, cp = c & 0x0F, min = 0x800;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		k = 4, cp = c & 0x07, min = 0x10000;
-	} else {
-		*len = 1;
-		return 0xFFFD;
-	}
-	if (n < k) {
-		*len = 1;
-		return 0xFFFD;
-	}
-	for (size_t i = 1; i < k; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			*len = 1;
-			return 0xFFFD;
-		}
-		cp = cp << 6 | (s[i] & 0x3F);
-	}
-	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-		*len = 1;
-		return 0xFFFD;
-	}
-	*len = k;
-	return cp;
-}
+#include "utf8.h"
 
 /* ---- HTML ---- */
 
@@ -132,7 +95,7 @@ void escape_xml(buf *out, const char *s, size_t n)
 				buf_puts(out, "\xEF\xBF\xBD");
 				break;
 			}
-			uint32_t cp = escape_utf8_decode(s + run, n - run, &len);
+			uint32_t cp = utf8_decode(s + run, n - run, &len);
 			if (cp == 0xFFFD || cp == 0xFFFE || cp == 0xFFFF || (cp >= 0x80 && cp <= 0x9F))
 				buf_puts(out, "\xEF\xBF\xBD");
 			else
@@ -335,7 +298,7 @@ bool escape_latex_sets_all(const char *s, size_t n)
 			continue;
 		}
 		size_t len;
-		uint32_t cp = escape_utf8_decode(s + i, n - i, &len);
+		uint32_t cp = utf8_decode(s + i, n - i, &len);
 		if (!latex_command(cp) && !escape_latex_can_set(cp))
 			return false;
 		i += len;
@@ -350,7 +313,7 @@ void escape_latex(buf *out, const char *s, size_t n, escape_latex_state *st)
 		unsigned char c = (unsigned char)s[i];
 		if (c >= 0x80) {
 			size_t len;
-			uint32_t cp = escape_utf8_decode(s + i, n - i, &len);
+			uint32_t cp = utf8_decode(s + i, n - i, &len);
 			const char *cmd = latex_command(cp);
 			if (cmd)
 				buf_puts(out, cmd);

@@ -91,10 +91,6 @@ void escape_md_url(buf *out, const char *s, size_t n);
 /* First argument of \href (after escape_url). */
 void escape_latex_url(buf *out, const char *s, size_t n);
 
-/* Decode one UTF-8 sequence at s (n > 0 bytes left); sets *len.  A byte
- * that does not start a valid sequence gives U+FFFD with *len = 1. */
-uint32_t escape_utf8_decode(const char *s, size_t n, size_t *len);
-
 /*
  * Graphviz DOT, inside a double-quoted string that is not an HTML-like
  * label: " and \ are backslash-escaped (so no \n, \N, \l of Graphviz's

@@ -18,6 +18,7 @@
 
 #include "render.h"
 #include "xalloc.h"
+#include "utf8.h"
 
 
 static bool is_kind(const ast_node *n, ast_block_kind k)
@@ -293,10 +294,12 @@ static const ast_field *text_field(const graph_node *n)
 	return NULL;
 }
 
-/* Length of the UTF-8 sequence led by byte c (1 for a stray byte). */
-static size_t seq_len(unsigned char c)
+/* Length of the character at s (n > 0 bytes left). */
+static size_t seq_len(const unsigned char *s, size_t n)
 {
-	return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+	size_t k;
+	utf8_decode((const char *)s, n, &k);
+	return k;
 }
 
 /* White space or a control character: C0, DEL, C1 (U+0080..U+009F) and
@@ -324,9 +327,7 @@ void graph_text(const ast_doc *d, const graph_node *n, size_t max, buf *out)
 	size_t keep = 0;	/* bytes of out within max - 1 code points */
 	bool pending = false;
 	for (size_t i = 0; i < raw.len;) {
-		size_t k = seq_len(s[i]);
-		if (k > raw.len - i)
-			k = raw.len - i;
+		size_t k = seq_len(s + i, raw.len - i);
 		if (is_blank(s + i, k)) {
 			pending = out->len > start;
 			i += k;
@@ -366,7 +367,7 @@ size_t graph_wrap(const char *s, size_t n, size_t width)
 			return s[i] == ' ' ? i : last_space ? last_space : i;
 		if (s[i] == ' ')
 			last_space = i;
-		i += seq_len((unsigned char)s[i]);
+		i += seq_len((const unsigned char *)s + i, n - i);
 		cps++;
 	}
 	return i > n ? n : i;

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 typedef struct acro {
@@ -170,7 +171,7 @@ static inline bool word_at(const char *s, size_t n, size_t i, size_t *len)
 		return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
 		       (c >= 'a' && c <= 'z');
 	}
-	return is_word(escape_utf8_decode(s + i, n - i, len));
+	return is_word(utf8_decode(s + i, n - i, len));
 }
 
 /* Whether the character that ends just before s[i] is a word character
@@ -179,16 +180,14 @@ static bool word_before(const char *s, size_t i)
 {
 	if (i == 0)
 		return false;
-	size_t k = i - 1, len;
-	while (k > 0 && i - k < 4 && ((unsigned char)s[k] & 0xC0) == 0x80)
-		k--;
+	size_t k = utf8_back(s, i), len;
 	return word_at(s + k, i - k, 0, &len) && k + len == i;
 }
 
 static bool all_word(const char *s, size_t n)
 {
 	for (size_t i = 0, len; i < n; i += len)
-		if (!is_word(escape_utf8_decode(s + i, n - i, &len)))
+		if (!is_word(utf8_decode(s + i, n - i, &len)))
 			return false;
 	return n > 0;
 }

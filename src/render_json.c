@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
 #include "xalloc.h"
 
 /* Offset -> line:column, remembering the last answer on its line. */
@@ -40,36 +41,6 @@ typedef struct jctx {
 } jctx;
 
 /* ---- strings ---- */
-
-/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
-static size_t utf8_valid_len(const unsigned char *s, size_t n)
-{
-	unsigned c = s[0];
-	size_t len;
-	unsigned lo = 0x80, hi = 0xBF;	/* range of the second byte */
-	if (c >= 0xC2 && c <= 0xDF)
-		len = 2;
-	else if (c >= 0xE0 && c <= 0xEF) {
-		len = 3;
-		if (c == 0xE0)
-			lo = 0xA0;	/* overlong */
-		else if (c == 0xED)
-			hi = 0x9F;	/* surrogates */
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		len = 4;
-		if (c == 0xF0)
-			lo = 0x90;
-		else if (c == 0xF4)
-			hi = 0x8F;
-	} else
-		return 0;
-	if (n < len || s[1] < lo || s[1] > hi)
-		return 0;
-	for (size_t k = 2; k < len; k++)
-		if ((s[k] & 0xC0) != 0x80)
-			return 0;
-	return len;
-}
 
 void render_json_string(buf *out, const char *str_, size_t n)
 {
@@ -90,7 +61,7 @@ void render_json_string(buf *out, const char *str_, size_t n)
 		}
 		unsigned c = s[i];
 		if (c >= 0x80) {
-			size_t len = utf8_valid_len(s + i, n - i);
+			size_t len = utf8_valid((const char *)s + i, n - i);
 			if (len) {
 				buf_put(out, (const char *)s + i, len);
 				i += len;

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /* Open list environments allowed: 4 keeps every kind (itemize, enumerate,
@@ -196,20 +197,7 @@ static void bad_char(void *ctx, size_t off, uint32_t cp)
 	/* the character's bytes in the source, near where the text comes from */
 	const source *src = &r->doc->src;
 	char u[4];
-	size_t ulen = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-	if (ulen == 2) {
-		u[0] = (char)(0xC0 | cp >> 6);
-		u[1] = (char)(0x80 | (cp & 0x3F));
-	} else if (ulen == 3) {
-		u[0] = (char)(0xE0 | cp >> 12);
-		u[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-		u[2] = (char)(0x80 | (cp & 0x3F));
-	} else {
-		u[0] = (char)(0xF0 | cp >> 18);
-		u[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-		u[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-		u[3] = (char)(0x80 | (cp & 0x3F));
-	}
+	size_t ulen = utf8_encode(cp, u);
 	span at = r->at;
 	uint32_t from = at.start + (uint32_t)off;
 	if (from >= at.end)

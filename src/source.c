@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "diag.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 int source_read_file(const char *path, char **data, size_t *len)
@@ -66,39 +67,6 @@ int source_read_file(const char *path, char **data, size_t *len)
 	*data = p;
 	*len = n;
 	return 0;
-}
-
-/* Length of the valid UTF-8 sequence at p (at most n bytes), or 0. */
-static size_t utf8_valid(const unsigned char *p, size_t n)
-{
-	unsigned c = p[0];
-	size_t len;
-	unsigned min;
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF) {
-		len = 2;
-		min = 0x80;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		len = 3;
-		min = 0x800;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		len = 4;
-		min = 0x10000;
-	} else {
-		return 0;
-	}
-	if (n < len)
-		return 0;
-	unsigned cp = c & (0x7F >> len);
-	for (size_t i = 1; i < len; i++) {
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (p[i] & 0x3F);
-	}
-	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0;
-	return len;
 }
 
 /* Bytes copied as they are: printable ASCII, tab and newline. */
@@ -212,7 +180,7 @@ static void load(source *s, const char *path, char *out, const char *raw,
 			i++;
 			continue;
 		}
-		size_t len = c >= 0x80 ? utf8_valid(in + i, rawlen - i) : 0;
+		size_t len = c >= 0x80 ? utf8_valid(raw + i, rawlen - i) : 0;
 		if (len) {
 			memmove(out + o, in + i, len);
 			o += len;

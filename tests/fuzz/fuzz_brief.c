@@ -44,6 +44,7 @@
 #include "latex_words.h"
 #include "render.h"
 #include "render_json.h"
+#include "utf8.h"
 
 enum {
 	FUZZ_OPT_FRAGMENT = 1 << 0,	/* html and latex: body only */
@@ -142,7 +143,7 @@ static void check_tree(const ast_doc *d)
 static bool valid_utf8(const char *s, size_t n, size_t *bad)
 {
 	for (size_t i = 0, len; i < n; i += len) {
-		if (escape_utf8_decode(s + i, n - i, &len) == 0xFFFD && len == 1) {
+		if (utf8_decode(s + i, n - i, &len) == 0xFFFD && len == 1) {
 			*bad = i;
 			return false;
 		}

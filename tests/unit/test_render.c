@@ -11,6 +11,7 @@
 #include "buf.h"
 #include "escape.h"
 #include "render.h"
+#include "utf8.h"
 
 /* ---- helpers ---- */
 
@@ -207,7 +208,7 @@ static void test_latex_charset_file(void **state)
 	bool *seen = calloc(0x30000, 1);
 	assert_non_null(seen);
 	for (size_t i = (size_t)(body - raw), k; i < len; i += k) {
-		uint32_t cp = escape_utf8_decode(raw + i, len - i, &k);
+		uint32_t cp = utf8_decode(raw + i, len - i, &k);
 		if (cp < 0x80)
 			continue;
 		assert_true(escape_latex_can_set(cp));
