@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytes8.h"
 #include "check.h"
 #include "check_util.h"
 #include "xalloc.h"
@@ -194,27 +195,23 @@ static size_t fold(const check_prose *p, buf *out)
  */
 static bool folded(const check_prose *p, size_t *spaces)
 {
-	const uint64_t ones = 0x0101010101010101u, hi = 0x8080808080808080u;
 	const unsigned char *fl = p->fl;
 	size_t n = p->len, i = 0, count = 0;
-	uint64_t last = hi;	/* "a space before": none may lead */
+	uint64_t last = B8_HIGH;	/* "a space before": none may lead */
 
 	if (n && (fl[n - 1] & CP_SPACE))
 		return false;
+	_Static_assert(CP_SPACE == 8, "folded() moves the CP_SPACE bit to bit 7");
 	for (; i + 8 <= n; i += 8) {
-		uint64_t f, t;
-		memcpy(&f, fl + i, 8);
-		uint64_t sp = (f & (CP_SPACE * ones)) << 4;	/* bit 7 of each space */
+		uint64_t sp = (b8_load(fl + i) & b8_spread(CP_SPACE)) << 4;
 		if (!sp) {
 			last = 0;
 			continue;
 		}
-		memcpy(&t, p->text + i, 8);
-		uint64_t z = t ^ (' ' * ones);
-		uint64_t blank = ~(((z & ~hi) + ~hi) | z | ~hi);	/* bytes == ' ' */
+		uint64_t blank = b8_eq(b8_load(p->text + i), ' ');
 		if ((sp & ~blank) || (sp & ((sp << 8) | (last >> 56))))
 			return false;
-		count += (size_t)((((sp >> 7) * ones)) >> 56);
+		count += b8_count(sp);
 		last = sp;
 	}
 	bool prev = (last >> 63) != 0;

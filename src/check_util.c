@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytes8.h"
 #include "check_util.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -84,34 +85,13 @@ static void prose_reserve(check_prose *p, size_t extra)
 	p->cap = cap;
 }
 
-/*
- * The classes of 8 ASCII bytes at once, as ascii_class gives them: bit 7
- * of each byte of a mask is that byte's answer.  No sum below carries
- * from one byte into the next, the bytes being under 0x80.
- */
-#define ONES8 0x0101010101010101u
-#define HIGH8 0x8080808080808080u
-
-static uint64_t at_least8(uint64_t x, unsigned a)
-{
-	return (x + ONES8 * (0x80 - a)) & HIGH8;
-}
-
-static uint64_t in8(uint64_t x, unsigned a, unsigned b)
-{
-	return at_least8(x, a) & ~at_least8(x, b + 1);
-}
-
-static uint64_t is8(uint64_t x, unsigned c)
-{
-	return ~((x ^ ONES8 * c) + ONES8 * 0x7F) & HIGH8;
-}
-
+/* The classes of 8 ASCII bytes at once, as ascii_class gives them. */
 static uint64_t class8(uint64_t x, unsigned char fl)
 {
-	uint64_t word = in8(x, '0', '9') | in8(x, 'A', 'Z') | in8(x, 'a', 'z');
-	uint64_t space = is8(x, ' ') | is8(x, '\t') | is8(x, '\n') | is8(x, '\r');
-	return (word >> 7) * CP_WORD | (space >> 7) * CP_SPACE | ONES8 * fl;
+	uint64_t word = b8_in7(x, '0', '9') | b8_in7(x, 'A', 'Z') | b8_in7(x, 'a', 'z');
+	uint64_t space = b8_eq7(x, ' ') | b8_eq7(x, '\t') | b8_eq7(x, '\n') |
+			 b8_eq7(x, '\r');
+	return b8_bits(word) * CP_WORD | b8_bits(space) * CP_SPACE | b8_spread(fl);
 }
 
 /* Append n bytes with flags fl, each byte classed with its character. */
@@ -127,11 +107,10 @@ static void prose_append(check_prose *p, const char *s, size_t n,
 	unsigned char any = 0;
 	size_t i = 0;
 	for (; i + 8 <= n; i += 8) {
-		uint64_t x, c;
-		memcpy(&x, s + i, 8);
-		if (x & HIGH8) {
+		uint64_t x = b8_load(s + i), c;
+		if (!b8_ascii(x)) {
 			any = 0x80;
-			x &= ~HIGH8;	/* classed again below */
+			x &= ~B8_HIGH;	/* classed again below */
 		}
 		c = class8(x, fl);
 		memcpy(f + i, &c, 8);

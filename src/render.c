@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytes8.h"
 #include "escape.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -290,12 +291,8 @@ static const render_backend null_backend;
 /* Whether one of the 8 bytes at s is a capital letter, A to Z. */
 static bool has_capital8(const char *s)
 {
-	const uint64_t ones = 0x0101010101010101u, low = 0x7F7F7F7F7F7F7F7Fu;
-	uint64_t x, t;
-	memcpy(&x, s, 8);
-	t = x & low;
-	/* per byte, bit 7: t <= 'Z', t >= 'A', and x below 0x80 */
-	return ((((127 + 'Z' + 1) * ones - t) & (t + (127 - 'A' + 1) * ones) & ~x) & ~low) != 0;
+	uint64_t x = b8_load(s);
+	return (b8_in7(x & ~B8_HIGH, 'A', 'Z') & ~b8_high(x)) != 0;
 }
 
 /* Author text: acronyms marked (and spelled out at their first use). */

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "bytes8.h"
 #include "diag.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -84,35 +85,24 @@ static const bool plain[256] = {
 
 /*
  * Whether the 8 bytes at p are all plain: printable ASCII (0x20 to 0x7E),
- * tab or newline, so that a line end does not stop the fast path.  Bit 7
- * of each byte of a mask answers for that byte; once no byte is 0x80 or
- * more (the first mask), no sum carries from one byte into the next.
+ * tab or newline, so that a line end does not stop the fast path.  (With
+ * a byte of 0x80 or more the 7-bit masks mean nothing, but the answer is
+ * no anyway.)
  */
 static bool plain8(const unsigned char *p)
 {
-	const uint64_t ones = 0x0101010101010101u, hi = 0x8080808080808080u;
-	uint64_t x;
-	memcpy(&x, p, 8);
-	uint64_t nl = x ^ ('\n' * ones), tab = x ^ ('\t' * ones);
-	uint64_t del = x ^ (0x7F * ones);
-	uint64_t control = ~(x + 0x60 * ones) & hi;	/* < 0x20 */
-	uint64_t ok = (~(nl + 0x7F * ones) | ~(tab + 0x7F * ones)) & hi;
-	return ((x & hi) | (control & ~ok) | (~(del + 0x7F * ones) & hi)) == 0;
+	uint64_t x = b8_load(p);
+	uint64_t control = b8_lt7(x, 0x20) & ~(b8_eq7(x, '\n') | b8_eq7(x, '\t'));
+	return (b8_high(x) | control | b8_eq7(x, 0x7F)) == 0;
 }
 
 /* UTF-8 continuation bytes in p[0, n), eight at a time. */
 static uint32_t count_cont(const unsigned char *p, size_t n)
 {
-	const uint64_t hi = 0x8080808080808080u;
 	uint32_t c = 0;
 	size_t i = 0;
-	for (; i + 8 <= n; i += 8) {
-		uint64_t x;
-		memcpy(&x, p + i, 8);
-		/* 10xxxxxx: bit 7 set and bit 6 clear, as 0 or 1 per byte */
-		uint64_t k = (x & ~(x << 1) & hi) >> 7;
-		c += (uint32_t)((k * 0x0101010101010101u) >> 56);
-	}
+	for (; i + 8 <= n; i += 8)
+		c += b8_count(b8_cont(b8_load(p + i)));
 	for (; i < n; i++)
 		c += (p[i] & 0xC0) == 0x80;
 	return c;
