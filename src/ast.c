@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "xalloc.h"
 
@@ -172,91 +171,20 @@ bool ast_id_valid(const char *p, size_t len)
 	return true;
 }
 
-/*
- * FNV-1a: IDs are short; this is fast and spreads well enough with linear
- * probing at load <= 1/2.  The table's seed is the starting state: IDs
- * written to crowd one slot range (a quadratic flood of probes) would
- * have to be written against a seed that changes from run to run.
- */
-static size_t hash_id(size_t seed, const char *p, size_t len)
-{
-	size_t h = (size_t)1469598103934665603ULL ^ seed;
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)p[i];
-		h *= (size_t)1099511628211ULL;
-	}
-	return h ^ (h >> 29);
-}
-
 ast_node *ast_idtab_get(const ast_idtab *t, const char *key, size_t len)
 {
-	if (!t->cap)
-		return NULL;
-	size_t mask = t->cap - 1;
-	for (size_t i = hash_id(t->seed, key, len) & mask;; i = (i + 1) & mask) {
-		const ast_idtab_entry *e = &t->slots[i];
-		if (!e->key)
-			return NULL;
-		if (e->len == len && memcmp(e->key, key, len) == 0)
-			return e->node;
-	}
-}
-
-/*
- * A seed that varies between runs without global state: the addresses of
- * the table and of its first slots (randomised by the loader and the
- * allocator) and the clock, mixed.  Lookups give the same answers under
- * any seed; only where entries sit changes, and nothing reads that order.
- */
-size_t ast_hash_seed(const void *table, const void *slots)
-{
-	uint64_t x = (uint64_t)(uintptr_t)table ^
-		     ((uint64_t)(uintptr_t)slots << 16) ^
-		     (uint64_t)clock() ^ ((uint64_t)time(NULL) << 32);
-	/* splitmix64's finaliser */
-	x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-	x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-	return (size_t)(x ^ (x >> 31));
-}
-
-static void idtab_grow(ast_idtab *t)
-{
-	size_t cap = t->cap ? t->cap * 2 : 64;
-	ast_idtab_entry *slots = xcalloc(cap, sizeof *slots, "the ID table");
-	if (!t->cap)
-		t->seed = ast_hash_seed(t, slots);
-	for (size_t k = 0; k < t->cap; k++) {
-		ast_idtab_entry *e = &t->slots[k];
-		if (!e->key)
-			continue;
-		size_t i = hash_id(t->seed, e->key, e->len) & (cap - 1);
-		while (slots[i].key)
-			i = (i + 1) & (cap - 1);
-		slots[i] = *e;
-	}
-	free(t->slots);
-	t->slots = slots;
-	t->cap = cap;
+	const htab_entry *e = htab_get(t, key, len);
+	return e ? e->val.p : NULL;
 }
 
 ast_node *ast_idtab_put(ast_idtab *t, const char *key, size_t len,
 			ast_node *node)
 {
-	if ((t->n + 1) * 2 > t->cap)
-		idtab_grow(t);
-	size_t mask = t->cap - 1;
-	size_t i = hash_id(t->seed, key, len) & mask;
-	for (;; i = (i + 1) & mask) {
-		ast_idtab_entry *e = &t->slots[i];
-		if (!e->key)
-			break;
-		if (e->len == len && memcmp(e->key, key, len) == 0)
-			return e->node;
-	}
-	t->slots[i].key = key;
-	t->slots[i].len = len;
-	t->slots[i].node = node;
-	t->n++;
+	bool added;
+	htab_entry *e = htab_put(t, key, len, &added);
+	if (!added)
+		return e->val.p;
+	e->val.p = node;
 	return NULL;
 }
 

@@ -16,6 +16,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "hash.h"
 #include "source.h"
 
 typedef struct str {
@@ -213,25 +214,9 @@ typedef struct ast_meta {
 	long limit;		/* limit-words, 0 if none */
 } ast_meta;
 
-typedef struct ast_idtab_entry {
-	const char *key;
-	size_t len;
-	ast_node *node;
-} ast_idtab_entry;
-
-/* Open-addressing hash table ID -> defining node (first definition wins). */
-typedef struct ast_idtab {
-	ast_idtab_entry *slots;
-	size_t cap, n;
-	size_t seed;		/* of the hash, chosen when the table is first grown */
-} ast_idtab;
-
-/*
- * A seed for a hash table, different from run to run: inputs written to
- * crowd one range of slots cannot be written against it.  table and slots
- * are the table's own addresses, which the loader and allocator vary.
- */
-size_t ast_hash_seed(const void *table, const void *slots);
+/* ID -> defining node (first definition wins): a hash table (hash.h)
+ * whose values are nodes, read through ast_idtab_get and _put. */
+typedef htab ast_idtab;
 
 typedef struct ast_doc {
 	arena arena;

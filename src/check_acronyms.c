@@ -24,7 +24,7 @@
 #define CW_ACRONYM_PROSE (CW_HEADING | CW_PARAGRAPH | CW_INLINE_FIELD)
 
 typedef struct acro_table {
-	check_strtab keys;	/* abbreviation -> index into decl */
+	htab keys;	/* abbreviation -> index into decl */
 	const ast_node **decl;	/* the first declaration of each */
 	size_t *uses;
 	size_t n;
@@ -45,17 +45,17 @@ static uint64_t len_bit(size_t n)
 static void acro_add(acro_table *t, const ast_node *e)
 {
 	bool added;
-	check_strent *k;
+	htab_entry *k;
 
 	if (e->type != AST_ACRONYM || e->u.entry->key.len == 0)
 		return;
-	k = check_strtab_put(&t->keys, e->u.entry->key.p, e->u.entry->key.len,
+	k = htab_put(&t->keys, e->u.entry->key.p, e->u.entry->key.len,
 			     &added);
 	if (!added) {
 		t->dups[t->ndups++] = e;
 		return;
 	}
-	k->val = t->n;
+	k->val.n = t->n;
 	t->first[(unsigned char)e->u.entry->key.p[0]] = true;
 	t->start[(unsigned char)e->u.entry->key.p[0]] = true;
 	t->lens |= len_bit(e->u.entry->key.len);
@@ -98,7 +98,7 @@ static void acro_init(acro_table *t, const ast_doc *d)
 
 static void acro_free(acro_table *t)
 {
-	check_strtab_free(&t->keys);
+	htab_free(&t->keys);
 	free(t->decl);
 	free(t->uses);
 	free(t->dups);
@@ -181,15 +181,15 @@ static void acro_scan(check_prose *p, void *vctx)
 		}
 		const char *s = p->text + i;
 		size_t n = e - i;
-		check_strent *k = NULL;
+		htab_entry *k = NULL;
 		bool declared = sc->t->first[(unsigned char)s[0]];
 		if (declared && (sc->t->lens & len_bit(n)))
-			k = check_strtab_get(&sc->t->keys, s, n);
+			k = htab_get(&sc->t->keys, s, n);
 		if (!k && declared && n > 2 && s[n - 1] == 's' &&
 		    (sc->t->lens & len_bit(n - 1)))
-			k = check_strtab_get(&sc->t->keys, s, n - 1);
+			k = htab_get(&sc->t->keys, s, n - 1);
 		if (k)
-			token(sc, p, i, e, k->len, k->val);
+			token(sc, p, i, e, k->len, k->val.n);
 		else if (acronym_shape(s, n))
 			token(sc, p, i, e, n, SIZE_MAX);
 		else if (n > 2 && s[n - 1] == 's' && acronym_shape(s, n - 1))
@@ -208,7 +208,7 @@ typedef struct undef_entry {
 
 typedef struct undef_state {
 	acro_table *t;
-	check_strtab seen;	/* name -> index into v */
+	htab seen;	/* name -> index into v */
 	undef_entry *v;
 	size_t n, cap;
 } undef_state;
@@ -222,14 +222,14 @@ static void undef_token(check_prose *p, size_t a, size_t b, size_t len,
 	(void)b;
 	if (val != SIZE_MAX)
 		return;
-	check_strent *e = check_strtab_put(&st->seen, p->text + a, len, &added);
+	htab_entry *e = htab_put(&st->seen, p->text + a, len, &added);
 	if (!added) {
-		st->v[e->val].count++;
+		st->v[e->val.n].count++;
 		return;
 	}
 	e->key = arena_strndup(&p->d->arena, p->text + a, len);
 	st->v = xgrow(st->v, &st->cap, st->n, sizeof *st->v, "undeclared acronyms");
-	e->val = st->n;
+	e->val.n = st->n;
 	st->v[st->n++] = (undef_entry){check_prose_span(p, a, a + len), 1,
 				       e->key};
 }
@@ -250,7 +250,7 @@ static void undef_finish(ast_doc *d, undef_state *st)
 				      name, st->v[i].count);
 	}
 	free(st->v);
-	check_strtab_free(&st->seen);
+	htab_free(&st->seen);
 }
 
 /* ---- unused-acronym ---- */
@@ -480,15 +480,15 @@ static void mismatch_begin(ast_doc *d, mismatch_state *st, acro_table *t)
 	/* The same acronym declared again with another expansion. */
 	for (size_t i = 0; i < t->ndups; i++) {
 		const ast_node *e = t->dups[i];
-		check_strent *k = check_strtab_get(&t->keys, e->u.entry->key.p,
+		htab_entry *k = htab_get(&t->keys, e->u.entry->key.p,
 						   e->u.entry->key.len);
-		const ast_node *first = t->decl[k->val];
+		const ast_node *first = t->decl[k->val.n];
 		size_t nw;
 		word *w = split_words(e->u.entry->value.p, e->u.entry->value.len,
 				      &nw);
-		bool same = nw == st->nexp[k->val];
+		bool same = nw == st->nexp[k->val.n];
 		for (size_t j = 0; same && j < nw; j++)
-			same = word_eq(w[j], st->exp[k->val][j]);
+			same = word_eq(w[j], st->exp[k->val.n][j]);
 		free(w);
 		if (same)
 			continue;

@@ -156,7 +156,7 @@ typedef struct dup_ent {
 typedef struct dup_state {
 	dup_ent *slots;
 	size_t cap, n;
-	size_t seed;		/* of the hash, chosen when first grown */
+	uint64_t seed;		/* of the hash, chosen when first grown */
 	buf fold, other;	/* this paragraph folded; an earlier one */
 	check_prose again;	/* the earlier one, flattened */
 } dup_state;
@@ -249,7 +249,7 @@ static void dup_grow(dup_state *st, const ast_doc *d)
 
 	memset(slots, 0, cap * sizeof *slots);
 	if (!st->cap)
-		st->seed = ast_hash_seed(st, slots);
+		st->seed = hash_seed(st, slots);
 	for (size_t i = 0; i < st->cap; i++) {
 		if (!st->slots[i].node)
 			continue;
@@ -282,7 +282,7 @@ static void dup_scan(check_prose *p, void *ctx)
 		return;
 	if (st->n + 1 > st->cap / 4 * 3)
 		dup_grow(st, p->d);
-	uint32_t hash = (uint32_t)check_hash(st->seed, key, len);
+	uint32_t hash = (uint32_t)hash_bytes(st->seed, key, len);
 	size_t h = hash & (st->cap - 1);
 	for (; st->slots[h].node; h = (h + 1) & (st->cap - 1)) {
 		const dup_ent *e = &st->slots[h];

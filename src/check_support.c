@@ -62,21 +62,21 @@ static bool finding_supported(const ast_doc *d, const ast_node *f)
 	return subtree_cites(d, f);
 }
 
-static void supported_findings(const ast_doc *d, check_ptrset *set)
+static void supported_findings(const ast_doc *d, ptrset *set)
 {
 	for (size_t i = 0; i < d->findings.n; i++)
 		if (finding_supported(d, d->findings.v[i]))
-			check_ptrset_add(set, d->findings.v[i]);
+			ptrset_add(set, d->findings.v[i]);
 }
 
 void check_unsupported_finding(ast_doc *d)
 {
-	check_ptrset ok = {0};
+	ptrset ok = {0};
 
 	supported_findings(d, &ok);
 	for (size_t i = 0; i < d->findings.n; i++) {
 		const ast_node *f = d->findings.v[i];
-		if (check_ptrset_has(&ok, f) || is_unnamed(d, f))
+		if (ptrset_has(&ok, f) || is_unnamed(d, f))
 			continue;
 		size_t k = diag_report(&d->diags, DC_UNSUPPORTED_FINDING,
 				       check_id_span(f),
@@ -86,12 +86,12 @@ void check_unsupported_finding(ast_doc *d)
 			      "list its sources in 'evidence:' or cite one "
 			      "with [@id]");
 	}
-	check_ptrset_free(&ok);
+	ptrset_free(&ok);
 }
 
 void check_unsupported_recommendation(ast_doc *d)
 {
-	check_ptrset ok = {0};
+	ptrset ok = {0};
 
 	supported_findings(d, &ok);
 	for (size_t i = 0; i < d->recommendations.n; i++) {
@@ -104,7 +104,7 @@ void check_unsupported_recommendation(ast_doc *d)
 			if (!is_block(t, BK_FINDING))
 				continue;
 			nfind++;
-			nok += check_ptrset_has(&ok, t);
+			nok += ptrset_has(&ok, t);
 		}
 		if (nfind == 0 || nok > 0)
 			continue;
@@ -117,35 +117,35 @@ void check_unsupported_recommendation(ast_doc *d)
 				     "evidence",
 			check_block_title(d, r));
 		/* one note per finding, even if addresses: repeats it */
-		check_ptrset noted = {0};
+		ptrset noted = {0};
 		for (size_t j = 0; j < ad->n; j++) {
 			const ast_node *t = target_of(d, &ad->v[j]);
 			if (is_block(t, BK_FINDING) &&
-			    check_ptrset_add(&noted, t))
+			    ptrset_add(&noted, t))
 				diag_add_note(&d->diags, k, check_id_span(t),
 					      "%s cites no evidence",
 					      check_block_title(d, t));
 		}
-		check_ptrset_free(&noted);
+		ptrset_free(&noted);
 	}
-	check_ptrset_free(&ok);
+	ptrset_free(&ok);
 }
 
 void check_unaddressed_finding(ast_doc *d)
 {
-	check_ptrset addressed = {0};
+	ptrset addressed = {0};
 
 	for (size_t i = 0; i < d->recommendations.n; i++) {
 		const ast_idlist *ad = &d->recommendations.v[i]->u.block->addresses;
 		for (size_t j = 0; j < ad->n; j++) {
 			const ast_node *t = target_of(d, &ad->v[j]);
 			if (is_block(t, BK_FINDING))
-				check_ptrset_add(&addressed, t);
+				ptrset_add(&addressed, t);
 		}
 	}
 	for (size_t i = 0; i < d->findings.n; i++) {
 		const ast_node *f = d->findings.v[i];
-		if (check_ptrset_has(&addressed, f) || is_unnamed(d, f))
+		if (ptrset_has(&addressed, f) || is_unnamed(d, f))
 			continue;
 		size_t k = diag_report(&d->diags, DC_UNADDRESSED_FINDING,
 				       check_id_span(f),
@@ -154,26 +154,26 @@ void check_unaddressed_finding(ast_doc *d)
 		diag_add_help(&d->diags, k,
 			      "name it in the 'addresses:' of a recommendation");
 	}
-	check_ptrset_free(&addressed);
+	ptrset_free(&addressed);
 }
 
 void check_unused_evidence(ast_doc *d)
 {
-	check_ptrset cited = {0};
+	ptrset cited = {0};
 
 	for (size_t i = 0; i < d->findings.n; i++) {
 		const ast_idlist *ev = &d->findings.v[i]->u.block->evidence;
 		for (size_t j = 0; j < ev->n; j++)
-			check_ptrset_add(&cited, target_of(d, &ev->v[j]));
+			ptrset_add(&cited, target_of(d, &ev->v[j]));
 	}
 	for (size_t i = 0; i < d->refs.n; i++) {
 		const ast_idlist *ids = &d->refs.v[i]->u.ref->ids;
 		for (size_t j = 0; j < ids->n; j++)
-			check_ptrset_add(&cited, target_of(d, &ids->v[j]));
+			ptrset_add(&cited, target_of(d, &ids->v[j]));
 	}
 	for (size_t i = 0; i < d->evidence.n; i++) {
 		const ast_node *e = d->evidence.v[i];
-		if (check_ptrset_has(&cited, e) || is_unnamed(d, e))
+		if (ptrset_has(&cited, e) || is_unnamed(d, e))
 			continue;
 		size_t k = diag_report(&d->diags, DC_UNUSED_EVIDENCE,
 				       check_id_span(e),
@@ -185,5 +185,5 @@ void check_unused_evidence(ast_doc *d)
 			      e->u.block->id.len ? CHECK_Q(d, e->u.block->id)
 						 : "id");
 	}
-	check_ptrset_free(&cited);
+	ptrset_free(&cited);
 }

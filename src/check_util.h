@@ -4,8 +4,7 @@
  * The prose walker turns each piece of prose (a heading, a paragraph, a
  * field value) into one flat string with the source offset of every byte,
  * so that scanners for words, acronyms and placeholders work on plain
- * text and still report exact spans.  Two small hash tables (strings to
- * numbers, a set of pointers) keep every check linear.
+ * text and still report exact spans.
  */
 #ifndef BRIEFC_CHECK_UTIL_H
 #define BRIEFC_CHECK_UTIL_H
@@ -15,6 +14,7 @@
 #include <stdint.h>
 
 #include "ast.h"
+#include "hash.h"
 
 /* ---- flat prose ---- */
 
@@ -189,41 +189,6 @@ void check_acr_finish(check_acr *a);
  * not change.
  */
 void check_reseq(diag_list *dl, size_t from);
-
-/* ---- hash tables (heap; keys are not copied) ---- */
-
-/* The hash the tables use, started from a table's seed (ast_hash_seed). */
-size_t check_hash(size_t seed, const char *s, size_t n);
-
-typedef struct check_strent {
-	const char *key;
-	size_t len;
-	size_t val;
-	size_t hash;		/* of key, kept for growing the table */
-} check_strent;
-
-typedef struct check_strtab {
-	check_strent *slots;
-	size_t cap, n;
-	size_t seed;		/* of the hash, chosen when first grown */
-} check_strtab;
-
-/* The entry for key, added with val = 0 when absent (*added tells). */
-check_strent *check_strtab_put(check_strtab *t, const char *key, size_t len,
-			       bool *added);
-check_strent *check_strtab_get(const check_strtab *t, const char *key,
-			       size_t len);
-void check_strtab_free(check_strtab *t);
-
-typedef struct check_ptrset {
-	const void **slots;
-	size_t cap, n;
-} check_ptrset;
-
-/* Returns true if p was not in the set yet. */
-bool check_ptrset_add(check_ptrset *s, const void *p);
-bool check_ptrset_has(const check_ptrset *s, const void *p);
-void check_ptrset_free(check_ptrset *s);
 
 /* ---- names and locations ---- */
 

@@ -584,7 +584,7 @@ void ast_doc_free(ast_doc *d)
 			   &d->defining};
 	for (size_t i = 0; i < sizeof docv / sizeof docv[0]; i++)
 		ast_vec_free(docv[i]);
-	free(d->ids.slots);
+	htab_free(&d->ids);
 	free(d->url_fields);
 	diag_list_free(&d->diags);
 	source_free(&d->src);
