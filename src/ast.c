@@ -313,9 +313,7 @@ void ast_plain_text(const ast_node *n, buf *out)
 {
 	if (!n)
 		return;
-	/* Iterative pre-order walk of n's subtree. */
-	const ast_node *cur = n;
-	for (;;) {
+	for (const ast_node *cur = n; cur; cur = ast_next(cur, n, true)) {
 		if (cur->type == AST_TEXT) {
 			for (ast_text_it it = {.n = cur}; ast_text_next(&it);) {
 				buf_put(out, it.piece.p, it.piece.len);
@@ -333,15 +331,6 @@ void ast_plain_text(const ast_node *n, buf *out)
 			}
 			buf_putc(out, ']');
 		}
-		if (cur->first) {
-			cur = cur->first;
-			continue;
-		}
-		while (cur != n && !cur->next)
-			cur = cur->parent;
-		if (cur == n)
-			return;
-		cur = cur->next;
 	}
 }
 

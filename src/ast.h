@@ -278,6 +278,85 @@ typedef struct ast_text_it {
 } ast_text_it;
 bool ast_text_next(ast_text_it *it);
 str ast_str(ast_doc *d, const char *p, size_t len);
+
+/* ---- walking the tree ---- */
+
+/*
+ * The walks follow the parent and sibling links, never the C stack: the
+ * input decides how deep the tree is (docs/limits.md).
+ *
+ * ast_next: the node after n in pre-order within top's subtree, or NULL;
+ * descend false skips n's children.  Start from top->first (or top):
+ *
+ *	for (n = top->first; n; n = ast_next(n, top, true))
+ */
+static inline ast_node *ast_next(const ast_node *n, const ast_node *top,
+				 bool descend)
+{
+	if (descend && n->first)
+		return n->first;
+	while (n != top && !n->next)
+		n = n->parent;
+	return n == top ? NULL : n->next;
+}
+
+/*
+ * ast_iter: each node of top's subtree (top included) entered, and left
+ * after its children, as cmark's iterator does.  Setting skip when
+ * entering a node leaves it at once, its children unvisited.
+ *
+ *	for (ast_iter it = ast_iter_start(top); ast_iter_next(&it);)
+ *		if (it.entering) ... else ...
+ */
+typedef struct ast_iter {
+	const ast_node *top;
+	const ast_node *node;	/* the node entered or left */
+	bool entering;
+	bool skip;		/* (entering) do not go into node's children */
+	bool hold;		/* the next step stays at node (ast_iter_goto) */
+} ast_iter;
+
+static inline ast_iter ast_iter_start(const ast_node *top)
+{
+	ast_iter it = {top, top, true, false, true};
+	return it;
+}
+
+static inline bool ast_iter_next(ast_iter *it)
+{
+	const ast_node *n = it->node;
+	bool skip = it->skip;
+	it->skip = false;
+	if (it->hold) {
+		it->hold = false;
+		return n != NULL;
+	}
+	if (it->entering) {
+		if (!skip && n->first)
+			it->node = n->first;
+		else
+			it->entering = false;
+		return true;
+	}
+	if (n == it->top)
+		return false;
+	if (n->next) {
+		it->node = n->next;
+		it->entering = true;
+	} else {
+		it->node = n->parent;
+	}
+	return true;
+}
+
+/* The walk goes on by entering m, which the caller put where the node
+ * just entered was (replacing it). */
+static inline void ast_iter_goto(ast_iter *it, const ast_node *m)
+{
+	it->node = m;
+	it->entering = true;
+	it->hold = true;
+}
 void ast_vec_push(ast_vec *v, ast_node *n);
 void ast_vec_free(ast_vec *v);
 

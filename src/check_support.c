@@ -43,7 +43,7 @@ static bool refs_evidence(const ast_doc *d, const ast_node *ref)
 /* A reference to evidence anywhere in the subtree of top. */
 static bool subtree_cites(const ast_doc *d, const ast_node *top)
 {
-	for (const ast_node *n = top->first; n; n = check_next(n, top, true))
+	for (const ast_node *n = top->first; n; n = ast_next(n, top, true))
 		if (n->type == AST_REF && refs_evidence(d, n))
 			return true;
 	return false;

@@ -302,7 +302,7 @@ static void prose_put_inlines(check_prose *p, const ast_node *holder)
 		default:
 			break;
 		}
-		n = check_next(n, holder, descend);
+		n = ast_next(n, holder, descend);
 	}
 }
 
@@ -567,7 +567,7 @@ void check_prose_walk_all(ast_doc *d, const check_prose_use *uses,
 		default:
 			break;
 		}
-		n = check_next(n, root, descend);
+		n = ast_next(n, root, descend);
 	}
 	check_prose_free(&w.p);
 }
@@ -577,18 +577,6 @@ void check_prose_walk(ast_doc *d, unsigned want, unsigned skip,
 {
 	check_prose_use u = {want, skip, fn, ctx};
 	check_prose_walk_all(d, &u, 1);
-}
-
-const ast_node *check_next(const ast_node *n, const ast_node *top,
-			   bool descend)
-{
-	if (descend && n->first)
-		return n->first;
-	while (n && n != top && !n->next)
-		n = n->parent;
-	if (!n || n == top)
-		return NULL;
-	return n->next;
 }
 
 /* ---- report order ---- */

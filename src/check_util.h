@@ -163,10 +163,6 @@ static inline size_t check_token_end(const check_prose *p, size_t i)
  */
 bool check_token_starts(const check_prose *p, size_t i);
 
-/* The node after n in a pre-order walk of top's subtree, or NULL. */
-const ast_node *check_next(const ast_node *n, const ast_node *top,
-			   bool descend);
-
 /* ---- the acronym checks as one scanner (check_acronyms.c) ---- */
 
 enum {

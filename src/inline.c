@@ -669,15 +669,7 @@ static void merge_text(ast_doc *d, ast_node *root)
 			if (n->type == AST_TEXT)
 				continue;	/* joins what follows */
 		}
-		if (n->first) {
-			n = n->first;
-			continue;
-		}
-		while (n != root && !n->next)
-			n = n->parent;
-		if (n == root)
-			break;
-		n = n->next;
+		n = ast_next(n, root, true);
 	}
 	buf_free(&b);
 }
@@ -742,27 +734,24 @@ static void limit_depth(ictx *c, ast_node *root)
 {
 	int depth = 0;
 	bool reported = false;
-	ast_node *n = root->first;
-	while (n) {
-		if (nests(n) && depth == INLINE_MAX_DEPTH) {
-			if (!reported)
-				diag_report(&c->d->diags, DC_SYNTAX, n->at,
-					    "emphasis and links nested more than %d deep: "
-					    "the inner ones are kept as text", INLINE_MAX_DEPTH);
-			reported = true;
-			n = unwrap(c, n);
+	for (ast_iter it = ast_iter_start(root); ast_iter_next(&it);) {
+		ast_node *n = (ast_node *)it.node;
+		if (!nests(n))
+			continue;
+		if (!it.entering) {
+			depth--;
 			continue;
 		}
-		if (n->first) {
-			depth += nests(n);
-			n = n->first;
+		if (depth < INLINE_MAX_DEPTH) {
+			depth++;
 			continue;
 		}
-		while (n != root && !n->next) {
-			n = n->parent;
-			depth -= n != root && nests(n);
-		}
-		n = n == root ? NULL : n->next;
+		if (!reported)
+			diag_report(&c->d->diags, DC_SYNTAX, n->at,
+				    "emphasis and links nested more than %d deep: "
+				    "the inner ones are kept as text", INLINE_MAX_DEPTH);
+		reported = true;
+		ast_iter_goto(&it, unwrap(c, n));
 	}
 }
 

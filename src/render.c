@@ -366,23 +366,11 @@ static void exit_node(render *r, const ast_node *n);
 /* Pre-order over root's subtree, entering and leaving each node. */
 static void walk(render *r, const ast_node *root)
 {
-	const ast_node *n = root;
-	bool entering = true;
-	for (;;) {
-		if (entering && enter_node(r, n) && n->first) {
-			n = n->first;
-			continue;
-		}
-		exit_node(r, n);
-		if (n == root)
-			return;
-		if (n->next) {
-			n = n->next;
-			entering = true;
-		} else {
-			n = n->parent;
-			entering = false;
-		}
+	for (ast_iter it = ast_iter_start(root); ast_iter_next(&it);) {
+		if (it.entering)
+			it.skip = !enter_node(r, it.node);
+		else
+			exit_node(r, it.node);
 	}
 }
 
@@ -1461,21 +1449,12 @@ void render_plain(const ast_doc *d, const ast_node *n, buf *out)
 	free(p.items);
 }
 
+/* Outside blocks: a finding's body is not the brief's opening. */
 static const ast_node *first_paragraph(const ast_doc *d)
 {
-	const ast_node *n = d->root;
-	while (n) {
+	for (const ast_node *n = d->root; n; n = ast_next(n, d->root, n->type != AST_BLOCK))
 		if (n->type == AST_PARAGRAPH)
 			return n;
-		if (n->first && n->type != AST_BLOCK)
-			n = n->first;
-		else {
-			while (n && !n->next)
-				n = n->parent;
-			if (n)
-				n = n->next;
-		}
-	}
 	return NULL;
 }
 

@@ -425,29 +425,22 @@ static void node_close(jctx *c, const ast_node *n)
 }
 
 /*
- * One node and everything under it, preorder without a stack: down
- * through first, across through next, up through parent.  The only nested
- * call is put_fields -> put_children for a block's inline fields, one
- * level deep (fields hold inlines, never blocks).
+ * One node and everything under it, without a stack (ast_iter).  The only
+ * nested call is put_fields -> put_children for a block's inline fields,
+ * one level deep (fields hold inlines, never blocks).
  */
 static void put_subtree(jctx *c, const ast_node *top)
 {
-	const ast_node *n = top;
-	for (;;) {
-		node_open(c, n);
-		if (is_container(n->type) && n->first) {
-			n = n->first;
-			continue;
-		}
-		node_close(c, n);
-		while (n != top && !n->next) {
-			n = n->parent;
+	for (ast_iter it = ast_iter_start(top); ast_iter_next(&it);) {
+		const ast_node *n = it.node;
+		if (it.entering) {
+			node_open(c, n);
+			it.skip = !is_container(n->type);
+		} else {
 			node_close(c, n);
+			if (n != top && n->next)
+				buf_putc_fast(c->out, ',');
 		}
-		if (n == top)
-			return;
-		buf_putc_fast(c->out, ',');
-		n = n->next;
 	}
 }
 

@@ -14,16 +14,6 @@
 #include "parse.h"
 #include "xalloc.h"
 
-/* Iterative pre-order successor of n within the tree under root. */
-static ast_node *next_node(ast_node *root, ast_node *n)
-{
-	if (n->first)
-		return n->first;
-	while (n != root && !n->next)
-		n = n->parent;
-	return n == root ? NULL : n->next;
-}
-
 static void define(ast_doc *d, ast_node *n, const str *id)
 {
 	if (!id || !id->len)
@@ -277,7 +267,7 @@ static void resolve_node(ast_doc *d, ast_node *n, ast_node *block)
 /* References and links inside an inline tree (a field's). */
 static void resolve_inlines(ast_doc *d, ast_node *root, ast_node *block)
 {
-	for (ast_node *n = root; n; n = next_node(root, n))
+	for (ast_node *n = root; n; n = ast_next(n, root, true))
 		resolve_node(d, n, block);
 }
 

@@ -84,7 +84,7 @@ static void check_tree(const ast_doc *d)
 	const ast_node *root = d->root;
 	if (!root || root->parent)
 		abort();
-	for (const ast_node *n = root; n;) {
+	for (const ast_node *n = root; n; n = ast_next(n, root, true)) {
 		check_span(d, n->at, ast_type_name(n->type));
 		if ((n->first == NULL) != (n->last == NULL))
 			bad_node(n, "first and last disagree");
@@ -118,13 +118,6 @@ static void check_tree(const ast_doc *d)
 		}
 		if (n->type == AST_LINK)
 			check_span(d, n->u.link->url_at, "url");
-		if (n->first) {
-			n = n->first;
-			continue;
-		}
-		while (n != root && !n->next)
-			n = n->parent;
-		n = n == root ? NULL : n->next;
 	}
 	for (size_t i = 0; i < d->diags.n; i++) {
 		const diag *g = &d->diags.items[i];

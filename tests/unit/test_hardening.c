@@ -316,22 +316,13 @@ static void test_end_of_file(void **state)
 static int inline_depth(const ast_node *root)
 {
 	int depth = 0, max = 0;
-	const ast_node *n = root->first;
-	while (n) {
-		bool nests = n->type == AST_EMPH || n->type == AST_STRONG || n->type == AST_LINK;
-		if (nests && depth + 1 > max)
-			max = depth + 1;
-		if (n->first) {
-			depth += nests;
-			n = n->first;
+	for (ast_iter it = ast_iter_start(root); ast_iter_next(&it);) {
+		ast_type t = it.node->type;
+		if (t != AST_EMPH && t != AST_STRONG && t != AST_LINK)
 			continue;
-		}
-		while (n != root && !n->next) {
-			n = n->parent;
-			depth -= n != root && (n->type == AST_EMPH || n->type == AST_STRONG ||
-					       n->type == AST_LINK);
-		}
-		n = n == root ? NULL : n->next;
+		depth += it.entering ? 1 : -1;
+		if (depth > max)
+			max = depth;
 	}
 	return max;
 }

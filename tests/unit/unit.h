@@ -50,18 +50,9 @@ static inline size_t unit_count_msg(const ast_doc *d, const char *needle)
 /* The k-th node (0-based, pre-order) of type t under root, or NULL. */
 static inline ast_node *unit_find(ast_node *root, ast_type t, int k)
 {
-	ast_node *n = root;
-	while (n) {
+	for (ast_node *n = root; n; n = ast_next(n, root, true))
 		if (n->type == t && k-- == 0)
 			return n;
-		if (n->first) {
-			n = n->first;
-			continue;
-		}
-		while (n != root && !n->next)
-			n = n->parent;
-		n = n == root ? NULL : n->next;
-	}
 	return NULL;
 }
 
