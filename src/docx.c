@@ -95,12 +95,10 @@ static void rel(buf *b, unsigned id, const char *type, const char *target, bool 
 
 unsigned docx_link_rel(docx_pkg *p, const char *url, size_t n)
 {
-	buf u = BUF_INIT, x = BUF_INIT;
-	escape_url(&u, url, n);
-	escape_xml(&x, u.data ? u.data : "", u.len);
+	buf x = BUF_INIT;
+	escape_url(&x, url, n, ESCAPE_URL_XML);
 	unsigned id = p->next_rid++;
 	rel(&p->rels, id, "hyperlink", x.data ? x.data : "", true);
-	buf_free(&u);
 	buf_free(&x);
 	return id;
 }

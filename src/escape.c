@@ -21,7 +21,9 @@ enum {
 	SET_MD = 1,		/* escaped everywhere in Markdown: \ ` * _ [ ] < > | ~ $ # */
 	SET_MD_URL = 2,		/* in a Markdown link destination: ( ) & < > \ */
 	SET_LATEX_URL = 4,	/* in \href's URL: # % & _ */
-	SET_URL = 8		/* percent-encoded in a URL: " < > \ ^ ` { | } */
+	SET_URL = 8,		/* percent-encoded in a URL: " < > \ ^ ` { | } */
+	SET_HTML_URL = 16,	/* left to quote in an HTML attribute: & ' */
+	SET_XML_URL = 32	/* left to quote in an XML attribute: & */
 };
 
 static const unsigned char sets[256] = {
@@ -30,8 +32,10 @@ static const unsigned char sets[256] = {
 	['<'] = SET_MD | SET_MD_URL | SET_URL, ['>'] = SET_MD | SET_MD_URL | SET_URL,
 	['|'] = SET_MD | SET_URL, ['~'] = SET_MD, ['$'] = SET_MD,
 	['#'] = SET_MD | SET_LATEX_URL, ['('] = SET_MD_URL, [')'] = SET_MD_URL,
-	['&'] = SET_MD_URL | SET_LATEX_URL, ['%'] = SET_LATEX_URL,
+	['&'] = SET_MD_URL | SET_LATEX_URL | SET_HTML_URL | SET_XML_URL,
+	['%'] = SET_LATEX_URL,
 	['"'] = SET_URL, ['^'] = SET_URL, ['{'] = SET_URL, ['}'] = SET_URL,
+	['\''] = SET_HTML_URL,
 };
 
 static bool in_set(char c, unsigned set)
@@ -189,15 +193,6 @@ void escape_md(buf *out, const char *s, size_t n, escape_md_state *st)
 	}
 }
 
-void escape_md_url(buf *out, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (in_set(s[i], SET_MD_URL))
-			buf_putc(out, '\\');
-		buf_putc(out, s[i]);
-	}
-}
-
 /* ---- LaTeX ---- */
 
 /*
@@ -343,15 +338,6 @@ void escape_latex(buf *out, const char *s, size_t n, escape_latex_state *st)
 	}
 }
 
-void escape_latex_url(buf *out, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (in_set(s[i], SET_LATEX_URL))
-			buf_putc(out, '\\');
-		buf_putc(out, s[i]);
-	}
-}
-
 void escape_latex_id(buf *out, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789ABCDEF";
@@ -365,6 +351,55 @@ void escape_latex_id(buf *out, const char *s, size_t n)
 			buf_put(out, e, 3);
 		}
 	}
+}
+
+/* ---- JSON ---- */
+
+void escape_json(buf *out, const char *str_, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *s = (const unsigned char *)str_;
+	size_t i = 0;
+	buf_putc_fast(out, '"');
+	while (i < n) {
+		/* Copy the longest run that needs no escaping in one call. */
+		size_t run = i;
+		while (run < n && s[run] >= 0x20 && s[run] < 0x7F &&
+		       s[run] != '"' && s[run] != '\\')
+			run++;
+		if (run > i) {
+			buf_put(out, (const char *)s + i, run - i);
+			i = run;
+			continue;
+		}
+		unsigned c = s[i];
+		if (c >= 0x80) {
+			size_t len = utf8_valid((const char *)s + i, n - i);
+			if (len) {
+				buf_put(out, (const char *)s + i, len);
+				i += len;
+			} else {
+				buf_puts(out, "\\ufffd");
+				i++;
+			}
+			continue;
+		}
+		switch (c) {
+		case '"': buf_puts(out, "\\\""); break;
+		case '\\': buf_puts(out, "\\\\"); break;
+		case '\n': buf_puts(out, "\\n"); break;
+		case '\t': buf_puts(out, "\\t"); break;
+		case '\r': buf_puts(out, "\\r"); break;
+		case '\b': buf_puts(out, "\\b"); break;
+		case '\f': buf_puts(out, "\\f"); break;
+		default: {
+			char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+			buf_put(out, e, sizeof e);
+		}
+		}
+		i++;
+	}
+	buf_putc_fast(out, '"');
 }
 
 /* ---- URLs ---- */
@@ -395,20 +430,50 @@ static bool url_escaped(unsigned char c)
 	return c <= 0x20 || c >= 0x7F || in_set((char)c, SET_URL);
 }
 
-void escape_url(buf *out, const char *s, size_t n)
+/* What each place quotes in a URL once it is percent-encoded (the '%' of
+ * the encoding included). */
+static const unsigned quoted[] = {
+	[ESCAPE_URL_RAW] = 0,
+	[ESCAPE_URL_HTML] = SET_HTML_URL,
+	[ESCAPE_URL_XML] = SET_XML_URL,
+	[ESCAPE_URL_MD] = SET_MD_URL,
+	[ESCAPE_URL_LATEX] = SET_LATEX_URL,
+};
+
+static void url_quote(buf *out, char c, escape_url_in in)
+{
+	if (!in_set(c, quoted[in]))
+		buf_putc(out, c);
+	else if (in == ESCAPE_URL_HTML)
+		escape_html(out, &c, 1);
+	else if (in == ESCAPE_URL_XML)
+		escape_xml(out, &c, 1);
+	else {
+		char e[2] = {'\\', c};
+		buf_put(out, e, 2);
+	}
+}
+
+void escape_url(buf *out, const char *s, size_t n, escape_url_in in)
 {
 	static const char hex[] = "0123456789ABCDEF";
+	unsigned set = quoted[in];
 	size_t i = 0;
 	while (i < n) {
 		size_t run = i;
-		while (run < n && !url_escaped((unsigned char)s[run]))
+		while (run < n && !url_escaped((unsigned char)s[run]) && !in_set(s[run], set))
 			run++;
 		buf_put(out, s + i, run - i);
 		if (run == n)
 			break;
 		unsigned char c = (unsigned char)s[run];
-		char e[3] = {'%', hex[c >> 4], hex[c & 15]};
-		buf_put(out, e, 3);
+		if (url_escaped(c)) {
+			url_quote(out, '%', in);
+			buf_putc(out, hex[c >> 4]);
+			buf_putc(out, hex[c & 15]);
+		} else {
+			url_quote(out, (char)c, in);
+		}
 		i = run + 1;
 	}
 }

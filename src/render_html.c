@@ -147,30 +147,10 @@ static void id_attr(render *r, const char *id)
 	put(r, "\"");
 }
 
-/* Whether escape_url and escape_html both leave id as it is (the IDs the
- * checker lets through, and briefc's own anchors, always are). */
-static bool plain_id(const char *id)
-{
-	for (; *id; id++) {
-		char c = *id;
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		      (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_'))
-			return false;
-	}
-	return true;
-}
-
 static void href(render *r, const char *id)
 {
 	put(r, " href=\"#");
-	if (plain_id(id)) {
-		put(r, id);
-	} else {
-		buf u = BUF_INIT;
-		escape_url(&u, id, strlen(id));
-		escape_html(r->out, u.data ? u.data : "", u.len);
-		buf_free(&u);
-	}
+	escape_url(r->out, id, strlen(id), ESCAPE_URL_HTML);
 	put(r, "\"");
 }
 
@@ -503,10 +483,7 @@ static void html_event(render *r, const render_ev *ev)
 	case RE_LINK:
 		if (in) {
 			put(r, "<a href=\"");
-			buf u = BUF_INIT;
-			escape_url(&u, ev->text.p, ev->text.len);
-			escape_html(r->out, u.data ? u.data : "", u.len);
-			buf_free(&u);
+			escape_url(r->out, ev->text.p, ev->text.len, ESCAPE_URL_HTML);
 			put(r, "\">");
 		} else {
 			put(r, "</a>");

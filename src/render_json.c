@@ -24,7 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "utf8.h"
+#include "escape.h"
 #include "xalloc.h"
 
 /* Offset -> line:column, remembering the last answer on its line. */
@@ -42,61 +42,14 @@ typedef struct jctx {
 
 /* ---- strings ---- */
 
-void render_json_string(buf *out, const char *str_, size_t n)
-{
-	static const char hex[] = "0123456789abcdef";
-	const unsigned char *s = (const unsigned char *)str_;
-	size_t i = 0;
-	buf_putc_fast(out, '"');
-	while (i < n) {
-		/* Copy the longest run that needs no escaping in one call. */
-		size_t run = i;
-		while (run < n && s[run] >= 0x20 && s[run] < 0x7F &&
-		       s[run] != '"' && s[run] != '\\')
-			run++;
-		if (run > i) {
-			buf_put(out, (const char *)s + i, run - i);
-			i = run;
-			continue;
-		}
-		unsigned c = s[i];
-		if (c >= 0x80) {
-			size_t len = utf8_valid((const char *)s + i, n - i);
-			if (len) {
-				buf_put(out, (const char *)s + i, len);
-				i += len;
-			} else {
-				buf_puts(out, "\\ufffd");
-				i++;
-			}
-			continue;
-		}
-		switch (c) {
-		case '"': buf_puts(out, "\\\""); break;
-		case '\\': buf_puts(out, "\\\\"); break;
-		case '\n': buf_puts(out, "\\n"); break;
-		case '\t': buf_puts(out, "\\t"); break;
-		case '\r': buf_puts(out, "\\r"); break;
-		case '\b': buf_puts(out, "\\b"); break;
-		case '\f': buf_puts(out, "\\f"); break;
-		default: {
-			char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-			buf_put(out, e, sizeof e);
-		}
-		}
-		i++;
-	}
-	buf_putc_fast(out, '"');
-}
-
 static void put_cstr(jctx *c, const char *s)
 {
-	render_json_string(c->out, s, strlen(s));
+	escape_json(c->out, s, strlen(s));
 }
 
 static void put_str(jctx *c, str s)
 {
-	render_json_string(c->out, s.p ? s.p : "", s.p ? s.len : 0);
+	escape_json(c->out, s.p ? s.p : "", s.p ? s.len : 0);
 }
 
 /* A string, or null when empty. */
@@ -464,7 +417,7 @@ static void put_plain(jctx *c, const ast_field *f)
 	}
 	buf_clear(&c->tmp);
 	ast_plain_text(f->inl, &c->tmp);
-	render_json_string(c->out, c->tmp.data ? c->tmp.data : "", c->tmp.len);
+	escape_json(c->out, c->tmp.data ? c->tmp.data : "", c->tmp.len);
 }
 
 /* A field's value as written, or null. */
@@ -537,7 +490,7 @@ static void put_section(jctx *c, const ast_node *h)
 	key(c, "title");
 	buf_clear(&c->tmp);
 	ast_plain_text(h, &c->tmp);
-	render_json_string(c->out, c->tmp.data ? c->tmp.data : "", c->tmp.len);
+	escape_json(c->out, c->tmp.data ? c->tmp.data : "", c->tmp.len);
 	put_at(c, h->at);
 	put_end(c, h->at);
 	buf_putc_fast(c->out, '}');
@@ -610,7 +563,7 @@ static void put_names(jctx *c, const ast_field *f)
 		if (z > b) {
 			if (!first)
 				buf_putc_fast(c->out, ',');
-			render_json_string(c->out, b, (size_t)(z - b));
+			escape_json(c->out, b, (size_t)(z - b));
 			first = false;
 		}
 		p = semi ? semi + 1 : e;
@@ -746,7 +699,7 @@ static void put_table(jctx *c, const char *name, const ast_vec *v,
 		      void (*put)(jctx *, const ast_node *))
 {
 	buf_puts(c->out, ",\n  ");
-	render_json_string(c->out, name, strlen(name));
+	escape_json(c->out, name, strlen(name));
 	buf_puts(c->out, ":[");
 	for (size_t i = 0; i < v->n; i++) {
 		buf_puts(c->out, i ? ",\n    " : "\n    ");
@@ -763,7 +716,7 @@ int render_json(const ast_doc *d, buf *out)
 	put_int(out, RENDER_JSON_VERSION);
 	buf_puts(out, ",\n  \"source\":");
 	if (d->src.path)
-		render_json_string(out, d->src.path, strlen(d->src.path));
+		escape_json(out, d->src.path, strlen(d->src.path));
 	else
 		buf_puts(out, "null");
 	buf_puts(out, ",\n  \"meta\":");

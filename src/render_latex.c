@@ -583,12 +583,9 @@ static void lx_event(render *r, const render_ev *ev)
 	}
 	case RE_LINK:
 		if (in) {
-			buf u = BUF_INIT;
-			escape_url(&u, ev->text.p, ev->text.len);
 			raw(r, "\\href{");
-			escape_latex_url(r->out, u.data ? u.data : "", u.len);
+			escape_url(r->out, ev->text.p, ev->text.len, ESCAPE_URL_LATEX);
 			raw(r, "}{");
-			buf_free(&u);
 			x->breakable = true;
 		} else {
 			x->breakable = false;

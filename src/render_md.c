@@ -183,12 +183,9 @@ static void link_open(render *r)
 
 static void link_close(render *r, const char *href)
 {
-	buf u = BUF_INIT;
-	escape_url(&u, href, strlen(href));
 	raw(r, "](#");
-	escape_md_url(r->out, u.data ? u.data : "", u.len);
+	escape_url(r->out, href, strlen(href), ESCAPE_URL_MD);
 	buf_putc(r->out, ')');
-	buf_free(&u);
 }
 
 /* ---- emphasis ---- */
@@ -539,10 +536,7 @@ static void md_event(render *r, const render_ev *ev)
 			link_open(r);
 		} else {
 			raw(r, "](");
-			buf u = BUF_INIT;
-			escape_url(&u, ev->text.p, ev->text.len);
-			escape_md_url(r->out, u.data ? u.data : "", u.len);
-			buf_free(&u);
+			escape_url(r->out, ev->text.p, ev->text.len, ESCAPE_URL_MD);
 			buf_putc(r->out, ')');
 		}
 		break;

@@ -14,6 +14,7 @@
 
 #include "diag.h"
 #include "graph.h"
+#include "escape.h"
 #include "render_json.h"
 #include "xalloc.h"
 
@@ -402,7 +403,7 @@ void trace_text(const ast_doc *d, const ast_node *const *roots, size_t n,
 
 static void json_str(buf *out, const char *s, size_t n)
 {
-	render_json_string(out, s, n);
+	escape_json(out, s, n);
 }
 
 static void json_bool(buf *out, const char *key, bool v)

@@ -59,7 +59,7 @@ static char *latex_of(const char *s, bad_log *l)
 static char *url_of(const char *s)
 {
 	buf b = BUF_INIT;
-	escape_url(&b, s, strlen(s));
+	escape_url(&b, s, strlen(s), ESCAPE_URL_RAW);
 	buf_putc(&b, '\0');
 	return buf_detach(&b);
 }
@@ -233,12 +233,16 @@ static void test_urls(void **state)
 	char *s = url_of("http://x/a b\"<>\\^`{|}\xC3\xA9?q=1&r=%41#f");
 	assert_string_equal(s, "http://x/a%20b%22%3C%3E%5C%5E%60%7B%7C%7D%C3%A9?q=1&r=%41#f");
 	free(s);
+	/* then quoted for where it goes, the encoding's '%' too */
 	buf b = BUF_INIT;
-	escape_md_url(&b, "a(b)&c", 6);
-	assert_string_equal(b.data, "a\\(b\\)\\&c");
+	escape_url(&b, "a(b)&c d", 8, ESCAPE_URL_MD);
+	assert_string_equal(b.data, "a\\(b\\)\\&c%20d");
 	buf_clear(&b);
-	escape_latex_url(&b, "a#b%c&d_e~f", 11);
-	assert_string_equal(b.data, "a\\#b\\%c\\&d\\_e~f");
+	escape_url(&b, "a#b%c&d_e~f g", 13, ESCAPE_URL_LATEX);
+	assert_string_equal(b.data, "a\\#b\\%c\\&d\\_e~f\\%20g");
+	buf_clear(&b);
+	escape_url(&b, "a'b&c\"d<e", 9, ESCAPE_URL_HTML);
+	assert_string_equal(b.data, "a&#39;b&amp;c%22d%3Ce");
 	/* IDs: inert whatever the checker let through */
 	buf_clear(&b);
 	escape_latex_id(&b, "cite.a-1\\def}{+", 15);
