@@ -188,6 +188,11 @@ ast_node *ast_idtab_put(ast_idtab *t, const char *key, size_t len,
 	return NULL;
 }
 
+ast_node *ast_idref_target(const ast_doc *d, const ast_idref *r)
+{
+	return r->target ? r->target : ast_idtab_get(&d->ids, r->id.p, r->id.len);
+}
+
 const str *ast_node_id(const ast_node *n)
 {
 	switch (n->type) {

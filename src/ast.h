@@ -375,6 +375,14 @@ ast_node *ast_idtab_get(const ast_idtab *t, const char *key, size_t len);
 /* Returns the existing node if key is taken (and does not insert). */
 ast_node *ast_idtab_put(ast_idtab *t, const char *key, size_t len,
 			ast_node *node);
+/* The node an ID of a list or reference names: its resolved target, or
+ * the ID table's node for it (for a tree resolve has not seen). */
+ast_node *ast_idref_target(const ast_doc *d, const ast_idref *r);
+/* Whether n is a block of kind k (n may be NULL). */
+static inline bool ast_is_block(const ast_node *n, ast_block_kind k)
+{
+	return n && n->type == AST_BLOCK && n->u.block->kind == k;
+}
 /* The ID a node defines (block, heading or area), or NULL. */
 const str *ast_node_id(const ast_node *n);
 /* What a reference to n is called in messages: "finding", "section", ... */

@@ -102,15 +102,6 @@ static bool node_is(const ast_node *t, const idlist_use *u)
 	return t->type != AST_BLOCK || t->u.block->kind == u->want_kind;
 }
 
-/* The node an ID names: resolved, or looked up (resolution may refuse the
- * wrong kind). */
-static ast_node *idref_target(const ast_doc *d, const ast_idref *r)
-{
-	if (r->target)
-		return r->target;
-	return ast_idtab_get(&d->ids, r->id.p, r->id.len);
-}
-
 /*
  * A suggestion costs a pass over every ID.  Once a document has this many
  * diagnostics (far more than anyone reads) suggestions are left out, which
@@ -169,7 +160,7 @@ void check_undefined_reference(ast_doc *d)
 		const ast_idlist *ids = &d->refs.v[i]->u.ref->ids;
 		for (size_t j = 0; j < ids->n; j++) {
 			const ast_idref *r = &ids->v[j];
-			if (idref_target(d, r) ||
+			if (ast_idref_target(d, r) ||
 			    !ast_id_valid(r->id.p, r->id.len))
 				continue;
 			size_t k = diag_report(&d->diags, DC_UNDEFINED_REFERENCE,
@@ -189,7 +180,7 @@ void check_undefined_reference(ast_doc *d)
 			const char **cands = NULL;
 			for (size_t j = 0; j < u[l].n; j++) {
 				const ast_idref *r = &u[l].v[j];
-				if (idref_target(d, r) ||
+				if (ast_idref_target(d, r) ||
 				    !ast_id_valid(r->id.p, r->id.len))
 					continue;
 				size_t k = diag_report(
@@ -221,7 +212,7 @@ void check_wrong_kind(ast_doc *d)
 		for (size_t l = 0; l < nu; l++)
 			for (size_t j = 0; j < u[l].n; j++) {
 				const ast_idref *r = &u[l].v[j];
-				const ast_node *t = idref_target(d, r);
+				const ast_node *t = ast_idref_target(d, r);
 				if (!t || node_is(t, &u[l]))
 					continue;
 				const char *what = ast_node_what(t);

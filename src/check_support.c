@@ -9,18 +9,6 @@
 #include "check.h"
 #include "check_util.h"
 
-static const ast_node *target_of(const ast_doc *d, const ast_idref *r)
-{
-	if (r->target)
-		return r->target;
-	return ast_idtab_get(&d->ids, r->id.p, r->id.len);
-}
-
-static bool is_block(const ast_node *n, ast_block_kind k)
-{
-	return n && n->type == AST_BLOCK && n->u.block->kind == k;
-}
-
 /*
  * A block whose ID was already taken (duplicate-id) or that has none (a
  * syntax error) cannot be named, so the chain checks leave it alone: one
@@ -35,7 +23,7 @@ static bool is_unnamed(const ast_doc *d, const ast_node *n)
 static bool refs_evidence(const ast_doc *d, const ast_node *ref)
 {
 	for (size_t i = 0; i < ref->u.ref->ids.n; i++)
-		if (is_block(target_of(d, &ref->u.ref->ids.v[i]), BK_EVIDENCE))
+		if (ast_is_block(ast_idref_target(d, &ref->u.ref->ids.v[i]), BK_EVIDENCE))
 			return true;
 	return false;
 }
@@ -54,7 +42,7 @@ static bool finding_supported(const ast_doc *d, const ast_node *f)
 	const ast_idlist *ev = &f->u.block->evidence;
 
 	for (size_t i = 0; i < ev->n; i++)
-		if (is_block(target_of(d, &ev->v[i]), BK_EVIDENCE))
+		if (ast_is_block(ast_idref_target(d, &ev->v[i]), BK_EVIDENCE))
 			return true;
 	for (const ast_field *fl = f->u.block->fields; fl; fl = fl->next)
 		if (fl->inl && subtree_cites(d, fl->inl))
@@ -100,8 +88,8 @@ void check_unsupported_recommendation(ast_doc *d)
 		size_t nfind = 0, nok = 0;
 
 		for (size_t j = 0; j < ad->n; j++) {
-			const ast_node *t = target_of(d, &ad->v[j]);
-			if (!is_block(t, BK_FINDING))
+			const ast_node *t = ast_idref_target(d, &ad->v[j]);
+			if (!ast_is_block(t, BK_FINDING))
 				continue;
 			nfind++;
 			nok += ptrset_has(&ok, t);
@@ -119,8 +107,8 @@ void check_unsupported_recommendation(ast_doc *d)
 		/* one note per finding, even if addresses: repeats it */
 		ptrset noted = {0};
 		for (size_t j = 0; j < ad->n; j++) {
-			const ast_node *t = target_of(d, &ad->v[j]);
-			if (is_block(t, BK_FINDING) &&
+			const ast_node *t = ast_idref_target(d, &ad->v[j]);
+			if (ast_is_block(t, BK_FINDING) &&
 			    ptrset_add(&noted, t))
 				diag_add_note(&d->diags, k, check_id_span(t),
 					      "%s cites no evidence",
@@ -138,8 +126,8 @@ void check_unaddressed_finding(ast_doc *d)
 	for (size_t i = 0; i < d->recommendations.n; i++) {
 		const ast_idlist *ad = &d->recommendations.v[i]->u.block->addresses;
 		for (size_t j = 0; j < ad->n; j++) {
-			const ast_node *t = target_of(d, &ad->v[j]);
-			if (is_block(t, BK_FINDING))
+			const ast_node *t = ast_idref_target(d, &ad->v[j]);
+			if (ast_is_block(t, BK_FINDING))
 				ptrset_add(&addressed, t);
 		}
 	}
@@ -164,12 +152,12 @@ void check_unused_evidence(ast_doc *d)
 	for (size_t i = 0; i < d->findings.n; i++) {
 		const ast_idlist *ev = &d->findings.v[i]->u.block->evidence;
 		for (size_t j = 0; j < ev->n; j++)
-			ptrset_add(&cited, target_of(d, &ev->v[j]));
+			ptrset_add(&cited, ast_idref_target(d, &ev->v[j]));
 	}
 	for (size_t i = 0; i < d->refs.n; i++) {
 		const ast_idlist *ids = &d->refs.v[i]->u.ref->ids;
 		for (size_t j = 0; j < ids->n; j++)
-			ptrset_add(&cited, target_of(d, &ids->v[j]));
+			ptrset_add(&cited, ast_idref_target(d, &ids->v[j]));
 	}
 	for (size_t i = 0; i < d->evidence.n; i++) {
 		const ast_node *e = d->evidence.v[i];

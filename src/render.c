@@ -400,11 +400,6 @@ static const char *node_id(const ast_node *n)
 	return id && id->len ? id->p : NULL;
 }
 
-static bool is_block(const ast_node *n, ast_block_kind k)
-{
-	return n && n->type == AST_BLOCK && n->u.block->kind == k;
-}
-
 static size_t area_index(const render_priv *p, size_t nareas, const ast_node *a)
 {
 	size_t lo = 0, hi = nareas;
@@ -527,7 +522,7 @@ static void refs(render *r, const ast_idlist *l)
 	bool open = false;
 	for (size_t i = 0; i < l->n; i++) {
 		const ast_node *t = l->v[i].target;
-		if (is_block(t, BK_EVIDENCE)) {
+		if (ast_is_block(t, BK_EVIDENCE)) {
 			lit(r, open ? ", " : i ? "; [" : "[");
 			open = true;
 			note(r, t);
@@ -666,13 +661,13 @@ static void card_close(render *r, const ast_node *b)
 		const ast_idlist *l = &b->u.block->addresses;
 		size_t n = 0, k = 0;
 		for (size_t i = 0; i < l->n; i++)
-			n += is_block(l->v[i].target, BK_FINDING);
+			n += ast_is_block(l->v[i].target, BK_FINDING);
 		if (n) {
 			r->p->last = 0;
 			el(r, RE_CARD_FOOT, true);
 			lit(r, "Addresses ");
 			for (size_t i = 0; i < l->n; i++) {
-				if (!is_block(l->v[i].target, BK_FINDING))
+				if (!ast_is_block(l->v[i].target, BK_FINDING))
 					continue;
 				if (k++)
 					lit(r, k == n ? " and " : ", ");
