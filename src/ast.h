@@ -424,7 +424,7 @@ const ast_field_spec *ast_meta_fields(size_t *n);
 const ast_field_spec *ast_spec_find(const ast_field_spec *specs, size_t n,
 				    const char *name, size_t len);
 
-/* ---- the whole pipeline ---- */
+/* ---- the whole pipeline (doc.c) ---- */
 
 /*
  * Load and parse one document from raw bytes: source normalisation,

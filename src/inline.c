@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parse.h"
+#include "inline.h"
 #include "xalloc.h"
 
 typedef struct delim {

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parse.h"
+#include "resolve.h"
 #include "xalloc.h"
 
 static void define(ast_doc *d, ast_node *n, const str *id)
