@@ -1385,7 +1385,7 @@ int render_run(const ast_doc *d, const render_options *o, const render_backend *
 	render_priv p;
 	priv_init(&p, d);
 	buf scratch = BUF_INIT;
-	render r = {d, o ? o : &defaults, &null_backend, state, &scratch, true, {0, 0}, &p};
+	render r = {d, o ? o : &defaults, &null_backend, state, &scratch, {0, 0}, &p};
 	/*
 	 * The first pass counts what later text must know before it is
 	 * written: the citations of each source, for the back-links of a
@@ -1403,7 +1403,6 @@ int render_run(const ast_doc *d, const render_options *o, const render_backend *
 		memcpy(p.anchored, p.anchor_done, d->areas.n * sizeof *p.anchored);
 	}
 	buf_free(&scratch);
-	r.measure = false;
 	r.be = be;
 	r.out = out;
 	pass_reset(&p, d);
@@ -1437,7 +1436,7 @@ void render_plain(const ast_doc *d, const ast_node *n, buf *out)
 	memset(&p, 0, sizeof p);
 	p.nolinks = p.noexpand = 1;
 	static const render_options defaults = {false};
-	render r = {d, &defaults, &plain_backend, NULL, out, true, {0, 0}, &p};
+	render r = {d, &defaults, &plain_backend, NULL, out, {0, 0}, &p};
 	walk_children(&r, n);
 	buf_free(&p.tmp);
 	buf_free(&p.id);

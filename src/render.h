@@ -131,13 +131,6 @@ struct render {
 	const render_backend *be;
 	void *state;		/* the backend's */
 	buf *out;
-	/*
-	 * The renderer runs twice: a first pass counts what later output
-	 * depends on (how many times each source is cited, for the
-	 * back-links), calling no backend; the second writes out.  measure
-	 * is true in the first.
-	 */
-	bool measure;
 	span at;		/* where the text being written comes from */
 	render_priv *p;
 };

@@ -186,8 +186,6 @@ static void bad_char(void *ctx, size_t off, uint32_t cp)
 	render *r = ctx;
 	lx *x = r->state;
 	x->status = 1;
-	if (r->measure)
-		return;
 	for (size_t i = 0; i < x->nbad; i++)
 		if (x->bad[i] == cp)
 			return;
