@@ -39,10 +39,9 @@ typedef enum ast_type {
 	AST_AREA,		/* one `id: Title` line of ::: areas; id defined */
 	AST_ACRONYM,		/* one `ABBR: Expansion` line of ::: acronyms */
 	/* inlines */
-	AST_TEXT,		/* literal text (escapes already removed); a
-				 * '\n' in it is a soft break, and then the
-				 * text is its bytes in the source (inline.c
-				 * joins the lines of a paragraph so) */
+	AST_TEXT,		/* literal text (escapes already removed);
+				 * a '\n' in it is a soft break: see "Text
+				 * and soft breaks" below */
 	AST_SOFTBREAK,		/* a line break inside a paragraph, where the
 				 * text around it is not one stretch of the
 				 * source */
@@ -167,6 +166,26 @@ typedef struct ast_ref {
 } ast_ref;
 
 /*
+ * Text and soft breaks.  A hard-wrapped paragraph is one text node, not a
+ * text and a break node per line: inline.c joins lines that follow each
+ * other in the source, and every reader holds to this invariant (the
+ * fuzz target checks it on every input):
+ *
+ *   - A text node whose text has a '\n' is exactly its bytes in the
+ *     source: u.text == doc->src.text + at.start and tlen == at.end -
+ *     at.start.  Each '\n' in it is a soft break.
+ *   - Any other text node may be a copy (an escape or a comment removed
+ *     from it), located at its source span, and has no '\n'.
+ *   - Two text nodes are never siblings side by side: a run of text is
+ *     one node.
+ *   - An AST_SOFTBREAK node stands only where the text on either side
+ *     could not take the newline: between two nodes that are not text
+ *     (emphasis, links, references, code), or next to a copied text.
+ *
+ * So a reader must not treat a text node as one line: it splits the text
+ * at its soft breaks with ast_text_next (below) and treats each break as
+ * it treats an AST_SOFTBREAK.
+ *
  * 64 bytes: a real brief has about 20,000 nodes per MB of input, most of
  * them text, so only text keeps its part in the node (its length in what
  * would be padding); read and write it with ast_text and ast_set_text.

@@ -8,7 +8,7 @@
  * `*` runs and `[` openers; emphasis is then resolved with the CommonMark
  * delimiter algorithm, innermost first, which keeps it linear and leaves
  * unmatched `*` as text (prose needs no quoting).  `_` is not emphasis.
- * Bytes \x01 (comments, blanked by parse.c) vanish.
+ * LEX_COMMENT_BYTE (comments, blanked by parse.c: inline.h) vanishes.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -157,7 +157,7 @@ static bool is_punct(unsigned char ch)
 
 static bool is_space(unsigned char ch)
 {
-	return ch == ' ' || ch == '\t' || ch == '\n' || ch == 0 || ch == 1;
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == 0 || ch == LEX_COMMENT_BYTE;
 }
 
 /* ---- code spans ---- */
@@ -229,7 +229,7 @@ static size_t code_span(ictx *c, size_t i)
 	size_t a = i + len, b = close;
 	buf t = BUF_INIT;
 	for (size_t k = a; k < b; k++)
-		if (c->w[k] != '\x01')
+		if (c->w[k] != LEX_COMMENT_BYTE)
 			buf_putc(&t, c->w[k] == '\n' ? ' ' : c->w[k]);
 	size_t s = 0, e = t.len;
 	if (e >= 2 && t.data[0] == ' ' && t.data[e - 1] == ' ' &&
@@ -250,6 +250,14 @@ static bool id_char(unsigned char ch)
 	return !is_space(ch) && ch != ';' && ch != ']' && ch != '[' && ch != '@';
 }
 
+/* Past the spaces, line breaks and comments at k. */
+static size_t skip_gap(const ictx *c, size_t k)
+{
+	while (k < c->n && (c->w[k] == ' ' || c->w[k] == '\n' || c->w[k] == LEX_COMMENT_BYTE))
+		k++;
+	return k;
+}
+
 /* Parse at i ("[@"); returns the end, or 0 when malformed. */
 static size_t reference(ictx *c, size_t i)
 {
@@ -258,8 +266,7 @@ static size_t reference(ictx *c, size_t i)
 	ast_idref *v = items;
 	size_t n = 0, cap = 64;
 	for (;;) {
-		while (k < c->n && (c->w[k] == ' ' || c->w[k] == '\n' || c->w[k] == '\x01'))
-			k++;
+		k = skip_gap(c, k);
 		if (k >= c->n || c->w[k] != '@')
 			goto bad;
 		size_t s = ++k;
@@ -277,8 +284,7 @@ static size_t reference(ictx *c, size_t i)
 		v[n].at = wspan(c, s, k);
 		v[n].target = NULL;
 		n++;
-		while (k < c->n && (c->w[k] == ' ' || c->w[k] == '\n' || c->w[k] == '\x01'))
-			k++;
+		k = skip_gap(c, k);
 		if (k < c->n && c->w[k] == ';') {
 			k++;
 			continue;
@@ -501,7 +507,7 @@ static size_t close_bracket(ictx *c, size_t i)
 	for (size_t k = i + 2; k < ue; k++) {
 		if (c->w[k] == '\\' && k + 1 < ue && is_punct((unsigned char)c->w[k + 1]))
 			k++;
-		if (c->w[k] != '\x01')
+		if (c->w[k] != LEX_COMMENT_BYTE)
 			buf_putc(&u, c->w[k]);
 	}
 	link->u.link->url = ast_str(c->d, u.data ? u.data : "", u.len);
@@ -530,7 +536,7 @@ static size_t close_bracket(ictx *c, size_t i)
 /* ---- the pass ---- */
 
 /* The bytes the pass stops at, for strcspn (SSE4.2 in glibc). */
-static const char specials[] = "\x01\n\\`*[]";
+static const char specials[] = {LEX_COMMENT_BYTE, '\n', '\\', '`', '*', '[', ']', '\0'};
 
 /* Join the run of text siblings that starts at n into n. */
 static void join_run(ast_doc *d, ast_node *n, buf *b)
@@ -807,7 +813,7 @@ bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 	while (i < c.n) {
 		unsigned char ch = (unsigned char)c.w[i];
 		switch (ch) {
-		case '\x01':
+		case LEX_COMMENT_BYTE:
 			i++;
 			continue;
 		case '\n':

@@ -14,6 +14,16 @@
 
 #include "ast.h"
 
+/*
+ * The byte every byte of a <!-- --> comment is in the text the scanner
+ * and the inline parser read (parse.c blanks comments so, keeping their
+ * newlines): a comment-only line is skipped, the rest of a comment
+ * vanishes from inline text, and every offset is still the source's.
+ * The loader never lets it into a source (it is a control character).
+ * brief.l's patterns spell it \x01.
+ */
+#define LEX_COMMENT_BYTE '\x01'
+
 /* What inline_parse keeps from one call to the next: its work buffers,
  * so that a paragraph costs no allocation of them. */
 typedef struct inline_scratch {

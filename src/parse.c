@@ -38,7 +38,7 @@ static const char *comment_open(const char *t, size_t n, const char *p)
 /*
  * The text as the scanner sees it, ending in "\n\0\0" (the end of the
  * file: see YY_USER_ACTION in brief.l).  Every byte of each <!-- ... -->
- * comment is replaced by \x01 (newlines kept), so the scanner skips
+ * comment is replaced by LEX_COMMENT_BYTE (newlines kept), so the scanner skips
  * comment-only lines and the inline parser skips the rest while every
  * offset stays that of the source.  An unclosed comment is a syntax error
  * and stays text.  Without comments that is the source text itself, its
@@ -80,7 +80,7 @@ static char *scan_text(ast_doc *d)
 		}
 		for (const char *q = o; q < e; q++)
 			if (*q != '\n')
-				lex[q - t] = '\x01';
+				lex[q - t] = LEX_COMMENT_BYTE;
 		o = e;
 	}
 	return lex;
