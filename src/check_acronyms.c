@@ -1,7 +1,7 @@
 /*
  * check_acronyms.c - undefined-acronym, unused-acronym, acronym-mismatch.
  *
- * What counts as an acronym in prose: a token (check_token_end: letters,
+ * What counts as an acronym in prose: a token (prose_token_end: letters,
  * digits and inner '&'; hyphens split, so US-ROK is US and ROK) made of
  * capital letters and digits with at least two capitals, or such a token
  * followed by a plural 's' (NGOs).  Roman numerals made of I, V and X
@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "check.h"
 #include "check_util.h"
 #include "xalloc.h"
@@ -104,7 +105,7 @@ static void acro_free(acro_table *t)
 	free(t->dups);
 }
 
-static bool in_prose(const check_prose *p, size_t i)
+static bool in_prose(const prose *p, size_t i)
 {
 	return !(p->fl[i] & (CP_CODE | CP_URL | CP_REF));
 }
@@ -117,7 +118,7 @@ static bool acronym_shape(const char *s, size_t n)
 
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i];
-		if (check_is_upper((unsigned char)c))
+		if (ascii_is_upper(c))
 			caps++;
 		else if (!(c >= '0' && c <= '9'))
 			return false;
@@ -138,7 +139,7 @@ static bool acronym_shape(const char *s, size_t n)
  * is its index) or, with val == SIZE_MAX, has the shape of one.  *len is
  * the acronym's length within the token (a plural 's' is not part).
  */
-typedef void token_fn(check_prose *p, size_t a, size_t b, size_t len,
+typedef void token_fn(prose *p, size_t a, size_t b, size_t len,
 		      size_t val, void *ctx);
 
 typedef struct scan_ctx {
@@ -148,14 +149,14 @@ typedef struct scan_ctx {
 	size_t n;
 } scan_ctx;
 
-static void token(scan_ctx *sc, check_prose *p, size_t a, size_t b,
+static void token(scan_ctx *sc, prose *p, size_t a, size_t b,
 		  size_t len, size_t val)
 {
 	for (size_t i = 0; i < sc->n; i++)
 		sc->fn[i](p, a, b, len, val, sc->ctx[i]);
 }
 
-static void acro_scan(check_prose *p, void *vctx)
+static void acro_scan(prose *p, void *vctx)
 {
 	scan_ctx *sc = vctx;
 	const unsigned char *fl = p->fl;
@@ -174,8 +175,8 @@ static void acro_scan(check_prose *p, void *vctx)
 			continue;
 		}
 		unsigned all;
-		size_t e = check_token_end_fl(p, i, &all);
-		if (!check_token_starts(p, i) || (all & (CP_CODE | CP_URL | CP_REF))) {
+		size_t e = prose_token_end_fl(p, i, &all);
+		if (!prose_token_starts(p, i) || (all & (CP_CODE | CP_URL | CP_REF))) {
 			i = e;
 			continue;
 		}
@@ -213,7 +214,7 @@ typedef struct undef_state {
 	size_t n, cap;
 } undef_state;
 
-static void undef_token(check_prose *p, size_t a, size_t b, size_t len,
+static void undef_token(prose *p, size_t a, size_t b, size_t len,
 			size_t val, void *ctx)
 {
 	undef_state *st = ctx;
@@ -230,7 +231,7 @@ static void undef_token(check_prose *p, size_t a, size_t b, size_t len,
 	e->key = arena_strndup(&p->d->arena, p->text + a, len);
 	st->v = xgrow(st->v, &st->cap, st->n, sizeof *st->v, "undeclared acronyms");
 	e->val.n = st->n;
-	st->v[st->n++] = (undef_entry){check_prose_span(p, a, a + len), 1,
+	st->v[st->n++] = (undef_entry){prose_span(p, a, a + len), 1,
 				       e->key};
 }
 
@@ -255,7 +256,7 @@ static void undef_finish(ast_doc *d, undef_state *st)
 
 /* ---- unused-acronym ---- */
 
-static void count_use(check_prose *p, size_t a, size_t b, size_t len,
+static void count_use(prose *p, size_t a, size_t b, size_t len,
 		      size_t val, void *ctx)
 {
 	acro_table *t = ctx;
@@ -392,7 +393,7 @@ static bool ends_clause(word w)
 	if (c != '.')
 		return false;
 	return !(memchr(w.p, '.', w.n - 1) ||
-		 (w.n == 2 && check_is_upper((unsigned char)w.p[0])));
+		 (w.n == 2 && ascii_is_upper(w.p[0])));
 }
 
 typedef struct mismatch_state {
@@ -402,7 +403,7 @@ typedef struct mismatch_state {
 	size_t *nexp;
 } mismatch_state;
 
-static void mismatch_token(check_prose *p, size_t a, size_t b, size_t len,
+static void mismatch_token(prose *p, size_t a, size_t b, size_t len,
 			   size_t val, void *ctx)
 {
 	mismatch_state *st = ctx;
@@ -448,7 +449,7 @@ static void mismatch_token(check_prose *p, size_t a, size_t b, size_t len,
 	const ast_node *decl = st->t->decl[val];
 	const str *key = &decl->u.entry->key, *exp = &decl->u.entry->value;
 	size_t k = diag_report(&p->d->diags, DC_ACRONYM_MISMATCH,
-			       check_prose_span(p, first, last),
+			       prose_span(p, first, last),
 			       "'%.*s%s' is not the declared expansion of %.*s%s",
 			       check_clip(p->text + first, last - first),
 			       p->text + first, CHECK_CLIPPED(last - first),

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "check.h"
 #include "check_util.h"
 #include "xalloc.h"
@@ -91,13 +92,13 @@ static size_t url_decode(char *s, size_t n, bool *changed)
 					j++;
 				used = j - i;
 			}
-		} else if (s[i] == '&' && check_prefix_ci(s + i, n - i, "&colon;")) {
+		} else if (s[i] == '&' && ascii_prefix_ci(s + i, n - i, "&colon;")) {
 			c = ':';
 			used = 7;
-		} else if (s[i] == '&' && check_prefix_ci(s + i, n - i, "&tab;")) {
+		} else if (s[i] == '&' && ascii_prefix_ci(s + i, n - i, "&tab;")) {
 			c = '\t';
 			used = 5;
-		} else if (s[i] == '&' && check_prefix_ci(s + i, n - i, "&newline;")) {
+		} else if (s[i] == '&' && ascii_prefix_ci(s + i, n - i, "&newline;")) {
 			c = '\n';
 			used = 9;
 		}
@@ -221,16 +222,16 @@ static void bad_url(ast_doc *d, const char *url, size_t len, span at,
 			diag_add_help(&d->diags, id,
 				      "to refer to a part of the brief, write "
 				      "[@%s]", check_quote(d, s + 1, n - 1));
-		else if (check_prefix_ci(s, n, "www."))
+		else if (ascii_prefix_ci(s, n, "www."))
 			diag_add_help(&d->diags, id, "write 'https://%s'",
 				      check_quote(d, s, n));
 		else
 			diag_add_help(&d->diags, id,
 				      "links must start with 'https://', "
 				      "'http://' or 'mailto:'");
-	} else if (!(k == 4 && check_prefix_ci(s, n, "http")) &&
-		   !(k == 5 && check_prefix_ci(s, n, "https")) &&
-		   !(k == 6 && check_prefix_ci(s, n, "mailto"))) {
+	} else if (!(k == 4 && ascii_prefix_ci(s, n, "http")) &&
+		   !(k == 5 && ascii_prefix_ci(s, n, "https")) &&
+		   !(k == 6 && ascii_prefix_ci(s, n, "mailto"))) {
 		diag_report(&d->diags, DC_BAD_URL, at,
 			    "URL scheme '%.*s:' is not allowed (use http, https "
 			    "or mailto)", (int)(k < 40 ? k : 40), s);

@@ -1,5 +1,5 @@
 /*
- * check_prose.c - checks over the prose itself: placeholders left in,
+ * prose.c - checks over the prose itself: placeholders left in,
  * paragraphs written twice, heading levels that jump, the word budget.
  *
  * The scanners read the flat text of check_prose_walk(), so emphasis,
@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "bytes8.h"
+#include "ascii.h"
 #include "check.h"
 #include "check_util.h"
 #include "xalloc.h"
@@ -19,23 +20,23 @@
 
 /* ---- placeholder ---- */
 
-static bool skipped(const check_prose *p, size_t i)
+static bool skipped(const prose *p, size_t i)
 {
 	return p->fl[i] & (CP_CODE | CP_URL | CP_REF);
 }
 
-static bool token_is(const check_prose *p, size_t a, size_t b, const char *w)
+static bool token_is(const prose *p, size_t a, size_t b, const char *w)
 {
 	return strlen(w) == b - a && memcmp(p->text + a, w, b - a) == 0;
 }
 
-static bool token_ci(const check_prose *p, size_t a, size_t b, const char *w)
+static bool token_ci(const prose *p, size_t a, size_t b, const char *w)
 {
-	return strlen(w) == b - a && check_prefix_ci(p->text + a, b - a, w);
+	return strlen(w) == b - a && ascii_prefix_ci(p->text + a, b - a, w);
 }
 
 /* TODO, TBD, TBC, FIXME, XXX (and longer runs of X). */
-static bool placeholder_word(const check_prose *p, size_t a, size_t b)
+static bool placeholder_word(const prose *p, size_t a, size_t b)
 {
 	if (token_is(p, a, b, "TODO") || token_is(p, a, b, "TBD") ||
 	    token_is(p, a, b, "TBC") || token_is(p, a, b, "FIXME"))
@@ -48,15 +49,15 @@ static bool placeholder_word(const check_prose *p, size_t a, size_t b)
 	return true;
 }
 
-static void placeholder_report(check_prose *p, size_t a, size_t b)
+static void placeholder_report(prose *p, size_t a, size_t b)
 {
-	diag_report(&p->d->diags, DC_PLACEHOLDER, check_prose_span(p, a, b),
+	diag_report(&p->d->diags, DC_PLACEHOLDER, prose_span(p, a, b),
 		    "placeholder '%.*s' left in the text", (int)(b - a),
 		    p->text + a);
 }
 
 /* "lorem" at [a, b): the end of "lorem ipsum", or 0. */
-static size_t lorem_ipsum(const check_prose *p, size_t b)
+static size_t lorem_ipsum(const prose *p, size_t b)
 {
 	size_t i = b;
 	while (i < p->len && !skipped(p, i) &&
@@ -64,7 +65,7 @@ static size_t lorem_ipsum(const check_prose *p, size_t b)
 		i++;
 	if (i == b || i >= p->len || skipped(p, i))
 		return 0;
-	size_t e = check_token_end(p, i);
+	size_t e = prose_token_end(p, i);
 	return token_ci(p, i, e, "ipsum") ? e : 0;
 }
 
@@ -73,7 +74,7 @@ static size_t lorem_ipsum(const check_prose *p, size_t b)
  * NUL and holds none). */
 static const char placeholder_first[] = "TFXlL_[";
 
-static void placeholder_scan(check_prose *p, void *ctx)
+static void placeholder_scan(prose *p, void *ctx)
 {
 	static const char cn[] = "[citation needed]";
 	size_t i = 0;
@@ -89,8 +90,8 @@ static void placeholder_scan(check_prose *p, void *ctx)
 			continue;
 		}
 		if (fl & CP_WORD) {
-			size_t e = check_token_end(p, i), li;
-			if (!check_token_starts(p, i)) {
+			size_t e = prose_token_end(p, i), li;
+			if (!prose_token_starts(p, i)) {
 				i = e;	/* inside a word: "aTODO" */
 				continue;
 			}
@@ -158,11 +159,11 @@ typedef struct dup_state {
 	size_t cap, n;
 	uint64_t seed;		/* of the hash, chosen when first grown */
 	buf fold, other;	/* this paragraph folded; an earlier one */
-	check_prose again;	/* the earlier one, flattened */
+	prose again;	/* the earlier one, flattened */
 } dup_state;
 
 /* The words of p joined by single spaces, into out; returns how many. */
-static size_t fold(const check_prose *p, buf *out)
+static size_t fold(const prose *p, buf *out)
 {
 	size_t words = 0;
 	bool space = true;
@@ -193,7 +194,7 @@ static size_t fold(const check_prose *p, buf *out)
  * words.  Most paragraphs are, and then they are their own key, with one
  * word more than spaces.  Eight bytes at a time.
  */
-static bool folded(const check_prose *p, size_t *spaces)
+static bool folded(const prose *p, size_t *spaces)
 {
 	const unsigned char *fl = p->fl;
 	size_t n = p->len, i = 0, count = 0;
@@ -230,7 +231,7 @@ static bool dup_same(dup_state *st, ast_doc *d, const ast_node *first,
 		     const char *key, size_t len)
 {
 	st->again.d = d;
-	check_prose_flatten(&st->again, first);
+	prose_flatten(&st->again, first);
 	fold(&st->again, &st->other);
 	return st->other.len == len && memcmp(st->other.data, key, len) == 0;
 }
@@ -263,7 +264,7 @@ static void dup_grow(dup_state *st, const ast_doc *d)
 	st->cap = cap;
 }
 
-static void dup_scan(check_prose *p, void *ctx)
+static void dup_scan(prose *p, void *ctx)
 {
 	dup_state *st = ctx;
 	const char *key;
@@ -304,7 +305,7 @@ static void dup_free(dup_state *st)
 	free(st->slots);
 	buf_free(&st->fold);
 	buf_free(&st->other);
-	check_prose_free(&st->again);
+	prose_free(&st->again);
 }
 
 void check_duplicate_paragraph(ast_doc *d)
@@ -367,7 +368,7 @@ typedef struct word_state {
  * reference and that holds at least one letter or digit: "US–ROK", "2024"
  * and "don't" are one word each, a lone dash is none.
  */
-static void word_scan(check_prose *p, void *ctx)
+static void word_scan(prose *p, void *ctx)
 {
 	word_state *st = ctx;
 	size_t i = 0;
@@ -382,7 +383,7 @@ static void word_scan(check_prose *p, void *ctx)
 		if (has_word) {
 			st->words++;
 			if (st->words == st->mark) {
-				st->mark_at = check_prose_span(p, b, i);
+				st->mark_at = prose_span(p, b, i);
 				st->marked = true;
 			}
 		}
