@@ -330,11 +330,6 @@ static word word_trim(word w)
 	return w;
 }
 
-static char fold(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-
 static bool word_eq(word a, word b)
 {
 	size_t i = 0, j = 0;
@@ -348,7 +343,7 @@ static bool word_eq(word a, word b)
 			j++;
 		if (i == a.n || j == b.n)
 			return i == a.n && j == b.n;
-		if (fold(a.p[i]) != fold(b.p[j]))
+		if (ascii_lower(a.p[i]) != ascii_lower(b.p[j]))
 			return false;
 		i++;
 		j++;

@@ -36,11 +36,6 @@ static int hexval(char c)
 	return -1;
 }
 
-static char lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-
 /* Trim surrounding spaces and controls, drop tabs and newlines: the URL a
  * browser sees.  Writes into out (len + 1 bytes); returns the length. */
 static size_t url_normalise(const char *u, size_t len, char *out)
@@ -121,12 +116,12 @@ static size_t url_decode(char *s, size_t n, bool *changed)
 static size_t scheme_len(const char *s, size_t n)
 {
 	size_t i = 0;
-	char c0 = lower(s[0]);
+	char c0 = ascii_lower(s[0]);
 
 	if (n == 0 || c0 < 'a' || c0 > 'z')
 		return 0;
 	for (i = 1; i < n; i++) {
-		char c = lower(s[i]);
+		char c = ascii_lower(s[i]);
 		if (c == ':')
 			return i;
 		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
@@ -151,7 +146,7 @@ bool check_url_scheme(const char *url, size_t len, char *out, size_t outsz)
 	if (outsz) {
 		size_t m = k < outsz - 1 ? k : outsz - 1;
 		for (size_t i = 0; i < m; i++)
-			out[i] = lower(s[i]);
+			out[i] = ascii_lower(s[i]);
 		out[m] = '\0';
 	}
 	free(s);

@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include "ascii.h"
 #include "check.h"
 #include "check_util.h"
 
@@ -18,20 +19,10 @@ static const char *const evidence_types[] = {
 
 #define COUNT(a) (sizeof(a) / sizeof(a)[0])
 
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool is_alpha(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 static bool all_digits(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (!is_digit(s[i]))
+		if (!ascii_is_digit(s[i]))
 			return false;
 	return n > 0;
 }
@@ -77,7 +68,7 @@ static bool valid_date(const char *s, size_t n, bool partial)
 static bool alnum_run(const char *s, size_t n, bool alpha_only)
 {
 	for (size_t i = 0; i < n; i++)
-		if (!is_alpha(s[i]) && (alpha_only || !is_digit(s[i])))
+		if (!ascii_is_alpha(s[i]) && (alpha_only || !ascii_is_digit(s[i])))
 			return false;
 	return true;
 }
@@ -146,7 +137,7 @@ static bool valid_lang(const char *s, size_t n)
 			st = VARIANT;
 			continue;
 		}
-		if ((len >= 5) || (len == 4 && is_digit(p[0]))) {
+		if ((len >= 5) || (len == 4 && ascii_is_digit(p[0]))) {
 			st = VARIANT;
 			continue;
 		}
@@ -356,9 +347,9 @@ static bool acronym_key_ok(const char *s, size_t n)
 {
 	bool letter = false;
 	for (size_t i = 0; i < n; i++) {
-		if (is_alpha(s[i]))
+		if (ascii_is_alpha(s[i]))
 			letter = true;
-		else if (!is_digit(s[i]) && !(s[i] == '&' && i > 0 && i + 1 < n))
+		else if (!ascii_is_digit(s[i]) && !(s[i] == '&' && i > 0 && i + 1 < n))
 			return false;
 	}
 	return letter;

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "ascii.h"
 #include "bytes8.h"
 #include "utf8.h"
 
@@ -113,11 +114,6 @@ void escape_xml(buf *out, const char *s, size_t n)
 
 /* ---- Markdown ---- */
 
-static bool is_alnum(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
 /*
  * Does s[i] (a ':') open a GitHub emoji shortcode ":name:"?  pandoc's gfm
  * reader turns those into pictures.  A name running to the end of the text
@@ -126,14 +122,9 @@ static bool is_alnum(char c)
 static bool opens_emoji(const char *s, size_t n, size_t i)
 {
 	size_t j = i + 1;
-	while (j < n && (is_alnum(s[j]) || s[j] == '_' || s[j] == '+' || s[j] == '-'))
+	while (j < n && (ascii_is_alnum(s[j]) || s[j] == '_' || s[j] == '+' || s[j] == '-'))
 		j++;
 	return j > i + 1 && (j == n || s[j] == ':');
-}
-
-static char lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
 /*
@@ -145,15 +136,14 @@ static bool opens_url(const char *s, size_t n, size_t i)
 {
 	if (i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/')
 		return true;
-	return i + 1 == n && i >= 4 && lower(s[i - 4]) == 'h' && lower(s[i - 3]) == 't' &&
-	       lower(s[i - 2]) == 't' && lower(s[i - 1]) == 'p';
+	return i + 1 == n && i >= 4 && ascii_prefix_ci(s + i - 4, 4, "http");
 }
 
 /* Is s[i] (a '.') the one of a word "www."?  Bare "www." links too. */
 static bool after_www(const char *s, size_t i)
 {
-	return i >= 3 && lower(s[i - 1]) == 'w' && lower(s[i - 2]) == 'w' &&
-	       lower(s[i - 3]) == 'w' && (i == 3 || !is_alnum(s[i - 4]));
+	return i >= 3 && ascii_prefix_ci(s + i - 3, 3, "www") &&
+	       (i == 3 || !ascii_is_alnum(s[i - 4]));
 }
 
 /*
@@ -174,7 +164,7 @@ void escape_md(buf *out, const char *s, size_t n, escape_md_state *st)
 		if (in_set(c, SET_MD))
 			esc = true;
 		else if (c == '&')
-			esc = i + 1 == n || is_alnum(s[i + 1]) || s[i + 1] == '#';
+			esc = i + 1 == n || ascii_is_alnum(s[i + 1]) || s[i + 1] == '#';
 		else if (c == ':')
 			esc = opens_emoji(s, n, i) || opens_url(s, n, i);
 		else if (c == '.' && after_www(s, i))
@@ -404,25 +394,10 @@ void escape_json(buf *out, const char *str_, size_t n)
 
 /* ---- URLs ---- */
 
-static bool has_prefix_ci(const char *s, size_t n, const char *p)
-{
-	size_t k = strlen(p);
-	if (n < k)
-		return false;
-	for (size_t i = 0; i < k; i++) {
-		char c = s[i];
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		if (c != p[i])
-			return false;
-	}
-	return true;
-}
-
 bool escape_url_live(const char *s, size_t n)
 {
-	return has_prefix_ci(s, n, "http://") || has_prefix_ci(s, n, "https://") ||
-	       has_prefix_ci(s, n, "mailto:");
+	return ascii_prefix_ci(s, n, "http://") || ascii_prefix_ci(s, n, "https://") ||
+	       ascii_prefix_ci(s, n, "mailto:");
 }
 
 static bool url_escaped(unsigned char c)
