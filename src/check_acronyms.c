@@ -1,22 +1,16 @@
 /*
  * check_acronyms.c - undefined-acronym, unused-acronym, acronym-mismatch.
  *
- * What counts as an acronym in prose: a token (prose_token_end: letters,
- * digits and inner '&'; hyphens split, so US-ROK is US and ROK) made of
- * capital letters and digits with at least two capitals, or such a token
- * followed by a plural 's' (NGOs).  Roman numerals made of I, V and X
- * (II, IV, XIV) and the placeholder words are not acronyms.  Code spans,
- * URLs and references are not prose.  The prose is the body (headings,
- * paragraphs, lists, quotes, block bodies) and the inline fields (title,
- * claim, action), outside evidence blocks: a source's own title is
- * bibliography, not the author's prose.
- *
- * Every declared acronym is found in one hash table look-up per token, so
- * the scan is linear in the prose however many acronyms are declared.
+ * What a use of an acronym is, and what looks like one, is acronym.h's
+ * to say (the renderer marks what these checks count).  The prose they
+ * count in is the body (headings, paragraphs, lists, quotes, block bodies)
+ * and the inline fields (title, claim, action), outside evidence blocks:
+ * a source's own title is bibliography, not the author's prose.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "acronym.h"
 #include "ascii.h"
 #include "check.h"
 #include "check_util.h"
@@ -24,179 +18,24 @@
 
 #define CW_ACRONYM_PROSE (CW_HEADING | CW_PARAGRAPH | CW_INLINE_FIELD)
 
-typedef struct acro_table {
-	htab keys;	/* abbreviation -> index into decl */
-	const ast_node **decl;	/* the first declaration of each */
-	size_t *uses;
-	size_t n;
-	const ast_node **dups;	/* later declarations of a taken key */
-	size_t ndups;
-	bool first[256];	/* the first bytes of the abbreviations */
-	bool start[256];	/* ... and capitals, digits and the final NUL:
-				 * where a token worth looking at starts */
-	uint64_t lens;		/* bit k: an abbreviation of k bytes (63: or
-				 * more), so most words need no look-up */
-} acro_table;
-
-static uint64_t len_bit(size_t n)
-{
-	return (uint64_t)1 << (n < 63 ? n : 63);
-}
-
-static void acro_add(acro_table *t, const ast_node *e)
-{
-	bool added;
-	htab_entry *k;
-
-	if (e->type != AST_ACRONYM || e->u.entry->key.len == 0)
-		return;
-	k = htab_put(&t->keys, e->u.entry->key.p, e->u.entry->key.len,
-			     &added);
-	if (!added) {
-		t->dups[t->ndups++] = e;
-		return;
-	}
-	k->val.n = t->n;
-	t->first[(unsigned char)e->u.entry->key.p[0]] = true;
-	t->start[(unsigned char)e->u.entry->key.p[0]] = true;
-	t->lens |= len_bit(e->u.entry->key.len);
-	t->decl[t->n] = e;
-	t->uses[t->n] = 0;
-	t->n++;
-}
-
-/* d->acronyms holds the entries; a container block is opened up too. */
-static void acro_init(acro_table *t, const ast_doc *d)
-{
-	size_t cap = 1;
-
-	memset(t, 0, sizeof *t);
-	for (size_t i = 0; i < d->acronyms.n; i++) {
-		const ast_node *n = d->acronyms.v[i];
-		if (n->type == AST_ACRONYM)
-			cap++;
-		else
-			for (const ast_node *c = n->first; c; c = c->next)
-				cap++;
-	}
-	for (int c = 'A'; c <= 'Z'; c++)
-		t->start[c] = true;
-	for (int c = '0'; c <= '9'; c++)
-		t->start[c] = true;
-	t->start[0] = true;
-	t->decl = xreallocarray(NULL, cap, sizeof *t->decl, "the acronym table");
-	t->uses = xreallocarray(NULL, cap, sizeof *t->uses, "the acronym table");
-	t->dups = xreallocarray(NULL, cap, sizeof *t->dups, "the acronym table");
-	for (size_t i = 0; i < d->acronyms.n; i++) {
-		const ast_node *n = d->acronyms.v[i];
-		if (n->type == AST_ACRONYM)
-			acro_add(t, n);
-		else
-			for (const ast_node *c = n->first; c; c = c->next)
-				acro_add(t, c);
-	}
-}
-
-static void acro_free(acro_table *t)
-{
-	htab_free(&t->keys);
-	free(t->decl);
-	free(t->uses);
-	free(t->dups);
-}
-
 static bool in_prose(const prose *p, size_t i)
 {
 	return !(p->fl[i] & (CP_CODE | CP_URL | CP_REF));
 }
 
-/* Capitals and digits, at least two capitals; not I/V/X numerals. */
-static bool acronym_shape(const char *s, size_t n)
-{
-	size_t caps = 0;
-	bool roman = true;
-
-	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
-		if (ascii_is_upper(c))
-			caps++;
-		else if (!(c >= '0' && c <= '9'))
-			return false;
-		if (c != 'I' && c != 'V' && c != 'X')
-			roman = false;
-	}
-	if (caps < 2 || roman)
-		return false;
-	/* placeholders are check_placeholder's */
-	return !((n == 4 && memcmp(s, "TODO", 4) == 0) ||
-		 (n == 3 && memcmp(s, "TBD", 3) == 0) ||
-		 (n == 3 && memcmp(s, "TBC", 3) == 0) ||
-		 (n == 5 && memcmp(s, "FIXME", 5) == 0));
-}
-
-/*
- * Call fn for every token of the prose that is a declared acronym (val
- * is its index) or, with val == SIZE_MAX, has the shape of one.  *len is
- * the acronym's length within the token (a plural 's' is not part).
- */
-typedef void token_fn(prose *p, size_t a, size_t b, size_t len,
-		      size_t val, void *ctx);
-
+/* The checks asked for, each called for every use acronym_scan finds. */
 typedef struct scan_ctx {
-	acro_table *t;
-	token_fn *fn[3];
+	acronym_fn *fn[3];
 	void *ctx[3];
 	size_t n;
 } scan_ctx;
 
-static void token(scan_ctx *sc, prose *p, size_t a, size_t b,
-		  size_t len, size_t val)
-{
-	for (size_t i = 0; i < sc->n; i++)
-		sc->fn[i](p, a, b, len, val, sc->ctx[i]);
-}
-
-static void acro_scan(prose *p, void *vctx)
+static void token(prose *p, size_t a, size_t b, size_t len, size_t val,
+		  void *vctx)
 {
 	scan_ctx *sc = vctx;
-	const unsigned char *fl = p->fl;
-	const bool *start = sc->t->start;
-	size_t i = 0;
-
-	for (;;) {
-		/* A declared abbreviation starts with one of its first bytes;
-		 * the shape of one with a capital or a digit. */
-		while (!start[(unsigned char)p->text[i]])
-			i++;
-		if (i >= p->len)
-			return;
-		if ((fl[i] & (CP_CODE | CP_URL | CP_REF | CP_WORD)) != CP_WORD) {
-			i++;
-			continue;
-		}
-		unsigned all;
-		size_t e = prose_token_end_fl(p, i, &all);
-		if (!prose_token_starts(p, i) || (all & (CP_CODE | CP_URL | CP_REF))) {
-			i = e;
-			continue;
-		}
-		const char *s = p->text + i;
-		size_t n = e - i;
-		htab_entry *k = NULL;
-		bool declared = sc->t->first[(unsigned char)s[0]];
-		if (declared && (sc->t->lens & len_bit(n)))
-			k = htab_get(&sc->t->keys, s, n);
-		if (!k && declared && n > 2 && s[n - 1] == 's' &&
-		    (sc->t->lens & len_bit(n - 1)))
-			k = htab_get(&sc->t->keys, s, n - 1);
-		if (k)
-			token(sc, p, i, e, k->len, k->val.n);
-		else if (acronym_shape(s, n))
-			token(sc, p, i, e, n, SIZE_MAX);
-		else if (n > 2 && s[n - 1] == 's' && acronym_shape(s, n - 1))
-			token(sc, p, i, e, n - 1, SIZE_MAX);
-		i = e;
-	}
+	for (size_t i = 0; i < sc->n; i++)
+		sc->fn[i](p, a, b, len, val, sc->ctx[i]);
 }
 
 /* ---- undefined-acronym ---- */
@@ -208,7 +47,6 @@ typedef struct undef_entry {
 } undef_entry;
 
 typedef struct undef_state {
-	acro_table *t;
 	htab seen;	/* name -> index into v */
 	undef_entry *v;
 	size_t n, cap;
@@ -221,7 +59,7 @@ static void undef_token(prose *p, size_t a, size_t b, size_t len,
 	bool added;
 
 	(void)b;
-	if (val != SIZE_MAX)
+	if (val != ACRONYM_UNDECLARED)
 		return;
 	htab_entry *e = htab_put(&st->seen, p->text + a, len, &added);
 	if (!added) {
@@ -256,20 +94,21 @@ static void undef_finish(ast_doc *d, undef_state *st)
 
 /* ---- unused-acronym ---- */
 
+/* ctx: the count of uses of each declared acronym */
 static void count_use(prose *p, size_t a, size_t b, size_t len,
 		      size_t val, void *ctx)
 {
-	acro_table *t = ctx;
+	size_t *uses = ctx;
 
 	(void)p, (void)a, (void)b, (void)len;
-	if (val != SIZE_MAX)
-		t->uses[val]++;
+	if (val != ACRONYM_UNDECLARED)
+		uses[val]++;
 }
 
-static void unused_finish(ast_doc *d, acro_table *t)
+static void unused_finish(ast_doc *d, const acronym_table *t, const size_t *uses)
 {
 	for (size_t i = 0; i < t->n; i++) {
-		if (t->uses[i])
+		if (uses[i])
 			continue;
 		const ast_node *e = t->decl[i];
 		size_t k = diag_report(&d->diags, DC_UNUSED_ACRONYM,
@@ -392,7 +231,7 @@ static bool ends_clause(word w)
 }
 
 typedef struct mismatch_state {
-	acro_table *t;
+	const acronym_table *t;
 	word *got;		/* room for the longest expansion */
 	word **exp;		/* the declared expansion of each, split */
 	size_t *nexp;
@@ -403,7 +242,7 @@ static void mismatch_token(prose *p, size_t a, size_t b, size_t len,
 {
 	mismatch_state *st = ctx;
 
-	if (val == SIZE_MAX || len != b - a)
+	if (val == ACRONYM_UNDECLARED || len != b - a)
 		return;
 	/* "(ABBR)", the parentheses plain prose */
 	if (a == 0 || b >= p->len || p->text[a - 1] != '(' || p->text[b] != ')' ||
@@ -458,7 +297,7 @@ static void mismatch_token(prose *p, size_t a, size_t b, size_t len,
 }
 
 /* Split the expansions; report abbreviations declared twice differently. */
-static void mismatch_begin(ast_doc *d, mismatch_state *st, acro_table *t)
+static void mismatch_begin(ast_doc *d, mismatch_state *st, const acronym_table *t)
 {
 	st->t = t;
 	st->exp = xreallocarray(NULL, t->n + 1, sizeof *st->exp, "the expansions");
@@ -515,11 +354,18 @@ static void mismatch_free(mismatch_state *st)
 struct check_acr {
 	ast_doc *d;
 	unsigned which;		/* CHECK_ACR_* */
-	acro_table t;
+	acronym_table t;
+	size_t *uses;		/* of each declared acronym */
 	scan_ctx sc;
 	undef_state undef;
 	mismatch_state mm;
 };
+
+static void scan(prose *p, void *ctx)
+{
+	check_acr *a = ctx;
+	acronym_scan(p, &a->t, token, &a->sc);
+}
 
 check_acr *check_acr_begin(ast_doc *d, unsigned which, check_prose_use *use)
 {
@@ -528,23 +374,22 @@ check_acr *check_acr_begin(ast_doc *d, unsigned which, check_prose_use *use)
 	memset(a, 0, sizeof *a);
 	a->d = d;
 	a->which = which;
-	acro_init(&a->t, d);
-	a->sc.t = &a->t;
+	acronym_table_init(&a->t, d, true);
+	a->uses = xcalloc(a->t.n, sizeof *a->uses, "the acronym checks");
 	if (which & CHECK_ACR_UNDEFINED) {
-		a->undef.t = &a->t;
 		a->sc.fn[a->sc.n] = undef_token;
 		a->sc.ctx[a->sc.n++] = &a->undef;
 	}
 	if (which & CHECK_ACR_UNUSED) {
 		a->sc.fn[a->sc.n] = count_use;
-		a->sc.ctx[a->sc.n++] = &a->t;
+		a->sc.ctx[a->sc.n++] = a->uses;
 	}
 	if (which & CHECK_ACR_MISMATCH) {
 		mismatch_begin(d, &a->mm, &a->t);
 		a->sc.fn[a->sc.n] = mismatch_token;
 		a->sc.ctx[a->sc.n++] = &a->mm;
 	}
-	*use = (check_prose_use){CW_ACRONYM_PROSE, CW_EVIDENCE, acro_scan, &a->sc};
+	*use = (check_prose_use){CW_ACRONYM_PROSE, CW_EVIDENCE, scan, a};
 	return a;
 }
 
@@ -553,10 +398,11 @@ void check_acr_finish(check_acr *a)
 	if (a->which & CHECK_ACR_UNDEFINED)
 		undef_finish(a->d, &a->undef);
 	if (a->which & CHECK_ACR_UNUSED)
-		unused_finish(a->d, &a->t);
+		unused_finish(a->d, &a->t, a->uses);
 	if (a->which & CHECK_ACR_MISMATCH)
 		mismatch_free(&a->mm);
-	acro_free(&a->t);
+	acronym_table_free(&a->t);
+	free(a->uses);
 	free(a);
 }
 
