@@ -13,16 +13,48 @@
 
 /* ---- character classes ---- */
 
-/* The class flag of a non-ASCII code point. */
+/*
+ * The class of a non-ASCII code point, by its Unicode block: a space, a
+ * word character (CP_WORD, with CP_EAST for the East Asian scripts), or
+ * neither - punctuation and symbols: Latin-1's, the general punctuation,
+ * arrows, letterlike symbols (TM), mathematical and technical symbols,
+ * box drawing, dingbats, CJK and fullwidth punctuation, emoji and their
+ * modifiers, variation selectors and tags.  Everything else (letters,
+ * digits and combining marks of any script) is a word character.
+ */
 static unsigned char class_of(uint32_t c)
 {
-	if (c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F ||
-	    c == 0x205F || c == 0x3000)
+	if (c < 0x2000) {
+		if (c == 0xA0)
+			return CP_SPACE;
+		if (c < 0xC0)	/* C1 controls, Latin-1 punctuation; not a o mu */
+			return c == 0xAA || c == 0xB5 || c == 0xBA ? CP_WORD : 0;
+		if (c == 0xD7 || c == 0xF7)
+			return 0;
+		if (c >= 0x1100 && c <= 0x11FF)	/* Hangul jamo */
+			return CP_WORD | CP_EAST;
+		return CP_WORD;
+	}
+	if (c <= 0x200B || c == 0x202F || c == 0x205F || c == 0x3000)
 		return CP_SPACE;
-	if ((c >= 0xA1 && c <= 0xBF) || c == 0xD7 || c == 0xF7 ||
-	    (c >= 0x2010 && c <= 0x205E) || (c >= 0x3001 && c <= 0x303F) ||
-	    (c >= 0x20A0 && c <= 0x20CF))
+	if (c <= 0x2BFF || (c >= 0x2E00 && c <= 0x2E7F) ||
+	    (c >= 0x2E80 && c <= 0x2FFF) ||	/* CJK radicals, description */
+	    (c >= 0x3001 && c <= 0x303F) ||	/* CJK punctuation */
+	    (c >= 0x3200 && c <= 0x33FF) ||	/* enclosed, squared CJK */
+	    (c >= 0xFE00 && c <= 0xFE0F) ||	/* variation selectors */
+	    (c >= 0xFE10 && c <= 0xFE1F) || (c >= 0xFE30 && c <= 0xFE6F) ||
+	    (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20) ||
+	    (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65) ||
+	    (c >= 0xFFE0 && c <= 0xFFFF) || c == 0xFEFF ||
+	    (c >= 0x1F000 && c <= 0x1FBFF) ||	/* emoji, symbols, pictographs */
+	    (c >= 0xE0000 && c <= 0xE01EF))	/* tags, variation selectors */
 		return 0;
+	if ((c >= 0x3040 && c <= 0x31FF) ||	/* kana, bopomofo, Hangul */
+	    (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+	    (c >= 0xA960 && c <= 0xA97F) || (c >= 0xAC00 && c <= 0xD7FF) ||
+	    (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF66 && c <= 0xFFDC) ||
+	    (c >= 0x20000 && c <= 0x3FFFF))
+		return CP_WORD | CP_EAST;
 	return CP_WORD;
 }
 

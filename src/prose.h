@@ -11,8 +11,13 @@
  * and line breaks never split what it looks for.  Where a byte came from
  * in the source is worked out only when asked (prose_span).
  *
- * Words are runs of word characters (letters and digits of any script)
- * and '&' between two of them (R&D).
+ * Words are runs of word characters - letters and digits of any script -
+ * with '&' between two of them (R&D).  Punctuation, spaces and symbols
+ * (arrows, ™, emoji) end a word, and so does a change between an East
+ * Asian script (Han, kana, Hangul) and any other, so that a particle
+ * written onto an acronym (ROK는, NATOの) leaves it whole.  This is the
+ * one definition of a word: the checks count words and find acronyms by
+ * it, and the renderer marks acronyms by it (acronym.h).
  */
 #ifndef BRIEFC_PROSE_H
 #define BRIEFC_PROSE_H
