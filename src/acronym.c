@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ascii.h"
+#include "bytes8.h"
 #include "xalloc.h"
 
 static uint64_t len_bit(size_t n)
@@ -51,6 +52,17 @@ void acronym_table_init(acronym_table *t, const ast_doc *d, bool shapes)
 	t->dups = xreallocarray(NULL, cap, sizeof *t->dups, "the acronym table");
 	for (size_t i = 0; i < d->acronyms.n; i++)
 		add(t, d->acronyms.v[i]);
+	t->capitals = true;
+	for (int c = 0; c < 256; c++)
+		if (t->first[c] && !ascii_is_upper((char)c))
+			t->capitals = false;
+}
+
+/* Whether one of the eight bytes at s may be a capital A to Z (a byte
+ * of 0x80 or more may answer yes). */
+static bool capital8(const char *s)
+{
+	return b8_in7(b8_load(s) & ~B8_HIGH, 'A', 'Z') != 0;
 }
 
 void acronym_table_free(acronym_table *t)
@@ -83,6 +95,45 @@ bool acronym_shape(const char *s, size_t n)
 		 (n == 5 && memcmp(s, "FIXME", 5) == 0));
 }
 
+size_t acronym_find(const acronym_table *t, const char *s, size_t n)
+{
+	if (!n || !t->first[(unsigned char)s[0]] || !(t->lens & len_bit(n)))
+		return ACRONYM_UNDECLARED;
+	const htab_entry *k = htab_get(&t->keys, s, n);
+	return k ? k->val.n : ACRONYM_UNDECLARED;
+}
+
+/*
+ * A use is a word of the prose, so its bytes are a run of ASCII letters,
+ * digits and inner '&' in some text, not preceded by one: each such run
+ * that starts with a first byte is looked up, with and without a plural
+ * 's'.  A run preceded by a non-ASCII letter, or one that goes on in a
+ * non-ASCII letter, may be looked up where the scan would not (a false
+ * yes, which costs only time).
+ */
+bool acronym_maybe(const acronym_table *t, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		/* most prose is lower-case: eight bytes at a time to a capital */
+		if (t->capitals)
+			while (i + 8 <= n && !capital8(s + i))
+				i += 8;
+		if (i >= n || !t->first[(unsigned char)s[i]] ||
+		    (i && ascii_is_alnum(s[i - 1])))
+			continue;
+		size_t j = i + 1;
+		while (j < n && (ascii_is_alnum(s[j]) ||
+				 (s[j] == '&' && j + 1 < n && ascii_is_alnum(s[j + 1]))))
+			j++;
+		if (acronym_find(t, s + i, j - i) != ACRONYM_UNDECLARED ||
+		    (j - i > 2 && s[j - 1] == 's' &&
+		     acronym_find(t, s + i, j - i - 1) != ACRONYM_UNDECLARED))
+			return true;
+		i = j - 1;
+	}
+	return false;
+}
+
 void acronym_scan(prose *p, const acronym_table *t, acronym_fn *fn, void *ctx)
 {
 	const unsigned char *fl = p->fl;
@@ -109,16 +160,11 @@ void acronym_scan(prose *p, const acronym_table *t, acronym_fn *fn, void *ctx)
 			continue;
 		}
 		const char *s = p->text + i;
-		size_t n = e - i;
-		htab_entry *k = NULL;
-		bool declared = t->first[(unsigned char)s[0]];
-		if (declared && (t->lens & len_bit(n)))
-			k = htab_get(&t->keys, s, n);
-		if (!k && declared && n > 2 && s[n - 1] == 's' &&
-		    (t->lens & len_bit(n - 1)))
-			k = htab_get(&t->keys, s, n - 1);
-		if (k)
-			fn(p, i, e, k->len, k->val.n, ctx);
+		size_t n = e - i, k = acronym_find(t, s, n), len = n;
+		if (k == ACRONYM_UNDECLARED && n > 2 && s[n - 1] == 's')
+			k = acronym_find(t, s, len = n - 1);
+		if (k != ACRONYM_UNDECLARED)
+			fn(p, i, e, len, k, ctx);
 		else if (!t->shapes)
 			;
 		else if (acronym_shape(s, n))

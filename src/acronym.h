@@ -41,6 +41,7 @@ typedef struct acronym_table {
 				 * starts */
 	uint64_t lens;		/* bit k: an abbreviation of k bytes (63: or
 				 * more), so most words need no look-up */
+	bool capitals;		/* every abbreviation starts with a capital */
 } acronym_table;
 
 /* The acronyms d declares (d->acronyms), first declaration first; with
@@ -58,6 +59,18 @@ void acronym_table_free(acronym_table *t);
  */
 typedef void acronym_fn(prose *p, size_t a, size_t b, size_t len,
 			size_t index, void *ctx);
+
+/* The index of the declared acronym s[0, n) is, or ACRONYM_UNDECLARED. */
+size_t acronym_find(const acronym_table *t, const char *s, size_t n);
+
+/*
+ * Whether text s (n bytes, part of some prose) may hold a use of a
+ * declared acronym: a quick look at its ASCII words, true for every text
+ * in which acronym_scan of the prose would find one (and for some in
+ * which it would not), so a reader can skip the flattening and the scan
+ * of prose with no use.
+ */
+bool acronym_maybe(const acronym_table *t, const char *s, size_t n);
 
 /* Call fn for every use in p (finished: prose_finish), in order. */
 void acronym_scan(prose *p, const acronym_table *t, acronym_fn *fn, void *ctx);

@@ -61,10 +61,11 @@ static unsigned char class_of(uint32_t c)
 #define S CP_SPACE
 #define W CP_WORD
 /* The class flag of each ASCII byte: spaces, letters and digits; the rest
- * is punctuation. */
+ * is punctuation.  The controls are spaces, which tab and newline are
+ * (no other reaches prose: the loader lets none in). */
 static const unsigned char ascii_class[128] = {
-	0, 0, 0, 0, 0, 0, 0, 0, 0, S, S, 0, 0, S, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
+	S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
 	S, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0, 0,
 	0, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
@@ -80,18 +81,6 @@ static const unsigned char ascii_class[128] = {
 static void prose_put_mapped(prose *p, const char *text, size_t len,
 			     span at, unsigned char fl);
 
-/*
- * A run of flat bytes and where it came from: text (as the tree has it)
- * whose source is at, to be matched byte by byte when a span is asked
- * for; or, when text is NULL, bytes that all stand at at.start (a soft
- * break, a reference).
- */
-struct prose_piece {
-	size_t from, len;
-	const char *text;
-	span at;
-};
-
 static void prose_reserve(prose *p, size_t extra)
 {
 	size_t need = p->len + extra + 2;	/* a NUL and a 0 flag after */
@@ -105,12 +94,12 @@ static void prose_reserve(prose *p, size_t extra)
 	p->cap = cap;
 }
 
-/* The classes of 8 ASCII bytes at once, as ascii_class gives them. */
+/* The classes of 8 ASCII bytes at once, as ascii_class gives them: a
+ * letter in either case is one in lower case (x | 0x20). */
 static uint64_t class8(uint64_t x, unsigned char fl)
 {
-	uint64_t word = b8_in7(x, '0', '9') | b8_in7(x, 'A', 'Z') | b8_in7(x, 'a', 'z');
-	uint64_t space = b8_eq7(x, ' ') | b8_eq7(x, '\t') | b8_eq7(x, '\n') |
-			 b8_eq7(x, '\r');
+	uint64_t word = b8_in7(x, '0', '9') | b8_in7(x | b8_spread(0x20), 'a', 'z');
+	uint64_t space = b8_lt7(x, 0x21);
 	return b8_bits(word) * CP_WORD | b8_bits(space) * CP_SPACE | b8_spread(fl);
 }
 
@@ -154,7 +143,8 @@ static void prose_append(prose *p, const char *s, size_t n,
 	p->len += n;
 }
 
-static void piece_add(prose *p, size_t from, const char *text, span at)
+static void piece_add(prose *p, size_t from, const char *text, span at,
+		      unsigned char fl)
 {
 	prose_piece *last = p->npieces ? &p->pieces[p->npieces - 1] : NULL;
 
@@ -165,7 +155,7 @@ static void piece_add(prose *p, size_t from, const char *text, span at)
 	}
 	p->pieces = xgrow(p->pieces, &p->piececap, p->npieces, sizeof *p->pieces,
 			  "the flat prose");
-	p->pieces[p->npieces++] = (prose_piece){from, p->len - from, text, at};
+	p->pieces[p->npieces++] = (prose_piece){from, p->len - from, text, at, fl};
 }
 
 /* Append bytes that all stand at source offset off. */
@@ -174,7 +164,7 @@ static void prose_put(prose *p, const char *s, size_t n, uint32_t off,
 {
 	size_t from = p->len;
 	prose_append(p, s, n, fl);
-	piece_add(p, from, NULL, span_make(off, off));
+	piece_add(p, from, NULL, span_make(off, off), fl);
 }
 
 void prose_add_text(prose *p, const char *text, size_t len, span at)
@@ -188,7 +178,7 @@ static void prose_put_mapped(prose *p, const char *text, size_t len,
 {
 	size_t from = p->len;
 	prose_append(p, text, len, fl);
-	piece_add(p, from, text, at);
+	piece_add(p, from, text, at, fl);
 }
 
 static bool src_space(char c)

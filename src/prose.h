@@ -42,7 +42,19 @@ enum {
 	CP_EAST = 32		/* (with CP_WORD) of an East Asian script */
 };
 
-typedef struct prose_piece prose_piece;
+/*
+ * A run of the flat text and where it came from: text as the tree has it
+ * (a line of a text node, a code span's text, a plain field's value),
+ * located at at; or, when text is NULL, bytes that all stand at at.start
+ * (a soft break, a reference).  fl: the flags it was added with (CP_CODE
+ * for a code span).
+ */
+typedef struct prose_piece {
+	size_t from, len;
+	const char *text;
+	span at;
+	unsigned char fl;
+} prose_piece;
 
 typedef struct prose {
 	ast_doc *d;

@@ -23,26 +23,31 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "acronym.h"
 #include "bytes8.h"
 #include "escape.h"
 #include "utf8.h"
 #include "xalloc.h"
-
-typedef struct acro {
-	const ast_node *node;	/* AST_ACRONYM; NULL: empty slot */
-	bool done;		/* spelled out already */
-} acro;
 
 typedef struct area_ix {
 	const ast_node *node;
 	size_t ix;
 } area_ix;
 
+typedef struct piece_marks piece_marks;
+typedef struct acro_use acro_use;
+typedef struct acro_ctx acro_ctx;
+
 struct render_priv {
-	acro *acr;		/* open addressing on the abbreviation */
-	size_t acap;
-	bool afirst[256];	/* the first bytes of the abbreviations */
-	bool aupper;		/* ... all capital letters (the usual case) */
+	acronym_table acr;	/* the declared acronyms (acronym.h) */
+	bool *acr_done;		/* by index: spelled out already */
+	prose flat;		/* the prose being scanned for acronyms */
+	piece_marks *pieces;	/* the text pieces of the prose being written */
+	size_t npieces, cpieces;
+	acro_use *uses;		/* ... the acronym uses in them */
+	size_t nuses, cuses;
+	acro_ctx *ctx;		/* ... innermost last */
+	size_t nctx, cctx;
 	unsigned *cites;	/* by source number: citations written so far */
 	unsigned *cites_total;	/* ... and in the whole first pass */
 	bool counted;		/* the first pass ran (render_run) */
@@ -59,7 +64,6 @@ struct render_priv {
 	unsigned nolinks;	/* > 0: references and links are plain text */
 	unsigned noexpand;	/* > 0: not running text */
 	unsigned inlabel;	/* > 0: writing a section title as a label */
-	char last;		/* last non-blank character of the paragraph */
 	buf id;			/* generated anchors */
 	buf tmp;
 };
@@ -82,11 +86,6 @@ static void el(render *r, render_el e, bool entering)
 static void litn(render *r, const char *s, size_t n)
 {
 	r->be->text(r, s, n);
-	for (size_t i = n; i > 0; i--)
-		if (s[i - 1] != ' ') {
-			r->p->last = s[i - 1];
-			break;
-		}
 }
 
 static void lit(render *r, const char *s)
@@ -140,97 +139,38 @@ static bool has(const ast_field *f)
 
 /* ---- acronyms ---- */
 
-static size_t hash(const char *s, size_t n)
-{
-	size_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
+/*
+ * Which words are acronyms is acronym.h's to say, over prose.h's flat
+ * text, as for the checks: when the walk enters a piece of prose (a
+ * paragraph, a heading, a field's inlines), that prose is flattened and
+ * scanned once, and each use is noted against the text piece (a line of
+ * a text node, as ast_text_next gives it) it lies in.  The walk then
+ * writes the pieces in the same order, and each takes its marks.  Text
+ * that belongs to no such prose (a plain field, an author's name, an
+ * area's title) is scanned as a prose of its own.  A use that straddles
+ * two pieces (RO*K*) cannot be marked and is not.
+ */
 
-/* Characters that make up words, the unit acronyms are looked up by:
- * letters and digits, every script; not punctuation or symbols. */
-static bool is_word(uint32_t c)
-{
-	if (c < 0x80)
-		return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-	if (c < 0xC0)
-		return c == 0xAA || c == 0xB5 || c == 0xBA;
-	if (c == 0xD7 || c == 0xF7)
-		return false;
-	return !(c >= 0x2000 && c <= 0x2BFF) && !(c >= 0x3000 && c <= 0x303F) &&
-	       !(c >= 0xFE30 && c <= 0xFE4F) && !(c >= 0xFF00 && c <= 0xFF0F) &&
-	       c != 0xFEFF && c != 0xFFFD;
-}
+/* The marks of one text piece. */
+struct piece_marks {
+	const char *text;	/* the piece, as the tree has it */
+	size_t first, n;	/* its uses in render_priv.uses */
+};
 
-/* Whether the character at s[i] is a word character; *len its length. */
-static inline bool word_at(const char *s, size_t n, size_t i, size_t *len)
-{
-	unsigned char c = (unsigned char)s[i];
-	if (c < 0x80) {
-		*len = 1;
-		return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
-		       (c >= 'a' && c <= 'z');
-	}
-	return is_word(utf8_decode(s + i, n - i, len));
-}
+/* One use within its piece. */
+struct acro_use {
+	size_t at, len;		/* bytes of the piece: the acronym itself */
+	size_t index;		/* in acr.decl */
+	bool plural;		/* an 's' follows (NGOs) */
+	bool joined;		/* a hyphen or an en dash touches it (US-ROK) */
+	bool written;		/* in parentheses: "(ABBR)" */
+};
 
-/* Whether the character that ends just before s[i] is a word character
- * (the text is UTF-8, as the loader made it). */
-static bool word_before(const char *s, size_t i)
-{
-	if (i == 0)
-		return false;
-	size_t k = utf8_back(s, i), len;
-	return word_at(s + k, i - k, 0, &len) && k + len == i;
-}
-
-static bool all_word(const char *s, size_t n)
-{
-	for (size_t i = 0, len; i < n; i += len)
-		if (!is_word(utf8_decode(s + i, n - i, &len)))
-			return false;
-	return n > 0;
-}
-
-static acro *acro_find(const render_priv *p, const char *s, size_t n)
-{
-	if (!p->acap)
-		return NULL;
-	for (size_t i = hash(s, n) & (p->acap - 1);; i = (i + 1) & (p->acap - 1)) {
-		acro *a = &p->acr[i];
-		if (!a->node)
-			return NULL;
-		const str *k = &a->node->u.entry->key;
-		if (k->len == n && memcmp(k->p, s, n) == 0)
-			return a;
-	}
-}
-
-static void acro_init(render_priv *p, const ast_doc *d)
-{
-	if (!d->acronyms.n)
-		return;
-	p->acap = 8;
-	while (p->acap < d->acronyms.n * 2)
-		p->acap *= 2;
-	p->acr = xcalloc(p->acap, sizeof *p->acr, "the acronym table");
-	for (size_t i = 0; i < d->acronyms.n; i++) {
-		const ast_node *a = d->acronyms.v[i];
-		const str *k = &a->u.entry->key;
-		if (!all_word(k->p, k->len) || acro_find(p, k->p, k->len))
-			continue;	/* first definition wins */
-		size_t j = hash(k->p, k->len) & (p->acap - 1);
-		while (p->acr[j].node)
-			j = (j + 1) & (p->acap - 1);
-		p->acr[j].node = a;
-		p->afirst[(unsigned char)k->p[0]] = true;
-	}
-	p->aupper = true;
-	for (int c = 0; c < 256; c++)
-		if (p->afirst[c] && !(c >= 'A' && c <= 'Z'))
-			p->aupper = false;
-}
+/* The prose being written, innermost last. */
+struct acro_ctx {
+	size_t first, next, end;	/* its pieces in render_priv.pieces */
+	size_t uses;			/* render_priv.nuses before it */
+};
 
 /* A hyphen (ASCII, U+2010, U+2011) or an en dash joins words. */
 static bool joiner_before(const char *s, size_t i)
@@ -251,6 +191,119 @@ static bool joiner_after(const char *s, size_t n, size_t j)
 		(unsigned char)s[j + 2] == 0x93);
 }
 
+/* "(" before the word, blanks between, and ")" right after it. */
+static bool parenthesised(const prose *p, size_t a, size_t b)
+{
+	while (a > 0 && (p->fl[a - 1] & CP_SPACE))
+		a--;
+	return a > 0 && p->text[a - 1] == '(' && b < p->len && p->text[b] == ')';
+}
+
+/* A piece the walk writes with text_at: text, not code. */
+static bool is_text(const prose_piece *pc)
+{
+	return pc->text && !(pc->fl & CP_CODE);
+}
+
+typedef struct scan_state {
+	render_priv *p;
+	size_t piece;		/* of the flat prose: the last one looked at */
+	size_t mark;		/* its piece_marks */
+} scan_state;
+
+static void note_use(prose *pr, size_t a, size_t b, size_t len, size_t index,
+		     void *ctx)
+{
+	scan_state *st = ctx;
+	render_priv *p = st->p;
+	const prose_piece *pc = pr->pieces;
+	/* the text piece the use starts in: uses come in order */
+	while (st->piece < pr->npieces &&
+	       pc[st->piece].from + pc[st->piece].len <= a) {
+		if (is_text(&pc[st->piece]))
+			st->mark++;
+		st->piece++;
+	}
+	if (st->piece >= pr->npieces || !is_text(&pc[st->piece]) ||
+	    b > pc[st->piece].from + pc[st->piece].len)
+		return;		/* not within one text piece */
+	const prose_piece *at = &pc[st->piece];
+	acro_use u = {a - at->from, len, index, len < b - a,
+		      joiner_before(pr->text, a) || joiner_after(pr->text, pr->len, b),
+		      parenthesised(pr, a, b)};
+	piece_marks *pm = &p->pieces[st->mark];
+	if (!pm->n)
+		pm->first = p->nuses;
+	pm->n++;
+	p->uses = xgrow(p->uses, &p->cuses, p->nuses, sizeof *p->uses, "the acronym uses");
+	p->uses[p->nuses++] = u;
+}
+
+/* Scan the prose in p->flat (finished) and push it: its text pieces and
+ * their uses. */
+static void acro_push_flat(render_priv *p)
+{
+	prose *pr = &p->flat;
+	acro_ctx c = {p->npieces, p->npieces, p->npieces, p->nuses};
+	for (size_t i = 0; i < pr->npieces; i++) {
+		if (!is_text(&pr->pieces[i]))
+			continue;
+		p->pieces = xgrow(p->pieces, &p->cpieces, p->npieces, sizeof *p->pieces,
+				  "the acronym uses");
+		p->pieces[p->npieces++] = (piece_marks){pr->pieces[i].text, 0, 0};
+	}
+	c.end = p->npieces;
+	scan_state st = {p, 0, c.first};
+	acronym_scan(pr, &p->acr, note_use, &st);
+	p->ctx = xgrow(p->ctx, &p->cctx, p->nctx, sizeof *p->ctx, "the acronym uses");
+	p->ctx[p->nctx++] = c;
+}
+
+static const render_backend null_backend, plain_backend;
+
+/* Whether acronyms are marked in what the walk writes now. */
+static bool marking(const render *r)
+{
+	return r->p->acr.n && r->be != &null_backend && r->be != &plain_backend;
+}
+
+/* Whether a text under holder may hold a use (acronym_maybe). */
+static bool holder_maybe(const render_priv *p, const ast_node *holder)
+{
+	for (const ast_node *n = holder->first; n; n = ast_next(n, holder, true))
+		if (n->type == AST_TEXT && acronym_maybe(&p->acr, n->u.text, n->tlen))
+			return true;
+	return false;
+}
+
+/* Enter the prose under holder (see above); acro_pop leaves it.  Prose
+ * with no use is not scanned: it is entered with no pieces, and each of
+ * its texts is then written as it is (text_at). */
+static void acro_push(render *r, const ast_node *holder)
+{
+	render_priv *p = r->p;
+	if (!marking(r))
+		return;
+	if (holder_maybe(p, holder)) {
+		prose_flatten(&p->flat, holder);
+		acro_push_flat(p);
+		return;
+	}
+	acro_ctx c = {p->npieces, p->npieces, p->npieces, p->nuses};
+	p->ctx = xgrow(p->ctx, &p->cctx, p->nctx, sizeof *p->ctx, "the acronym uses");
+	p->ctx[p->nctx++] = c;
+}
+
+static void acro_pop(render *r)
+{
+	render_priv *p = r->p;
+	if (!marking(r))
+		return;
+	acro_ctx *c = &p->ctx[--p->nctx];
+	p->nuses = c->uses;
+	p->npieces = c->first;
+}
+
 static void abbr(render *r, const ast_node *a, const char *s, size_t n)
 {
 	render_ev ev = {0};
@@ -264,76 +317,67 @@ static void abbr(render *r, const ast_node *a, const char *s, size_t n)
 	fire(r, &ev);
 }
 
-/* The use s[i..j) of acronym a in the text s[0..n). */
-static void acronym(render *r, acro *a, const char *s, size_t n, size_t i, size_t j)
+/* A use: marked, and spelled out first when it is the first use in
+ * running text that reads well so: not in a compound (US-ROK), not a
+ * plural, and not where the author wrote "Expansion (ABBR)". */
+static void acronym(render *r, const acro_use *u, const char *s)
 {
 	render_priv *p = r->p;
-	if (!p->noexpand && !a->done && !joiner_before(s, i) && !joiner_after(s, n, j)) {
-		a->done = true;
-		bool written = p->last == '(' && j < n && s[j] == ')';
-		if (!written) {
+	const ast_node *a = p->acr.decl[u->index];
+	if (!p->noexpand && !p->acr_done[u->index] && !u->joined && !u->plural) {
+		p->acr_done[u->index] = true;
+		if (!u->written) {
 			span at = r->at;
-			r->at = a->node->u.entry->value_at;
-			const str *x = &a->node->u.entry->value;
-			litn(r, x->p, x->len);
+			r->at = a->u.entry->value_at;
+			litn(r, a->u.entry->value.p, a->u.entry->value.len);
 			r->at = at;
 			lit(r, " (");
-			abbr(r, a->node, s + i, j - i);
+			abbr(r, a, s + u->at, u->len);
 			lit(r, ")");
 			return;
 		}
 	}
-	abbr(r, a->node, s + i, j - i);
-}
-
-static const render_backend null_backend;
-
-/* Whether one of the 8 bytes at s is a capital letter, A to Z. */
-static bool has_capital8(const char *s)
-{
-	uint64_t x = b8_load(s);
-	return (b8_in7(x & ~B8_HIGH, 'A', 'Z') & ~b8_high(x)) != 0;
+	abbr(r, a, s + u->at, u->len);
 }
 
 /* Author text: acronyms marked (and spelled out at their first use). */
 static void text_at(render *r, const char *s, size_t n, span at)
 {
+	render_priv *p = r->p;
 	r->at = at;
 	/* The counting pass writes nothing, and author text changes no
 	 * count: which acronym use is spelled out is decided again in the
 	 * second pass. */
 	if (r->be == &null_backend)
 		return;
-	size_t run = 0, i = 0;
-	const bool *first = r->p->afirst;
-	while (r->p->acap && i < n) {
-		/* Only a word that starts with the first byte of an
-		 * abbreviation can be one: skip to such a byte, then see
-		 * whether a word starts there. */
-		while (i < n && !first[(unsigned char)s[i]]) {
-			if (r->p->aupper)
-				while (i + 8 <= n && !has_capital8(s + i))
-					i += 8;
-			if (i < n && !first[(unsigned char)s[i]])
-				i++;
-		}
-		size_t len;
-		if (i == n || !word_at(s, n, i, &len) || word_before(s, i)) {
-			i++;
-			continue;
-		}
-		size_t j = i + len;
-		while (j < n && word_at(s, n, j, &len))
-			j += len;
-		acro *a = acro_find(r->p, s + i, j - i);
-		if (a) {
-			litn(r, s + run, i - run);
-			acronym(r, a, s, n, i, j);
-			run = j;
-		}
-		i = j;
+	if (!marking(r)) {
+		litn(r, s, n);
+		return;
+	}
+	acro_ctx *c = p->nctx ? &p->ctx[p->nctx - 1] : NULL;
+	bool own = !c || c->next >= c->end || p->pieces[c->next].text != s;
+	if (own && !acronym_maybe(&p->acr, s, n)) {
+		litn(r, s, n);	/* no use here, whatever the prose */
+		return;
+	}
+	if (own) {		/* text of no prose being written */
+		prose_clear(&p->flat);
+		prose_add_text(&p->flat, s, n, at);
+		prose_finish(&p->flat);
+		acro_push_flat(p);
+		c = &p->ctx[p->nctx - 1];
+	}
+	const piece_marks *pm = &p->pieces[c->next++];
+	size_t run = 0;
+	for (size_t k = 0; k < pm->n; k++) {
+		const acro_use *u = &p->uses[pm->first + k];
+		litn(r, s + run, u->at - run);
+		acronym(r, u, s);
+		run = u->at + u->len;
 	}
 	litn(r, s + run, n - run);
+	if (own)
+		acro_pop(r);
 }
 
 /* A text node; each newline in it is a soft break (ast.h). */
@@ -380,14 +424,22 @@ static void walk_children(render *r, const ast_node *n)
 		walk(r, c);
 }
 
+/* The inline children of holder (a heading, a field's inlines) as one
+ * piece of prose. */
+static void inlines(render *r, const ast_node *holder)
+{
+	acro_push(r, holder);
+	walk_children(r, holder);
+	acro_pop(r);
+}
+
 /* The inlines of a field (its parsed text), or its plain value. */
 static void field_inlines(render *r, const ast_field *f)
 {
 	if (!f)
 		return;
-	r->p->last = 0;
 	if (f->inl)
-		walk_children(r, f->inl);
+		inlines(r, f->inl);
 	else
 		text_field(r, f);
 }
@@ -427,7 +479,7 @@ static void label_of(render *r, const ast_node *t)
 			ast_plain_text(t, &r->p->tmp);
 			litn(r, r->p->tmp.data, r->p->tmp.len);
 		} else {
-			walk_children(r, t);
+			inlines(r, t);
 		}
 		r->p->noexpand--;
 		r->p->nolinks--;
@@ -646,7 +698,6 @@ static void card_close(render *r, const ast_node *b)
 {
 	if (b->u.block->kind == BK_FINDING && b->u.block->addressed_by.n) {
 		const ast_vec *v = &b->u.block->addressed_by;
-		r->p->last = 0;
 		el(r, RE_CARD_FOOT, true);
 		lit(r, "Addressed by ");
 		for (size_t i = 0; i < v->n; i++) {
@@ -663,7 +714,6 @@ static void card_close(render *r, const ast_node *b)
 		for (size_t i = 0; i < l->n; i++)
 			n += ast_is_block(l->v[i].target, BK_FINDING);
 		if (n) {
-			r->p->last = 0;
 			el(r, RE_CARD_FOOT, true);
 			lit(r, "Addresses ");
 			for (size_t i = 0; i < l->n; i++) {
@@ -804,7 +854,6 @@ static void gen_source(render *r, const ast_node *e)
 	ev.number = num;
 	ev.node = e;
 	fire(r, &ev);
-	p->last = 0;
 	el(r, RE_SOURCE_LABEL, true);
 	lit_num(r, "[", num);
 	lit(r, "]");
@@ -863,7 +912,6 @@ static void gen_source(render *r, const ast_node *e)
 		lit_date(r, accessed);
 		lit(r, ".");
 	}
-	p->noexpand--;
 	unsigned total = num >= 1 && (size_t)num <= p->nsrc ? p->cites_total[num - 1] : 0;
 	for (unsigned k = 1; k <= total && !p->nolinks; k++) {
 		render_ev bl = {0};
@@ -874,7 +922,10 @@ static void gen_source(render *r, const ast_node *e)
 		bl.node = e;
 		fire(r, &bl);
 	}
+	/* the evidence's note too: the checks count no use in evidence,
+	 * so none is spelled out there */
 	walk_children(r, e);
+	p->noexpand--;
 	ev.entering = false;
 	ev.id = NULL;
 	fire(r, &ev);
@@ -1029,12 +1080,12 @@ static bool enter_node(render *r, const ast_node *n)
 		fire(r, &ev);
 		p->nolinks++;
 		p->noexpand++;
-		p->last = 0;
+		acro_push(r, n);
 		return true;
 	case AST_PARAGRAPH:
 		ev.el = RE_PARAGRAPH;
 		fire(r, &ev);
-		p->last = 0;
+		acro_push(r, n);
 		return true;
 	case AST_LIST:
 		ev.el = RE_LIST;
@@ -1074,8 +1125,6 @@ static bool enter_node(render *r, const ast_node *n)
 		ev.text = ast_text(n);
 		r->at = n->at;
 		fire(r, &ev);
-		if (ev.text.len)
-			p->last = ev.text.p[ev.text.len - 1];
 		return false;
 	case AST_LINK:
 		if (link_live(r, n)) {
@@ -1100,12 +1149,14 @@ static void exit_node(render *r, const ast_node *n)
 	ev.node = n;
 	switch (n->type) {
 	case AST_HEADING:
+		acro_pop(r);
 		p->nolinks--;
 		p->noexpand--;
 		ev.el = RE_HEADING;
 		ev.level = clamp_level(n->u.heading->level);
 		break;
 	case AST_PARAGRAPH:
+		acro_pop(r);
 		ev.el = RE_PARAGRAPH;
 		break;
 	case AST_LIST:
@@ -1217,9 +1268,8 @@ static void toc_entry(render *r, int level, const char *href, const ast_node *h)
 	ev.href = href;
 	ev.node = h;
 	fire(r, &ev);
-	r->p->last = 0;
 	if (h)
-		walk_children(r, h);
+		inlines(r, h);
 	else
 		lit(r, "Sources");
 	ev.entering = false;
@@ -1300,7 +1350,9 @@ static int area_cmp(const void *a, const void *b)
 static void priv_init(render_priv *p, const ast_doc *d)
 {
 	memset(p, 0, sizeof *p);
-	acro_init(p, d);
+	acronym_table_init(&p->acr, d, false);
+	p->acr_done = xcalloc(p->acr.n, sizeof *p->acr_done, "the acronym table");
+	p->flat.d = (ast_doc *)d;	/* read only: the source, for spans */
 	p->nsrc = d->sources.n;
 	p->cites = xcalloc(p->nsrc, sizeof *p->cites, "the citation counts");
 	p->cites_total = xcalloc(p->nsrc, sizeof *p->cites_total,
@@ -1328,7 +1380,12 @@ static void priv_init(render_priv *p, const ast_doc *d)
 
 static void priv_free(render_priv *p)
 {
-	free(p->acr);
+	acronym_table_free(&p->acr);
+	free(p->acr_done);
+	prose_free(&p->flat);
+	free(p->pieces);
+	free(p->uses);
+	free(p->ctx);
 	free(p->cites);
 	free(p->cites_total);
 	free(p->areas);
@@ -1343,14 +1400,13 @@ static void priv_free(render_priv *p)
 
 static void pass_reset(render_priv *p, const ast_doc *d)
 {
-	for (size_t i = 0; i < p->acap; i++)
-		p->acr[i].done = false;
+	memset(p->acr_done, 0, p->acr.n * sizeof *p->acr_done);
+	p->nctx = p->npieces = p->nuses = 0;
 	memset(p->cites, 0, p->nsrc * sizeof *p->cites);
 	memset(p->anchor_done, 0, d->areas.n * sizeof *p->anchor_done);
 	p->nitems = 0;
 	p->nsect = 0;
 	p->nolinks = p->noexpand = p->inlabel = 0;
-	p->last = 0;
 }
 
 static void null_event(render *r, const render_ev *ev)

@@ -10,6 +10,7 @@
 #include "unit.h"
 #include "buf.h"
 #include "escape.h"
+#include "check.h"
 #include "render.h"
 #include "utf8.h"
 
@@ -336,6 +337,74 @@ static void test_acronyms(void **state)
 	free(m);
 }
 
+/*
+ * The checks and every output agree on what is a use of an acronym: with
+ * an arrow, TM, an em dash, a curly apostrophe, Hangul or an emoji
+ * touching it, in a URL written in prose and in an evidence's note.
+ */
+static void test_acronyms_agree(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *prose;
+		bool used;	/* ROK is used: counted, marked */
+		bool spelled;	/* ... and spelled out there */
+	} cases[] = {
+		{"The ROK\xE2\x86\x92US link.", true, true},
+		{"The ROK\xE2\x84\xA2 brand.", true, true},
+		{"The ROK\xE2\x80\x94" "a state.", true, true},
+		{"The ROK\xE2\x80\x99s terms.", true, true},
+		{"ROK\xED\x95\x9C\xEA\xB5\xAD.", true, true},
+		{"The ROK\xF0\x9F\x98\x80 smile.", true, true},
+		{"The ROKs stand.", true, false},	/* a plural: marked only */
+		{"The US-ROK talks.", true, false},	/* a compound: marked only */
+		{"The ROK\xC3\xA9 word.", false, false},
+		{"The ROKish word.", false, false},
+		{"See www.ROK.example or a@ROK.example.", false, false},
+		{"The `ROK` code.", false, false},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char text[512];
+		snprintf(text, sizeof text, FRONT "::: acronyms\nROK: Republic of Korea\n"
+			 "US: United States\n:::\n\nThe US.\n\n%s\n", cases[i].prose);
+		ast_doc d;
+		unit_load(&d, text);
+		check_run_all(&d);
+		bool unused = unit_count(&d, DC_UNUSED_ACRONYM) == 1;
+		if (unused == cases[i].used)
+			fail_msg("%s: %s by the checks", cases[i].prose,
+				 unused ? "not counted" : "counted");
+		backend bes[] = {render_html, render_md, render_latex};
+		for (size_t b = 0; b < 3; b++) {
+			buf out = BUF_INIT;
+			render_options o = {true};
+			bes[b](&d, &o, &out);	/* LaTeX: U+D55C, U+1F600 cannot be set */
+			bool spelled = out.data && strstr(out.data, "Republic of Korea (");
+			if (spelled != cases[i].spelled)
+				fail_msg("%s, backend %zu: %s", cases[i].prose, b,
+					 spelled ? "spelled out" : "not spelled out");
+			if (b == 0 && (strstr(out.data, ">ROK</abbr>") != NULL) != cases[i].used)
+				fail_msg("%s: marked in HTML: %s", cases[i].prose, out.data);
+			buf_free(&out);
+		}
+		ast_doc_free(&d);
+	}
+
+	/* a use only in an evidence's note is no use, and is not spelled out */
+	ast_doc d;
+	unit_load(&d, FRONT "::: acronyms\nROK: Republic of Korea\n:::\n\nText [@e].\n\n"
+		  "::: evidence e\ntitle: T\n\nAbout the ROK.\n:::\n");
+	check_run_all(&d);
+	assert_int_equal(unit_count(&d, DC_UNUSED_ACRONYM), 1);
+	buf out = BUF_INIT;
+	render_options o = {true};
+	render_html(&d, &o, &out);
+	assert_null(strstr(out.data, "Republic of Korea ("));
+	assert_non_null(strstr(out.data, "About the <abbr title=\"Republic of Korea\">ROK</abbr>."));
+	buf_free(&out);
+	ast_doc_free(&d);
+}
+
 static void test_markdown_structure(void **state)
 {
 	(void)state;
@@ -500,6 +569,7 @@ int main(void)
 		cmocka_unit_test(test_urls),
 		cmocka_unit_test(test_numbers_and_references),
 		cmocka_unit_test(test_acronyms),
+		cmocka_unit_test(test_acronyms_agree),
 		cmocka_unit_test(test_markdown_structure),
 		cmocka_unit_test(test_unsafe_links),
 		cmocka_unit_test(test_latex_bad_character),
