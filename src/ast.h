@@ -141,7 +141,8 @@ typedef struct ast_entry {
 	span key_at;
 	str value;	/* area title, or the expansion */
 	span value_at;
-	int uses;	/* acronym: uses found in the body (resolve) */
+	int uses;	/* acronym: its uses in the prose, as the acronym
+			 * checks count them (0 until they run) */
 } ast_entry;
 
 typedef struct ast_heading {

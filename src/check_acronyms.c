@@ -7,6 +7,7 @@
  * and the inline fields (title, claim, action), outside evidence blocks:
  * a source's own title is bibliography, not the author's prose.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -105,8 +106,15 @@ static void count_use(prose *p, size_t a, size_t b, size_t len,
 		uses[val]++;
 }
 
+/* Report the acronyms never used; each declaration keeps its count of
+ * uses (the JSON output shows it). */
 static void unused_finish(ast_doc *d, const acronym_table *t, const size_t *uses)
 {
+	for (size_t i = 0; i < t->n + t->ndups; i++) {
+		ast_entry *e = (i < t->n ? t->decl[i] : t->dups[i - t->n])->u.entry;
+		size_t k = acronym_find(t, e->key.p, e->key.len);
+		e->uses = uses[k] > INT_MAX ? INT_MAX : (int)uses[k];
+	}
 	for (size_t i = 0; i < t->n; i++) {
 		if (uses[i])
 			continue;

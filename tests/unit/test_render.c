@@ -12,6 +12,7 @@
 #include "escape.h"
 #include "check.h"
 #include "render.h"
+#include "render_json.h"
 #include "utf8.h"
 
 /* ---- helpers ---- */
@@ -387,6 +388,13 @@ static void test_acronyms_agree(void **state)
 				fail_msg("%s: marked in HTML: %s", cases[i].prose, out.data);
 			buf_free(&out);
 		}
+		buf json = BUF_INIT;
+		render_json(&d, &json);
+		if (!strstr(json.data, cases[i].used ? "\"abbr\":\"ROK\",\"expansion\":\"Republic of "
+			    "Korea\",\"uses\":1" : "\"abbr\":\"ROK\",\"expansion\":\"Republic of "
+			    "Korea\",\"uses\":0"))
+			fail_msg("%s: the JSON counts otherwise", cases[i].prose);
+		buf_free(&json);
 		ast_doc_free(&d);
 	}
 
