@@ -565,6 +565,32 @@ static void test_date(void **state)
 	}
 }
 
+/*
+ * Backends render documents with errors without crashing (briefc writes
+ * nothing for them, but the renderer must not fall over): a heading with
+ * an empty explicit ID in the table of contents had no link target and
+ * render_md passed NULL to strlen (found by the fuzzer).
+ */
+static void test_render_heading_without_id(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, FM "# One\n\n# {#}\n\n# Three\n\n::: evidence e\ntitle: T\n:::\n");
+	assert_true(unit_count(&d, DC_SYNTAX) + unit_count(&d, DC_BAD_VALUE) > 0);
+	render_options o = {false};
+	int (*const fns[])(const ast_doc *, const render_options *, buf *) = {
+		render_md, render_html, render_latex,
+	};
+	for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
+		buf out = BUF_INIT;
+		fns[i](&d, &o, &out);
+		assert_non_null(out.data);
+		assert_non_null(strstr(out.data, "Three"));
+		buf_free(&out);
+	}
+	ast_doc_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -586,6 +612,7 @@ int main(void)
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_plain),
 		cmocka_unit_test(test_date),
-	};
+			cmocka_unit_test(test_render_heading_without_id),
+};
 	return cmocka_run_group_tests_name("render", tests, NULL, NULL);
 }

@@ -15,6 +15,9 @@
 
 #include "ast.h"
 
+/* The smallest front matter a brief needs. */
+#define FM "---\ntitle: T\nauthors: A\ndate: 2024-01-01\n---\n"
+
 static inline void unit_loadn(ast_doc *d, const char *text, size_t len)
 {
 	int rc = ast_doc_load(d, "t.brief", text, len);
@@ -45,6 +48,12 @@ static inline size_t unit_count_msg(const ast_doc *d, const char *needle)
 	for (size_t i = 0; i < d->diags.n; i++)
 		n += strstr(d->diags.items[i].msg, needle) != NULL;
 	return n;
+}
+
+/* The node that defines ID id, or NULL. */
+static inline ast_node *unit_get(ast_doc *d, const char *id)
+{
+	return ast_idtab_get(&d->ids, id, strlen(id));
 }
 
 /* The k-th node (0-based, pre-order) of type t under root, or NULL. */
