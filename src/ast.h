@@ -143,6 +143,9 @@ typedef struct ast_entry {
 	span value_at;
 	int uses;	/* acronym: its uses in the prose, as the acronym
 			 * checks count them (0 until they run) */
+	uint32_t index;	/* area: its place in doc->areas (resolve) */
+	ast_vec recommendations;	/* area: the recommendations whose area:
+					 * it is, in document order (resolve) */
 } ast_entry;
 
 typedef struct ast_heading {

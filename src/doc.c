@@ -57,6 +57,8 @@ void ast_doc_free(ast_doc *d)
 		ast_vec_free(&d->blocks.v[i]->u.block->addressed_by);
 		ast_vec_free(&d->blocks.v[i]->u.block->cited_by);
 	}
+	for (size_t i = 0; i < d->areas.n; i++)
+		ast_vec_free(&d->areas.v[i]->u.entry->recommendations);
 	ast_vec *docv[] = {&d->headings, &d->findings, &d->recommendations,
 			   &d->evidence, &d->areas, &d->acronyms, &d->sources,
 			   &d->blocks, &d->duplicates, &d->refs, &d->links,

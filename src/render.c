@@ -29,11 +29,6 @@
 #include "utf8.h"
 #include "xalloc.h"
 
-typedef struct area_ix {
-	const ast_node *node;
-	size_t ix;
-} area_ix;
-
 typedef struct piece_marks piece_marks;
 typedef struct acro_use acro_use;
 typedef struct acro_ctx acro_ctx;
@@ -52,11 +47,9 @@ struct render_priv {
 	unsigned *cites_total;	/* ... and in the whole first pass */
 	bool counted;		/* the first pass ran (render_run) */
 	size_t nsrc;
-	area_ix *areas;		/* sorted by node address, for lookups */
 	bool *anchor_done;	/* by area index: its group anchor written */
 	bool *anchored;		/* ... somewhere in the first pass */
-	size_t *bucket_head;	/* by area index (last: no area): first rec */
-	size_t *bucket_next;	/* by rec index: next rec of the same area */
+	size_t nother;		/* recommendations of no (known) area */
 	long *items;		/* item counters of the open lists */
 	size_t nitems, icap;
 	int sect[3];		/* levels of the open sections */
@@ -452,19 +445,6 @@ static const char *node_id(const ast_node *n)
 	return id && id->len ? id->p : NULL;
 }
 
-static size_t area_index(const render_priv *p, size_t nareas, const ast_node *a)
-{
-	size_t lo = 0, hi = nareas;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if ((uintptr_t)p->areas[mid].node < (uintptr_t)a)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < nareas && p->areas[lo].node == a ? p->areas[lo].ix : nareas;
-}
-
 /* What a reference to t says, without the link. */
 static void label_of(render *r, const ast_node *t)
 {
@@ -505,9 +485,7 @@ static void label_of(render *r, const ast_node *t)
 static bool linkable(const render *r, const ast_node *t)
 {
 	if (t->type == AST_AREA) {
-		size_t na = r->doc->areas.n;
-		size_t ix = area_index(r->p, na, t);
-		return ix < na && r->p->anchored[ix];
+		return r->p->anchored[t->u.entry->index];
 	}
 	return node_id(t) != NULL;
 }
@@ -760,13 +738,18 @@ static void gen_item(render *r, const ast_node *b, const ast_field *text)
 	fire(r, &ev);
 }
 
-/* The recommendations of area index a (nareas: those without an area). */
-static void gen_group(render *r, size_t a)
+static bool of_no_area(const ast_node *rec)
+{
+	const ast_node *t = rec->u.block->area.target;
+	return !t || t->type != AST_AREA;
+}
+
+/* The recommendations of an area, or (area NULL) of no known area. */
+static void gen_group(render *r, const ast_node *area)
 {
 	const ast_doc *d = r->doc;
 	render_priv *p = r->p;
-	size_t na = d->areas.n;
-	const ast_node *area = a < na ? d->areas.v[a] : NULL;
+	size_t a = area ? area->u.entry->index : 0;
 	render_ev ev = {0};
 	ev.el = RE_GROUP;
 	ev.entering = true;
@@ -785,10 +768,10 @@ static void gen_group(render *r, size_t a)
 	p->noexpand--;
 	el(r, RE_GROUP_TITLE, false);
 	el(r, RE_GEN_LIST, true);
-	for (size_t i = p->bucket_head[a]; i < d->recommendations.n; i = p->bucket_next[i]) {
-		const ast_node *b = d->recommendations.v[i];
-		gen_item(r, b, b->u.block->f_action);
-	}
+	const ast_vec *v = area ? &area->u.entry->recommendations : &d->recommendations;
+	for (size_t i = 0; i < v->n; i++)
+		if (area || of_no_area(v->v[i]))
+			gen_item(r, v->v[i], v->v[i]->u.block->f_action);
 	el(r, RE_GEN_LIST, false);
 	ev.entering = false;
 	ev.id = NULL;
@@ -799,20 +782,22 @@ static void gen_group(render *r, size_t a)
 static void gen_recommendations(render *r, const ast_node *blk)
 {
 	const ast_doc *d = r->doc;
-	size_t na = d->areas.n, nr = d->recommendations.n;
-	size_t only = na + 1;	/* no filter */
+	const ast_node *only = NULL;	/* no filter */
 	if (blk->u.block->area.id.len) {
-		const ast_node *t = blk->u.block->area.target;
-		only = t && t->type == AST_AREA ? area_index(r->p, na, t) : na + 1;
-		if (only == na + 1 || r->p->bucket_head[only] >= nr)
+		only = blk->u.block->area.target;
+		if (!only || only->type != AST_AREA || !only->u.entry->recommendations.n)
 			return;
-	} else if (!nr) {
+	} else if (!d->recommendations.n) {
 		return;
 	}
 	gen_open(r, "recommendations");
-	for (size_t a = 0; a <= na; a++)
-		if ((only > na || a == only) && r->p->bucket_head[a] < nr)
-			gen_group(r, a);
+	for (size_t a = 0; a < d->areas.n; a++) {
+		const ast_node *area = d->areas.v[a];
+		if ((!only || area == only) && area->u.entry->recommendations.n)
+			gen_group(r, area);
+	}
+	if (!only && r->p->nother)
+		gen_group(r, NULL);
 	el(r, RE_GENERATED, false);
 }
 
@@ -1341,12 +1326,6 @@ static void document(render *r)
 
 /* ---- setup ---- */
 
-static int area_cmp(const void *a, const void *b)
-{
-	uintptr_t x = (uintptr_t)((const area_ix *)a)->node, y = (uintptr_t)((const area_ix *)b)->node;
-	return x < y ? -1 : x > y;
-}
-
 static void priv_init(render_priv *p, const ast_doc *d)
 {
 	memset(p, 0, sizeof *p);
@@ -1357,25 +1336,10 @@ static void priv_init(render_priv *p, const ast_doc *d)
 	p->cites = xcalloc(p->nsrc, sizeof *p->cites, "the citation counts");
 	p->cites_total = xcalloc(p->nsrc, sizeof *p->cites_total,
 				 "the citation counts");
-	size_t na = d->areas.n, nr = d->recommendations.n;
-	p->areas = xcalloc(na, sizeof *p->areas, "the areas");
-	for (size_t i = 0; i < na; i++)
-		p->areas[i] = (area_ix){d->areas.v[i], i};
-	qsort(p->areas, na, sizeof *p->areas, area_cmp);
-	p->anchor_done = xcalloc(na, sizeof *p->anchor_done, "the areas");
-	p->anchored = xcalloc(na, sizeof *p->anchored, "the areas");
-	/* recommendations bucketed by area, each bucket in document order */
-	p->bucket_head = xcalloc(na + 1, sizeof *p->bucket_head, "the areas");
-	p->bucket_next = xcalloc(nr, sizeof *p->bucket_next,
-				 "the recommendations by area");
-	for (size_t a = 0; a <= na; a++)
-		p->bucket_head[a] = nr;
-	for (size_t i = nr; i-- > 0;) {
-		const ast_node *t = d->recommendations.v[i]->u.block->area.target;
-		size_t a = t && t->type == AST_AREA ? area_index(p, na, t) : na;
-		p->bucket_next[i] = p->bucket_head[a];
-		p->bucket_head[a] = i;
-	}
+	p->anchor_done = xcalloc(d->areas.n, sizeof *p->anchor_done, "the areas");
+	p->anchored = xcalloc(d->areas.n, sizeof *p->anchored, "the areas");
+	for (size_t i = 0; i < d->recommendations.n; i++)
+		p->nother += of_no_area(d->recommendations.v[i]);
 }
 
 static void priv_free(render_priv *p)
@@ -1388,11 +1352,8 @@ static void priv_free(render_priv *p)
 	free(p->ctx);
 	free(p->cites);
 	free(p->cites_total);
-	free(p->areas);
 	free(p->anchor_done);
 	free(p->anchored);
-	free(p->bucket_head);
-	free(p->bucket_next);
 	free(p->items);
 	buf_free(&p->id);
 	buf_free(&p->tmp);

@@ -25,7 +25,6 @@
 #include <string.h>
 
 #include "escape.h"
-#include "xalloc.h"
 
 /* Offset -> line:column, remembering the last answer on its line. */
 typedef struct jcursor {
@@ -594,73 +593,23 @@ static void put_source(jctx *c, const ast_node *n)
 	buf_putc_fast(c->out, '}');
 }
 
-/*
- * Areas list their recommendations.  A pointer-keyed hash from area node to
- * its index, then one pass over the recommendations, keeps this linear
- * however many areas there are.
- */
-typedef struct area_map {
-	const ast_node **keys;
-	size_t *index;
-	size_t cap;
-} area_map;
-
-static size_t area_hash(const ast_node *p, size_t cap)
-{
-	uint64_t h = (uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15u;
-	return (size_t)(h >> 32) & (cap - 1);
-}
-
+/* Areas list their recommendations (resolve.c gathered them). */
 static void put_areas(jctx *c)
 {
-	const ast_vec *areas = &c->d->areas, *recs = &c->d->recommendations;
-	size_t cap = 16;
-	while (cap < areas->n * 2)
-		cap *= 2;
-	area_map m = {xcalloc(cap, sizeof *m.keys, "the areas"),
-		      xcalloc(cap, sizeof *m.index, "the areas"), cap};
-	/* For each area, its recommendations chained in document order. */
-	size_t *head = xcalloc(areas->n + 1, sizeof *head, "the areas");
-	size_t *tail = xcalloc(areas->n + 1, sizeof *tail, "the areas");
-	size_t *next = xcalloc(recs->n + 1, sizeof *next, "the areas");
-	for (size_t i = 0; i < areas->n; i++) {
-		size_t h = area_hash(areas->v[i], cap);
-		while (m.keys[h] && m.keys[h] != areas->v[i])
-			h = (h + 1) & (cap - 1);
-		if (!m.keys[h]) {
-			m.keys[h] = areas->v[i];
-			m.index[h] = i;
-		}
-	}
-	/* Indices are stored plus one: 0 ends a chain. */
-	for (size_t r = 0; r < recs->n; r++) {
-		const ast_node *t = recs->v[r]->u.block->area.target;
-		if (!t)
-			continue;
-		size_t h = area_hash(t, cap);
-		while (m.keys[h] && m.keys[h] != t)
-			h = (h + 1) & (cap - 1);
-		if (!m.keys[h])
-			continue;
-		size_t a = m.index[h];
-		if (tail[a])
-			next[tail[a] - 1] = r + 1;
-		else
-			head[a] = r + 1;
-		tail[a] = r + 1;
-	}
+	const ast_vec *areas = &c->d->areas;
 	buf_putc_fast(c->out, '[');
 	for (size_t i = 0; i < areas->n; i++) {
 		const ast_node *n = areas->v[i];
+		const ast_vec *recs = &n->u.entry->recommendations;
 		buf_puts(c->out, i ? ",\n    {\"id\":" : "\n    {\"id\":");
 		put_str(c, n->u.entry->key);
 		key(c, "title");
 		put_str(c, n->u.entry->value);
 		key(c, "recommendations");
 		buf_putc_fast(c->out, '[');
-		for (size_t r = head[i]; r; r = next[r - 1]) {
-			const ast_node *rec = recs->v[r - 1];
-			if (r != head[i])
+		for (size_t r = 0; r < recs->n; r++) {
+			const ast_node *rec = recs->v[r];
+			if (r)
 				buf_putc_fast(c->out, ',');
 			buf_puts(c->out, "{\"id\":");
 			put_str(c, rec->u.block->id);
@@ -674,11 +623,6 @@ static void put_areas(jctx *c)
 		buf_putc_fast(c->out, '}');
 	}
 	buf_puts(c->out, areas->n ? "\n  ]" : "]");
-	free(m.keys);
-	free(m.index);
-	free(head);
-	free(tail);
-	free(next);
 }
 
 static void put_acronym(jctx *c, const ast_node *n)

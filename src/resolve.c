@@ -214,6 +214,7 @@ static void collect(ast_doc *d)
 				define(d, n, &n->u.block->id);
 			break;
 		case AST_AREA:
+			n->u.entry->index = (uint32_t)d->areas.n;
 			ast_vec_push(&d->areas, n);
 			define(d, n, &n->u.entry->key);
 			break;
@@ -361,6 +362,11 @@ void resolve_document(ast_doc *d)
 	free(d->pending);
 	d->pending = NULL;
 	d->npending = d->cappending = 0;
+	for (size_t i = 0; i < d->recommendations.n; i++) {
+		ast_node *t = d->recommendations.v[i]->u.block->area.target;
+		if (t && t->type == AST_AREA)
+			ast_vec_push(&t->u.entry->recommendations, d->recommendations.v[i]);
+	}
 	/* Uncited evidence follows, in document order. */
 	for (size_t i = 0; i < d->evidence.n; i++) {
 		ast_node *e = d->evidence.v[i];

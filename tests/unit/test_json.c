@@ -339,6 +339,7 @@ static ast_node *rec(ast_doc *d, const char *id, const char *open,
 	r->u.block->number = number;
 	ast_vec_push(&d->recommendations, r);
 	ast_vec_push(&finding->u.block->addressed_by, r);
+	ast_vec_push(&area->u.entry->recommendations, r);
 	return r;
 }
 
