@@ -8,87 +8,47 @@
  * spelled out, and the contents of the generated blocks.  Backends turn the
  * resulting events into syntax (render.h).
  *
- * Acronyms: every use is an RE_ABBR; the first use in running text is
- * preceded by its expansion, "Republic of Korea (ROK)", unless the author
- * wrote the acronym in parentheses right there ("... Korea (ROK)").
- * Headings, the title block, the table of contents, card details and
- * source entries are not running text; nor is a use inside a hyphenated
- * compound (US-ROK), which keeps the expansion for the first use that
- * reads well spelled out.
+ * This file has the walk over the tree and the frame around it (the title
+ * block, the contents, sections) and the setup of the passes;
+ * render_int.h names the other files of the renderer and what each does.
  */
-#include "render.h"
-
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "acronym.h"
-#include "bytes8.h"
 #include "escape.h"
-#include "utf8.h"
+#include "render_int.h"
 #include "xalloc.h"
-
-typedef struct piece_marks piece_marks;
-typedef struct acro_use acro_use;
-typedef struct acro_ctx acro_ctx;
-
-struct render_priv {
-	acronym_table acr;	/* the declared acronyms (acronym.h) */
-	bool *acr_done;		/* by index: spelled out already */
-	prose flat;		/* the prose being scanned for acronyms */
-	piece_marks *pieces;	/* the text pieces of the prose being written */
-	size_t npieces, cpieces;
-	acro_use *uses;		/* ... the acronym uses in them */
-	size_t nuses, cuses;
-	acro_ctx *ctx;		/* ... innermost last */
-	size_t nctx, cctx;
-	unsigned *cites;	/* by source number: citations written so far */
-	unsigned *cites_total;	/* ... and in the whole first pass */
-	bool counted;		/* the first pass ran (render_run) */
-	size_t nsrc;
-	bool *anchor_done;	/* by area index: its group anchor written */
-	bool *anchored;		/* ... somewhere in the first pass */
-	size_t nother;		/* recommendations of no (known) area */
-	long *items;		/* item counters of the open lists */
-	size_t nitems, icap;
-	int sect[3];		/* levels of the open sections */
-	int nsect;
-	unsigned nolinks;	/* > 0: references and links are plain text */
-	unsigned noexpand;	/* > 0: not running text */
-	unsigned inlabel;	/* > 0: writing a section title as a label */
-	buf id;			/* generated anchors */
-	buf tmp;
-};
 
 /* ---- small helpers ---- */
 
-static void fire(render *r, render_ev *ev)
+void render_fire(render *r, render_ev *ev)
 {
 	r->be->event(r, ev);
 }
 
-static void el(render *r, render_el e, bool entering)
+void render_mark(render *r, render_el e, bool entering)
 {
 	render_ev ev = {0};
 	ev.el = e;
 	ev.entering = entering;
-	fire(r, &ev);
+	render_fire(r, &ev);
 }
 
-static void litn(render *r, const char *s, size_t n)
+void render_litn(render *r, const char *s, size_t n)
 {
 	r->be->text(r, s, n);
 }
 
-static void lit(render *r, const char *s)
+void render_lit(render *r, const char *s)
 {
-	litn(r, s, strlen(s));
+	render_litn(r, s, strlen(s));
 }
 
 /* before (a short label) and v in decimal, as one piece of text; no
  * snprintf: every citation and card has a number. */
-static void lit_num(render *r, const char *before, long v)
+void render_lit_num(render *r, const char *before, long v)
 {
 	char t[64];
 	size_t k = strlen(before);
@@ -106,293 +66,18 @@ static void lit_num(render *r, const char *before, long v)
 		t[k++] = '-';
 	while (nd)
 		t[k++] = d[--nd];
-	litn(r, t, k);
+	render_litn(r, t, k);
 }
 
-/* A date field, spelled out ("1 February 2024"). */
-static void lit_date(render *r, const ast_field *f)
-{
-	buf t = BUF_INIT;
-	render_date(f->value.p, f->value.len, &t);
-	r->at = f->value_at;
-	litn(r, t.data ? t.data : "", t.len);
-	buf_free(&t);
-}
-
-static str field_value(const ast_field *f)
+str render_field_value(const ast_field *f)
 {
 	str s = {"", 0};
 	return f ? f->value : s;
 }
 
-static bool has(const ast_field *f)
+bool render_has(const ast_field *f)
 {
 	return f && f->value.len;
-}
-
-/* ---- acronyms ---- */
-
-/*
- * Which words are acronyms is acronym.h's to say, over prose.h's flat
- * text, as for the checks: when the walk enters a piece of prose (a
- * paragraph, a heading, a field's inlines), that prose is flattened and
- * scanned once, and each use is noted against the text piece (a line of
- * a text node, as ast_text_next gives it) it lies in.  The walk then
- * writes the pieces in the same order, and each takes its marks.  Text
- * that belongs to no such prose (a plain field, an author's name, an
- * area's title) is scanned as a prose of its own.  A use that straddles
- * two pieces (RO*K*) cannot be marked and is not.
- */
-
-/* The marks of one text piece. */
-struct piece_marks {
-	const char *text;	/* the piece, as the tree has it */
-	size_t first, n;	/* its uses in render_priv.uses */
-};
-
-/* One use within its piece. */
-struct acro_use {
-	size_t at, len;		/* bytes of the piece: the acronym itself */
-	size_t index;		/* in acr.decl */
-	bool plural;		/* an 's' follows (NGOs) */
-	bool joined;		/* a hyphen or an en dash touches it (US-ROK) */
-	bool written;		/* in parentheses: "(ABBR)" */
-};
-
-/* The prose being written, innermost last. */
-struct acro_ctx {
-	size_t first, next, end;	/* its pieces in render_priv.pieces */
-	size_t uses;			/* render_priv.nuses before it */
-};
-
-/* A hyphen (ASCII, U+2010, U+2011) or an en dash joins words. */
-static bool joiner_before(const char *s, size_t i)
-{
-	if (i >= 1 && s[i - 1] == '-')
-		return true;
-	return i >= 3 && (unsigned char)s[i - 3] == 0xE2 && (unsigned char)s[i - 2] == 0x80 &&
-	       ((unsigned char)s[i - 1] == 0x90 || (unsigned char)s[i - 1] == 0x91 ||
-		(unsigned char)s[i - 1] == 0x93);
-}
-
-static bool joiner_after(const char *s, size_t n, size_t j)
-{
-	if (j < n && s[j] == '-')
-		return true;
-	return j + 3 <= n && (unsigned char)s[j] == 0xE2 && (unsigned char)s[j + 1] == 0x80 &&
-	       ((unsigned char)s[j + 2] == 0x90 || (unsigned char)s[j + 2] == 0x91 ||
-		(unsigned char)s[j + 2] == 0x93);
-}
-
-/* "(" before the word, blanks between, and ")" right after it. */
-static bool parenthesised(const prose *p, size_t a, size_t b)
-{
-	while (a > 0 && (p->fl[a - 1] & CP_SPACE))
-		a--;
-	return a > 0 && p->text[a - 1] == '(' && b < p->len && p->text[b] == ')';
-}
-
-/* A piece the walk writes with text_at: text, not code. */
-static bool is_text(const prose_piece *pc)
-{
-	return pc->text && !(pc->fl & CP_CODE);
-}
-
-typedef struct scan_state {
-	render_priv *p;
-	size_t piece;		/* of the flat prose: the last one looked at */
-	size_t mark;		/* its piece_marks */
-} scan_state;
-
-static void note_use(prose *pr, size_t a, size_t b, size_t len, size_t index,
-		     void *ctx)
-{
-	scan_state *st = ctx;
-	render_priv *p = st->p;
-	const prose_piece *pc = pr->pieces;
-	/* the text piece the use starts in: uses come in order */
-	while (st->piece < pr->npieces &&
-	       pc[st->piece].from + pc[st->piece].len <= a) {
-		if (is_text(&pc[st->piece]))
-			st->mark++;
-		st->piece++;
-	}
-	if (st->piece >= pr->npieces || !is_text(&pc[st->piece]) ||
-	    b > pc[st->piece].from + pc[st->piece].len)
-		return;		/* not within one text piece */
-	const prose_piece *at = &pc[st->piece];
-	acro_use u = {a - at->from, len, index, len < b - a,
-		      joiner_before(pr->text, a) || joiner_after(pr->text, pr->len, b),
-		      parenthesised(pr, a, b)};
-	piece_marks *pm = &p->pieces[st->mark];
-	if (!pm->n)
-		pm->first = p->nuses;
-	pm->n++;
-	p->uses = xgrow(p->uses, &p->cuses, p->nuses, sizeof *p->uses, "the acronym uses");
-	p->uses[p->nuses++] = u;
-}
-
-/* Scan the prose in p->flat (finished) and push it: its text pieces and
- * their uses. */
-static void acro_push_flat(render_priv *p)
-{
-	prose *pr = &p->flat;
-	acro_ctx c = {p->npieces, p->npieces, p->npieces, p->nuses};
-	for (size_t i = 0; i < pr->npieces; i++) {
-		if (!is_text(&pr->pieces[i]))
-			continue;
-		p->pieces = xgrow(p->pieces, &p->cpieces, p->npieces, sizeof *p->pieces,
-				  "the acronym uses");
-		p->pieces[p->npieces++] = (piece_marks){pr->pieces[i].text, 0, 0};
-	}
-	c.end = p->npieces;
-	scan_state st = {p, 0, c.first};
-	acronym_scan(pr, &p->acr, note_use, &st);
-	p->ctx = xgrow(p->ctx, &p->cctx, p->nctx, sizeof *p->ctx, "the acronym uses");
-	p->ctx[p->nctx++] = c;
-}
-
-static const render_backend null_backend, plain_backend;
-
-/* Whether acronyms are marked in what the walk writes now. */
-static bool marking(const render *r)
-{
-	return r->p->acr.n && r->be != &null_backend && r->be != &plain_backend;
-}
-
-/* Whether a text under holder may hold a use (acronym_maybe). */
-static bool holder_maybe(const render_priv *p, const ast_node *holder)
-{
-	for (const ast_node *n = holder->first; n; n = ast_next(n, holder, true))
-		if (n->type == AST_TEXT && acronym_maybe(&p->acr, n->u.text, n->tlen))
-			return true;
-	return false;
-}
-
-/* Enter the prose under holder (see above); acro_pop leaves it.  Prose
- * with no use is not scanned: it is entered with no pieces, and each of
- * its texts is then written as it is (text_at). */
-static void acro_push(render *r, const ast_node *holder)
-{
-	render_priv *p = r->p;
-	if (!marking(r))
-		return;
-	if (holder_maybe(p, holder)) {
-		prose_flatten(&p->flat, holder);
-		acro_push_flat(p);
-		return;
-	}
-	acro_ctx c = {p->npieces, p->npieces, p->npieces, p->nuses};
-	p->ctx = xgrow(p->ctx, &p->cctx, p->nctx, sizeof *p->ctx, "the acronym uses");
-	p->ctx[p->nctx++] = c;
-}
-
-static void acro_pop(render *r)
-{
-	render_priv *p = r->p;
-	if (!marking(r))
-		return;
-	acro_ctx *c = &p->ctx[--p->nctx];
-	p->nuses = c->uses;
-	p->npieces = c->first;
-}
-
-static void abbr(render *r, const ast_node *a, const char *s, size_t n)
-{
-	render_ev ev = {0};
-	ev.el = RE_ABBR;
-	ev.entering = true;
-	ev.text = a->u.entry->value;
-	ev.node = a;
-	fire(r, &ev);
-	litn(r, s, n);
-	ev.entering = false;
-	fire(r, &ev);
-}
-
-/* A use: marked, and spelled out first when it is the first use in
- * running text that reads well so: not in a compound (US-ROK), not a
- * plural, and not where the author wrote "Expansion (ABBR)". */
-static void acronym(render *r, const acro_use *u, const char *s)
-{
-	render_priv *p = r->p;
-	const ast_node *a = p->acr.decl[u->index];
-	if (!p->noexpand && !p->acr_done[u->index] && !u->joined && !u->plural) {
-		p->acr_done[u->index] = true;
-		if (!u->written) {
-			span at = r->at;
-			r->at = a->u.entry->value_at;
-			litn(r, a->u.entry->value.p, a->u.entry->value.len);
-			r->at = at;
-			lit(r, " (");
-			abbr(r, a, s + u->at, u->len);
-			lit(r, ")");
-			return;
-		}
-	}
-	abbr(r, a, s + u->at, u->len);
-}
-
-/* Author text: acronyms marked (and spelled out at their first use). */
-static void text_at(render *r, const char *s, size_t n, span at)
-{
-	render_priv *p = r->p;
-	r->at = at;
-	/* The counting pass writes nothing, and author text changes no
-	 * count: which acronym use is spelled out is decided again in the
-	 * second pass. */
-	if (r->be == &null_backend)
-		return;
-	if (!marking(r)) {
-		litn(r, s, n);
-		return;
-	}
-	acro_ctx *c = p->nctx ? &p->ctx[p->nctx - 1] : NULL;
-	bool own = !c || c->next >= c->end || p->pieces[c->next].text != s;
-	if (own && !acronym_maybe(&p->acr, s, n)) {
-		litn(r, s, n);	/* no use here, whatever the prose */
-		return;
-	}
-	if (own) {		/* text of no prose being written */
-		prose_clear(&p->flat);
-		prose_add_text(&p->flat, s, n, at);
-		prose_finish(&p->flat);
-		acro_push_flat(p);
-		c = &p->ctx[p->nctx - 1];
-	}
-	const piece_marks *pm = &p->pieces[c->next++];
-	size_t run = 0;
-	for (size_t k = 0; k < pm->n; k++) {
-		const acro_use *u = &p->uses[pm->first + k];
-		litn(r, s + run, u->at - run);
-		acronym(r, u, s);
-		run = u->at + u->len;
-	}
-	litn(r, s + run, n - run);
-	if (own)
-		acro_pop(r);
-}
-
-/* A text node; each newline in it is a soft break (ast.h). */
-static void text_node(render *r, const ast_node *n)
-{
-	for (ast_text_it it = {.n = n}; ast_text_next(&it);) {
-		if (it.piece.len)
-			text_at(r, it.piece.p, it.piece.len, it.at);
-		if (it.brk) {
-			render_ev ev = {0};
-			ev.el = RE_SOFTBREAK;
-			ev.entering = true;
-			ev.node = n;
-			fire(r, &ev);
-		}
-	}
-}
-
-static void text_field(render *r, const ast_field *f)
-{
-	if (f)
-		text_at(r, f->value.p, f->value.len, f->value_at);
 }
 
 /* ---- the walk ---- */
@@ -411,7 +96,7 @@ static void walk(render *r, const ast_node *root)
 	}
 }
 
-static void walk_children(render *r, const ast_node *n)
+void render_children(render *r, const ast_node *n)
 {
 	for (const ast_node *c = n ? n->first : NULL; c; c = c->next)
 		walk(r, c);
@@ -419,553 +104,22 @@ static void walk_children(render *r, const ast_node *n)
 
 /* The inline children of holder (a heading, a field's inlines) as one
  * piece of prose. */
-static void inlines(render *r, const ast_node *holder)
+void render_inlines(render *r, const ast_node *holder)
 {
-	acro_push(r, holder);
-	walk_children(r, holder);
-	acro_pop(r);
+	render_acro_push(r, holder);
+	render_children(r, holder);
+	render_acro_pop(r);
 }
 
 /* The inlines of a field (its parsed text), or its plain value. */
-static void field_inlines(render *r, const ast_field *f)
+void render_field_inlines(render *r, const ast_field *f)
 {
 	if (!f)
 		return;
 	if (f->inl)
-		inlines(r, f->inl);
+		render_inlines(r, f->inl);
 	else
-		text_field(r, f);
-}
-
-/* ---- references ---- */
-
-static const char *node_id(const ast_node *n)
-{
-	const str *id = ast_node_id(n);
-	return id && id->len ? id->p : NULL;
-}
-
-/* What a reference to t says, without the link. */
-static void label_of(render *r, const ast_node *t)
-{
-	switch (t->type) {
-	case AST_HEADING:
-		r->p->inlabel++;
-		r->p->nolinks++;
-		r->p->noexpand++;
-		if (r->p->inlabel > 1) {
-			/* a title that refers to a title: plain, no loop */
-			buf_clear(&r->p->tmp);
-			ast_plain_text(t, &r->p->tmp);
-			litn(r, r->p->tmp.data, r->p->tmp.len);
-		} else {
-			inlines(r, t);
-		}
-		r->p->noexpand--;
-		r->p->nolinks--;
-		r->p->inlabel--;
-		break;
-	case AST_AREA:
-		text_at(r, t->u.entry->value.p, t->u.entry->value.len, t->u.entry->value_at);
-		break;
-	case AST_BLOCK:
-		if (t->u.block->kind == BK_FINDING)
-			lit_num(r, "Finding ", t->u.block->number);
-		else if (t->u.block->kind == BK_RECOMMENDATION)
-			lit_num(r, "Recommendation ", t->u.block->number);
-		else if (t->u.block->kind == BK_EVIDENCE)
-			lit_num(r, "", t->u.block->number);
-		break;
-	default:
-		break;
-	}
-}
-
-/* Whether t has an anchor to link to. */
-static bool linkable(const render *r, const ast_node *t)
-{
-	if (t->type == AST_AREA) {
-		return r->p->anchored[t->u.entry->index];
-	}
-	return node_id(t) != NULL;
-}
-
-static void xref(render *r, const ast_node *t)
-{
-	if (r->p->nolinks || !linkable(r, t)) {
-		label_of(r, t);
-		return;
-	}
-	render_ev ev = {0};
-	ev.el = RE_XREF;
-	ev.entering = true;
-	ev.href = node_id(t);
-	ev.node = t;
-	fire(r, &ev);
-	label_of(r, t);
-	ev.entering = false;
-	fire(r, &ev);
-}
-
-/* The anchor of the k-th citation of evidence e, in p->id. */
-static const char *cite_anchor(render_priv *p, const ast_node *e, unsigned k)
-{
-	buf_clear(&p->id);
-	buf_puts(&p->id, "cite.");
-	buf_put(&p->id, e->u.block->id.p, e->u.block->id.len);
-	buf_putc(&p->id, '.');
-	buf_put_ulong(&p->id, k);
-	return p->id.data;
-}
-
-/* A source note: the evidence's number, linked, with an anchor of its own
- * that the source list links back to. */
-static void note(render *r, const ast_node *e)
-{
-	render_priv *p = r->p;
-	long num = e->u.block->number;
-	if (p->nolinks || num < 1 || (size_t)num > p->nsrc) {
-		label_of(r, e);
-		return;
-	}
-	render_ev ev = {0};
-	ev.el = RE_NOTE;
-	ev.entering = true;
-	ev.href = e->u.block->id.p;
-	ev.id = cite_anchor(p, e, ++p->cites[num - 1]);
-	ev.number = num;
-	ev.node = e;
-	fire(r, &ev);
-	label_of(r, e);
-	ev.entering = false;
-	ev.id = NULL;
-	fire(r, &ev);
-}
-
-/*
- * The targets of [@a; @b] or an ID list, in order: runs of evidence as one
- * bracketed group of notes "[1, 3]", everything else by its label; groups
- * separated by "; ".
- */
-static void refs(render *r, const ast_idlist *l)
-{
-	bool open = false;
-	for (size_t i = 0; i < l->n; i++) {
-		const ast_node *t = l->v[i].target;
-		if (ast_is_block(t, BK_EVIDENCE)) {
-			lit(r, open ? ", " : i ? "; [" : "[");
-			open = true;
-			note(r, t);
-			continue;
-		}
-		if (open)
-			lit(r, "]");
-		open = false;
-		if (i)
-			lit(r, "; ");
-		if (t)
-			xref(r, t);
-		else
-			litn(r, l->v[i].id.p, l->v[i].id.len);
-	}
-	if (open)
-		lit(r, "]");
-}
-
-/* ---- cards ---- */
-
-static void meta_open(render *r, const char *name, const char *label, const char *value)
-{
-	render_ev ev = {0};
-	ev.el = RE_META;
-	ev.entering = true;
-	ev.name = name;
-	ev.label = label;
-	ev.value = value;
-	fire(r, &ev);
-}
-
-static void meta_close(render *r, const char *value)
-{
-	render_ev ev = {0};
-	ev.el = RE_META;
-	ev.value = value;
-	fire(r, &ev);
-}
-
-static void meta_level(render *r, const char *name, const char *label, ast_level l)
-{
-	const char *v = ast_level_name(l);
-	meta_open(r, name, label, v);
-	lit(r, v);
-	meta_close(r, v);
-}
-
-static void meta_text(render *r, const char *name, const char *label, const ast_field *f)
-{
-	meta_open(r, name, label, NULL);
-	text_field(r, f);
-	meta_close(r, NULL);
-}
-
-static void card_open(render *r, const ast_node *b, const char *name, const char *label,
-		      const ast_field *lead)
-{
-	render_ev ev = {0};
-	ev.el = RE_CARD;
-	ev.entering = true;
-	ev.name = name;
-	ev.id = node_id(b);
-	ev.number = b->u.block->number;
-	ev.node = b;
-	fire(r, &ev);
-	el(r, RE_CARD_HEAD, true);
-	el(r, RE_CARD_LABEL, true);
-	lit_num(r, label, b->u.block->number);
-	el(r, RE_CARD_LABEL, false);
-	el(r, RE_CARD_LEAD, true);
-	field_inlines(r, lead);
-	el(r, RE_CARD_LEAD, false);
-	el(r, RE_CARD_HEAD, false);
-}
-
-static void finding_open(render *r, const ast_node *b)
-{
-	card_open(r, b, "finding", "Finding ", b->u.block->f_claim);
-	bool conf = b->u.block->confidence != LV_NONE, ev = b->u.block->evidence.n > 0;
-	if (!conf && !ev)
-		return;
-	r->p->noexpand++;
-	el(r, RE_CARD_META, true);
-	if (conf)
-		meta_level(r, "confidence", "Confidence", b->u.block->confidence);
-	if (ev) {
-		meta_open(r, "evidence", "Evidence", NULL);
-		refs(r, &b->u.block->evidence);
-		meta_close(r, NULL);
-	}
-	el(r, RE_CARD_META, false);
-	r->p->noexpand--;
-}
-
-static void recommendation_open(render *r, const ast_node *b)
-{
-	card_open(r, b, "recommendation", "Recommendation ", b->u.block->f_action);
-	ast_field *fs = b->u.block->fields;
-	const ast_field *actor = ast_field_get(fs, "actor"), *horizon = ast_field_get(fs, "horizon");
-	r->p->noexpand++;
-	el(r, RE_CARD_META, true);
-	meta_open(r, "area", "Area", NULL);
-	if (b->u.block->area.target)
-		xref(r, b->u.block->area.target);
-	else
-		litn(r, b->u.block->area.id.p, b->u.block->area.id.len);
-	meta_close(r, NULL);
-	if (has(actor))
-		meta_text(r, "actor", "Actor", actor);
-	if (b->u.block->priority != LV_NONE)
-		meta_level(r, "priority", "Priority", b->u.block->priority);
-	if (has(horizon))
-		meta_text(r, "horizon", "Horizon", horizon);
-	el(r, RE_CARD_META, false);
-	r->p->noexpand--;
-}
-
-/* The footer: the links to the other side. */
-static void card_close(render *r, const ast_node *b)
-{
-	if (b->u.block->kind == BK_FINDING && b->u.block->addressed_by.n) {
-		const ast_vec *v = &b->u.block->addressed_by;
-		el(r, RE_CARD_FOOT, true);
-		lit(r, "Addressed by ");
-		for (size_t i = 0; i < v->n; i++) {
-			if (i)
-				lit(r, i + 1 == v->n ? " and " : ", ");
-			xref(r, v->v[i]);
-		}
-		lit(r, ".");
-		el(r, RE_CARD_FOOT, false);
-	} else if (b->u.block->kind == BK_RECOMMENDATION) {
-		/* only the findings: anything else is an error already reported */
-		const ast_idlist *l = &b->u.block->addresses;
-		size_t n = 0, k = 0;
-		for (size_t i = 0; i < l->n; i++)
-			n += ast_is_block(l->v[i].target, BK_FINDING);
-		if (n) {
-			el(r, RE_CARD_FOOT, true);
-			lit(r, "Addresses ");
-			for (size_t i = 0; i < l->n; i++) {
-				if (!ast_is_block(l->v[i].target, BK_FINDING))
-					continue;
-				if (k++)
-					lit(r, k == n ? " and " : ", ");
-				xref(r, l->v[i].target);
-			}
-			lit(r, ".");
-			el(r, RE_CARD_FOOT, false);
-		}
-	}
-	el(r, RE_CARD, false);
-}
-
-/* ---- generated blocks ---- */
-
-static void gen_open(render *r, const char *name)
-{
-	render_ev ev = {0};
-	ev.el = RE_GENERATED;
-	ev.entering = true;
-	ev.name = name;
-	fire(r, &ev);
-}
-
-static void gen_item(render *r, const ast_node *b, const ast_field *text)
-{
-	render_ev ev = {0};
-	ev.el = RE_GEN_ITEM;
-	ev.entering = true;
-	ev.number = b->u.block->number;
-	ev.href = node_id(b);
-	ev.node = b;
-	fire(r, &ev);
-	el(r, RE_GEN_LABEL, true);
-	xref(r, b);
-	el(r, RE_GEN_LABEL, false);
-	el(r, RE_GEN_TEXT, true);
-	field_inlines(r, text);
-	el(r, RE_GEN_TEXT, false);
-	ev.entering = false;
-	fire(r, &ev);
-}
-
-static bool of_no_area(const ast_node *rec)
-{
-	const ast_node *t = rec->u.block->area.target;
-	return !t || t->type != AST_AREA;
-}
-
-/* The recommendations of an area, or (area NULL) of no known area. */
-static void gen_group(render *r, const ast_node *area)
-{
-	const ast_doc *d = r->doc;
-	render_priv *p = r->p;
-	size_t a = area ? area->u.entry->index : 0;
-	render_ev ev = {0};
-	ev.el = RE_GROUP;
-	ev.entering = true;
-	ev.node = area;
-	if (area && !p->anchor_done[a]) {
-		p->anchor_done[a] = true;
-		ev.id = area->u.entry->key.p;
-	}
-	fire(r, &ev);
-	el(r, RE_GROUP_TITLE, true);
-	p->noexpand++;
-	if (area)
-		text_at(r, area->u.entry->value.p, area->u.entry->value.len, area->u.entry->value_at);
-	else
-		lit(r, "Other recommendations");
-	p->noexpand--;
-	el(r, RE_GROUP_TITLE, false);
-	el(r, RE_GEN_LIST, true);
-	const ast_vec *v = area ? &area->u.entry->recommendations : &d->recommendations;
-	for (size_t i = 0; i < v->n; i++)
-		if (area || of_no_area(v->v[i]))
-			gen_item(r, v->v[i], v->v[i]->u.block->f_action);
-	el(r, RE_GEN_LIST, false);
-	ev.entering = false;
-	ev.id = NULL;
-	fire(r, &ev);
-}
-
-/* ::: recommendations [area: ID]: grouped by area, areas in their order. */
-static void gen_recommendations(render *r, const ast_node *blk)
-{
-	const ast_doc *d = r->doc;
-	const ast_node *only = NULL;	/* no filter */
-	if (blk->u.block->area.id.len) {
-		only = blk->u.block->area.target;
-		if (!only || only->type != AST_AREA || !only->u.entry->recommendations.n)
-			return;
-	} else if (!d->recommendations.n) {
-		return;
-	}
-	gen_open(r, "recommendations");
-	for (size_t a = 0; a < d->areas.n; a++) {
-		const ast_node *area = d->areas.v[a];
-		if ((!only || area == only) && area->u.entry->recommendations.n)
-			gen_group(r, area);
-	}
-	if (!only && r->p->nother)
-		gen_group(r, NULL);
-	el(r, RE_GENERATED, false);
-}
-
-static void gen_findings(render *r)
-{
-	const ast_vec *f = &r->doc->findings;
-	if (!f->n)
-		return;
-	gen_open(r, "findings");
-	el(r, RE_GEN_LIST, true);
-	for (size_t i = 0; i < f->n; i++)
-		gen_item(r, f->v[i], f->v[i]->u.block->f_claim);
-	el(r, RE_GEN_LIST, false);
-	el(r, RE_GENERATED, false);
-}
-
-static bool ends_sentence(const buf *b)
-{
-	return b->len && strchr(".?!", b->data[b->len - 1]);
-}
-
-/* One entry of the source list: "[3] Authors. Title. Publisher, date
- * (type). URL. Accessed date." then the evidence's own note. */
-static void gen_source(render *r, const ast_node *e)
-{
-	render_priv *p = r->p;
-	ast_field *fs = e->u.block->fields;
-	const ast_field *authors = ast_field_get(fs, "authors"),
-		*publisher = ast_field_get(fs, "publisher"), *date = ast_field_get(fs, "date"),
-		*type = ast_field_get(fs, "type"), *url = ast_field_get(fs, "url"),
-		*accessed = ast_field_get(fs, "accessed");
-	if (type && strcmp(type->value.p, "other") == 0)
-		type = NULL;	/* says nothing to a reader */
-	long num = e->u.block->number;
-	render_ev ev = {0};
-	ev.el = RE_SOURCE;
-	ev.entering = true;
-	ev.id = node_id(e);
-	ev.number = num;
-	ev.node = e;
-	fire(r, &ev);
-	el(r, RE_SOURCE_LABEL, true);
-	lit_num(r, "[", num);
-	lit(r, "]");
-	el(r, RE_SOURCE_LABEL, false);
-	lit(r, " ");
-	p->noexpand++;
-	if (has(authors)) {
-		text_field(r, authors);
-		lit(r, ". ");
-	}
-	el(r, RE_SOURCE_TITLE, true);
-	field_inlines(r, e->u.block->f_title);
-	el(r, RE_SOURCE_TITLE, false);
-	buf_clear(&p->tmp);
-	if (e->u.block->f_title && e->u.block->f_title->inl)
-		render_plain(r->doc, e->u.block->f_title->inl, &p->tmp);
-	else
-		buf_put(&p->tmp, field_value(e->u.block->f_title).p, field_value(e->u.block->f_title).len);
-	if (!ends_sentence(&p->tmp))
-		lit(r, ".");
-	if (has(publisher) || has(date) || has(type)) {
-		lit(r, " ");
-		if (has(publisher))
-			text_field(r, publisher);
-		if (has(date)) {
-			if (has(publisher))
-				lit(r, ", ");
-			lit_date(r, date);
-		}
-		if (has(type)) {
-			lit(r, has(publisher) || has(date) ? " (" : "(");
-			text_field(r, type);
-			lit(r, ")");
-		}
-		lit(r, ".");
-	}
-	if (has(url)) {
-		lit(r, " ");
-		render_ev lk = {0};
-		lk.el = RE_LINK;
-		lk.text = url->value;
-		bool live = !p->nolinks && escape_url_live(url->value.p, url->value.len);
-		if (live) {
-			lk.entering = true;
-			fire(r, &lk);
-		}
-		r->at = url->value_at;
-		litn(r, url->value.p, url->value.len);
-		if (live) {
-			lk.entering = false;
-			fire(r, &lk);
-		}
-	}
-	if (has(accessed)) {
-		lit(r, " Accessed ");
-		lit_date(r, accessed);
-		lit(r, ".");
-	}
-	unsigned total = num >= 1 && (size_t)num <= p->nsrc ? p->cites_total[num - 1] : 0;
-	for (unsigned k = 1; k <= total && !p->nolinks; k++) {
-		render_ev bl = {0};
-		bl.el = RE_BACKLINK;
-		bl.entering = true;
-		bl.href = cite_anchor(p, e, k);
-		bl.number = k;
-		bl.node = e;
-		fire(r, &bl);
-	}
-	/* the evidence's note too: the checks count no use in evidence,
-	 * so none is spelled out there */
-	walk_children(r, e);
-	p->noexpand--;
-	ev.entering = false;
-	ev.id = NULL;
-	fire(r, &ev);
-}
-
-static void gen_sources(render *r)
-{
-	const ast_vec *s = &r->doc->sources;
-	if (!s->n)
-		return;
-	el(r, RE_SOURCES, true);
-	for (size_t i = 0; i < s->n; i++)
-		gen_source(r, s->v[i]);
-	el(r, RE_SOURCES, false);
-}
-
-static int acro_cmp(const void *a, const void *b)
-{
-	const ast_node *x = *(const ast_node *const *)a, *y = *(const ast_node *const *)b;
-	const str *kx = &x->u.entry->key, *ky = &y->u.entry->key;
-	int c = memcmp(kx->p, ky->p, kx->len < ky->len ? kx->len : ky->len);
-	if (c)
-		return c;
-	if (kx->len != ky->len)
-		return kx->len < ky->len ? -1 : 1;
-	/* equal keys: document order, which is address order in the arena
-	 * only by accident, so compare the source positions */
-	return x->at.start < y->at.start ? -1 : x->at.start > y->at.start;
-}
-
-/* ::: glossary: the acronyms in alphabetical order. */
-static void gen_glossary(render *r)
-{
-	const ast_vec *a = &r->doc->acronyms;
-	if (!a->n)
-		return;
-	const ast_node **v = xreallocarray(NULL, a->n, sizeof *v, "the glossary");
-	memcpy(v, a->v, a->n * sizeof *v);
-	qsort(v, a->n, sizeof *v, acro_cmp);
-	el(r, RE_GLOSSARY, true);
-	r->p->noexpand++;
-	for (size_t i = 0; i < a->n; i++) {
-		const str *k = &v[i]->u.entry->key, *x = &v[i]->u.entry->value;
-		el(r, RE_GLOSS_TERM, true);
-		r->at = v[i]->u.entry->key_at;
-		litn(r, k->p, k->len);
-		el(r, RE_GLOSS_TERM, false);
-		el(r, RE_GLOSS_DEF, true);
-		r->at = v[i]->u.entry->value_at;
-		litn(r, x->p, x->len);
-		el(r, RE_GLOSS_DEF, false);
-	}
-	r->p->noexpand--;
-	el(r, RE_GLOSSARY, false);
-	free(v);
+		render_text_field(r, f);
 }
 
 /* ---- sections ---- */
@@ -977,7 +131,7 @@ static void sections_close(render *r, int level)
 		render_ev ev = {0};
 		ev.el = RE_SECTION;
 		ev.level = p->sect[--p->nsect];
-		fire(r, &ev);
+		render_fire(r, &ev);
 	}
 }
 
@@ -989,7 +143,7 @@ static void section_open(render *r, int level, const char *id)
 	ev.entering = true;
 	ev.level = level;
 	ev.id = id;
-	fire(r, &ev);
+	render_fire(r, &ev);
 	r->p->sect[r->p->nsect++] = level;
 }
 
@@ -1024,22 +178,14 @@ static bool enter_block(render *r, const ast_node *n)
 {
 	switch (n->u.block->kind) {
 	case BK_FINDING:
-		finding_open(r, n);
-		return true;
 	case BK_RECOMMENDATION:
-		recommendation_open(r, n);
+		render_card_open(r, n);
 		return true;
 	case BK_RECOMMENDATIONS:
-		gen_recommendations(r, n);
-		return false;
 	case BK_FINDINGS:
-		gen_findings(r);
-		return false;
 	case BK_SOURCES:
-		gen_sources(r);
-		return false;
 	case BK_GLOSSARY:
-		gen_glossary(r);
+		render_generated(r, n);
 		return false;
 	default:		/* evidence, acronyms, areas: shown elsewhere */
 		return false;
@@ -1059,18 +205,18 @@ static bool enter_node(render *r, const ast_node *n)
 		ev.el = RE_HEADING;
 		ev.level = clamp_level(n->u.heading->level);
 		if (n->parent && n->parent->type == AST_DOCUMENT)
-			section_open(r, ev.level, node_id(n));
+			section_open(r, ev.level, render_node_id(n));
 		else
-			ev.id = node_id(n);
-		fire(r, &ev);
+			ev.id = render_node_id(n);
+		render_fire(r, &ev);
 		p->nolinks++;
 		p->noexpand++;
-		acro_push(r, n);
+		render_acro_push(r, n);
 		return true;
 	case AST_PARAGRAPH:
 		ev.el = RE_PARAGRAPH;
-		fire(r, &ev);
-		acro_push(r, n);
+		render_fire(r, &ev);
+		render_acro_push(r, n);
 		return true;
 	case AST_LIST:
 		ev.el = RE_LIST;
@@ -1078,49 +224,49 @@ static bool enter_node(render *r, const ast_node *n)
 		ev.number = n->u.list->ordered ? n->u.list->start : 0;
 		ev.tight = list_tight(n);
 		item_push(p, ev.number);
-		fire(r, &ev);
+		render_fire(r, &ev);
 		return true;
 	case AST_ITEM:
 		ev.el = RE_ITEM;
 		ev.number = p->nitems ? p->items[p->nitems - 1]++ : 0;
-		fire(r, &ev);
+		render_fire(r, &ev);
 		return true;
 	case AST_QUOTE:
 		ev.el = RE_QUOTE;
-		fire(r, &ev);
+		render_fire(r, &ev);
 		return true;
 	case AST_BLOCK:
 		return enter_block(r, n);
 	case AST_TEXT:
-		/* author text changes no count (text_at) */
-		if (r->be != &null_backend)
-			text_node(r, n);
+		/* author text changes no count (render_text) */
+		if (r->be != &render_null_backend)
+			render_text_node(r, n);
 		return false;
 	case AST_SOFTBREAK:
 		ev.el = RE_SOFTBREAK;
-		fire(r, &ev);
+		render_fire(r, &ev);
 		return false;
 	case AST_EMPH:
 	case AST_STRONG:
 		ev.el = n->type == AST_EMPH ? RE_EMPH : RE_STRONG;
-		fire(r, &ev);
+		render_fire(r, &ev);
 		return true;
 	case AST_CODE:
 		ev.el = RE_CODE;
 		ev.text = ast_text(n);
 		r->at = n->at;
-		fire(r, &ev);
+		render_fire(r, &ev);
 		return false;
 	case AST_LINK:
 		if (link_live(r, n)) {
 			ev.el = RE_LINK;
 			ev.text = n->u.link->url;
-			fire(r, &ev);
+			render_fire(r, &ev);
 		}
 		p->nolinks++;	/* no link inside a link */
 		return true;
 	case AST_REF:
-		refs(r, &n->u.ref->ids);
+		render_refs(r, &n->u.ref->ids);
 		return false;
 	default:
 		return false;
@@ -1134,14 +280,14 @@ static void exit_node(render *r, const ast_node *n)
 	ev.node = n;
 	switch (n->type) {
 	case AST_HEADING:
-		acro_pop(r);
+		render_acro_pop(r);
 		p->nolinks--;
 		p->noexpand--;
 		ev.el = RE_HEADING;
 		ev.level = clamp_level(n->u.heading->level);
 		break;
 	case AST_PARAGRAPH:
-		acro_pop(r);
+		render_acro_pop(r);
 		ev.el = RE_PARAGRAPH;
 		break;
 	case AST_LIST:
@@ -1157,7 +303,7 @@ static void exit_node(render *r, const ast_node *n)
 		break;
 	case AST_BLOCK:
 		if (n->u.block->kind == BK_FINDING || n->u.block->kind == BK_RECOMMENDATION)
-			card_close(r, n);
+			render_card_close(r, n);
 		return;
 	case AST_EMPH:
 		ev.el = RE_EMPH;
@@ -1175,7 +321,7 @@ static void exit_node(render *r, const ast_node *n)
 	default:
 		return;
 	}
-	fire(r, &ev);
+	render_fire(r, &ev);
 }
 
 /* ---- the frame ---- */
@@ -1184,49 +330,49 @@ static void header(render *r)
 {
 	const ast_meta *m = &r->doc->meta;
 	render_priv *p = r->p;
-	el(r, RE_HEADER, true);
+	render_mark(r, RE_HEADER, true);
 	p->nolinks++;
 	p->noexpand++;
-	if (has(m->organization)) {
-		el(r, RE_ORGANIZATION, true);
-		text_field(r, m->organization);
-		el(r, RE_ORGANIZATION, false);
+	if (render_has(m->organization)) {
+		render_mark(r, RE_ORGANIZATION, true);
+		render_text_field(r, m->organization);
+		render_mark(r, RE_ORGANIZATION, false);
 	}
-	el(r, RE_TITLE, true);
-	field_inlines(r, m->title);
-	el(r, RE_TITLE, false);
-	if (has(m->subtitle)) {
-		el(r, RE_SUBTITLE, true);
-		field_inlines(r, m->subtitle);
-		el(r, RE_SUBTITLE, false);
+	render_mark(r, RE_TITLE, true);
+	render_field_inlines(r, m->title);
+	render_mark(r, RE_TITLE, false);
+	if (render_has(m->subtitle)) {
+		render_mark(r, RE_SUBTITLE, true);
+		render_field_inlines(r, m->subtitle);
+		render_mark(r, RE_SUBTITLE, false);
 	}
 	if (m->nauthors) {
-		el(r, RE_AUTHORS, true);
+		render_mark(r, RE_AUTHORS, true);
 		for (size_t i = 0; i < m->nauthors; i++) {
 			if (i)
-				lit(r, i + 1 == m->nauthors ? " and " : ", ");
-			text_at(r, m->author_names[i].p, m->author_names[i].len, m->authors->value_at);
+				render_lit(r, i + 1 == m->nauthors ? " and " : ", ");
+			render_text(r, m->author_names[i].p, m->author_names[i].len, m->authors->value_at);
 		}
-		el(r, RE_AUTHORS, false);
+		render_mark(r, RE_AUTHORS, false);
 	}
-	if (has(m->date)) {
+	if (render_has(m->date)) {
 		render_ev ev = {0};
 		ev.el = RE_DATE;
 		ev.entering = true;
 		ev.text = m->date->value;
-		fire(r, &ev);
-		lit_date(r, m->date);
+		render_fire(r, &ev);
+		render_lit_date(r, m->date);
 		ev.entering = false;
-		fire(r, &ev);
+		render_fire(r, &ev);
 	}
 	if (!m->final) {
-		el(r, RE_STATUS, true);
-		lit(r, "Draft");
-		el(r, RE_STATUS, false);
+		render_mark(r, RE_STATUS, true);
+		render_lit(r, "Draft");
+		render_mark(r, RE_STATUS, false);
 	}
 	p->noexpand--;
 	p->nolinks--;
-	el(r, RE_HEADER, false);
+	render_mark(r, RE_HEADER, false);
 }
 
 #define SOURCES_ID "brief.sources"
@@ -1241,7 +387,7 @@ static bool appends_sources(const ast_doc *d)
 static bool in_toc(const ast_node *h)
 {
 	return h->parent && h->parent->type == AST_DOCUMENT && h->u.heading->level <= 2 &&
-	       node_id(h);
+	       render_node_id(h);
 }
 
 static void toc_entry(render *r, int level, const char *href, const ast_node *h)
@@ -1252,13 +398,13 @@ static void toc_entry(render *r, int level, const char *href, const ast_node *h)
 	ev.level = level;
 	ev.href = href;
 	ev.node = h;
-	fire(r, &ev);
+	render_fire(r, &ev);
 	if (h)
-		inlines(r, h);
+		render_inlines(r, h);
 	else
-		lit(r, "Sources");
+		render_lit(r, "Sources");
 	ev.entering = false;
-	fire(r, &ev);
+	render_fire(r, &ev);
 }
 
 /* The table of contents: the first two heading levels, when there are
@@ -1276,13 +422,13 @@ static void toc(render *r)
 	ev.entering = true;
 	ev.id = CONTENTS_ID;
 	ev.label = "Contents";
-	fire(r, &ev);
+	render_fire(r, &ev);
 	r->p->nolinks++;
 	r->p->noexpand++;
 	for (size_t i = 0; i < d->headings.n; i++) {
 		const ast_node *h = d->headings.v[i];
 		if (in_toc(h))
-			toc_entry(r, h->u.heading->level, node_id(h), h);
+			toc_entry(r, h->u.heading->level, render_node_id(h), h);
 	}
 	if (appends_sources(d))
 		toc_entry(r, 1, SOURCES_ID, NULL);
@@ -1290,18 +436,18 @@ static void toc(render *r)
 	r->p->nolinks--;
 	ev.entering = false;
 	ev.id = NULL;
-	fire(r, &ev);
+	render_fire(r, &ev);
 }
 
 static void document(render *r)
 {
 	const ast_doc *d = r->doc;
-	el(r, RE_DOCUMENT, true);
+	render_mark(r, RE_DOCUMENT, true);
 	header(r);
 	toc(r);
-	el(r, RE_MAIN, true);
+	render_mark(r, RE_MAIN, true);
 	if (d->root)
-		walk_children(r, d->root);
+		render_children(r, d->root);
 	if (appends_sources(d)) {
 		section_open(r, 1, SOURCES_ID);
 		render_ev ev = {0};
@@ -1309,19 +455,19 @@ static void document(render *r)
 		ev.entering = true;
 		ev.level = 1;
 		ev.label = "Sources";
-		fire(r, &ev);
-		lit(r, "Sources");
+		render_fire(r, &ev);
+		render_lit(r, "Sources");
 		ev.entering = false;
-		fire(r, &ev);
+		render_fire(r, &ev);
 		/* without a first pass, the citations so far are all there are */
 		if (!r->p->counted)
 			memcpy(r->p->cites_total, r->p->cites,
 			       r->p->nsrc * sizeof *r->p->cites);
-		gen_sources(r);
+		render_sources(r);
 	}
 	sections_close(r, 1);
-	el(r, RE_MAIN, false);
-	el(r, RE_DOCUMENT, false);
+	render_mark(r, RE_MAIN, false);
+	render_mark(r, RE_DOCUMENT, false);
 }
 
 /* ---- setup ---- */
@@ -1329,9 +475,7 @@ static void document(render *r)
 static void priv_init(render_priv *p, const ast_doc *d)
 {
 	memset(p, 0, sizeof *p);
-	acronym_table_init(&p->acr, d, false);
-	p->acr_done = xcalloc(p->acr.n, sizeof *p->acr_done, "the acronym table");
-	p->flat.d = (ast_doc *)d;	/* read only: the source, for spans */
+	render_acro_init(p, d);
 	p->nsrc = d->sources.n;
 	p->cites = xcalloc(p->nsrc, sizeof *p->cites, "the citation counts");
 	p->cites_total = xcalloc(p->nsrc, sizeof *p->cites_total,
@@ -1339,17 +483,12 @@ static void priv_init(render_priv *p, const ast_doc *d)
 	p->anchor_done = xcalloc(d->areas.n, sizeof *p->anchor_done, "the areas");
 	p->anchored = xcalloc(d->areas.n, sizeof *p->anchored, "the areas");
 	for (size_t i = 0; i < d->recommendations.n; i++)
-		p->nother += of_no_area(d->recommendations.v[i]);
+		p->nother += render_of_no_area(d->recommendations.v[i]);
 }
 
 static void priv_free(render_priv *p)
 {
-	acronym_table_free(&p->acr);
-	free(p->acr_done);
-	prose_free(&p->flat);
-	free(p->pieces);
-	free(p->uses);
-	free(p->ctx);
+	render_acro_free(p);
 	free(p->cites);
 	free(p->cites_total);
 	free(p->anchor_done);
@@ -1361,8 +500,7 @@ static void priv_free(render_priv *p)
 
 static void pass_reset(render_priv *p, const ast_doc *d)
 {
-	memset(p->acr_done, 0, p->acr.n * sizeof *p->acr_done);
-	p->nctx = p->npieces = p->nuses = 0;
+	render_acro_reset(p);
 	memset(p->cites, 0, p->nsrc * sizeof *p->cites);
 	memset(p->anchor_done, 0, d->areas.n * sizeof *p->anchor_done);
 	p->nitems = 0;
@@ -1385,7 +523,7 @@ static void null_text(render *r, const char *s, size_t n)
  * backend starts afresh at RE_DOCUMENT: so the first pass needs no
  * backend at all, and writes nothing.
  */
-static const render_backend null_backend = {null_event, null_text};
+const render_backend render_null_backend = {null_event, null_text};
 
 static bool has_block(const ast_doc *d, ast_block_kind k)
 {
@@ -1402,7 +540,7 @@ int render_run(const ast_doc *d, const render_options *o, const render_backend *
 	render_priv p;
 	priv_init(&p, d);
 	buf scratch = BUF_INIT;
-	render r = {d, o ? o : &defaults, &null_backend, state, &scratch, {0, 0}, &p};
+	render r = {d, o ? o : &defaults, &render_null_backend, state, &scratch, {0, 0}, &p};
 	/*
 	 * The first pass counts what later text must know before it is
 	 * written: the citations of each source, for the back-links of a
@@ -1428,99 +566,3 @@ int render_run(const ast_doc *d, const render_options *o, const render_backend *
 	return 0;
 }
 
-/* ---- plain text ---- */
-
-static void plain_event(render *r, const render_ev *ev)
-{
-	if (ev->el == RE_CODE)
-		buf_put(r->out, ev->text.p, ev->text.len);
-	else if (ev->el == RE_SOFTBREAK)
-		buf_putc(r->out, ' ');
-}
-
-static void plain_text(render *r, const char *s, size_t n)
-{
-	buf_put(r->out, s, n);
-}
-
-static const render_backend plain_backend = {plain_event, plain_text};
-
-void render_plain(const ast_doc *d, const ast_node *n, buf *out)
-{
-	if (!n)
-		return;
-	render_priv p;
-	memset(&p, 0, sizeof p);
-	p.nolinks = p.noexpand = 1;
-	static const render_options defaults = {false};
-	render r = {d, &defaults, &plain_backend, NULL, out, {0, 0}, &p};
-	walk_children(&r, n);
-	buf_free(&p.tmp);
-	buf_free(&p.id);
-	free(p.items);
-}
-
-/* Outside blocks: a finding's body is not the brief's opening. */
-static const ast_node *first_paragraph(const ast_doc *d)
-{
-	for (const ast_node *n = d->root; n; n = ast_next(n, d->root, n->type != AST_BLOCK))
-		if (n->type == AST_PARAGRAPH)
-			return n;
-	return NULL;
-}
-
-void render_description(const ast_doc *d, size_t max, buf *out)
-{
-	buf t = BUF_INIT;
-	const ast_node *para = first_paragraph(d);
-	if (para)
-		render_plain(d, para, &t);
-	else if (d->meta.title && d->meta.title->inl)
-		render_plain(d, d->meta.title->inl, &t);
-	/* whitespace folded, cut at a space */
-	size_t start = out->len, cut = 0;
-	bool space = false;
-	for (size_t i = 0; i < t.len; i++) {
-		char c = t.data[i];
-		if (c == ' ' || c == '\t' || c == '\n') {
-			space = out->len > start;
-			continue;
-		}
-		if (space) {
-			if (out->len - start >= max) {
-				cut = out->len;
-				break;
-			}
-			buf_putc(out, ' ');
-			space = false;
-		}
-		buf_putc(out, c);
-	}
-	if (cut) {
-		out->len = cut;
-		out->data[cut] = '\0';
-		buf_puts(out, " \xE2\x80\xA6");
-	}
-	buf_free(&t);
-}
-
-void render_date(const char *s, size_t n, buf *out)
-{
-	static const char *const months[] = {"January", "February", "March", "April",
-		"May", "June", "July", "August", "September", "October", "November",
-		"December"};
-	bool ok = n == 4 || n == 7 || n == 10;
-	for (size_t i = 0; ok && i < n; i++)
-		ok = (i == 4 || i == 7) ? s[i] == '-' : (s[i] >= '0' && s[i] <= '9');
-	int mon = ok && n >= 7 ? (s[5] - '0') * 10 + (s[6] - '0') : 0;
-	int day = ok && n == 10 ? (s[8] - '0') * 10 + (s[9] - '0') : 0;
-	if (!ok || (n >= 7 && (mon < 1 || mon > 12)) || (n == 10 && (day < 1 || day > 31))) {
-		buf_put(out, s, n);
-		return;
-	}
-	if (day)
-		buf_printf(out, "%d ", day);
-	if (mon)
-		buf_printf(out, "%s ", months[mon - 1]);
-	buf_put(out, s, 4);
-}
