@@ -18,13 +18,25 @@
 #include <string.h>
 
 #include "escape.h"
+#include "utf8.h"
 #include "render_int.h"
 #include "xalloc.h"
 
 /* ---- small helpers ---- */
 
+/* The elements that contain blocks, which render_ev.depth counts. */
+static const bool container[RE__COUNT] = {
+	[RE_TOC] = true, [RE_LIST] = true, [RE_QUOTE] = true, [RE_CARD] = true,
+	[RE_GEN_LIST] = true, [RE_SOURCES] = true, [RE_GLOSSARY] = true,
+};
+
 void render_fire(render *r, render_ev *ev)
 {
+	if (container[ev->el] && !ev->entering)
+		r->p->depth--;
+	ev->depth = r->p->depth;
+	if (container[ev->el] && ev->entering)
+		r->p->depth++;
 	r->be->event(r, ev);
 }
 
@@ -167,11 +179,73 @@ static bool list_tight(const ast_node *l)
 	return true;
 }
 
-static void item_push(render_priv *p, long start)
+/* Whether paragraph n is an item's, in a tight list. */
+static bool in_tight_item(const render_priv *p, const ast_node *n)
 {
-	p->items = xgrow(p->items, &p->icap, p->nitems, sizeof *p->items,
+	return p->nlists && p->lists[p->nlists - 1].tight && n->parent &&
+	       n->parent->type == AST_ITEM;
+}
+
+/* A list entered: what it and its items say. */
+static void list_push(render_priv *p, const ast_node *l)
+{
+	const ast_node *prev = l->prev;
+	p->lists = xgrow(p->lists, &p->clists, p->nlists, sizeof *p->lists,
 			 "the open lists");
-	p->items[p->nitems++] = start;
+	p->lists[p->nlists++] = (render_list){
+		l->u.list->ordered ? l->u.list->start : 0, l->u.list->ordered,
+		list_tight(l),
+		prev && prev->type == AST_LIST && prev->u.list->ordered == l->u.list->ordered,
+		true};
+}
+
+/* The list facts of an event about a list or its item. */
+static void list_facts(render_ev *ev, const render_list *l)
+{
+	ev->ordered = l->ordered;
+	ev->tight = l->tight;
+	ev->follows_list = l->follows_list;
+}
+
+static bool is_emph(const ast_node *n)
+{
+	return n && (n->type == AST_EMPH || n->type == AST_STRONG);
+}
+
+/* What touches emphasis n (render_flank). */
+static void flank_of(const ast_node *n, render_flank *f)
+{
+	const ast_node *a = n->first, *z = n->last, *x = n->next;
+	f->first = a && a->type == AST_TEXT && a->tlen ? a->u.text[0] : 0;
+	f->last = z && z->type == AST_TEXT && z->tlen ? z->u.text[z->tlen - 1] : 0;
+	f->in_emph_first = !n->prev && is_emph(n->parent);
+	f->in_emph_last = !x && is_emph(n->parent);
+	f->next_char = 0;
+	if (!x) {
+		f->next = RN_END;
+		return;
+	}
+	switch (x->type) {
+	case AST_TEXT:
+		f->next = RN_TEXT;
+		f->next_char = x->tlen ? x->u.text[0] : 0;
+		break;
+	case AST_SOFTBREAK:
+		f->next = RN_BREAK;
+		break;
+	case AST_CODE:
+		f->next = RN_CODE;
+		break;
+	case AST_LINK:
+		f->next = RN_LINK;
+		break;
+	case AST_REF:
+		f->next = RN_REF;
+		break;
+	default:
+		f->next = RN_EMPH;
+		break;
+	}
 }
 
 static bool enter_block(render *r, const ast_node *n)
@@ -215,20 +289,26 @@ static bool enter_node(render *r, const ast_node *n)
 		return true;
 	case AST_PARAGRAPH:
 		ev.el = RE_PARAGRAPH;
+		ev.tight = in_tight_item(p, n);
 		render_fire(r, &ev);
 		render_acro_push(r, n);
 		return true;
 	case AST_LIST:
 		ev.el = RE_LIST;
-		ev.ordered = n->u.list->ordered;
-		ev.number = n->u.list->ordered ? n->u.list->start : 0;
-		ev.tight = list_tight(n);
-		item_push(p, ev.number);
+		list_push(p, n);
+		list_facts(&ev, &p->lists[p->nlists - 1]);
+		ev.number = p->lists[p->nlists - 1].next;
 		render_fire(r, &ev);
 		return true;
 	case AST_ITEM:
 		ev.el = RE_ITEM;
-		ev.number = p->nitems ? p->items[p->nitems - 1]++ : 0;
+		if (p->nlists) {
+			render_list *l = &p->lists[p->nlists - 1];
+			list_facts(&ev, l);
+			ev.first = l->first;
+			ev.number = l->next++;
+			l->first = false;
+		}
 		render_fire(r, &ev);
 		return true;
 	case AST_QUOTE:
@@ -249,6 +329,7 @@ static bool enter_node(render *r, const ast_node *n)
 	case AST_EMPH:
 	case AST_STRONG:
 		ev.el = n->type == AST_EMPH ? RE_EMPH : RE_STRONG;
+		flank_of(n, &ev.flank);
 		render_fire(r, &ev);
 		return true;
 	case AST_CODE:
@@ -285,18 +366,30 @@ static void exit_node(render *r, const ast_node *n)
 		p->noexpand--;
 		ev.el = RE_HEADING;
 		ev.level = clamp_level(n->u.heading->level);
+		if (!(n->parent && n->parent->type == AST_DOCUMENT))
+			ev.id = render_node_id(n);
+		buf_clear(&p->plain);
+		if (r->be != &render_null_backend)
+			render_plain(r->doc, n, &p->plain);
+		ev.text.p = p->plain.data ? p->plain.data : "";
+		ev.text.len = p->plain.len;
 		break;
 	case AST_PARAGRAPH:
 		render_acro_pop(r);
 		ev.el = RE_PARAGRAPH;
+		ev.tight = in_tight_item(p, n);
 		break;
-	case AST_LIST:
-		p->nitems--;
+	case AST_LIST: {
+		render_list *l = &p->lists[--p->nlists];
 		ev.el = RE_LIST;
-		ev.ordered = n->u.list->ordered;
+		list_facts(&ev, l);
+		ev.number = n->u.list->ordered ? n->u.list->start : 0;
 		break;
+	}
 	case AST_ITEM:
 		ev.el = RE_ITEM;
+		if (p->nlists)
+			list_facts(&ev, &p->lists[p->nlists - 1]);
 		break;
 	case AST_QUOTE:
 		ev.el = RE_QUOTE;
@@ -442,7 +535,11 @@ static void toc(render *r)
 static void document(render *r)
 {
 	const ast_doc *d = r->doc;
-	render_mark(r, RE_DOCUMENT, true);
+	render_ev doc = {0};
+	doc.el = RE_DOCUMENT;
+	doc.entering = true;
+	doc.meta = &r->p->meta;
+	render_fire(r, &doc);
 	header(r);
 	toc(r);
 	render_mark(r, RE_MAIN, true);
@@ -458,6 +555,8 @@ static void document(render *r)
 		render_fire(r, &ev);
 		render_lit(r, "Sources");
 		ev.entering = false;
+		ev.text.p = "Sources";
+		ev.text.len = 7;
 		render_fire(r, &ev);
 		/* without a first pass, the citations so far are all there are */
 		if (!r->p->counted)
@@ -467,7 +566,8 @@ static void document(render *r)
 	}
 	sections_close(r, 1);
 	render_mark(r, RE_MAIN, false);
-	render_mark(r, RE_DOCUMENT, false);
+	doc.entering = false;
+	render_fire(r, &doc);
 }
 
 /* ---- setup ---- */
@@ -493,7 +593,11 @@ static void priv_free(render_priv *p)
 	free(p->cites_total);
 	free(p->anchor_done);
 	free(p->anchored);
-	free(p->items);
+	free(p->lists);
+	free(p->bad);
+	buf_free(&p->title);
+	buf_free(&p->description);
+	buf_free(&p->plain);
 	buf_free(&p->id);
 	buf_free(&p->tmp);
 }
@@ -503,7 +607,8 @@ static void pass_reset(render_priv *p, const ast_doc *d)
 	render_acro_reset(p);
 	memset(p->cites, 0, p->nsrc * sizeof *p->cites);
 	memset(p->anchor_done, 0, d->areas.n * sizeof *p->anchor_done);
-	p->nitems = 0;
+	p->nlists = 0;
+	p->depth = 0;
 	p->nsect = 0;
 	p->nolinks = p->noexpand = p->inlabel = 0;
 }
@@ -531,6 +636,32 @@ static bool has_block(const ast_doc *d, ast_block_kind k)
 		if (d->blocks.v[i]->u.block->kind == k)
 			return true;
 	return false;
+}
+
+/* What the page's head and the PDF's properties show (render_meta). */
+static void meta_init(render *r)
+{
+	const ast_doc *d = r->doc;
+	render_priv *p = r->p;
+	render_meta *m = &p->meta;
+	if (d->meta.title && d->meta.title->inl)
+		render_plain(d, d->meta.title->inl, &p->title);
+	m->title.p = p->title.data ? p->title.data : "";
+	m->title.len = p->title.len;
+	m->title_at = d->meta.title ? d->meta.title->value_at : span_make(0, 0);
+	render_description(d, 200, &p->description);
+	m->description.p = p->description.data ? p->description.data : "";
+	m->description.len = p->description.len;
+	m->authors = d->meta.author_names;
+	m->nauthors = d->meta.nauthors;
+	m->authors_at = d->meta.authors ? d->meta.authors->value_at : span_make(0, 0);
+	if (d->meta.lang && d->meta.lang->value.len) {
+		m->lang = d->meta.lang->value;
+		m->lang_at = d->meta.lang->value_at;
+	} else {
+		m->lang.p = "en";
+		m->lang.len = 2;
+	}
 }
 
 int render_run(const ast_doc *d, const render_options *o, const render_backend *be,
@@ -561,8 +692,45 @@ int render_run(const ast_doc *d, const render_options *o, const render_backend *
 	r.be = be;
 	r.out = out;
 	pass_reset(&p, d);
+	meta_init(&r);
 	document(&r);
+	int rc = p.nbad ? 1 : 0;
 	priv_free(&p);
-	return 0;
+	return rc;
+}
+
+/* One error per code point, at its first place: where in the text being
+ * written (r->at) the character's bytes are, from off on if they are
+ * there, else from the start. */
+void render_bad_char(render *r, size_t off, uint32_t cp, const char *why,
+		     const char *help)
+{
+	render_priv *p = r->p;
+	for (size_t i = 0; i < p->nbad; i++)
+		if (p->bad[i] == cp)
+			return;
+	p->bad = xgrow(p->bad, &p->cbad, p->nbad, sizeof *p->bad,
+		       "the characters reported");
+	p->bad[p->nbad++] = cp;
+	const source *src = &r->doc->src;
+	char u[4];
+	size_t ulen = utf8_encode(cp, u);
+	span at = r->at;
+	uint32_t from = at.start + (uint32_t)off;
+	if (from >= at.end)
+		from = at.start;
+	for (int pass = 0; pass < 2 && src->text; pass++) {
+		for (uint32_t i = pass ? at.start : from; i + ulen <= at.end && i + ulen <= src->len; i++)
+			if (memcmp(src->text + i, u, ulen) == 0) {
+				at = span_make(i, i + (uint32_t)ulen);
+				pass = 2;
+				break;
+			}
+	}
+	diag_list *dl = &((ast_doc *)r->doc)->diags;
+	size_t k = diag_report(dl, DC_BAD_ENCODING, at,
+			       "character U+%04X '%.*s' %s", (unsigned)cp, (int)ulen, u, why);
+	if (help)
+		diag_add_help(dl, k, "%s", help);
 }
 

@@ -99,19 +99,72 @@ typedef enum render_el {
 	RE__COUNT
 } render_el;
 
+/* What follows an emphasis inside its paragraph (render_flank). */
+typedef enum render_next {
+	RN_END,			/* nothing: the enclosing element ends */
+	RN_TEXT,		/* text */
+	RN_BREAK,		/* a line break */
+	RN_CODE,
+	RN_LINK,
+	RN_REF,			/* a reference */
+	RN_EMPH			/* emphasis or strong emphasis */
+} render_next;
+
+/*
+ * RE_EMPH and RE_STRONG, entering: what touches the element's edges, for
+ * a format whose delimiters read differently by their neighbours
+ * (Markdown's flanking rules).
+ */
+typedef struct render_flank {
+	char first, last;	/* the content's first and last byte; 0 when it
+				 * starts or ends with something other than text */
+	render_next next;	/* what follows */
+	char next_char;		/* RN_TEXT: its first byte */
+	bool in_emph_first;	/* the first thing inside emphasis */
+	bool in_emph_last;	/* the last thing inside emphasis */
+} render_flank;
+
+/* RE_DOCUMENT: what a page's head or a PDF's properties show. */
+typedef struct render_meta {
+	str title;		/* the title as plain text */
+	span title_at;
+	str description;	/* the opening as plain text, cut at a space
+				 * after about 200 bytes */
+	const str *authors;	/* the authors' names */
+	size_t nauthors;
+	span authors_at;
+	str lang;		/* a BCP 47 tag; "en" when none is given */
+	span lang_at;
+} render_meta;
+
+/*
+ * An event: an element entered or left.  Leaving carries what entering
+ * did, but for text fields computed on entering only (flank).
+ */
 typedef struct render_ev {
 	render_el el;
 	bool entering;
-	bool ordered;		/* RE_LIST */
-	bool tight;		/* RE_LIST: no item has more than one block */
+	bool ordered;		/* RE_LIST, RE_ITEM: an ordered list */
+	bool tight;		/* RE_LIST, RE_ITEM: no item of the list has more
+				 * than one block; RE_PARAGRAPH: the paragraph is
+				 * an item's of such a list */
+	bool first;		/* RE_ITEM: the first of its list */
+	bool follows_list;	/* RE_LIST, RE_ITEM: the list comes right after
+				 * another of its kind, nothing between (a reader
+				 * of Markdown would join them) */
 	int level;		/* RE_SECTION, RE_HEADING, RE_TOC_ENTRY */
+	int depth;		/* every element: how many containers (contents,
+				 * lists, quotes, cards, generated lists, the
+				 * sources, the glossary) are around it */
 	long number;
 	const char *id;		/* this element's anchor, or NULL */
 	const char *href;	/* the anchor a reference goes to */
 	const char *name;
 	const char *label;
 	const char *value;
-	str text;
+	str text;		/* ...; RE_HEADING leaving: the title as plain text */
+	render_flank flank;	/* RE_EMPH, RE_STRONG */
+	const render_meta *meta;	/* RE_DOCUMENT */
 	const ast_node *node;	/* the tree node, when there is one */
 } render_ev;
 
@@ -135,9 +188,20 @@ struct render {
 	render_priv *p;
 };
 
-/* Run the walk with backend be; returns 0. */
+/* Run the walk with backend be; returns 0, or 1 if a character was
+ * reported (render_bad_char). */
 int render_run(const ast_doc *d, const render_options *o, const render_backend *be,
 	       void *state, buf *out);
+
+/*
+ * For a backend that cannot write code point cp of the text it was just
+ * given (off: its offset in that text, as far as the backend knows): a
+ * bad-encoding error "character U+XXXX 'c' WHY", located at the
+ * character in the source, once per code point, with the note help; and
+ * render_run returns 1.
+ */
+void render_bad_char(render *r, size_t off, uint32_t cp, const char *why,
+		     const char *help);
 
 /* Plain text of the inlines under n (references as their labels, no
  * markup, acronyms as written). */

@@ -37,8 +37,13 @@ struct render_priv {
 	bool *anchor_done;	/* by area index: its group anchor written */
 	bool *anchored;		/* ... somewhere in the first pass */
 	size_t nother;		/* recommendations of no (known) area */
-	long *items;		/* item counters of the open lists */
-	size_t nitems, icap;
+	struct render_list *lists;	/* the open lists, innermost last */
+	size_t nlists, clists;
+	int depth;		/* containers open (render_ev.depth) */
+	uint32_t *bad;		/* code points reported (render_bad_char) */
+	size_t nbad, cbad;
+	render_meta meta;	/* of the document (render_run) */
+	buf title, description, plain;
 	int sect[3];		/* levels of the open sections */
 	int nsect;
 	unsigned nolinks;	/* > 0: references and links are plain text */
@@ -47,6 +52,12 @@ struct render_priv {
 	buf id;			/* generated anchors */
 	buf tmp;
 };
+
+/* An open list: what its items' events say. */
+typedef struct render_list {
+	long next;		/* the next item's number */
+	bool ordered, tight, follows_list, first;
+} render_list;
 
 /* The backends of the renderer's own passes: the counting pass writes
  * nothing, render_plain writes text alone. */

@@ -342,7 +342,8 @@ void render_plain(const ast_doc *d, const ast_node *n, buf *out)
 	render_children(&r, n);
 	buf_free(&p.tmp);
 	buf_free(&p.id);
-	free(p.items);
+	free(p.lists);
+	buf_free(&p.plain);
 }
 
 /* Outside blocks: a finding's body is not the brief's opening. */
