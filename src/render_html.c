@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "escape.h"
-#include "xalloc.h"
 
 /* One rule per line; the array keeps each literal short. */
 static const char *const css[] = {
@@ -113,20 +112,6 @@ static const char *const css[] = {
 	"@page{margin:2cm}\n",
 };
 
-/* The open lists, innermost last: whether each is tight (its items'
- * paragraphs are written without <p>). */
-typedef struct html {
-	bool *tight;
-	size_t n, cap;
-} html;
-
-static bool in_tight_item(render *r, const render_ev *ev)
-{
-	const html *h = r->state;
-	return h->n && h->tight[h->n - 1] && ev->node && ev->node->parent &&
-	       ev->node->parent->type == AST_ITEM;
-}
-
 static void put(render *r, const char *s)
 {
 	buf_puts(r->out, s);
@@ -159,66 +144,125 @@ static void html_text(render *r, const char *s, size_t n)
 	escape_html(r->out, s, n);
 }
 
-static void head(render *r)
+static void head(render *r, const render_meta *m)
 {
-	const ast_doc *d = r->doc;
-	buf t = BUF_INIT;
 	put(r, "<!DOCTYPE html>\n<html lang=\"");
-	if (d->meta.lang && d->meta.lang->value.len)
-		escape_html(r->out, d->meta.lang->value.p, d->meta.lang->value.len);
-	else
-		put(r, "en");
+	escape_html(r->out, m->lang.p, m->lang.len);
 	put(r, "\">\n<head>\n<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-	if (d->meta.title && d->meta.title->inl)
-		render_plain(d, d->meta.title->inl, &t);
-	escape_html(r->out, t.data ? t.data : "", t.len);
+	escape_html(r->out, m->title.p, m->title.len);
 	put(r, "</title>\n");
-	buf_clear(&t);
-	render_description(d, 200, &t);
-	if (t.len) {
+	if (m->description.len) {
 		put(r, "<meta name=\"description\" content=\"");
-		escape_html(r->out, t.data, t.len);
+		escape_html(r->out, m->description.p, m->description.len);
 		put(r, "\">\n");
 	}
-	buf_clear(&t);
-	for (size_t i = 0; i < d->meta.nauthors; i++) {
+	for (size_t i = 0; i < m->nauthors; i++) {
 		put(r, "<meta name=\"author\" content=\"");
-		escape_html(r->out, d->meta.author_names[i].p, d->meta.author_names[i].len);
+		escape_html(r->out, m->authors[i].p, m->authors[i].len);
 		put(r, "\">\n");
 	}
 	put(r, "<style>\n");
 	for (size_t i = 0; i < sizeof css / sizeof css[0]; i++)
 		put(r, css[i]);
 	put(r, "</style>\n</head>\n<body>\n");
-	buf_free(&t);
 }
 
-/* Open or close a tag with a class: <p class="x"> ... </p>. */
-static void tag(render *r, const render_ev *ev, const char *name, const char *cls)
+/*
+ * The elements written the one usual way: an open tag with a class, an
+ * id when the event has one, and (HT_HREF) a link to ev->href or
+ * (HT_TITLE) a title of ev->text; newlines after the open tag and after
+ * the close tag as the flags say.  The class is followed by the event's
+ * name (HT_NAME: "card finding") or level (HT_LEVEL: "level2"); a
+ * heading's tag is h2 to h4 by its level.  An element with no tag here
+ * is written by a case of its own in html_event, or not at all.
+ */
+enum {
+	HT_NL_OPEN = 1,		/* a newline after the open tag */
+	HT_NL_CLOSE = 2,	/* ... and after the close tag */
+	HT_BLOCK = HT_NL_OPEN | HT_NL_CLOSE,
+	HT_NAME = 4,
+	HT_LEVEL = 8,
+	HT_HREF = 16,
+	HT_TITLE = 32
+};
+
+typedef struct html_el {
+	const char *tag, *cls;
+	unsigned flags;
+} html_el;
+
+static const html_el html_els[RE__COUNT] = {
+	[RE_HEADER] = {"header", "brief-header", HT_BLOCK},
+	[RE_ORGANIZATION] = {"p", "brief-organization", HT_NL_CLOSE},
+	[RE_TITLE] = {"h1", "brief-title", HT_NL_CLOSE},
+	[RE_SUBTITLE] = {"p", "brief-subtitle", HT_NL_CLOSE},
+	[RE_AUTHORS] = {"p", "brief-authors", HT_NL_CLOSE},
+	[RE_STATUS] = {"p", "brief-status", HT_NL_CLOSE},
+	[RE_MAIN] = {"main", "brief-body", HT_BLOCK},
+	[RE_SECTION] = {"section", "level", HT_BLOCK | HT_LEVEL},
+	[RE_HEADING] = {"h", NULL, HT_NL_CLOSE},
+	[RE_PARAGRAPH] = {"p", NULL, HT_NL_CLOSE},
+	[RE_ITEM] = {"li", NULL, HT_NL_CLOSE},
+	[RE_QUOTE] = {"blockquote", NULL, HT_BLOCK},
+	[RE_CARD] = {"div", "card", HT_BLOCK | HT_NAME},
+	[RE_CARD_LABEL] = {"span", "card-label", HT_NL_CLOSE},
+	[RE_CARD_LEAD] = {"p", "card-lead", HT_NL_CLOSE},
+	[RE_CARD_META] = {"ul", "card-meta", HT_BLOCK},
+	[RE_CARD_FOOT] = {"p", "card-foot", HT_NL_CLOSE},
+	[RE_GENERATED] = {"div", "generated", HT_BLOCK | HT_NAME},
+	[RE_GROUP] = {"div", "group", HT_BLOCK},
+	[RE_GROUP_TITLE] = {"p", "group-title", HT_NL_CLOSE},
+	[RE_GEN_LIST] = {"ul", "gen-list", HT_BLOCK},
+	[RE_GEN_ITEM] = {"li", "gen-item", HT_NL_CLOSE},
+	[RE_GEN_LABEL] = {"span", "gen-label", HT_NL_CLOSE},
+	[RE_GEN_TEXT] = {"span", "gen-text", 0},
+	[RE_SOURCES] = {"ul", "sources", HT_BLOCK},
+	[RE_SOURCE] = {"li", "source", HT_NL_CLOSE},
+	[RE_SOURCE_LABEL] = {"span", "source-label", 0},
+	[RE_SOURCE_TITLE] = {"cite", NULL, 0},
+	[RE_GLOSSARY] = {"dl", "glossary", HT_BLOCK},
+	[RE_GLOSS_TERM] = {"dt", NULL, HT_NL_CLOSE},
+	[RE_GLOSS_DEF] = {"dd", NULL, HT_NL_CLOSE},
+	[RE_EMPH] = {"em", NULL, 0},
+	[RE_STRONG] = {"strong", NULL, 0},
+	[RE_XREF] = {"a", "xref", HT_HREF},
+	[RE_NOTE] = {"a", "cite", HT_HREF},
+	[RE_ABBR] = {"abbr", NULL, HT_TITLE},
+};
+
+static void element(render *r, const render_ev *ev, const html_el *e)
 {
+	static const char *const h[] = {"h2", "h2", "h3", "h4"};
+	const char *tag = ev->el == RE_HEADING ? h[ev->level & 3] : e->tag;
 	if (!ev->entering) {
 		put(r, "</");
-		put(r, name);
-		put(r, ">");
+		put(r, tag);
+		put(r, e->flags & HT_NL_CLOSE ? ">\n" : ">");
 		return;
 	}
 	put(r, "<");
-	put(r, name);
-	if (cls) {
+	put(r, tag);
+	if (e->cls) {
 		put(r, " class=\"");
-		put(r, cls);
+		put(r, e->cls);
+		if (e->flags & HT_NAME) {
+			put(r, " ");
+			put(r, ev->name);
+		}
+		if (e->flags & HT_LEVEL)
+			buf_put_ulong(r->out, (unsigned long)ev->level);
 		put(r, "\"");
 	}
 	id_attr(r, ev->id);
-	put(r, ">");
-}
-
-/* A block-level tag on lines of its own. */
-static void block(render *r, const render_ev *ev, const char *name, const char *cls)
-{
-	tag(r, ev, name, cls);
-	put(r, "\n");
+	if (e->flags & HT_HREF)
+		href(r, ev->href);
+	if (e->flags & HT_TITLE) {
+		put(r, " title=\"");
+		escape_html(r->out, ev->text.p, ev->text.len);
+		put(r, "\"");
+	}
+	put(r, e->flags & HT_NL_OPEN ? ">\n" : ">");
 }
 
 static void html_event(render *r, const render_ev *ev)
@@ -226,34 +270,23 @@ static void html_event(render *r, const render_ev *ev)
 	bool in = ev->entering;
 	switch (ev->el) {
 	case RE_DOCUMENT:
-		((html *)r->state)->n = 0;
 		if (!r->opt->fragment)
-			in ? head(r) : put(r, "</body>\n</html>\n");
-		break;
+			in ? head(r, ev->meta) : put(r, "</body>\n</html>\n");
+		return;
 	case RE_HEADER:
 		if (in)
 			put(r, "<article class=\"brief\">\n");
-		block(r, ev, "header", "brief-header");
 		break;
-	case RE_ORGANIZATION:
-		tag(r, ev, "p", "brief-organization");
-		if (!in)
-			put(r, "\n");
+	case RE_MAIN:
+		if (!in) {
+			element(r, ev, &html_els[RE_MAIN]);
+			put(r, "</article>\n");
+			return;
+		}
 		break;
-	case RE_TITLE:
-		tag(r, ev, "h1", "brief-title");
-		if (!in)
-			put(r, "\n");
-		break;
-	case RE_SUBTITLE:
-		tag(r, ev, "p", "brief-subtitle");
-		if (!in)
-			put(r, "\n");
-		break;
-	case RE_AUTHORS:
-		tag(r, ev, "p", "brief-authors");
-		if (!in)
-			put(r, "\n");
+	case RE_PARAGRAPH:
+		if (ev->tight)
+			return;	/* an item's own paragraph, in a tight list */
 		break;
 	case RE_DATE:
 		if (in) {
@@ -263,12 +296,7 @@ static void html_event(render *r, const render_ev *ev)
 		} else {
 			put(r, "</time></p>\n");
 		}
-		break;
-	case RE_STATUS:
-		tag(r, ev, "p", "brief-status");
-		if (!in)
-			put(r, "\n");
-		break;
+		return;
 	case RE_TOC:
 		if (in) {
 			put(r, "<nav class=\"brief-toc\"");
@@ -281,7 +309,7 @@ static void html_event(render *r, const render_ev *ev)
 		} else {
 			put(r, "</ul>\n</nav>\n");
 		}
-		break;
+		return;
 	case RE_TOC_ENTRY:
 		if (in) {
 			put(r, "<li class=\"toc-level");
@@ -292,86 +320,17 @@ static void html_event(render *r, const render_ev *ev)
 		} else {
 			put(r, "</a></li>\n");
 		}
-		break;
-	case RE_MAIN:
-		block(r, ev, "main", "brief-body");
-		if (!in)
-			put(r, "</article>\n");
-		break;
-	case RE_SECTION:
-		if (in) {
-			put(r, "<section class=\"level");
-			buf_put_ulong(r->out, (unsigned long)ev->level);
-			put(r, "\"");
-			id_attr(r, ev->id);
-			put(r, ">\n");
+		return;
+	case RE_LIST:
+		if (in && ev->ordered && ev->number != 1) {
+			put(r, "<ol start=\"");
+			buf_put_ulong(r->out, (unsigned long)ev->number);
+			put(r, "\">\n");
 		} else {
-			put(r, "</section>\n");
+			put(r, in ? (ev->ordered ? "<ol>\n" : "<ul>\n")
+				  : (ev->ordered ? "</ol>\n" : "</ul>\n"));
 		}
-		break;
-	case RE_HEADING: {
-		static const char *const h[] = {"h2", "h2", "h3", "h4"};
-		tag(r, ev, h[ev->level], NULL);
-		if (!in)
-			put(r, "\n");
-		break;
-	}
-	case RE_PARAGRAPH:
-		if (in_tight_item(r, ev))
-			break;
-		tag(r, ev, "p", NULL);
-		if (!in)
-			put(r, "\n");
-		break;
-	case RE_LIST: {
-		html *h = r->state;
-		if (in) {
-			h->tight = xgrow(h->tight, &h->cap, h->n, sizeof *h->tight,
-					 "the open lists");
-			h->tight[h->n++] = ev->tight;
-		} else {
-			h->n--;
-		}
-		if (in && ev->ordered && ev->number != 1)
-			buf_printf(r->out, "<ol start=\"%ld\">\n", ev->number);
-		else
-			block(r, ev, ev->ordered ? "ol" : "ul", NULL);
-		break;
-	}
-	case RE_ITEM:
-		tag(r, ev, "li", NULL);
-		if (!in)
-			put(r, "\n");
-		break;
-	case RE_QUOTE:
-		block(r, ev, "blockquote", NULL);
-		break;
-	case RE_CARD:
-		if (in) {
-			put(r, "<div class=\"card ");
-			put(r, ev->name);
-			put(r, "\"");
-			id_attr(r, ev->id);
-			put(r, ">\n");
-		} else {
-			put(r, "</div>\n");
-		}
-		break;
-	case RE_CARD_HEAD:
-		break;
-	case RE_CARD_LABEL:
-		tag(r, ev, "span", "card-label");
-		if (!in)
-			put(r, "\n");
-		break;
-	case RE_CARD_LEAD:
-		tag(r, ev, "p", "card-lead");
-		if (!in)
-			put(r, "\n");
-		break;
-	case RE_CARD_META:
-		block(r, ev, "ul", "card-meta");
-		break;
+		return;
 	case RE_META:
 		if (in) {
 			put(r, "<li class=\"meta-");
@@ -387,99 +346,22 @@ static void html_event(render *r, const render_ev *ev)
 		} else {
 			put(r, ev->value ? "</span></li>\n" : "</li>\n");
 		}
-		break;
-	case RE_CARD_FOOT:
-		tag(r, ev, "p", "card-foot");
-		if (!in)
-			put(r, "\n");
-		break;
-	case RE_GENERATED:
-		if (in) {
-			put(r, "<div class=\"generated ");
-			put(r, ev->name);
-			put(r, "\">\n");
-		} else {
-			put(r, "</div>\n");
-		}
-		break;
-	case RE_GROUP:
-		block(r, ev, "div", "group");
-		break;
-	case RE_GROUP_TITLE:
-		tag(r, ev, "p", "group-title");
-		if (!in)
-			put(r, "\n");
-		break;
-	case RE_GEN_LIST:
-		block(r, ev, "ul", "gen-list");
-		break;
-	case RE_GEN_ITEM:
-		tag(r, ev, "li", "gen-item");
-		if (!in)
-			put(r, "\n");
-		break;
-	case RE_GEN_LABEL:
-		tag(r, ev, "span", "gen-label");
-		if (!in)
-			put(r, "\n");
-		break;
-	case RE_GEN_TEXT:
-		tag(r, ev, "span", "gen-text");
-		break;
-	case RE_SOURCES:
-		block(r, ev, "ul", "sources");
-		break;
-	case RE_SOURCE:
-		tag(r, ev, "li", "source");
-		if (!in)
-			put(r, "\n");
-		break;
-	case RE_SOURCE_LABEL:
-		tag(r, ev, "span", "source-label");
-		break;
-	case RE_SOURCE_TITLE:
-		tag(r, ev, "cite", NULL);
-		break;
+		return;
 	case RE_BACKLINK:
 		put(r, "<a class=\"backlink\"");
 		href(r, ev->href);
 		put(r, " aria-label=\"Back to citation ");
 		buf_put_ulong(r->out, (unsigned long)ev->number);
 		put(r, "\">\xE2\x86\x91</a>");
-		break;
-	case RE_GLOSSARY:
-		block(r, ev, "dl", "glossary");
-		break;
-	case RE_GLOSS_TERM:
-		tag(r, ev, "dt", NULL);
-		if (!in)
-			put(r, "\n");
-		break;
-	case RE_GLOSS_DEF:
-		tag(r, ev, "dd", NULL);
-		if (!in)
-			put(r, "\n");
-		break;
+		return;
 	case RE_SOFTBREAK:
 		put(r, "\n");
-		break;
-	case RE_EMPH:
-		tag(r, ev, "em", NULL);
-		break;
-	case RE_STRONG:
-		tag(r, ev, "strong", NULL);
-		break;
+		return;
 	case RE_CODE:
 		put(r, "<code>");
-		for (size_t i = 0; i < ev->text.len; i++) {
-			char c = ev->text.p[i];
-			if (c == '\n')
-				put(r, " ");
-			else
-				escape_html(r->out, &c, 1);
-		}
+		escape_html(r->out, ev->text.p, ev->text.len);
 		put(r, "</code>");
-		break;
+		return;
 	case RE_LINK:
 		if (in) {
 			put(r, "<a href=\"");
@@ -488,46 +370,17 @@ static void html_event(render *r, const render_ev *ev)
 		} else {
 			put(r, "</a>");
 		}
-		break;
-	case RE_XREF:
-		if (in) {
-			put(r, "<a class=\"xref\"");
-			href(r, ev->href);
-			put(r, ">");
-		} else {
-			put(r, "</a>");
-		}
-		break;
-	case RE_NOTE:
-		if (in) {
-			put(r, "<a class=\"cite\"");
-			id_attr(r, ev->id);
-			href(r, ev->href);
-			put(r, ">");
-		} else {
-			put(r, "</a>");
-		}
-		break;
-	case RE_ABBR:
-		if (in) {
-			put(r, "<abbr title=\"");
-			escape_html(r->out, ev->text.p, ev->text.len);
-			put(r, "\">");
-		} else {
-			put(r, "</abbr>");
-		}
-		break;
-	case RE__COUNT:
+		return;
+	default:
 		break;
 	}
+	if (html_els[ev->el].tag)
+		element(r, ev, &html_els[ev->el]);
 }
 
 static const render_backend html_backend = {html_event, html_text};
 
 int render_html(const ast_doc *d, const render_options *o, buf *out)
 {
-	html h = {NULL, 0, 0};
-	int rc = render_run(d, o, &html_backend, &h, out);
-	free(h.tight);
-	return rc;
+	return render_run(d, o, &html_backend, NULL, out);
 }
