@@ -180,17 +180,23 @@ static void meta_text(render *r, const char *name, const char *label, const ast_
 	meta_close(r, NULL);
 }
 
-static void card_open(render *r, const ast_node *b, const char *name, const char *label,
-		      const ast_field *lead)
+/* The card's own event, entering or leaving. */
+static void card_event(render *r, const ast_node *b, bool entering)
 {
 	render_ev ev = {0};
 	ev.el = RE_CARD;
-	ev.entering = true;
-	ev.name = name;
+	ev.entering = entering;
+	ev.name = b->u.block->kind == BK_FINDING ? "finding" : "recommendation";
 	ev.id = render_node_id(b);
 	ev.number = b->u.block->number;
 	ev.node = b;
 	render_fire(r, &ev);
+}
+
+static void card_open(render *r, const ast_node *b, const char *label,
+		      const ast_field *lead)
+{
+	card_event(r, b, true);
 	render_mark(r, RE_CARD_HEAD, true);
 	render_mark(r, RE_CARD_LABEL, true);
 	render_lit_num(r, label, b->u.block->number);
@@ -203,7 +209,7 @@ static void card_open(render *r, const ast_node *b, const char *name, const char
 
 static void finding_open(render *r, const ast_node *b)
 {
-	card_open(r, b, "finding", "Finding ", b->u.block->f_claim);
+	card_open(r, b, "Finding ", b->u.block->f_claim);
 	bool conf = b->u.block->confidence != LV_NONE, ev = b->u.block->evidence.n > 0;
 	if (!conf && !ev)
 		return;
@@ -222,7 +228,7 @@ static void finding_open(render *r, const ast_node *b)
 
 static void recommendation_open(render *r, const ast_node *b)
 {
-	card_open(r, b, "recommendation", "Recommendation ", b->u.block->f_action);
+	card_open(r, b, "Recommendation ", b->u.block->f_action);
 	ast_field *fs = b->u.block->fields;
 	const ast_field *actor = ast_field_get(fs, "actor"), *horizon = ast_field_get(fs, "horizon");
 	r->p->noexpand++;
@@ -277,7 +283,7 @@ void render_card_close(render *r, const ast_node *b)
 			render_mark(r, RE_CARD_FOOT, false);
 		}
 	}
-	render_mark(r, RE_CARD, false);
+	card_event(r, b, false);
 }
 
 void render_card_open(render *r, const ast_node *b)
