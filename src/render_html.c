@@ -169,89 +169,84 @@ static void head(render *r, const render_meta *m)
 }
 
 /*
- * The elements written the one usual way: an open tag with a class, an
- * id when the event has one, and (HT_HREF) a link to ev->href or
- * (HT_TITLE) a title of ev->text; newlines after the open tag and after
- * the close tag as the flags say.  The class is followed by the event's
- * name (HT_NAME: "card finding") or level (HT_LEVEL: "level2"); a
- * heading's tag is h2 to h4 by its level.  An element with no tag here
- * is written by a case of its own in html_event, or not at all.
+ * The elements written the one usual way: the open tag (up to its
+ * attributes: tag and class), an id when the event has one, a link to
+ * ev->href (HT_HREF) or a title of ev->text (HT_TITLE), then the close
+ * tag (with its newline, if any).  HT_NAME and HT_LEVEL: the class value
+ * goes on with the event's name ("card finding") or level ("level2").
+ * HT_NL_OPEN: a newline after the open tag.  An element with no open tag
+ * here is written by a case of its own in html_event, or not at all.
  */
 enum {
-	HT_NL_OPEN = 1,		/* a newline after the open tag */
-	HT_NL_CLOSE = 2,	/* ... and after the close tag */
-	HT_BLOCK = HT_NL_OPEN | HT_NL_CLOSE,
-	HT_NAME = 4,
-	HT_LEVEL = 8,
-	HT_HREF = 16,
-	HT_TITLE = 32
+	HT_NL_OPEN = 1,
+	HT_NAME = 2,
+	HT_LEVEL = 4,
+	HT_HREF = 8,
+	HT_TITLE = 16
 };
 
 typedef struct html_el {
-	const char *tag, *cls;
+	const char *open, *close;
 	unsigned flags;
 } html_el;
 
 static const html_el html_els[RE__COUNT] = {
-	[RE_HEADER] = {"header", "brief-header", HT_BLOCK},
-	[RE_ORGANIZATION] = {"p", "brief-organization", HT_NL_CLOSE},
-	[RE_TITLE] = {"h1", "brief-title", HT_NL_CLOSE},
-	[RE_SUBTITLE] = {"p", "brief-subtitle", HT_NL_CLOSE},
-	[RE_AUTHORS] = {"p", "brief-authors", HT_NL_CLOSE},
-	[RE_STATUS] = {"p", "brief-status", HT_NL_CLOSE},
-	[RE_MAIN] = {"main", "brief-body", HT_BLOCK},
-	[RE_SECTION] = {"section", "level", HT_BLOCK | HT_LEVEL},
-	[RE_HEADING] = {"h", NULL, HT_NL_CLOSE},
-	[RE_PARAGRAPH] = {"p", NULL, HT_NL_CLOSE},
-	[RE_ITEM] = {"li", NULL, HT_NL_CLOSE},
-	[RE_QUOTE] = {"blockquote", NULL, HT_BLOCK},
-	[RE_CARD] = {"div", "card", HT_BLOCK | HT_NAME},
-	[RE_CARD_LABEL] = {"span", "card-label", HT_NL_CLOSE},
-	[RE_CARD_LEAD] = {"p", "card-lead", HT_NL_CLOSE},
-	[RE_CARD_META] = {"ul", "card-meta", HT_BLOCK},
-	[RE_CARD_FOOT] = {"p", "card-foot", HT_NL_CLOSE},
-	[RE_GENERATED] = {"div", "generated", HT_BLOCK | HT_NAME},
-	[RE_GROUP] = {"div", "group", HT_BLOCK},
-	[RE_GROUP_TITLE] = {"p", "group-title", HT_NL_CLOSE},
-	[RE_GEN_LIST] = {"ul", "gen-list", HT_BLOCK},
-	[RE_GEN_ITEM] = {"li", "gen-item", HT_NL_CLOSE},
-	[RE_GEN_LABEL] = {"span", "gen-label", HT_NL_CLOSE},
-	[RE_GEN_TEXT] = {"span", "gen-text", 0},
-	[RE_SOURCES] = {"ul", "sources", HT_BLOCK},
-	[RE_SOURCE] = {"li", "source", HT_NL_CLOSE},
-	[RE_SOURCE_LABEL] = {"span", "source-label", 0},
-	[RE_SOURCE_TITLE] = {"cite", NULL, 0},
-	[RE_GLOSSARY] = {"dl", "glossary", HT_BLOCK},
-	[RE_GLOSS_TERM] = {"dt", NULL, HT_NL_CLOSE},
-	[RE_GLOSS_DEF] = {"dd", NULL, HT_NL_CLOSE},
-	[RE_EMPH] = {"em", NULL, 0},
-	[RE_STRONG] = {"strong", NULL, 0},
-	[RE_XREF] = {"a", "xref", HT_HREF},
-	[RE_NOTE] = {"a", "cite", HT_HREF},
-	[RE_ABBR] = {"abbr", NULL, HT_TITLE},
+	[RE_HEADER] = {"<header class=\"brief-header\"", "</header>\n", HT_NL_OPEN},
+	[RE_ORGANIZATION] = {"<p class=\"brief-organization\"", "</p>\n", 0},
+	[RE_TITLE] = {"<h1 class=\"brief-title\"", "</h1>\n", 0},
+	[RE_SUBTITLE] = {"<p class=\"brief-subtitle\"", "</p>\n", 0},
+	[RE_AUTHORS] = {"<p class=\"brief-authors\"", "</p>\n", 0},
+	[RE_STATUS] = {"<p class=\"brief-status\"", "</p>\n", 0},
+	[RE_MAIN] = {"<main class=\"brief-body\"", "</main>\n</article>\n", HT_NL_OPEN},
+	[RE_SECTION] = {"<section class=\"level", "</section>\n", HT_NL_OPEN | HT_LEVEL},
+	[RE_PARAGRAPH] = {"<p", "</p>\n", 0},
+	[RE_ITEM] = {"<li", "</li>\n", 0},
+	[RE_QUOTE] = {"<blockquote", "</blockquote>\n", HT_NL_OPEN},
+	[RE_CARD] = {"<div class=\"card", "</div>\n", HT_NL_OPEN | HT_NAME},
+	[RE_CARD_LABEL] = {"<span class=\"card-label\"", "</span>\n", 0},
+	[RE_CARD_LEAD] = {"<p class=\"card-lead\"", "</p>\n", 0},
+	[RE_CARD_META] = {"<ul class=\"card-meta\"", "</ul>\n", HT_NL_OPEN},
+	[RE_CARD_FOOT] = {"<p class=\"card-foot\"", "</p>\n", 0},
+	[RE_GENERATED] = {"<div class=\"generated", "</div>\n", HT_NL_OPEN | HT_NAME},
+	[RE_GROUP] = {"<div class=\"group\"", "</div>\n", HT_NL_OPEN},
+	[RE_GROUP_TITLE] = {"<p class=\"group-title\"", "</p>\n", 0},
+	[RE_GEN_LIST] = {"<ul class=\"gen-list\"", "</ul>\n", HT_NL_OPEN},
+	[RE_GEN_ITEM] = {"<li class=\"gen-item\"", "</li>\n", 0},
+	[RE_GEN_LABEL] = {"<span class=\"gen-label\"", "</span>\n", 0},
+	[RE_GEN_TEXT] = {"<span class=\"gen-text\"", "</span>", 0},
+	[RE_SOURCES] = {"<ul class=\"sources\"", "</ul>\n", HT_NL_OPEN},
+	[RE_SOURCE] = {"<li class=\"source\"", "</li>\n", 0},
+	[RE_SOURCE_LABEL] = {"<span class=\"source-label\"", "</span>", 0},
+	[RE_SOURCE_TITLE] = {"<cite", "</cite>", 0},
+	[RE_GLOSSARY] = {"<dl class=\"glossary\"", "</dl>\n", HT_NL_OPEN},
+	[RE_GLOSS_TERM] = {"<dt", "</dt>\n", 0},
+	[RE_GLOSS_DEF] = {"<dd", "</dd>\n", 0},
+	[RE_EMPH] = {"<em", "</em>", 0},
+	[RE_STRONG] = {"<strong", "</strong>", 0},
+	[RE_XREF] = {"<a class=\"xref\"", "</a>", HT_HREF},
+	[RE_NOTE] = {"<a class=\"cite\"", "</a>", HT_HREF},
+	[RE_ABBR] = {"<abbr", "</abbr>", HT_TITLE},
+};
+
+/* Headings by level: h2 to h4 (the title is the h1). */
+static const html_el html_headings[4] = {
+	{"<h2", "</h2>\n", 0}, {"<h2", "</h2>\n", 0}, {"<h3", "</h3>\n", 0},
+	{"<h4", "</h4>\n", 0},
 };
 
 static void element(render *r, const render_ev *ev, const html_el *e)
 {
-	static const char *const h[] = {"h2", "h2", "h3", "h4"};
-	const char *tag = ev->el == RE_HEADING ? h[ev->level & 3] : e->tag;
 	if (!ev->entering) {
-		put(r, "</");
-		put(r, tag);
-		put(r, e->flags & HT_NL_CLOSE ? ">\n" : ">");
+		put(r, e->close);
 		return;
 	}
-	put(r, "<");
-	put(r, tag);
-	if (e->cls) {
-		put(r, " class=\"");
-		put(r, e->cls);
-		if (e->flags & HT_NAME) {
-			put(r, " ");
-			put(r, ev->name);
-		}
-		if (e->flags & HT_LEVEL)
-			buf_put_ulong(r->out, (unsigned long)ev->level);
+	put(r, e->open);
+	if (e->flags & HT_NAME) {
+		put(r, " ");
+		put(r, ev->name);
+		put(r, "\"");
+	} else if (e->flags & HT_LEVEL) {
+		buf_put_ulong(r->out, (unsigned long)ev->level);
 		put(r, "\"");
 	}
 	id_attr(r, ev->id);
@@ -277,13 +272,9 @@ static void html_event(render *r, const render_ev *ev)
 		if (in)
 			put(r, "<article class=\"brief\">\n");
 		break;
-	case RE_MAIN:
-		if (!in) {
-			element(r, ev, &html_els[RE_MAIN]);
-			put(r, "</article>\n");
-			return;
-		}
-		break;
+	case RE_HEADING:
+		element(r, ev, &html_headings[ev->level & 3]);
+		return;
 	case RE_PARAGRAPH:
 		if (ev->tight)
 			return;	/* an item's own paragraph, in a tight list */
@@ -374,7 +365,7 @@ static void html_event(render *r, const render_ev *ev)
 	default:
 		break;
 	}
-	if (html_els[ev->el].tag)
+	if (html_els[ev->el].open)
 		element(r, ev, &html_els[ev->el]);
 }
 
