@@ -271,7 +271,6 @@ static bool enter_node(render *r, const ast_node *n)
 	render_priv *p = r->p;
 	render_ev ev = {0};
 	ev.entering = true;
-	ev.node = n;
 	switch (n->type) {
 	case AST_DOCUMENT:
 		return true;
@@ -358,7 +357,6 @@ static void exit_node(render *r, const ast_node *n)
 {
 	render_priv *p = r->p;
 	render_ev ev = {0};
-	ev.node = n;
 	switch (n->type) {
 	case AST_HEADING:
 		render_acro_pop(r);
@@ -490,7 +488,6 @@ static void toc_entry(render *r, int level, const char *href, const ast_node *h)
 	ev.entering = true;
 	ev.level = level;
 	ev.href = href;
-	ev.node = h;
 	render_fire(r, &ev);
 	if (h)
 		render_inlines(r, h);

@@ -1,20 +1,41 @@
 /*
- * render.h - the text backends (Markdown, HTML, LaTeX, PDF) and the one
- * renderer walk they share.
+ * render.h - the text backends (Markdown, HTML, LaTeX, PDF) and the event
+ * interface between them and the one renderer they share.
  *
- * render.c walks the checked tree once and turns it into a stream of
- * events: elements entered and left (a heading, a finding card, a source
- * note, an acronym...) and pieces of text.  Everything a reader sees is
- * decided there: the numbers, the labels ("Finding 3"), the order, which
- * use of an acronym is expanded, what the generated blocks contain.  A
- * backend only maps each event to its syntax and writes text through the
- * one escaper of its format (escape.h), so every format says the same
- * thing with the same numbers.
+ * The renderer (render.c and the files render_int.h names) walks the
+ * checked tree and turns it into a stream of events: elements entered and
+ * left (a heading, a finding card, a source note, an acronym...) and
+ * pieces of text.  Everything a reader sees is decided there: the
+ * numbers, the labels ("Finding 3"), the order, which use of an acronym
+ * is spelled out, what the generated blocks contain.  A backend only maps
+ * each event to its syntax and writes text through the one escaper of its
+ * format (escape.h), so every format says the same thing with the same
+ * numbers.
+ *
+ * The contract, for writing a backend:
+ *   - event(r, ev) is called for each element entered, then (after its
+ *     content) left; a leaf (RE_SOFTBREAK, RE_CODE, RE_BACKLINK) only
+ *     entering.  text(r, s, n) is called with text to show, author text or
+ *     a label, which the backend escapes; r->at is where it comes from.
+ *   - An event carries everything the backend needs (render_ev): no
+ *     backend reads the tree, the document or back in its own output.  A
+ *     leaving event carries what the entering one did.  State a backend
+ *     keeps is about its own output (the open line prefix, the anchor to
+ *     write next) and lives in r->state.
+ *   - A backend writes the elements that differ only in syntax from a
+ *     table indexed by render_el (HTML: tag and class; LaTeX: macro or
+ *     environment; Markdown: block and markup) and keeps a switch for the
+ *     few that need more.  Adding an element is one enum value here, the
+ *     renderer's code that emits it, and one table row (or case) per
+ *     backend; a row left out writes nothing, so an older backend stays
+ *     correct, if silent, about a new element.
+ *   - A character its format cannot show is reported with
+ *     render_bad_char, never dropped in silence.
  *
  * The walk follows the parent/next links, not the C stack, so the depth
- * of the input costs no stack; the little per-depth state backends need
- * lives on the heap.  Output is a pure function of the tree: no clock, no
- * hash order.
+ * of the input costs no stack.  A first pass, calling no backend, runs
+ * only when later output depends on what comes after it (render_run).
+ * Output is a pure function of the tree: no clock, no hash order.
  */
 #ifndef BRIEFC_RENDER_H
 #define BRIEFC_RENDER_H
@@ -45,7 +66,8 @@ int render_pdf(const ast_doc *d, const render_options *o, buf *out, buf *errmsg)
 /* ---- for backends ---- */
 
 typedef enum render_el {
-	RE_DOCUMENT,		/* the whole output (a backend resets its state) */
+	RE_DOCUMENT,		/* the whole output (a backend resets its state);
+				 * meta */
 	RE_HEADER,		/* the title block: */
 	RE_ORGANIZATION,
 	RE_TITLE,
@@ -57,10 +79,13 @@ typedef enum render_el {
 	RE_TOC_ENTRY,		/* level, href */
 	RE_MAIN,		/* the body */
 	RE_SECTION,		/* level, id: a top-level heading and what follows it */
-	RE_HEADING,		/* level 1..3; id unless its RE_SECTION has it */
-	RE_PARAGRAPH,
-	RE_LIST,		/* ordered, number = first item's number */
-	RE_ITEM,		/* number (ordered lists) */
+	RE_HEADING,		/* level 1..3; id unless its RE_SECTION has it;
+				 * leaving: text, the title as plain text */
+	RE_PARAGRAPH,		/* tight: an item's, in a tight list */
+	RE_LIST,		/* ordered, tight, follows_list; number = the
+				 * first item's */
+	RE_ITEM,		/* number; its list's ordered, tight and
+				 * follows_list; first */
 	RE_QUOTE,
 	RE_CARD,		/* name "finding" or "recommendation", id, number */
 	RE_CARD_HEAD,		/* RE_CARD_LABEL then RE_CARD_LEAD */
@@ -88,8 +113,8 @@ typedef enum render_el {
 	RE_GLOSS_DEF,
 	/* inlines */
 	RE_SOFTBREAK,		/* leaf */
-	RE_EMPH,
-	RE_STRONG,
+	RE_EMPH,		/* flank */
+	RE_STRONG,		/* flank */
 	RE_CODE,		/* leaf: text */
 	RE_LINK,		/* text: the URL, always http, https or mailto */
 	RE_XREF,		/* href: an element of this document */
@@ -165,7 +190,6 @@ typedef struct render_ev {
 	str text;		/* ...; RE_HEADING leaving: the title as plain text */
 	render_flank flank;	/* RE_EMPH, RE_STRONG */
 	const render_meta *meta;	/* RE_DOCUMENT */
-	const ast_node *node;	/* the tree node, when there is one */
 } render_ev;
 
 typedef struct render render;

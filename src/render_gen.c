@@ -28,7 +28,6 @@ static void gen_item(render *r, const ast_node *b, const ast_field *text)
 	ev.entering = true;
 	ev.number = b->u.block->number;
 	ev.href = render_node_id(b);
-	ev.node = b;
 	render_fire(r, &ev);
 	render_mark(r, RE_GEN_LABEL, true);
 	render_xref(r, b);
@@ -49,7 +48,6 @@ static void gen_group(render *r, const ast_node *area)
 	render_ev ev = {0};
 	ev.el = RE_GROUP;
 	ev.entering = true;
-	ev.node = area;
 	if (area && !p->anchor_done[a]) {
 		p->anchor_done[a] = true;
 		ev.id = area->u.entry->key.p;
@@ -133,7 +131,6 @@ static void gen_source(render *r, const ast_node *e)
 	ev.entering = true;
 	ev.id = render_node_id(e);
 	ev.number = num;
-	ev.node = e;
 	render_fire(r, &ev);
 	render_mark(r, RE_SOURCE_LABEL, true);
 	render_lit_num(r, "[", num);
@@ -200,7 +197,6 @@ static void gen_source(render *r, const ast_node *e)
 		bl.entering = true;
 		bl.href = render_cite_anchor(p, e, k);
 		bl.number = k;
-		bl.node = e;
 		render_fire(r, &bl);
 	}
 	/* the evidence's note too: the checks count no use in evidence,

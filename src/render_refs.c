@@ -72,7 +72,6 @@ void render_xref(render *r, const ast_node *t)
 	ev.el = RE_XREF;
 	ev.entering = true;
 	ev.href = render_node_id(t);
-	ev.node = t;
 	render_fire(r, &ev);
 	render_label(r, t);
 	ev.entering = false;
@@ -106,7 +105,6 @@ static void note(render *r, const ast_node *e)
 	ev.href = e->u.block->id.p;
 	ev.id = render_cite_anchor(p, e, ++p->cites[num - 1]);
 	ev.number = num;
-	ev.node = e;
 	render_fire(r, &ev);
 	render_label(r, e);
 	ev.entering = false;
@@ -189,7 +187,6 @@ static void card_event(render *r, const ast_node *b, bool entering)
 	ev.name = b->u.block->kind == BK_FINDING ? "finding" : "recommendation";
 	ev.id = render_node_id(b);
 	ev.number = b->u.block->number;
-	ev.node = b;
 	render_fire(r, &ev);
 }
 

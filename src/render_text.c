@@ -211,7 +211,6 @@ static void abbr(render *r, const ast_node *a, const char *s, size_t n)
 	ev.el = RE_ABBR;
 	ev.entering = true;
 	ev.text = a->u.entry->value;
-	ev.node = a;
 	render_fire(r, &ev);
 	render_litn(r, s, n);
 	ev.entering = false;
@@ -291,7 +290,6 @@ void render_text_node(render *r, const ast_node *n)
 			render_ev ev = {0};
 			ev.el = RE_SOFTBREAK;
 			ev.entering = true;
-			ev.node = n;
 			render_fire(r, &ev);
 		}
 	}
