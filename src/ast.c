@@ -144,17 +144,8 @@ bool ast_kind_has_id(ast_block_kind k)
 
 const char *ast_level_name(ast_level l)
 {
-	switch (l) {
-	case LV_LOW:
-		return "low";
-	case LV_MEDIUM:
-		return "medium";
-	case LV_HIGH:
-		return "high";
-	case LV_NONE:
-		break;
-	}
-	return "";
+	static const char *const names[] = {"", "low", "medium", "high"};
+	return (unsigned)l < 4 ? names[l] : "";
 }
 
 bool ast_id_valid(const char *p, size_t len)

@@ -57,23 +57,48 @@ static void supported_findings(const ast_doc *d, ptrset *set)
 			ptrset_add(set, d->findings.v[i]);
 }
 
+/* The targets of the IDs of l into set: those of kind k, or (BK__COUNT)
+ * all. */
+static void add_targets(const ast_doc *d, ptrset *set, const ast_idlist *l,
+			ast_block_kind k)
+{
+	for (size_t j = 0; j < l->n; j++) {
+		const ast_node *t = ast_idref_target(d, &l->v[j]);
+		if (k == BK__COUNT || ast_is_block(t, k))
+			ptrset_add(set, t);
+	}
+}
+
+/*
+ * Each block of v that is not in set and can be named: "BEFORE title
+ * AFTER" as code, with the help "HELP1 ID HELP2" (ID the block's, when
+ * help2 is not NULL).
+ */
+static void report_missing(ast_doc *d, const ast_vec *v, const ptrset *set,
+			   diag_code code, const char *before, const char *after,
+			   const char *help1, const char *help2)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		const ast_node *b = v->v[i];
+		if (ptrset_has(set, b) || is_unnamed(d, b))
+			continue;
+		size_t k = diag_report(&d->diags, code, check_id_span(b), "%s%s%s",
+				       before, check_block_title(d, b), after);
+		const str *id = &b->u.block->id;
+		diag_add_help(&d->diags, k, "%s%s%s", help1,
+			      !help2 ? "" : id->len ? CHECK_Q(d, *id) : "id",
+			      help2 ? help2 : "");
+	}
+}
+
 void check_unsupported_finding(ast_doc *d)
 {
 	ptrset ok = {0};
 
 	supported_findings(d, &ok);
-	for (size_t i = 0; i < d->findings.n; i++) {
-		const ast_node *f = d->findings.v[i];
-		if (ptrset_has(&ok, f) || is_unnamed(d, f))
-			continue;
-		size_t k = diag_report(&d->diags, DC_UNSUPPORTED_FINDING,
-				       check_id_span(f),
-				       "%s cites no evidence",
-				       check_block_title(d, f));
-		diag_add_help(&d->diags, k,
-			      "list its sources in 'evidence:' or cite one "
-			      "with [@id]");
-	}
+	report_missing(d, &d->findings, &ok, DC_UNSUPPORTED_FINDING, "",
+		       " cites no evidence",
+		       "list its sources in 'evidence:' or cite one with [@id]", NULL);
 	ptrset_free(&ok);
 }
 
@@ -123,25 +148,12 @@ void check_unaddressed_finding(ast_doc *d)
 {
 	ptrset addressed = {0};
 
-	for (size_t i = 0; i < d->recommendations.n; i++) {
-		const ast_idlist *ad = &d->recommendations.v[i]->u.block->addresses;
-		for (size_t j = 0; j < ad->n; j++) {
-			const ast_node *t = ast_idref_target(d, &ad->v[j]);
-			if (ast_is_block(t, BK_FINDING))
-				ptrset_add(&addressed, t);
-		}
-	}
-	for (size_t i = 0; i < d->findings.n; i++) {
-		const ast_node *f = d->findings.v[i];
-		if (ptrset_has(&addressed, f) || is_unnamed(d, f))
-			continue;
-		size_t k = diag_report(&d->diags, DC_UNADDRESSED_FINDING,
-				       check_id_span(f),
-				       "no recommendation addresses %s",
-				       check_block_title(d, f));
-		diag_add_help(&d->diags, k,
-			      "name it in the 'addresses:' of a recommendation");
-	}
+	for (size_t i = 0; i < d->recommendations.n; i++)
+		add_targets(d, &addressed, &d->recommendations.v[i]->u.block->addresses,
+			    BK_FINDING);
+	report_missing(d, &d->findings, &addressed, DC_UNADDRESSED_FINDING,
+		       "no recommendation addresses ", "",
+		       "name it in the 'addresses:' of a recommendation", NULL);
 	ptrset_free(&addressed);
 }
 
@@ -149,29 +161,12 @@ void check_unused_evidence(ast_doc *d)
 {
 	ptrset cited = {0};
 
-	for (size_t i = 0; i < d->findings.n; i++) {
-		const ast_idlist *ev = &d->findings.v[i]->u.block->evidence;
-		for (size_t j = 0; j < ev->n; j++)
-			ptrset_add(&cited, ast_idref_target(d, &ev->v[j]));
-	}
-	for (size_t i = 0; i < d->refs.n; i++) {
-		const ast_idlist *ids = &d->refs.v[i]->u.ref->ids;
-		for (size_t j = 0; j < ids->n; j++)
-			ptrset_add(&cited, ast_idref_target(d, &ids->v[j]));
-	}
-	for (size_t i = 0; i < d->evidence.n; i++) {
-		const ast_node *e = d->evidence.v[i];
-		if (ptrset_has(&cited, e) || is_unnamed(d, e))
-			continue;
-		size_t k = diag_report(&d->diags, DC_UNUSED_EVIDENCE,
-				       check_id_span(e),
-				       "%s is cited nowhere",
-				       check_block_title(d, e));
-		diag_add_help(&d->diags, k,
-			      "cite it with [@%s] or list it in a finding's "
-			      "'evidence:', or remove it",
-			      e->u.block->id.len ? CHECK_Q(d, e->u.block->id)
-						 : "id");
-	}
+	for (size_t i = 0; i < d->findings.n; i++)
+		add_targets(d, &cited, &d->findings.v[i]->u.block->evidence, BK__COUNT);
+	for (size_t i = 0; i < d->refs.n; i++)
+		add_targets(d, &cited, &d->refs.v[i]->u.ref->ids, BK__COUNT);
+	report_missing(d, &d->evidence, &cited, DC_UNUSED_EVIDENCE, "",
+		       " is cited nowhere", "cite it with [@",
+		       "] or list it in a finding's 'evidence:', or remove it");
 	ptrset_free(&cited);
 }

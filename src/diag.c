@@ -64,15 +64,9 @@ const char *diag_code_summary(diag_code c)
 
 const char *diag_severity_name(diag_severity s)
 {
-	switch (s) {
-	case DS_ERROR:
-		return "error";
-	case DS_WARNING:
-		return "warning";
-	case DS_NOTE:
-		return "note";
-	}
-	return "error";
+	static const char *const names[] = {[DS_NOTE] = "note", [DS_WARNING] = "warning",
+					    [DS_ERROR] = "error"};
+	return (unsigned)s <= DS_ERROR ? names[s] : "error";
 }
 
 /* The message in a block of its own size (a buf starts at 256 bytes). */

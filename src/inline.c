@@ -513,11 +513,11 @@ static size_t close_bracket(ictx *c, size_t i)
 	link->u.link->url = ast_str(c->d, u.data ? u.data : "", u.len);
 	link->u.link->url_at = wspan(c, i + 2, ue);
 	buf_free(&u);
-	for (ast_node *t = open->next; t;) {
-		ast_node *nx = t->next;
+	/* what followed the "[" is the link's text now */
+	while (open->next) {
+		ast_node *t = open->next;
 		unlink_node(t);
 		ast_append(link, t);
-		t = nx;
 	}
 	insert_after(open, link);
 	unlink_node(open);

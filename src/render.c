@@ -42,9 +42,7 @@ void render_fire(render *r, render_ev *ev)
 
 void render_mark(render *r, render_el e, bool entering)
 {
-	render_ev ev = {0};
-	ev.el = e;
-	ev.entering = entering;
+	render_ev ev = {.el = e, .entering = entering};
 	render_fire(r, &ev);
 }
 
@@ -140,9 +138,7 @@ static void sections_close(render *r, int level)
 {
 	render_priv *p = r->p;
 	while (p->nsect > 0 && p->sect[p->nsect - 1] >= level) {
-		render_ev ev = {0};
-		ev.el = RE_SECTION;
-		ev.level = p->sect[--p->nsect];
+		render_ev ev = {.el = RE_SECTION, .level = p->sect[--p->nsect]};
 		render_fire(r, &ev);
 	}
 }
@@ -150,11 +146,8 @@ static void sections_close(render *r, int level)
 static void section_open(render *r, int level, const char *id)
 {
 	sections_close(r, level);
-	render_ev ev = {0};
-	ev.el = RE_SECTION;
-	ev.entering = true;
-	ev.level = level;
-	ev.id = id;
+	render_ev ev = {.el = RE_SECTION, .entering = true, .level = level,
+			.id = id};
 	render_fire(r, &ev);
 	r->p->sect[r->p->nsect++] = level;
 }
@@ -225,27 +218,15 @@ static void flank_of(const ast_node *n, render_flank *f)
 		f->next = RN_END;
 		return;
 	}
-	switch (x->type) {
-	case AST_TEXT:
-		f->next = RN_TEXT;
-		f->next_char = x->tlen ? x->u.text[0] : 0;
-		break;
-	case AST_SOFTBREAK:
-		f->next = RN_BREAK;
-		break;
-	case AST_CODE:
-		f->next = RN_CODE;
-		break;
-	case AST_LINK:
-		f->next = RN_LINK;
-		break;
-	case AST_REF:
-		f->next = RN_REF;
-		break;
-	default:
-		f->next = RN_EMPH;
-		break;
-	}
+	/* an inline's siblings are inlines */
+	static const render_next next_of[AST__COUNT] = {
+		[AST_TEXT] = RN_TEXT, [AST_SOFTBREAK] = RN_BREAK, [AST_EMPH] = RN_EMPH,
+		[AST_STRONG] = RN_EMPH, [AST_CODE] = RN_CODE, [AST_LINK] = RN_LINK,
+		[AST_REF] = RN_REF,
+	};
+	f->next = next_of[x->type];
+	if (x->type == AST_TEXT && x->tlen)
+		f->next_char = x->u.text[0];
 }
 
 static bool enter_block(render *r, const ast_node *n)
@@ -269,8 +250,7 @@ static bool enter_block(render *r, const ast_node *n)
 static bool enter_node(render *r, const ast_node *n)
 {
 	render_priv *p = r->p;
-	render_ev ev = {0};
-	ev.entering = true;
+	render_ev ev = {.entering = true};
 	switch (n->type) {
 	case AST_DOCUMENT:
 		return true;
@@ -447,10 +427,8 @@ static void header(render *r)
 		render_mark(r, RE_AUTHORS, false);
 	}
 	if (render_has(m->date)) {
-		render_ev ev = {0};
-		ev.el = RE_DATE;
-		ev.entering = true;
-		ev.text = m->date->value;
+		render_ev ev = {.el = RE_DATE, .entering = true,
+				.text = m->date->value};
 		render_fire(r, &ev);
 		render_lit_date(r, m->date);
 		ev.entering = false;
@@ -483,11 +461,8 @@ static bool in_toc(const ast_node *h)
 
 static void toc_entry(render *r, int level, const char *href, const ast_node *h)
 {
-	render_ev ev = {0};
-	ev.el = RE_TOC_ENTRY;
-	ev.entering = true;
-	ev.level = level;
-	ev.href = href;
+	render_ev ev = {.el = RE_TOC_ENTRY, .entering = true, .level = level,
+			.href = href};
 	render_fire(r, &ev);
 	if (h)
 		render_inlines(r, h);
@@ -507,11 +482,8 @@ static void toc(render *r)
 		n += in_toc(d->headings.v[i]);
 	if (n < 3)
 		return;
-	render_ev ev = {0};
-	ev.el = RE_TOC;
-	ev.entering = true;
-	ev.id = CONTENTS_ID;
-	ev.label = "Contents";
+	render_ev ev = {.el = RE_TOC, .entering = true, .id = CONTENTS_ID,
+			.label = "Contents"};
 	render_fire(r, &ev);
 	r->p->nolinks++;
 	r->p->noexpand++;
@@ -532,10 +504,8 @@ static void toc(render *r)
 static void document(render *r)
 {
 	const ast_doc *d = r->doc;
-	render_ev doc = {0};
-	doc.el = RE_DOCUMENT;
-	doc.entering = true;
-	doc.meta = &r->p->meta;
+	render_ev doc = {.el = RE_DOCUMENT, .entering = true,
+			.meta = &r->p->meta};
 	render_fire(r, &doc);
 	header(r);
 	toc(r);
@@ -544,11 +514,8 @@ static void document(render *r)
 		render_children(r, d->root);
 	if (appends_sources(d)) {
 		section_open(r, 1, SOURCES_ID);
-		render_ev ev = {0};
-		ev.el = RE_HEADING;
-		ev.entering = true;
-		ev.level = 1;
-		ev.label = "Sources";
+		render_ev ev = {.el = RE_HEADING, .entering = true, .level = 1,
+				.label = "Sources"};
 		render_fire(r, &ev);
 		render_lit(r, "Sources");
 		ev.entering = false;

@@ -14,20 +14,15 @@
 
 static void gen_open(render *r, const char *name)
 {
-	render_ev ev = {0};
-	ev.el = RE_GENERATED;
-	ev.entering = true;
-	ev.name = name;
+	render_ev ev = {.el = RE_GENERATED, .entering = true, .name = name};
 	render_fire(r, &ev);
 }
 
 static void gen_item(render *r, const ast_node *b, const ast_field *text)
 {
-	render_ev ev = {0};
-	ev.el = RE_GEN_ITEM;
-	ev.entering = true;
-	ev.number = b->u.block->number;
-	ev.href = render_node_id(b);
+	render_ev ev = {.el = RE_GEN_ITEM, .entering = true,
+			.number = b->u.block->number,
+			.href = render_node_id(b)};
 	render_fire(r, &ev);
 	render_mark(r, RE_GEN_LABEL, true);
 	render_xref(r, b);
@@ -45,9 +40,7 @@ static void gen_group(render *r, const ast_node *area)
 	const ast_doc *d = r->doc;
 	render_priv *p = r->p;
 	size_t a = area ? area->u.entry->index : 0;
-	render_ev ev = {0};
-	ev.el = RE_GROUP;
-	ev.entering = true;
+	render_ev ev = {.el = RE_GROUP, .entering = true};
 	if (area && !p->anchor_done[a]) {
 		p->anchor_done[a] = true;
 		ev.id = area->u.entry->key.p;
@@ -126,11 +119,8 @@ static void gen_source(render *r, const ast_node *e)
 	if (type && strcmp(type->value.p, "other") == 0)
 		type = NULL;	/* says nothing to a reader */
 	long num = e->u.block->number;
-	render_ev ev = {0};
-	ev.el = RE_SOURCE;
-	ev.entering = true;
-	ev.id = render_node_id(e);
-	ev.number = num;
+	render_ev ev = {.el = RE_SOURCE, .entering = true,
+			.id = render_node_id(e), .number = num};
 	render_fire(r, &ev);
 	render_mark(r, RE_SOURCE_LABEL, true);
 	render_lit_num(r, "[", num);
@@ -170,9 +160,7 @@ static void gen_source(render *r, const ast_node *e)
 	}
 	if (render_has(url)) {
 		render_lit(r, " ");
-		render_ev lk = {0};
-		lk.el = RE_LINK;
-		lk.text = url->value;
+		render_ev lk = {.el = RE_LINK, .text = url->value};
 		bool live = !p->nolinks && escape_url_live(url->value.p, url->value.len);
 		if (live) {
 			lk.entering = true;
@@ -192,11 +180,9 @@ static void gen_source(render *r, const ast_node *e)
 	}
 	unsigned total = num >= 1 && (size_t)num <= p->nsrc ? p->cites_total[num - 1] : 0;
 	for (unsigned k = 1; k <= total && !p->nolinks; k++) {
-		render_ev bl = {0};
-		bl.el = RE_BACKLINK;
-		bl.entering = true;
-		bl.href = render_cite_anchor(p, e, k);
-		bl.number = k;
+		render_ev bl = {.el = RE_BACKLINK, .entering = true,
+				.href = render_cite_anchor(p, e, k),
+				.number = k};
 		render_fire(r, &bl);
 	}
 	/* the evidence's note too: the checks count no use in evidence,

@@ -171,58 +171,54 @@ static void put_number(jctx *c, const ast_node *n)
 		buf_puts(c->out, "null");
 }
 
-/* {"id":..,"kind":..,"number":..} for one ID of a list or reference. */
-static void put_idref(jctx *c, const ast_idref *r)
+/*
+ * {"id":..,"kind":..,"number":..} for a thing named id (NULL: null) that
+ * is t (NULL: unresolved); with "at" for a node met through a link.
+ */
+static void put_named(jctx *c, const str *id, const ast_node *t, bool at)
 {
-	buf_puts(c->out, "{\"id\":");
-	put_str(c, r->id);
-	key(c, "kind");
-	if (r->target)
-		put_cstr(c, ast_node_what(r->target));
-	else
-		buf_puts(c->out, "null");
-	key(c, "number");
-	put_number(c, r->target);
-	buf_putc_fast(c->out, '}');
-}
-
-static void put_idlist(jctx *c, const ast_idlist *l)
-{
-	buf_putc_fast(c->out, '[');
-	for (size_t i = 0; i < l->n; i++) {
-		if (i)
-			buf_putc_fast(c->out, ',');
-		put_idref(c, &l->v[i]);
-	}
-	buf_putc_fast(c->out, ']');
-}
-
-/* {"id":..,"kind":..,"number":..,"at":..} for a node met through a link. */
-static void put_noderef(jctx *c, const ast_node *n)
-{
-	const str *id = ast_node_id(n);
 	buf_puts(c->out, "{\"id\":");
 	if (id)
 		put_str(c, *id);
 	else
 		buf_puts(c->out, "null");
 	key(c, "kind");
-	put_cstr(c, ast_node_what(n));
+	if (t)
+		put_cstr(c, ast_node_what(t));
+	else
+		buf_puts(c->out, "null");
 	key(c, "number");
-	put_number(c, n);
-	put_at(c, n->at);
+	put_number(c, t);
+	if (at)
+		put_at(c, t->at);
 	buf_putc_fast(c->out, '}');
+}
+
+/* An array of the IDs of a list or a reference (l), or of the nodes a
+ * link both ways gathered (v: addressed_by, cited_by). */
+static void put_named_all(jctx *c, const ast_idlist *l, const ast_vec *v)
+{
+	size_t n = l ? l->n : v->n;
+	buf_putc_fast(c->out, '[');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_putc_fast(c->out, ',');
+		if (l)
+			put_named(c, &l->v[i].id, l->v[i].target, false);
+		else
+			put_named(c, ast_node_id(v->v[i]), v->v[i], true);
+	}
+	buf_putc_fast(c->out, ']');
+}
+
+static void put_idlist(jctx *c, const ast_idlist *l)
+{
+	put_named_all(c, l, NULL);
 }
 
 static void put_nodevec(jctx *c, const ast_vec *v)
 {
-	buf_putc_fast(c->out, '[');
-	for (size_t i = 0; i < v->n; i++) {
-		if (i)
-			buf_putc_fast(c->out, ',');
-		put_noderef(c, v->v[i]);
-	}
-	buf_putc_fast(c->out, ']');
+	put_named_all(c, NULL, v);
 }
 
 static void put_subtree(jctx *c, const ast_node *top);

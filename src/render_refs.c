@@ -68,10 +68,8 @@ void render_xref(render *r, const ast_node *t)
 		render_label(r, t);
 		return;
 	}
-	render_ev ev = {0};
-	ev.el = RE_XREF;
-	ev.entering = true;
-	ev.href = render_node_id(t);
+	render_ev ev = {.el = RE_XREF, .entering = true,
+			.href = render_node_id(t)};
 	render_fire(r, &ev);
 	render_label(r, t);
 	ev.entering = false;
@@ -99,12 +97,10 @@ static void note(render *r, const ast_node *e)
 		render_label(r, e);
 		return;
 	}
-	render_ev ev = {0};
-	ev.el = RE_NOTE;
-	ev.entering = true;
-	ev.href = e->u.block->id.p;
-	ev.id = render_cite_anchor(p, e, ++p->cites[num - 1]);
-	ev.number = num;
+	render_ev ev = {.el = RE_NOTE, .entering = true,
+			.href = e->u.block->id.p,
+			.id = render_cite_anchor(p, e, ++p->cites[num - 1]),
+			.number = num};
 	render_fire(r, &ev);
 	render_label(r, e);
 	ev.entering = false;
@@ -146,20 +142,14 @@ void render_refs(render *r, const ast_idlist *l)
 
 static void meta_open(render *r, const char *name, const char *label, const char *value)
 {
-	render_ev ev = {0};
-	ev.el = RE_META;
-	ev.entering = true;
-	ev.name = name;
-	ev.label = label;
-	ev.value = value;
+	render_ev ev = {.el = RE_META, .entering = true, .name = name,
+			.label = label, .value = value};
 	render_fire(r, &ev);
 }
 
 static void meta_close(render *r, const char *value)
 {
-	render_ev ev = {0};
-	ev.el = RE_META;
-	ev.value = value;
+	render_ev ev = {.el = RE_META, .value = value};
 	render_fire(r, &ev);
 }
 
@@ -181,12 +171,9 @@ static void meta_text(render *r, const char *name, const char *label, const ast_
 /* The card's own event, entering or leaving. */
 static void card_event(render *r, const ast_node *b, bool entering)
 {
-	render_ev ev = {0};
-	ev.el = RE_CARD;
-	ev.entering = entering;
-	ev.name = b->u.block->kind == BK_FINDING ? "finding" : "recommendation";
-	ev.id = render_node_id(b);
-	ev.number = b->u.block->number;
+	render_ev ev = {.el = RE_CARD, .entering = entering,
+			.name = b->u.block->kind == BK_FINDING ? "finding" : "recommendation",
+			.id = render_node_id(b), .number = b->u.block->number};
 	render_fire(r, &ev);
 }
 

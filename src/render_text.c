@@ -207,10 +207,8 @@ void render_acro_pop(render *r)
 
 static void abbr(render *r, const ast_node *a, const char *s, size_t n)
 {
-	render_ev ev = {0};
-	ev.el = RE_ABBR;
-	ev.entering = true;
-	ev.text = a->u.entry->value;
+	render_ev ev = {.el = RE_ABBR, .entering = true,
+			.text = a->u.entry->value};
 	render_fire(r, &ev);
 	render_litn(r, s, n);
 	ev.entering = false;
@@ -287,9 +285,7 @@ void render_text_node(render *r, const ast_node *n)
 		if (it.piece.len)
 			render_text(r, it.piece.p, it.piece.len, it.at);
 		if (it.brk) {
-			render_ev ev = {0};
-			ev.el = RE_SOFTBREAK;
-			ev.entering = true;
+			render_ev ev = {.el = RE_SOFTBREAK, .entering = true};
 			render_fire(r, &ev);
 		}
 	}
