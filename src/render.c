@@ -560,6 +560,7 @@ static void priv_free(render_priv *p)
 	free(p->lists);
 	free(p->bad);
 	buf_free(&p->title);
+	buf_free(&p->subtitle);
 	buf_free(&p->description);
 	buf_free(&p->plain);
 	buf_free(&p->id);
@@ -613,6 +614,13 @@ static void meta_init(render *r)
 	m->title.p = p->title.data ? p->title.data : "";
 	m->title.len = p->title.len;
 	m->title_at = d->meta.title ? d->meta.title->value_at : span_make(0, 0);
+	if (d->meta.subtitle && d->meta.subtitle->inl)
+		render_plain(d, d->meta.subtitle->inl, &p->subtitle);
+	m->subtitle.p = p->subtitle.data ? p->subtitle.data : "";
+	m->subtitle.len = p->subtitle.len;
+	static const str none = {"", 0};
+	m->organization = d->meta.organization ? d->meta.organization->value : none;
+	m->date = d->meta.date ? d->meta.date->value : none;
 	render_description(d, 200, &p->description);
 	m->description.p = p->description.data ? p->description.data : "";
 	m->description.len = p->description.len;

@@ -155,9 +155,12 @@ typedef struct render_meta {
 	span title_at;
 	str description;	/* the opening as plain text, cut at a space
 				 * after about 200 bytes */
+	str subtitle;		/* as plain text; empty when none */
+	str organization;	/* as written; empty when none */
 	const str *authors;	/* the authors' names */
 	size_t nauthors;
 	span authors_at;
+	str date;		/* as written (YYYY-MM-DD); empty when none */
 	str lang;		/* a BCP 47 tag; "en" when none is given */
 	span lang_at;
 } render_meta;

@@ -343,12 +343,49 @@ static const char *level_style(const char *value)
 	return NULL;
 }
 
+/* ---- properties ---- */
+
+static bool is_letter_lang(const str *l)
+{
+	static const char *const us[] = {"en-us", "en-ca"};
+	for (size_t i = 0; i < 2; i++) {
+		if (l->len != 5)
+			continue;
+		size_t k = 0;
+		while (k < 5 && (l->p[k] | 0x20) == (us[i][k] | 0x20))
+			k++;
+		if (k == 5)
+			return true;
+	}
+	return false;
+}
+
+/* The package's properties, from what the document's event says. */
+static void properties(const render_meta *m, docx_pkg *p)
+{
+	buf_put(&p->title, m->title.p, m->title.len);
+	buf_put(&p->subject, m->subtitle.p, m->subtitle.len);
+	for (size_t i = 0; i < m->nauthors; i++) {
+		if (i)
+			buf_puts(&p->creator, "; ");
+		buf_put(&p->creator, m->authors[i].p, m->authors[i].len);
+	}
+	buf_put(&p->lang, m->lang.p, m->lang.len);
+	p->letter = is_letter_lang(&m->lang);
+	buf_put(&p->company, m->organization.p, m->organization.len);
+	buf_put(&p->description, m->description.p, m->description.len);
+	if (m->date.len)
+		docx_set_date(p, m->date.p, m->date.len);
+}
+
 static void docx_event(render *r, const render_ev *ev)
 {
 	dx *x = X(r);
 	bool in = ev->entering;
 	switch (ev->el) {
 	case RE_DOCUMENT:
+		if (in)
+			properties(ev->meta, &x->pkg);
 		break;
 	case RE_HEADER:
 		if (!in)
@@ -610,48 +647,6 @@ static void docx_event(render *r, const render_ev *ev)
 
 static const render_backend docx_backend = {docx_event, docx_text};
 
-/* ---- properties ---- */
-
-static bool is_letter_lang(const str *l)
-{
-	static const char *const us[] = {"en-us", "en-ca"};
-	for (size_t i = 0; i < 2; i++) {
-		if (l->len != 5)
-			continue;
-		size_t k = 0;
-		while (k < 5 && (l->p[k] | 0x20) == (us[i][k] | 0x20))
-			k++;
-		if (k == 5)
-			return true;
-	}
-	return false;
-}
-
-static void properties(const ast_doc *d, docx_pkg *p)
-{
-	const ast_meta *m = &d->meta;
-	if (m->title && m->title->inl)
-		render_plain(d, m->title->inl, &p->title);
-	if (m->subtitle && m->subtitle->inl)
-		render_plain(d, m->subtitle->inl, &p->subject);
-	for (size_t i = 0; i < m->nauthors; i++) {
-		if (i)
-			buf_puts(&p->creator, "; ");
-		buf_put(&p->creator, m->author_names[i].p, m->author_names[i].len);
-	}
-	if (m->lang && m->lang->value.len) {
-		buf_put(&p->lang, m->lang->value.p, m->lang->value.len);
-		p->letter = is_letter_lang(&m->lang->value);
-	} else {
-		buf_puts(&p->lang, "en");
-	}
-	if (m->organization)
-		buf_put(&p->company, m->organization->value.p, m->organization->value.len);
-	render_description(d, 200, &p->description);
-	if (m->date)
-		docx_set_date(p, m->date->value.p, m->date->value.len);
-}
-
 int render_docx(const ast_doc *d, const render_options *o, const char *ref, size_t ref_len,
 		buf *out, buf *err)
 {
@@ -664,7 +659,6 @@ int render_docx(const ast_doc *d, const render_options *o, const char *ref, size
 	if (ref && docx_reference(&x.pkg, ref, ref_len, err) != 0) {
 		rc = -1;
 	} else {
-		properties(d, &x.pkg);
 		buf unused = BUF_INIT;
 		render_run(d, o, &docx_backend, &x, &unused);
 		buf_free(&unused);

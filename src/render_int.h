@@ -43,7 +43,7 @@ struct render_priv {
 	uint32_t *bad;		/* code points reported (render_bad_char) */
 	size_t nbad, cbad;
 	render_meta meta;	/* of the document (render_run) */
-	buf title, description, plain;
+	buf title, subtitle, description, plain;
 	int sect[3];		/* levels of the open sections */
 	int nsect;
 	unsigned nolinks;	/* > 0: references and links are plain text */
