@@ -378,6 +378,21 @@ static void properties(const render_meta *m, docx_pkg *p)
 		docx_set_date(p, m->date.p, m->date.len);
 }
 
+/* The elements that are a paragraph of one style; docx_event handles
+ * the rest, and an element in neither (RE_MAIN, RE_SOURCES, ...) adds
+ * nothing of its own. */
+static const char *const dx_styles[RE__COUNT] = {
+	[RE_ORGANIZATION] = "BriefOrganization",
+	[RE_TITLE] = "Title",
+	[RE_SUBTITLE] = "Subtitle",
+	[RE_AUTHORS] = "Author",
+	[RE_DATE] = "Date",
+	[RE_STATUS] = "BriefStatus",
+	[RE_CARD_LEAD] = "BriefCardLead",
+	[RE_CARD_FOOT] = "BriefCardFoot",
+	[RE_GROUP_TITLE] = "BriefGroupTitle",
+};
+
 static void docx_event(render *r, const render_ev *ev)
 {
 	dx *x = X(r);
@@ -390,24 +405,6 @@ static void docx_event(render *r, const render_ev *ev)
 	case RE_HEADER:
 		if (!in)
 			empty_para(x, "BriefHeaderRule");
-		break;
-	case RE_ORGANIZATION:
-		in ? para_open(x, "BriefOrganization", 0, 0, 0) : para_close(x);
-		break;
-	case RE_TITLE:
-		in ? para_open(x, "Title", 0, 0, 0) : para_close(x);
-		break;
-	case RE_SUBTITLE:
-		in ? para_open(x, "Subtitle", 0, 0, 0) : para_close(x);
-		break;
-	case RE_AUTHORS:
-		in ? para_open(x, "Author", 0, 0, 0) : para_close(x);
-		break;
-	case RE_DATE:
-		in ? para_open(x, "Date", 0, 0, 0) : para_close(x);
-		break;
-	case RE_STATUS:
-		in ? para_open(x, "BriefStatus", 0, 0, 0) : para_close(x);
 		break;
 	case RE_TOC:
 		if (in) {
@@ -429,14 +426,6 @@ static void docx_event(render *r, const render_ev *ev)
 			link_close(x);
 			para_close(x);
 		}
-		break;
-	case RE_MAIN:
-	case RE_CARD_HEAD:
-	case RE_GEN_LIST:
-	case RE_GEN_TEXT:
-	case RE_SOURCES:
-	case RE_GLOSSARY:
-	case RE_ABBR:
 		break;
 	case RE_SECTION:
 	case RE_GROUP:
@@ -500,9 +489,6 @@ static void docx_event(render *r, const render_ev *ev)
 		in ? para_open(x, x->finding ? "BriefFindingLabel" : "BriefCardLabel", 0, 0, 0)
 		   : para_close(x);
 		break;
-	case RE_CARD_LEAD:
-		in ? para_open(x, "BriefCardLead", 0, 0, 0) : para_close(x);
-		break;
 	case RE_CARD_META:
 		if (in) {
 			para_open(x, "BriefCardMeta", 0, 0, 0);
@@ -526,9 +512,6 @@ static void docx_event(render *r, const render_ev *ev)
 			set_rstyle(x, NULL);
 		}
 		break;
-	case RE_CARD_FOOT:
-		in ? para_open(x, "BriefCardFoot", 0, 0, 0) : para_close(x);
-		break;
 	case RE_GENERATED:
 		if (in) {
 			para_close(x);
@@ -536,9 +519,6 @@ static void docx_event(render *r, const render_ev *ev)
 		} else {
 			empty_para(x, "BriefGenEnd");
 		}
-		break;
-	case RE_GROUP_TITLE:
-		in ? para_open(x, "BriefGroupTitle", 0, 0, 0) : para_close(x);
 		break;
 	case RE_GEN_ITEM:
 		in ? para_open(x, x->finding ? "BriefGenFinding" : "BriefGenRecommendation", 0, 0, 0)
@@ -640,7 +620,14 @@ static void docx_event(render *r, const render_ev *ev)
 				bookmark_end(x, x->note_bm);
 		}
 		break;
-	case RE__COUNT:
+	default:
+		/* a paragraph of its own style, or nothing of its own */
+		if (!dx_styles[ev->el])
+			break;
+		if (in)
+			para_open(x, dx_styles[ev->el], 0, 0, 0);
+		else
+			para_close(x);
 		break;
 	}
 }
