@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bytes8.h"
 #include "ascii.h"
+#include "bytes8.h"
 #include "check.h"
 #include "check_util.h"
 #include "xalloc.h"

@@ -15,9 +15,9 @@
 
 #include "docx_styles.h"
 #include "escape.h"
+#include "utf8.h"
 #include "xalloc.h"
 #include "zip.h"
-#include "utf8.h"
 
 #define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define NS_R "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -17,8 +17,8 @@
 #include <string.h>
 
 #include "render.h"
-#include "xalloc.h"
 #include "utf8.h"
+#include "xalloc.h"
 
 
 static bool is_kind(const ast_node *n, ast_block_kind k)

@@ -18,8 +18,8 @@
 #include <string.h>
 
 #include "escape.h"
-#include "utf8.h"
 #include "render_int.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /* ---- small helpers ---- */

@@ -13,8 +13,8 @@
 #include <string.h>
 
 #include "diag.h"
-#include "graph.h"
 #include "escape.h"
+#include "graph.h"
 #include "render_json.h"
 #include "xalloc.h"
 
