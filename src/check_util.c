@@ -7,13 +7,11 @@
 #include <string.h>
 
 #include "check_util.h"
+#include "utf8.h"
 
 int check_clip(const char *s, size_t len)
 {
-	size_t n = len < CHECK_CLIP ? len : CHECK_CLIP;
-	while (n < len && n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-		n--;
-	return (int)n;
+	return (int)utf8_start(s, len, CHECK_CLIP);
 }
 
 const char *check_quote(ast_doc *d, const char *s, size_t len)

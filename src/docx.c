@@ -135,10 +135,7 @@ void docx_bookmark_name(buf *out, const char *id, size_t n)
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ (unsigned char)id[i]) * 16777619u;
 	/* 31 bytes, less a cut UTF-8 sequence (IDs are ASCII today) */
-	size_t k = 31;
-	while (k > 0 && ((unsigned char)id[k] & 0xC0) == 0x80)
-		k--;
-	escape_xml(out, id, k);
+	escape_xml(out, id, utf8_start(id, n, 31));
 	char hex[16];
 	snprintf(hex, sizeof hex, "_%08x", (unsigned)h);
 	buf_puts(out, hex);

@@ -65,6 +65,17 @@ static inline size_t utf8_back(const char *s, size_t i)
 	return k;
 }
 
+/* The first byte of the character that byte i of s (len bytes) is in;
+ * len itself when i >= len.  A prefix cut there ends on a whole one. */
+static inline size_t utf8_start(const char *s, size_t len, size_t i)
+{
+	if (i >= len)
+		return len;
+	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	return i;
+}
+
 /* Write cp (at most U+10FFFF, not a surrogate) into out; its length. */
 static inline size_t utf8_encode(uint32_t cp, char out[4])
 {

@@ -54,12 +54,27 @@ static void test_back(void **state)
 	assert_int_equal(utf8_back(s, 11), 10);
 }
 
+/* A prefix cut at byte i ends on a whole character. */
+static void test_start(void **state)
+{
+	(void)state;
+	const char *s = "a\xC3\xA9\xE2\x80\x94z";	/* a é — z: 7 bytes */
+	assert_int_equal(utf8_start(s, 7, 0), 0);
+	assert_int_equal(utf8_start(s, 7, 2), 1);
+	assert_int_equal(utf8_start(s, 7, 3), 3);
+	assert_int_equal(utf8_start(s, 7, 5), 3);
+	assert_int_equal(utf8_start(s, 7, 6), 6);
+	assert_int_equal(utf8_start(s, 7, 7), 7);
+	assert_int_equal(utf8_start(s, 7, 99), 7);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_malformed),
 		cmocka_unit_test(test_back),
+		cmocka_unit_test(test_start),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
