@@ -7,17 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-static void *xrealloc(void *p, size_t n)
-{
-	p = realloc(p, n);
-	if (!p) {
-		fputs("briefc: out of memory\n", stderr);
-		abort();
-	}
-	return p;
-}
+#include "xalloc.h"
 
 ast_node *ast_new(ast_doc *d, ast_type t, span at)
 {
@@ -104,7 +95,7 @@ void ast_vec_push(ast_vec *v, ast_node *n)
 {
 	if (v->n == v->cap) {
 		v->cap = v->cap ? v->cap * 2 : 4;
-		v->v = xrealloc(v->v, v->cap * sizeof *v->v);
+		v->v = xreallocarray(v->v, v->cap, sizeof *v->v, "a list of nodes");
 	}
 	v->v[v->n++] = n;
 }
@@ -153,17 +144,8 @@ bool ast_kind_has_id(ast_block_kind k)
 
 const char *ast_level_name(ast_level l)
 {
-	switch (l) {
-	case LV_LOW:
-		return "low";
-	case LV_MEDIUM:
-		return "medium";
-	case LV_HIGH:
-		return "high";
-	case LV_NONE:
-		break;
-	}
-	return "";
+	static const char *const names[] = {"", "low", "medium", "high"};
+	return (unsigned)l < 4 ? names[l] : "";
 }
 
 bool ast_id_valid(const char *p, size_t len)
@@ -180,93 +162,26 @@ bool ast_id_valid(const char *p, size_t len)
 	return true;
 }
 
-/*
- * FNV-1a: IDs are short; this is fast and spreads well enough with linear
- * probing at load <= 1/2.  The table's seed is the starting state: IDs
- * written to crowd one slot range (a quadratic flood of probes) would
- * have to be written against a seed that changes from run to run.
- */
-static size_t hash_id(size_t seed, const char *p, size_t len)
-{
-	size_t h = (size_t)1469598103934665603ULL ^ seed;
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)p[i];
-		h *= (size_t)1099511628211ULL;
-	}
-	return h ^ (h >> 29);
-}
-
 ast_node *ast_idtab_get(const ast_idtab *t, const char *key, size_t len)
 {
-	if (!t->cap)
-		return NULL;
-	size_t mask = t->cap - 1;
-	for (size_t i = hash_id(t->seed, key, len) & mask;; i = (i + 1) & mask) {
-		const ast_idtab_entry *e = &t->slots[i];
-		if (!e->key)
-			return NULL;
-		if (e->len == len && memcmp(e->key, key, len) == 0)
-			return e->node;
-	}
-}
-
-/*
- * A seed that varies between runs without global state: the addresses of
- * the table and of its first slots (randomised by the loader and the
- * allocator) and the clock, mixed.  Lookups give the same answers under
- * any seed; only where entries sit changes, and nothing reads that order.
- */
-size_t ast_hash_seed(const void *table, const void *slots)
-{
-	uint64_t x = (uint64_t)(uintptr_t)table ^
-		     ((uint64_t)(uintptr_t)slots << 16) ^
-		     (uint64_t)clock() ^ ((uint64_t)time(NULL) << 32);
-	/* splitmix64's finaliser */
-	x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-	x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-	return (size_t)(x ^ (x >> 31));
-}
-
-static void idtab_grow(ast_idtab *t)
-{
-	size_t cap = t->cap ? t->cap * 2 : 64;
-	ast_idtab_entry *slots = xrealloc(NULL, cap * sizeof *slots);
-	memset(slots, 0, cap * sizeof *slots);
-	if (!t->cap)
-		t->seed = ast_hash_seed(t, slots);
-	for (size_t k = 0; k < t->cap; k++) {
-		ast_idtab_entry *e = &t->slots[k];
-		if (!e->key)
-			continue;
-		size_t i = hash_id(t->seed, e->key, e->len) & (cap - 1);
-		while (slots[i].key)
-			i = (i + 1) & (cap - 1);
-		slots[i] = *e;
-	}
-	free(t->slots);
-	t->slots = slots;
-	t->cap = cap;
+	const htab_entry *e = htab_get(t, key, len);
+	return e ? e->val.p : NULL;
 }
 
 ast_node *ast_idtab_put(ast_idtab *t, const char *key, size_t len,
 			ast_node *node)
 {
-	if ((t->n + 1) * 2 > t->cap)
-		idtab_grow(t);
-	size_t mask = t->cap - 1;
-	size_t i = hash_id(t->seed, key, len) & mask;
-	for (;; i = (i + 1) & mask) {
-		ast_idtab_entry *e = &t->slots[i];
-		if (!e->key)
-			break;
-		if (e->len == len && memcmp(e->key, key, len) == 0)
-			return e->node;
-	}
-	t->slots[i].key = key;
-	t->slots[i].len = len;
-	t->slots[i].node = node;
-	t->n++;
+	bool added;
+	htab_entry *e = htab_put(t, key, len, &added);
+	if (!added)
+		return e->val.p;
+	e->val.p = node;
 	return NULL;
+}
+
+ast_node *ast_idref_target(const ast_doc *d, const ast_idref *r)
+{
+	return r->target ? r->target : ast_idtab_get(&d->ids, r->id.p, r->id.len);
 }
 
 const str *ast_node_id(const ast_node *n)
@@ -394,9 +309,7 @@ void ast_plain_text(const ast_node *n, buf *out)
 {
 	if (!n)
 		return;
-	/* Iterative pre-order walk of n's subtree. */
-	const ast_node *cur = n;
-	for (;;) {
+	for (const ast_node *cur = n; cur; cur = ast_next(cur, n, true)) {
 		if (cur->type == AST_TEXT) {
 			for (ast_text_it it = {.n = cur}; ast_text_next(&it);) {
 				buf_put(out, it.piece.p, it.piece.len);
@@ -414,15 +327,6 @@ void ast_plain_text(const ast_node *n, buf *out)
 			}
 			buf_putc(out, ']');
 		}
-		if (cur->first) {
-			cur = cur->first;
-			continue;
-		}
-		while (cur != n && !cur->next)
-			cur = cur->parent;
-		if (cur == n)
-			return;
-		cur = cur->next;
 	}
 }
 

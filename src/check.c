@@ -12,6 +12,7 @@
 
 #include "check.h"
 #include "check_util.h"
+#include "xalloc.h"
 
 void check_run_all(ast_doc *d)
 {
@@ -101,15 +102,6 @@ static bool node_is(const ast_node *t, const idlist_use *u)
 	return t->type != AST_BLOCK || t->u.block->kind == u->want_kind;
 }
 
-/* The node an ID names: resolved, or looked up (resolution may refuse the
- * wrong kind). */
-static ast_node *idref_target(const ast_doc *d, const ast_idref *r)
-{
-	if (r->target)
-		return r->target;
-	return ast_idtab_get(&d->ids, r->id.p, r->id.len);
-}
-
 /*
  * A suggestion costs a pass over every ID.  Once a document has this many
  * diagnostics (far more than anyone reads) suggestions are left out, which
@@ -131,7 +123,7 @@ static void suggest_from(ast_doc *d, size_t k, const ast_idref *r,
 /* The IDs of the nodes of v, for suggestions (heap array). */
 static const char **ids_of(const ast_vec *v, size_t *n)
 {
-	const char **out = check_xrealloc(NULL, (v->n + 1) * sizeof *out);
+	const char **out = xreallocarray(NULL, v->n + 1, sizeof *out, "suggestions");
 	*n = 0;
 	for (size_t i = 0; i < v->n; i++) {
 		const str *id = ast_node_id(v->v[i]);
@@ -148,7 +140,7 @@ static const char **all_ids(const ast_doc *d, size_t *n)
 	size_t cap = 1;
 	for (size_t i = 0; i < 3; i++)
 		cap += vs[i]->n;
-	const char **out = check_xrealloc(NULL, cap * sizeof *out);
+	const char **out = xreallocarray(NULL, cap, sizeof *out, "suggestions");
 	*n = 0;
 	for (size_t i = 0; i < 3; i++)
 		for (size_t j = 0; j < vs[i]->n; j++) {
@@ -168,7 +160,7 @@ void check_undefined_reference(ast_doc *d)
 		const ast_idlist *ids = &d->refs.v[i]->u.ref->ids;
 		for (size_t j = 0; j < ids->n; j++) {
 			const ast_idref *r = &ids->v[j];
-			if (idref_target(d, r) ||
+			if (ast_idref_target(d, r) ||
 			    !ast_id_valid(r->id.p, r->id.len))
 				continue;
 			size_t k = diag_report(&d->diags, DC_UNDEFINED_REFERENCE,
@@ -188,7 +180,7 @@ void check_undefined_reference(ast_doc *d)
 			const char **cands = NULL;
 			for (size_t j = 0; j < u[l].n; j++) {
 				const ast_idref *r = &u[l].v[j];
-				if (idref_target(d, r) ||
+				if (ast_idref_target(d, r) ||
 				    !ast_id_valid(r->id.p, r->id.len))
 					continue;
 				size_t k = diag_report(
@@ -220,7 +212,7 @@ void check_wrong_kind(ast_doc *d)
 		for (size_t l = 0; l < nu; l++)
 			for (size_t j = 0; j < u[l].n; j++) {
 				const ast_idref *r = &u[l].v[j];
-				const ast_node *t = idref_target(d, r);
+				const ast_node *t = ast_idref_target(d, r);
 				if (!t || node_is(t, &u[l]))
 					continue;
 				const char *what = ast_node_what(t);

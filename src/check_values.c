@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include "ascii.h"
 #include "check.h"
 #include "check_util.h"
 
@@ -18,20 +19,10 @@ static const char *const evidence_types[] = {
 
 #define COUNT(a) (sizeof(a) / sizeof(a)[0])
 
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool is_alpha(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 static bool all_digits(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (!is_digit(s[i]))
+		if (!ascii_is_digit(s[i]))
 			return false;
 	return n > 0;
 }
@@ -77,7 +68,7 @@ static bool valid_date(const char *s, size_t n, bool partial)
 static bool alnum_run(const char *s, size_t n, bool alpha_only)
 {
 	for (size_t i = 0; i < n; i++)
-		if (!is_alpha(s[i]) && (alpha_only || !is_digit(s[i])))
+		if (!ascii_is_alpha(s[i]) && (alpha_only || !ascii_is_digit(s[i])))
 			return false;
 	return true;
 }
@@ -146,7 +137,7 @@ static bool valid_lang(const char *s, size_t n)
 			st = VARIANT;
 			continue;
 		}
-		if ((len >= 5) || (len == 4 && is_digit(p[0]))) {
+		if ((len >= 5) || (len == 4 && ascii_is_digit(p[0]))) {
 			st = VARIANT;
 			continue;
 		}
@@ -163,9 +154,30 @@ static bool one_of(const char *s, size_t n, const char *const *set, size_t k)
 	return false;
 }
 
-static void bad_enum(ast_doc *d, const ast_field *f, const char *what,
-		     const char *const *set, size_t k, const char *choices)
+/* The enumerations: what a value is called (NULL: the field's name), its
+ * words, and how a message lists them. */
+static const struct {
+	ast_value_type type;
+	const char *what;
+	const char *const *set;
+	size_t n;
+	const char *choices;
+} enums[] = {
+	{VT_LEVEL, NULL, levels, COUNT(levels), "high, medium or low"},
+	{VT_STATUS, "status", statuses, COUNT(statuses), "draft or final"},
+	{VT_EVIDENCE_TYPE, "evidence type", evidence_types, COUNT(evidence_types),
+	 "report, law, treaty, statement, dataset, article or other"},
+};
+
+static void bad_enum(ast_doc *d, const ast_field *f, ast_value_type type)
 {
+	size_t e = 0;
+	while (enums[e].type != type)
+		e++;
+	const char *const *set = enums[e].set;
+	size_t k = enums[e].n;
+	const char *what = enums[e].what ? enums[e].what : f->name.p;
+	const char *choices = enums[e].choices;
 	if (one_of(f->value.p, f->value.len, set, k))
 		return;
 	size_t id = diag_report(&d->diags, DC_BAD_VALUE, f->value_at,
@@ -299,17 +311,9 @@ static void bad_field(ast_doc *d, const ast_field *f, const ast_field_spec *sp)
 		bad_ids(d, f, true);
 		break;
 	case VT_LEVEL:
-		bad_enum(d, f, f->name.p, levels, COUNT(levels),
-			 "high, medium or low");
-		break;
 	case VT_STATUS:
-		bad_enum(d, f, "status", statuses, COUNT(statuses),
-			 "draft or final");
-		break;
 	case VT_EVIDENCE_TYPE:
-		bad_enum(d, f, "evidence type", evidence_types,
-			 COUNT(evidence_types),
-			 "report, law, treaty, statement, dataset, article or other");
+		bad_enum(d, f, sp->type);
 		break;
 	case VT_DATE:
 		if (!valid_date(f->value.p, f->value.len, false))
@@ -356,9 +360,9 @@ static bool acronym_key_ok(const char *s, size_t n)
 {
 	bool letter = false;
 	for (size_t i = 0; i < n; i++) {
-		if (is_alpha(s[i]))
+		if (ascii_is_alpha(s[i]))
 			letter = true;
-		else if (!is_digit(s[i]) && !(s[i] == '&' && i > 0 && i + 1 < n))
+		else if (!ascii_is_digit(s[i]) && !(s[i] == '&' && i > 0 && i + 1 < n))
 			return false;
 	}
 	return letter;

@@ -8,12 +8,13 @@
  * `*` runs and `[` openers; emphasis is then resolved with the CommonMark
  * delimiter algorithm, innermost first, which keeps it linear and leaves
  * unmatched `*` as text (prose needs no quoting).  `_` is not emphasis.
- * Bytes \x01 (comments, blanked by parse.c) vanish.
+ * LEX_COMMENT_BYTE (comments, blanked by parse.c: inline.h) vanishes.
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "parse.h"
+#include "inline.h"
+#include "xalloc.h"
 
 typedef struct delim {
 	struct delim *prev, *next;
@@ -156,7 +157,7 @@ static bool is_punct(unsigned char ch)
 
 static bool is_space(unsigned char ch)
 {
-	return ch == ' ' || ch == '\t' || ch == '\n' || ch == 0 || ch == 1;
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == 0 || ch == LEX_COMMENT_BYTE;
 }
 
 /* ---- code spans ---- */
@@ -179,9 +180,8 @@ static void scan_runs(ictx *c)
 			c->max_run = r;
 		k += r ? r : 1;
 	}
-	c->last_run = calloc(c->max_run + 1, sizeof *c->last_run);
-	if (!c->last_run)
-		abort();
+	c->last_run = xcalloc(c->max_run + 1, sizeof *c->last_run,
+			      "backtick runs");
 	for (size_t k = 0; k < c->n;) {
 		size_t r = c->w[k] == '`' ? run_len(c, k, '`') : 0;
 		if (r)
@@ -229,7 +229,7 @@ static size_t code_span(ictx *c, size_t i)
 	size_t a = i + len, b = close;
 	buf t = BUF_INIT;
 	for (size_t k = a; k < b; k++)
-		if (c->w[k] != '\x01')
+		if (c->w[k] != LEX_COMMENT_BYTE)
 			buf_putc(&t, c->w[k] == '\n' ? ' ' : c->w[k]);
 	size_t s = 0, e = t.len;
 	if (e >= 2 && t.data[0] == ' ' && t.data[e - 1] == ' ' &&
@@ -250,6 +250,14 @@ static bool id_char(unsigned char ch)
 	return !is_space(ch) && ch != ';' && ch != ']' && ch != '[' && ch != '@';
 }
 
+/* Past the spaces, line breaks and comments at k. */
+static size_t skip_gap(const ictx *c, size_t k)
+{
+	while (k < c->n && (c->w[k] == ' ' || c->w[k] == '\n' || c->w[k] == LEX_COMMENT_BYTE))
+		k++;
+	return k;
+}
+
 /* Parse at i ("[@"); returns the end, or 0 when malformed. */
 static size_t reference(ictx *c, size_t i)
 {
@@ -258,8 +266,7 @@ static size_t reference(ictx *c, size_t i)
 	ast_idref *v = items;
 	size_t n = 0, cap = 64;
 	for (;;) {
-		while (k < c->n && (c->w[k] == ' ' || c->w[k] == '\n' || c->w[k] == '\x01'))
-			k++;
+		k = skip_gap(c, k);
 		if (k >= c->n || c->w[k] != '@')
 			goto bad;
 		size_t s = ++k;
@@ -277,8 +284,7 @@ static size_t reference(ictx *c, size_t i)
 		v[n].at = wspan(c, s, k);
 		v[n].target = NULL;
 		n++;
-		while (k < c->n && (c->w[k] == ' ' || c->w[k] == '\n' || c->w[k] == '\x01'))
-			k++;
+		k = skip_gap(c, k);
 		if (k < c->n && c->w[k] == ';') {
 			k++;
 			continue;
@@ -317,9 +323,7 @@ static void push_delim(ictx *c, size_t i, size_t len)
 	c->text_from = i + len;
 	if (!left && !right)
 		return;
-	delim *dl = calloc(1, sizeof *dl);
-	if (!dl)
-		abort();
+	delim *dl = xcalloc(1, sizeof *dl, "an emphasis delimiter");
 	dl->node = n;
 	dl->len = dl->orig = len;
 	dl->can_open = left;
@@ -503,17 +507,17 @@ static size_t close_bracket(ictx *c, size_t i)
 	for (size_t k = i + 2; k < ue; k++) {
 		if (c->w[k] == '\\' && k + 1 < ue && is_punct((unsigned char)c->w[k + 1]))
 			k++;
-		if (c->w[k] != '\x01')
+		if (c->w[k] != LEX_COMMENT_BYTE)
 			buf_putc(&u, c->w[k]);
 	}
 	link->u.link->url = ast_str(c->d, u.data ? u.data : "", u.len);
 	link->u.link->url_at = wspan(c, i + 2, ue);
 	buf_free(&u);
-	for (ast_node *t = open->next; t;) {
-		ast_node *nx = t->next;
+	/* what followed the "[" is the link's text now */
+	while (open->next) {
+		ast_node *t = open->next;
 		unlink_node(t);
 		ast_append(link, t);
-		t = nx;
 	}
 	insert_after(open, link);
 	unlink_node(open);
@@ -532,7 +536,7 @@ static size_t close_bracket(ictx *c, size_t i)
 /* ---- the pass ---- */
 
 /* The bytes the pass stops at, for strcspn (SSE4.2 in glibc). */
-static const char specials[] = "\x01\n\\`*[]";
+static const char specials[] = {LEX_COMMENT_BYTE, '\n', '\\', '`', '*', '[', ']', '\0'};
 
 /* Join the run of text siblings that starts at n into n. */
 static void join_run(ast_doc *d, ast_node *n, buf *b)
@@ -671,15 +675,7 @@ static void merge_text(ast_doc *d, ast_node *root)
 			if (n->type == AST_TEXT)
 				continue;	/* joins what follows */
 		}
-		if (n->first) {
-			n = n->first;
-			continue;
-		}
-		while (n != root && !n->next)
-			n = n->parent;
-		if (n == root)
-			break;
-		n = n->next;
+		n = ast_next(n, root, true);
 	}
 	buf_free(&b);
 }
@@ -744,27 +740,24 @@ static void limit_depth(ictx *c, ast_node *root)
 {
 	int depth = 0;
 	bool reported = false;
-	ast_node *n = root->first;
-	while (n) {
-		if (nests(n) && depth == INLINE_MAX_DEPTH) {
-			if (!reported)
-				diag_report(&c->d->diags, DC_SYNTAX, n->at,
-					    "emphasis and links nested more than %d deep: "
-					    "the inner ones are kept as text", INLINE_MAX_DEPTH);
-			reported = true;
-			n = unwrap(c, n);
+	for (ast_iter it = ast_iter_start(root); ast_iter_next(&it);) {
+		ast_node *n = (ast_node *)it.node;
+		if (!nests(n))
+			continue;
+		if (!it.entering) {
+			depth--;
 			continue;
 		}
-		if (n->first) {
-			depth += nests(n);
-			n = n->first;
+		if (depth < INLINE_MAX_DEPTH) {
+			depth++;
 			continue;
 		}
-		while (n != root && !n->next) {
-			n = n->parent;
-			depth -= n != root && nests(n);
-		}
-		n = n == root ? NULL : n->next;
+		if (!reported)
+			diag_report(&c->d->diags, DC_SYNTAX, n->at,
+				    "emphasis and links nested more than %d deep: "
+				    "the inner ones are kept as text", INLINE_MAX_DEPTH);
+		reported = true;
+		ast_iter_goto(&it, unwrap(c, n));
 	}
 }
 
@@ -780,14 +773,7 @@ void inline_scratch_free(inline_scratch *s)
 
 static void *grow_to(void *p, size_t *cap, size_t want, size_t size)
 {
-	if (want <= *cap)
-		return p;
-	while (*cap < want)
-		*cap = *cap ? 2 * *cap : 256;
-	p = realloc(p, *cap * size);
-	if (!p)
-		abort();
-	return p;
+	return want ? xgrow(p, cap, want - 1, size, "the inline parser's buffers") : p;
 }
 
 bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
@@ -827,7 +813,7 @@ bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 	while (i < c.n) {
 		unsigned char ch = (unsigned char)c.w[i];
 		switch (ch) {
-		case '\x01':
+		case LEX_COMMENT_BYTE:
 			i++;
 			continue;
 		case '\n':
@@ -867,9 +853,7 @@ bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 				ast_node *n = add(&c, AST_TEXT, i, i + 1);
 				ast_set_text(n, text_str(&c, i, "[", 1));
 				c.text_from = i + 1;
-				bracket *b = calloc(1, sizeof *b);
-				if (!b)
-					abort();
+				bracket *b = xcalloc(1, sizeof *b, "a link opener");
 				b->node = n;
 				b->delim_top = c.dtop;
 				b->active = true;

@@ -21,6 +21,7 @@
 #include "render_docx.h"
 #include "render_json.h"
 #include "trace.h"
+#include "xalloc.h"
 
 #ifndef BRIEFC_VERSION
 #define BRIEFC_VERSION "0.0.0"
@@ -126,13 +127,9 @@ static int output_open(output *w, const char *path)
 	if (exists && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
 		w->target = realpath(path, NULL);
 	if (!w->target)
-		w->target = strdup(path);
-	if (!w->target)
-		abort();
+		w->target = xstrdup(path, "the output's name");
 	size_t n = strlen(w->target);
-	w->tmp = malloc(n + 16);
-	if (!w->tmp)
-		abort();
+	w->tmp = xmalloc(n + 16, "the output's name");
 	snprintf(w->tmp, n + 16, "%s.tmpXXXXXX", w->target);
 	int fd = mkstemp(w->tmp);
 	if (fd < 0) {
@@ -505,9 +502,7 @@ static int cmd_trace(const options *o)
 	int status = fmt.errors ? EXIT_ERRORS : EXIT_OK;
 
 	size_t n = o->nfiles - 1;
-	const ast_node **roots = calloc(n, sizeof *roots);
-	if (!roots)
-		abort();
+	const ast_node **roots = xcalloc(n, sizeof *roots, "the IDs to trace");
 	buf err = BUF_INIT;
 	for (size_t i = 0; i < n && status != EXIT_USAGE; i++) {
 		roots[i] = trace_lookup(&d, o->files[i + 1], &err);
@@ -566,9 +561,7 @@ int main(int argc, char **argv)
 	memset(&o, 0, sizeof o);
 	policy_init(&o.pol);
 	o.diagnostics = DF_TEXT;
-	o.files = calloc((size_t)argc, sizeof *o.files);
-	if (!o.files)
-		abort();
+	o.files = xcalloc((size_t)argc, sizeof *o.files, "the list of files");
 	int status = EXIT_OK;
 	buf err = BUF_INIT;
 	bool only_files = false;

@@ -13,25 +13,13 @@
 #include <stdbool.h>
 
 #include "ast.h"
+#include "inline.h"
 
 /* The semantic value of a line token: up to two spans and a number. */
 typedef struct parse_tok {
 	span a, b;
 	long n;
 } parse_tok;
-
-/* What inline_parse keeps from one call to the next: its work buffers,
- * so that a paragraph costs no allocation of them. */
-typedef struct inline_scratch {
-	char *w;
-	uint32_t *wstart, *sstart;
-	size_t wcap, scap;
-	buf text;
-	/* the references and links the last call made, in the order made */
-	ast_vec made;
-} inline_scratch;
-
-void inline_scratch_free(inline_scratch *s);
 
 typedef struct parse_state {
 	ast_doc *doc;
@@ -77,18 +65,5 @@ void parse_block_open(parse_state *ps, const parse_tok *t, span at);
 void parse_block_close(parse_state *ps, span at);
 void parse_block_unclosed(parse_state *ps);
 void parse_stray_close(parse_state *ps, span at);
-
-/* Deepest nesting of emphasis, strong emphasis and links; deeper levels
- * stay text, with a syntax error (docs/limits.md). */
-#define INLINE_MAX_DEPTH 32
-
-/* Inline parsing of text made of the given line pieces (inline.c); true
- * if it made a reference or a link (resolve.c has work there: they are in
- * scratch->made; a link the nesting limit undid has no parent). */
-bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
-		  const span *segs, size_t nsegs, inline_scratch *scratch);
-
-/* Semantic pass (resolve.c). */
-void resolve_document(ast_doc *d);
 
 #endif
