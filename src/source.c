@@ -20,6 +20,17 @@ int source_read_file(const char *path, char **data, size_t *len)
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	if (!f)
 		return -1;
+	int rc = source_read_stream(f, data, len);
+	if (f != stdin) {
+		int e = errno;
+		fclose(f);
+		errno = e;
+	}
+	return rc;
+}
+
+int source_read_stream(FILE *f, char **data, size_t *len)
+{
 	/* A regular file's size is known: one buffer of it (and the room
 	 * source_init_owned adds), read once, not grown and copied. */
 	size_t cap = 65536, n = 0;
@@ -29,8 +40,6 @@ int source_read_file(const char *path, char **data, size_t *len)
 		cap = (size_t)st.st_size + SOURCE_PAD;
 	char *p = malloc(cap);
 	if (!p) {
-		if (f != stdin)
-			fclose(f);
 		errno = ENOMEM;
 		return -1;
 	}
@@ -44,8 +53,6 @@ int source_read_file(const char *path, char **data, size_t *len)
 			char *q = realloc(p, ncap);
 			if (!q) {
 				free(p);
-				if (f != stdin)
-					fclose(f);
 				errno = ENOMEM;
 				return -1;
 			}
@@ -57,10 +64,7 @@ int source_read_file(const char *path, char **data, size_t *len)
 		if (got == 0)
 			break;
 	}
-	int err = ferror(f);
-	if (f != stdin)
-		fclose(f);
-	if (err) {
+	if (ferror(f)) {
 		free(p);
 		errno = EIO;
 		return -1;

@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 struct diag_list;
 
@@ -64,6 +65,8 @@ int source_init_owned(source *s, const char *path, char *raw, size_t rawlen,
 		      struct diag_list *dl);
 /* Read a file ("-" is stdin).  Returns 0, or -1 with errno set. */
 int source_read_file(const char *path, char **data, size_t *len);
+/* The same from an open stream, which stays open. */
+int source_read_stream(FILE *f, char **data, size_t *len);
 void source_free(source *s);
 
 /* Code points in text[from, to), eight bytes at a time. */
