@@ -162,6 +162,25 @@ bool ast_id_valid(const char *p, size_t len)
 	return true;
 }
 
+void ast_ids_canonical(buf *out, const char *p, size_t n)
+{
+	const char *e = p + n;
+	for (bool first = true;; first = false) {
+		const char *q = memchr(p, ',', (size_t)(e - p));
+		const char *a = p, *b = q ? q : e;
+		while (a < b && (*a == ' ' || *a == '\t'))
+			a++;
+		while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+			b--;
+		if (!first)
+			buf_puts(out, b > a ? ", " : ",");
+		buf_put(out, a, (size_t)(b - a));
+		if (!q)
+			break;
+		p = q + 1;
+	}
+}
+
 ast_node *ast_idtab_get(const ast_idtab *t, const char *key, size_t len)
 {
 	const htab_entry *e = htab_get(t, key, len);

@@ -394,6 +394,10 @@ const char *ast_level_name(ast_level l);
 
 /* ---- IDs ---- */
 bool ast_id_valid(const char *p, size_t len);
+/* A list of IDs in its one spelling, `a, b`: split on commas, each item
+ * trimmed of spaces and tabs, joined with ", " (an empty item is kept,
+ * empty: "a,,b" is "a,, b"). */
+void ast_ids_canonical(struct buf *out, const char *p, size_t n);
 ast_node *ast_idtab_get(const ast_idtab *t, const char *key, size_t len);
 /* Returns the existing node if key is taken (and does not insert). */
 ast_node *ast_idtab_put(ast_idtab *t, const char *key, size_t len,

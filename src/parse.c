@@ -279,25 +279,22 @@ static void field_finish(parse_state *ps)
 	if (!f)
 		return;
 	ps->field = NULL;
-	/* Join the pieces with single spaces. */
-	buf v = BUF_INIT;
+	/* Join the pieces with single spaces; a list of IDs is written as
+	 * `a, b` whatever its spacing, as fmt writes it. */
+	const ast_field_spec *sp = f->spec;
+	buf v = BUF_INIT, ids = BUF_INIT;
 	for (size_t i = 0; i < f->nsegs; i++) {
 		if (i)
 			buf_putc(&v, ' ');
 		buf_put(&v, ps->text + f->segs[i].start, f->segs[i].end - f->segs[i].start);
 	}
+	if (sp && sp->type == VT_IDS && v.len) {
+		ast_ids_canonical(&ids, v.data, v.len);
+		buf_free(&v);
+		v = ids;
+	}
 	f->value = ast_str(ps->doc, v.data ? v.data : "", v.len);
 	buf_free(&v);
-	const ast_field_spec *specs;
-	size_t n;
-	if (ps->block)
-		specs = ast_block_fields(ps->block->u.block->kind, &n);
-	else if (ps->in_front)
-		specs = ast_meta_fields(&n);
-	else
-		return;
-	const ast_field_spec *sp = ast_spec_find(specs, n, f->name.p, f->name.len);
-	f->spec = sp;
 	if (sp && sp->type == VT_URL) {
 		ast_doc *d = ps->doc;
 		d->url_fields = xgrow(d->url_fields, &d->capurl_fields,
@@ -310,6 +307,38 @@ static void field_finish(parse_state *ps)
 		inline_parse(ps->doc, ps->lex, f->inl, f->segs, f->nsegs,
 			     &ps->scratch);
 	}
+}
+
+/*
+ * The fields of a block (or the front matter) are kept in the order of
+ * the contract, whatever the order written (docs/language.md): what a
+ * brief means, the numbers of its sources included, never depends on
+ * its layout, and `briefc fmt`, which writes fields in that order,
+ * changes nothing but the layout.
+ */
+static void fields_begin(parse_state *ps, ast_field **list,
+			 const ast_field_spec *specs, size_t n)
+{
+	ps->fields = list;
+	ps->specs = specs;
+	ps->nspecs = n;
+	ps->last = arena_alloc(&ps->doc->side, (n + 1) * sizeof *ps->last);
+}
+
+/* After the last field whose spec comes no later than f's: O(specs). */
+static void insert_field(parse_state *ps, ast_field *f)
+{
+	f->spec = ast_spec_find(ps->specs, ps->nspecs, f->name.p, f->name.len);
+	size_t k = f->spec ? (size_t)(f->spec - ps->specs) : ps->nspecs;
+	ast_field **at = ps->fields;
+	for (size_t j = k + 1; j-- > 0;)
+		if (ps->last[j]) {
+			at = &ps->last[j]->next;
+			break;
+		}
+	f->next = *at;
+	*at = f;
+	ps->last[k] = f;
 }
 
 static bool in_entries(const parse_state *ps)
@@ -342,8 +371,7 @@ void parse_field(parse_state *ps, const parse_tok *t, span at)
 	f->segs = arena_alloc(&d->arena, 4 * sizeof *f->segs);
 	if (t->b.end > t->b.start)
 		f->segs[f->nsegs++] = t->b;
-	*ps->field_tail = f;
-	ps->field_tail = &f->next;
+	insert_field(ps, f);
 	ps->field = f;
 }
 
@@ -415,7 +443,9 @@ void parse_front_open(parse_state *ps, span at)
 	ps->in_front = true;
 	ps->doc->meta.present = true;
 	ps->doc->meta.at = at;
-	ps->field_tail = &ps->doc->meta.fields;
+	size_t n;
+	const ast_field_spec *specs = ast_meta_fields(&n);
+	fields_begin(ps, &ps->doc->meta.fields, specs, n);
 }
 
 void parse_front_close(parse_state *ps, span at)
@@ -455,7 +485,6 @@ void parse_block_open(parse_state *ps, const parse_tok *t, span at)
 	pending(ps, b);
 	ps->container = b;
 	ps->field = NULL;
-	ps->field_tail = &b->u.block->fields;
 
 	const char *kt = ps->text + t->a.start;
 	size_t kl = t->a.end - t->a.start;
@@ -470,7 +499,11 @@ void parse_block_open(parse_state *ps, const parse_tok *t, span at)
 		diag_add_help(&d->diags, di, "block kinds are finding, recommendation, evidence, "
 			      "acronyms, areas, recommendations, findings, sources and glossary");
 		b->u.block->kind = BK__COUNT;	/* checks and backends skip it */
+		fields_begin(ps, &b->u.block->fields, NULL, 0);
 	} else {
+		size_t n;
+		const ast_field_spec *specs = ast_block_fields((ast_block_kind)k, &n);
+		fields_begin(ps, &b->u.block->fields, specs, n);
 		b->u.block->kind = (ast_block_kind)k;
 		if (ast_kind_has_id((ast_block_kind)k) && !b->u.block->id.len)
 			diag_report(&d->diags, DC_SYNTAX, at, "'::: %s' needs an ID: '::: %s ID'",
@@ -490,7 +523,7 @@ static void block_end(parse_state *ps)
 	close_all(ps);
 	ps->block = NULL;
 	ps->container = ps->doc->root;
-	ps->field_tail = NULL;
+	ps->fields = NULL;
 	ps->blank = false;
 }
 

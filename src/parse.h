@@ -33,7 +33,14 @@ typedef struct parse_state {
 	ast_node *container;	/* root, or the open block */
 	ast_node *block;	/* the open block, or NULL */
 	ast_field *field;	/* the field continuation lines go to */
-	ast_field **field_tail;
+	/* Where fields go: the list of the front matter or the open block,
+	 * kept in the order of their kind's specs (fields with no spec
+	 * last), each name in the order written; last[i] is the last field
+	 * of spec i so far (last[nspecs]: of no spec). */
+	ast_field **fields;
+	const ast_field_spec *specs;
+	size_t nspecs;
+	ast_field **last;
 	char *entry_val;	/* the last entry's value, when continued */
 	size_t entry_room;	/* its size in the arena; 0: not yet copied */
 	ast_node *para;		/* the open paragraph */

@@ -274,7 +274,8 @@ static void resolve_inlines(ast_doc *d, ast_node *root, ast_node *block)
 
 static void resolve_block_fields(ast_doc *d, ast_node *b)
 {
-	/* In field order, so that source numbers follow the text. */
+	/* In field order (the contract's: parse.c keeps them so), so
+	 * that source numbers follow the text and not its layout. */
 	for (ast_field *f = b->u.block->fields; f; f = f->next) {
 		if (f->inl)
 			resolve_inlines(d, f->inl, b);
