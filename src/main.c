@@ -15,6 +15,7 @@
 #include "diag_format.h"
 #include "escape.h"
 #include "files.h"
+#include "fmt.h"
 #include "graph.h"
 #include "lsp.h"
 #include "policy.h"
@@ -36,6 +37,7 @@ static const char usage_text[] =
 	"       briefc build [OPTIONS] [-t FORMAT] [-o OUT] FILE\n"
 	"       briefc trace [--format=text|json] FILE ID...\n"
 	"       briefc watch [OPTIONS] [-t FORMAT] [-o OUT] [--poll] FILE\n"
+	"       briefc fmt [--check] [--stdout] FILE...\n"
 	"       briefc lsp [--stdio]\n"
 	"       briefc --help | --version\n"
 	"\n"
@@ -45,6 +47,9 @@ static const char usage_text[] =
 	"  trace     print what rests on each ID and what it rests on\n"
 	"  watch     build FILE (check it, without -t and -o), then again each\n"
 	"            time it or a file it reads changes, until interrupted\n"
+	"  fmt       rewrite each FILE in the canonical layout (--check: change\n"
+	"            nothing, name each file that would change, exit 1 if one\n"
+	"            would; --stdout: write the result to standard output)\n"
 	"  lsp       a language server for editors, on standard input and\n"
 	"            output (docs/lsp.md)\n"
 	"\n"
@@ -521,6 +526,112 @@ static int cmd_build(const options *o)
 	return status;
 }
 
+/*
+ * briefc fmt [--check] [--stdout] FILE...: each file in the canonical
+ * layout (fmt.h), rewritten in place through a temporary file only when
+ * it changes; a file fmt cannot read for what it is (syntax or encoding
+ * errors) is left alone, with those errors shown.
+ */
+static int fmt_file(const char *path, bool check, bool to_stdout)
+{
+	char *raw;
+	size_t len;
+	files fs = FILES_INIT;
+	int rc = files_read(&fs, path, FILES_REGULAR | FILES_UNRECORDED, &raw, &len);
+	files_free(&fs);
+	if (rc != 0) {
+		fprintf(stderr, "briefc: cannot read %s: %s\n", path, strerror(errno));
+		return EXIT_USAGE;
+	}
+	bool in = strcmp(path, "-") == 0;
+	const char *name = in ? "<stdin>" : path;
+	ast_doc d;
+	if (ast_doc_load(&d, name, raw, len) != 0) {
+		fprintf(stderr, "briefc: %s: input larger than %zu bytes (see docs/limits.md)\n",
+			path, (size_t)SOURCE_MAX_BYTES);
+		ast_doc_free(&d);
+		free(raw);
+		return EXIT_USAGE;
+	}
+	int status = EXIT_OK;
+	buf out = BUF_INIT;
+	bool same = true;
+	if (fmt_document(&d, &out) != 0) {
+		diag_sort(&d.diags);
+		buf msg = BUF_INIT;
+		bool color = diag_format_want_color(2);
+		size_t shown = 0, more = 0;
+		for (size_t i = 0; i < d.diags.n; i++) {
+			if (!fmt_blocks(&d.diags.items[i]))
+				continue;
+			if (shown++ < POLICY_MAX_ERRORS_DEFAULT)
+				diag_render_text(&msg, &d.diags, &d.diags.items[i], color);
+			else
+				more++;
+		}
+		if (more)
+			buf_printf(&msg, "briefc: %zu more error%s not shown\n", more,
+				   more == 1 ? "" : "s");
+		fputs(msg.data ? msg.data : "", stderr);
+		fprintf(stderr, "briefc fmt: %s left as it is: fix its errors first\n", name);
+		buf_free(&msg);
+		status = EXIT_ERRORS;
+	} else {
+		same = out.len == len && (!len || memcmp(out.data, raw, len) == 0);
+		if (check && !same) {
+			printf("%s\n", name);
+			status = EXIT_ERRORS;
+		} else if (!check && (to_stdout || in || !same) &&
+			   write_output(to_stdout || in ? NULL : path,
+					out.data ? out.data : "", out.len) != 0) {
+			status = EXIT_USAGE;
+		}
+	}
+	buf_free(&out);
+	ast_doc_free(&d);
+	free(raw);
+	return status;
+}
+
+static int cmd_fmt(int argc, char **argv)
+{
+	bool check = false, to_stdout = false, only_files = false;
+	int nfiles = 0;
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		if (only_files || a[0] != '-' || a[1] == '\0')
+			nfiles++;
+		else if (strcmp(a, "--check") == 0)
+			check = true;
+		else if (strcmp(a, "--stdout") == 0)
+			to_stdout = true;
+		else if (strcmp(a, "--") == 0)
+			only_files = true;
+		else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			fputs(usage_text, stdout);
+			return EXIT_OK;
+		} else
+			return usage_error("unknown option '%s' (fmt takes --check and --stdout)", a);
+	}
+	if (!nfiles)
+		return usage_error("%s", "no input FILE");
+	if (check && to_stdout)
+		return usage_error("%s", "--check and --stdout do not go together");
+	int status = EXIT_OK;
+	only_files = false;
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		if (!only_files && a[0] == '-' && a[1] != '\0') {
+			only_files = strcmp(a, "--") == 0;
+			continue;
+		}
+		int st = fmt_file(a, check, to_stdout);
+		if (st > status)
+			status = st;
+	}
+	return status;
+}
+
 /* What each of watch's builds is: a build, or a check without -t and -o. */
 typedef struct watch_job {
 	const options *o;
@@ -629,7 +740,7 @@ static int cmd_trace(const options *o)
 int main(int argc, char **argv)
 {
 	if (argc < 2)
-		return usage_error("%s", "missing command: check, build, trace, watch or lsp");
+		return usage_error("%s", "missing command: check, build, trace, watch, fmt or lsp");
 	const char *cmd = argv[1];
 	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
 		fputs(usage_text, stdout);
@@ -652,11 +763,13 @@ int main(int argc, char **argv)
 		return lsp_serve(STDIN_FILENO, STDOUT_FILENO);
 #endif
 	}
+	if (strcmp(cmd, "fmt") == 0)
+		return cmd_fmt(argc - 2, argv + 2);
 	bool watch = strcmp(cmd, "watch") == 0;
 	bool build = strcmp(cmd, "build") == 0 || watch;
 	bool trace = strcmp(cmd, "trace") == 0;
 	if (!build && !trace && strcmp(cmd, "check") != 0)
-		return usage_error("unknown command '%s': expected check, build, trace, watch or lsp", cmd);
+		return usage_error("unknown command '%s': expected check, build, trace, watch, fmt or lsp", cmd);
 	options o;
 	memset(&o, 0, sizeof o);
 	policy_init(&o.pol);

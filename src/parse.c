@@ -45,7 +45,7 @@ static const char *comment_open(const char *t, size_t n, const char *p)
  * end marks written into the source's padding (restored by
  * end_scan_text): a document is then held once, not twice.
  */
-static char *scan_text(ast_doc *d)
+static char *scan_text(ast_doc *d, parse_spans *comments)
 {
 	char *t = d->src.text;
 	size_t n = d->src.len;
@@ -81,6 +81,8 @@ static char *scan_text(ast_doc *d)
 		for (const char *q = o; q < e; q++)
 			if (*q != '\n')
 				lex[q - t] = LEX_COMMENT_BYTE;
+		if (comments)
+			parse_spans_push(comments, span_make((uint32_t)(o - t), (uint32_t)(e - t)));
 		o = e;
 	}
 	return lex;
@@ -546,28 +548,77 @@ void parse_stray_close(parse_state *ps, span at)
 
 /* ---- driver ---- */
 
+/* A scanner over d's text, comments blanked (their spans added to
+ * comments, if given). */
+static void scanner_start(parse_state *ps, ast_doc *d, parse_spans *comments)
+{
+	memset(ps, 0, sizeof *ps);
+	ps->doc = d;
+	ps->text = d->src.text;
+	ps->lex = scan_text(d, comments);
+	/* Both fail only when memory is out. */
+	if (brief_yylex_init_extra(ps, &ps->scanner) != 0)
+		xalloc_die(sizeof(void *), "the scanner");
+	ps->scan_buf = brief_yy_scan_buffer(ps->lex, d->src.len + 3, ps->scanner);
+	if (!ps->scan_buf)
+		xalloc_die(sizeof(void *), "the scanner's buffer");
+}
+
+static void scanner_end(parse_state *ps)
+{
+	brief_yy_delete_buffer(ps->scan_buf, ps->scanner);
+	brief_yylex_destroy(ps->scanner);
+}
+
 void parse_document(ast_doc *d)
 {
 	parse_state ps;
-	memset(&ps, 0, sizeof ps);
-	ps.doc = d;
-	ps.text = d->src.text;
-	ps.lex = scan_text(d);
+	scanner_start(&ps, d, NULL);
 	d->root = ast_new(d, AST_DOCUMENT, span_make(0, (uint32_t)d->src.len));
 	ps.container = d->root;
-
-	yyscan_t scanner;
-	/* Both fail only when memory is out. */
-	if (brief_yylex_init_extra(&ps, &scanner) != 0)
-		xalloc_die(sizeof(void *), "the scanner");
-	YY_BUFFER_STATE b = brief_yy_scan_buffer(ps.lex, d->src.len + 3, scanner);
-	if (!b)
-		xalloc_die(sizeof(void *), "the scanner's buffer");
-	brief_yyparse(scanner, &ps);
-	brief_yy_delete_buffer(b, scanner);
-	brief_yylex_destroy(scanner);
+	brief_yyparse(ps.scanner, &ps);
+	scanner_end(&ps);
 	close_all(&ps);
 	free(ps.segs);
 	inline_scratch_free(&ps.scratch);
 	end_scan_text(d, ps.lex);
+}
+
+void parse_spans_push(parse_spans *v, span s)
+{
+	if (v->n == v->cap) {
+		v->cap = v->cap ? 2 * v->cap : 16;
+		v->v = realloc(v->v, v->cap * sizeof *v->v);
+		if (!v->v)
+			abort();
+	}
+	v->v[v->n++] = s;
+}
+
+parse_line *parse_lines(ast_doc *d, size_t *n, parse_spans *comments)
+{
+	parse_state ps;
+	scanner_start(&ps, d, comments);
+	parse_line *v = NULL;
+	size_t cap = 0;
+	*n = 0;
+	for (;;) {
+		BRIEF_YYSTYPE val;
+		span at;
+		int tok = brief_yylex(&val, &at, ps.scanner);
+		if (tok == END)
+			break;
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 256;
+			v = realloc(v, cap * sizeof *v);
+			if (!v)
+				abort();
+		}
+		v[*n].tok = tok;
+		v[*n].at = at;
+		v[(*n)++].t = val.tok;
+	}
+	scanner_end(&ps);
+	end_scan_text(d, ps.lex);
+	return v;
 }

@@ -25,6 +25,7 @@ typedef struct parse_state {
 	ast_doc *doc;
 	const char *text;	/* doc->src.text */
 	char *lex;		/* the text as the scanner sees it: comments blanked */
+	void *scanner, *scan_buf;	/* flex's, over lex */
 	/* scanner */
 	uint32_t lexpos;	/* offset of the next byte to scan */
 	bool fields_seen;	/* a field line since the region opened */
@@ -55,6 +56,29 @@ typedef struct parse_state {
 
 /* Run scanner and parser over doc->src into doc->root. */
 void parse_document(ast_doc *d);
+
+/* One line as the scanner sees it: its token (a parser.h token kind),
+ * where it is (its newline excluded) and the token's value. */
+typedef struct parse_line {
+	int tok;
+	span at;
+	parse_tok t;
+} parse_line;
+
+typedef struct parse_spans {
+	span *v;
+	size_t n, cap;
+} parse_spans;
+
+void parse_spans_push(parse_spans *v, span s);
+
+/*
+ * The scanner alone over a loaded document free of syntax errors (fmt.c):
+ * every line it returns a token for, in order, in a heap array of *n;
+ * lines it skips (comments only; blank lines between entries) are not
+ * there.  The comments' spans, `<!--` to `-->`, are added to comments.
+ */
+parse_line *parse_lines(ast_doc *d, size_t *n, parse_spans *comments);
 
 /* Builder calls, one per grammar action. */
 void parse_front_open(parse_state *ps, span at);
