@@ -55,8 +55,7 @@ static const char usage_text[] =
 	"\n"
 	"FORMAT is one of md, html, latex, pdf, json, docx, dot (the evidence\n"
 	"map in Graphviz DOT); without -t, the extension of OUT (.md, .html,\n"
-	".tex, .pdf, .json, .docx, .dot) names it.  trace prints what rests on\n"
-	"each ID (evidence, a finding or a recommendation) and what it rests on.\n"
+	".tex, .pdf, .json, .docx, .dot) names it.\n"
 	"\n"
 	"options:\n"
 	"  -t FORMAT                 output format (build, watch)\n"
@@ -457,6 +456,7 @@ static int build_file(const options *o, const format_entry *fe, files *fs)
 				 escape_latex_sets_all(d.src.text, d.src.len)));
 	if (clean && !stream) {
 #ifdef __wasi__
+		(void)pdf;
 		int rc = fe->render(&d, &o->render, &out);
 #else
 		int rc = pdf ? render_pdf(&d, &o->render, &out, &err)
