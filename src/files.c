@@ -1,7 +1,8 @@
 /*
- * files.c - reading the files a document is built from, and the record
- * of each path read (files.h).
+ * files.c - reading the files a document is built from, the rules of the
+ * paths that name them, and the record of each path read (files.h).
  */
+#define _XOPEN_SOURCE 700	/* realpath */
 #include "files.h"
 
 #include <errno.h>
@@ -12,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "source.h"
 
 static void stamp_from(const struct stat *st, files_stamp *s)
@@ -136,6 +138,112 @@ int files_read(files *fs, const char *path, unsigned flags, char **data,
 	fclose(f);
 	errno = e;
 	return rc;
+}
+
+void files_dir(const char *path, buf *out)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		buf_putc(out, '.');
+	else
+		buf_put(out, path, slash == path ? 1 : (size_t)(slash - path));
+}
+
+/* Lexically normalise path (NUL-terminated, in b) in place: "." and empty
+ * components go, ".." takes the one before; a ".." that has nothing to
+ * take stays (a path above the working folder). */
+static void normalise(buf *b)
+{
+	char *p = b->data;
+	bool abs = p[0] == '/';
+	size_t o = abs ? 1 : 0, kept = 0;	/* components written that ".." may take */
+	for (size_t i = abs ? 1 : 0; p[i];) {
+		size_t j = i;
+		while (p[j] && p[j] != '/')
+			j++;
+		size_t n = j - i;
+		if (n == 0 || (n == 1 && p[i] == '.')) {
+			/* nothing */
+		} else if (n == 2 && p[i] == '.' && p[i + 1] == '.' && (kept || abs)) {
+			if (kept) {
+				while (o > (abs ? 1 : 0) && p[o - 1] != '/')
+					o--;
+				if (o > (abs ? 1 : 0))
+					o--;	/* the slash before it */
+				kept--;
+			}
+		} else {
+			if (o > (abs ? 1 : 0))
+				p[o++] = '/';
+			memmove(p + o, p + i, n);
+			o += n;
+			if (!(n == 2 && p[i] == '.' && p[i + 1] == '.'))
+				kept++;
+		}
+		i = p[j] ? j + 1 : j;
+	}
+	if (o == 0)
+		p[o++] = '.';
+	p[o] = '\0';
+	b->len = o;
+}
+
+/* Whether path lies in the folder dir (both normalised the same way). */
+static bool inside(const char *dir, const char *path)
+{
+	size_t n = strlen(dir);
+	if (strcmp(dir, ".") == 0)
+		return strcmp(path, "..") != 0 && strncmp(path, "../", 3) != 0 && path[0] != '/';
+	if (strcmp(dir, "/") == 0)
+		return path[0] == '/';
+	return strncmp(path, dir, n) == 0 && path[n] == '/';
+}
+
+const char *files_resolve(const char *root, const char *from, const char *rel,
+			  size_t n, buf *out)
+{
+	buf_clear(out);
+	if (!n)
+		return "no path is given";
+	if (rel[0] == '/')
+		return "the path is absolute: name a file by its path from this file's folder";
+	size_t k = 0;
+	if ((rel[0] >= 'A' && rel[0] <= 'Z') || (rel[0] >= 'a' && rel[0] <= 'z'))
+		while (k < n && ((rel[k] >= 'A' && rel[k] <= 'Z') || (rel[k] >= 'a' && rel[k] <= 'z') ||
+				 (rel[k] >= '0' && rel[k] <= '9') || rel[k] == '+' || rel[k] == '-' ||
+				 rel[k] == '.'))
+			k++;
+	if (k && k < n && rel[k] == ':')
+		return "a URL is not a file: name a file by its path from this file's folder";
+	if (memchr(rel, '\0', n))
+		return "the path holds a NUL byte";
+	files_dir(from, out);
+	buf_putc(out, '/');
+	buf_put(out, rel, n);
+	normalise(out);
+	buf r = BUF_INIT;
+	buf_puts(&r, root);
+	normalise(&r);
+	const char *why = NULL;
+	if (!inside(r.data, out->data))
+		why = "the path leads out of the brief's folder";
+#ifndef __wasi__
+	if (!why) {
+		char *real = realpath(out->data, NULL);
+		if (!real && errno == ELOOP) {
+			why = "the path runs into a loop of symbolic links";
+		} else if (real) {
+			char *rroot = realpath(r.data, NULL);
+			if (rroot && strcmp(rroot, "/") != 0 &&
+			    (strncmp(real, rroot, strlen(rroot)) != 0 || real[strlen(rroot)] != '/'))
+				why = "the path leads out of the brief's folder through a symbolic link";
+			free(rroot);
+		}
+		free(real);
+	}
+#endif
+	buf_free(&r);
+	return why;
 }
 
 void files_free(files *fs)

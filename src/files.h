@@ -24,6 +24,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+struct buf;
+
 /* What stat said of a path: equal stamps mean "not changed", as far as
  * the file system can tell. */
 typedef struct files_stamp {
@@ -76,6 +78,21 @@ enum {
  */
 int files_read(files *fs, const char *path, unsigned flags, char **data,
 	       size_t *len);
+/*
+ * The file an include or a library names: rel (n bytes, as written in
+ * from, a path as files_read was given it) is taken from from's folder
+ * and written into out, lexically normalised ("a/./b/../c" is "a/c").
+ * Returns NULL, or why rel names no file of the brief (the message of a
+ * missing-file error): it is empty, absolute or a URL, or it leads out
+ * of root (the folder of the brief) by "..", or through a symbolic link,
+ * or into a loop of links.  A file that does not exist is files_read's
+ * to report.
+ */
+const char *files_resolve(const char *root, const char *from, const char *rel,
+			  size_t n, struct buf *out);
+/* The folder of path, into out ("." for a bare name). */
+void files_dir(const char *path, struct buf *out);
+
 /* Record path as read, with its stamp now (a file read by other means). */
 void files_note(files *fs, const char *path);
 void files_free(files *fs);
