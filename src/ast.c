@@ -287,6 +287,7 @@ static const ast_field_spec meta_fields[] = {
 	{"status", VT_STATUS, false},
 	{"lang", VT_LANG, false},
 	{"limit-words", VT_POSITIVE_INT, false},
+	{"library", VT_TEXT, false},	/* contract 12: read by assemble.c */
 };
 
 #define SPECS(a) (*n = sizeof(a) / sizeof((a)[0]), (a))

@@ -12,6 +12,7 @@
 
 #include "check.h"
 #include "check_util.h"
+#include "library.h"
 #include "xalloc.h"
 
 void check_run_all(ast_doc *d)
@@ -30,6 +31,7 @@ void check_run_all(ast_doc *d)
 	check_unaddressed_finding(d);
 	check_unused_evidence(d);
 	check_prose_all(d);
+	library_settle(d);
 }
 
 /* ---- duplicate-id ---- */
@@ -42,6 +44,16 @@ void check_duplicate_id(ast_doc *d)
 		if (!id || !id->len)
 			continue;
 		const ast_node *first = ast_idtab_get(&d->ids, id->p, id->len);
+		if (first && ast_in_library(d, n) && !ast_in_library(d, first)) {
+			/* the brief's own definition is the one to change
+			 * (contract 12), and the one that counts meanwhile */
+			size_t k = diag_report(&d->diags, DC_DUPLICATE_ID, check_id_span(first),
+					       "duplicate ID '%s': a library defines it too",
+					       CHECK_Q(d, *id));
+			diag_add_note(&d->diags, k, check_id_span(n),
+				      "'%s' is defined in the library here", CHECK_Q(d, *id));
+			continue;
+		}
 		size_t k = diag_report(&d->diags, DC_DUPLICATE_ID,
 				       check_id_span(n), "duplicate ID '%s'",
 				       CHECK_Q(d, *id));

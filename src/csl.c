@@ -10,9 +10,9 @@
 
 #include <jansson.h>
 
-static void problem(csl_result *r, size_t json, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static void problem(csl_result *r, size_t json, const char *fmt, ...)
+static void problem(csl_result *r, csl_fault f, size_t json, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void problem(csl_result *r, csl_fault f, size_t json, const char *fmt, ...)
 {
 	r->problems = realloc(r->problems, (r->nproblems + 1) * sizeof *r->problems);
 	if (!r->problems)
@@ -22,6 +22,7 @@ static void problem(csl_result *r, size_t json, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vprintf(&m, fmt, ap);
 	va_end(ap);
+	r->problems[r->nproblems].fault = f;
 	r->problems[r->nproblems].json = (uint32_t)json;
 	r->problems[r->nproblems++].msg = buf_detach(&m);
 }
@@ -188,6 +189,42 @@ static size_t skip_ws(const char *p, size_t i, size_t n)
 }
 
 /*
+ * Where each element of the top-level array starts: the JSON is valid
+ * (jansson read it), so depth and strings are all there is to follow.
+ * At most max; their number.
+ */
+static size_t element_starts(const char *j, size_t n, uint32_t *at, size_t max)
+{
+	size_t k = 0;
+	int depth = 0;
+	bool want = false;
+	for (size_t i = 0; i < n && k < max; i++) {
+		char c = j[i];
+		if (c == '"') {
+			if (want && depth == 1)
+				at[k++] = (uint32_t)i, want = false;
+			for (i++; i < n && j[i] != '"'; i++)
+				if (j[i] == '\\')
+					i++;
+			continue;
+		}
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+			continue;
+		if (want && depth == 1)
+			at[k++] = (uint32_t)i, want = false;
+		if (c == '[' || c == '{') {
+			if (++depth == 1)
+				want = true;
+		} else if (c == ']' || c == '}') {
+			depth--;
+		} else if (c == ',' && depth == 1) {
+			want = true;
+		}
+	}
+	return k;
+}
+
+/*
  * Where the value enc of an "id" key is in json[from, n): the first
  * "id" followed by a colon and enc; from if there is none (written with
  * other escapes, say).
@@ -223,6 +260,7 @@ static bool one_word(const char *id)
 	return true;
 }
 
+/* Item k, which starts at json[*pos] (and ends before len). */
 static void item(csl_result *r, json_t *it, size_t k, const char *json, size_t len,
 		 size_t *pos)
 {
@@ -244,11 +282,11 @@ static void item(csl_result *r, json_t *it, size_t k, const char *json, size_t l
 		}
 	}
 	if (!id || !*id) {
-		problem(r, *pos, "CSL-JSON item %zu has no id: it is left out", k + 1);
+		problem(r, CSL_NO_ID, *pos, "CSL-JSON item %zu has no id: it is left out", k + 1);
 		return;
 	}
 	if (!one_word(id)) {
-		problem(r, *pos, "CSL-JSON id '%.60s' is not an ID (it holds spaces or "
+		problem(r, CSL_BAD_ITEM, *pos, "CSL-JSON id '%.60s' is not an ID (it holds spaces or "
 			"control characters): the item is left out", id);
 		return;
 	}
@@ -300,25 +338,32 @@ void csl_read(const char *json, size_t len, csl_result *r)
 	json_t *root = json_loadb(json, len, 0, &err);
 	if (!root) {
 		r->failed = true;
-		problem(r, err.position > 0 ? (size_t)err.position - 1 : 0,
+		problem(r, CSL_NOT_CSL, err.position > 0 ? (size_t)err.position - 1 : 0,
 			"not CSL-JSON: %s", err.text);
 		return;
 	}
 	if (!json_is_array(root)) {
 		r->failed = true;
-		problem(r, 0, "not CSL-JSON: an array of items was expected");
+		problem(r, CSL_NOT_CSL, 0, "not CSL-JSON: an array of items was expected");
 		json_decref(root);
 		return;
 	}
-	size_t k, pos = 0;
+	size_t k, n = json_array_size(root);
+	uint32_t *starts = malloc((n + 1) * sizeof *starts);
+	if (!starts)
+		abort();
+	size_t found = element_starts(json, len, starts, n);
 	json_t *it;
 	json_array_foreach(root, k, it) {
+		size_t pos = k < found ? starts[k] : 0;
+		size_t end = k + 1 < found ? starts[k + 1] : len;
 		if (!json_is_object(it)) {
-			problem(r, pos, "CSL-JSON item %zu is not an object: it is left out", k + 1);
+			problem(r, CSL_BAD_ITEM, pos, "CSL-JSON item %zu is not an object: it is left out", k + 1);
 			continue;
 		}
-		item(r, it, k, json, len, &pos);
+		item(r, it, k, json, end, &pos);
 	}
+	free(starts);
 	json_decref(root);
 }
 

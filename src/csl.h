@@ -46,7 +46,14 @@ typedef struct csl_at {
 
 /* An item that made no block, or a JSON error: what, and where in the
  * JSON (byte offset). */
+typedef enum csl_fault {
+	CSL_NOT_CSL,		/* not JSON, or not an array */
+	CSL_NO_ID,		/* an item without an id */
+	CSL_BAD_ITEM		/* not an object, or an id that is no ID */
+} csl_fault;
+
 typedef struct csl_problem {
+	csl_fault fault;
 	uint32_t json;
 	char *msg;		/* heap */
 } csl_problem;

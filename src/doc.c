@@ -2,6 +2,8 @@
  * doc.c - the pipeline: the one place a document is loaded and freed.
  *
  *	raw bytes --source.c--> normalised text, line table, bad-encoding
+ *	          --assemble.c--> included files and libraries spliced in
+ *	              (files.c reads them; a brief of one file is left as is)
  *	          --parse.c (brief.l, brief.y)--> the tree of blocks and lines
  *	              inline.c, called per paragraph, heading, inline field
  *	          --resolve.c--> IDs, references, numbers, links both ways
@@ -13,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "assemble.h"
 #include "ast.h"
 #include "parse.h"
 #include "resolve.h"
@@ -24,11 +27,13 @@ static void doc_init(ast_doc *d)
 	diag_list_init(&d->diags, &d->src);
 }
 
-/* Parse and resolve a loaded source (rc: what loading it returned). */
-static int doc_build(ast_doc *d, int rc)
+/* Assemble, parse and resolve a loaded source (rc: what loading it
+ * returned). */
+static int doc_build(ast_doc *d, int rc, files *fs, bool expand)
 {
 	if (rc != 0)
 		return -1;
+	assemble_document(d, fs, expand);
 	/* A real brief's tree takes about three times its text and its
 	 * blocks and fields under one time (docs/performance.md): one chunk
 	 * each for it all. */
@@ -42,13 +47,21 @@ static int doc_build(ast_doc *d, int rc)
 int ast_doc_load(ast_doc *d, const char *path, const char *raw, size_t len)
 {
 	doc_init(d);
-	return doc_build(d, source_init(&d->src, path, raw, len, &d->diags));
+	return doc_build(d, source_init(&d->src, path, raw, len, &d->diags), NULL, true);
 }
 
 int ast_doc_load_owned(ast_doc *d, const char *path, char *raw, size_t len)
 {
 	doc_init(d);
-	return doc_build(d, source_init_owned(&d->src, path, raw, len, &d->diags));
+	return doc_build(d, source_init_owned(&d->src, path, raw, len, &d->diags), NULL, true);
+}
+
+int ast_doc_load_brief(ast_doc *d, const char *path, char *raw, size_t len,
+		       files *fs, bool expand)
+{
+	doc_init(d);
+	return doc_build(d, source_init_owned(&d->src, path, raw, len, &d->diags), fs,
+			 expand);
 }
 
 void ast_doc_free(ast_doc *d)
@@ -67,6 +80,9 @@ void ast_doc_free(ast_doc *d)
 		ast_vec_free(docv[i]);
 	htab_free(&d->ids);
 	free(d->url_fields);
+	free(d->comments.v);
+	free(d->includes.v);
+	free(d->libraries);
 	diag_list_free(&d->diags);
 	source_free(&d->src);
 	arena_free(&d->arena);

@@ -222,17 +222,17 @@ const char *files_resolve(const char *root, const char *from, const char *rel,
 	buf_put(out, rel, n);
 	normalise(out);
 	buf r = BUF_INIT;
-	buf_puts(&r, root);
+	buf_puts(&r, root ? root : ".");
 	normalise(&r);
 	const char *why = NULL;
-	if (!inside(r.data, out->data))
+	if (root && !inside(r.data, out->data))
 		why = "the path leads out of the brief's folder";
 #ifndef __wasi__
 	if (!why) {
 		char *real = realpath(out->data, NULL);
 		if (!real && errno == ELOOP) {
 			why = "the path runs into a loop of symbolic links";
-		} else if (real) {
+		} else if (real && root) {
 			char *rroot = realpath(r.data, NULL);
 			if (rroot && strcmp(rroot, "/") != 0 &&
 			    (strncmp(real, rroot, strlen(rroot)) != 0 || real[strlen(rroot)] != '/'))

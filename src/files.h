@@ -85,8 +85,8 @@ int files_read(files *fs, const char *path, unsigned flags, char **data,
  * Returns NULL, or why rel names no file of the brief (the message of a
  * missing-file error): it is empty, absolute or a URL, or it leads out
  * of root (the folder of the brief) by "..", or through a symbolic link,
- * or into a loop of links.  A file that does not exist is files_read's
- * to report.
+ * or into a loop of links.  root NULL: any folder will do (a library).
+ * A file that does not exist is files_read's to report.
  */
 const char *files_resolve(const char *root, const char *from, const char *rel,
 			  size_t n, struct buf *out);

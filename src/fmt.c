@@ -22,6 +22,7 @@ typedef struct line {
 	bool comment;		/* holds bytes of a comment */
 	bool glued;		/* starts inside a comment opened above */
 	bool open_end;		/* ends inside a comment that goes on */
+	bool include;		/* an include line (assemble.c) */
 } line;
 
 typedef struct fmt_ctx {
@@ -64,7 +65,7 @@ static line *make_lines(ast_doc *d, size_t *nlines)
 	}
 
 	size_t ntok;
-	parse_spans com = {NULL, 0, 0};
+	span_vec com = {NULL, 0, 0};
 	parse_line *toks = parse_lines(d, &ntok, &com);
 	size_t i = 0;
 	for (size_t k = 0; k < ntok; k++) {
@@ -93,6 +94,14 @@ static line *make_lines(ast_doc *d, size_t *nlines)
 		}
 	}
 	free(com.v);
+	/* include lines, in order too */
+	size_t k = 0;
+	for (i = 0; i < n && k < d->includes.n; i++) {
+		while (k < d->includes.n && d->includes.v[k].start < v[i].at.start)
+			k++;
+		if (k < d->includes.n && d->includes.v[k].start == v[i].at.start)
+			v[i].include = true;
+	}
 	*nlines = n;
 	return v;
 }
@@ -246,6 +255,17 @@ static void put_heading(fmt_ctx *c, const line *l)
 	put_tmp(c);
 }
 
+/* `::: include PATH`, the path as written. */
+static void put_include(fmt_ctx *c, const line *l)
+{
+	const char *p = c->text + l->at.start + 3, *e = c->text + l->at.end;
+	p = lstrip(p, e) + 7;	/* "include" */
+	p = lstrip(p, e);
+	buf_puts(&c->tmp, "::: include ");
+	buf_put(&c->tmp, p, (size_t)(e - p));
+	put_tmp(c);
+}
+
 /* `* x` is `- x`; an empty item keeps the space after its marker, which
  * makes it an item. */
 static void put_item(fmt_ctx *c, const line *l)
@@ -361,6 +381,9 @@ static size_t put_fields(fmt_ctx *c, size_t i, const ast_field_spec *specs,
 
 int fmt_document(ast_doc *d, buf *out)
 {
+	/* one file, as written: not one assembled from several */
+	if (d->src.nfiles > 1 || d->nlibraries)
+		return -1;
 	for (size_t k = 0; k < d->diags.n; k++)
 		if (fmt_blocks(&d->diags.items[k]))
 			return -1;
@@ -380,7 +403,9 @@ int fmt_document(ast_doc *d, buf *out)
 		const ast_field_spec *specs;
 		switch (l->tok) {
 		case GAP:
-			if (is_blank(c.text + l->at.start, l->at.end - l->at.start))
+			if (l->include && !l->comment)
+				put_include(&c, l);
+			else if (is_blank(c.text + l->at.start, l->at.end - l->at.start))
 				want_blank(&c);
 			else
 				put_verbatim(&c, l);

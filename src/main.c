@@ -233,7 +233,8 @@ static int load(ast_doc *d, files *fs, const char *path, const options *o)
 		fprintf(stderr, "briefc: cannot read %s: %s\n", path, strerror(errno));
 		return -1;
 	}
-	int rc = ast_doc_load_owned(d, strcmp(path, "-") == 0 ? "<stdin>" : path, raw, len);
+	int rc = ast_doc_load_brief(d, strcmp(path, "-") == 0 ? "<stdin>" : path, raw, len,
+				    fs, true);
 	if (rc != 0) {
 		fprintf(stderr, "briefc: %s: input larger than %zu bytes (see docs/limits.md)\n",
 			path, (size_t)SOURCE_MAX_BYTES);
@@ -546,7 +547,12 @@ static int fmt_file(const char *path, bool check, bool to_stdout)
 	bool in = strcmp(path, "-") == 0;
 	const char *name = in ? "<stdin>" : path;
 	ast_doc d;
-	if (ast_doc_load(&d, name, raw, len) != 0) {
+	/* one file: its include lines are lines of it, nothing more */
+	char *copy = malloc(len + SOURCE_PAD);
+	if (!copy)
+		abort();
+	memcpy(copy, raw, len);
+	if (ast_doc_load_brief(&d, name, copy, len, NULL, false) != 0) {
 		fprintf(stderr, "briefc: %s: input larger than %zu bytes (see docs/limits.md)\n",
 			path, (size_t)SOURCE_MAX_BYTES);
 		ast_doc_free(&d);

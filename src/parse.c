@@ -35,31 +35,9 @@ static const char *comment_open(const char *t, size_t n, const char *p)
 	}
 }
 
-/*
- * The text as the scanner sees it, ending in "\n\0\0" (the end of the
- * file: see YY_USER_ACTION in brief.l).  Every byte of each <!-- ... -->
- * comment is replaced by LEX_COMMENT_BYTE (newlines kept), so the scanner skips
- * comment-only lines and the inline parser skips the rest while every
- * offset stays that of the source.  An unclosed comment is a syntax error
- * and stays text.  Without comments that is the source text itself, its
- * end marks written into the source's padding (restored by
- * end_scan_text): a document is then held once, not twice.
- */
-static char *scan_text(ast_doc *d, parse_spans *comments)
+uint32_t parse_find_comments(const char *t, size_t n, span_vec *out)
 {
-	char *t = d->src.text;
-	size_t n = d->src.len;
-	const char *o = comment_open(t, n, t);
-	if (!o) {
-		t[n] = '\n';
-		t[n + 1] = t[n + 2] = '\0';
-		return t;
-	}
-	char *lex = xmalloc(n + 3, "the text without comments");
-	memcpy(lex, t, n);
-	lex[n] = '\n';
-	lex[n + 1] = lex[n + 2] = '\0';
-	for (; o; o = comment_open(t, n, o)) {
+	for (const char *o = comment_open(t, n, t); o; o = comment_open(t, n, o)) {
 		const char *c = o + 4;
 		const char *e = NULL;
 		while (c + 3 <= t + n) {
@@ -72,19 +50,63 @@ static char *scan_text(ast_doc *d, parse_spans *comments)
 			}
 			c++;
 		}
-		if (!e) {
-			diag_report(&d->diags, DC_SYNTAX,
-				    span_make((uint32_t)(o - t), (uint32_t)(o - t + 4)),
-				    "comment '<!--' is never closed: expected '-->'");
-			break;
-		}
-		for (const char *q = o; q < e; q++)
-			if (*q != '\n')
-				lex[q - t] = LEX_COMMENT_BYTE;
-		if (comments)
-			parse_spans_push(comments, span_make((uint32_t)(o - t), (uint32_t)(e - t)));
+		if (!e)
+			return (uint32_t)(o - t);
+		span_vec_push(out, span_make((uint32_t)(o - t), (uint32_t)(e - t)));
 		o = e;
 	}
+	return UINT32_MAX;
+}
+
+void parse_unclosed_comment(ast_doc *d, uint32_t at)
+{
+	diag_report(&d->diags, DC_SYNTAX, span_make(at, at + 4),
+		    "comment '<!--' is never closed: expected '-->'");
+}
+
+/*
+ * The text as the scanner sees it, ending in "\n\0\0" (the end of the
+ * file: see YY_USER_ACTION in brief.l).  Every byte of each <!-- ... -->
+ * comment is replaced by LEX_COMMENT_BYTE (newlines kept), so the scanner skips
+ * comment-only lines and the inline parser skips the rest while every
+ * offset stays that of the source; so is every byte of an include line
+ * (assemble.c).  An unclosed comment is a syntax error and stays text.
+ * Without comments that is the source text itself, its end marks written
+ * into the source's padding (restored by end_scan_text): a document is
+ * then held once, not twice.  A document assembled from several files
+ * comes with its comments found, file by file.
+ */
+static char *scan_text(ast_doc *d, span_vec *comments)
+{
+	char *t = d->src.text;
+	size_t n = d->src.len;
+	span_vec found = {NULL, 0, 0};
+	const span_vec *com = &d->comments;
+	if (!d->assembled) {
+		uint32_t unclosed = parse_find_comments(t, n, &found);
+		if (unclosed != UINT32_MAX)
+			parse_unclosed_comment(d, unclosed);
+		com = &found;
+	}
+	if (!com->n && !d->includes.n && !d->nlibraries) {
+		t[n] = '\n';
+		t[n + 1] = t[n + 2] = '\0';
+		return t;
+	}
+	char *lex = xmalloc(n + 3, "the text without comments");
+	memcpy(lex, t, n);
+	lex[n] = '\n';
+	lex[n + 1] = lex[n + 2] = '\0';
+	const span_vec *blank[2] = {com, &d->includes};
+	for (int k = 0; k < 2; k++)
+		for (size_t i = 0; i < blank[k]->n; i++)
+			for (uint32_t q = blank[k]->v[i].start; q < blank[k]->v[i].end; q++)
+				if (t[q] != '\n')
+					lex[q] = LEX_COMMENT_BYTE;
+	if (comments)
+		for (size_t i = 0; i < com->n; i++)
+			span_vec_push(comments, com->v[i]);
+	free(found.v);
 	return lex;
 }
 
@@ -164,8 +186,24 @@ void parse_blank(parse_state *ps, span at)
 	ps->blank = true;
 }
 
+/*
+ * Prose in a library (once for the library: a brief named as one would
+ * have a line of it in every paragraph).  A library holds only what can
+ * be referenced (contract 12).
+ */
+static void library_prose(parse_state *ps, span at)
+{
+	if (!ps->library || ps->library_said)
+		return;
+	ps->library_said = true;
+	diag_report(&ps->doc->diags, DC_SYNTAX, at,
+		    "a library holds only '::: evidence', '::: acronyms' and '::: areas' "
+		    "blocks: this text is not part of the brief");
+}
+
 void parse_text(parse_state *ps, const parse_tok *t, span at)
 {
+	library_prose(ps, at);
 	bool indented = t->n != 0;
 	if (ps->para && !ps->blank) {
 		/* a lazy continuation line */
@@ -184,6 +222,7 @@ void parse_text(parse_state *ps, const parse_tok *t, span at)
 
 void parse_item(parse_state *ps, const parse_tok *t, span at)
 {
+	library_prose(ps, at);
 	bool ordered = t->n != 0;
 	close_para(ps);
 	ps->quote = NULL;
@@ -203,6 +242,7 @@ void parse_item(parse_state *ps, const parse_tok *t, span at)
 
 void parse_quote(parse_state *ps, const parse_tok *t, span at)
 {
+	library_prose(ps, at);
 	if (!ps->quote || ps->blank) {
 		close_all(ps);
 		ps->quote = ast_new(ps->doc, AST_QUOTE, at);
@@ -248,6 +288,7 @@ static str make_slug(ast_doc *d, ast_node *h)
 
 void parse_heading(parse_state *ps, const parse_tok *t, span at)
 {
+	library_prose(ps, at);
 	close_all(ps);
 	ps->blank = false;
 	ast_node *h = ast_new(ps->doc, AST_HEADING, at);
@@ -481,7 +522,7 @@ void parse_block_open(parse_state *ps, const parse_tok *t, span at)
 		b->u.block->id.p = "";
 		b->u.block->id_at = span_make(t->a.end, t->a.end);
 	}
-	ast_append(d->root, b);
+	ast_append(ps->root, b);
 	ast_vec_push(&d->defining, b);
 	ps->block = b;
 	pending(ps, b);
@@ -507,7 +548,12 @@ void parse_block_open(parse_state *ps, const parse_tok *t, span at)
 		const ast_field_spec *specs = ast_block_fields((ast_block_kind)k, &n);
 		fields_begin(ps, &b->u.block->fields, specs, n);
 		b->u.block->kind = (ast_block_kind)k;
-		if (ast_kind_has_id((ast_block_kind)k) && !b->u.block->id.len)
+		if (ps->library && k != BK_EVIDENCE && k != BK_ACRONYMS && k != BK_AREAS) {
+			diag_report(&d->diags, DC_SYNTAX, t->a,
+				    "a library holds only '::: evidence', '::: acronyms' and "
+				    "'::: areas' blocks, not '::: %s'", ast_block_kind_names[k]);
+			b->u.block->kind = BK__COUNT;	/* not part of the brief */
+		} else if (ast_kind_has_id((ast_block_kind)k) && !b->u.block->id.len)
 			diag_report(&d->diags, DC_SYNTAX, at, "'::: %s' needs an ID: '::: %s ID'",
 				    ast_block_kind_names[k], ast_block_kind_names[k]);
 		else if (!ast_kind_has_id((ast_block_kind)k) && b->u.block->id.len)
@@ -524,7 +570,7 @@ static void block_end(parse_state *ps)
 	field_finish(ps);
 	close_all(ps);
 	ps->block = NULL;
-	ps->container = ps->doc->root;
+	ps->container = ps->root;
 	ps->fields = NULL;
 	ps->blank = false;
 }
@@ -548,18 +594,27 @@ void parse_stray_close(parse_state *ps, span at)
 
 /* ---- driver ---- */
 
-/* A scanner over d's text, comments blanked (their spans added to
- * comments, if given). */
-static void scanner_start(parse_state *ps, ast_doc *d, parse_spans *comments)
+/*
+ * A scanner over lex[start, end), one unit of the text: the brief's own,
+ * or one library's.  The three bytes after the unit become its end marks
+ * (see YY_USER_ACTION in brief.l) until scanner_end puts them back.
+ */
+static void scanner_start(parse_state *ps, ast_doc *d, char *lex, uint32_t start,
+			  uint32_t end)
 {
 	memset(ps, 0, sizeof *ps);
 	ps->doc = d;
 	ps->text = d->src.text;
-	ps->lex = scan_text(d, comments);
+	ps->lex = lex;
+	ps->lexpos = start;
+	ps->end = end;
+	memcpy(ps->saved, lex + end, 3);
+	lex[end] = '\n';
+	lex[end + 1] = lex[end + 2] = '\0';
 	/* Both fail only when memory is out. */
 	if (brief_yylex_init_extra(ps, &ps->scanner) != 0)
 		xalloc_die(sizeof(void *), "the scanner");
-	ps->scan_buf = brief_yy_scan_buffer(ps->lex, d->src.len + 3, ps->scanner);
+	ps->scan_buf = brief_yy_scan_buffer(lex + start, end - start + 3, ps->scanner);
 	if (!ps->scan_buf)
 		xalloc_die(sizeof(void *), "the scanner's buffer");
 }
@@ -568,37 +623,45 @@ static void scanner_end(parse_state *ps)
 {
 	brief_yy_delete_buffer(ps->scan_buf, ps->scanner);
 	brief_yylex_destroy(ps->scanner);
+	memcpy(ps->lex + ps->end, ps->saved, 3);
 }
 
-void parse_document(ast_doc *d)
+/* Parse one unit under root; a library's holds only its kinds of block. */
+static void parse_unit(ast_doc *d, char *lex, uint32_t start, uint32_t end,
+		       ast_node *root, bool library)
 {
 	parse_state ps;
-	scanner_start(&ps, d, NULL);
-	d->root = ast_new(d, AST_DOCUMENT, span_make(0, (uint32_t)d->src.len));
-	ps.container = d->root;
+	scanner_start(&ps, d, lex, start, end);
+	ps.root = ps.container = root;
+	ps.library = library;
 	brief_yyparse(ps.scanner, &ps);
 	scanner_end(&ps);
 	close_all(&ps);
 	free(ps.segs);
 	inline_scratch_free(&ps.scratch);
-	end_scan_text(d, ps.lex);
 }
 
-void parse_spans_push(parse_spans *v, span s)
+void parse_document(ast_doc *d)
 {
-	if (v->n == v->cap) {
-		v->cap = v->cap ? 2 * v->cap : 16;
-		v->v = realloc(v->v, v->cap * sizeof *v->v);
-		if (!v->v)
-			abort();
-	}
-	v->v[v->n++] = s;
+	char *lex = scan_text(d, NULL);
+	uint32_t len = (uint32_t)d->src.len;
+	uint32_t main_end = d->nlibraries ? d->libraries[0] : len;
+	d->root = ast_new(d, AST_DOCUMENT, span_make(0, main_end));
+	parse_unit(d, lex, 0, main_end, d->root, false);
+	if (d->nlibraries)
+		d->library = ast_new(d, AST_DOCUMENT, span_make(main_end, len));
+	for (size_t i = 0; i < d->nlibraries; i++)
+		parse_unit(d, lex, d->libraries[i],
+			   i + 1 < d->nlibraries ? d->libraries[i + 1] : len,
+			   d->library, true);
+	end_scan_text(d, lex);
 }
 
-parse_line *parse_lines(ast_doc *d, size_t *n, parse_spans *comments)
+parse_line *parse_lines(ast_doc *d, size_t *n, span_vec *comments)
 {
 	parse_state ps;
-	scanner_start(&ps, d, comments);
+	char *lex = scan_text(d, comments);
+	scanner_start(&ps, d, lex, 0, (uint32_t)d->src.len);
 	parse_line *v = NULL;
 	size_t cap = 0;
 	*n = 0;
@@ -619,6 +682,6 @@ parse_line *parse_lines(ast_doc *d, size_t *n, parse_spans *comments)
 		v[(*n)++].t = val.tok;
 	}
 	scanner_end(&ps);
-	end_scan_text(d, ps.lex);
+	end_scan_text(d, lex);
 	return v;
 }

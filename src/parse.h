@@ -28,9 +28,15 @@ typedef struct parse_state {
 	void *scanner, *scan_buf;	/* flex's, over lex */
 	/* scanner */
 	uint32_t lexpos;	/* offset of the next byte to scan */
+	uint32_t end;		/* where the unit scanned ends (the text, or a
+				 * library's part of it) */
+	char saved[3];		/* the bytes its end marks took */
 	bool fields_seen;	/* a field line since the region opened */
 	bool in_front;		/* inside the front matter */
 	/* builder */
+	ast_node *root;		/* the document's, or its libraries' */
+	bool library;		/* a library: only evidence, acronyms, areas */
+	bool library_said;	/* prose in it reported */
 	ast_node *container;	/* root, or the open block */
 	ast_node *block;	/* the open block, or NULL */
 	ast_field *field;	/* the field continuation lines go to */
@@ -54,6 +60,13 @@ typedef struct parse_state {
 	inline_scratch scratch;
 } parse_state;
 
+/* The comments of t[0, n), each <!-- ... --> pushed onto out; the offset
+ * of a "<!--" that is never closed (the search stops there: it stays
+ * text), or UINT32_MAX. */
+uint32_t parse_find_comments(const char *t, size_t n, span_vec *out);
+/* Report that one as a syntax error. */
+void parse_unclosed_comment(ast_doc *d, uint32_t at);
+
 /* Run scanner and parser over doc->src into doc->root. */
 void parse_document(ast_doc *d);
 
@@ -65,20 +78,13 @@ typedef struct parse_line {
 	parse_tok t;
 } parse_line;
 
-typedef struct parse_spans {
-	span *v;
-	size_t n, cap;
-} parse_spans;
-
-void parse_spans_push(parse_spans *v, span s);
-
 /*
  * The scanner alone over a loaded document free of syntax errors (fmt.c):
  * every line it returns a token for, in order, in a heap array of *n;
  * lines it skips (comments only; blank lines between entries) are not
  * there.  The comments' spans, `<!--` to `-->`, are added to comments.
  */
-parse_line *parse_lines(ast_doc *d, size_t *n, parse_spans *comments);
+parse_line *parse_lines(ast_doc *d, size_t *n, span_vec *comments);
 
 /* Builder calls, one per grammar action. */
 void parse_front_open(parse_state *ps, span at);

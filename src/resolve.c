@@ -371,7 +371,8 @@ void resolve_document(ast_doc *d)
 	/* Uncited evidence follows, in document order. */
 	for (size_t i = 0; i < d->evidence.n; i++) {
 		ast_node *e = d->evidence.v[i];
-		if (!e->u.block->number && !e->u.block->cites) {
+		/* (a library's is part of the brief only if cited) */
+		if (!e->u.block->number && !e->u.block->cites && !ast_in_library(d, e)) {
 			ast_vec_push(&d->sources, e);
 			e->u.block->number = (int)d->sources.n;
 		}
