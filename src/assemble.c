@@ -528,18 +528,35 @@ static void libraries(asm_state *A)
 
 /* ---- the whole ---- */
 
+/* Whether the rest of a `:::` line begins with "include". */
+static bool memmem_include(const char *p, const char *le)
+{
+	while (p < le && (*p == ' ' || *p == '\t'))
+		p++;
+	return le - p >= 7 && memcmp(p, "include", 7) == 0;
+}
+
 /* Whether the brief's text has an include line or a `library:` key:
  * what makes it more than one file. */
 static bool needs_assembly(const char *t, size_t n)
 {
-	afile probe;
-	memset(&probe, 0, sizeof probe);
-	scan(&probe, t, n, true);
-	bool yes = probe.ndirs > 0;
-	free(probe.dirs);
-	free(probe.comments.v);
-	if (yes)
-		return true;
+	/* Most briefs are one file: a look for `::: include` at a line's
+	 * start first, comments only if there is one. */
+	const char *e = t + n;
+	bool maybe = false;
+	for (const char *p = t; !maybe && p < e && (p = memchr(p, ':', (size_t)(e - p))); p++)
+		maybe = (p == t || p[-1] == '\n') && e - p > 3 && p[1] == ':' && p[2] == ':' &&
+			memmem_include(p + 3, line_end(p, e));
+	if (maybe) {
+		afile probe;
+		memset(&probe, 0, sizeof probe);
+		scan(&probe, t, n, true);
+		bool yes = probe.ndirs > 0;
+		free(probe.dirs);
+		free(probe.comments.v);
+		if (yes)
+			return true;
+	}
 	span *paths;
 	size_t np = library_paths(t, n, &paths);
 	free(paths);
