@@ -18,6 +18,8 @@
 #               rebuilds when an included file or a library changes
 : "${BRIEFC:=$PWD/build/briefc}"
 LIMIT=${MULTIFILE_LIMIT:-10}
+# (valgrind: the include bomb builds 64 MiB of text, at its pace)
+[ -n "$BRIEFC_WRAP" ] && LIMIT=${MULTIFILE_LIMIT:-300}
 command -v jq >/dev/null 2>&1 || sh tools/ensure-packages.sh jq || exit 1
 tmp=$(mktemp -d)
 pid=
