@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "parse.h"
+#include "xalloc.h"
 #ifndef __wasi__
 #include "csl.h"
 #endif
@@ -42,7 +43,7 @@ typedef struct region {
 
 typedef struct regions {
 	region *v;
-	size_t n;
+	size_t n, cap;
 } regions;
 
 typedef struct asm_state {
@@ -51,7 +52,7 @@ typedef struct asm_state {
 	bool expand;
 	buf out;
 	afile *f;
-	size_t nf;
+	size_t nf, capf;
 	size_t chain[ASSEMBLE_MAX_DEPTH + 2];	/* the files being read, outermost first */
 	int depth;
 	bool overflow;
@@ -124,12 +125,8 @@ static void scan(afile *F, const char *t, size_t n, bool brief)
 				a++;
 			while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
 				b--;
-			if (F->ndirs == cap) {
-				cap = cap ? 2 * cap : 8;
-				F->dirs = realloc(F->dirs, cap * sizeof *F->dirs);
-				if (!F->dirs)
-					abort();
-			}
+			F->dirs = xgrow(F->dirs, &cap, F->ndirs, sizeof *F->dirs,
+					"the include lines");
 			directive *D = &F->dirs[F->ndirs++];
 			D->ls = ls;
 			D->le = lend;
@@ -143,14 +140,10 @@ static void scan(afile *F, const char *t, size_t n, bool brief)
 
 static size_t new_file(asm_state *A, source *s, const char *id, bool brief)
 {
-	A->f = realloc(A->f, (A->nf + 1) * sizeof *A->f);
-	if (!A->f)
-		abort();
+	A->f = xgrow(A->f, &A->capf, A->nf, sizeof *A->f, "the files of a brief");
 	afile *F = &A->f[A->nf];
 	memset(F, 0, sizeof *F);
-	F->id = strdup(id);
-	if (!F->id)
-		abort();
+	F->id = xstrdup(id, "a path");
 	scan(F, s->text, s->len, brief);
 	F->index = brief ? 0 : source_add_file(&A->d->src, s);
 	return A->nf++;
@@ -198,9 +191,7 @@ static void copy(asm_state *A, afile *F, uint32_t from, uint32_t to, size_t *ci,
 	uint32_t g = (uint32_t)A->out.len;
 	source_add_piece(&A->d->src, g, F->index, from, false);
 	buf_put(&A->out, s->text + from, to - from);
-	R->v = realloc(R->v, (R->n + 1) * sizeof *R->v);
-	if (!R->v)
-		abort();
+	R->v = xgrow(R->v, &R->cap, R->n, sizeof *R->v, "the stretches of a file");
 	R->v[R->n].from = from;
 	R->v[R->n].to = to;
 	R->v[R->n++].at = g;
@@ -344,7 +335,7 @@ out:
  * where its stretches went (else freed). */
 static void splice(asm_state *A, size_t fi, const char *root, regions *keep)
 {
-	regions R = {NULL, 0};
+	regions R = {NULL, 0, 0};
 	size_t ci = 0;
 	uint32_t pos = 0;
 	/* A->f moves as files are read: an index, not a pointer */
@@ -378,7 +369,7 @@ static void splice(asm_state *A, size_t fi, const char *root, regions *keep)
 static size_t library_paths(const char *t, size_t n, span **out)
 {
 	const char *e = t + n, *le = line_end(t, e);
-	size_t np = 0;
+	size_t np = 0, cap = 0;
 	*out = NULL;
 	if (!fence(t, le))
 		return 0;
@@ -405,9 +396,7 @@ static size_t library_paths(const char *t, size_t n, span **out)
 			while (y > x && (y[-1] == ' ' || y[-1] == '\t'))
 				y--;
 			if (y > x) {
-				*out = realloc(*out, (np + 1) * sizeof **out);
-				if (!*out)
-					abort();
+				*out = xgrow(*out, &cap, np, sizeof **out, "the library paths");
 				(*out)[np++] = span_make((uint32_t)(x - t), (uint32_t)(y - t));
 			}
 			a = c ? c + 1 : q;
@@ -425,9 +414,8 @@ static bool is_json(const char *p, size_t n)
 static void library_start(asm_state *A)
 {
 	ast_doc *d = A->d;
-	d->libraries = realloc(d->libraries, (d->nlibraries + 1) * sizeof *d->libraries);
-	if (!d->libraries)
-		abort();
+	d->libraries = xreallocarray(d->libraries, d->nlibraries + 1, sizeof *d->libraries,
+				     "the libraries");
 	d->libraries[d->nlibraries++] = (uint32_t)A->out.len;
 }
 
@@ -476,7 +464,7 @@ static void libraries(asm_state *A)
 	ast_doc *d = A->d;
 	span *paths;
 	size_t np = library_paths(d->src.files[0].text, d->src.files[0].len, &paths);
-	size_t *seen = np ? calloc(np, sizeof *seen) : NULL;
+	size_t *seen = xcalloc(np, sizeof *seen, "the libraries");
 	buf path = BUF_INIT, dir = BUF_INIT;
 	for (size_t i = 0; i < np && !A->overflow; i++) {
 		span at = paths[i];	/* the front matter is where it was */
@@ -623,7 +611,7 @@ void assemble_document(ast_doc *d, files *fs, bool expand)
 	buf root = BUF_INIT;
 	files_dir(d->src.path, &root);
 	A.chain[0] = 0;
-	regions main = {NULL, 0};
+	regions main = {NULL, 0, 0};
 	splice(&A, 0, root.data, &main);
 	if (expand && !A.overflow)
 		libraries(&A);

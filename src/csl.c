@@ -10,13 +10,14 @@
 
 #include <jansson.h>
 
+#include "xalloc.h"
+
 static void problem(csl_result *r, csl_fault f, size_t json, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 static void problem(csl_result *r, csl_fault f, size_t json, const char *fmt, ...)
 {
-	r->problems = realloc(r->problems, (r->nproblems + 1) * sizeof *r->problems);
-	if (!r->problems)
-		abort();
+	r->problems = xgrow(r->problems, &r->capproblems, r->nproblems,
+			    sizeof *r->problems, "the problems of a CSL-JSON file");
 	buf m = BUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
@@ -290,9 +291,7 @@ static void item(csl_result *r, json_t *it, size_t k, const char *json, size_t l
 			"control characters): the item is left out", id);
 		return;
 	}
-	r->at = realloc(r->at, (r->nat + 1) * sizeof *r->at);
-	if (!r->at)
-		abort();
+	r->at = xgrow(r->at, &r->capat, r->nat, sizeof *r->at, "the items of a CSL-JSON file");
 	r->at[r->nat].brief = (uint32_t)r->brief.len;
 	r->at[r->nat++].json = (uint32_t)*pos;
 
@@ -349,9 +348,7 @@ void csl_read(const char *json, size_t len, csl_result *r)
 		return;
 	}
 	size_t k, n = json_array_size(root);
-	uint32_t *starts = malloc((n + 1) * sizeof *starts);
-	if (!starts)
-		abort();
+	uint32_t *starts = xcalloc(n + 1, sizeof *starts, "the items of a CSL-JSON file");
 	size_t found = element_starts(json, len, starts, n);
 	json_t *it;
 	json_array_foreach(root, k, it) {

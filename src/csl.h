@@ -61,9 +61,9 @@ typedef struct csl_problem {
 typedef struct csl_result {
 	buf brief;		/* the evidence blocks */
 	csl_at *at;		/* one per block, in order */
-	size_t nat;
+	size_t nat, capat;
 	csl_problem *problems;
-	size_t nproblems;
+	size_t nproblems, capproblems;
 	bool failed;		/* not a JSON array: problems says why */
 } csl_result;
 

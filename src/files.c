@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "source.h"
+#include "xalloc.h"
 
 static void stamp_from(const struct stat *st, files_stamp *s)
 {
@@ -50,17 +51,10 @@ bool files_stamp_equal(const files_stamp *a, const files_stamp *b)
 
 static files_input *record(files *fs, const char *path)
 {
-	if (fs->n == fs->cap) {
-		fs->cap = fs->cap ? 2 * fs->cap : 8;
-		fs->v = realloc(fs->v, fs->cap * sizeof *fs->v);
-		if (!fs->v)
-			abort();
-	}
+	fs->v = xgrow(fs->v, &fs->cap, fs->n, sizeof *fs->v, "the record of files read");
 	files_input *in = &fs->v[fs->n++];
 	memset(in, 0, sizeof *in);
-	in->path = strdup(path);
-	if (!in->path)
-		abort();
+	in->path = xstrdup(path, "a path");
 	return in;
 }
 
@@ -74,11 +68,7 @@ static int read_overlay(const char *text, size_t n, char **data, size_t *len)
 {
 	if (n > SOURCE_MAX_BYTES)
 		n = SOURCE_MAX_BYTES + 1;
-	char *p = malloc(n + SOURCE_PAD);
-	if (!p) {
-		errno = ENOMEM;
-		return -1;
-	}
+	char *p = xmalloc(n + SOURCE_PAD, "an editor's text");
 	memcpy(p, text, n);
 	*data = p;
 	*len = n;
@@ -100,8 +90,17 @@ int files_read(files *fs, const char *path, unsigned flags, char **data,
 		}
 		return read_overlay(text, n, data, len);
 	}
-	/* Without O_NONBLOCK, opening a FIFO waits for a writer: the check
-	 * that refuses it would come too late. */
+	/* What is not a regular file is refused before it is opened (a
+	 * folder cannot be opened everywhere, WASI for one), and again after
+	 * (it may have changed in between).  Without O_NONBLOCK, opening a
+	 * FIFO would wait for a writer. */
+	struct stat pre;
+	if ((flags & FILES_REGULAR) && stat(path, &pre) == 0 && !S_ISREG(pre.st_mode)) {
+		if (in)
+			stamp_from(&pre, &in->stamp);
+		errno = S_ISDIR(pre.st_mode) ? EISDIR : ENODEV;
+		return -1;
+	}
 	int fd = open(path, O_RDONLY | O_CLOEXEC | (flags & FILES_REGULAR ? O_NONBLOCK : 0));
 	if (fd < 0) {
 		int e = errno;

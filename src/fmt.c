@@ -10,6 +10,7 @@
 
 #include "parse.h"
 #include "parser.h"
+#include "xalloc.h"
 
 /* A line the scanner skips: a comment line, or a blank line between
  * entries. */
@@ -52,9 +53,7 @@ static line *make_lines(ast_doc *d, size_t *nlines)
 		n++;
 	if (len && t[len - 1] != '\n')
 		n++;
-	line *v = calloc(n ? n : 1, sizeof *v);
-	if (!v)
-		abort();
+	line *v = xcalloc(n, sizeof *v, "the lines of a file");
 	uint32_t at = 0;
 	for (size_t i = 0; i < n; i++) {
 		const char *nl = memchr(t + at, '\n', len - at);
@@ -348,12 +347,7 @@ static size_t put_fields(fmt_ctx *c, size_t i, const ast_field_spec *specs,
 			u[nu - 1].last = i;	/* a FIELD always comes first */
 			pending = (size_t)-1;
 		} else {
-			if (nu == cap) {
-				cap = cap ? 2 * cap : 8;
-				u = realloc(u, cap * sizeof *u);
-				if (!u)
-					abort();
-			}
+			u = xgrow(u, &cap, nu, sizeof *u, "the fields of a block");
 			const ast_field_spec *sp = ast_spec_find(specs, nspecs,
 				c->text + l->t.a.start, l->t.a.end - l->t.a.start);
 			u[nu].first = pending != (size_t)-1 ? pending : i;

@@ -6,6 +6,8 @@
 
 #include <stdlib.h>
 
+#include "xalloc.h"
+
 static void count_area(ast_node *t)
 {
 	if (t && t->type == AST_AREA)
@@ -83,9 +85,7 @@ void library_settle(ast_doc *d)
 			count_area(d->refs.v[i]->u.ref->ids.v[k].target);
 
 	size_t cap = d->evidence.n + d->acronyms.n + d->areas.n, n = 0;
-	span *unused = malloc((cap ? cap : 1) * sizeof *unused);
-	if (!unused)
-		abort();
+	span *unused = xcalloc(cap, sizeof *unused, "the unused library entries");
 	keep_used(d, &d->evidence, unused, &n);
 	keep_used(d, &d->acronyms, unused, &n);
 	keep_used(d, &d->areas, unused, &n);

@@ -548,9 +548,7 @@ static int fmt_file(const char *path, bool check, bool to_stdout)
 	const char *name = in ? "<stdin>" : path;
 	ast_doc d;
 	/* one file: its include lines are lines of it, nothing more */
-	char *copy = malloc(len + SOURCE_PAD);
-	if (!copy)
-		abort();
+	char *copy = xmalloc(len + SOURCE_PAD, "the file's text");
 	memcpy(copy, raw, len);
 	if (ast_doc_load_brief(&d, name, copy, len, NULL, false) != 0) {
 		fprintf(stderr, "briefc: %s: input larger than %zu bytes (see docs/limits.md)\n",

@@ -671,12 +671,7 @@ parse_line *parse_lines(ast_doc *d, size_t *n, span_vec *comments)
 		int tok = brief_yylex(&val, &at, ps.scanner);
 		if (tok == END)
 			break;
-		if (*n == cap) {
-			cap = cap ? 2 * cap : 256;
-			v = realloc(v, cap * sizeof *v);
-			if (!v)
-				abort();
-		}
+		v = xgrow(v, &cap, *n, sizeof *v, "the lines of a file");
 		v[*n].tok = tok;
 		v[*n].at = at;
 		v[(*n)++].t = val.tok;

@@ -21,6 +21,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "xalloc.h"
+
 /* BRIEFC_NO_INOTIFY builds the portable path on Linux, to test it. */
 #if defined(__linux__) && !defined(BRIEFC_NO_INOTIFY)
 #include <sys/inotify.h>
@@ -85,12 +87,12 @@ static void entry_init(entry *e, const char *path)
 {
 	memset(e, 0, sizeof *e);
 	e->dir_wd = e->file_wd = -1;
-	e->path = strdup(path);
+	e->path = xstrdup(path, "a path");
 	const char *slash = strrchr(path, '/');
 	e->dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path))
-		       : strdup(".");
-	if (!e->path || !e->dir)
-		abort();
+		       : xstrdup(".", "a path");
+	if (!e->dir)
+		xalloc_die(strlen(path), "a path");
 	e->base = e->path + (slash ? slash - path + 1 : 0);
 }
 
@@ -149,9 +151,7 @@ static void arm(watcher *w, entry *e)
  */
 static void take(watcher *w, const files *read)
 {
-	entry *v = calloc(read->n ? read->n : 1, sizeof *v);
-	if (!v)
-		abort();
+	entry *v = xcalloc(read->n, sizeof *v, "the files watched");
 	size_t n = 0;
 	for (size_t i = 0; i < read->n; i++) {
 		const files_input *in = &read->v[i];
