@@ -5,6 +5,7 @@
 #include "library.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "xalloc.h"
 
@@ -72,10 +73,44 @@ static bool keep_diag(const diag *g, void *ctx)
 	       g->code == DC_DUPLICATE_ID || !in_spans(u->v, u->n, g->at.start);
 }
 
+static int cmp_acronym(const void *a, const void *b)
+{
+	const ast_node *x = *(ast_node *const *)a, *y = *(ast_node *const *)b;
+	const str *p = &x->u.entry->key, *q = &y->u.entry->key;
+	size_t n = p->len < q->len ? p->len : q->len;
+	int c = memcmp(p->p, q->p, n);
+	if (c)
+		return c;
+	if (p->len != q->len)
+		return p->len < q->len ? -1 : 1;
+	return (x->at.start > y->at.start) - (x->at.start < y->at.start);
+}
+
+/* A library's declaration of an acronym declared before it (by the brief,
+ * or by another library) is not used: the first declaration is the one
+ * the text is read with. */
+static void drop_redeclared(ast_doc *d)
+{
+	size_t n = d->acronyms.n;
+	if (n < 2)
+		return;
+	ast_node **v = xreallocarray(NULL, n, sizeof *v, "the acronyms");
+	memcpy(v, d->acronyms.v, n * sizeof *v);
+	qsort(v, n, sizeof *v, cmp_acronym);
+	for (size_t i = 1; i < n; i++) {
+		const str *a = &v[i - 1]->u.entry->key, *b = &v[i]->u.entry->key;
+		if (a->len == b->len && memcmp(a->p, b->p, a->len) == 0 &&
+		    ast_in_library(d, v[i]))
+			v[i]->u.entry->uses = 0;
+	}
+	free(v);
+}
+
 void library_settle(ast_doc *d)
 {
 	if (!d->nlibraries)
 		return;
+	drop_redeclared(d);
 	for (size_t i = 0; i < d->areas.n; i++)
 		d->areas.v[i]->u.entry->uses = 0;
 	for (size_t i = 0; i < d->blocks.n; i++)

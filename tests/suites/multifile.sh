@@ -101,6 +101,12 @@ run "$tmp/lib" check t.brief
 has "$tmp/err" "^t.brief:12:14: error: duplicate ID 'shared': a library defines it too \[duplicate-id\]" "duplicate-id at the local definition"
 has "$tmp/err" "^lib.brief:6:14: note: 'shared' is defined in the library here" "duplicate-id's note in the library"
 ! grep -q 'UN\|unused' "$tmp/err" && ok || ko "an unused library acronym was reported"
+# the brief's own declaration of an acronym wins, silently
+! grep -q 'acronym-mismatch\|Elsewhere' "$tmp/err" && ok || ko "a library's declaration of the brief's acronym was reported"
+printf -- "$fmo"'library: lib.brief\n---\n\n::: acronyms\nEU: European Union\n:::\n\nThe EU [@only-lib].\n' >"$tmp/lib/t2.brief"
+run "$tmp/lib" build -t json t2.brief
+[ "$(jq -r '[.acronyms[] | select(.abbr == "EU")] | .[].expansion' "$tmp/out")" = "European Union" ] && ok ||
+	ko "an acronym declared by the brief and a library: not the brief's alone"
 printf -- "$fmo"'library: lib.brief\n---\n\nThe EU [@only-lib].\n' >"$tmp/lib/t.brief"
 run "$tmp/lib" build -t md t.brief
 [ "$st" = 0 ] && ok || { ko "a brief using its library: exit $st"; head -3 "$tmp/err"; }
