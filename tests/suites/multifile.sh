@@ -204,9 +204,10 @@ if [ -z "$BRIEFC_WRAP" ]; then
 	printf 'library: lib.brief\n---\n\n::: include ch/one.brief\n' >>"$w/t.brief"
 	printf 'Chapter one [@e].\n' >"$w/ch/one.brief"
 	printf '::: evidence e\ntitle: First title\n:::\n' >"$w/lib.brief"
+	: >"$tmp/log"
 	(cd "$w" && exec "$BRIEFC" watch -t md -o out.md t.brief) 2>"$tmp/log" &
 	pid=$!
-	runs() { grep -c '\] build' "$tmp/log"; }
+	runs() { grep -c '\] build' "$tmp/log" 2>/dev/null || true; }
 	wait_runs() { i=0; while [ "$(runs)" -lt "$1" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done; [ "$(runs)" -ge "$1" ]; }
 	wait_runs 1 && has "$w/out.md" 'First title' "watch: first build" || ko "watch: no first build"
 	has "$tmp/log" 'watching 3 files' "watch: the brief, its chapter and its library"
