@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+#include "width.h"
 #include "xalloc.h"
 
 static const struct {
@@ -299,11 +301,30 @@ static uint32_t char_start(const source *s, uint32_t k, uint32_t lo, bool back)
 	return k;
 }
 
+/* Columns between tab stops in a printed source line. */
+#define DIAG_TAB_STOP 4
+
+/*
+ * Characters printed as U+FFFD in an excerpt: C1 controls, and the bidi
+ * controls and line separators that would move or reorder the rest of
+ * the line in a terminal, so the caret would no longer match it.
+ */
+static bool hidden_in_excerpt(uint32_t cp)
+{
+	return (cp >= 0x80 && cp <= 0x9F) || cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+	       (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
 /*
  * The source line and a caret under the span.  A line longer than
  * DIAG_EXCERPT_MAX bytes is shown as a window around the span's start,
  * "..." marking what is cut, so that output stays proportional to the
  * number of diagnostics however long the line (see docs/limits.md).
+ *
+ * The caret line is drawn in the columns a terminal gives the printed
+ * line (width.h): two under a wide character, none for a combining mark.
+ * Tabs are expanded to stops every DIAG_TAB_STOP columns in both lines,
+ * as rustc does, so the two agree whatever the terminal's tab width.
  */
 static void put_excerpt(buf *out, const source *doc, span gat, bool color)
 {
@@ -323,36 +344,53 @@ static void put_excerpt(buf *out, const source *doc, span gat, bool color)
 		we = le - start > DIAG_EXCERPT_MAX / 2 ? start + DIAG_EXCERPT_MAX / 2 : le;
 		we = char_start(s, we, start, true);
 	}
+	uint32_t end = at.end < we ? at.end : we;
 	char gutter[32];
 	int gw = snprintf(gutter, sizeof gutter, "%u", line);
 	buf_printf(out, " %s | %s", gutter, ws > ls ? "..." : "");
-	buf_put(out, s->text + ws, we - ws);
-	buf_puts(out, we < le ? "...\n" : "\n");
-	buf_printf(out, " %*s | %s", gw, "", ws > ls ? "   " : "");
-	/* Keep tabs so the caret lines up under them in any terminal. */
-	uint32_t k;
-	for (k = ws; k < start; k++) {
-		unsigned char c = (unsigned char)s->text[k];
-		if (c == '\t')
-			buf_putc(out, '\t');
-		else if ((c & 0xC0) != 0x80)
-			buf_putc(out, ' ');
+
+	/* the line, and the columns where the span starts and ends */
+	width_state wst = WIDTH_STATE_INIT;
+	unsigned column = 0, from = 0, to = 0;
+	bool started = false;
+	uint32_t k = ws;
+	while (k < we) {
+		if (k >= start && !started) {
+			from = to = column;
+			started = true;
+		}
+		size_t len;
+		uint32_t cp = utf8_decode(s->text + k, we - k, &len);
+		unsigned w;
+		if (cp == '\t') {
+			w = DIAG_TAB_STOP - column % DIAG_TAB_STOP;
+			for (unsigned i = 0; i < w; i++)
+				buf_putc(out, ' ');
+			width_next(&wst, ' ');	/* ends any emoji sequence */
+		} else if (hidden_in_excerpt(cp)) {
+			buf_puts(out, "\xEF\xBF\xBD");
+			w = width_next(&wst, 0xFFFD);
+		} else {
+			buf_put(out, s->text + k, len);
+			w = width_next(&wst, cp);
+		}
+		column += w;
+		if (started && k < end)
+			to = column;
+		k += (uint32_t)len;
 	}
+	if (!started)
+		from = to = column;
+	buf_puts(out, we < le ? "...\n" : "\n");
+
+	buf_printf(out, " %*s | %s", gw, "", ws > ls ? "   " : "");
+	for (unsigned i = 0; i < from; i++)
+		buf_putc(out, ' ');
 	if (color)
 		buf_puts(out, C_GREEN);
 	buf_putc(out, '^');
-	uint32_t end = at.end < we ? at.end : we;
-	bool first = true;
-	for (k = start; k < end; k++) {
-		unsigned char c = (unsigned char)s->text[k];
-		if ((c & 0xC0) == 0x80)
-			continue;
-		if (first) {
-			first = false;
-			continue;
-		}
+	for (unsigned i = from + 1; i < to; i++)
 		buf_putc(out, '~');
-	}
 	if (color)
 		buf_puts(out, C_RESET);
 	buf_putc(out, '\n');
