@@ -1,0 +1,129 @@
+/*
+ * i18n.h - the words briefc writes itself, and its dates, in the brief's
+ * language.
+ *
+ * One table (i18n.c) holds, per language, every generated word (labels,
+ * headings, card details, list joiners), the month names and date order,
+ * and what the LaTeX backend needs to set the language (babel's name and
+ * hyphenation patterns) and the default paper.  docs/output.md explains
+ * the translations chosen.
+ *
+ * A `lang` tag selects its entry by the longest match: the whole tag
+ * ("en-US", "zh-Hant"), the tag less its last subtags ("zh-Hant-TW" ->
+ * "zh-Hant", "fr-CA" -> "fr"), and a few regions that imply a script
+ * ("zh-TW" -> "zh-Hant").  Tags compare without regard to case.  A tag
+ * whose language has no entry gets English, and the checker says so
+ * (unknown-language).
+ */
+#ifndef BRIEFC_I18N_H
+#define BRIEFC_I18N_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+
+typedef enum i18n_word {
+	/* labels, followed by a number: "Finding 3", "Table 2" */
+	I18N_FINDING,
+	I18N_RECOMMENDATION,
+	I18N_TABLE,
+	I18N_FIGURE,
+	I18N_BOX,
+	/* headings and titles */
+	I18N_CONTENTS,
+	I18N_SOURCES,
+	I18N_NOTES,
+	I18N_GLOSSARY,
+	I18N_OTHER_RECOMMENDATIONS,	/* the group of those without an area */
+	I18N_KEY_POINTS,		/* box titles by type */
+	I18N_NOTE,
+	I18N_DISCLAIMER,
+	I18N_DRAFT,			/* the status line */
+	/* card details: "Confidence: high" */
+	I18N_CONFIDENCE,
+	I18N_EVIDENCE,
+	I18N_AREA,
+	I18N_ACTOR,
+	I18N_PRIORITY,
+	I18N_HORIZON,
+	I18N_HIGH,
+	I18N_MEDIUM,
+	I18N_LOW,
+	/* card feet, before a list of references; the _MANY form when the
+	 * list has more than one */
+	I18N_ADDRESSED_BY,
+	I18N_ADDRESSED_BY_MANY,
+	I18N_ADDRESSES,
+	I18N_ADDRESSES_MANY,
+	/* before a date; the _DAY form when the date has a day */
+	I18N_UPDATED,
+	I18N_UPDATED_DAY,
+	I18N_ACCESSED,
+	I18N_ACCESSED_DAY,
+	/* evidence types, as shown in a source entry */
+	I18N_TYPE_REPORT,
+	I18N_TYPE_LAW,
+	I18N_TYPE_TREATY,
+	I18N_TYPE_STATEMENT,
+	I18N_TYPE_DATASET,
+	I18N_TYPE_ARTICLE,
+	/* joining lists: "A, B and C" is A LIST_SEP B AND C */
+	I18N_LIST_SEP,
+	I18N_AND,
+	/* the page footer: PAGE_BEFORE N PAGE_OF M PAGE_AFTER */
+	I18N_PAGE_BEFORE,
+	I18N_PAGE_OF,
+	I18N_PAGE_AFTER,
+	I18N__COUNT
+} i18n_word;
+
+/* How a date is written. */
+typedef enum i18n_date_order {
+	I18N_DMY,		/* 6 August 2019, August 2019 */
+	I18N_MDY,		/* August 6, 2019 */
+	I18N_DMY_DOT,		/* 6. August 2019 */
+	I18N_DMY_DE,		/* 6 de agosto de 2019, agosto de 2019 */
+	I18N_YMD_KO,		/* 2019년 8월 6일 */
+	I18N_YMD_CJK		/* 2019年8月6日 */
+} i18n_date_order;
+
+typedef struct i18n_lang {
+	const char *tag;	/* the tag of the entry: "en", "en-US", "zh-Hant" */
+	const char *name;	/* in English, for messages */
+	const char *babel;	/* babel's language name */
+	const char *hyphen;	/* hyphenation patterns to try, in babel's
+				 * hyphenrules syntax ("french"); NULL: TeX's
+				 * default (English) patterns */
+	bool letter;		/* US Letter paper by default, else A4 */
+	i18n_date_order date;
+	const char *day1;	/* the first of the month, when it is not "1"
+				 * ("1er" in French) */
+	const char *months[12];
+	const char *words[I18N__COUNT];
+} i18n_lang;
+
+/* The entry for a BCP 47 tag of n bytes; English (and *known false)
+ * when the tag's language has none.  known may be NULL. */
+const i18n_lang *i18n_lookup(const char *tag, size_t n, bool *known);
+/* English, the default when a brief has no lang. */
+const i18n_lang *i18n_default(void);
+
+static inline const char *i18n_word_of(const i18n_lang *l, i18n_word w)
+{
+	return l->words[w];
+}
+
+/*
+ * A date of the front matter or a field, YYYY, YYYY-MM or YYYY-MM-DD, in
+ * the language's words and order; anything else is written as it is.
+ */
+void i18n_date(const i18n_lang *l, const char *s, size_t n, buf *out);
+/* Whether s (YYYY-MM-DD) has a day: it takes the _DAY prefixes. */
+bool i18n_date_has_day(const char *s, size_t n);
+
+/* The number of entries and the i-th, for the tests and docs. */
+size_t i18n_count(void);
+const i18n_lang *i18n_at(size_t i);
+
+#endif
