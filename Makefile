@@ -48,8 +48,11 @@ CMOCKA_LIBS := $(or $(shell pkg-config --libs cmocka 2>/dev/null),-lcmocka)
 # (tools/ensure-packages.sh probes for what each provides).
 BUILD_PKGS := flex bison zlib1g-dev libjansson-dev
 UNIT_PKGS  := libcmocka-dev
+# PDF in every script: lualatex with Noto and DejaVu fonts, hb-subset to
+# cut the CJK fonts down (docs/output.md).
 TEST_PKGS  := cmark pandoc tidy poppler-utils chromium texlive-latex-base \
 	texlive-latex-recommended texlive-fonts-recommended texlive-luatex lmodern \
+	fonts-noto-core fonts-noto-cjk fonts-dejavu-core libharfbuzz-bin \
 	graphviz jq unzip libxml2-utils libreoffice-writer-nogui python3 man-db groff-base
 
 .PHONY: all deps unit-deps test-deps editors-deps vsix demo test unit golden asan \

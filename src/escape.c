@@ -6,6 +6,8 @@
  */
 #include "escape.h"
 
+#include "latex_fonts.h"
+
 #include <string.h>
 
 #include "ascii.h"
@@ -223,6 +225,8 @@ static const char *latex_command(uint32_t cp)
 	case 0x2003: return "\\quad{}";
 	case 0x2009: case 0x200A: case 0x202F: return "\\,";
 	case 0x200B: return "\\hspace{0pt}";
+	case 0x200C: return "\\textcompwordmark{}";
+	case 0xFEFF: return "";
 	case 0x2212: return "\\textminus{}";
 	default: return NULL;
 	}
@@ -300,11 +304,19 @@ void escape_latex(buf *out, const char *s, size_t n, escape_latex_state *st)
 			size_t len;
 			uint32_t cp = utf8_decode(s + i, n - i, &len);
 			const char *cmd = latex_command(cp);
-			if (cmd)
+			latex_route route = st->unicode ? latex_fonts_route(cp) : LR_NONE;
+			const char *sw = latex_fonts_switch(route);
+			if (cmd) {
 				buf_puts(out, cmd);
-			else if (escape_latex_can_set(cp))
+			} else if (sw) {
+				buf_putc(out, '{');
+				buf_puts(out, sw);
+				buf_putc(out, ' ');
 				buf_put(out, s + i, len);
-			else {
+				buf_putc(out, '}');
+			} else if (st->unicode ? route != LR_NONE : escape_latex_can_set(cp)) {
+				buf_put(out, s + i, len);
+			} else {
 				if (st->bad)
 					st->bad(st->ctx, i, cp);
 				buf_putc(out, '?');

@@ -56,13 +56,17 @@ void escape_md(buf *out, const char *s, size_t n, escape_md_state *st);
  * The ten reserved characters, < > | " ` and the ligatures -- '' ,, become
  * commands or are broken with {}; `prev` carries the last character across
  * calls so that a ligature split between two pieces of text is broken too
- * (the caller sets it to 0 after writing markup).  A character that pdflatex
- * cannot set is written as '?' and passed to bad(ctx, offset, code point).
+ * (the caller sets it to 0 after writing markup).  A character that the
+ * engine cannot set is written as '?' and passed to bad(ctx, offset, code
+ * point).
  */
 typedef struct escape_latex_state {
 	char prev;
 	void (*bad)(void *ctx, size_t off, uint32_t cp);
 	void *ctx;
+	/* lualatex: each character goes where latex_fonts_route says, a
+	 * fallback font's wrapped in its switch; else pdflatex's set */
+	bool unicode;
 } escape_latex_state;
 
 void escape_latex(buf *out, const char *s, size_t n, escape_latex_state *st);

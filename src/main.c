@@ -17,6 +17,7 @@
 #include "files.h"
 #include "fmt.h"
 #include "graph.h"
+#include "latex_fonts.h"
 #include "lsp.h"
 #include "policy.h"
 #include "render.h"
@@ -450,11 +451,12 @@ static int build_file(const options *o, const format_entry *fe, files *fs)
 	buf out = BUF_INIT, err = BUF_INIT;
 	int status = EXIT_OK;
 	bool clean = diag_count(&d.diags, DS_ERROR) == 0;
-	/* LaTeX reports only characters TeX cannot set: with none in the
-	 * source, it streams too. */
-	bool stream = clean && (fe->streams ||
-				(fe->render == render_latex &&
-				 escape_latex_sets_all(d.src.text, d.src.len)));
+	/* LaTeX reports only characters no TeX engine can set: with none in
+	 * the source, it streams too. */
+	latex_scripts sc = {0};
+	if (clean && fe->render == render_latex)
+		latex_scripts_scan(&sc, d.src.text, d.src.len);
+	bool stream = clean && (fe->streams || (fe->render == render_latex && !sc.none));
 	if (clean && !stream) {
 #ifdef __wasi__
 		(void)pdf;

@@ -4,6 +4,9 @@
  * Debian's texlive-latex-base, -latex-recommended, -fonts-recommended and
  * -luatex; with --fragment, the body only.
  *
+ * Which engine, languages and fonts the document needs is decided before
+ * the walk, from the brief's characters and language (latex_fonts.h).
+ *
  * Everything the reader sees goes through escape_latex, so no input can
  * become a TeX command.  Appearance is in \Brief... macros and
  * environments defined in the preamble (docs/output.md lists them), so a
@@ -16,10 +19,12 @@
  */
 #include "render.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "escape.h"
+#include "latex_fonts.h"
 
 /* Open list environments allowed: 4 keeps every kind (itemize, enumerate,
  * all lists together) within LaTeX's limits. */
@@ -32,11 +37,15 @@ typedef struct lx {
 	const char *source_id;	/* the source being written */
 	bool breakable;		/* in a link or code */
 	bool first_meta;	/* no card detail written yet */
+	latex_setup setup;	/* engine, languages, fonts: before the walk */
 } lx;
 
-static const char preamble_head[] =
+/* Before the languages and fonts: under pdflatex the T1 fonts, and the
+ * same document still compiles with lualatex. */
+static const char preamble_class[] =
 	"\\documentclass[11pt,a4paper]{article}\n"
-	"\\usepackage{iftex}\n"
+	"\\usepackage{iftex}\n";
+static const char preamble_pdftex[] =
 	"\\ifPDFTeX\n"
 	"  \\usepackage[T1]{fontenc}\n"
 	"  \\usepackage[utf8]{inputenc}\n"
@@ -44,18 +53,21 @@ static const char preamble_head[] =
 	"  \\usepackage{textcomp}\n"
 	"\\else\n"
 	"  \\usepackage{fontspec}\n"
-	"\\fi\n"
+	"\\fi\n";
+
+static const char preamble_head[] =
 	"\\usepackage[a4paper,margin=2.5cm]{geometry}\n"
 	"\\usepackage{xcolor}\n"
 	"\\usepackage{parskip}\n"
 	"\\usepackage{microtype}\n"
 	"\\usepackage{hyperref}\n"
+	"\\usepackage{bookmark}\n"
 	"\\definecolor{briefaccent}{HTML}{0D4D6E}\n"
 	"\\definecolor{brieffinding}{HTML}{9A6212}\n"
 	"\\definecolor{briefmuted}{HTML}{5A6472}\n"
 	"\\definecolor{briefrule}{HTML}{D3DAE1}\n"
 	"\\hypersetup{colorlinks=true,linkcolor=briefaccent,urlcolor=briefaccent,\n"
-	"  pdfcreator={briefc}";
+	"  pdfcreator={briefc}}\n";
 
 /* The macros: \renewcommand any of them to restyle the document. */
 static const char preamble_macros[] =
@@ -165,20 +177,35 @@ static void para(render *r)
 	raw(r, "\n\n");
 }
 
-/* A character pdflatex cannot set (escape.h): reported by the renderer. */
+/* A character no font of the setup has (escape.h): reported by the
+ * renderer, once per code point. */
 static void bad_char(void *ctx, size_t off, uint32_t cp)
 {
-	render_bad_char(ctx, off, cp, "cannot be typeset by pdflatex",
-			"the LaTeX and PDF outputs use T1 fonts, which cover Latin scripts; "
-			"the HTML and Markdown outputs can show any character");
+	char help[256];
+	snprintf(help, sizeof help, "%s not supported in the LaTeX and PDF outputs "
+		 "(docs/output.md lists the scripts that are); the HTML and Markdown outputs can "
+		 "show any character", latex_fonts_why_not(cp));
+	render_bad_char(ctx, off, cp, "cannot be typeset in LaTeX or PDF: no font briefc uses has it",
+			help);
 }
 
 /* ---- the frame ---- */
 
 static void preamble(render *r, const render_meta *m)
 {
+	lx *x = r->state;
+	raw(r, preamble_class);
+	if (x->setup.unicode)
+		raw(r, "\\RequireLuaTeX\n");
+	else
+		raw(r, preamble_pdftex);
+	latex_setup_preamble(r->out, &x->setup);
 	raw(r, preamble_head);
-	raw(r, ",\n  pdftitle={");
+	raw(r, preamble_macros);
+	/* what precedes is the same for every brief of this language and
+	 * set of scripts: render_pdf makes a TeX format of it */
+	raw(r, LATEX_OWN_SETTINGS);
+	raw(r, "\\hypersetup{pdftitle={");
 	r->at = m->title_at;
 	lx_text(r, m->title.p, m->title.len);
 	raw(r, "},\n  pdfauthor={");
@@ -192,7 +219,6 @@ static void preamble(render *r, const render_meta *m)
 	r->at = m->lang_at;
 	lx_text(r, m->lang.p, m->lang.len);
 	raw(r, "}}\n");
-	raw(r, preamble_macros);
 	raw(r, "\\begin{document}\n");
 }
 
@@ -498,5 +524,11 @@ int render_latex(const ast_doc *d, const render_options *o, buf *out)
 	lx x;
 	memset(&x, 0, sizeof x);
 	x.esc.bad = bad_char;
+	/* the engine decides how every character is written, the body of a
+	 * fragment's too: known before the walk */
+	const ast_field *lang = d->meta.lang;
+	latex_setup_of(&x.setup, d->src.text, d->src.len, lang ? lang->value.p : "",
+		       lang ? lang->value.len : 0);
+	x.esc.unicode = x.setup.unicode;
 	return render_run(d, o, &latex_backend, &x, out);
 }

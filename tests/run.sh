@@ -11,7 +11,9 @@
 # TESTS_ONLY=unit|golden|suites restricts the run.
 BUILD=${1:-build}
 BRIEFC=$(cd "$(dirname "$BUILD/briefc")" && pwd)/briefc
-export BUILD BRIEFC
+# PDF builds keep TeX formats and .aux files here, not in the user's cache
+XDG_CACHE_HOME=$(cd "$BUILD" && pwd)/test-cache
+export BUILD BRIEFC XDG_CACHE_HOME
 passed=0
 failed=0
 failures=""

@@ -52,7 +52,7 @@ static void log_bad(void *ctx, size_t off, uint32_t cp)
 static char *latex_of(const char *s, bad_log *l)
 {
 	buf b = BUF_INIT;
-	escape_latex_state st = {0, log_bad, l};
+	escape_latex_state st = {0, log_bad, l, false};
 	escape_latex(&b, s, strlen(s), &st);
 	buf_putc(&b, '\0');
 	return buf_detach(&b);
@@ -163,7 +163,7 @@ static void test_latex_escape(void **state)
 	assert_string_equal(s, "a-{}-b-{}-{}-c '{}'d'{}' ,{},e");
 	free(s);
 	buf b = BUF_INIT;
-	escape_latex_state st = {0, log_bad, &l};
+	escape_latex_state st = {0, log_bad, &l, false};
 	escape_latex(&b, "x-", 2, &st);
 	escape_latex(&b, "-y", 2, &st);
 	assert_string_equal(b.data, "x-{}-y");
@@ -451,21 +451,45 @@ static void test_latex_bad_character(void **state)
 {
 	(void)state;
 	ast_doc d;
-	unit_load(&d, FRONT "Moscow is \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0, "
-		  "\xD0\x9C again.\n");
+	/* Devanagari: no font of the LaTeX setup has it */
+	unit_load(&d, FRONT "Delhi is \xE0\xA4\xA6\xE0\xA4\xBF\xE0\xA4\xB2\xE0\xA5\x8D"
+		  "\xE0\xA4\xB2\xE0\xA5\x80, \xE0\xA4\xA6 again.\n");
 	size_t before = d.diags.n;
 	render_options o = {false};
 	buf out = BUF_INIT;
 	assert_int_equal(render_latex(&d, &o, &out), 1);
 	/* one error per character, at its first place, once not twice */
-	assert_int_equal(d.diags.n - before, 6);
+	assert_int_equal(d.diags.n - before, 5);
 	const diag *g = &d.diags.items[before];
 	assert_int_equal(g->code, DC_BAD_ENCODING);
-	assert_non_null(strstr(g->msg, "U+041C"));
-	assert_memory_equal(d.src.text + g->at.start, "\xD0\x9C", 2);
-	assert_int_equal(g->at.end - g->at.start, 2);
+	assert_non_null(strstr(g->msg, "U+0926"));
+	assert_memory_equal(d.src.text + g->at.start, "\xE0\xA4\xA6", 3);
+	assert_int_equal(g->at.end - g->at.start, 3);
 	buf_free(&out);
 	ast_doc_free(&d);
+}
+
+/* Cyrillic, Greek, CJK: a document for lualatex, no errors. */
+static void test_latex_unicode_document(void **state)
+{
+	(void)state;
+	char *t = render_str(render_latex, FRONT "Moscow is \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA"
+			     "\xD0\xB2\xD0\xB0, Seoul \xEC\x84\x9C\xEC\x9A\xB8, 5 \xE2\x89\xA4 6.\n",
+			     false);
+	assert_non_null(strstr(t, "\\RequireLuaTeX\n"));
+	assert_non_null(strstr(t, "{russian}"));
+	assert_non_null(strstr(t, "{korean}"));
+	assert_non_null(strstr(t, "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0"));
+	assert_non_null(strstr(t, "{\\BriefFontDejaVu \xE2\x89\xA4}"));
+	assert_null(strstr(t, "{greek}"));
+	assert_null(strstr(t, "\\usepackage[T1]{fontenc}"));
+	free(t);
+	/* Latin only: pdflatex, no Unicode setup */
+	t = render_str(render_latex, FRONT "Caf\xC3\xA9 \xE2\x80\x94 na\xC3\xAFve.\n", false);
+	assert_null(strstr(t, "RequireLuaTeX"));
+	assert_non_null(strstr(t, "\\usepackage[T1]{fontenc}"));
+	assert_null(strstr(t, "fontspec}\n\\usepackage{babel}"));
+	free(t);
 }
 
 static void test_fragment_and_page(void **state)
@@ -607,6 +631,7 @@ int main(void)
 		cmocka_unit_test(test_markdown_structure),
 		cmocka_unit_test(test_unsafe_links),
 		cmocka_unit_test(test_latex_bad_character),
+		cmocka_unit_test(test_latex_unicode_document),
 		cmocka_unit_test(test_fragment_and_page),
 		cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_deterministic),

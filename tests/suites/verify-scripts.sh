@@ -1,0 +1,88 @@
+#!/bin/sh
+# verify-scripts: every script in LaTeX and PDF (docs/output.md, "Scripts
+# and engines"), checked by TeX and pdftotext.
+#  - tests/backends/scripts.brief (Latin with Vietnamese, Greek, Cyrillic,
+#    Chinese, Japanese, Korean, Hebrew and Arabic inside English lines,
+#    symbols) builds to PDF, set by lualatex, and pdftotext gives back
+#    every line of tests/backends/scripts.samples;
+#  - its fonts are all embedded, none of them Type 3 (bitmaps);
+#  - a brief pdflatex can set is set by pdflatex (Type 1 fonts);
+#  - a character no font has (an emoji, Devanagari) is a bad-encoding
+#    error where it stands, and nothing is written;
+#  - the PDF is the same bytes from a cold cache, a warm one and none.
+. tests/backends/suite.sh
+suite_init verify-scripts
+need lualatex pdflatex pdftotext pdffonts perl
+export XDG_CACHE_HOME="$tmp/cache"
+s=tests/backends/scripts.brief
+
+# samples FILE.pdf: every line of scripts.samples is in its text
+samples() {
+	pdftotext -enc UTF-8 "$1" "$tmp/text"
+	perl -CSDA -MUnicode::Normalize -e '
+		open my $f, "<:encoding(UTF-8)", $ARGV[0] or die;
+		local $/; my $t = NFKC(<$f>); close $f;
+		$t =~ s/-\n//g;
+		$t =~ s/[\x{200E}\x{200F}\x{202A}-\x{202E}\x{2066}-\x{2069}\s]//g;
+		open my $s, "<:encoding(UTF-8)", $ARGV[1] or die;
+		my $bad = 0;
+		while (<$s>) {
+			chomp; next if /^#/ || !length;
+			(my $k = NFKC($_)) =~ s/\s//g;
+			next if index($t, $k) >= 0;
+			print "missing: $_\n"; $bad++;
+		}
+		exit($bad ? 1 : 0);' "$tmp/text" tests/backends/scripts.samples
+}
+
+if "$BRIEFC" build -t pdf -o "$tmp/scripts.pdf" "$s" 2>"$tmp/err"; then ok
+else fail "scripts.brief: build -t pdf failed: $(head -5 "$tmp/err")"; fi
+if [ -s "$tmp/scripts.pdf" ]; then
+	if samples "$tmp/scripts.pdf" >"$tmp/missing"; then ok
+	else fail "scripts.brief: pdftotext lacks:"; head -10 "$tmp/missing"; fi
+	pdffonts "$tmp/scripts.pdf" >"$tmp/fonts"
+	if grep -q 'NotoSerifCJKjp' "$tmp/fonts" && grep -q 'NotoSerifCJKkr' "$tmp/fonts" &&
+	   grep -q 'NotoNaskhArabic' "$tmp/fonts" && grep -q 'NotoSerifHebrew' "$tmp/fonts" &&
+	   grep -q 'LMRoman10-Regular' "$tmp/fonts"; then ok
+	else fail "scripts.brief: unexpected fonts:"; cat "$tmp/fonts"; fi
+	if grep -q 'Type 3' "$tmp/fonts" || awk 'NR > 2 && $(NF-4) != "yes"' "$tmp/fonts" | grep -q .; then
+		fail "scripts.brief: a Type 3 or unembedded font:"; cat "$tmp/fonts"
+	else ok; fi
+fi
+if "$BRIEFC" build -t latex -o "$tmp/scripts.tex" "$s" 2>/dev/null &&
+   grep -q '^\\RequireLuaTeX' "$tmp/scripts.tex"; then ok
+else fail "scripts.brief: the LaTeX does not require lualatex"; fi
+
+# A brief pdflatex can set keeps the fast path.
+"$BRIEFC" build -t pdf -o "$tmp/latin.pdf" examples/public-health.brief 2>/dev/null
+if pdffonts "$tmp/latin.pdf" | grep -q 'Type 1' && ! pdffonts "$tmp/latin.pdf" | grep -q 'CID'; then ok
+else fail "public-health.brief is not set by pdflatex:"; pdffonts "$tmp/latin.pdf"; fi
+
+# Characters no font has: one error each, where they stand; nothing written.
+printf -- '---\ntitle: T\nauthors: A\ndate: 2024-01-01\n---\n\nAn emoji \360\237\230\200 and\nDevanagari \340\244\225 here.\n' >"$tmp/bad.brief"
+echo keep >"$tmp/out"
+for fmt in latex pdf; do
+	"$BRIEFC" build -t $fmt -o "$tmp/out" "$tmp/bad.brief" 2>"$tmp/err"
+	st=$?
+	if [ $st -eq 1 ] && grep -q 'bad.brief:7:10: error: character U+1F600 .* \[bad-encoding\]$' "$tmp/err" &&
+	   grep -q 'bad.brief:8:12: error: character U+0915 .* \[bad-encoding\]$' "$tmp/err" &&
+	   grep -q 'emoji are not supported' "$tmp/err" && [ "$(cat "$tmp/out")" = keep ]; then ok
+	else fail "-t $fmt of unsupported characters: status $st:"; head -8 "$tmp/err"; fi
+done 2>/dev/null
+
+# The same PDF from a cold cache, a warm one and none at all; a second
+# build of the same file reuses the format and the .aux.
+rm -rf "$tmp/cache"
+for f in examples/us-rok-partnership.brief "$s"; do
+	n=$(basename "$f" .brief)
+	"$BRIEFC" build -t pdf -o "$tmp/cold.pdf" "$f" 2>/dev/null
+	"$BRIEFC" build -t pdf -o "$tmp/warm.pdf" "$f" 2>/dev/null
+	XDG_CACHE_HOME= HOME= "$BRIEFC" build -t pdf -o "$tmp/none.pdf" "$f" 2>/dev/null
+	if [ -s "$tmp/cold.pdf" ] && cmp -s "$tmp/cold.pdf" "$tmp/warm.pdf" &&
+	   cmp -s "$tmp/cold.pdf" "$tmp/none.pdf"; then ok
+	else fail "$n: the PDF depends on the cache"; fi
+done
+if ls "$tmp/cache/briefc/formats/"*.fmt >/dev/null 2>&1 &&
+   [ "$(ls "$tmp/cache/briefc/aux/" | wc -l)" -eq 2 ]; then ok
+else fail "no format or .aux kept in the cache: $(ls -R "$tmp/cache" | head -10)"; fi
+suite_end

@@ -1,0 +1,116 @@
+#!/bin/sh
+# tools/gen-latex-fonts.sh > src/latex_fonts_table.h
+#
+# Writes the table that tells the LaTeX backend, for every character
+# beyond ASCII, which font of its Unicode-engine setup sets it (see
+# src/latex_fonts.h for the routes).  The coverage of each font is read
+# with fc-query from the Debian packages the tests install:
+#
+#   fonts-lmodern     Latin Modern Roman, the main font (as under pdflatex)
+#   fonts-noto-core   Noto Serif (Greek, Cyrillic, and Latin that Latin
+#                     Modern lacks), Noto Serif Hebrew, Noto Naskh Arabic,
+#                     Noto Sans Math, Noto Sans Symbols and Symbols2
+#   fonts-noto-cjk    Noto Serif CJK (Chinese, Japanese, Korean)
+#   fonts-dejavu-core DejaVu Serif (arrows, box drawing, more symbols)
+#
+# A character of a script that babel switches to by itself (its blocks are
+# those of babel's luababel.def, Babel.script_blocks) goes to that
+# script's font or nowhere; any other character to Latin Modern if it has
+# it, else to the first fallback font that does.  Rerun when the fonts or
+# babel change, and commit the result with this script.
+set -eu
+LM=${LM:-/usr/share/texmf/fonts/opentype/public/lm/lmroman10-regular.otf}
+NOTO=${NOTO:-/usr/share/fonts/truetype/noto}
+CJK=${CJK:-/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc}
+DEJAVU=${DEJAVU:-/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf}
+
+charset() { # ROUTE FILE: one "route first last" line per range the font covers
+	[ -r "$2" ] || { echo "gen-latex-fonts: no $2" >&2; exit 1; }
+	fc-query -i 0 --format='%{charset}\n' "$2" | tr ' ' '\n' |
+		awk -v r="$1" 'NF { n = split($0, p, "-"); print r, p[1], (n > 1 ? p[2] : p[1]) }'
+}
+version() { dpkg-query -W -f='${Version}' "$1" 2>/dev/null || echo unknown; }
+
+{
+	charset main "$LM"
+	charset serif "$NOTO/NotoSerif-Regular.ttf"
+	charset hebrew "$NOTO/NotoSerifHebrew-Regular.ttf"
+	charset arabic "$NOTO/NotoNaskhArabic-Regular.ttf"
+	charset cjk "$CJK"
+	charset dejavu "$DEJAVU"
+	charset math "$NOTO/NotoSansMath-Regular.ttf"
+	charset symbols "$NOTO/NotoSansSymbols-Regular.ttf"
+	charset symbols2 "$NOTO/NotoSansSymbols2-Regular.ttf"
+} | awk -v lmver="$(version fonts-lmodern)" -v notover="$(version fonts-noto-core)" \
+	-v cjkver="$(version fonts-noto-cjk)" -v djver="$(version fonts-dejavu-core)" '
+function hex(s,   i, c, v) {
+	v = 0
+	s = toupper(s)
+	for (i = 1; i <= length(s); i++) {
+		c = index("0123456789ABCDEF", substr(s, i, 1))
+		if (c == 0) break
+		v = v * 16 + c - 1
+	}
+	return v
+}
+{ lo = hex($2); hi = hex($3); for (c = lo; c <= hi; c++) has[$1, c] = 1 }
+# babel 3.84 script blocks, for the scripts the setup supports
+function block(s, lo, hi,   c) { for (c = lo; c <= hi; c++) script[c] = s }
+function route(c,   s, i) {
+	# controls, private use, the byte-order mark and specials are never
+	# text (escape_latex drops the byte-order mark)
+	if (c <= 159 || (c >= 57344 && c <= 63743) || c == 65279 || (c >= 65520 && c <= 65535))
+		return "none"
+	s = script[c]
+	if (s == "greek" || s == "cyrillic") return has["serif", c] ? s : "none"
+	if (s == "hebrew" || s == "arabic") return has[s, c] ? s : "none"
+	if (s == "han" || s == "kana" || s == "hangul") return has["cjk", c] ? s : "none"
+	for (i = 1; i <= nfb; i++)
+		if (has[fb[i], c]) return fb[i]
+	return "none"
+}
+END {
+	block("greek", 880, 993); block("greek", 1008, 1023); block("greek", 7936, 8191)
+	block("cyrillic", 1024, 1327); block("cyrillic", 7296, 7311)
+	block("cyrillic", 11744, 11775); block("cyrillic", 42560, 42655)
+	block("hebrew", 1424, 1535)
+	block("arabic", 1536, 1791); block("arabic", 2208, 2303); block("arabic", 1872, 1919)
+	block("arabic", 65136, 65279); block("arabic", 64336, 65023); block("arabic", 126464, 126719)
+	# Han: babel gives these to Chinese; Korean and Japanese claim a part
+	block("han", 11904, 12031); block("han", 12288, 12351); block("han", 12736, 12783)
+	block("han", 13056, 13311); block("han", 13312, 19903); block("han", 19968, 40959)
+	block("han", 63744, 64255); block("han", 65072, 65103); block("han", 65280, 65519)
+	block("han", 131072, 173791); block("han", 173824, 177983); block("han", 177984, 178207)
+	block("han", 178208, 183983); block("han", 183984, 191471); block("han", 194560, 195103)
+	block("kana", 12352, 12447); block("kana", 12448, 12543)
+	block("hangul", 4352, 4607); block("hangul", 12592, 12687); block("hangul", 43360, 43391)
+	block("hangul", 44032, 55215); block("hangul", 55216, 55295)
+	nfb = split("main serif dejavu math symbols symbols2", fb, " ")
+	code["none"] = "LR_NONE"; code["main"] = "LR_MAIN"; code["greek"] = "LR_GREEK"
+	code["cyrillic"] = "LR_CYRILLIC"; code["hebrew"] = "LR_HEBREW"; code["arabic"] = "LR_ARABIC"
+	code["han"] = "LR_HAN"; code["kana"] = "LR_KANA"; code["hangul"] = "LR_HANGUL"
+	code["serif"] = "LR_SERIF"; code["dejavu"] = "LR_DEJAVU"; code["math"] = "LR_MATH"
+	code["symbols"] = "LR_SYMBOLS"; code["symbols2"] = "LR_SYMBOLS2"
+
+	printf "/*\n * latex_fonts_table.h - generated by tools/gen-latex-fonts.sh.  Do not edit:\n"
+	printf " * rerun the script.  From fonts-lmodern %s, fonts-noto-core %s,\n", lmver, notover
+	printf " * fonts-noto-cjk %s and fonts-dejavu-core %s, and babel 3.84 script blocks.\n", cjkver, djver
+	printf " *\n * The route of every character from U+0080 on that some font of the\n"
+	printf " * Unicode-engine setup sets, as sorted, disjoint ranges {first, last, route};\n"
+	printf " * a character in no range has none (LR_NONE).\n */\n"
+	printf "static const latex_fonts_range latex_fonts_ranges[] = {\n"
+	n = 0; cur = ""
+	for (c = 128; c <= 1114111; c++) {
+		r = (c in script || c <= 195103) ? route(c) : "none"
+		if (r != cur) {
+			if (cur != "" && cur != "none") emit(start, c - 1, cur)
+			cur = r; start = c
+		}
+	}
+	if (cur != "none") emit(start, 1114111, cur)
+	printf "\n};\n"
+}
+function emit(a, b, r) {
+	printf "%s{0x%04X,0x%04X,%s},", (n % 3 ? " " : (n ? "\n\t" : "\t")), a, b, code[r]
+	n++
+}'
