@@ -4,8 +4,9 @@
 # Generates briefs of 1, 8 and 64 MB and the equivalent Markdown
 # (bench/gen.c, built into the build folder next to BRIEFC), then measures
 # each program's wall time (hyperfine, median of several runs) and peak
-# resident memory (GNU time), and the US-ROK example end to end.  A format
-# briefc cannot build yet shows as n/a.  See docs/performance.md.
+# resident memory (GNU time), and the US-ROK example end to end, to PDF
+# too, in English (pdflatex) and in Korean (lualatex).  A format briefc
+# cannot build yet shows as n/a.  See docs/performance.md.
 #
 #   BENCH_SIZES="1 8"   the sizes in MB (default "1 8 64")
 #   BENCH_QUICK=1       fewer runs (a rough table in about a minute)
@@ -16,6 +17,7 @@ case $BRIEFC in /*) ;; *) BRIEFC=$PWD/$BRIEFC ;; esac
 OUT=$(dirname "$BRIEFC")/bench
 SIZES=${BENCH_SIZES:-1 8 64}
 SMALL=examples/us-rok-partnership.brief
+SMALL_CJK=examples/us-rok-partnership-ko.brief
 mkdir -p "$OUT" || exit 2
 
 sh tools/ensure-packages.sh cmark pandoc hyperfine time ||
@@ -105,13 +107,26 @@ if [ -f "$SMALL" ]; then
 	measure small html 300 20 "$BRIEFC" build -t html "$SMALL"
 	lsp_measure small "$SMALL" 300
 fi
+# Time to PDF, the way an author rebuilds: the warm-up runs fill the cache
+# (the TeX format, the .aux, luaotfload's fonts), the timed ones use it.
+# The cache is the bench's own, so that the first run is as cold as a
+# fresh machine's, apart from luaotfload's font cache.
+export XDG_CACHE_HOME="$OUT/cache"
+rm -rf "$XDG_CACHE_HOME"
+if [ -f "$SMALL" ]; then
+	measure small pdf 20 2 "$BRIEFC" build -t pdf -o "$OUT/small.pdf" "$SMALL"
+fi
+if [ -f "$SMALL_CJK" ]; then
+	measure small-cjk pdf 10 2 "$BRIEFC" build -t pdf -o "$OUT/small-cjk.pdf" "$SMALL_CJK"
+fi
 
 # The table, then the targets of docs/performance.md, from $RES.
 bytes() { [ -f "$1" ] && wc -c <"$1" | tr -d ' '; }
 echo
 echo "briefc $("$BRIEFC" --version 2>/dev/null | head -1 | sed 's/^briefc //')" \
 	"on $(nproc) CPUs, $(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1)"
-awk -F'\t' -v small_bytes="$(bytes "$SMALL")" -v big="$(bytes "$OUT/64.brief")" '
+awk -F'\t' -v small_bytes="$(bytes "$SMALL")" -v cjk_bytes="$(bytes "$SMALL_CJK")" \
+	-v big="$(bytes "$OUT/64.brief")" '
 function ms(v) { return v == "-" ? "n/a" : sprintf("%.1f", v * 1000) }
 function mb(v) { return v == "-" ? "n/a" : sprintf("%.1f", v / 1024) }
 function ratio(a, b) { return (a == "-" || b == "-" || b == 0) ? "-" : a / b }
@@ -136,7 +151,7 @@ END {
 	print "|---|---|--:|--:|--:|--:|--:|"
 	for (i = 1; i <= nsizes; i++) {
 		s = sizes[i]
-		if (s == "small") continue
+		if (s ~ /^small/) continue
 		for (j = 1; j <= nnames; j++) {
 			n = names[j]; k = s SUBSEP n
 			if (!(k in mean)) continue
@@ -149,6 +164,7 @@ END {
 				ms(mean[k]), ms(sd[k]), mb(peak[k]), vs, sc
 		}
 	}
+	label["pdf"] = "briefc build -t pdf"
 	for (j = 1; j <= nnames; j++) {
 		n = names[j]; k = "small" SUBSEP n
 		if (!(k in mean)) continue
@@ -157,6 +173,11 @@ END {
 			small_bytes / 1024, label[n], ms(mean[k]), ms(sd[k]), mb(peak[k]),
 			cpu == "-" ? "n/a" : sprintf("%.2f ms", cpu * 1000)
 	}
+	k = "small-cjk" SUBSEP "pdf"
+	if (k in mean)
+		printf "| US-ROK in Korean (%.1f KB) | %s | %s | %s | %s | CPU %s | |\n",
+			cjk_bytes / 1024, label["pdf"], ms(mean[k]), ms(sd[k]), mb(peak[k]),
+			mean[k] == "-" ? "n/a" : sprintf("%.0f ms", (user[k] + sys[k]) * 1000)
 
 	# The targets of issue 7, each with its measured value.
 	print ""
@@ -194,6 +215,12 @@ END {
 	k = 1 SUBSEP "lsp"
 	v = (k in mean) && mean[k] != "-" ? mean[k] * 1000 : "-"
 	verdict("lsp: 1 MB re-checked and answered < 100 ms", show(v, "%.1f ms"), v, 100, 1)
+	k = "small" SUBSEP "pdf"
+	v = (k in mean) ? mean[k] : "-"
+	verdict("US-ROK to PDF ≤ 0.5 s (median)", show(v, "%.3f s"), v, 0.5, 1)
+	k = "small-cjk" SUBSEP "pdf"
+	v = (k in mean) ? mean[k] : "-"
+	verdict("US-ROK in Korean to PDF ≤ 3 s (median)", show(v, "%.3f s"), v, 3, 1)
 }
 function verdict(what, shown, v, limit, le) {
 	printf "  %-44s %-28s %s\n", what, shown,
