@@ -40,7 +40,7 @@ const char *latex_fonts_switch(latex_route r)
 	}
 }
 
-const char *latex_fonts_why_not(uint32_t cp)
+const char *latex_fonts_why_not(uint32_t cp, unsigned *group)
 {
 	static const struct {
 		uint32_t lo, hi;
@@ -57,8 +57,11 @@ const char *latex_fonts_why_not(uint32_t cp)
 		{0xE000, 0xF8FF, "private-use characters are"},
 	};
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
-		if (cp >= known[i].lo && cp <= known[i].hi)
+		if (cp >= known[i].lo && cp <= known[i].hi) {
+			*group = (unsigned)i + 1;
 			return known[i].what;
+		}
+	*group = 0;
 	return "this character is";
 }
 
@@ -173,6 +176,23 @@ void latex_setup_make(latex_setup *st, const latex_scripts *sc, const i18n_lang 
 		st->faces |= 1u << LCF_KR;
 	if (all.routes & (1u << LR_KANA))
 		st->faces |= 1u << LCF_JP;
+}
+
+bool latex_lang_is_rtl(const char *tag, size_t n)
+{
+	static const char *const rtl[] = {"ar", "he", "iw", "fa", "ur", "yi", "ps", "sd",
+		"ug", "dv", "ckb", "syr", "arc"};
+	for (size_t i = 0; i < sizeof rtl / sizeof rtl[0]; i++)
+		if (tag_is(tag, n, rtl[i]))
+			return true;
+	return false;
+}
+
+bool latex_fonts_all_set(const char *text, size_t n, const char *tag, size_t taglen)
+{
+	latex_scripts sc = {0};
+	latex_scripts_scan(&sc, text, n);
+	return !sc.none && !latex_lang_is_rtl(tag, taglen);
 }
 
 void latex_setup_of(latex_setup *st, const char *text, size_t n, const char *tag,

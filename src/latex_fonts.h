@@ -66,8 +66,10 @@ latex_route latex_fonts_route(uint32_t cp);
 /* The command escape_latex puts before a character of a fallback route
  * ("\BriefFontSerif"), NULL for the other routes. */
 const char *latex_fonts_switch(latex_route r);
-/* A few words on what cannot be set, for the message about cp. */
-const char *latex_fonts_why_not(uint32_t cp);
+/* A few words on what cannot be set, for the message about cp ("emoji
+ * are"); *group is the same for every character of those words (a
+ * script, emoji), 0 for a character of no group. */
+const char *latex_fonts_why_not(uint32_t cp, unsigned *group);
 
 /* What a text needs: the routes it uses, and whether pdflatex will do. */
 typedef struct latex_scripts {
@@ -104,6 +106,12 @@ typedef struct latex_setup {
  */
 void latex_setup_make(latex_setup *st, const latex_scripts *sc, const i18n_lang *lang,
 		      const char *tag, size_t taglen);
+
+/* Whether a lang tag names a language written right to left. */
+bool latex_lang_is_rtl(const char *tag, size_t n);
+/* Whether render_latex will report nothing for a brief of this text and
+ * lang: then its output can be written as it comes. */
+bool latex_fonts_all_set(const char *text, size_t n, const char *tag, size_t taglen);
 
 /* The setup of a brief: its text (the source) and its lang tag (empty
  * for none), looked up and scanned. */

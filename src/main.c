@@ -451,12 +451,13 @@ static int build_file(const options *o, const format_entry *fe, files *fs)
 	buf out = BUF_INIT, err = BUF_INIT;
 	int status = EXIT_OK;
 	bool clean = diag_count(&d.diags, DS_ERROR) == 0;
-	/* LaTeX reports only characters no TeX engine can set: with none in
-	 * the source, it streams too. */
-	latex_scripts sc = {0};
-	if (clean && fe->render == render_latex)
-		latex_scripts_scan(&sc, d.src.text, d.src.len);
-	bool stream = clean && (fe->streams || (fe->render == render_latex && !sc.none));
+	/* LaTeX reports only characters no TeX engine can set, and a
+	 * right-to-left lang: with neither, it streams too. */
+	const ast_field *lang = d.meta.lang;
+	bool stream = clean && (fe->streams ||
+				(fe->render == render_latex &&
+				 latex_fonts_all_set(d.src.text, d.src.len, lang ? lang->value.p : "",
+						     lang ? lang->value.len : 0)));
 	if (clean && !stream) {
 #ifdef __wasi__
 		(void)pdf;

@@ -674,16 +674,16 @@ int render_run(const ast_doc *d, const render_options *o, const render_backend *
 /* One error per code point, at its first place: where in the text being
  * written (r->at) the character's bytes are, from off on if they are
  * there, else from the start. */
-void render_bad_char(render *r, size_t off, uint32_t cp, const char *why,
+void render_bad_char(render *r, size_t off, uint32_t cp, uint32_t key, const char *why,
 		     const char *help)
 {
 	render_priv *p = r->p;
 	for (size_t i = 0; i < p->nbad; i++)
-		if (p->bad[i] == cp)
+		if (p->bad[i] == key)
 			return;
 	p->bad = xgrow(p->bad, &p->cbad, p->nbad, sizeof *p->bad,
 		       "the characters reported");
-	p->bad[p->nbad++] = cp;
+	p->bad[p->nbad++] = key;
 	const source *src = &r->doc->src;
 	char u[4];
 	size_t ulen = utf8_encode(cp, u);

@@ -224,10 +224,11 @@ int render_run(const ast_doc *d, const render_options *o, const render_backend *
  * For a backend that cannot write code point cp of the text it was just
  * given (off: its offset in that text, as far as the backend knows): a
  * bad-encoding error "character U+XXXX 'c' WHY", located at the
- * character in the source, once per code point, with the note help; and
- * render_run returns 1.
+ * character in the source, with the note help, once per key (the code
+ * point, or a group of them the backend names: a script); and render_run
+ * returns 1.
  */
-void render_bad_char(render *r, size_t off, uint32_t cp, const char *why,
+void render_bad_char(render *r, size_t off, uint32_t cp, uint32_t key, const char *why,
 		     const char *help);
 
 /* Plain text of the inlines under n (references as their labels, no

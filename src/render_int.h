@@ -40,7 +40,7 @@ struct render_priv {
 	struct render_list *lists;	/* the open lists, innermost last */
 	size_t nlists, clists;
 	int depth;		/* containers open (render_ev.depth) */
-	uint32_t *bad;		/* code points reported (render_bad_char) */
+	uint32_t *bad;		/* keys reported (render_bad_char) */
 	size_t nbad, cbad;
 	render_meta meta;	/* of the document (render_run) */
 	buf title, subtitle, description, plain;

@@ -178,15 +178,18 @@ static void para(render *r)
 }
 
 /* A character no font of the setup has (escape.h): reported by the
- * renderer, once per code point. */
+ * renderer, once for each script no font has (emoji count as one), or
+ * for each character of no known script. */
 static void bad_char(void *ctx, size_t off, uint32_t cp)
 {
+	unsigned group;
+	const char *what = latex_fonts_why_not(cp, &group);
 	char help[256];
-	snprintf(help, sizeof help, "%s not supported in the LaTeX and PDF outputs "
+	snprintf(help, sizeof help, "%s not supported in the LaTeX and PDF outputs%s "
 		 "(docs/output.md lists the scripts that are); the HTML and Markdown outputs can "
-		 "show any character", latex_fonts_why_not(cp));
-	render_bad_char(ctx, off, cp, "cannot be typeset in LaTeX or PDF: no font briefc uses has it",
-			help);
+		 "show any character", what, group ? ", and only the first is reported" : "");
+	render_bad_char(ctx, off, cp, group ? 0x80000000u | group : cp,
+			"cannot be typeset in LaTeX or PDF: no font briefc uses has it", help);
 }
 
 /* ---- the frame ---- */
@@ -519,6 +522,27 @@ static void lx_event(render *r, const render_ev *ev)
 
 static const render_backend latex_backend = {lx_event, lx_text};
 
+/*
+ * A brief in a language written right to left would need its pages
+ * mirrored (lists, cards, the running order of everything), which this
+ * backend does not do: say so at its lang rather than print it left to
+ * right.  Arabic and Hebrew inside a left-to-right brief are set right.
+ */
+static bool refuse_rtl(const ast_doc *d)
+{
+	const ast_field *lang = d->meta.lang;
+	if (!lang || !latex_lang_is_rtl(lang->value.p, lang->value.len))
+		return false;
+	diag_list *dl = &((ast_doc *)d)->diags;
+	size_t k = diag_report(dl, DC_BAD_VALUE, lang->value_at,
+			       "lang '%.*s' is written right to left, and the LaTeX and PDF outputs "
+			       "lay pages out left to right only", (int)lang->value.len,
+			       lang->value.p);
+	diag_add_help(dl, k, "Arabic or Hebrew inside a left-to-right brief is set right to left; "
+		      "for a right-to-left brief, build HTML or Markdown");
+	return true;
+}
+
 int render_latex(const ast_doc *d, const render_options *o, buf *out)
 {
 	lx x;
@@ -530,5 +554,7 @@ int render_latex(const ast_doc *d, const render_options *o, buf *out)
 	latex_setup_of(&x.setup, d->src.text, d->src.len, lang ? lang->value.p : "",
 		       lang ? lang->value.len : 0);
 	x.esc.unicode = x.setup.unicode;
-	return render_run(d, o, &latex_backend, &x, out);
+	bool rtl = refuse_rtl(d);
+	int rc = render_run(d, o, &latex_backend, &x, out);
+	return rc ? rc : rtl;
 }

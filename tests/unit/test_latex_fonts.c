@@ -37,8 +37,14 @@ static void test_routes(void **state)
 	assert_string_equal(latex_fonts_switch(LR_DEJAVU), "\\BriefFontDejaVu");
 	assert_null(latex_fonts_switch(LR_HAN));
 	assert_null(latex_fonts_switch(LR_MAIN));
-	assert_non_null(strstr(latex_fonts_why_not(0x1F600), "emoji"));
-	assert_non_null(strstr(latex_fonts_why_not(0x0915), "India"));
+	unsigned g1, g2, g3;
+	assert_non_null(strstr(latex_fonts_why_not(0x1F600, &g1), "emoji"));
+	assert_non_null(strstr(latex_fonts_why_not(0x0915, &g2), "India"));
+	assert_non_null(strstr(latex_fonts_why_not(0x0BA4, &g3), "India"));	/* Tamil */
+	assert_int_not_equal(g1, g2);
+	assert_int_equal(g2, g3);
+	latex_fonts_why_not(0x10FFFF, &g1);
+	assert_int_equal(g1, 0);
 }
 
 static latex_scripts scan(const char *s)
