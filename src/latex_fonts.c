@@ -92,11 +92,19 @@ void latex_scripts_scan(latex_scripts *sc, const char *s, size_t n)
 
 /* ---- the setup ---- */
 
-static const char *const face_names[LCF__COUNT] = {"JP", "KR", "SC", "TC", "HK"};
+/* The macros that name each face's files and index, spelled out whole
+ * so that every control word of the output is in the sources. */
+static const latex_cjk_macros faces[LCF__COUNT] = {
+	{"JP", "\\BriefCJKRegularJP", "\\BriefCJKBoldJP", "\\BriefCJKIndexJP"},
+	{"KR", "\\BriefCJKRegularKR", "\\BriefCJKBoldKR", "\\BriefCJKIndexKR"},
+	{"SC", "\\BriefCJKRegularSC", "\\BriefCJKBoldSC", "\\BriefCJKIndexSC"},
+	{"TC", "\\BriefCJKRegularTC", "\\BriefCJKBoldTC", "\\BriefCJKIndexTC"},
+	{"HK", "\\BriefCJKRegularHK", "\\BriefCJKBoldHK", "\\BriefCJKIndexHK"},
+};
 
-const char *latex_cjk_face_name(latex_cjk_face f)
+const latex_cjk_macros *latex_cjk_macros_of(latex_cjk_face f)
 {
-	return face_names[f];
+	return &faces[f];
 }
 
 static bool tag_is(const char *tag, size_t n, const char *p)
@@ -212,24 +220,25 @@ static bool uses(const latex_setup *st, latex_route r)
 /* \providecommand\BriefCJKRegularKR{NotoSerifCJK-Regular.ttc} and so on */
 static void cjk_files(buf *out, latex_cjk_face f)
 {
-	const char *n = face_names[f];
-	buf_printf(out, "\\providecommand\\BriefCJKRegular%s{" LATEX_CJK_REGULAR "}\n"
-		   "\\providecommand\\BriefCJKBold%s{" LATEX_CJK_BOLD "}\n"
-		   "\\providecommand\\BriefCJKIndex%s{%d}\n", n, n, n, (int)f);
+	const latex_cjk_macros *m = &faces[f];
+	buf_printf(out, "\\providecommand%s{" LATEX_CJK_REGULAR "}\n"
+		   "\\providecommand%s{" LATEX_CJK_BOLD "}\n"
+		   "\\providecommand%s{%d}\n", m->regular, m->bold, m->index, (int)f);
 }
 
 /* A babel language for a CJK script, in face f, for rm and tt. */
 static void cjk_language(buf *out, const char *babel, latex_cjk_face f)
 {
-	const char *n = face_names[f];
+	const latex_cjk_macros *m = &faces[f];
 	/* no hyphenrules: babel's breaks between CJK characters need the
 	 * language's own (patterns play no part in CJK text) */
 	buf_printf(out, "\\babelprovide[import, onchar=ids fonts]{%s}\n", babel);
 	for (int fam = 0; fam < 2; fam++)
-		buf_printf(out, "\\babelfont[%s]{%s}[Renderer=HarfBuzz, FontIndex=\\BriefCJKIndex%s,\n"
-			   "  ItalicFont=\\BriefCJKRegular%s, BoldFont=\\BriefCJKBold%s,\n"
-			   "  BoldItalicFont=\\BriefCJKBold%s]{\\BriefCJKRegular%s}\n",
-			   babel, fam ? "tt" : "rm", n, n, n, n, n);
+		buf_printf(out, "\\babelfont[%s]{%s}[Renderer=HarfBuzz, FontIndex=%s,\n"
+			   "  ItalicFont=%s, BoldFont=%s,\n"
+			   "  BoldItalicFont=%s]{%s}\n",
+			   babel, fam ? "tt" : "rm", m->index, m->regular, m->bold, m->bold,
+			   m->regular);
 }
 
 /*

@@ -134,8 +134,13 @@ void latex_setup_preamble(buf *out, const latex_setup *st);
  */
 #define LATEX_OWN_SETTINGS "% ---- this brief's own settings ----\n"
 
-/* The two-letter name of a face ("KR"), and its index in the .ttc. */
-const char *latex_cjk_face_name(latex_cjk_face f);
+/* A face's name ("KR") and the macros that name its regular and bold
+ * files and its index in them ("\\BriefCJKRegularKR"). */
+typedef struct latex_cjk_macros {
+	const char *name, *regular, *bold, *index;
+} latex_cjk_macros;
+
+const latex_cjk_macros *latex_cjk_macros_of(latex_cjk_face f);
 /* The collection files of the regular and bold faces. */
 #define LATEX_CJK_REGULAR "NotoSerifCJK-Regular.ttc"
 #define LATEX_CJK_BOLD "NotoSerifCJK-Bold.ttc"

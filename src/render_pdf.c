@@ -629,7 +629,7 @@ static void subset_cjk(const char *dir, const latex_setup *st, buf *prelude)
 	for (int f = 0; f < LCF__COUNT; f++) {
 		if (!(st->faces & (1u << f)))
 			continue;
-		const char *name = latex_cjk_face_name((latex_cjk_face)f);
+		const latex_cjk_macros *m = latex_cjk_macros_of((latex_cjk_face)f);
 		bool ok = true;
 		for (int w = 0; w < 2 && ok; w++) {
 			buf_clear(&face);
@@ -637,16 +637,16 @@ static void subset_cjk(const char *dir, const latex_setup *st, buf *prelude)
 			buf_clear(&file);
 			buf_printf(&file, "--font-file=%s", w ? bold.data : regular.data);
 			buf_clear(&out);
-			buf_printf(&out, "--output-file=cjk-%s-%s.otf", name, w ? "bold" : "regular");
+			buf_printf(&out, "--output-file=cjk-%s-%s.otf", m->name,
+				   w ? "bold" : "regular");
 			char *argv[] = {"hb-subset", file.data, face.data, "--text-file=brief.tex",
 				out.data, NULL};
 			tex_env quiet = {0};
 			ok = run(dir, argv, &quiet) == 0;
 		}
 		if (ok)
-			buf_printf(prelude, "\\def\\BriefCJKRegular%s{cjk-%s-regular.otf}"
-				   "\\def\\BriefCJKBold%s{cjk-%s-bold.otf}\\def\\BriefCJKIndex%s{0}",
-				   name, name, name, name, name);
+			buf_printf(prelude, "\\def%s{cjk-%s-regular.otf}\\def%s{cjk-%s-bold.otf}"
+				   "\\def%s{0}", m->regular, m->name, m->bold, m->name, m->index);
 	}
 done:
 	buf_free(&regular);
