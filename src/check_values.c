@@ -11,6 +11,7 @@
 #include "ascii.h"
 #include "check.h"
 #include "check_util.h"
+#include "i18n.h"
 
 static const char *const levels[] = {"high", "medium", "low"};
 static const char *const statuses[] = {"draft", "final"};
@@ -293,6 +294,20 @@ static void bad_positive_int(ast_doc *d, const ast_field *f)
 		    CHECK_Q(d, f->value));
 }
 
+/* A well-formed tag of a language with no entry in i18n.c. */
+static void unknown_language(ast_doc *d, const ast_field *f)
+{
+	bool known;
+	i18n_lookup(f->value.p, f->value.len, &known);
+	if (known)
+		return;
+	size_t k = diag_report(&d->diags, DC_UNKNOWN_LANGUAGE, f->value_at,
+			       "briefc has no words for lang '%s': its labels and dates will be "
+			       "in English", CHECK_Q(d, f->value));
+	diag_add_help(&d->diags, k, "the languages it has: en, en-US, en-CA, en-GB, fr, de, es, "
+		      "pt, it, ko, zh, zh-Hant, ja (docs/output.md)");
+}
+
 static void bad_field(ast_doc *d, const ast_field *f, const ast_field_spec *sp)
 {
 	if (f->value.len == 0) {
@@ -335,6 +350,8 @@ static void bad_field(ast_doc *d, const ast_field *f, const ast_field_spec *sp)
 			diag_report(&d->diags, DC_BAD_VALUE, f->value_at,
 				    "'%s' is not a BCP 47 language tag (such as "
 				    "en, en-GB or pt-BR)", CHECK_Q(d, f->value));
+		else
+			unknown_language(d, f);
 		break;
 	case VT_NAMES:
 		bad_names(d, f);

@@ -40,6 +40,7 @@ static const struct {
 	[DC_HEADING_SKIP] = {"heading-skip", DS_WARNING, "A heading level is skipped."},
 	[DC_WORD_LIMIT] = {"word-limit", DS_WARNING, "The body has more words than limit-words allows."},
 	[DC_MISSING_FILE] = {"missing-file", DS_ERROR, "A file the brief names (an include, a library) cannot be read, or is not one the brief may read."},
+	[DC_UNKNOWN_LANGUAGE] = {"unknown-language", DS_WARNING, "A lang that briefc has no words for: labels and dates stay in English."},
 };
 
 const char *diag_code_name(diag_code c)

@@ -41,6 +41,8 @@ typedef enum diag_code {
 	DC_WORD_LIMIT,
 	/* contract 11.10 */
 	DC_MISSING_FILE,
+	/* not in the contract's table: */
+	DC_UNKNOWN_LANGUAGE,
 	DC__COUNT
 } diag_code;
 

@@ -58,6 +58,8 @@ static const char *const help_text[DC__COUNT] = {
 	[DC_WORD_LIMIT] = "Shorten the body, or raise limit-words.",
 	[DC_MISSING_FILE] = "Correct the path: relative to the file that names it, "
 		"inside the brief's folder for an include, a regular file that exists.",
+	[DC_UNKNOWN_LANGUAGE] = "Use a language briefc has words for (en, en-US, en-GB, fr, "
+		"de, es, pt, it, ko, zh, zh-Hant, ja), or accept English labels.",
 };
 
 int diag_format_lookup(const char *name)
