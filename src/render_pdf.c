@@ -459,8 +459,13 @@ static void deps_of(const char *fls, const char *engine, buf *out)
 		char *nl = strchr(line, '\n');
 		if (nl)
 			*nl = '\0';
-		if (strncmp(line, "INPUT /", 7) == 0)
-			stamp(line + 6, out);
+		if (strncmp(line, "INPUT /", 7) == 0) {
+			/* the recorder lists a file each time it is opened */
+			buf_clear(&exe);
+			buf_printf(&exe, " %s\n", line + 6);
+			if (!out->data || !strstr(out->data, exe.data))
+				stamp(line + 6, out);
+		}
 		line = nl ? nl + 1 : NULL;
 	}
 	buf_free(&b);
@@ -508,19 +513,20 @@ static void prune_formats(const char *dir)
 }
 
 /*
- * A format of the shared preamble: from the cache when it still holds,
- * else dumped in dir (and kept in the cache when there is one).  Sets
- * fmt to its path without ".fmt"; -1 with a message when TeX fails.
+ * A format of the shared preamble: from the cache when it still holds
+ * (and fresh is false), else dumped in dir (and kept in the cache when
+ * there is one).  Sets fmt to its path without ".fmt"; -1 with a message
+ * when TeX fails.
  */
 static int format_for(const char *dir, const char *shared, size_t n, const tex_env *env,
-		      buf *fmt, buf *errmsg)
+		      bool fresh, buf *fmt, buf *errmsg)
 {
 	buf cache = BUF_INIT, path = BUF_INIT, deps = BUF_INIT, log = BUF_INIT;
 	char key[24];
 	int rc = -1;
 	snprintf(key, sizeof key, "%016llx", fnv1a(shared, n, FNV_START));
 	bool cached = cache_dir(&cache, "formats") == 0;
-	if (cached) {
+	if (cached && !fresh) {
 		buf_printf(&path, "%s/%s.deps", cache.data, key);
 		buf_printf(fmt, "%s/%s", cache.data, key);
 		if (deps_hold(path.data)) {
@@ -707,7 +713,7 @@ int render_pdf(const ast_doc *d, const render_options *o, buf *out, buf *errmsg)
 	const char *mark = tex.data ? strstr(tex.data, LATEX_OWN_SETTINGS) : NULL;
 	if (!st.unicode && mark) {
 		size_t shared = (size_t)(mark - tex.data);
-		if (format_for(dir, tex.data, shared, &env, &fmt, errmsg) != 0)
+		if (format_for(dir, tex.data, shared, &env, false, &fmt, errmsg) != 0)
 			goto done;
 		body = mark;
 		body_len = tex.len - shared;
@@ -735,6 +741,7 @@ int render_pdf(const ast_doc *d, const render_options *o, buf *out, buf *errmsg)
 		copy_file(auxcache.data, f.data);
 
 	buf fmtarg = BUF_INIT;
+	bool retried = false;
 	if (fmt.len)
 		buf_printf(&fmtarg, "-fmt=%s", fmt.data);
 	for (int runs = 1; runs <= MAX_RUNS; runs++) {
@@ -753,6 +760,19 @@ int render_pdf(const ast_doc *d, const render_options *o, buf *out, buf *errmsg)
 		buf_clear(&path);
 		buf_printf(&path, "%s/brief.log", dir);
 		read_file(path.data, &log);
+		if (status != 0 && !retried && fmt.len && (!log.data || !strstr(log.data, "\n! "))) {
+			/* TeX stopped before any error of the document's: the
+			 * cached format is damaged; make it again, once */
+			retried = true;
+			buf_clear(&fmt);
+			buf_clear(&fmtarg);
+			if (format_for(dir, tex.data, (size_t)(mark - tex.data), &env, true, &fmt,
+				       errmsg) != 0)
+				break;
+			buf_printf(&fmtarg, "-fmt=%s", fmt.data);
+			runs--;
+			continue;
+		}
 		if (status != 0) {
 			if (report_lost_char(d, &log))
 				rc = 1;

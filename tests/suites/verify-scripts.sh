@@ -9,7 +9,9 @@
 #  - a brief pdflatex can set is set by pdflatex (Type 1 fonts);
 #  - a character no font has (an emoji, Devanagari) is a bad-encoding
 #    error where it stands, and nothing is written;
-#  - the PDF is the same bytes from a cold cache, a warm one and none.
+#  - the PDF is the same bytes from a cold cache, a warm one and none,
+#    and after the brief changed under a kept .aux or the kept format
+#    was damaged.
 . tests/backends/suite.sh
 suite_init verify-scripts
 need lualatex pdflatex pdftotext pdffonts perl
@@ -85,4 +87,17 @@ done
 if ls "$tmp/cache/briefc/formats/"*.fmt >/dev/null 2>&1 &&
    [ "$(ls "$tmp/cache/briefc/aux/" | wc -l)" -eq 2 ]; then ok
 else fail "no format or .aux kept in the cache: $(ls -R "$tmp/cache" | head -10)"; fi
+
+# A stale .aux (the file has changed since) and a damaged format cost
+# time, never a wrong PDF.
+cp examples/us-rok-partnership.brief "$tmp/edited.brief"
+"$BRIEFC" build -t pdf -o "$tmp/first.pdf" "$tmp/edited.brief" 2>/dev/null
+sed 's/^# Introduction$/# A new section\n\nWith a paragraph that moves every page.\n\n# Introduction/' \
+	examples/us-rok-partnership.brief >"$tmp/edited.brief"
+for f in "$tmp/cache/briefc/formats/"*.fmt; do echo damaged >"$f"; done
+"$BRIEFC" build -t pdf -o "$tmp/warm.pdf" "$tmp/edited.brief" 2>"$tmp/err"
+XDG_CACHE_HOME= HOME= "$BRIEFC" build -t pdf -o "$tmp/none.pdf" "$tmp/edited.brief" 2>/dev/null
+if [ -s "$tmp/warm.pdf" ] && cmp -s "$tmp/warm.pdf" "$tmp/none.pdf" &&
+   ! cmp -s "$tmp/warm.pdf" "$tmp/first.pdf"; then ok
+else fail "a stale .aux or a damaged format changed the PDF: $(head -3 "$tmp/err")"; fi
 suite_end
