@@ -183,7 +183,8 @@ static void language_tags(void **state)
 		buf_printf(&b, "---\ntitle: T\nauthors: A\ndate: 2024-01-01\nlang: %s\n---\n", tag);
 		unit_load(&d, b.data);
 		check_bad_value(&d);
-		if (d.diags.n != (ok ? 0u : 1u))
+		/* a good tag briefc has no words for is a warning of its own */
+		if (unit_count(&d, DC_BAD_VALUE) != (ok ? 0u : 1u))
 			fail_msg("lang '%s' should be %s", tag, ok ? "accepted" : "rejected");
 		ast_doc_free(&d);
 	}
