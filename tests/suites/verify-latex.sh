@@ -35,8 +35,10 @@ for f in $(briefs) tests/backends/charset.brief; do
 	grep -q '^\\RequireLuaTeX' "$t" && engine=lualatex
 	[ $engine = pdflatex ] && tex "$n" pdflatex "$t"
 	tex "$n" lualatex "$t"
-	"$BRIEFC" build -t latex --fragment -o "$tmp/frag.tex" "$f" 2>/dev/null
-	if grep -q 'documentclass\|begin{document}' "$tmp/frag.tex"; then
+	if ! "$BRIEFC" build -t latex --fragment -o "$tmp/frag.tex" "$f" 2>"$tmp/err" ||
+	   grep -q ': error: ' "$tmp/err"; then
+		fail "$n: build -t latex --fragment: $(grep -A2 ': error: ' "$tmp/err" | head -3)"
+	elif grep -q 'documentclass\|begin{document}' "$tmp/frag.tex"; then
 		fail "$n: the fragment has a preamble"
 	else
 		{ sed '/^\\begin{document}/q' "$t"; cat "$tmp/frag.tex"; printf '%s\n' '\end{document}'; } >"$tmp/wrapped.tex"

@@ -54,6 +54,11 @@ fi
 if "$BRIEFC" build -t latex -o "$tmp/scripts.tex" "$s" 2>/dev/null &&
    grep -q '^\\RequireLuaTeX' "$tmp/scripts.tex"; then ok
 else fail "scripts.brief: the LaTeX does not require lualatex"; fi
+# the body alone is written for lualatex too (it once had '?' for every
+# character beyond pdflatex's, and errors)
+if "$BRIEFC" build -t latex --fragment -o "$tmp/frag.tex" "$s" 2>"$tmp/err" && [ ! -s "$tmp/err" ] &&
+   grep -q 'Ελληνικά' "$tmp/frag.tex" && grep -q '{\\BriefFontDejaVu ≤}' "$tmp/frag.tex"; then ok
+else fail "scripts.brief --fragment: $(head -3 "$tmp/err")"; fi
 
 # A brief pdflatex can set keeps the fast path.
 "$BRIEFC" build -t pdf -o "$tmp/latin.pdf" examples/public-health.brief 2>/dev/null
