@@ -48,8 +48,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "escape.h"
 #include "latex_fonts.h"
+#include "utf8.h"
 
 #define TEX_PACKAGES "texlive-latex-base texlive-latex-recommended " \
 	"texlive-fonts-recommended lmodern"
@@ -358,17 +358,6 @@ static void explain_failure(const buf *log, const char *engine, buf *errmsg)
 		buf_puts(errmsg, "fonts may be missing: install texlive-fonts-recommended lmodern\n");
 }
 
-/* The UTF-8 bytes of cp (below U+110000) in c; their number. */
-static size_t encode(uint32_t cp, char c[4])
-{
-	size_t n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-	static const unsigned char lead[] = {0, 0, 0xC0, 0xE0, 0xF0};
-	for (size_t i = n; i-- > 1; cp >>= 6)
-		c[i] = (char)(0x80 | (cp & 0x3F));
-	c[0] = (char)(lead[n] | cp);
-	return n;
-}
-
 /*
  * A character the fonts lack stops TeX (\tracinglostchars=3): report it
  * where the brief first has it, as the escaper would have.  True when
@@ -385,7 +374,7 @@ static bool report_lost_char(const ast_doc *d, const buf *log)
 	if (cp > 0x10FFFF)
 		return false;
 	char c[4];
-	size_t n = encode(cp, c);
+	size_t n = utf8_encode(cp, c);
 	const char *font = strstr(u, " in font ");
 	int flen = 0;
 	if (font && font < p + len) {
