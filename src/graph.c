@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "render.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -378,7 +379,19 @@ void graph_put_label(const ast_doc *d, const graph_node *n, size_t max,
 		     void (*esc)(buf *out, const char *s, size_t n),
 		     buf *tmp, buf *out)
 {
-	graph_label(n, out);	/* ours: words and digits */
+	/* the words and numbers of the body's labels, in its language */
+	const ast_field *lang = d->meta.lang;
+	const i18n_lang *l = lang && lang->value.len
+		? i18n_lookup(lang->value.p, lang->value.len, NULL) : i18n_default();
+	buf_clear(tmp);
+	if (n->kind == GRAPH_EVIDENCE) {
+		graph_label(n, tmp);
+	} else {
+		buf_printf(tmp, "%s %lu", i18n_word_of(l, n->kind == GRAPH_FINDING ? I18N_FINDING
+						       : I18N_RECOMMENDATION),
+			   (unsigned long)n->number);
+	}
+	esc(out, tmp->data, tmp->len);
 	const char *lack = graph_lack(n);
 	if (lack) {
 		buf_puts(out, brk);

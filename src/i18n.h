@@ -40,7 +40,7 @@ typedef enum i18n_word {
 	I18N_NOTE,
 	I18N_DISCLAIMER,
 	I18N_DRAFT,			/* the status line */
-	/* card details: "Confidence: high" */
+	/* card details: "Confidence: high" (the backends add the colon) */
 	I18N_CONFIDENCE,
 	I18N_EVIDENCE,
 	I18N_AREA,
@@ -71,6 +71,8 @@ typedef enum i18n_word {
 	/* joining lists: "A, B and C" is A LIST_SEP B AND C */
 	I18N_LIST_SEP,
 	I18N_AND,
+	/* the end of a sentence briefc writes ("Addressed by ...") */
+	I18N_FULL_STOP,
 	/* the page footer: PAGE_BEFORE N PAGE_OF M PAGE_AFTER */
 	I18N_PAGE_BEFORE,
 	I18N_PAGE_OF,

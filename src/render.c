@@ -395,6 +395,30 @@ static void exit_node(render *r, const ast_node *n)
 	render_fire(r, &ev);
 }
 
+const char *render_word(const render *r, i18n_word w)
+{
+	return i18n_word_of(r->p->lang, w);
+}
+
+void render_lit_word(render *r, i18n_word w)
+{
+	render_lit(r, render_word(r, w));
+}
+
+void render_lit_label(render *r, i18n_word w, long v)
+{
+	char t[48];
+	int k = snprintf(t, sizeof t, "%s ", render_word(r, w));
+	/* every label word is short (test_i18n.c): never cut */
+	render_lit_num(r, k > 0 && (size_t)k < sizeof t ? t : "", v);
+}
+
+void render_lit_joiner(render *r, size_t i, size_t n)
+{
+	if (i)
+		render_lit_word(r, i + 1 == n ? I18N_AND : I18N_LIST_SEP);
+}
+
 /* ---- the frame ---- */
 
 static void header(render *r)
@@ -420,8 +444,7 @@ static void header(render *r)
 	if (m->nauthors) {
 		render_mark(r, RE_AUTHORS, true);
 		for (size_t i = 0; i < m->nauthors; i++) {
-			if (i)
-				render_lit(r, i + 1 == m->nauthors ? " and " : ", ");
+			render_lit_joiner(r, i, m->nauthors);
 			render_text(r, m->author_names[i].p, m->author_names[i].len, m->authors->value_at);
 		}
 		render_mark(r, RE_AUTHORS, false);
@@ -436,7 +459,7 @@ static void header(render *r)
 	}
 	if (!m->final) {
 		render_mark(r, RE_STATUS, true);
-		render_lit(r, "Draft");
+		render_lit_word(r, I18N_DRAFT);
 		render_mark(r, RE_STATUS, false);
 	}
 	p->noexpand--;
@@ -467,7 +490,7 @@ static void toc_entry(render *r, int level, const char *href, const ast_node *h)
 	if (h)
 		render_inlines(r, h);
 	else
-		render_lit(r, "Sources");
+		render_lit_word(r, I18N_SOURCES);
 	ev.entering = false;
 	render_fire(r, &ev);
 }
@@ -483,7 +506,7 @@ static void toc(render *r)
 	if (n < 3)
 		return;
 	render_ev ev = {.el = RE_TOC, .entering = true, .id = CONTENTS_ID,
-			.label = "Contents"};
+			.label = render_word(r, I18N_CONTENTS)};
 	render_fire(r, &ev);
 	r->p->nolinks++;
 	r->p->noexpand++;
@@ -514,13 +537,14 @@ static void document(render *r)
 		render_children(r, d->root);
 	if (appends_sources(d)) {
 		section_open(r, 1, SOURCES_ID);
+		const char *title = render_word(r, I18N_SOURCES);
 		render_ev ev = {.el = RE_HEADING, .entering = true, .level = 1,
-				.label = "Sources"};
+				.label = title};
 		render_fire(r, &ev);
-		render_lit(r, "Sources");
+		render_lit(r, title);
 		ev.entering = false;
-		ev.text.p = "Sources";
-		ev.text.len = 7;
+		ev.text.p = title;
+		ev.text.len = strlen(title);
 		render_fire(r, &ev);
 		/* without a first pass, the citations so far are all there are */
 		if (!r->p->counted)
@@ -536,9 +560,16 @@ static void document(render *r)
 
 /* ---- setup ---- */
 
+const i18n_lang *render_doc_lang(const ast_doc *d)
+{
+	const ast_field *l = d->meta.lang;
+	return l && l->value.len ? i18n_lookup(l->value.p, l->value.len, NULL) : i18n_default();
+}
+
 static void priv_init(render_priv *p, const ast_doc *d)
 {
 	memset(p, 0, sizeof *p);
+	p->lang = render_doc_lang(d);
 	render_acro_init(p, d);
 	p->nsrc = d->sources.n;
 	p->cites = xcalloc(p->nsrc, sizeof *p->cites, "the citation counts");

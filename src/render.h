@@ -236,7 +236,5 @@ void render_bad_char(render *r, size_t off, uint32_t cp, uint32_t key, const cha
 void render_plain(const ast_doc *d, const ast_node *n, buf *out);
 /* The first paragraph's plain text, cut after about max bytes at a space. */
 void render_description(const ast_doc *d, size_t max, buf *out);
-/* "2024-02-01" -> "1 February 2024", "2022-02" -> "February 2022". */
-void render_date(const char *date, size_t len, buf *out);
 
 #endif

@@ -51,7 +51,7 @@ static void gen_group(render *r, const ast_node *area)
 	if (area)
 		render_text(r, area->u.entry->value.p, area->u.entry->value.len, area->u.entry->value_at);
 	else
-		render_lit(r, "Other recommendations");
+		render_lit_word(r, I18N_OTHER_RECOMMENDATIONS);
 	p->noexpand--;
 	render_mark(r, RE_GROUP_TITLE, false);
 	render_mark(r, RE_GEN_LIST, true);
@@ -99,6 +99,27 @@ static void gen_findings(render *r)
 		gen_item(r, f->v[i], f->v[i]->u.block->f_claim);
 	render_mark(r, RE_GEN_LIST, false);
 	render_mark(r, RE_GENERATED, false);
+}
+
+/* An evidence type in words; one the checks rejected, as written. */
+static void render_type(render *r, const ast_field *type)
+{
+	static const struct {
+		const char *name;
+		i18n_word word;
+	} types[] = {
+		{"report", I18N_TYPE_REPORT}, {"law", I18N_TYPE_LAW}, {"treaty", I18N_TYPE_TREATY},
+		{"statement", I18N_TYPE_STATEMENT}, {"dataset", I18N_TYPE_DATASET},
+		{"article", I18N_TYPE_ARTICLE},
+	};
+	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+		if (type->value.len == strlen(types[i].name) &&
+		    memcmp(type->value.p, types[i].name, type->value.len) == 0) {
+			r->at = type->value_at;
+			render_lit_word(r, types[i].word);
+			return;
+		}
+	render_text_field(r, type);
 }
 
 static bool ends_sentence(const buf *b)
@@ -153,7 +174,7 @@ static void gen_source(render *r, const ast_node *e)
 		}
 		if (render_has(type)) {
 			render_lit(r, render_has(publisher) || render_has(date) ? " (" : "(");
-			render_text_field(r, type);
+			render_type(r, type);
 			render_lit(r, ")");
 		}
 		render_lit(r, ".");
@@ -174,7 +195,9 @@ static void gen_source(render *r, const ast_node *e)
 		}
 	}
 	if (render_has(accessed)) {
-		render_lit(r, " Accessed ");
+		render_lit(r, " ");
+		render_lit_word(r, i18n_date_has_day(accessed->value.p, accessed->value.len)
+				? I18N_ACCESSED_DAY : I18N_ACCESSED);
 		render_lit_date(r, accessed);
 		render_lit(r, ".");
 	}

@@ -13,6 +13,7 @@
 #define BRIEFC_RENDER_INT_H
 
 #include "acronym.h"
+#include "i18n.h"
 #include "prose.h"
 #include "render.h"
 
@@ -21,6 +22,7 @@ typedef struct acro_use acro_use;
 typedef struct acro_ctx acro_ctx;
 
 struct render_priv {
+	const i18n_lang *lang;	/* the words and dates of the brief's lang */
 	acronym_table acr;	/* the declared acronyms (acronym.h) */
 	bool *acr_done;		/* by index: spelled out already */
 	prose flat;		/* the prose being scanned for acronyms */
@@ -73,6 +75,15 @@ void render_litn(render *r, const char *s, size_t n);
 void render_lit(render *r, const char *s);
 /* before and v in decimal, as one piece of text ("Finding 3"). */
 void render_lit_num(render *r, const char *before, long v);
+/* The language of a brief's words and dates: its lang's, else English. */
+const i18n_lang *render_doc_lang(const ast_doc *d);
+/* A word briefc writes itself, in the brief's language (i18n.h). */
+const char *render_word(const render *r, i18n_word w);
+void render_lit_word(render *r, i18n_word w);
+/* The word, a space and v, as one piece of text ("Finding 3"). */
+void render_lit_label(render *r, i18n_word w, long v);
+/* The joiner before item i (from 0) of n: nothing, LIST_SEP or AND. */
+void render_lit_joiner(render *r, size_t i, size_t n);
 str render_field_value(const ast_field *f);
 /* Whether a field is there and not empty. */
 bool render_has(const ast_field *f);

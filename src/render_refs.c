@@ -42,9 +42,9 @@ void render_label(render *r, const ast_node *t)
 		break;
 	case AST_BLOCK:
 		if (t->u.block->kind == BK_FINDING)
-			render_lit_num(r, "Finding ", t->u.block->number);
+			render_lit_label(r, I18N_FINDING, t->u.block->number);
 		else if (t->u.block->kind == BK_RECOMMENDATION)
-			render_lit_num(r, "Recommendation ", t->u.block->number);
+			render_lit_label(r, I18N_RECOMMENDATION, t->u.block->number);
 		else if (t->u.block->kind == BK_EVIDENCE)
 			render_lit_num(r, "", t->u.block->number);
 		break;
@@ -140,10 +140,10 @@ void render_refs(render *r, const ast_idlist *l)
 
 /* ---- cards ---- */
 
-static void meta_open(render *r, const char *name, const char *label, const char *value)
+static void meta_open(render *r, const char *name, i18n_word label, const char *value)
 {
 	render_ev ev = {.el = RE_META, .entering = true, .name = name,
-			.label = label, .value = value};
+			.label = render_word(r, label), .value = value};
 	render_fire(r, &ev);
 }
 
@@ -153,15 +153,16 @@ static void meta_close(render *r, const char *value)
 	render_fire(r, &ev);
 }
 
-static void meta_level(render *r, const char *name, const char *label, ast_level l)
+/* A level: its name (the value, e.g. a class "level-high"), in words. */
+static void meta_level(render *r, const char *name, i18n_word label, ast_level l)
 {
 	const char *v = ast_level_name(l);
 	meta_open(r, name, label, v);
-	render_lit(r, v);
+	render_lit_word(r, l == LV_HIGH ? I18N_HIGH : l == LV_MEDIUM ? I18N_MEDIUM : I18N_LOW);
 	meta_close(r, v);
 }
 
-static void meta_text(render *r, const char *name, const char *label, const ast_field *f)
+static void meta_text(render *r, const char *name, i18n_word label, const ast_field *f)
 {
 	meta_open(r, name, label, NULL);
 	render_text_field(r, f);
@@ -177,13 +178,13 @@ static void card_event(render *r, const ast_node *b, bool entering)
 	render_fire(r, &ev);
 }
 
-static void card_open(render *r, const ast_node *b, const char *label,
+static void card_open(render *r, const ast_node *b, i18n_word label,
 		      const ast_field *lead)
 {
 	card_event(r, b, true);
 	render_mark(r, RE_CARD_HEAD, true);
 	render_mark(r, RE_CARD_LABEL, true);
-	render_lit_num(r, label, b->u.block->number);
+	render_lit_label(r, label, b->u.block->number);
 	render_mark(r, RE_CARD_LABEL, false);
 	render_mark(r, RE_CARD_LEAD, true);
 	render_field_inlines(r, lead);
@@ -193,16 +194,16 @@ static void card_open(render *r, const ast_node *b, const char *label,
 
 static void finding_open(render *r, const ast_node *b)
 {
-	card_open(r, b, "Finding ", b->u.block->f_claim);
+	card_open(r, b, I18N_FINDING, b->u.block->f_claim);
 	bool conf = b->u.block->confidence != LV_NONE, ev = b->u.block->evidence.n > 0;
 	if (!conf && !ev)
 		return;
 	r->p->noexpand++;
 	render_mark(r, RE_CARD_META, true);
 	if (conf)
-		meta_level(r, "confidence", "Confidence", b->u.block->confidence);
+		meta_level(r, "confidence", I18N_CONFIDENCE, b->u.block->confidence);
 	if (ev) {
-		meta_open(r, "evidence", "Evidence", NULL);
+		meta_open(r, "evidence", I18N_EVIDENCE, NULL);
 		render_refs(r, &b->u.block->evidence);
 		meta_close(r, NULL);
 	}
@@ -212,23 +213,23 @@ static void finding_open(render *r, const ast_node *b)
 
 static void recommendation_open(render *r, const ast_node *b)
 {
-	card_open(r, b, "Recommendation ", b->u.block->f_action);
+	card_open(r, b, I18N_RECOMMENDATION, b->u.block->f_action);
 	ast_field *fs = b->u.block->fields;
 	const ast_field *actor = ast_field_get(fs, "actor"), *horizon = ast_field_get(fs, "horizon");
 	r->p->noexpand++;
 	render_mark(r, RE_CARD_META, true);
-	meta_open(r, "area", "Area", NULL);
+	meta_open(r, "area", I18N_AREA, NULL);
 	if (b->u.block->area.target)
 		render_xref(r, b->u.block->area.target);
 	else
 		render_litn(r, b->u.block->area.id.p, b->u.block->area.id.len);
 	meta_close(r, NULL);
 	if (render_has(actor))
-		meta_text(r, "actor", "Actor", actor);
+		meta_text(r, "actor", I18N_ACTOR, actor);
 	if (b->u.block->priority != LV_NONE)
-		meta_level(r, "priority", "Priority", b->u.block->priority);
+		meta_level(r, "priority", I18N_PRIORITY, b->u.block->priority);
 	if (render_has(horizon))
-		meta_text(r, "horizon", "Horizon", horizon);
+		meta_text(r, "horizon", I18N_HORIZON, horizon);
 	render_mark(r, RE_CARD_META, false);
 	r->p->noexpand--;
 }
@@ -239,13 +240,12 @@ void render_card_close(render *r, const ast_node *b)
 	if (b->u.block->kind == BK_FINDING && b->u.block->addressed_by.n) {
 		const ast_vec *v = &b->u.block->addressed_by;
 		render_mark(r, RE_CARD_FOOT, true);
-		render_lit(r, "Addressed by ");
+		render_lit_word(r, v->n > 1 ? I18N_ADDRESSED_BY_MANY : I18N_ADDRESSED_BY);
 		for (size_t i = 0; i < v->n; i++) {
-			if (i)
-				render_lit(r, i + 1 == v->n ? " and " : ", ");
+			render_lit_joiner(r, i, v->n);
 			render_xref(r, v->v[i]);
 		}
-		render_lit(r, ".");
+		render_lit_word(r, I18N_FULL_STOP);
 		render_mark(r, RE_CARD_FOOT, false);
 	} else if (b->u.block->kind == BK_RECOMMENDATION) {
 		/* only the findings: anything else is an error already reported */
@@ -255,15 +255,14 @@ void render_card_close(render *r, const ast_node *b)
 			n += ast_is_block(l->v[i].target, BK_FINDING);
 		if (n) {
 			render_mark(r, RE_CARD_FOOT, true);
-			render_lit(r, "Addresses ");
+			render_lit_word(r, n > 1 ? I18N_ADDRESSES_MANY : I18N_ADDRESSES);
 			for (size_t i = 0; i < l->n; i++) {
 				if (!ast_is_block(l->v[i].target, BK_FINDING))
 					continue;
-				if (k++)
-					render_lit(r, k == n ? " and " : ", ");
+				render_lit_joiner(r, k++, n);
 				render_xref(r, l->v[i].target);
 			}
-			render_lit(r, ".");
+			render_lit_word(r, I18N_FULL_STOP);
 			render_mark(r, RE_CARD_FOOT, false);
 		}
 	}

@@ -301,7 +301,7 @@ void render_text_field(render *r, const ast_field *f)
 void render_lit_date(render *r, const ast_field *f)
 {
 	buf t = BUF_INIT;
-	render_date(f->value.p, f->value.len, &t);
+	i18n_date(r->p->lang, f->value.p, f->value.len, &t);
 	r->at = f->value_at;
 	render_litn(r, t.data ? t.data : "", t.len);
 	buf_free(&t);
@@ -330,6 +330,7 @@ void render_plain(const ast_doc *d, const ast_node *n, buf *out)
 		return;
 	render_priv p;
 	memset(&p, 0, sizeof p);
+	p.lang = render_doc_lang(d);
 	p.nolinks = p.noexpand = 1;
 	static const render_options defaults = {false};
 	render r = {d, &defaults, &render_plain_backend, NULL, out, {0, 0}, &p};
@@ -382,25 +383,4 @@ void render_description(const ast_doc *d, size_t max, buf *out)
 		buf_puts(out, " \xE2\x80\xA6");
 	}
 	buf_free(&t);
-}
-
-void render_date(const char *s, size_t n, buf *out)
-{
-	static const char *const months[] = {"January", "February", "March", "April",
-		"May", "June", "July", "August", "September", "October", "November",
-		"December"};
-	bool ok = n == 4 || n == 7 || n == 10;
-	for (size_t i = 0; ok && i < n; i++)
-		ok = (i == 4 || i == 7) ? s[i] == '-' : (s[i] >= '0' && s[i] <= '9');
-	int mon = ok && n >= 7 ? (s[5] - '0') * 10 + (s[6] - '0') : 0;
-	int day = ok && n == 10 ? (s[8] - '0') * 10 + (s[9] - '0') : 0;
-	if (!ok || (n >= 7 && (mon < 1 || mon > 12)) || (n == 10 && (day < 1 || day > 31))) {
-		buf_put(out, s, n);
-		return;
-	}
-	if (day)
-		buf_printf(out, "%d ", day);
-	if (mon)
-		buf_printf(out, "%s ", months[mon - 1]);
-	buf_put(out, s, 4);
 }

@@ -69,6 +69,11 @@ static void test_complete(void **state)
 		}
 		for (int m = 0; m < 12; m++)
 			assert_non_null(l->months[m]);
+		/* labels with a number are made in a small buffer (render.c) */
+		static const i18n_word labels[] = {I18N_FINDING, I18N_RECOMMENDATION,
+			I18N_TABLE, I18N_FIGURE, I18N_BOX};
+		for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++)
+			assert_true(strlen(l->words[labels[k]]) < 40);
 	}
 	assert_null(i18n_at(i18n_count()));
 	const i18n_lang *fr = i18n_lookup("fr", 2, NULL);

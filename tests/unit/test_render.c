@@ -579,19 +579,45 @@ static void test_plain(void **state)
 	ast_doc_free(&d);
 }
 
-static void test_date(void **state)
+/* Every word briefc writes itself, and the dates, in the brief's lang. */
+static void test_language(void **state)
 {
 	(void)state;
-	static const char *const cases[][2] = {
-		{"2024-02-01", "1 February 2024"}, {"2022-12", "December 2022"},
-		{"1953", "1953"}, {"2024-13-01", "2024-13-01"}, {"soon", "soon"},
-	};
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		buf b = BUF_INIT;
-		render_date(cases[i][0], strlen(cases[i][0]), &b);
-		assert_string_equal(b.data, cases[i][1]);
-		buf_free(&b);
-	}
+	static const char brief[] =
+		"---\ntitle: T\nauthors: Anne; Bruno; Chantal\ndate: 2019-08-06\nlang: %s\n---\n\n"
+		"::: areas\na: Zone\n:::\n\n"
+		"# S\n\n::: finding f\nclaim: C [@e].\nconfidence: high\n:::\n\n"
+		"::: recommendation r\naction: D.\narea: a\naddresses: f\npriority: low\n:::\n\n"
+		"::: recommendations\n:::\n\n"
+		"::: evidence e\ntitle: E\ndate: 2019-08\naccessed: 2020-01-01\ntype: report\n:::\n";
+	char text[sizeof brief + 16];
+	snprintf(text, sizeof text, brief, "fr");
+	char *m = render_str(render_md, text, false);
+	static const char *const fr[] = {
+		"Constat 1", "Recommandation 1", "Degr\xC3\xA9 de confiance", "\xC3\xA9lev\xC3\xA9" "e",
+		"faible", "Priorit\xC3\xA9", "Domaine", "Version provisoire", "Anne, Bruno et Chantal",
+		"6 ao\xC3\xBBt 2019", "(rapport)", "ao\xC3\xBBt 2019", "Consult\xC3\xA9 le 1er janvier 2020",
+		"Recommandation associ\xC3\xA9" "e\xC2\xA0: ", "Constat trait\xC3\xA9\xC2\xA0: ",
+		"Sources"};
+	for (size_t i = 0; i < sizeof fr / sizeof fr[0]; i++)
+		if (!strstr(m, fr[i]))
+			fail_msg("lang fr: no '%s' in:\n%s", fr[i], m);
+	assert_null(strstr(m, "Finding"));
+	assert_null(strstr(m, "Draft"));
+	free(m);
+	/* Korean: 발견 사항 1, 2019년 8월 6일 */
+	snprintf(text, sizeof text, brief, "ko-KR");
+	m = render_str(render_html, text, false);
+	assert_non_null(strstr(m, "\xEB\xB0\x9C\xEA\xB2\xAC \xEC\x82\xAC\xED\x95\xAD 1"));
+	assert_non_null(strstr(m, "2019\xEB\x85\x84 8\xEC\x9B\x94 6\xEC\x9D\xBC"));
+	free(m);
+	/* a language without words: English */
+	snprintf(text, sizeof text, brief, "sv");
+	m = render_str(render_md, text, false);
+	assert_non_null(strstr(m, "Finding 1"));
+	assert_non_null(strstr(m, "6 August 2019"));
+	assert_non_null(strstr(m, "Anne, Bruno and Chantal"));
+	free(m);
 }
 
 /*
@@ -641,7 +667,7 @@ int main(void)
 		cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_plain),
-		cmocka_unit_test(test_date),
+		cmocka_unit_test(test_language),
 			cmocka_unit_test(test_render_heading_without_id),
 };
 	return cmocka_run_group_tests_name("render", tests, NULL, NULL);
