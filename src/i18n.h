@@ -73,6 +73,8 @@ typedef enum i18n_word {
 	I18N_AND,
 	/* the end of a sentence briefc writes ("Addressed by ...") */
 	I18N_FULL_STOP,
+	/* a source's back-links: CITED_ON 2, 5 (the pages it is cited on) */
+	I18N_CITED_ON,
 	/* the page footer: PAGE_BEFORE N PAGE_OF M PAGE_AFTER */
 	I18N_PAGE_BEFORE,
 	I18N_PAGE_OF,

@@ -25,6 +25,7 @@
 
 #include "escape.h"
 #include "latex_fonts.h"
+#include "utf8.h"
 
 /* Open list environments allowed: 4 keeps every kind (itemize, enumerate,
  * all lists together) within LaTeX's limits. */
@@ -38,12 +39,15 @@ typedef struct lx {
 	bool breakable;		/* in a link or code */
 	bool first_meta;	/* no card detail written yet */
 	latex_setup setup;	/* engine, languages, fonts: before the walk */
+	bool letter;		/* US Letter paper, else A4 */
+	buf running;		/* the right of the running head: series and number */
+	span running_at;
 } lx;
 
 /* Before the languages and fonts: under pdflatex the T1 fonts, and the
  * same document still compiles with lualatex. */
 static const char preamble_class[] =
-	"\\documentclass[11pt,a4paper]{article}\n"
+	"\\documentclass[11pt]{article}\n"
 	"\\usepackage{iftex}\n";
 static const char preamble_pdftex[] =
 	"\\ifPDFTeX\n"
@@ -55,13 +59,15 @@ static const char preamble_pdftex[] =
 	"  \\usepackage{fontspec}\n"
 	"\\fi\n";
 
+/* After the paper size (geometry). */
 static const char preamble_head[] =
-	"\\usepackage[a4paper,margin=2.5cm]{geometry}\n"
 	"\\usepackage{xcolor}\n"
 	"\\usepackage{parskip}\n"
 	"\\usepackage{microtype}\n"
 	"\\usepackage{hyperref}\n"
 	"\\usepackage{bookmark}\n"
+	"\\usepackage{refcount}\n"
+	"\\usepackage{fancyhdr}\n"
 	"\\definecolor{briefaccent}{HTML}{0D4D6E}\n"
 	"\\definecolor{brieffinding}{HTML}{9A6212}\n"
 	"\\definecolor{briefmuted}{HTML}{5A6472}\n"
@@ -88,7 +94,12 @@ static const char preamble_macros[] =
 	"\\setlength{\\itemsep}{0pt}\\setlength{\\parsep}{0pt}}}{\\end{list}}\n"
 	"\\newcommand{\\BriefTocEntry}[2]{\\item\\relax\\ifnum#1>1 \\hspace*{1.5em}\\fi #2}\n"
 	"\\newcommand{\\BriefCardColor}{briefaccent}\n"
-	"\\newenvironment{BriefCard}[1]{\\renewcommand{\\BriefCardColor}{#1}\\par\\medskip\\noindent{\\color{#1}\\rule{\\linewidth}{1pt}}"
+	/* a new page unless the card's rule, label and lead (and a line of
+	 * its body) fit on this one: never a rule alone at a page's foot */
+	"\\newcommand{\\BriefNeedSpace}[1]{\\par\\ifdim\\dimexpr\\pagegoal-\\pagetotal\\relax<#1\\relax"
+	"\\ifdim\\dimexpr\\pagegoal-\\pagetotal\\relax>0pt\\vfil\\penalty-10000\\fi\\fi}\n"
+	"\\newenvironment{BriefCard}[1]{\\renewcommand{\\BriefCardColor}{#1}\\BriefNeedSpace{7\\baselineskip}"
+	"\\medskip\\noindent{\\color{#1}\\rule{\\linewidth}{1pt}}"
 	"\\par\\nopagebreak\\begin{list}{}{\\setlength{\\leftmargin}{0.8em}"
 	"\\setlength{\\rightmargin}{0.8em}\\setlength{\\topsep}{0pt}}\\item\\relax}"
 	"{\\end{list}\\par\\nopagebreak\\noindent{\\color{briefrule}\\rule{\\linewidth}{0.4pt}}"
@@ -96,22 +107,52 @@ static const char preamble_macros[] =
 	"\\newenvironment{BriefFinding}{\\begin{BriefCard}{brieffinding}}{\\end{BriefCard}}\n"
 	"\\newenvironment{BriefRecommendation}{\\begin{BriefCard}{briefaccent}}{\\end{BriefCard}}\n"
 	"\\newcommand{\\BriefCardLabel}[1]{{\\small\\bfseries\\color{\\BriefCardColor}#1}\\par\\nopagebreak}\n"
-	"\\newcommand{\\BriefCardLead}[1]{{\\bfseries #1\\par}}\n"
-	"\\newcommand{\\BriefMetaLine}[1]{{\\small\\color{briefmuted}#1\\par}}\n"
+	/* the head of a card (rule, label, lead, details) stays together,
+	 * and its foot with its last line: no break before them, and the
+	 * paragraph begun before a colour is set (a colour set between
+	 * paragraphs is a place to break) */
+	"\\newcommand{\\BriefCardLead}[1]{\\nopagebreak\\leavevmode{\\bfseries #1\\par}}\n"
+	"\\newcommand{\\BriefMetaLine}[1]{\\nopagebreak\\leavevmode{\\small\\color{briefmuted}#1\\par}}\n"
 	"\\newcommand{\\BriefMeta}[2]{\\textbf{#1:}~#2}\n"
 	"\\newcommand{\\BriefMetaSep}{\\enspace\\textperiodcentered\\enspace}\n"
-	"\\newcommand{\\BriefCardFoot}[1]{{\\small\\color{briefmuted}#1\\par}}\n"
+	"\\newcommand{\\BriefCardFoot}[1]{\\nopagebreak\\leavevmode{\\small\\color{briefmuted}#1\\par}}\n"
 	"\\newcommand{\\BriefGroupTitle}[1]{{\\bfseries\\color{briefaccent}#1\\par}}\n"
 	"\\newenvironment{BriefList}{\\begin{list}{}{\\setlength{\\leftmargin}{1em}"
 	"\\setlength{\\itemsep}{0.3em}}}{\\end{list}}\n"
 	"\\newcommand{\\BriefItemLabel}[1]{{\\small\\bfseries #1}\\par\\nopagebreak}\n"
 	"\\newenvironment{BriefSources}{\\begin{list}{}{\\setlength{\\labelwidth}{2.2em}"
-	"\\setlength{\\leftmargin}{2.8em}\\setlength{\\labelsep}{0.6em}\\small}}{\\end{list}}\n"
-	"\\newcommand{\\BriefSourceLabel}[1]{\\textbf{#1}\\hfill}\n"
+	"\\setlength{\\leftmargin}{2.8em}\\setlength{\\labelsep}{0.6em}\\setlength{\\itemsep}{0.5em}"
+	"\\small}}{\\end{list}}\n"
+	/* an entry, its note included, is never split across pages */
+	"\\newenvironment{BriefSourceEntry}{\\begin{minipage}[t]{\\linewidth}"
+	"\\setlength{\\parskip}{0.4em}}{\\end{minipage}}\n"
+	"\\newcounter{BriefCitePage}\n"
+	"\\newcounter{BriefCitePages}\n"
+	"\\newcommand{\\BriefSourceLabel}[1]{\\setcounter{BriefCitePage}{0}"
+	"\\setcounter{BriefCitePages}{0}\\textbf{#1}\\hfill}\n"
 	"\\newcommand{\\BriefSourceTitle}[1]{\\emph{#1}}\n"
-	"\\newcommand{\\BriefBacklink}[1]{\\,\\hyperlink{#1}{\\textuparrow}}\n"
+	/* a citation's place; the back-links name the pages, each once */
+	"\\newcommand{\\BriefCite}[1]{\\hypertarget{#1}{}\\label{#1}}\n"
+	"\\newcommand{\\BriefBacklink}[1]{\\ifnum\\getpagerefnumber{#1}=\\value{BriefCitePage}\\else"
+	"\\ifnum\\value{BriefCitePages}=0 \\ \\BriefCitedOn\\else,\\fi"
+	"\\nobreakspace\\hyperlink{#1}{\\getpagerefnumber{#1}}"
+	"\\setcounter{BriefCitePage}{\\getpagerefnumber{#1}}\\stepcounter{BriefCitePages}\\fi}\n"
 	"\\newenvironment{BriefGlossary}{\\begin{description}}{\\end{description}}\n"
-	"\\newcommand{\\BriefCode}[1]{\\texttt{#1}}\n";
+	"\\newcommand{\\BriefCode}[1]{\\texttt{#1}}\n"
+	/* the running head (short title; series and number) and the footer,
+	 * page N of M: the title page has the footer only */
+	"\\newcommand{\\BriefRunningTitle}{}\n"
+	"\\newcommand{\\BriefRunningRight}{}\n"
+	"\\AtEndDocument{\\par\\label{brief.lastpage}}\n"
+	"\\setlength{\\headheight}{14pt}\n"
+	"\\pagestyle{fancy}\n"
+	"\\fancyhf{}\n"
+	"\\renewcommand{\\headrulewidth}{0pt}\n"
+	"\\fancyhead[L]{\\small\\color{briefmuted}\\BriefRunningTitle}\n"
+	"\\fancyhead[R]{\\small\\color{briefmuted}\\BriefRunningRight}\n"
+	"\\fancyfoot[C]{\\small\\color{briefmuted}\\BriefPageOf{\\thepage}{\\pageref*{brief.lastpage}}}\n"
+	"\\fancypagestyle{plain}{\\fancyhf{}\\fancyfoot[C]{\\small\\color{briefmuted}"
+	"\\BriefPageOf{\\thepage}{\\pageref*{brief.lastpage}}}}\n";
 
 /* ---- output ---- */
 
@@ -194,6 +235,62 @@ static void bad_char(void *ctx, size_t off, uint32_t cp)
 
 /* ---- the frame ---- */
 
+/* The words of the macros, in the brief's language. */
+static void words(render *r)
+{
+	const i18n_lang *l = ((lx *)r->state)->setup.lang;
+	raw(r, "\\newcommand{\\BriefCitedOn}{");
+	lx_str(r, i18n_word_of(l, I18N_CITED_ON));
+	raw(r, "}\n\\newcommand{\\BriefPageOf}[2]{");
+	lx_str(r, i18n_word_of(l, I18N_PAGE_BEFORE));
+	raw(r, "#1");
+	lx_str(r, i18n_word_of(l, I18N_PAGE_OF));
+	raw(r, "#2");
+	lx_str(r, i18n_word_of(l, I18N_PAGE_AFTER));
+	raw(r, "}\n");
+}
+
+/*
+ * The running head: on the left the title, up to its first colon or
+ * dash when it is long, and cut at a word past 60 bytes; on the right the
+ * series and number when the brief has them.
+ */
+static void running_head(render *r, const render_meta *m)
+{
+	lx *x = r->state;
+	size_t n = m->title.len;
+	const char *t = m->title.p;
+	static const char *const cuts[] = {": ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - "};
+	for (size_t i = 0; n > 60 && i < sizeof cuts / sizeof cuts[0]; i++) {
+		size_t k = strlen(cuts[i]);
+		for (size_t j = 1; j + k <= n; j++)
+			if (memcmp(t + j, cuts[i], k) == 0) {
+				n = j;
+				break;
+			}
+	}
+	bool cut = false;
+	while (n > 60) {
+		size_t k = 60;
+		while (k > 0 && t[k] != ' ')
+			k--;
+		n = k ? k : utf8_start(t, n, 60);
+		cut = true;
+	}
+	raw(r, "\\renewcommand{\\BriefRunningTitle}{");
+	r->at = m->title_at;
+	lx_text(r, t, n);
+	if (cut)
+		lx_str(r, "\xE2\x80\xA6");
+	raw(r, "}\n");
+	if (x->running.len) {
+		raw(r, "\\renewcommand{\\BriefRunningRight}{");
+		r->at = x->running_at;
+		lx_text(r, x->running.data, x->running.len);
+		raw(r, "}\n");
+	}
+}
+
 static void preamble(render *r, const render_meta *m)
 {
 	lx *x = r->state;
@@ -203,8 +300,11 @@ static void preamble(render *r, const render_meta *m)
 	else
 		raw(r, preamble_pdftex);
 	latex_setup_preamble(r->out, &x->setup);
+	raw(r, x->letter ? "\\usepackage[letterpaper,margin=1in]{geometry}\n"
+			 : "\\usepackage[a4paper,margin=2.5cm]{geometry}\n");
 	raw(r, preamble_head);
 	raw(r, preamble_macros);
+	words(r);
 	/* what precedes is the same for every brief of this language and
 	 * set of scripts: render_pdf makes a TeX format of it */
 	raw(r, LATEX_OWN_SETTINGS);
@@ -222,7 +322,8 @@ static void preamble(render *r, const render_meta *m)
 	r->at = m->lang_at;
 	lx_text(r, m->lang.p, m->lang.len);
 	raw(r, "}}\n");
-	raw(r, "\\begin{document}\n");
+	running_head(r, m);
+	raw(r, "\\begin{document}\n\\thispagestyle{plain}\n");
 }
 
 /* ---- lists ---- */
@@ -463,7 +564,7 @@ static void lx_event(render *r, const render_ev *ev)
 		if (in)
 			x->source_id = ev->id;
 		else
-			raw(r, "\n");
+			raw(r, "\\end{BriefSourceEntry}\n");
 		return;
 	case RE_SOURCE_LABEL:
 		if (in) {
@@ -471,7 +572,7 @@ static void lx_event(render *r, const render_ev *ev)
 		} else {
 			raw(r, "}}]");
 			label(r, x->source_id);
-			raw(r, " ");
+			raw(r, "\\begin{BriefSourceEntry}");
 		}
 		return;
 	case RE_BACKLINK:
@@ -503,9 +604,9 @@ static void lx_event(render *r, const render_ev *ev)
 	case RE_NOTE:
 		if (in) {
 			if (ev->id) {
-				raw(r, "\\hypertarget{");
+				raw(r, "\\BriefCite{");
 				id(r, ev->id);
-				raw(r, "}{}");
+				raw(r, "}");
 			}
 			raw(r, "\\hyperref[");
 			id(r, ev->href);
@@ -554,7 +655,26 @@ int render_latex(const ast_doc *d, const render_options *o, buf *out)
 	latex_setup_of(&x.setup, d->src.text, d->src.len, lang ? lang->value.p : "",
 		       lang ? lang->value.len : 0);
 	x.esc.unicode = x.setup.unicode;
+	/* paper: the brief's, else its language's custom (Letter for en-US
+	 * and en-CA); series and number for the running head */
+	const ast_field *paper = ast_field_get(d->meta.fields, "paper");
+	x.letter = paper && paper->value.len ? paper->value.len == 6 &&
+		memcmp(paper->value.p, "letter", 6) == 0 : x.setup.lang->letter;
+	const ast_field *series = ast_field_get(d->meta.fields, "series"),
+		*number = ast_field_get(d->meta.fields, "number");
+	if (series && series->value.len) {
+		buf_put(&x.running, series->value.p, series->value.len);
+		x.running_at = series->value_at;
+	}
+	if (number && number->value.len) {
+		if (x.running.len)
+			buf_putc(&x.running, ' ');
+		else
+			x.running_at = number->value_at;
+		buf_put(&x.running, number->value.p, number->value.len);
+	}
 	bool rtl = refuse_rtl(d);
 	int rc = render_run(d, o, &latex_backend, &x, out);
+	buf_free(&x.running);
 	return rc ? rc : rtl;
 }

@@ -4,7 +4,8 @@
 # Do two renderings of a brief say the same thing?  REF is the text of
 # briefc's HTML (pandoc -t plain), OTHER the text of another format (the
 # HTML that cmark or pandoc make of our Markdown, or pdftotext -raw of our
-# PDF; --pdf says so).  Two checks:
+# PDF; --pdf says so, and --cited gives the words before the pages a
+# source's back-links name, "Cited on p.").  Two checks:
 #
 #  1. the same words in the same order: the letters and digits (of any
 #     script) of both, in order, are the same;
@@ -21,7 +22,13 @@ use warnings;
 use Unicode::Normalize qw(NFKC);
 
 my $pdf = @ARGV && $ARGV[0] eq '--pdf' ? shift : 0;
-die "usage: compare.pl [--pdf] REF OTHER\n" unless @ARGV == 2;
+my $cited;
+if (@ARGV && $ARGV[0] eq '--cited') {
+	shift;
+	$cited = shift;
+	utf8::decode($cited);	# the files are read as UTF-8 text, so is it
+}
+die "usage: compare.pl [--pdf [--cited PHRASE]] REF OTHER\n" unless @ARGV == 2;
 
 sub slurp {
 	open my $f, '<:encoding(UTF-8)', $_[0] or die "$_[0]: $!\n";
@@ -42,7 +49,24 @@ sub typo {
 my $ref = slurp($ARGV[0]);
 my $other = slurp($ARGV[1]);
 if ($pdf) {
-	$other =~ s/\n[ \t]*\d+[ \t]*\n*\f/\n/g;	# page numbers
+	# the page's furniture: the footer (page N of M) last on every page,
+	# the running head first on every page but the first
+	my @pages = split /\f/, $other;
+	for my $i (0 .. $#pages) {
+		my @l = split /\n/, $pages[$i];
+		pop @l while @l && $l[-1] !~ /\S/;
+		pop @l;
+		shift @l while @l && $l[0] !~ /\S/;
+		shift @l if $i > 0;
+		$pages[$i] = join "\n", @l;
+	}
+	$other = join "\n", @pages;
+	# the back-links: "Cited on p. 2, 5" (the HTML's arrows are typo())
+	if (defined $cited && $cited ne '') {
+		# blanks anywhere: pdftotext guesses them between CJK characters
+		my $pat = join '\s*', map { quotemeta } grep { /\S/ } split //, $cited;
+		$other =~ s/$pat\s*\d+(?:\s*[,\x{3001}]\s*\d+)*//g;
+	}
 	$other =~ s/-\n/-/g;				# hyphenation (or a hyphen at the end of a line)
 }
 
