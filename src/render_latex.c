@@ -81,6 +81,10 @@ static const char preamble_macros[] =
 	"\\frenchspacing\n"
 	"\\setlength{\\emergencystretch}{3em}\n"
 	"\\brokenpenalty=10000\n"
+	/* no paragraph leaves one line alone at the foot or the head of a
+	 * page */
+	"\\clubpenalty=10000\n"
+	"\\widowpenalty=10000\n"
 	"\\newcommand{\\BriefOrganization}[1]{{\\large\\bfseries\\color{briefaccent}#1\\par}}\n"
 	"\\newcommand{\\BriefTitle}[1]{{\\LARGE\\bfseries\\raggedright #1\\par}}\n"
 	"\\newcommand{\\BriefSubtitle}[1]{{\\large\\color{briefmuted}#1\\par}}\n"
@@ -89,7 +93,11 @@ static const char preamble_macros[] =
 	"\\newcommand{\\BriefStatus}[1]{{\\small\\bfseries\\color{red!70!black}#1\\par}}\n"
 	"\\newenvironment{BriefHeader}{\\begingroup\\setlength{\\parskip}{0.4em}}"
 	"{\\par\\vspace{0.3em}{\\color{briefaccent}\\rule{\\linewidth}{2pt}}\\par\\endgroup}\n"
-	"\\newcommand{\\BriefContentsTitle}[1]{{\\bfseries\\color{briefaccent}#1\\par}}\n"
+	/* no page break after what heads the lines below it, not even at
+	 * the start of a list (LaTeX invites one there, as a heading does
+	 * not: \\@nobreaktrue) */
+	"\\makeatletter\\newcommand{\\BriefKeep}{\\par\\nopagebreak\\@nobreaktrue}\\makeatother\n"
+	"\\newcommand{\\BriefContentsTitle}[1]{{\\bfseries\\color{briefaccent}#1\\par}\\BriefKeep}\n"
 	"\\newenvironment{BriefContents}{\\begin{list}{}{\\setlength{\\leftmargin}{0pt}"
 	"\\setlength{\\itemsep}{0pt}\\setlength{\\parsep}{0pt}}}{\\end{list}}\n"
 	"\\newcommand{\\BriefTocEntry}[2]{\\item\\relax\\ifnum#1>1 \\hspace*{1.5em}\\fi #2}\n"
@@ -100,7 +108,7 @@ static const char preamble_macros[] =
 	"\\ifdim\\dimexpr\\pagegoal-\\pagetotal\\relax>0pt\\vfil\\penalty-10000\\fi\\fi}\n"
 	"\\newenvironment{BriefCard}[1]{\\renewcommand{\\BriefCardColor}{#1}\\BriefNeedSpace{7\\baselineskip}"
 	"\\medskip\\noindent{\\color{#1}\\rule{\\linewidth}{1pt}}"
-	"\\par\\nopagebreak\\begin{list}{}{\\setlength{\\leftmargin}{0.8em}"
+	"\\BriefKeep\\begin{list}{}{\\setlength{\\leftmargin}{0.8em}"
 	"\\setlength{\\rightmargin}{0.8em}\\setlength{\\topsep}{0pt}}\\item\\relax}"
 	"{\\end{list}\\par\\nopagebreak\\noindent{\\color{briefrule}\\rule{\\linewidth}{0.4pt}}"
 	"\\par\\medskip}\n"
@@ -111,12 +119,14 @@ static const char preamble_macros[] =
 	 * and its foot with its last line: no break before them, and the
 	 * paragraph begun before a colour is set (a colour set between
 	 * paragraphs is a place to break) */
-	"\\newcommand{\\BriefCardLead}[1]{\\nopagebreak\\leavevmode{\\bfseries #1\\par}}\n"
-	"\\newcommand{\\BriefMetaLine}[1]{\\nopagebreak\\leavevmode{\\small\\color{briefmuted}#1\\par}}\n"
+	"\\newcommand{\\BriefCardLead}[1]{\\nopagebreak\\leavevmode{\\interlinepenalty=10000"
+	"\\bfseries #1\\par}}\n"
+	"\\newcommand{\\BriefMetaLine}[1]{\\nopagebreak\\leavevmode{\\interlinepenalty=10000"
+	"\\small\\color{briefmuted}#1\\par}}\n"
 	"\\newcommand{\\BriefMeta}[2]{\\textbf{#1:}~#2}\n"
 	"\\newcommand{\\BriefMetaSep}{\\enspace\\textperiodcentered\\enspace}\n"
 	"\\newcommand{\\BriefCardFoot}[1]{\\nopagebreak\\leavevmode{\\small\\color{briefmuted}#1\\par}}\n"
-	"\\newcommand{\\BriefGroupTitle}[1]{{\\bfseries\\color{briefaccent}#1\\par}}\n"
+	"\\newcommand{\\BriefGroupTitle}[1]{{\\bfseries\\color{briefaccent}#1\\par}\\BriefKeep}\n"
 	"\\newenvironment{BriefList}{\\begin{list}{}{\\setlength{\\leftmargin}{1em}"
 	"\\setlength{\\itemsep}{0.3em}}}{\\end{list}}\n"
 	"\\newcommand{\\BriefItemLabel}[1]{{\\small\\bfseries #1}\\par\\nopagebreak}\n"

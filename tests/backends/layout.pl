@@ -2,7 +2,9 @@
 # layout.pl FILLER LANG: a brief whose cards and source entries fall at
 # every height of a page as FILLER (a number of lines of prose before
 # them) varies, for tests/suites/verify-layout.sh.  Each card's lead
-# says "LeadN", its body ends "EndN"; each source's note ends "NoteN".
+# says "LeadN", its body ends "EndN"; each source's note ends "NoteN";
+# the generated list of recommendations has the groups "The Plan" and
+# "The Acts".
 use strict;
 use warnings;
 
@@ -11,7 +13,7 @@ $filler //= 0;
 $lang //= 'en';
 print "---\ntitle: Layout: cards and sources at every height of a page\n",
 	"authors: Test Author\ndate: 2024-03-01\nlang: $lang\nstatus: final\n---\n\n";
-print "::: areas\nplan: The Plan\n:::\n\n# Opening\n\n";
+print "::: areas\nplan: The Plan\nacts: The Acts\n:::\n\n# Opening\n\n";
 # lines of filler, as short paragraphs of two lines each
 for my $i (1 .. $filler) {
 	print "Filler line $i moves everything below it down the page a\n",
@@ -25,9 +27,13 @@ for my $n (1 .. 6) {
 		"The body of the finding, a few lines long, so that the card has\n",
 		"a head, a body and a foot that a page break could separate from\n",
 		"each other. End$n.\n:::\n\n";
-	print "::: recommendation r$n\naction: Lead$n of a recommendation.\narea: plan\n",
+	my $area = $n % 2 ? 'plan' : 'acts';
+	print "::: recommendation r$n\naction: Lead$n of a recommendation.\narea: $area\n",
 		"addresses: f$n\n\nIts body, on one line. End$n.\n:::\n\n";
 }
+# a generated list: its group title must not end a page
+print "# Summary\n\nThe recommendations, by area, after a paragraph that puts the\n",
+	"list somewhere else on the page as the filler grows.\n\n::: recommendations\n:::\n\n";
 print "# Sources\n\n::: sources\n:::\n\n";
 for my $n (1 .. 3) {
 	print "::: evidence s$n\ntitle: Source $n, with a title long enough to take\n",

@@ -4,7 +4,8 @@
 # tests/backends/layout.pl put cards and sources at every height of a
 # page (0 to 24 paragraphs of filler before them); in each:
 #  - no page ends with a card's top rule (marked in the LaTeX for the
-#    test), and a card's label is on the page of its lead;
+#    test) or a group title of a generated list, and a card's label is on
+#    the page of its lead;
 #  - a card's foot ("Addressed by ...") is on the page of its last line;
 #  - a source entry, its note included, is on one page;
 # and in every brief:
@@ -41,6 +42,7 @@ check_pages() {
 			close $f;
 			s/^\s+|\s+$//g for @l;
 			say($p, "ends with a card rule") if @l && $l[-1] =~ /CARDRULE/;
+			say($p, "ends with a group title") if @l && $l[-1] =~ /^The (?:Plan|Acts)$/;
 			for my $i (0 .. $#l) {
 				if ($l[$i] =~ /^(?:Finding|Recommendation) (\d+)$/) {
 					my $k = $1;
@@ -82,6 +84,26 @@ while [ "$f" -le 24 ]; do
 		fail "filler $f: pdflatex fails"
 	fi
 	f=$((f + 1))
+done
+
+# The examples (the US-ROK one once left a group title at a page's
+# foot): no page ends with a group title, a card's label or a heading.
+for e in examples/minimal.brief examples/public-health.brief examples/us-rok-partnership.brief; do
+	x=$(basename "$e" .brief)
+	"$BRIEFC" build -t latex -o "$tmp/$x.tex" "$e" 2>/dev/null
+	if ! "$BRIEFC" build -t pdf -o "$tmp/$x.pdf" "$e" 2>"$tmp/err"; then
+		fail "$x: build -t pdf: $(head -3 "$tmp/err")"
+		continue
+	fi
+	pages "$tmp/$x.pdf" >/dev/null
+	sed -n 's/.*\\BriefGroupTitle{\([^}]*\)}.*/\1/p; s/^\\\(sub\)*section{\\texorpdfstring{\([^}]*\)}.*/\2/p' \
+		"$tmp/$x.tex" >"$tmp/titles"
+	bad=$(for f in "$tmp/$x".p[0-9]*; do
+		last=$(grep -v '^[[:space:]]*$' "$f" | grep -v 'Page [0-9]* of' | tail -1 | sed 's/^ *//; s/ *$//')
+		if printf '%s\n' "$last" | grep -Eq '^(Finding|Recommendation) [0-9]+$' ||
+		   grep -Fxq "$last" "$tmp/titles"; then echo "$f: $last"; fi
+	done)
+	if [ -z "$bad" ] && [ -s "$tmp/titles" ]; then ok; else fail "$x: a page ends with: $bad"; fi
 done
 
 # Back-links, running head, page N of M, through -t pdf.
