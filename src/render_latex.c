@@ -26,6 +26,7 @@
 #include "escape.h"
 #include "latex_fonts.h"
 #include "utf8.h"
+#include "width.h"
 
 /* Open list environments allowed: 4 keeps every kind (itemize, enumerate,
  * all lists together) within LaTeX's limits. */
@@ -260,18 +261,40 @@ static void words(render *r)
 	raw(r, "}\n");
 }
 
+/* Where text t of n bytes passes max columns (width.h: a CJK character
+ * takes two), cut after a whole character; n when it does not. */
+static size_t columns_cut(const char *t, size_t n, unsigned max)
+{
+	width_state ws = WIDTH_STATE_INIT;
+	unsigned cols = 0;
+	size_t i = 0;
+	while (i < n) {
+		size_t len;
+		uint32_t cp = utf8_decode(t + i, n - i, &len);
+		cols += width_next(&ws, cp);
+		if (cols > max)
+			return i;
+		i += len;
+	}
+	return n;
+}
+
 /*
  * The running head: on the left the title, up to its first colon or
- * dash when it is long, and cut at a word past 60 bytes; on the right the
- * series and number when the brief has them.
+ * dash when it is long, and cut at a word (or, in text without spaces, a
+ * character) within RUNNING_MAX columns; on the right the series and
+ * number when the brief has them.
  */
+#define RUNNING_MAX 60
+
 static void running_head(render *r, const render_meta *m)
 {
 	lx *x = r->state;
 	size_t n = m->title.len;
 	const char *t = m->title.p;
 	static const char *const cuts[] = {": ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - "};
-	for (size_t i = 0; n > 60 && i < sizeof cuts / sizeof cuts[0]; i++) {
+	for (size_t i = 0; columns_cut(t, n, RUNNING_MAX) < n && i < sizeof cuts / sizeof cuts[0];
+	     i++) {
 		size_t k = strlen(cuts[i]);
 		for (size_t j = 1; j + k <= n; j++)
 			if (memcmp(t + j, cuts[i], k) == 0) {
@@ -279,13 +302,13 @@ static void running_head(render *r, const render_meta *m)
 				break;
 			}
 	}
-	bool cut = false;
-	while (n > 60) {
-		size_t k = 60;
+	size_t fit = columns_cut(t, n, RUNNING_MAX);
+	bool cut = fit < n;
+	if (cut) {
+		size_t k = fit;
 		while (k > 0 && t[k] != ' ')
 			k--;
-		n = k ? k : utf8_start(t, n, 60);
-		cut = true;
+		n = k ? k : fit;
 	}
 	raw(r, "\\renewcommand{\\BriefRunningTitle}{");
 	r->at = m->title_at;

@@ -579,6 +579,48 @@ static void test_plain(void **state)
 	ast_doc_free(&d);
 }
 
+/* The running head: the title, shortened at a colon or dash, then to
+ * 60 columns at a word (or a character, in text without spaces). */
+static void test_running_head(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *title, *head;
+	} cases[] = {
+		{"Short Title", "Short Title"},
+		{"A Long Title About Water: Why the Fountains in Every Public Park Need Testing",
+		 "A Long Title About Water"},
+		{"Seventy characters of a title with no colon and no dash in it at all, none",
+		 "Seventy characters of a title with no colon and no dash in\xE2\x80\xA6"},
+		/* 34 Hangul syllables, two columns each: cut after the 30th */
+		{"\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80"
+		 "\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80"
+		 "\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80"
+		 "\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80"
+		 "\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80"
+		 "\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80"
+		 "\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80",
+		 "\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80"
+		 "\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80"
+		 "\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80"
+		 "\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80"
+		 "\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80"
+		 "\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80"
+		 "\xE2\x80\xA6"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char text[512], want[512];
+		snprintf(text, sizeof text, "---\ntitle: %s\nauthors: A\ndate: 2024-01-02\n---\n\nx\n",
+			 cases[i].title);
+		snprintf(want, sizeof want, "\\renewcommand{\\BriefRunningTitle}{%s}\n",
+			 cases[i].head);
+		char *t = render_str(render_latex, text, false);
+		if (!strstr(t, want))
+			fail_msg("title '%s': no '%s'", cases[i].title, want);
+		free(t);
+	}
+}
+
 /* Every word briefc writes itself, and the dates, in the brief's lang. */
 static void test_language(void **state)
 {
@@ -668,6 +710,7 @@ int main(void)
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_plain),
 		cmocka_unit_test(test_language),
+		cmocka_unit_test(test_running_head),
 			cmocka_unit_test(test_render_heading_without_id),
 };
 	return cmocka_run_group_tests_name("render", tests, NULL, NULL);
