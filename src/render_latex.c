@@ -105,8 +105,12 @@ static const char preamble_macros[] =
 	"\\newcommand{\\BriefCardColor}{briefaccent}\n"
 	/* a new page unless the card's rule, label and lead (and a line of
 	 * its body) fit on this one: never a rule alone at a page's foot */
-	"\\newcommand{\\BriefNeedSpace}[1]{\\par\\ifdim\\dimexpr\\pagegoal-\\pagetotal\\relax<#1\\relax"
-	"\\ifdim\\dimexpr\\pagegoal-\\pagetotal\\relax>0pt\\vfil\\penalty-10000\\fi\\fi}\n"
+	/* (right after a heading, which must stay with what follows, the
+	 * card is left to TeX: nothing between the two can break) */
+	"\\makeatletter\\newcommand{\\BriefNeedSpace}[1]{\\par\\if@nobreak\\else"
+	"\\ifdim\\dimexpr\\pagegoal-\\pagetotal\\relax<#1\\relax"
+	"\\ifdim\\dimexpr\\pagegoal-\\pagetotal\\relax>0pt\\vfil\\penalty-10000\\fi\\fi\\fi}"
+	"\\makeatother\n"
 	"\\newenvironment{BriefCard}[1]{\\renewcommand{\\BriefCardColor}{#1}\\BriefNeedSpace{7\\baselineskip}"
 	"\\medskip\\noindent{\\color{#1}\\rule{\\linewidth}{1pt}}"
 	"\\BriefKeep\\begin{list}{}{\\setlength{\\leftmargin}{0.8em}"
