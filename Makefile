@@ -170,12 +170,14 @@ npm-deps:
 $(BUILD)/wasm/%.o: src/%.c | $(GEN_H) wasm-deps
 	@mkdir -p $(dir $@)
 	$(WASM_CC) $(WASM_CFLAGS) -DBRIEFC_VERSION='"$(VERSION)"' -MMD -MP -c -o $@ $<
+# (with their dependency files too: a header that changes the size of a
+# type the parser shares, diag.h's codes, must rebuild it)
 $(BUILD)/wasm/parser.o: $(BUILD)/gen/parser.c | $(GEN_H) wasm-deps
 	@mkdir -p $(dir $@)
-	$(WASM_CC) $(WASM_CFLAGS) $(GEN_CFLAGS) -c -o $@ $<
+	$(WASM_CC) $(WASM_CFLAGS) $(GEN_CFLAGS) -MMD -MP -c -o $@ $<
 $(BUILD)/wasm/lexer.o: $(BUILD)/gen/lexer.c | $(GEN_H) wasm-deps
 	@mkdir -p $(dir $@)
-	$(WASM_CC) $(WASM_CFLAGS) $(GEN_CFLAGS) -c -o $@ $<
+	$(WASM_CC) $(WASM_CFLAGS) $(GEN_CFLAGS) -MMD -MP -c -o $@ $<
 $(PLAYGROUND)/briefc.wasm: $(WASM_OBJ)
 	@mkdir -p $(dir $@)
 	$(WASM_CC) $(WASM_CFLAGS) $(WASM_LDFLAGS) -o $@ $^ -lwasi-emulated-process-clocks -lm
