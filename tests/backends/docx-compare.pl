@@ -28,7 +28,11 @@ use warnings;
 use JSON::PP;
 use Unicode::Normalize qw(NFKC);
 
-die "usage: docx-compare.pl OURS.json DOCX.json\n" unless @ARGV == 2;
+# CONTENTS: the contents' title, when the brief's language does not say
+# "Contents" (the HTML's <nav aria-label>)
+my $contents = @ARGV == 3 ? pop @ARGV : 'Contents';
+utf8::decode($contents);
+die "usage: docx-compare.pl OURS.json DOCX.json [CONTENTS]\n" unless @ARGV == 2;
 binmode STDOUT, ':encoding(UTF-8)';
 
 sub load {
@@ -119,7 +123,7 @@ sub reduce {
 				next if $ctx->{toc};
 				if (!$is_docx) {
 					# the contents' title (pandoc drops the <nav>)
-					next if $ctx->{top} && $prev_header_div && $t eq 'Contents';
+					next if $ctx->{top} && $prev_header_div && $t eq $contents;
 					next if grep { $_ eq 'brief-title' } @{$attr->[1]};
 					$level--;
 				}

@@ -41,15 +41,26 @@ for f in $(briefs); do
 	bad=$(perl -e '
 		local $/; open my $h, "<", $ARGV[0] or die; my $html = <$h>;
 		open my $i, "<", $ARGV[1] or die;
+		# the labels are in the brief'"'"'s language: English ones are known,
+		# the others must be one word (or words) per kind, then the number
+		my $en = $html =~ /<html lang="en[-"]/;
 		my %label = (finding => "Finding", recommendation => "Recommendation", source => "[");
+		my %seen;
 		while (<$i>) {
 			my ($kind, $id, $num) = split;
 			my $n = () = $html =~ /\bid="\Q$id\E"/g;
 			print "$kind $id: id=\"$id\" $n times\n" if $n != 1;
 			next unless $label{$kind};
-			my $want = $kind eq "source" ? "[$num]" : "$label{$kind} $num";
-			print "$kind $id: not labelled $want\n"
-				unless $html =~ /id="\Q$id\E">\n?<span class="[a-z-]+">\Q$want\E/;
+			if ($kind eq "source" || $en) {
+				my $want = $kind eq "source" ? "[$num]" : "$label{$kind} $num";
+				print "$kind $id: not labelled $want\n"
+					unless $html =~ /id="\Q$id\E">\n?<span class="[a-z-]+">\Q$want\E/;
+			} elsif ($html =~ /id="\Q$id\E">\n?<span class="[a-z-]+">([^<]+) \Q$num\E</) {
+				$seen{$kind} //= $1;
+				print "$kind $id: labelled $1, others $seen{$kind}\n" if $1 ne $seen{$kind};
+			} else {
+				print "$kind $id: not labelled with its number $num\n";
+			}
 		}
 		my %ids = map { $_ => 1 } $html =~ /\bid="([^"]+)"/g;
 		for ($html =~ /href="#([^"]*)"/g) { print "link to #$_ has no target\n" unless $ids{$_} }
