@@ -111,12 +111,19 @@ static const char preamble_macros[] =
 	"\\ifdim\\dimexpr\\pagegoal-\\pagetotal\\relax<#1\\relax"
 	"\\ifdim\\dimexpr\\pagegoal-\\pagetotal\\relax>0pt\\vfil\\penalty-10000\\fi\\fi\\fi}"
 	"\\makeatother\n"
+	/* (the card's list neither begins nor ends with the break LaTeX
+	 * invites there, and its paragraph begins before the card's anchor,
+	 * which between paragraphs would be a place to break: neither rule
+	 * is ever alone at a page's edge) */
+	"\\makeatletter\n"
 	"\\newenvironment{BriefCard}[1]{\\renewcommand{\\BriefCardColor}{#1}\\BriefNeedSpace{7\\baselineskip}"
 	"\\medskip\\noindent{\\color{#1}\\rule{\\linewidth}{1pt}}"
 	"\\BriefKeep\\begin{list}{}{\\setlength{\\leftmargin}{0.8em}"
-	"\\setlength{\\rightmargin}{0.8em}\\setlength{\\topsep}{0pt}}\\item\\relax}"
+	"\\setlength{\\rightmargin}{0.8em}\\setlength{\\topsep}{0pt}"
+	"\\@beginparpenalty=10000\\@endparpenalty=10000}\\item\\leavevmode}"
 	"{\\end{list}\\par\\nopagebreak\\noindent{\\color{briefrule}\\rule{\\linewidth}{0.4pt}}"
 	"\\par\\medskip}\n"
+	"\\makeatother\n"
 	"\\newenvironment{BriefFinding}{\\begin{BriefCard}{brieffinding}}{\\end{BriefCard}}\n"
 	"\\newenvironment{BriefRecommendation}{\\begin{BriefCard}{briefaccent}}{\\end{BriefCard}}\n"
 	"\\newcommand{\\BriefCardLabel}[1]{{\\small\\bfseries\\color{\\BriefCardColor}#1}\\par\\nopagebreak}\n"
@@ -127,10 +134,11 @@ static const char preamble_macros[] =
 	"\\newcommand{\\BriefCardLead}[1]{\\nopagebreak\\leavevmode{\\interlinepenalty=10000"
 	"\\bfseries #1\\par}}\n"
 	"\\newcommand{\\BriefMetaLine}[1]{\\nopagebreak\\leavevmode{\\interlinepenalty=10000"
-	"\\small\\color{briefmuted}#1\\par}}\n"
+	"\\raggedright\\small\\color{briefmuted}#1\\par}}\n"
 	"\\newcommand{\\BriefMeta}[2]{\\textbf{#1:}~#2}\n"
 	"\\newcommand{\\BriefMetaSep}{\\enspace\\textperiodcentered\\enspace}\n"
-	"\\newcommand{\\BriefCardFoot}[1]{\\nopagebreak\\leavevmode{\\small\\color{briefmuted}#1\\par}}\n"
+	"\\newcommand{\\BriefCardFoot}[1]{\\nopagebreak\\leavevmode{\\raggedright\\small"
+	"\\color{briefmuted}#1\\par}}\n"
 	"\\newcommand{\\BriefGroupTitle}[1]{{\\bfseries\\color{briefaccent}#1\\par}\\BriefKeep}\n"
 	"\\newenvironment{BriefList}{\\begin{list}{}{\\setlength{\\leftmargin}{1em}"
 	"\\setlength{\\itemsep}{0.3em}}}{\\end{list}}\n"
@@ -153,9 +161,11 @@ static const char preamble_macros[] =
 	"\\nobreakspace\\hyperlink{#1}{\\getpagerefnumber{#1}}"
 	"\\setcounter{BriefCitePage}{\\getpagerefnumber{#1}}\\stepcounter{BriefCitePages}\\fi}\n"
 	"\\newenvironment{BriefGlossary}{\\begin{description}}{\\end{description}}\n"
-	"\\newcommand{\\BriefCode}[1]{\\texttt{#1}}\n"
-	/* the running head (short title; series and number) and the footer,
-	 * page N of M: the title page has the footer only */
+	"\\newcommand{\\BriefCode}[1]{\\texttt{#1}}\n";
+
+/* The running head (short title; series and number) and the footer, page
+ * N of M: the title page has the footer only. */
+static const char preamble_page[] =
 	"\\newcommand{\\BriefRunningTitle}{}\n"
 	"\\newcommand{\\BriefRunningRight}{}\n"
 	"\\AtEndDocument{\\par\\label{brief.lastpage}}\n"
@@ -341,6 +351,7 @@ static void preamble(render *r, const render_meta *m)
 			 : "\\usepackage[a4paper,margin=2.5cm]{geometry}\n");
 	raw(r, preamble_head);
 	raw(r, preamble_macros);
+	raw(r, preamble_page);
 	words(r);
 	/* what precedes is the same for every brief of this language and
 	 * set of scripts: render_pdf makes a TeX format of it */
@@ -607,7 +618,9 @@ static void lx_event(render *r, const render_ev *ev)
 		if (in) {
 			raw(r, "\n\\item[{\\BriefSourceLabel{");
 		} else {
-			raw(r, "}}]");
+			/* the anchor in the entry's paragraph, never a page
+			 * before it */
+			raw(r, "}}]\\leavevmode");
 			label(r, x->source_id);
 			raw(r, "\\begin{BriefSourceEntry}");
 		}
