@@ -166,14 +166,17 @@ const char *ast_level_name(ast_level l)
 	return "";
 }
 
+/* [A-Za-z0-9_][A-Za-z0-9_.:-]*, not ending in '.' or ':' (contract 11.1):
+ * BibTeX and Zotero keys such as Smith2020 or oecd:2023. */
 bool ast_id_valid(const char *p, size_t len)
 {
-	if (len == 0)
+	if (len == 0 || p[len - 1] == '.' || p[len - 1] == ':')
 		return false;
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)p[i];
-		bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-			  (c == '-' && i > 0);
+		bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			  (c >= '0' && c <= '9') || c == '_' ||
+			  (i > 0 && (c == '-' || c == '.' || c == ':'));
 		if (!ok)
 			return false;
 	}
@@ -184,19 +187,36 @@ bool ast_id_valid(const char *p, size_t len)
  * FNV-1a: IDs are short; this is fast and spreads well enough with linear
  * probing at load <= 1/2.  The table's seed is the starting state: IDs
  * written to crowd one slot range (a quadratic flood of probes) would
- * have to be written against a seed that changes from run to run.
+ * have to be written against a seed that changes from run to run.  ASCII
+ * letters are hashed folded to lower case, so that two IDs differing only
+ * in case meet in one probe run: look-ups compare exactly, a definition
+ * compares folded (contract 11.1: such IDs are duplicates).
  */
+static unsigned char fold(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
 static size_t hash_id(size_t seed, const char *p, size_t len)
 {
 	size_t h = (size_t)1469598103934665603ULL ^ seed;
 	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)p[i];
+		h ^= fold((unsigned char)p[i]);
 		h *= (size_t)1099511628211ULL;
 	}
 	return h ^ (h >> 29);
 }
 
-ast_node *ast_idtab_get(const ast_idtab *t, const char *key, size_t len)
+static bool same_folded(const char *a, const char *b, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (fold((unsigned char)a[i]) != fold((unsigned char)b[i]))
+			return false;
+	return true;
+}
+
+static ast_node *idtab_find(const ast_idtab *t, const char *key, size_t len,
+			    bool folded)
 {
 	if (!t->cap)
 		return NULL;
@@ -205,9 +225,20 @@ ast_node *ast_idtab_get(const ast_idtab *t, const char *key, size_t len)
 		const ast_idtab_entry *e = &t->slots[i];
 		if (!e->key)
 			return NULL;
-		if (e->len == len && memcmp(e->key, key, len) == 0)
+		if (e->len == len && (folded ? same_folded(e->key, key, len)
+					     : memcmp(e->key, key, len) == 0))
 			return e->node;
 	}
+}
+
+ast_node *ast_idtab_get(const ast_idtab *t, const char *key, size_t len)
+{
+	return idtab_find(t, key, len, false);
+}
+
+ast_node *ast_idtab_get_folded(const ast_idtab *t, const char *key, size_t len)
+{
+	return idtab_find(t, key, len, true);
 }
 
 /*
@@ -259,7 +290,7 @@ ast_node *ast_idtab_put(ast_idtab *t, const char *key, size_t len,
 		ast_idtab_entry *e = &t->slots[i];
 		if (!e->key)
 			break;
-		if (e->len == len && memcmp(e->key, key, len) == 0)
+		if (e->len == len && same_folded(e->key, key, len))
 			return e->node;
 	}
 	t->slots[i].key = key;

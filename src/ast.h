@@ -98,6 +98,8 @@ typedef struct ast_idref {
 	str id;
 	span at;
 	ast_node *target;	/* resolved, or NULL */
+	str locator;		/* a reference's `, p. 4` (trimmed), else empty */
+	span locator_at;
 } ast_idref;
 
 typedef struct ast_idlist {
@@ -260,6 +262,15 @@ typedef struct ast_doc {
 
 	ast_node *spare;	/* released nodes, linked by next (ast_release) */
 
+	/* The IDs of malformed references the inline parser could mend (its
+	 * syntax error says how): what they name counts as cited. */
+	str *mended;
+	size_t nmended, capmended;
+	/* Filled once by the checks (check_excused): what the chain checks
+	 * leave alone because another diagnostic already explains it. */
+	ast_vec excused, meant;
+	bool excused_done;
+
 	/* Made by parse.c for resolve.c, in document order, so that it need
 	 * not walk the tree: every heading, block, area and acronym; every
 	 * block, and every reference and link outside fields, with its block
@@ -308,7 +319,10 @@ const char *ast_level_name(ast_level l);
 /* ---- IDs ---- */
 bool ast_id_valid(const char *p, size_t len);
 ast_node *ast_idtab_get(const ast_idtab *t, const char *key, size_t len);
-/* Returns the existing node if key is taken (and does not insert). */
+/* The node defined with key in any letter case. */
+ast_node *ast_idtab_get_folded(const ast_idtab *t, const char *key, size_t len);
+/* Returns the existing node if key is taken, also by an ID that differs
+ * from it only in letter case (and then does not insert). */
 ast_node *ast_idtab_put(ast_idtab *t, const char *key, size_t len,
 			ast_node *node);
 /* The ID a node defines (block, heading or area), or NULL. */

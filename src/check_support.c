@@ -22,14 +22,25 @@ static bool is_block(const ast_node *n, ast_block_kind k)
 }
 
 /*
- * A block whose ID was already taken (duplicate-id) or that has none (a
- * syntax error) cannot be named, so the chain checks leave it alone: one
- * problem, one diagnostic.
+ * A block whose ID was already taken (duplicate-id), is malformed
+ * (bad-value) or is missing (a syntax error) cannot be named, so the
+ * chain checks leave it alone: one problem, one diagnostic.
  */
 static bool is_unnamed(const ast_doc *d, const ast_node *n)
 {
 	const str *id = ast_node_id(n);
-	return !id || ast_idtab_get(&d->ids, id->p, id->len) != n;
+	return !id || !ast_id_valid(id->p, id->len) ||
+	       ast_idtab_get(&d->ids, id->p, id->len) != n;
+}
+
+/* What another diagnostic explains already (check_excused), into set:
+ * d->excused, or d->meant. */
+static void excused_set(ast_doc *d, check_ptrset *set, bool meant)
+{
+	check_excused(d);
+	const ast_vec *v = meant ? &d->meant : &d->excused;
+	for (size_t i = 0; i < v->n; i++)
+		check_ptrset_add(set, v->v[i]);
 }
 
 static bool refs_evidence(const ast_doc *d, const ast_node *ref)
@@ -74,6 +85,7 @@ void check_unsupported_finding(ast_doc *d)
 	check_ptrset ok = {0};
 
 	supported_findings(d, &ok);
+	excused_set(d, &ok, false);
 	for (size_t i = 0; i < d->findings.n; i++) {
 		const ast_node *f = d->findings.v[i];
 		if (check_ptrset_has(&ok, f) || is_unnamed(d, f))
@@ -94,10 +106,14 @@ void check_unsupported_recommendation(ast_doc *d)
 	check_ptrset ok = {0};
 
 	supported_findings(d, &ok);
+	excused_set(d, &ok, false);	/* excused findings count as supported */
 	for (size_t i = 0; i < d->recommendations.n; i++) {
 		const ast_node *r = d->recommendations.v[i];
 		const ast_idlist *ad = &r->u.block->addresses;
 		size_t nfind = 0, nok = 0;
+
+		if (check_ptrset_has(&ok, r))
+			continue;
 
 		for (size_t j = 0; j < ad->n; j++) {
 			const ast_node *t = target_of(d, &ad->v[j]);
@@ -135,6 +151,8 @@ void check_unaddressed_finding(ast_doc *d)
 {
 	check_ptrset addressed = {0};
 
+	excused_set(d, &addressed, true);
+
 	for (size_t i = 0; i < d->recommendations.n; i++) {
 		const ast_idlist *ad = &d->recommendations.v[i]->u.block->addresses;
 		for (size_t j = 0; j < ad->n; j++) {
@@ -160,6 +178,8 @@ void check_unaddressed_finding(ast_doc *d)
 void check_unused_evidence(ast_doc *d)
 {
 	check_ptrset cited = {0};
+
+	excused_set(d, &cited, true);
 
 	for (size_t i = 0; i < d->findings.n; i++) {
 		const ast_idlist *ev = &d->findings.v[i]->u.block->evidence;

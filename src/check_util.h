@@ -225,7 +225,20 @@ bool check_ptrset_add(check_ptrset *s, const void *p);
 bool check_ptrset_has(const check_ptrset *s, const void *p);
 void check_ptrset_free(check_ptrset *s);
 
+/*
+ * What the chain checks leave alone because another diagnostic already
+ * explains it (one mistake, one diagnostic; check.c says what):
+ * d->excused, findings and recommendations whose support is unknown;
+ * d->meant, the evidence and findings that misspelt IDs meant.  Made
+ * once.
+ */
+void check_excused(ast_doc *d);
+
 /* ---- names and locations ---- */
+
+/* What an ID may hold (ast_id_valid), for messages. */
+#define CHECK_ID_RULE "letters, digits and '_', then also '-', '.' and ':'; " \
+	"not ending in '.' or ':'"
 
 /* "finding 'x'", or "finding" when the block has no ID (arena string). */
 const char *check_block_title(ast_doc *d, const ast_node *b);

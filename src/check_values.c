@@ -240,8 +240,7 @@ static void bad_ids(ast_doc *d, const ast_field *f, bool single)
 		if (!ast_id_valid(v + b, e - b))
 			diag_report(&d->diags, DC_BAD_VALUE,
 				    check_field_span(d, f, b, e),
-				    "'%.*s%s' is not a valid ID (lower-case letters, "
-				    "digits and '-', starting with a letter or digit)",
+				    "'%.*s%s' is not a valid ID (" CHECK_ID_RULE ")",
 				    check_clip(v + b, e - b), v + b,
 				    CHECK_CLIPPED(e - b));
 	}
@@ -378,8 +377,8 @@ static void bad_entries(ast_doc *d, const ast_vec *v, bool acronyms)
 				    CHECK_Q(d, *k));
 		else if (!acronyms && !ast_id_valid(k->p, k->len))
 			diag_report(&d->diags, DC_BAD_VALUE, e->u.entry->key_at,
-				    "'%s' is not a valid area ID (lower-case "
-				    "letters, digits and '-')", CHECK_Q(d, *k));
+				    "'%s' is not a valid area ID (" CHECK_ID_RULE ")",
+				    CHECK_Q(d, *k));
 		if (e->u.entry->value.len == 0)
 			diag_report(&d->diags, DC_BAD_VALUE, e->u.entry->key_at,
 				    acronyms ? "acronym '%s' has no expansion"
@@ -397,10 +396,33 @@ static void bad_id(ast_doc *d, const str *id, span at, const char *what)
 		diag_report(&d->diags, DC_BAD_VALUE, at, "%s has an empty ID", what);
 	else
 		diag_report(&d->diags, DC_BAD_VALUE, at,
-			    "'%.*s%s' is not a valid ID (lower-case letters, digits "
-			    "and '-', not starting with '-')",
+			    "'%.*s%s' is not a valid ID (" CHECK_ID_RULE ")",
 			    check_clip(id->p, id->len), id->p,
 			    CHECK_CLIPPED(id->len));
+}
+
+/* A locator ("[@id, p. 4]") says where in a source: on anything else it
+ * has nowhere to go (contract 11.1). */
+static void bad_locators(ast_doc *d)
+{
+	for (size_t i = 0; i < d->refs.n; i++) {
+		const ast_idlist *ids = &d->refs.v[i]->u.ref->ids;
+		for (size_t j = 0; j < ids->n; j++) {
+			const ast_idref *r = &ids->v[j];
+			const ast_node *t = r->target;
+			if (!r->locator.len || !t ||
+			    (t->type == AST_BLOCK && t->u.block->kind == BK_EVIDENCE))
+				continue;
+			const char *what = ast_node_what(t);
+			size_t k = diag_report(&d->diags, DC_BAD_VALUE, r->locator_at,
+					       "a locator ('%s') points into a source, "
+					       "but '%s' is %s %s",
+					       CHECK_Q(d, r->locator), CHECK_Q(d, r->id),
+					       strchr("aeiou", what[0]) ? "an" : "a", what);
+			diag_add_help(&d->diags, k, "write '[@%s]' without it",
+				      CHECK_Q(d, r->id));
+		}
+	}
 }
 
 void check_bad_value(ast_doc *d)
@@ -419,4 +441,5 @@ void check_bad_value(ast_doc *d)
 	}
 	bad_entries(d, &d->acronyms, true);
 	bad_entries(d, &d->areas, false);
+	bad_locators(d);
 }

@@ -42,6 +42,7 @@ typedef struct ictx {
 	 * while they are one stretch of w (then they are the source's bytes
 	 * too), copied into text once an escape or a comment breaks it. */
 	buf text;
+	buf text2;		/* a reference's locator, being copied */
 	size_t text_from;
 	size_t plen;
 	bool copied;
@@ -243,14 +244,168 @@ static size_t code_span(ictx *c, size_t i)
 	return close + len;
 }
 
-/* ---- references: [@a; @b] ---- */
+/* ---- references: [@a; @b, p. 4] ---- */
 
+/* [A-Za-z0-9_.:-]: the bytes of an ID (ast_id_valid says the rest). */
 static bool id_char(unsigned char ch)
 {
-	return !is_space(ch) && ch != ';' && ch != ']' && ch != '[' && ch != '@';
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+	       (ch >= '0' && ch <= '9') || ch == '_' || ch == '-' ||
+	       ch == '.' || ch == ':';
 }
 
-/* Parse at i ("[@"); returns the end, or 0 when malformed. */
+static bool ref_space(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\x01';
+}
+
+/* A malformed reference is looked at this far for its ']' and for the
+ * form the author meant: a bound keeps a line of "[@[@[@" linear. */
+enum { REF_LOOK = 256 };
+
+/* Quotes an author may have put around an ID: ASCII and typographic. */
+static size_t quote_len(const char *s, size_t n)
+{
+	static const char *const q[] = {"\xE2\x80\x98", "\xE2\x80\x99",
+					"\xE2\x80\x9C", "\xE2\x80\x9D",
+					"\xC2\xAB", "\xC2\xBB"};
+	if (n && (s[0] == '"' || s[0] == '\'' || s[0] == '`'))
+		return 1;
+	for (size_t k = 0; k < sizeof q / sizeof q[0]; k++) {
+		size_t l = strlen(q[k]);
+		if (n >= l && memcmp(s, q[k], l) == 0)
+			return l;
+	}
+	return 0;
+}
+
+static size_t quote_len_end(const char *s, size_t n)
+{
+	for (size_t l = 1; l <= 2 && l <= n; l++)
+		if (quote_len(s + n - l, l) == l)
+			return l;
+	/* 3-byte typographic quotes */
+	if (n >= 3 && quote_len(s + n - 3, 3) == 3)
+		return 3;
+	return 0;
+}
+
+static void trim(const char **s, size_t *n)
+{
+	while (*n && ref_space(**s))
+		(*s)++, (*n)--;
+	while (*n && ref_space((*s)[*n - 1]))
+		(*n)--;
+}
+
+static void note_mended(ast_doc *d, const char *id, size_t len)
+{
+	if (d->nmended == d->capmended) {
+		size_t cap = d->capmended ? 2 * d->capmended : 8;
+		d->mended = arena_realloc(&d->arena, d->mended,
+					  d->capmended * sizeof *d->mended,
+					  cap * sizeof *d->mended);
+		d->capmended = cap;
+	}
+	d->mended[d->nmended++] = ast_str(d, id, len);
+}
+
+/*
+ * The reference the author evidently meant by the bracket text s (between
+ * "[" and "]"), into out: quotes around IDs, a space after '@', a missing
+ * '@', an empty item, a '.' or ':' after the ID are mended.  False when
+ * no such reading gives valid IDs.  With d, the mended IDs are noted.
+ */
+static bool ref_mend(ast_doc *d, const char *s, size_t n, buf *out)
+{
+	size_t items = 0, noted = d ? d->nmended : 0;
+	buf_clear(out);
+	buf_putc(out, '[');
+	for (size_t p = 0; p <= n;) {
+		const char *semi = memchr(s + p, ';', n - p);
+		size_t e = semi ? (size_t)(semi - s) : n;
+		const char *it = s + p;
+		size_t len = e - p;
+		p = e + 1;
+		trim(&it, &len);
+		const char *comma = memchr(it, ',', len);
+		size_t idlen = comma ? (size_t)(comma - it) : len;
+		const char *loc = comma ? comma + 1 : it + len;
+		size_t loclen = comma ? len - idlen - 1 : 0;
+		trim(&it, &idlen);
+		trim(&loc, &loclen);
+		if (idlen && it[0] == '@') {
+			it++, idlen--;
+			trim(&it, &idlen);
+		}
+		for (size_t q; (q = quote_len(it, idlen)) != 0;)
+			it += q, idlen -= q;
+		for (size_t q; (q = quote_len_end(it, idlen)) != 0;)
+			idlen -= q;
+		while (idlen && (it[idlen - 1] == '.' || it[idlen - 1] == ':'))
+			idlen--;
+		if (!idlen && !loclen)
+			continue;	/* an empty item */
+		if (!ast_id_valid(it, idlen)) {
+			if (d)
+				d->nmended = noted;
+			return false;
+		}
+		buf_puts(out, items++ ? "; @" : "@");
+		buf_put(out, it, idlen);
+		if (d)
+			note_mended(d, it, idlen);
+		if (loclen) {
+			buf_puts(out, ", ");
+			buf_put(out, loc, loclen);
+		}
+	}
+	buf_putc(out, ']');
+	return items > 0;
+}
+
+/* Report the malformed reference at i ("[@"), found bad at k. */
+static void ref_bad(ictx *c, size_t i, size_t k)
+{
+	size_t lim = c->n - i > REF_LOOK ? i + REF_LOOK : c->n;
+	const char *close = memchr(c->w + i, ']', lim - i);
+	span at = wspan(c, i, close ? (size_t)(close - c->w) + 1
+				   : (k < c->n ? k + 1 : k));
+	diag_list *dl = &c->d->diags;
+	if (!close) {
+		diag_report(dl, DC_SYNTAX, at, "malformed reference: '[@' is "
+			    "not closed by ']' (write '[@id]', '[@id; @id]' or "
+			    "'[@id, p. 4]')");
+		return;
+	}
+	buf fix = BUF_INIT, was = BUF_INIT;
+	for (const char *p = c->w + i; p <= close; p++)
+		if (*p != '\x01')
+			buf_putc(&was, *p == '\n' ? ' ' : *p);
+	if (ref_mend(c->d, c->w + i + 1, (size_t)(close - c->w) - i - 1, &fix) &&
+	    (fix.len != was.len || memcmp(fix.data, was.data, fix.len) != 0))
+		diag_report(dl, DC_SYNTAX, at, "malformed reference '%.*s%s': "
+			    "write '%s'", was.len > 80 ? 80 : (int)was.len,
+			    was.data, was.len > 80 ? "..." : "", fix.data);
+	else if (was.len <= 3)
+		diag_report(dl, DC_SYNTAX, at, "empty reference: write '[@id]' "
+			    "with the ID of what it refers to");
+	else
+		diag_report(dl, DC_SYNTAX, at, "malformed reference: IDs are "
+			    "letters, digits, '_', '-', '.' and ':'; write "
+			    "'[@id]', '[@id; @id]' or '[@id, p. 4]'");
+	buf_free(&fix);
+	buf_free(&was);
+}
+
+static size_t skip_ref_space(const ictx *c, size_t k)
+{
+	while (k < c->n && ref_space(c->w[k]))
+		k++;
+	return k;
+}
+
+/* Parse at i ("[@"); returns the end, or 0 when malformed (reported). */
 static size_t reference(ictx *c, size_t i)
 {
 	size_t k = i + 1;
@@ -258,14 +413,13 @@ static size_t reference(ictx *c, size_t i)
 	ast_idref *v = items;
 	size_t n = 0, cap = 64;
 	for (;;) {
-		while (k < c->n && (c->w[k] == ' ' || c->w[k] == '\n' || c->w[k] == '\x01'))
-			k++;
+		k = skip_ref_space(c, k);
 		if (k >= c->n || c->w[k] != '@')
 			goto bad;
 		size_t s = ++k;
 		while (k < c->n && id_char((unsigned char)c->w[k]))
 			k++;
-		if (k == s)
+		if (!ast_id_valid(c->w + s, k - s))
 			goto bad;
 		if (n == cap) {
 			ast_idref *nv = arena_alloc(&c->d->arena, 2 * cap * sizeof *nv);
@@ -273,12 +427,30 @@ static size_t reference(ictx *c, size_t i)
 			v = nv;
 			cap *= 2;
 		}
-		v[n].id = ast_str(c->d, c->w + s, k - s);
-		v[n].at = wspan(c, s, k);
-		v[n].target = NULL;
-		n++;
-		while (k < c->n && (c->w[k] == ' ' || c->w[k] == '\n' || c->w[k] == '\x01'))
-			k++;
+		ast_idref *r = &v[n++];
+		memset(r, 0, sizeof *r);
+		r->id = ast_str(c->d, c->w + s, k - s);
+		r->at = wspan(c, s, k);
+		r->locator.p = "";
+		k = skip_ref_space(c, k);
+		if (k < c->n && c->w[k] == ',') {
+			/* a locator: the rest of the item, trimmed */
+			size_t a = skip_ref_space(c, k + 1), b = a;
+			while (b < c->n && c->w[b] != ';' && c->w[b] != ']' &&
+			       c->w[b] != '[' && c->w[b] != '@')
+				b++;
+			k = b;
+			while (b > a && ref_space(c->w[b - 1]))
+				b--;
+			if (b == a)
+				goto bad;
+			buf_clear(&c->text2);
+			for (size_t j = a; j < b; j++)
+				if (c->w[j] != '\x01')
+					buf_putc(&c->text2, c->w[j] == '\n' ? ' ' : c->w[j]);
+			r->locator = ast_str(c->d, c->text2.data, c->text2.len);
+			r->locator_at = wspan(c, a, b);
+		}
 		if (k < c->n && c->w[k] == ';') {
 			k++;
 			continue;
@@ -296,8 +468,7 @@ static size_t reference(ictx *c, size_t i)
 	c->text_from = k + 1;
 	return k + 1;
 bad:
-	diag_report(&c->d->diags, DC_SYNTAX, wspan(c, i, k < c->n ? k + 1 : k),
-		    "malformed reference: expected '[@id]' or '[@id; @id]'");
+	ref_bad(c, i, k);
 	return 0;
 }
 
@@ -901,6 +1072,7 @@ bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 	limit_depth(&c, parent);
 	merge_text(d, parent);
 	s->text = c.text;	/* keeps what it grew to */
+	buf_free(&c.text2);
 	free(c.last_run);
 	return s->made.n > 0;
 }

@@ -594,7 +594,7 @@ void ast_doc_free(ast_doc *d)
 	ast_vec *docv[] = {&d->headings, &d->findings, &d->recommendations,
 			   &d->evidence, &d->areas, &d->acronyms, &d->sources,
 			   &d->blocks, &d->duplicates, &d->refs, &d->links,
-			   &d->defining};
+			   &d->defining, &d->excused, &d->meant};
 	for (size_t i = 0; i < sizeof docv / sizeof docv[0]; i++)
 		ast_vec_free(docv[i]);
 	free(d->ids.slots);

@@ -246,8 +246,9 @@ static void put_number(jctx *c, const ast_node *n)
 		buf_puts(c->out, "null");
 }
 
-/* {"id":..,"kind":..,"number":..} for one ID of a list or reference. */
-static void put_idref(jctx *c, const ast_idref *r)
+/* {"id":..,"kind":..,"number":..} for one ID of a list; a reference's
+ * ends in "locator". */
+static void put_idref(jctx *c, const ast_idref *r, bool ref)
 {
 	buf_puts(c->out, "{\"id\":");
 	put_str(c, r->id);
@@ -258,16 +259,20 @@ static void put_idref(jctx *c, const ast_idref *r)
 		buf_puts(c->out, "null");
 	key(c, "number");
 	put_number(c, r->target);
+	if (ref) {
+		key(c, "locator");
+		put_str_or_null(c, r->locator);
+	}
 	buf_putc_fast(c->out, '}');
 }
 
-static void put_idlist(jctx *c, const ast_idlist *l)
+static void put_idlist(jctx *c, const ast_idlist *l, bool ref)
 {
 	buf_putc_fast(c->out, '[');
 	for (size_t i = 0; i < l->n; i++) {
 		if (i)
 			buf_putc_fast(c->out, ',');
-		put_idref(c, &l->v[i]);
+		put_idref(c, &l->v[i], ref);
 	}
 	buf_putc_fast(c->out, ']');
 }
@@ -430,7 +435,7 @@ static void node_open(jctx *c, const ast_node *n)
 		break;
 	case AST_REF:
 		key(c, "ids");
-		put_idlist(c, &n->u.ref->ids);
+		put_idlist(c, &n->u.ref->ids, true);
 		break;
 	default:
 		break;
@@ -587,7 +592,7 @@ static void put_finding(jctx *c, const ast_node *n)
 	key(c, "confidence");
 	put_level(c, n->u.block->confidence);
 	key(c, "evidence");
-	put_idlist(c, &n->u.block->evidence);
+	put_idlist(c, &n->u.block->evidence, false);
 	key(c, "addressed_by");
 	put_nodevec(c, &n->u.block->addressed_by);
 	put_at(c, n->at);
@@ -616,7 +621,7 @@ static void put_recommendation(jctx *c, const ast_node *n)
 	} else
 		buf_puts(c->out, "null");
 	key(c, "addresses");
-	put_idlist(c, &n->u.block->addresses);
+	put_idlist(c, &n->u.block->addresses, false);
 	key(c, "actor");
 	put_value(c, field(n, "actor"));
 	key(c, "priority");

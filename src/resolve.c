@@ -149,6 +149,9 @@ static ast_idlist split_ids(ast_doc *d, const ast_field *f)
 				r->id = ast_str(d, t + a, b - a);
 				r->at = b > a ? span_make(a, b) : span_make(q, q + 1);
 				r->target = NULL;
+				r->locator.p = "";
+				r->locator.len = 0;
+				r->locator_at = span_make(0, 0);
 			}
 			p = q < e ? q + 1 : e;
 		}

@@ -519,8 +519,8 @@ static void test_reference(void **state)
 	r->u.ref->ids.v[1].id = ast_str(&d, "zz", 2);
 	char *j = render(&d);
 	assert_contains(j, "{\"type\":\"ref\",\"at\":[4,5],\"ids\":[{\"id\":\"f1\","
-			   "\"kind\":\"finding\",\"number\":1},{\"id\":\"zz\","
-			   "\"kind\":null,\"number\":null}],\"children\":[],"
+			   "\"kind\":\"finding\",\"number\":1,\"locator\":null},{\"id\":\"zz\","
+			   "\"kind\":null,\"number\":null,\"locator\":null}],\"children\":[],"
 			   "\"end\":[4,15]}");
 	free(j);
 	doc_close(&d);
@@ -641,7 +641,7 @@ static void test_loaded_document(void **state)
 			   "\"number\":1}],\"addressed_by\":[{\"id\":\"ports\","
 			   "\"kind\":\"recommendation\",\"number\":1,\"at\":[20,1]}]");
 	assert_contains(j, "{\"type\":\"ref\",\"at\":[13,21],\"ids\":[{\"id\":"
-			   "\"late\",\"kind\":\"evidence\",\"number\":1}]");
+			   "\"late\",\"kind\":\"evidence\",\"number\":1,\"locator\":null}]");
 	assert_contains(j, "\"areas\":[\n    {\"id\":\"trade\",\"title\":\"Trade\","
 			   "\"recommendations\":[{\"id\":\"ports\",\"number\":1}]");
 	free(j);
