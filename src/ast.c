@@ -118,8 +118,8 @@ void ast_vec_free(ast_vec *v)
 
 static const char *const type_names[AST__COUNT] = {
 	"document", "heading", "paragraph", "list", "item", "quote", "block",
-	"area", "acronym", "text", "softbreak", "emph", "strong", "code",
-	"link", "ref",
+	"area", "acronym", "row", "cell", "text", "softbreak", "emph",
+	"strong", "code", "link", "ref",
 };
 
 const char *ast_type_name(ast_type t)
@@ -129,7 +129,8 @@ const char *ast_type_name(ast_type t)
 
 const char *const ast_block_kind_names[BK__COUNT] = {
 	"finding", "recommendation", "evidence", "acronyms", "areas",
-	"recommendations", "findings", "sources", "glossary",
+	"recommendations", "findings", "sources", "glossary", "table",
+	"figure", "box",
 };
 
 const char *ast_block_kind_name(ast_block_kind k)
@@ -148,7 +149,27 @@ int ast_block_kind_lookup(const char *name, size_t len)
 
 bool ast_kind_has_id(ast_block_kind k)
 {
-	return k == BK_FINDING || k == BK_RECOMMENDATION || k == BK_EVIDENCE;
+	return k == BK_FINDING || k == BK_RECOMMENDATION || k == BK_EVIDENCE ||
+	       k == BK_TABLE || k == BK_FIGURE;
+}
+
+bool ast_kind_may_have_id(ast_block_kind k)
+{
+	return ast_kind_has_id(k) || k == BK_BOX;
+}
+
+bool ast_kind_has_body(ast_block_kind k)
+{
+	switch (k) {
+	case BK_RECOMMENDATIONS:
+	case BK_FINDINGS:
+	case BK_SOURCES:
+	case BK_GLOSSARY:
+	case BK_FIGURE:
+		return false;
+	default:
+		return true;
+	}
 }
 
 const char *ast_level_name(ast_level l)
@@ -372,6 +393,22 @@ static const ast_field_spec evidence_fields[] = {
 	{"accessed", VT_DATE, false},
 	{"type", VT_EVIDENCE_TYPE, false},
 };
+static const ast_field_spec table_fields[] = {
+	{"caption", VT_INLINE, true},
+	{"source", VT_IDS, false},
+	{"note", VT_INLINE, false},
+};
+static const ast_field_spec figure_fields[] = {
+	{"src", VT_PATH, true},
+	{"alt", VT_TEXT, true},
+	{"caption", VT_INLINE, true},
+	{"source", VT_IDS, false},
+	{"width", VT_PERCENT, false},
+};
+static const ast_field_spec box_fields[] = {
+	{"title", VT_INLINE, false},
+	{"type", VT_BOX_TYPE, false},
+};
 static const ast_field_spec recommendations_fields[] = {
 	{"area", VT_ID, false},
 };
@@ -399,6 +436,12 @@ const ast_field_spec *ast_block_fields(ast_block_kind k, size_t *n)
 		return SPECS(evidence_fields);
 	case BK_RECOMMENDATIONS:
 		return SPECS(recommendations_fields);
+	case BK_TABLE:
+		return SPECS(table_fields);
+	case BK_FIGURE:
+		return SPECS(figure_fields);
+	case BK_BOX:
+		return SPECS(box_fields);
 	default:
 		*n = 0;
 		return NULL;

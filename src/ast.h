@@ -37,6 +37,10 @@ typedef enum ast_type {
 	AST_BLOCK,		/* ::: KIND [ID] ... ::: (see ast_block_kind) */
 	AST_AREA,		/* one `id: Title` line of ::: areas; id defined */
 	AST_ACRONYM,		/* one `ABBR: Expansion` line of ::: acronyms */
+	AST_ROW,		/* a row of a ::: table; AST_CELL children; the
+				 * header is the table block's first row
+				 * (ast_row_is_header) */
+	AST_CELL,		/* inline children; its column: ast_cell_column */
 	/* inlines */
 	AST_TEXT,		/* literal text (escapes already removed); a
 				 * '\n' in it is a soft break, and then the
@@ -63,8 +67,28 @@ typedef enum ast_block_kind {
 	BK_FINDINGS,
 	BK_SOURCES,
 	BK_GLOSSARY,
+	BK_TABLE,
+	BK_FIGURE,
+	BK_BOX,
 	BK__COUNT
 } ast_block_kind;
+
+/* A table column's alignment, from its delimiter cell (`:--`, `--:`,
+ * `:-:`, `---`). */
+typedef enum ast_align {
+	AL_NONE,
+	AL_LEFT,
+	AL_CENTER,
+	AL_RIGHT
+} ast_align;
+
+/* A box's `type:`. */
+typedef enum ast_box_type {
+	BOX_NOTE,
+	BOX_KEY_POINTS,
+	BOX_SIDEBAR,
+	BOX_DISCLAIMER
+} ast_box_type;
 
 typedef struct ast_node ast_node;
 
@@ -126,10 +150,20 @@ typedef struct ast_block {
 	span id_at;
 	span open_at;	/* the ::: line */
 	ast_field *fields;
+	/* a table's columns (parse.c): their alignments, from the delimiter
+	 * row, which has ndelim cells and stands at delim_at (ndelim 0: no
+	 * delimiter row) */
+	ast_align *align;
+	uint32_t ndelim;
+	span delim_at;
 	/* semantic part, filled by resolve.c */
-	int number;	/* finding/recommendation: 1..; evidence: source number */
+	int number;	/* finding/recommendation, table, figure, box with an
+			 * ID: 1.. in document order; evidence: source number */
 	ast_field *f_claim, *f_action, *f_title;	/* shortcuts */
-	ast_idlist evidence;	/* finding: evidence: */
+	ast_field *f_caption, *f_note, *f_src, *f_alt;	/* tables, figures */
+	int width;		/* figure: `width:` in percent, 0 if none */
+	ast_box_type box_type;
+	ast_idlist evidence;	/* finding: evidence:; table, figure: source: */
 	ast_idlist addresses;	/* recommendation: addresses: */
 	ast_idref area;		/* recommendation: area: / recommendations: area filter */
 	ast_level confidence, priority;
@@ -188,6 +222,18 @@ struct ast_node {
 		ast_ref *ref;		/* AST_REF */
 	} u;
 };
+
+/* The column of an AST_CELL (0-based) and whether an AST_ROW is its
+ * table's header: kept in tlen, which only text uses otherwise. */
+static inline uint32_t ast_cell_column(const ast_node *n)
+{
+	return n->tlen;
+}
+
+static inline bool ast_row_is_header(const ast_node *n)
+{
+	return n->tlen != 0;
+}
 
 static inline str ast_text(const ast_node *n)
 {
@@ -249,6 +295,7 @@ typedef struct ast_doc {
 	/* Filled by resolve.c, in document order. */
 	ast_idtab ids;
 	ast_vec headings, findings, recommendations, evidence, areas, acronyms;
+	ast_vec tables, figures, boxes;	/* every one; boxes with and without ID */
 	ast_vec sources;	/* evidence in source-number order */
 	ast_vec blocks;		/* every AST_BLOCK */
 	ast_vec duplicates;	/* nodes whose ID was already defined */
@@ -314,6 +361,10 @@ const char *ast_block_kind_name(ast_block_kind k);
 int ast_block_kind_lookup(const char *name, size_t len);
 extern const char *const ast_block_kind_names[BK__COUNT];
 bool ast_kind_has_id(ast_block_kind k);
+/* Whether a block of kind k may have an ID (boxes: may; others: must). */
+bool ast_kind_may_have_id(ast_block_kind k);
+/* Whether a block of kind k has a body of prose (or rows, entries). */
+bool ast_kind_has_body(ast_block_kind k);
 const char *ast_level_name(ast_level l);
 
 /* ---- IDs ---- */
@@ -350,7 +401,10 @@ typedef enum ast_value_type {
 	VT_STATUS,		/* draft / final */
 	VT_POSITIVE_INT,
 	VT_LANG,		/* BCP 47 tag */
-	VT_NAMES		/* names separated by ';' */
+	VT_NAMES,		/* names separated by ';' */
+	VT_PATH,		/* a file relative to the brief's folder */
+	VT_PERCENT,		/* 10..100, an optional '%' after */
+	VT_BOX_TYPE		/* note key-points sidebar disclaimer */
 } ast_value_type;
 
 typedef struct ast_field_spec {

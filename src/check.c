@@ -29,6 +29,10 @@ void check_run_all(ast_doc *d)
 	check_unaddressed_finding(d);
 	check_unused_evidence(d);
 	check_prose_all(d);
+	check_missing_file(d);
+	check_table_shape(d);
+	check_unreferenced_float(d);
+	check_weak_alt(d);
 }
 
 /* ---- duplicate-id ---- */
@@ -92,6 +96,13 @@ static size_t block_idlists(const ast_doc *d, const ast_node *b, idlist_use *u)
 			u[n++] = (idlist_use){&b->u.block->area, 1, "area",
 					      AST_AREA, BK_FINDING, "an area",
 					      &d->areas};
+		break;
+	case BK_TABLE:
+	case BK_FIGURE:
+		u[n++] = (idlist_use){b->u.block->evidence.v,
+				      b->u.block->evidence.n, "source",
+				      AST_BLOCK, BK_EVIDENCE, "evidence",
+				      &d->evidence};
 		break;
 	default:
 		break;

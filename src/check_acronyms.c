@@ -20,7 +20,7 @@
 #include "check.h"
 #include "check_util.h"
 
-#define CW_ACRONYM_PROSE (CW_HEADING | CW_PARAGRAPH | CW_INLINE_FIELD)
+#define CW_ACRONYM_PROSE (CW_HEADING | CW_PARAGRAPH | CW_INLINE_FIELD | CW_CELL)
 
 typedef struct acro_table {
 	check_strtab keys;	/* abbreviation -> index into decl */

@@ -13,7 +13,8 @@
 #include "check_util.h"
 
 /* Every kind of prose. */
-#define CW_ALL (CW_HEADING | CW_PARAGRAPH | CW_INLINE_FIELD | CW_TEXT_FIELD)
+#define CW_ALL (CW_HEADING | CW_PARAGRAPH | CW_INLINE_FIELD | CW_TEXT_FIELD | \
+		CW_CELL)
 
 /* ---- placeholder ---- */
 

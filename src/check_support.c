@@ -181,8 +181,9 @@ void check_unused_evidence(ast_doc *d)
 
 	excused_set(d, &cited, true);
 
-	for (size_t i = 0; i < d->findings.n; i++) {
-		const ast_idlist *ev = &d->findings.v[i]->u.block->evidence;
+	/* findings' evidence:, tables' and figures' source: */
+	for (size_t i = 0; i < d->blocks.n; i++) {
+		const ast_idlist *ev = &d->blocks.v[i]->u.block->evidence;
 		for (size_t j = 0; j < ev->n; j++)
 			check_ptrset_add(&cited, target_of(d, &ev->v[j]));
 	}

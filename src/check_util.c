@@ -617,6 +617,12 @@ void check_prose_walk_all(ast_doc *d, const check_prose_use *uses,
 		case AST_PARAGRAPH:
 			walk_container(&w, n, CW_PARAGRAPH | ev, block);
 			break;
+		case AST_CELL:
+			walk_container(&w, n, CW_CELL, block);
+			break;
+		case AST_ROW:
+			descend = true;
+			break;
 		case AST_BLOCK:
 			walk_fields(&w, n->u.block->fields, n, ev);
 			descend = true;

@@ -39,7 +39,8 @@ enum {
 	CW_INLINE_FIELD = 4,	/* an inline-text field value (claim, action, title) */
 	CW_TEXT_FIELD = 8,	/* a plain-text field value (actor, publisher, authors) */
 	CW_FRONT = 16,		/* in the front matter */
-	CW_EVIDENCE = 32	/* inside an evidence block */
+	CW_EVIDENCE = 32,	/* inside an evidence block */
+	CW_CELL = 64		/* a cell of a table */
 };
 
 typedef struct check_piece check_piece;

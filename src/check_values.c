@@ -15,6 +15,8 @@ static const char *const levels[] = {"high", "medium", "low"};
 static const char *const statuses[] = {"draft", "final"};
 static const char *const evidence_types[] = {
 	"report", "law", "treaty", "statement", "dataset", "article", "other"};
+static const char *const box_types[] = {
+	"note", "key-points", "sidebar", "disclaimer"};
 
 #define COUNT(a) (sizeof(a) / sizeof(a)[0])
 
@@ -280,6 +282,21 @@ static void bad_positive_int(ast_doc *d, const ast_field *f)
 		    CHECK_Q(d, f->value));
 }
 
+/* A share of the text width: 10 to 100, with or without '%'. */
+static void bad_percent(ast_doc *d, const ast_field *f)
+{
+	const char *v = f->value.p;
+	size_t n = f->value.len;
+
+	if (n && v[n - 1] == '%')
+		n--;
+	if (all_digits(v, n) && n <= 3 && num(v, n) >= 10 && num(v, n) <= 100)
+		return;
+	diag_report(&d->diags, DC_BAD_VALUE, f->value_at,
+		    "'%s' is not a width: write a percentage of the text "
+		    "width from 10 to 100 ('width: 80')", CHECK_Q(d, f->value));
+}
+
 static void bad_field(ast_doc *d, const ast_field *f, const ast_field_spec *sp)
 {
 	if (f->value.len == 0) {
@@ -334,6 +351,14 @@ static void bad_field(ast_doc *d, const ast_field *f, const ast_field_spec *sp)
 	case VT_NAMES:
 		bad_names(d, f);
 		break;
+	case VT_BOX_TYPE:
+		bad_enum(d, f, "box type", box_types, COUNT(box_types),
+			 "note, key-points, sidebar or disclaimer");
+		break;
+	case VT_PERCENT:
+		bad_percent(d, f);
+		break;
+	case VT_PATH:		/* missing-file looks at the file */
 	case VT_INLINE:
 	case VT_TEXT:
 	case VT_URL:

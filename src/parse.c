@@ -96,7 +96,7 @@ static void end_scan_text(ast_doc *d, char *lex)
 
 /* ---- builder: paragraphs, lists, quotes ---- */
 
-static void push_seg(parse_state *ps, span s)
+void parse_push_seg(parse_state *ps, span s)
 {
 	if (ps->nsegs == ps->segcap) {
 		ps->segcap = ps->segcap ? ps->segcap * 2 : 16;
@@ -124,7 +124,7 @@ static void pending(parse_state *ps, ast_node *n)
 }
 
 /* The references and links inline_parse just made, for resolve.c. */
-static void pending_made(parse_state *ps)
+void parse_pending_made(parse_state *ps)
 {
 	for (size_t i = 0; i < ps->scratch.made.n; i++)
 		pending(ps, ps->scratch.made.v[i]);
@@ -136,7 +136,7 @@ static void close_para(parse_state *ps)
 		return;
 	if (inline_parse(ps->doc, ps->lex, ps->para, ps->segs, ps->nsegs,
 			 &ps->scratch))
-		pending_made(ps);
+		parse_pending_made(ps);
 	ps->para = NULL;
 	ps->nsegs = 0;
 }
@@ -153,7 +153,7 @@ static void open_para(parse_state *ps, ast_node *parent, span s, span line)
 	ps->para = ast_new(ps->doc, AST_PARAGRAPH, line);
 	ps->doc->nparagraphs++;
 	ast_append(parent, ps->para);
-	push_seg(ps, s);
+	parse_push_seg(ps, s);
 }
 
 static void extend(ast_node *n, span line)
@@ -163,20 +163,57 @@ static void extend(ast_node *n, span line)
 			n->at.end = line.end;
 }
 
+/*
+ * A body line in a block whose kind has none (a generated list, a
+ * figure): a syntax error, once a block, or the text would vanish from
+ * every output.  Returns true when the line may go on.
+ */
+static bool body_allowed(parse_state *ps, span at)
+{
+	const ast_node *b = ps->block;
+	if (!b || b->u.block->kind >= BK__COUNT ||
+	    ast_kind_has_body(b->u.block->kind))
+		return true;
+	if (!ps->body_reported) {
+		ps->body_reported = true;
+		const char *k = ast_block_kind_names[b->u.block->kind];
+		diag_report(&ps->doc->diags, DC_SYNTAX, at,
+			    b->u.block->kind == BK_FIGURE ?
+			    "'::: %s' takes no body: put its text in "
+			    "'caption:' or in the prose around it" :
+			    "'::: %s' takes no body: briefc writes its list; "
+			    "put prose outside the block", k);
+	}
+	return false;
+}
+
+static bool in_table(const parse_state *ps)
+{
+	return ps->block && ps->block->u.block->kind == BK_TABLE;
+}
+
 void parse_blank(parse_state *ps, span at)
 {
 	(void)at;
 	close_para(ps);
 	ps->quote = NULL;
 	ps->blank = true;
+	if (in_table(ps))
+		parse_table_blank(ps);
 }
 
 void parse_text(parse_state *ps, const parse_tok *t, span at)
 {
 	bool indented = t->n != 0;
+	if (in_table(ps)) {
+		parse_table_line(ps, t, at);
+		return;
+	}
+	if (!body_allowed(ps, at))
+		return;
 	if (ps->para && !ps->blank) {
 		/* a lazy continuation line */
-		push_seg(ps, t->a);
+		parse_push_seg(ps, t->a);
 		extend(ps->para, at);
 	} else if (ps->item && ps->blank && indented) {
 		/* an indented paragraph after a blank line belongs to the item */
@@ -192,6 +229,8 @@ void parse_text(parse_state *ps, const parse_tok *t, span at)
 void parse_item(parse_state *ps, const parse_tok *t, span at)
 {
 	bool ordered = t->n != 0;
+	if (!body_allowed(ps, at))
+		return;
 	close_para(ps);
 	ps->quote = NULL;
 	if (!ps->list || ps->list->u.list->ordered != ordered) {
@@ -210,6 +249,8 @@ void parse_item(parse_state *ps, const parse_tok *t, span at)
 
 void parse_quote(parse_state *ps, const parse_tok *t, span at)
 {
+	if (!body_allowed(ps, at))
+		return;
 	if (!ps->quote || ps->blank) {
 		close_all(ps);
 		ps->quote = ast_new(ps->doc, AST_QUOTE, at);
@@ -219,7 +260,7 @@ void parse_quote(parse_state *ps, const parse_tok *t, span at)
 	if (t->a.end == t->a.start)
 		close_para(ps);	/* a bare `>` separates paragraphs */
 	else if (ps->para && ps->para->parent == ps->quote)
-		push_seg(ps, t->a), extend(ps->para, at);
+		parse_push_seg(ps, t->a), extend(ps->para, at);
 	else
 		open_para(ps, ps->quote, t->a, at);
 	ps->blank = false;
@@ -269,7 +310,7 @@ void parse_heading(parse_state *ps, const parse_tok *t, span at)
 	if (t->a.end == t->a.start)
 		diag_report(&ps->doc->diags, DC_SYNTAX, at, "heading has no title");
 	else if (inline_parse(ps->doc, ps->lex, h, &t->a, 1, &ps->scratch))
-		pending_made(ps);
+		parse_pending_made(ps);
 	if (t->b.start > t->a.end) {	/* an explicit {#id}, maybe empty */
 		h->u.heading->id = ast_str(ps->doc, ps->text + t->b.start, t->b.end - t->b.start);
 		h->u.heading->id_at = t->b;
@@ -481,17 +522,21 @@ void parse_block_open(parse_state *ps, const parse_tok *t, span at)
 					sugg ? "; did you mean '" : "", sugg ? sugg : "",
 					sugg ? "'?" : "");
 		diag_add_help(&d->diags, di, "block kinds are finding, recommendation, evidence, "
-			      "acronyms, areas, recommendations, findings, sources and glossary");
+			      "acronyms, areas, recommendations, findings, sources, "
+			      "glossary, table, figure and box");
 		b->u.block->kind = BK__COUNT;	/* checks and backends skip it */
 	} else {
 		b->u.block->kind = (ast_block_kind)k;
 		if (ast_kind_has_id((ast_block_kind)k) && !b->u.block->id.len)
 			diag_report(&d->diags, DC_SYNTAX, at, "'::: %s' needs an ID: '::: %s ID'",
 				    ast_block_kind_names[k], ast_block_kind_names[k]);
-		else if (!ast_kind_has_id((ast_block_kind)k) && b->u.block->id.len)
+		else if (!ast_kind_may_have_id((ast_block_kind)k) && b->u.block->id.len)
 			diag_report(&d->diags, DC_SYNTAX, t->b,
 				    "'::: %s' takes no ID", ast_block_kind_names[k]);
 	}
+	ps->body_reported = false;
+	ps->table_stage = TS_HEADER;
+	ps->table_header = NULL;
 	if (t->n)
 		diag_report(&d->diags, DC_SYNTAX, span_make((uint32_t)t->n, at.end),
 			    "unexpected text after the block's ID");
@@ -501,6 +546,8 @@ static void block_end(parse_state *ps)
 {
 	field_finish(ps);
 	close_all(ps);
+	if (in_table(ps))
+		parse_table_end(ps);
 	ps->block = NULL;
 	ps->container = ps->doc->root;
 	ps->field_tail = NULL;
@@ -593,6 +640,7 @@ void ast_doc_free(ast_doc *d)
 	}
 	ast_vec *docv[] = {&d->headings, &d->findings, &d->recommendations,
 			   &d->evidence, &d->areas, &d->acronyms, &d->sources,
+			   &d->tables, &d->figures, &d->boxes,
 			   &d->blocks, &d->duplicates, &d->refs, &d->links,
 			   &d->defining, &d->excused, &d->meant};
 	for (size_t i = 0; i < sizeof docv / sizeof docv[0]; i++)

@@ -40,6 +40,7 @@ typedef struct parse_state {
 	/* scanner */
 	uint32_t lexpos;	/* offset of the next byte to scan */
 	bool fields_seen;	/* a field line since the region opened */
+	bool table;		/* the open block is a ::: table */
 	bool in_front;		/* inside the front matter */
 	/* builder */
 	ast_node *container;	/* root, or the open block */
@@ -53,6 +54,10 @@ typedef struct parse_state {
 	size_t nsegs, segcap;
 	ast_node *list, *item, *quote;
 	bool blank;		/* a blank line since the last content line */
+	bool body_reported;	/* a body in a kind without one: said */
+	/* the open ::: table (parse_table.c): what its next line must be */
+	enum { TS_HEADER, TS_DELIMITER, TS_ROWS, TS_AFTER } table_stage;
+	ast_node *table_header;	/* its header row */
 	span fm_open;
 	int syntax_errors;
 	inline_scratch scratch;
@@ -77,6 +82,16 @@ void parse_block_open(parse_state *ps, const parse_tok *t, span at);
 void parse_block_close(parse_state *ps, span at);
 void parse_block_unclosed(parse_state *ps);
 void parse_stray_close(parse_state *ps, span at);
+
+/* Add a line piece to ps->segs (the open paragraph's, or a row's). */
+void parse_push_seg(parse_state *ps, span s);
+/* Hand the references and links inline_parse just made to resolve.c. */
+void parse_pending_made(parse_state *ps);
+
+/* The lines of a ::: table's body and its end (parse_table.c). */
+void parse_table_line(parse_state *ps, const parse_tok *t, span at);
+void parse_table_blank(parse_state *ps);
+void parse_table_end(parse_state *ps);
 
 /* Deepest nesting of emphasis, strong emphasis and links; deeper levels
  * stay text, with a syntax error (docs/limits.md). */

@@ -465,6 +465,12 @@ static void label_of(render *r, const ast_node *t)
 			lit_num(r, "Recommendation ", t->u.block->number);
 		else if (t->u.block->kind == BK_EVIDENCE)
 			lit_num(r, "", t->u.block->number);
+		else if (t->u.block->kind == BK_TABLE)
+			lit_num(r, "Table ", t->u.block->number);
+		else if (t->u.block->kind == BK_FIGURE)
+			lit_num(r, "Figure ", t->u.block->number);
+		else if (t->u.block->kind == BK_BOX && t->u.block->number)
+			lit_num(r, "Box ", t->u.block->number);
 		break;
 	default:
 		break;

@@ -234,13 +234,14 @@ static void put_level(jctx *c, ast_level l)
 }
 
 /* The block's number where numbers exist (findings, recommendations,
- * evidence), else null. */
+ * evidence, tables, figures, boxes with an ID), else null. */
 static void put_number(jctx *c, const ast_node *n)
 {
 	if (n && n->type == AST_BLOCK && n->u.block->number > 0 &&
 	    (n->u.block->kind == BK_FINDING ||
 	     n->u.block->kind == BK_RECOMMENDATION ||
-	     n->u.block->kind == BK_EVIDENCE))
+	     n->u.block->kind == BK_EVIDENCE || n->u.block->kind == BK_TABLE ||
+	     n->u.block->kind == BK_FIGURE || n->u.block->kind == BK_BOX))
 		put_int(c->out, n->u.block->number);
 	else
 		buf_puts(c->out, "null");
@@ -372,6 +373,18 @@ static void put_text(jctx *c, const ast_node *n)
 	}
 }
 
+/* The alignment of column k of table t: "left", "center", "right" or
+ * null (none given, or no such column in the delimiter row). */
+static void put_align(jctx *c, const ast_node *t, uint32_t k)
+{
+	static const char *const names[] = {"null", "\"left\"", "\"center\"",
+					    "\"right\""};
+	if (t && t->type == AST_BLOCK && k < t->u.block->ndelim)
+		buf_puts(c->out, names[t->u.block->align[k]]);
+	else
+		buf_puts(c->out, "null");
+}
+
 /* {"type":..,"at":.. and the node's own keys; children and end follow.
  * A text node is written whole here. */
 static void node_open(jctx *c, const ast_node *n)
@@ -424,6 +437,17 @@ static void node_open(jctx *c, const ast_node *n)
 		put_str(c, n->u.entry->value);
 		key(c, "uses");
 		put_int(c->out, n->u.entry->uses);
+		break;
+	case AST_ROW:
+		key(c, "header");
+		buf_puts(c->out, ast_row_is_header(n) ? "true" : "false");
+		break;
+	case AST_CELL:
+		key(c, "column");
+		put_int(c->out, ast_cell_column(n));
+		key(c, "align");
+		put_align(c, n->parent ? n->parent->parent : NULL,
+			  ast_cell_column(n));
 		break;
 	case AST_CODE:
 		key(c, "text");
@@ -680,6 +704,109 @@ static void put_source(jctx *c, const ast_node *n)
 	buf_putc_fast(c->out, '}');
 }
 
+/* A table's cells as {"text","inline"} objects. */
+static void put_cells(jctx *c, const ast_node *row)
+{
+	buf_putc_fast(c->out, '[');
+	for (const ast_node *k = row ? row->first : NULL; k; k = k->next) {
+		buf_puts(c->out, "{\"text\":");
+		buf_clear(&c->tmp);
+		ast_plain_text(k, &c->tmp);
+		render_json_string(c->out, c->tmp.data ? c->tmp.data : "", c->tmp.len);
+		key(c, "inline");
+		put_children(c, k);
+		buf_putc_fast(c->out, '}');
+		if (k->next)
+			buf_putc_fast(c->out, ',');
+	}
+	buf_putc_fast(c->out, ']');
+}
+
+static void put_table_entry(jctx *c, const ast_node *n)
+{
+	const ast_block *b = n->u.block;
+	buf_puts(c->out, "{\"id\":");
+	put_str(c, b->id);
+	key(c, "number");
+	put_number(c, n);
+	put_inline_field(c, "caption", b->f_caption);
+	put_inline_field(c, "note", b->f_note);
+	key(c, "source");
+	put_idlist(c, &b->evidence, false);
+	key(c, "columns");
+	buf_putc_fast(c->out, '[');
+	for (uint32_t k = 0; k < b->ndelim; k++) {
+		if (k)
+			buf_putc_fast(c->out, ',');
+		put_align(c, n, k);
+	}
+	buf_putc_fast(c->out, ']');
+	const ast_node *r = n->first;
+	while (r && r->type != AST_ROW)
+		r = r->next;
+	key(c, "header");
+	if (r && ast_row_is_header(r)) {
+		put_cells(c, r);
+		r = r->next;
+	} else
+		buf_puts(c->out, "[]");
+	key(c, "rows");
+	buf_putc_fast(c->out, '[');
+	for (bool first = true; r; r = r->next) {
+		if (r->type != AST_ROW)
+			continue;
+		if (!first)
+			buf_putc_fast(c->out, ',');
+		first = false;
+		put_cells(c, r);
+	}
+	buf_putc_fast(c->out, ']');
+	put_at(c, n->at);
+	put_end(c, n->at);
+	buf_putc_fast(c->out, '}');
+}
+
+static void put_figure(jctx *c, const ast_node *n)
+{
+	const ast_block *b = n->u.block;
+	buf_puts(c->out, "{\"id\":");
+	put_str(c, b->id);
+	key(c, "number");
+	put_number(c, n);
+	key(c, "src");
+	put_value(c, b->f_src);
+	key(c, "alt");
+	put_value(c, b->f_alt);
+	put_inline_field(c, "caption", b->f_caption);
+	key(c, "source");
+	put_idlist(c, &b->evidence, false);
+	key(c, "width");
+	if (b->width)
+		put_int(c->out, b->width);
+	else
+		buf_puts(c->out, "null");
+	put_at(c, n->at);
+	put_end(c, n->at);
+	buf_putc_fast(c->out, '}');
+}
+
+static void put_box(jctx *c, const ast_node *n)
+{
+	static const char *const types[] = {"note", "key-points", "sidebar",
+					    "disclaimer"};
+	const ast_block *b = n->u.block;
+	buf_puts(c->out, "{\"id\":");
+	put_str_or_null(c, b->id);
+	key(c, "number");
+	put_number(c, n);
+	key(c, "type");
+	put_cstr(c, types[b->box_type]);
+	put_inline_field(c, "title", b->f_title);
+	put_at(c, n->at);
+	put_end(c, n->at);
+	buf_putc_fast(c->out, '}');
+}
+
 /*
  * Areas list their recommendations.  A pointer-keyed hash from area node to
  * its index, then one pass over the recommendations, keeps this linear
@@ -815,6 +942,9 @@ int render_json(const ast_doc *d, buf *out)
 	buf_puts(out, ",\n  \"areas\":");
 	put_areas(&c);
 	put_table(&c, "acronyms", &d->acronyms, put_acronym);
+	put_table(&c, "tables", &d->tables, put_table_entry);
+	put_table(&c, "figures", &d->figures, put_figure);
+	put_table(&c, "boxes", &d->boxes, put_box);
 	/* The body: one top-level block per line. */
 	buf_puts(out, ",\n  \"body\":[");
 	const ast_node *top = d->root ? d->root->first : NULL;

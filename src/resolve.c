@@ -116,6 +116,27 @@ static ast_level level_of(const ast_field *f)
 	return LV_NONE;
 }
 
+/* `width: 80` or `80%`: 10..100, else 0 (bad-value says why). */
+static int percent_of(const char *v)
+{
+	int n = 0, digits = 0;
+	for (; *v >= '0' && *v <= '9' && digits < 4; v++, digits++)
+		n = n * 10 + (*v - '0');
+	if (*v == '%')
+		v++;
+	return digits && !*v && n >= 10 && n <= 100 ? n : 0;
+}
+
+static ast_box_type box_type_of(const char *v)
+{
+	static const char *const names[] = {"note", "key-points", "sidebar",
+					    "disclaimer"};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(v, names[i]) == 0)
+			return (ast_box_type)i;
+	return BOX_NOTE;
+}
+
 /*
  * Split a comma-separated value into ID references.  Offsets come from the
  * field's pieces so each ID points at its own text.
@@ -184,6 +205,26 @@ static void decode_block(ast_doc *d, ast_node *b)
 	case BK_EVIDENCE:
 		b->u.block->f_title = ast_field_get(fs, "title");
 		break;
+	case BK_TABLE:
+		b->u.block->f_caption = ast_field_get(fs, "caption");
+		b->u.block->f_note = ast_field_get(fs, "note");
+		b->u.block->evidence = split_ids(d, ast_field_get(fs, "source"));
+		break;
+	case BK_FIGURE: {
+		b->u.block->f_src = ast_field_get(fs, "src");
+		b->u.block->f_alt = ast_field_get(fs, "alt");
+		b->u.block->f_caption = ast_field_get(fs, "caption");
+		b->u.block->evidence = split_ids(d, ast_field_get(fs, "source"));
+		const ast_field *w = ast_field_get(fs, "width");
+		b->u.block->width = w ? percent_of(w->value.p) : 0;
+		break;
+	}
+	case BK_BOX: {
+		b->u.block->f_title = ast_field_get(fs, "title");
+		const ast_field *t = ast_field_get(fs, "type");
+		b->u.block->box_type = t ? box_type_of(t->value.p) : BOX_NOTE;
+		break;
+	}
 	default:
 		break;
 	}
@@ -193,6 +234,7 @@ static void decode_block(ast_doc *d, ast_node *b)
 static void collect(ast_doc *d)
 {
 	ast_vec slugs = {NULL, 0, 0};
+	int nboxes = 0;
 	for (size_t i = 0; i < d->defining.n; i++) {
 		ast_node *n = d->defining.v[i];
 		switch (n->type) {
@@ -221,10 +263,25 @@ static void collect(ast_doc *d)
 			case BK_SOURCES:
 				d->has_sources_block = true;
 				break;
+			case BK_TABLE:
+				ast_vec_push(&d->tables, n);
+				n->u.block->number = (int)d->tables.n;
+				break;
+			case BK_FIGURE:
+				ast_vec_push(&d->figures, n);
+				n->u.block->number = (int)d->figures.n;
+				break;
+			case BK_BOX:
+				/* only a box that can be referred to is numbered */
+				ast_vec_push(&d->boxes, n);
+				if (n->u.block->id.len)
+					n->u.block->number = ++nboxes;
+				break;
 			default:
 				break;
 			}
-			if (n->u.block->kind < BK__COUNT && ast_kind_has_id(n->u.block->kind))
+			if (n->u.block->kind < BK__COUNT &&
+			    ast_kind_may_have_id(n->u.block->kind))
 				define(d, n, &n->u.block->id);
 			break;
 		case AST_AREA:
@@ -285,14 +342,28 @@ static void resolve_inlines(ast_doc *d, ast_node *root, ast_node *block)
 		resolve_node(d, n, block);
 }
 
+/* Whether f is the block's list of evidence: a finding's evidence:, a
+ * table's or figure's source:. */
+static bool cites_evidence(const ast_node *b, const ast_field *f)
+{
+	switch (b->u.block->kind) {
+	case BK_FINDING:
+		return f->name.len == 8 && memcmp(f->name.p, "evidence", 8) == 0;
+	case BK_TABLE:
+	case BK_FIGURE:
+		return f->name.len == 6 && memcmp(f->name.p, "source", 6) == 0;
+	default:
+		return false;
+	}
+}
+
 static void resolve_block_fields(ast_doc *d, ast_node *b)
 {
 	/* In field order, so that source numbers follow the text. */
 	for (ast_field *f = b->u.block->fields; f; f = f->next) {
 		if (f->inl)
 			resolve_inlines(d, f->inl, b);
-		if (b->u.block->kind == BK_FINDING && f->name.len == 8 &&
-		    memcmp(f->name.p, "evidence", 8) == 0) {
+		if (cites_evidence(b, f)) {
 			ast_idlist *l = &b->u.block->evidence;
 			for (size_t i = 0; i < l->n; i++) {
 				resolve_ref(d, &l->v[i]);

@@ -193,6 +193,36 @@ static void test_spans(void **state)
 	ast_doc_free(&d);
 }
 
+/* A pipe table: cells, alignments, escaped pipes, outer pipes optional,
+ * a # cell that is no heading. */
+static void test_table(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, FM "::: table t\ncaption: C\n\n# | A \\| B |  C\n"
+		      ":--|:-:|--:| ---\n| x | *y* | [@t] |\n:::\n");
+	assert_int_equal(unit_count(&d, DC_SYNTAX), 0);
+	ast_node *t = unit_find(d.root, AST_BLOCK, 0);
+	assert_int_equal(t->u.block->kind, BK_TABLE);
+	assert_int_equal(t->u.block->number, 1);
+	assert_int_equal(t->u.block->ndelim, 4);
+	assert_int_equal(t->u.block->align[0], AL_LEFT);
+	assert_int_equal(t->u.block->align[1], AL_CENTER);
+	assert_int_equal(t->u.block->align[2], AL_RIGHT);
+	assert_int_equal(t->u.block->align[3], AL_NONE);
+	ast_node *h = unit_find(t, AST_ROW, 0);
+	assert_true(ast_row_is_header(h));
+	ast_node *c1 = unit_find(h, AST_CELL, 1);
+	assert_int_equal(ast_cell_column(c1), 1);
+	unit_assert_str(ast_text(c1->first), "A | B");
+	assert_string_equal(unit_text(&d, unit_find(h, AST_CELL, 2)->at), "C");
+	ast_node *r = unit_find(t, AST_ROW, 1);
+	assert_false(ast_row_is_header(r));
+	assert_non_null(unit_find(r, AST_EMPH, 0));
+	assert_ptr_equal(unit_find(r, AST_REF, 0)->u.ref->ids.v[0].target, t);
+	ast_doc_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -208,6 +238,7 @@ int main(void)
 		cmocka_unit_test(test_suggest_kind),
 		cmocka_unit_test(test_two_documents_at_once),
 		cmocka_unit_test(test_spans),
+		cmocka_unit_test(test_table),
 	};
 	return cmocka_run_group_tests_name("parse", tests, NULL, NULL);
 }
