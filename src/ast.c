@@ -50,6 +50,10 @@ ast_node *ast_new(ast_doc *d, ast_type t, span at)
 	case AST_REF:
 		n->u.ref = arena_alloc(&d->arena, sizeof *n->u.ref);
 		break;
+	case AST_FOOTNOTE:
+	case AST_FNREF:
+		n->u.note = arena_alloc(&d->arena, sizeof *n->u.note);
+		break;
 	default:
 		break;
 	}
@@ -118,8 +122,8 @@ void ast_vec_free(ast_vec *v)
 
 static const char *const type_names[AST__COUNT] = {
 	"document", "heading", "paragraph", "list", "item", "quote", "block",
-	"area", "acronym", "row", "cell", "text", "softbreak", "emph",
-	"strong", "code", "link", "ref",
+	"area", "acronym", "row", "cell", "footnote", "text", "softbreak",
+	"emph", "strong", "code", "link", "ref", "footnote_ref",
 };
 
 const char *ast_type_name(ast_type t)

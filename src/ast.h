@@ -41,6 +41,8 @@ typedef enum ast_type {
 				 * header is the table block's first row
 				 * (ast_row_is_header) */
 	AST_CELL,		/* inline children; its column: ast_cell_column */
+	AST_FOOTNOTE,		/* `[^label]: text`: a note's definition where it
+				 * is written; paragraph children */
 	/* inlines */
 	AST_TEXT,		/* literal text (escapes already removed); a
 				 * '\n' in it is a soft break, and then the
@@ -54,6 +56,7 @@ typedef enum ast_type {
 	AST_CODE,		/* literal text in .text */
 	AST_LINK,		/* url in .link.url; text as children */
 	AST_REF,		/* [@a; @b] */
+	AST_FNREF,		/* [^label]: a use of a note */
 	AST__COUNT
 } ast_type;
 
@@ -201,6 +204,15 @@ typedef struct ast_ref {
 	ast_idlist ids;
 } ast_ref;
 
+/* A note's definition (AST_FOOTNOTE) or a use of it (AST_FNREF). */
+typedef struct ast_note {
+	str label;
+	span label_at;
+	ast_node *def;	/* use: the definition it names, or NULL (resolve) */
+	int number;	/* definition: 1.. by first use; 0 while unused */
+	int uses;	/* definition: how many uses name it */
+} ast_note;
+
 /*
  * 64 bytes: a real brief has about 20,000 nodes per MB of input, most of
  * them text, so only text keeps its part in the node (its length in what
@@ -220,6 +232,7 @@ struct ast_node {
 		ast_entry *entry;	/* AST_AREA, AST_ACRONYM */
 		ast_link *link;		/* AST_LINK */
 		ast_ref *ref;		/* AST_REF */
+		ast_note *note;		/* AST_FOOTNOTE, AST_FNREF */
 	} u;
 };
 
@@ -296,6 +309,11 @@ typedef struct ast_doc {
 	ast_idtab ids;
 	ast_vec headings, findings, recommendations, evidence, areas, acronyms;
 	ast_vec tables, figures, boxes;	/* every one; boxes with and without ID */
+	/* Notes: their labels (a namespace of their own), every definition
+	 * in document order, the used ones in number order, every use, and
+	 * the definitions whose label was taken already. */
+	ast_idtab note_ids;
+	ast_vec footnotes, notes, fnrefs, note_duplicates;
 	ast_vec sources;	/* evidence in source-number order */
 	ast_vec blocks;		/* every AST_BLOCK */
 	ast_vec duplicates;	/* nodes whose ID was already defined */

@@ -30,6 +30,8 @@ void check_run_all(ast_doc *d)
 	check_unused_evidence(d);
 	check_prose_all(d);
 	check_missing_file(d);
+	check_undefined_footnote(d);
+	check_unused_footnote(d);
 	check_table_shape(d);
 	check_unreferenced_float(d);
 	check_weak_alt(d);
@@ -57,6 +59,19 @@ void check_duplicate_id(ast_doc *d)
 			diag_add_note(&d->diags, k, check_id_span(first),
 				      "'%s' is first defined here",
 				      CHECK_Q(d, fid ? *fid : *id));
+	}
+	/* notes' labels, a namespace of their own */
+	for (size_t i = 0; i < d->note_duplicates.n; i++) {
+		const ast_note *n = d->note_duplicates.v[i]->u.note;
+		const ast_node *first = ast_idtab_get_folded(&d->note_ids, n->label.p,
+							     n->label.len);
+		size_t k = diag_report(&d->diags, DC_DUPLICATE_ID, n->label_at,
+				       "note '[^%s]' is defined twice",
+				       CHECK_Q(d, n->label));
+		if (first)
+			diag_add_note(&d->diags, k, first->u.note->label_at,
+				      "'[^%s]' is first defined here",
+				      CHECK_Q(d, first->u.note->label));
 	}
 }
 

@@ -399,7 +399,7 @@ static void word_scan(check_prose *p, void *ctx)
 
 static size_t count_words(ast_doc *d, word_state *st)
 {
-	check_prose_walk(d, CW_WORDS, CW_FRONT | CW_EVIDENCE, word_scan, st);
+	check_prose_walk(d, CW_WORDS, CW_FRONT | CW_EVIDENCE | CW_NOTE, word_scan, st);
 	return st->words;
 }
 
@@ -445,7 +445,7 @@ void check_prose_all(ast_doc *d)
 		{CW_ALL, 0, placeholder_scan, NULL},
 		{0, 0, NULL, NULL},
 		{CW_PARAGRAPH, 0, dup_scan, &dup},
-		{CW_WORDS, CW_FRONT | CW_EVIDENCE, word_scan, &words},
+		{CW_WORDS, CW_FRONT | CW_EVIDENCE | CW_NOTE, word_scan, &words},
 	};
 	check_acr *acr = check_acr_begin(d, CHECK_ACR_UNDEFINED | CHECK_ACR_UNUSED |
 					 CHECK_ACR_MISMATCH, &uses[1]);

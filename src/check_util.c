@@ -615,12 +615,15 @@ void check_prose_walk_all(ast_doc *d, const check_prose_use *uses,
 			walk_container(&w, n, CW_HEADING | ev, block);
 			break;
 		case AST_PARAGRAPH:
-			walk_container(&w, n, CW_PARAGRAPH | ev, block);
+			walk_container(&w, n, CW_PARAGRAPH | ev |
+				       (n->parent->type == AST_FOOTNOTE ? CW_NOTE : 0),
+				       block);
 			break;
 		case AST_CELL:
 			walk_container(&w, n, CW_CELL, block);
 			break;
 		case AST_ROW:
+		case AST_FOOTNOTE:
 			descend = true;
 			break;
 		case AST_BLOCK:

@@ -40,7 +40,8 @@ enum {
 	CW_TEXT_FIELD = 8,	/* a plain-text field value (actor, publisher, authors) */
 	CW_FRONT = 16,		/* in the front matter */
 	CW_EVIDENCE = 32,	/* inside an evidence block */
-	CW_CELL = 64		/* a cell of a table */
+	CW_CELL = 64,		/* a cell of a table */
+	CW_NOTE = 128		/* a paragraph of a note ([^label]: ...) */
 };
 
 typedef struct check_piece check_piece;

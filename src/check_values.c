@@ -467,4 +467,5 @@ void check_bad_value(ast_doc *d)
 	bad_entries(d, &d->acronyms, true);
 	bad_entries(d, &d->areas, false);
 	bad_locators(d);
+	check_empty_notes(d);
 }

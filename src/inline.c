@@ -472,6 +472,38 @@ bad:
 	return 0;
 }
 
+/* ---- notes: [^label] ---- */
+
+static bool label_char(unsigned char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+	       (ch >= '0' && ch <= '9') || ch == '_' || ch == '-';
+}
+
+/* Parse at i ("[^"); returns the end, or 0 when malformed (reported). */
+static size_t note_ref(ictx *c, size_t i)
+{
+	size_t k = i + 2;
+	while (k < c->n && label_char((unsigned char)c->w[k]))
+		k++;
+	if (k > i + 2 && k < c->n && c->w[k] == ']') {
+		flush(c, i);
+		ast_node *r = add(c, AST_FNREF, i, k + 1);
+		made(c, r);
+		r->u.note->label = ast_str(c->d, c->w + i + 2, k - i - 2);
+		r->u.note->label_at = wspan(c, i + 2, k);
+		c->text_from = k + 1;
+		return k + 1;
+	}
+	size_t lim = c->n - i > REF_LOOK ? i + REF_LOOK : c->n;
+	const char *close = memchr(c->w + i, ']', lim - i);
+	diag_report(&c->d->diags, DC_SYNTAX,
+		    wspan(c, i, close ? (size_t)(close - c->w) + 1 : i + 2),
+		    "malformed note reference: write '[^label]', the label "
+		    "made of letters, digits, '_' and '-'");
+	return 0;
+}
+
 /* ---- emphasis ---- */
 
 static void push_delim(ictx *c, size_t i, size_t len)
@@ -1028,6 +1060,12 @@ bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 		case '[':
 			if (i + 1 < c.n && c.w[i + 1] == '@') {
 				size_t e = reference(&c, i);
+				if (e) {
+					i = e;
+					continue;
+				}
+			} else if (i + 1 < c.n && c.w[i + 1] == '^') {
+				size_t e = note_ref(&c, i);
 				if (e) {
 					i = e;
 					continue;

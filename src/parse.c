@@ -130,13 +130,29 @@ void parse_pending_made(parse_state *ps)
 		pending(ps, ps->scratch.made.v[i]);
 }
 
+/* A note's text refers to no other note: LaTeX cannot set a footnote in
+ * a footnote, and a reader cannot follow one. */
+static void no_note_in_note(parse_state *ps)
+{
+	for (size_t i = 0; i < ps->scratch.made.n; i++) {
+		const ast_node *r = ps->scratch.made.v[i];
+		if (r->type == AST_FNREF)
+			diag_report(&ps->doc->diags, DC_SYNTAX, r->at,
+				    "a note cannot refer to another note: put "
+				    "both texts in one note");
+	}
+}
+
 static void close_para(parse_state *ps)
 {
 	if (!ps->para)
 		return;
 	if (inline_parse(ps->doc, ps->lex, ps->para, ps->segs, ps->nsegs,
-			 &ps->scratch))
+			 &ps->scratch)) {
+		if (ps->para->parent && ps->para->parent->type == AST_FOOTNOTE)
+			no_note_in_note(ps);
 		parse_pending_made(ps);
+	}
 	ps->para = NULL;
 	ps->nsegs = 0;
 }
@@ -144,7 +160,7 @@ static void close_para(parse_state *ps)
 static void close_all(parse_state *ps)
 {
 	close_para(ps);
-	ps->list = ps->item = ps->quote = NULL;
+	ps->list = ps->item = ps->quote = ps->note = NULL;
 }
 
 static void open_para(parse_state *ps, ast_node *parent, span s, span line)
@@ -202,19 +218,75 @@ void parse_blank(parse_state *ps, span at)
 		parse_table_blank(ps);
 }
 
+static bool label_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+
+/* The length of "[^label]:" when the content a starts with it and a space
+ * or its end follows: a note's definition.  Else 0. */
+static uint32_t note_def_len(const char *t, span a)
+{
+	uint32_t p = a.start, k = p + 2;
+	if (a.end - p < 5 || t[p] != '[' || t[p + 1] != '^')
+		return 0;
+	while (k < a.end && label_char(t[k]))
+		k++;
+	if (k == p + 2 || k + 1 >= a.end || t[k] != ']' || t[k + 1] != ':')
+		return 0;
+	if (k + 2 < a.end && t[k + 2] != ' ' && t[k + 2] != '\t')
+		return 0;
+	return k + 2 - p;
+}
+
+/*
+ * `[^label]: text`: a note's definition, a container of paragraphs where
+ * it is written (the renderers gather the notes).  Its text runs on like
+ * a paragraph; after a blank line an indented paragraph still belongs to
+ * it, as to a list item.
+ */
+static void note_open(parse_state *ps, span a, span at, uint32_t n)
+{
+	ast_doc *d = ps->doc;
+	close_all(ps);
+	ast_node *f = ast_new(d, AST_FOOTNOTE, at);
+	f->u.note->label = ast_str(d, ps->text + a.start + 2, n - 4);
+	f->u.note->label_at = span_make(a.start + 2, a.start + n - 2);
+	ast_append(ps->container, f);
+	ast_vec_push(&d->defining, f);
+	ps->note = f;
+	uint32_t r = a.start + n;
+	while (r < a.end && (ps->lex[r] == ' ' || ps->lex[r] == '\t' ||
+			     ps->lex[r] == '\x01'))
+		r++;
+	if (r < a.end)
+		open_para(ps, f, span_make(r, a.end), at);
+	ps->blank = false;
+}
+
 void parse_text(parse_state *ps, const parse_tok *t, span at)
 {
 	bool indented = t->n != 0;
-	if (in_table(ps)) {
+	uint32_t def = indented ? 0 : note_def_len(ps->lex, t->a);
+	if (in_table(ps) && !def && !(ps->note && ps->para && !ps->blank)) {
 		parse_table_line(ps, t, at);
 		return;
 	}
 	if (!body_allowed(ps, at))
 		return;
-	if (ps->para && !ps->blank) {
+	if (def) {
+		note_open(ps, t->a, at, def);
+	} else if (ps->para && !ps->blank) {
 		/* a lazy continuation line */
 		parse_push_seg(ps, t->a);
 		extend(ps->para, at);
+	} else if (ps->note && (indented || !ps->note->first) &&
+		   (ps->blank || !ps->note->first)) {
+		/* the note's text after its label's line, or an indented
+		 * paragraph after a blank line */
+		open_para(ps, ps->note, t->a, at);
+		extend(ps->note, at);
 	} else if (ps->item && ps->blank && indented) {
 		/* an indented paragraph after a blank line belongs to the item */
 		open_para(ps, ps->item, t->a, at);
@@ -232,7 +304,7 @@ void parse_item(parse_state *ps, const parse_tok *t, span at)
 	if (!body_allowed(ps, at))
 		return;
 	close_para(ps);
-	ps->quote = NULL;
+	ps->quote = ps->note = NULL;
 	if (!ps->list || ps->list->u.list->ordered != ordered) {
 		ps->list = ast_new(ps->doc, AST_LIST, at);
 		ps->list->u.list->ordered = ordered;
@@ -640,12 +712,14 @@ void ast_doc_free(ast_doc *d)
 	}
 	ast_vec *docv[] = {&d->headings, &d->findings, &d->recommendations,
 			   &d->evidence, &d->areas, &d->acronyms, &d->sources,
-			   &d->tables, &d->figures, &d->boxes,
+			   &d->tables, &d->figures, &d->boxes, &d->footnotes,
+			   &d->notes, &d->fnrefs, &d->note_duplicates,
 			   &d->blocks, &d->duplicates, &d->refs, &d->links,
 			   &d->defining, &d->excused, &d->meant};
 	for (size_t i = 0; i < sizeof docv / sizeof docv[0]; i++)
 		ast_vec_free(docv[i]);
 	free(d->ids.slots);
+	free(d->note_ids.slots);
 	free(d->url_fields);
 	diag_list_free(&d->diags);
 	source_free(&d->src);

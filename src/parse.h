@@ -53,6 +53,7 @@ typedef struct parse_state {
 	span *segs;		/* its lines */
 	size_t nsegs, segcap;
 	ast_node *list, *item, *quote;
+	ast_node *note;		/* the open note definition (AST_FOOTNOTE) */
 	bool blank;		/* a blank line since the last content line */
 	bool body_reported;	/* a body in a kind without one: said */
 	/* the open ::: table (parse_table.c): what its next line must be */

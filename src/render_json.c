@@ -220,6 +220,7 @@ static bool is_container(ast_type t)
 	case AST_CODE:
 	case AST_AREA:
 	case AST_ACRONYM:
+	case AST_FNREF:
 		return false;
 	default:
 		return true;
@@ -373,6 +374,15 @@ static void put_text(jctx *c, const ast_node *n)
 	}
 }
 
+/* A note's number, or null while it is unused or undefined. */
+static void put_note_number(jctx *c, const ast_node *def)
+{
+	if (def && def->u.note->number)
+		put_int(c->out, def->u.note->number);
+	else
+		buf_puts(c->out, "null");
+}
+
 /* The alignment of column k of table t: "left", "center", "right" or
  * null (none given, or no such column in the delimiter row). */
 static void put_align(jctx *c, const ast_node *t, uint32_t k)
@@ -460,6 +470,18 @@ static void node_open(jctx *c, const ast_node *n)
 	case AST_REF:
 		key(c, "ids");
 		put_idlist(c, &n->u.ref->ids, true);
+		break;
+	case AST_FOOTNOTE:
+		key(c, "label");
+		put_str(c, n->u.note->label);
+		key(c, "number");
+		put_note_number(c, n);
+		break;
+	case AST_FNREF:
+		key(c, "label");
+		put_str(c, n->u.note->label);
+		key(c, "number");
+		put_note_number(c, n->u.note->def);
 		break;
 	default:
 		break;
@@ -790,6 +812,27 @@ static void put_figure(jctx *c, const ast_node *n)
 	buf_putc_fast(c->out, '}');
 }
 
+static void put_footnote(jctx *c, const ast_node *n)
+{
+	buf_puts(c->out, "{\"label\":");
+	put_str(c, n->u.note->label);
+	key(c, "number");
+	put_note_number(c, n);
+	key(c, "text");
+	buf_clear(&c->tmp);
+	for (const ast_node *p = n->first; p; p = p->next) {
+		if (p != n->first)
+			buf_puts(&c->tmp, "\n\n");
+		ast_plain_text(p, &c->tmp);
+	}
+	render_json_string(c->out, c->tmp.data ? c->tmp.data : "", c->tmp.len);
+	key(c, "uses");
+	put_int(c->out, n->u.note->uses);
+	put_at(c, n->at);
+	put_end(c, n->at);
+	buf_putc_fast(c->out, '}');
+}
+
 static void put_box(jctx *c, const ast_node *n)
 {
 	static const char *const types[] = {"note", "key-points", "sidebar",
@@ -922,6 +965,26 @@ static void put_table(jctx *c, const char *name, const ast_vec *v,
 	buf_puts(c->out, v->n ? "\n  ]" : "]");
 }
 
+/* The notes in number order, then the unused ones in document order:
+ * the order of every format's notes (an unused one is in none). */
+static void put_footnotes(jctx *c)
+{
+	const ast_doc *d = c->d;
+	size_t k = 0;
+	buf_puts(c->out, ",\n  \"footnotes\":[");
+	for (size_t i = 0; i < d->notes.n; i++, k++) {
+		buf_puts(c->out, k ? ",\n    " : "\n    ");
+		put_footnote(c, d->notes.v[i]);
+	}
+	for (size_t i = 0; i < d->footnotes.n; i++) {
+		if (d->footnotes.v[i]->u.note->number)
+			continue;
+		buf_puts(c->out, k++ ? ",\n    " : "\n    ");
+		put_footnote(c, d->footnotes.v[i]);
+	}
+	buf_puts(c->out, k ? "\n  ]" : "]");
+}
+
 int render_json(const ast_doc *d, buf *out)
 {
 	jctx c = {d, out, BUF_INIT, {0, 0, 0}, {0, 0, 0}};
@@ -945,6 +1008,7 @@ int render_json(const ast_doc *d, buf *out)
 	put_table(&c, "tables", &d->tables, put_table_entry);
 	put_table(&c, "figures", &d->figures, put_figure);
 	put_table(&c, "boxes", &d->boxes, put_box);
+	put_footnotes(&c);
 	/* The body: one top-level block per line. */
 	buf_puts(out, ",\n  \"body\":[");
 	const ast_node *top = d->root ? d->root->first : NULL;

@@ -291,6 +291,12 @@ static void collect(ast_doc *d)
 		case AST_ACRONYM:
 			ast_vec_push(&d->acronyms, n);
 			break;
+		case AST_FOOTNOTE:
+			ast_vec_push(&d->footnotes, n);
+			if (ast_idtab_put(&d->note_ids, n->u.note->label.p,
+					  n->u.note->label.len, n))
+				ast_vec_push(&d->note_duplicates, n);
+			break;
 		default:
 			break;
 		}
@@ -332,6 +338,15 @@ static void resolve_node(ast_doc *d, ast_node *n, ast_node *block)
 		}
 	} else if (n->type == AST_LINK && n->parent) {
 		ast_vec_push(&d->links, n);
+	} else if (n->type == AST_FNREF) {
+		/* notes are numbered by first use (contract 11.4) */
+		ast_note *u = n->u.note;
+		ast_vec_push(&d->fnrefs, n);
+		u->def = ast_idtab_get(&d->note_ids, u->label.p, u->label.len);
+		if (u->def && !u->def->u.note->uses++) {
+			ast_vec_push(&d->notes, u->def);
+			u->def->u.note->number = (int)d->notes.n;
+		}
 	}
 }
 

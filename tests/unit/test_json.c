@@ -235,6 +235,7 @@ static const char small_json[] =
 	"  \"tables\":[],\n"
 	"  \"figures\":[],\n"
 	"  \"boxes\":[],\n"
+	"  \"footnotes\":[],\n"
 	"  \"body\":[\n"
 	"    {\"type\":\"heading\",\"at\":[1,1],\"level\":1,\"id\":\"intro\","
 	"\"explicit_id\":true,\"children\":[{\"type\":\"text\",\"at\":[1,3],"

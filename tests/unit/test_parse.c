@@ -223,6 +223,34 @@ static void test_table(void **state)
 	ast_doc_free(&d);
 }
 
+/* Notes: a definition gathers its lines and its indented paragraphs;
+ * uses number the notes in order of first use. */
+static void test_notes(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, FM "A[^b] and B[^a], A again[^b].\n\n[^a]: One\nline.\n\n"
+		      "  Second.\n\nAfter.\n[^b]: Two.\n");
+	assert_int_equal(unit_count(&d, DC_SYNTAX), 0);
+	assert_int_equal(d.footnotes.n, 2);
+	ast_node *a = d.footnotes.v[0];
+	assert_string_equal(a->u.note->label.p, "a");
+	assert_string_equal(unit_text(&d, a->u.note->label_at), "a");
+	assert_int_equal(a->u.note->number, 2);
+	assert_int_equal(a->u.note->uses, 1);
+	assert_non_null(unit_find(a, AST_PARAGRAPH, 1));
+	unit_assert_str(ast_text(unit_find(a, AST_PARAGRAPH, 0)->first), "One\nline.");
+	/* "After." is not the note's */
+	assert_ptr_equal(unit_find(d.root, AST_PARAGRAPH, 3)->parent, d.root);
+	ast_node *b = d.footnotes.v[1];
+	assert_int_equal(b->u.note->number, 1);
+	assert_int_equal(b->u.note->uses, 2);
+	assert_int_equal(d.fnrefs.n, 3);
+	assert_ptr_equal(d.fnrefs.v[0]->u.note->def, b);
+	assert_ptr_equal(d.notes.v[0], b);
+	ast_doc_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -239,6 +267,7 @@ int main(void)
 		cmocka_unit_test(test_two_documents_at_once),
 		cmocka_unit_test(test_spans),
 		cmocka_unit_test(test_table),
+		cmocka_unit_test(test_notes),
 	};
 	return cmocka_run_group_tests_name("parse", tests, NULL, NULL);
 }
