@@ -161,6 +161,7 @@ static void close_all(parse_state *ps)
 {
 	close_para(ps);
 	ps->list = ps->item = ps->quote = ps->note = NULL;
+	ps->depth = 0;
 }
 
 static void open_para(parse_state *ps, ast_node *parent, span s, span line)
@@ -265,6 +266,23 @@ static void note_open(parse_state *ps, span a, span at, uint32_t n)
 	ps->blank = false;
 }
 
+/* The width of an indentation: a tab moves to the next multiple of 4. */
+static unsigned indent_width(const char *t, span ind)
+{
+	unsigned w = 0;
+	for (uint32_t i = ind.start; i < ind.end; i++)
+		w = t[i] == '\t' ? (w + 4) / 4 * 4 : w + 1;
+	return w;
+}
+
+/* Keep the lists of levels 1..depth open. */
+static void set_depth(parse_state *ps, int depth)
+{
+	ps->depth = depth;
+	ps->list = depth ? ps->lists[depth - 1] : NULL;
+	ps->item = depth ? ps->items[depth - 1] : NULL;
+}
+
 void parse_text(parse_state *ps, const parse_tok *t, span at)
 {
 	bool indented = t->n != 0;
@@ -288,7 +306,13 @@ void parse_text(parse_state *ps, const parse_tok *t, span at)
 		open_para(ps, ps->note, t->a, at);
 		extend(ps->note, at);
 	} else if (ps->item && ps->blank && indented) {
-		/* an indented paragraph after a blank line belongs to the item */
+		/* an indented paragraph after a blank line belongs to an
+		 * item: the deepest whose text it is indented to */
+		unsigned ind = indent_width(ps->lex, t->b);
+		int j = ps->depth;
+		while (j > 1 && ind < ps->marker[j - 1] + 2)
+			j--;
+		set_depth(ps, j);
 		open_para(ps, ps->item, t->a, at);
 		extend(ps->item, at);
 	} else {
@@ -298,6 +322,37 @@ void parse_text(parse_state *ps, const parse_tok *t, span at)
 	ps->blank = false;
 }
 
+/*
+ * The level of an item indented ind (contract 11.6): a list nests in the
+ * item above when indented 2 to 4 spaces more than that item's marker,
+ * up to LIST_MAX_DEPTH levels; an item indented less belongs to the
+ * deepest open list whose marker it reaches.
+ */
+static int item_level(parse_state *ps, unsigned ind, span at)
+{
+	diag_list *dl = &ps->doc->diags;
+	if (!ps->depth)
+		return 1;
+	unsigned m = ps->marker[ps->depth - 1];
+	if (ind >= m + 2) {
+		if (ps->depth == LIST_MAX_DEPTH) {
+			diag_report(dl, DC_SYNTAX, at, "lists nest at most %d levels "
+				    "deep: this item stays at level %d",
+				    LIST_MAX_DEPTH, LIST_MAX_DEPTH);
+			return LIST_MAX_DEPTH;
+		}
+		if (ind > m + 4)
+			diag_report(dl, DC_SYNTAX, at, "a nested item is indented "
+				    "2 to 4 spaces more than the item it belongs to, "
+				    "not %u", ind - m);
+		return ps->depth + 1;
+	}
+	for (int j = ps->depth; j > 1; j--)
+		if (ind >= ps->marker[j - 1])
+			return j;
+	return 1;
+}
+
 void parse_item(parse_state *ps, const parse_tok *t, span at)
 {
 	bool ordered = t->n != 0;
@@ -305,13 +360,20 @@ void parse_item(parse_state *ps, const parse_tok *t, span at)
 		return;
 	close_para(ps);
 	ps->quote = ps->note = NULL;
-	if (!ps->list || ps->list->u.list->ordered != ordered) {
-		ps->list = ast_new(ps->doc, AST_LIST, at);
-		ps->list->u.list->ordered = ordered;
-		ps->list->u.list->start = ordered ? t->n - 1 : 0;
-		ast_append(ps->container, ps->list);
+	unsigned ind = indent_width(ps->lex, t->b);
+	int level = item_level(ps, ind, span_make(t->b.end, at.end));
+	if (level <= ps->depth)
+		set_depth(ps, level);
+	if (level > ps->depth || ps->list->u.list->ordered != ordered) {
+		ast_node *l = ast_new(ps->doc, AST_LIST, at);
+		l->u.list->ordered = ordered;
+		l->u.list->start = ordered ? t->n - 1 : 0;
+		ast_append(level == 1 ? ps->container : ps->items[level - 2], l);
+		ps->lists[level - 1] = l;
+		ps->marker[level - 1] = ind;
 	}
-	ps->item = ast_new(ps->doc, AST_ITEM, at);
+	ps->items[level - 1] = ast_new(ps->doc, AST_ITEM, at);
+	set_depth(ps, level);
 	ast_append(ps->list, ps->item);
 	extend(ps->list, at);
 	if (t->a.end > t->a.start)

@@ -14,6 +14,9 @@
 
 #include "ast.h"
 
+/* Deepest nesting of lists (contract 11.6). */
+#define LIST_MAX_DEPTH 3
+
 /* The semantic value of a line token: up to two spans and a number. */
 typedef struct parse_tok {
 	span a, b;
@@ -52,6 +55,12 @@ typedef struct parse_state {
 	ast_node *para;		/* the open paragraph */
 	span *segs;		/* its lines */
 	size_t nsegs, segcap;
+	/* the open lists, one per level, with the current item of each and
+	 * the indentation of its first item's marker; list and item are
+	 * the deepest */
+	ast_node *lists[LIST_MAX_DEPTH], *items[LIST_MAX_DEPTH];
+	unsigned marker[LIST_MAX_DEPTH];
+	int depth;
 	ast_node *list, *item, *quote;
 	ast_node *note;		/* the open note definition (AST_FOOTNOTE) */
 	bool blank;		/* a blank line since the last content line */

@@ -251,6 +251,39 @@ static void test_notes(void **state)
 	ast_doc_free(&d);
 }
 
+/* Nested lists: 2 to 4 spaces more than the parent's marker, three
+ * levels at most; an item indented less goes back up. */
+static void test_nested_lists(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, FM "- a\n  - b\n    1. c\n    2. d\n  - e\n\n    More of e.\n- f\n"
+		      "\tText of f.\n");
+	assert_int_equal(unit_count(&d, DC_SYNTAX), 0);
+	ast_node *l1 = unit_find(d.root, AST_LIST, 0);
+	assert_ptr_equal(l1->parent, d.root);
+	ast_node *a = l1->first;
+	ast_node *l2 = unit_find(a, AST_LIST, 0);
+	assert_ptr_equal(l2->parent, a);
+	ast_node *b = l2->first;
+	ast_node *l3 = unit_find(b, AST_LIST, 0);
+	assert_true(l3->u.list->ordered);
+	assert_ptr_equal(l3->parent, b);
+	ast_node *e = b->next;
+	assert_non_null(e);
+	assert_null(e->next);
+	assert_non_null(unit_find(e, AST_PARAGRAPH, 1));	/* "More of e." */
+	ast_node *f = a->next;
+	assert_non_null(f);
+	unit_assert_str(ast_text(unit_find(f, AST_PARAGRAPH, 0)->last), "Text of f.");
+	ast_doc_free(&d);
+
+	unit_load(&d, FM "- a\n  - b\n    - c\n      - d\n- e\n         - f\n");
+	assert_int_equal(unit_count_msg(&d, "at most 3 levels"), 1);
+	assert_int_equal(unit_count_msg(&d, "2 to 4 spaces more"), 1);
+	ast_doc_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -268,6 +301,7 @@ int main(void)
 		cmocka_unit_test(test_spans),
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_notes),
+		cmocka_unit_test(test_nested_lists),
 	};
 	return cmocka_run_group_tests_name("parse", tests, NULL, NULL);
 }
