@@ -421,10 +421,18 @@ static const ast_field_spec meta_fields[] = {
 	{"subtitle", VT_INLINE, false},
 	{"organization", VT_TEXT, false},
 	{"authors", VT_NAMES, true},
-	{"date", VT_DATE, true},
+	{"date", VT_PARTIAL_DATE, true},
+	{"updated", VT_PARTIAL_DATE, false},
 	{"status", VT_STATUS, false},
 	{"lang", VT_LANG, false},
 	{"limit-words", VT_POSITIVE_INT, false},
+	{"series", VT_TEXT, false},
+	{"number", VT_IDENT, false},
+	{"version", VT_IDENT, false},
+	{"paper", VT_PAPER, false},
+	{"toc", VT_TOC, false},
+	{"logo", VT_PATH, false},
+	{"allow", VT_CODES, false},
 };
 
 #define SPECS(a) (*n = sizeof(a) / sizeof((a)[0]), (a))

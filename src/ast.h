@@ -267,11 +267,18 @@ typedef struct ast_meta {
 	span at;		/* the whole front matter, empty if absent */
 	bool present;
 	ast_field *title, *subtitle, *organization, *authors, *date, *status,
-		*lang, *limit_words;
-	str *author_names;	/* authors split on ';', trimmed */
+		*lang, *limit_words, *updated, *series, *number, *version,
+		*paper, *toc, *logo, *allow;
+	str *author_names;	/* authors split on ';', trimmed, without the
+				 * affiliation */
+	str *affiliations;	/* each author's "(Affiliation)", without the
+				 * parentheses; empty if none */
 	size_t nauthors;
 	bool final;		/* status: final */
 	long limit;		/* limit-words, 0 if none */
+	bool letter;		/* paper: letter (default for en-US, en-CA), else a4 */
+	enum { TOC_AUTO, TOC_YES, TOC_NO } toc_mode;
+	bool allowed[DC__COUNT];	/* allow: warning codes silenced */
 } ast_meta;
 
 typedef struct ast_idtab_entry {
@@ -421,6 +428,11 @@ typedef enum ast_value_type {
 	VT_LANG,		/* BCP 47 tag */
 	VT_NAMES,		/* names separated by ';' */
 	VT_PATH,		/* a file relative to the brief's folder */
+	VT_IDENT,		/* text that is a name, not prose: a report
+				 * number, a version (no prose checks) */
+	VT_PAPER,		/* a4 / letter */
+	VT_TOC,			/* auto / yes / no */
+	VT_CODES,		/* warning codes, comma-separated */
 	VT_PERCENT,		/* 10..100, an optional '%' after */
 	VT_BOX_TYPE		/* note key-points sidebar disclaimer */
 } ast_value_type;

@@ -17,6 +17,8 @@ static const char *const evidence_types[] = {
 	"report", "law", "treaty", "statement", "dataset", "article", "other"};
 static const char *const box_types[] = {
 	"note", "key-points", "sidebar", "disclaimer"};
+static const char *const papers[] = {"a4", "letter"};
+static const char *const tocs[] = {"auto", "yes", "no"};
 
 #define COUNT(a) (sizeof(a) / sizeof(a)[0])
 
@@ -248,10 +250,13 @@ static void bad_ids(ast_doc *d, const ast_field *f, bool single)
 	}
 }
 
+/* Names separated by ';'; in the front matter each may end in
+ * "(Affiliation)" (contract 11.7). */
 static void bad_names(ast_doc *d, const ast_field *f)
 {
 	const char *v = f->value.p;
 	size_t n = f->value.len, i = 0;
+	bool front = f == d->meta.authors;
 
 	size_t b, e;
 	while (next_piece(v, n, ';', &i, &b, &e)) {
@@ -260,6 +265,59 @@ static void bad_names(ast_doc *d, const ast_field *f)
 				    empty_piece(d, f, i, b),
 				    "empty name in '%s:' (names are separated by ';')",
 				    CHECK_Q(d, f->name));
+			continue;
+		}
+		if (!front || v[e - 1] != ')')
+			continue;
+		if (v[b] == '(')
+			diag_report(&d->diags, DC_BAD_VALUE,
+				    check_field_span(d, f, b, e),
+				    "an affiliation with no name before it: write "
+				    "'Name (Affiliation)'");
+		else if (e - b >= 2 && v[e - 2] == '(')
+			diag_report(&d->diags, DC_BAD_VALUE,
+				    check_field_span(d, f, e - 2, e),
+				    "an empty affiliation: write 'Name (Affiliation)' "
+				    "or the name alone");
+	}
+}
+
+/* allow: warning codes, comma-separated.  An error cannot be allowed:
+ * it is broken structure or a risk to the reader. */
+static void bad_codes(ast_doc *d, const ast_field *f)
+{
+	const char *v = f->value.p;
+	size_t n = f->value.len, i = 0, b, e;
+	const char *names[DC__COUNT];
+
+	for (int c = 0; c < DC__COUNT; c++)
+		names[c] = diag_code_name((diag_code)c);
+	while (next_piece(v, n, ',', &i, &b, &e)) {
+		span at = check_field_span(d, f, b, e);
+		if (b == e) {
+			diag_report(&d->diags, DC_BAD_VALUE, empty_piece(d, f, i, b),
+				    "empty code in the list of 'allow:'");
+			continue;
+		}
+		char name[64];
+		int c = -1;
+		if (e - b < sizeof name) {
+			memcpy(name, v + b, e - b);
+			name[e - b] = '\0';
+			c = diag_code_lookup(name);
+		}
+		if (c >= 0 && diag_code_default((diag_code)c) == DS_ERROR) {
+			diag_report(&d->diags, DC_BAD_VALUE, at,
+				    "'%s' is an error, which cannot be allowed: only "
+				    "warnings can", names[c]);
+		} else if (c < 0) {
+			size_t k = diag_report(&d->diags, DC_BAD_VALUE, at,
+					       "'%.*s%s' is not a warning code",
+					       check_clip(v + b, e - b), v + b,
+					       CHECK_CLIPPED(e - b));
+			const char *s = diag_suggest(v + b, e - b, names, DC__COUNT);
+			if (s)
+				diag_add_help(&d->diags, k, "did you mean '%s'?", s);
 		}
 	}
 }
@@ -358,6 +416,16 @@ static void bad_field(ast_doc *d, const ast_field *f, const ast_field_spec *sp)
 	case VT_PERCENT:
 		bad_percent(d, f);
 		break;
+	case VT_PAPER:
+		bad_enum(d, f, "paper size", papers, COUNT(papers), "a4 or letter");
+		break;
+	case VT_TOC:
+		bad_enum(d, f, "toc", tocs, COUNT(tocs), "auto, yes or no");
+		break;
+	case VT_CODES:
+		bad_codes(d, f);
+		break;
+	case VT_IDENT:
 	case VT_PATH:		/* missing-file looks at the file */
 	case VT_INLINE:
 	case VT_TEXT:

@@ -594,8 +594,21 @@ static void put_meta(jctx *c)
 		put_str(c, m->author_names[i]);
 	}
 	buf_putc_fast(c->out, ']');
+	key(c, "affiliations");
+	buf_putc_fast(c->out, '[');
+	for (size_t i = 0; i < m->nauthors; i++) {
+		if (i)
+			buf_putc_fast(c->out, ',');
+		if (m->affiliations)
+			put_str_or_null(c, m->affiliations[i]);
+		else
+			buf_puts(c->out, "null");
+	}
+	buf_putc_fast(c->out, ']');
 	key(c, "date");
 	put_value(c, m->date);
+	key(c, "updated");
+	put_value(c, m->updated);
 	key(c, "status");
 	buf_puts(c->out, m->final ? "\"final\"" : "\"draft\"");
 	key(c, "lang");
@@ -608,6 +621,28 @@ static void put_meta(jctx *c)
 		put_int(c->out, m->limit);
 	else
 		buf_puts(c->out, "null");
+	key(c, "series");
+	put_value(c, m->series);
+	key(c, "number");
+	put_value(c, m->number);
+	key(c, "version");
+	put_value(c, m->version);
+	key(c, "paper");
+	buf_puts(c->out, m->letter ? "\"letter\"" : "\"a4\"");
+	key(c, "toc");
+	buf_puts(c->out, m->toc_mode == TOC_YES ? "\"yes\"" :
+		 m->toc_mode == TOC_NO ? "\"no\"" : "\"auto\"");
+	key(c, "logo");
+	put_value(c, m->logo);
+	key(c, "allow");
+	buf_putc_fast(c->out, '[');
+	for (int k = 0, n = 0; k < DC__COUNT; k++)
+		if (m->allowed[k]) {
+			if (n++)
+				buf_putc_fast(c->out, ',');
+			put_cstr(c, diag_code_name((diag_code)k));
+		}
+	buf_putc_fast(c->out, ']');
 	put_at(c, m->at);
 	put_end(c, m->at);
 	buf_putc_fast(c->out, '}');

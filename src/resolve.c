@@ -399,6 +399,64 @@ static void resolve_block_fields(ast_doc *d, ast_node *b)
 		resolve_ref(d, &b->u.block->area);
 }
 
+/* The '(' that opens the parenthesis ending [a, b) (b[-1] is ')'), or
+ * NULL when it does not open inside the name. */
+static const char *affiliation_open(const char *a, const char *b)
+{
+	int depth = 0;
+	for (const char *p = b - 1; p >= a; p--) {
+		if (*p == ')')
+			depth++;
+		else if (*p == '(' && --depth == 0)
+			return p;
+	}
+	return NULL;
+}
+
+/* paper: letter for en-US and en-CA unless set; toc: auto unless set. */
+static void decode_layout(ast_meta *m)
+{
+	if (m->paper && m->paper->value.len)
+		m->letter = strcmp(m->paper->value.p, "letter") == 0;
+	else if (m->lang && m->lang->value.len >= 5) {
+		const char *l = m->lang->value.p;
+		m->letter = (l[0] == 'e' || l[0] == 'E') && (l[1] == 'n' || l[1] == 'N') &&
+			    l[2] == '-' && (strncmp(l + 3, "US", 2) == 0 ||
+					    strncmp(l + 3, "CA", 2) == 0) &&
+			    (l[5] == '\0' || l[5] == '-');
+	}
+	m->toc_mode = TOC_AUTO;
+	if (m->toc && strcmp(m->toc->value.p, "yes") == 0)
+		m->toc_mode = TOC_YES;
+	else if (m->toc && strcmp(m->toc->value.p, "no") == 0)
+		m->toc_mode = TOC_NO;
+}
+
+/* allow: the warning codes it names (bad-value reports the others). */
+static void decode_allow(ast_meta *m)
+{
+	if (!m->allow)
+		return;
+	const char *p = m->allow->value.p, *e = p + m->allow->value.len;
+	char name[64];
+	while (p < e) {
+		const char *q = memchr(p, ',', (size_t)(e - p));
+		const char *a = p, *b = q ? q : e;
+		while (a < b && (*a == ' ' || *a == '\t'))
+			a++;
+		while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+			b--;
+		if ((size_t)(b - a) < sizeof name) {
+			memcpy(name, a, (size_t)(b - a));
+			name[b - a] = '\0';
+			int c = diag_code_lookup(name);
+			if (c >= 0 && diag_code_default((diag_code)c) == DS_WARNING)
+				m->allowed[c] = true;
+		}
+		p = q ? q + 1 : e;
+	}
+}
+
 static void decode_meta(ast_doc *d)
 {
 	ast_meta *m = &d->meta;
@@ -411,7 +469,17 @@ static void decode_meta(ast_doc *d)
 	m->status = ast_field_get(f, "status");
 	m->lang = ast_field_get(f, "lang");
 	m->limit_words = ast_field_get(f, "limit-words");
+	m->updated = ast_field_get(f, "updated");
+	m->series = ast_field_get(f, "series");
+	m->number = ast_field_get(f, "number");
+	m->version = ast_field_get(f, "version");
+	m->paper = ast_field_get(f, "paper");
+	m->toc = ast_field_get(f, "toc");
+	m->logo = ast_field_get(f, "logo");
+	m->allow = ast_field_get(f, "allow");
 	m->final = m->status && strcmp(m->status->value.p, "final") == 0;
+	decode_layout(m);
+	decode_allow(m);
 	if (m->limit_words) {
 		char *end;
 		long v = strtol(m->limit_words->value.p, &end, 10);
@@ -438,9 +506,19 @@ static void decode_meta(ast_doc *d)
 				size_t nc = cap ? cap * 2 : 4;
 				m->author_names = arena_realloc(&d->arena, m->author_names,
 								cap * sizeof(str), nc * sizeof(str));
+				m->affiliations = arena_realloc(&d->arena, m->affiliations,
+								cap * sizeof(str), nc * sizeof(str));
 				cap = nc;
 			}
-			m->author_names[m->nauthors++] = ast_str(d, a, (size_t)(b - a));
+			/* "Name (Affiliation)": a trailing parenthesis */
+			const char *o = b[-1] == ')' ? affiliation_open(a, b) : NULL;
+			const char *ne = o ? o : b;
+			while (ne > a && ne[-1] == ' ')
+				ne--;
+			str none = {"", 0};
+			m->affiliations[m->nauthors] = o && ne > a ?
+				ast_str(d, o + 1, (size_t)(b - 1 - o - 1)) : none;
+			m->author_names[m->nauthors++] = ast_str(d, a, (size_t)((o && ne > a ? ne : b) - a));
 		}
 		p = *q ? q + 1 : q;
 	}

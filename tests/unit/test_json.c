@@ -222,8 +222,11 @@ static const char small_json[] =
 	"  \"source\":\"t.brief\",\n"
 	"  \"meta\":{\"present\":false,\"title\":null,\"title_inline\":null,"
 	"\"subtitle\":null,\"subtitle_inline\":null,\"organization\":null,"
-	"\"authors\":[],\"date\":null,\"status\":\"draft\",\"lang\":\"en\","
-	"\"limit_words\":null,\"at\":[1,1],\"end\":[1,1]},\n"
+	"\"authors\":[],\"affiliations\":[],\"date\":null,\"updated\":null,"
+	"\"status\":\"draft\",\"lang\":\"en\",\"limit_words\":null,"
+	"\"series\":null,\"number\":null,\"version\":null,\"paper\":\"a4\","
+	"\"toc\":\"auto\",\"logo\":null,\"allow\":[],"
+	"\"at\":[1,1],\"end\":[1,1]},\n"
 	"  \"sections\":[\n"
 	"    {\"id\":\"intro\",\"level\":1,\"title\":\"Intro\",\"at\":[1,1],\"end\":[1,17]}\n"
 	"  ],\n"
@@ -445,9 +448,10 @@ static void test_meta(void **state)
 	assert_contains(j, "\"subtitle\":null,\"subtitle_inline\":null,"
 			   "\"organization\":null,"
 			   "\"authors\":[\"Jane Doe\",\"John Roe\"],"
-			   "\"date\":\"2024-02-01\",\"status\":\"final\","
-			   "\"lang\":\"en\",\"limit_words\":900,"
-			   "\"at\":[1,1],\"end\":[8,1]}");
+			   "\"affiliations\":[null,null],"
+			   "\"date\":\"2024-02-01\",\"updated\":null,\"status\":\"final\","
+			   "\"lang\":\"en\",\"limit_words\":900,");
+	assert_contains(j, "\"allow\":[],\"at\":[1,1],\"end\":[8,1]}");
 	free(j);
 	doc_close(&d);
 }
