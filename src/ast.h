@@ -165,6 +165,8 @@ typedef struct ast_block {
 	ast_field *f_claim, *f_action, *f_title;	/* shortcuts */
 	ast_field *f_caption, *f_note, *f_src, *f_alt;	/* tables, figures */
 	int width;		/* figure: `width:` in percent, 0 if none */
+	bool misplaced_field;	/* a field written in the body or folded into
+				 * another field (unsupported-markup) */
 	ast_box_type box_type;
 	ast_idlist evidence;	/* finding: evidence:; table, figure: source: */
 	ast_idlist addresses;	/* recommendation: addresses: */
@@ -198,6 +200,8 @@ typedef struct ast_list {
 typedef struct ast_link {
 	str url;
 	span url_at;
+	bool image;	/* written ![alt](src): unsupported-markup, shown as
+			 * its text only */
 } ast_link;
 
 typedef struct ast_ref {

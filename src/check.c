@@ -324,7 +324,8 @@ void check_excused(ast_doc *d)
 	const char **all = all_ids(d, &nall);
 	for (size_t i = 0; i < d->blocks.n; i++) {
 		const ast_node *b = d->blocks.v[i];
-		bool bad = syntax_inside(syn, nsyn, b->at) || subtree_broken(d, b);
+		bool bad = syntax_inside(syn, nsyn, b->at) || subtree_broken(d, b) ||
+			   b->u.block->misplaced_field;
 		for (const ast_field *f = b->u.block->fields; f && !bad; f = f->next)
 			bad = f->inl && subtree_broken(d, f->inl);
 		idlist_use u[3];

@@ -25,6 +25,7 @@ typedef struct delim {
 typedef struct bracket {
 	struct bracket *prev;
 	ast_node *node;		/* the "[" text node */
+	size_t pos;		/* where it is in the work buffer */
 	delim *delim_top;	/* the delimiter stack when it was pushed */
 	bool active;
 } bracket;
@@ -298,7 +299,7 @@ static void trim(const char **s, size_t *n)
 		(*n)--;
 }
 
-static void note_mended(ast_doc *d, const char *id, size_t len)
+void inline_note_mended(ast_doc *d, const char *id, size_t len)
 {
 	if (d->nmended == d->capmended) {
 		size_t cap = d->capmended ? 2 * d->capmended : 8;
@@ -354,7 +355,7 @@ static bool ref_mend(ast_doc *d, const char *s, size_t n, buf *out)
 		buf_puts(out, items++ ? "; @" : "@");
 		buf_put(out, it, idlen);
 		if (d)
-			note_mended(d, it, idlen);
+			inline_note_mended(d, it, idlen);
 		if (loclen) {
 			buf_puts(out, ", ");
 			buf_put(out, loc, loclen);
@@ -682,12 +683,98 @@ static size_t url_end(const ictx *c, size_t i)
 	return 0;
 }
 
+/*
+ * "[text](" at i ("](") whose URL url_end refused: say why, for the
+ * link would print as its source text (contract 11.9).  A space is the
+ * common cause (a file name): the fix is %20.
+ */
+static void broken_link(ictx *c, const bracket *b, size_t i)
+{
+	size_t lim = c->n - i > REF_LOOK ? i + REF_LOOK : c->n;
+	size_t k = i + 2, space = 0, depth = 0;
+	bool nl = false;
+	for (; k < lim; k++) {
+		char ch = c->w[k];
+		if (ch == '\\' && k + 1 < lim) {
+			k++;
+			continue;
+		}
+		if (ch == '(')
+			depth++;
+		else if (ch == ')' && depth-- == 0)
+			break;
+		else if (ch == '\n')
+			nl = true;
+		else if ((ch == ' ' || ch == '\t') && !space)
+			space = k;
+	}
+	diag_list *dl = &c->d->diags;
+	if (k >= lim || c->w[k] != ')') {
+		diag_report(dl, DC_BAD_URL, wspan(c, b->pos, i + 2),
+			    "the link's URL is not closed by ')': write "
+			    "'[text](https://...)'");
+		return;
+	}
+	span at = wspan(c, i + 2, k);
+	if (nl) {
+		diag_report(dl, DC_BAD_URL, at, "the link's URL is broken "
+			    "across lines: write it on one line");
+		return;
+	}
+	const char *u = c->w + i + 2;
+	size_t n = k - i - 2, q = space - i - 2;
+	while (q < n && (u[q] == ' ' || u[q] == '\t'))
+		q++;
+	if (q < n && (u[q] == '"' || u[q] == '\'')) {
+		diag_report(dl, DC_BAD_URL, at, "link titles are not supported: "
+			    "write '[text](%.*s)'", (int)(space - i - 2), u);
+		return;
+	}
+	buf fix = BUF_INIT;
+	for (size_t j = 0; j < n; j++) {
+		if (u[j] == ' ')
+			buf_puts(&fix, "%20");
+		else if (u[j] != '\x01')
+			buf_putc(&fix, u[j]);
+	}
+	diag_report(dl, DC_BAD_URL, at, "the link's URL has a space in it: "
+		    "write '%s'", fix.data);
+	buf_free(&fix);
+}
+
+/*
+ * ![alt](src): Markdown's image.  A figure is a block of its own here
+ * (it needs alt text, a caption, a number), so the image is kept as a
+ * link marked image, shown as its text, and reported; the '!' goes.
+ */
+static void image(ictx *c, ast_node *link, uint32_t bang)
+{
+	ast_node *t = link->prev;
+	link->u.link->image = true;
+	diag_report(&c->d->diags, DC_UNSUPPORTED_MARKUP,
+		    span_make(bang, link->at.end),
+		    "an image in the text would print as its alt text: put it "
+		    "in a '::: figure ID' block with 'src:', 'alt:' and "
+		    "'caption:', and refer to it with [@ID]");
+	link->at.start = bang;
+	if (t && t->type == AST_TEXT && t->tlen && t->u.text[t->tlen - 1] == '!') {
+		shrink(t, 1, true);
+		if (!t->tlen) {
+			unlink_node(t);
+			ast_release(c->d, t);
+		}
+	}
+}
+
 static size_t close_bracket(ictx *c, size_t i)
 {
 	bracket *b = c->btop;
 	size_t ue = 0;
-	if (b && b->active && i + 1 < c->n && c->w[i + 1] == '(')
+	if (b && b->active && i + 1 < c->n && c->w[i + 1] == '(') {
 		ue = url_end(c, i + 2);
+		if (!ue)
+			broken_link(c, b, i);
+	}
 	if (!b || !ue) {
 		if (b) {
 			c->btop = b->prev;
@@ -721,6 +808,9 @@ static size_t close_bracket(ictx *c, size_t i)
 	insert_after(open, link);
 	unlink_node(open);
 	ast_release(c->d, open);
+	if (b->pos && c->w[b->pos - 1] == '!' &&
+	    !(b->pos > 1 && c->w[b->pos - 2] == '\\'))
+		image(c, link, src_off(c, b->pos - 1));
 	c->btop = b->prev;
 	free(b);
 	/* No links inside links.  Below an inactive bracket all are inactive
@@ -735,7 +825,115 @@ static size_t close_bracket(ictx *c, size_t i)
 /* ---- the pass ---- */
 
 /* The bytes the pass stops at, for strcspn (SSE4.2 in glibc). */
-static const char specials[] = "\x01\n\\`*[]";
+static const char specials[] = "\x01\n\\`*[]<{";
+
+/* ---- markup that is not Brief's (contract 11.9) ---- */
+
+static bool alpha(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+static bool alnum(char ch)
+{
+	return alpha(ch) || (ch >= '0' && ch <= '9');
+}
+
+/* The HTML elements an author may paste from a web page or a word
+ * processor; "<x>" in prose about variables is left alone. */
+static bool html_element(const char *s, size_t n)
+{
+	static const char *const names[] = {
+		"a", "abbr", "b", "blockquote", "br", "caption", "center", "cite",
+		"code", "col", "dd", "del", "details", "div", "dl", "dt", "em",
+		"embed", "figcaption", "figure", "font", "form", "h1", "h2", "h3",
+		"h4", "h5", "h6", "hr", "i", "iframe", "img", "input", "ins", "kbd",
+		"li", "link", "mark", "meta", "nav", "object", "ol", "p", "pre",
+		"q", "s", "samp", "script", "section", "small", "span", "strike",
+		"strong", "style", "sub", "summary", "sup", "table", "tbody", "td",
+		"tfoot", "th", "thead", "tr", "u", "ul", "video"};
+	char low[16];
+	if (n == 0 || n >= sizeof low)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strlen(names[i]) == n && memcmp(names[i], low, n) == 0)
+			return true;
+	return false;
+}
+
+/* The end of what starts at i and runs to close on this line, within a
+ * bound, or 0. */
+static size_t run_to(const ictx *c, size_t i, char close)
+{
+	size_t lim = c->n - i > 200 ? i + 200 : c->n;
+	for (size_t k = i + 1; k < lim && c->w[k] != '\n'; k++)
+		if (c->w[k] == close)
+			return k + 1;
+	return 0;
+}
+
+static void unsupported(ictx *c, size_t a, size_t b, const char *fmt)
+{
+	int n = (int)(b - a > 60 ? 60 : b - a);
+	diag_report(&c->d->diags, DC_UNSUPPORTED_MARKUP, wspan(c, a, b), fmt,
+		    n, c->w + a, b - a > 60 ? "..." : "");
+}
+
+/* At '<': an HTML tag or an autolink, which print as text. */
+static void angle(ictx *c, size_t i)
+{
+	size_t k = i + 1, e = run_to(c, i, '>');
+	if (!e)
+		return;
+	const char *w = c->w;
+	if (k < e && w[k] == '/')
+		k++;
+	size_t t = k;
+	while (k < e && alnum(w[k]))
+		k++;
+	if (k > t && alpha(w[t]) && html_element(w + t, k - t) &&
+	    (w[k] == '>' || w[k] == ' ' || w[k] == '/' || w[k] == '\t')) {
+		unsupported(c, i, e, "raw HTML '%.*s%s' prints as text: write "
+			    "Brief's markup (*emphasis*, **strong**, [text](url)), "
+			    "or '\\<' to show the '<'");
+		return;
+	}
+	/* <https://...>, <mailto:...>: Markdown's autolinks */
+	k = i + 1;
+	while (k < e && alpha(w[k]))
+		k++;
+	if (k > i + 1 && w[k] == ':' && !memchr(w + i, ' ', e - i))
+		unsupported(c, i, e, "'%.*s%s' prints with its angle brackets: "
+			    "write [text](url), or the URL alone");
+}
+
+/* At '{': {.class}, {#id}, {: ...}, {key=value}: attributes of pandoc
+ * and kramdown, which print as text. */
+static void brace(ictx *c, size_t i)
+{
+	size_t e = run_to(c, i, '}'), k = i + 1;
+	if (!e)
+		return;
+	const char *w = c->w;
+	while (k < e && w[k] == ' ')
+		k++;
+	bool attr = false;
+	if (k + 1 < e && (w[k] == '.' || w[k] == '#') && alpha(w[k + 1]))
+		attr = true;
+	else if (k < e && w[k] == ':')
+		attr = true;
+	else {
+		size_t t = k;
+		while (k < e && (alnum(w[k]) || w[k] == '-' || w[k] == '_'))
+			k++;
+		attr = k > t && w[k] == '=';
+	}
+	if (attr)
+		unsupported(c, i, e, "the attributes '%.*s%s' print as text: "
+			    "remove them (a heading takes an ID as '# Title {#id}')");
+}
 
 /* Join the run of text siblings that starts at n into n. */
 static void join_run(ast_doc *d, ast_node *n, buf *b)
@@ -1080,6 +1278,7 @@ bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 				if (!b)
 					abort();
 				b->node = n;
+				b->pos = i;
 				b->delim_top = c.dtop;
 				b->active = true;
 				b->prev = c.btop;
@@ -1089,6 +1288,15 @@ bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 			continue;
 		case ']':
 			i = close_bracket(&c, i);
+			continue;
+		case '<':
+		case '{':
+			if (ch == '<')
+				angle(&c, i);
+			else
+				brace(&c, i);
+			lit(&c, i, c.w + i, 1);
+			i++;
 			continue;
 		default: {
 			/* A run of ordinary bytes at once (the work buffer

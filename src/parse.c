@@ -147,6 +147,8 @@ static void close_para(parse_state *ps)
 {
 	if (!ps->para)
 		return;
+	if (ps->nsegs > 1)
+		parse_markup_para(ps);
 	if (inline_parse(ps->doc, ps->lex, ps->para, ps->segs, ps->nsegs,
 			 &ps->scratch)) {
 		if (ps->para->parent && ps->para->parent->type == AST_FOOTNOTE)
@@ -212,6 +214,8 @@ static bool in_table(const parse_state *ps)
 void parse_blank(parse_state *ps, span at)
 {
 	(void)at;
+	ps->after_fields = ps->in_fields;
+	ps->in_fields = false;
 	close_para(ps);
 	ps->quote = NULL;
 	ps->blank = true;
@@ -293,6 +297,9 @@ void parse_text(parse_state *ps, const parse_tok *t, span at)
 	}
 	if (!body_allowed(ps, at))
 		return;
+	if (!def)
+		parse_markup_line(ps, t, at);
+	ps->in_fields = false;
 	if (def) {
 		note_open(ps, t->a, at, def);
 	} else if (ps->para && !ps->blank) {
@@ -360,6 +367,7 @@ void parse_item(parse_state *ps, const parse_tok *t, span at)
 		return;
 	close_para(ps);
 	ps->quote = ps->note = NULL;
+	ps->in_fields = ps->after_fields = false;
 	unsigned ind = indent_width(ps->lex, t->b);
 	int level = item_level(ps, ind, span_make(t->b.end, at.end));
 	if (level <= ps->depth)
@@ -385,6 +393,7 @@ void parse_quote(parse_state *ps, const parse_tok *t, span at)
 {
 	if (!body_allowed(ps, at))
 		return;
+	ps->in_fields = ps->after_fields = false;
 	if (!ps->quote || ps->blank) {
 		close_all(ps);
 		ps->quote = ast_new(ps->doc, AST_QUOTE, at);
@@ -472,6 +481,7 @@ static void field_finish(parse_state *ps)
 	}
 	f->value = ast_str(ps->doc, v.data ? v.data : "", v.len);
 	buf_free(&v);
+	parse_markup_field(ps, f);
 	const ast_field_spec *specs;
 	size_t n;
 	if (ps->block)
@@ -573,6 +583,7 @@ void parse_cont(parse_state *ps, const parse_tok *t, span at)
 			entry_extend(ps, e, t->a);
 		return;
 	}
+	parse_markup_cont(ps, t, f);
 	/* Room for 4 pieces at first, then doubled at each power of two:
 	 * a field of n continuation lines costs O(n), not O(n^2). */
 	if (f->nsegs >= 4 && (f->nsegs & (f->nsegs - 1)) == 0)
@@ -669,6 +680,8 @@ void parse_block_open(parse_state *ps, const parse_tok *t, span at)
 				    "'::: %s' takes no ID", ast_block_kind_names[k]);
 	}
 	ps->body_reported = false;
+	ps->in_fields = !in_entries(ps);
+	ps->after_fields = false;
 	ps->table_stage = TS_HEADER;
 	ps->table_header = NULL;
 	if (t->n)
@@ -680,6 +693,7 @@ static void block_end(parse_state *ps)
 {
 	field_finish(ps);
 	close_all(ps);
+	ps->in_fields = ps->after_fields = false;
 	if (in_table(ps))
 		parse_table_end(ps);
 	ps->block = NULL;

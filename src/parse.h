@@ -65,6 +65,9 @@ typedef struct parse_state {
 	ast_node *note;		/* the open note definition (AST_FOOTNOTE) */
 	bool blank;		/* a blank line since the last content line */
 	bool body_reported;	/* a body in a kind without one: said */
+	bool in_fields;		/* in a block's field region */
+	bool after_fields;	/* in the paragraph after the blank line that
+				 * ended it (parse_markup.c) */
 	/* the open ::: table (parse_table.c): what its next line must be */
 	enum { TS_HEADER, TS_DELIMITER, TS_ROWS, TS_AFTER } table_stage;
 	ast_node *table_header;	/* its header row */
@@ -95,6 +98,13 @@ void parse_stray_close(parse_state *ps, span at);
 
 /* Add a line piece to ps->segs (the open paragraph's, or a row's). */
 void parse_push_seg(parse_state *ps, span s);
+/* Markup Brief does not have, in lines, paragraphs, fields and
+ * continuation lines: unsupported-markup (parse_markup.c). */
+void parse_markup_line(parse_state *ps, const parse_tok *t, span at);
+void parse_markup_para(parse_state *ps);
+void parse_markup_field(parse_state *ps, const ast_field *f);
+void parse_markup_cont(parse_state *ps, const parse_tok *t, const ast_field *f);
+
 /* Hand the references and links inline_parse just made to resolve.c. */
 void parse_pending_made(parse_state *ps);
 
@@ -112,6 +122,10 @@ void parse_table_end(parse_state *ps);
  * scratch->made; a link the nesting limit undid has no parent). */
 bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 		  const span *segs, size_t nsegs, inline_scratch *scratch);
+
+/* Note an ID an author evidently meant in a malformed reference or a
+ * misplaced field (d->mended): what it names counts as cited. */
+void inline_note_mended(ast_doc *d, const char *id, size_t len);
 
 /* Semantic pass (resolve.c). */
 void resolve_document(ast_doc *d);
