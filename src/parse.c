@@ -684,6 +684,7 @@ void parse_block_open(parse_state *ps, const parse_tok *t, span at)
 	ps->after_fields = false;
 	ps->table_stage = TS_HEADER;
 	ps->table_header = NULL;
+	ps->table_delim_said = false;
 	if (t->n)
 		diag_report(&d->diags, DC_SYNTAX, span_make((uint32_t)t->n, at.end),
 			    "unexpected text after the block's ID");

@@ -71,6 +71,7 @@ typedef struct parse_state {
 	/* the open ::: table (parse_table.c): what its next line must be */
 	enum { TS_HEADER, TS_DELIMITER, TS_ROWS, TS_AFTER } table_stage;
 	ast_node *table_header;	/* its header row */
+	bool table_delim_said;	/* its missing delimiter row: reported */
 	span fm_open;
 	int syntax_errors;
 	inline_scratch scratch;

@@ -154,6 +154,7 @@ void parse_table_line(parse_state *ps, const parse_tok *t, span at)
 			    "under the table's header, one '---' per column "
 			    "('|---|--:|'; ':' sets the alignment)");
 		ps->table_stage = TS_ROWS;
+		ps->table_delim_said = true;
 		break;
 	case TS_AFTER:
 		diag_report(dl, DC_SYNTAX, at, "a blank line ended the table "
@@ -183,7 +184,7 @@ void parse_table_end(parse_state *ps)
 			    "the table has no rows: write a header row, a "
 			    "delimiter row ('|---|---|') and the rows after "
 			    "its fields and a blank line");
-	else if (ps->table_stage == TS_DELIMITER || ps->table_stage == TS_AFTER)
+	else if (ps->table_header && !b->u.block->ndelim && !ps->table_delim_said)
 		diag_report(&ps->doc->diags, DC_SYNTAX, ps->table_header->at,
 			    "expected the delimiter row under the table's "
 			    "header, one '---' per column ('|---|--:|')");
