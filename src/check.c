@@ -319,14 +319,18 @@ void check_excused(ast_doc *d)
 	if (d->excused_done)
 		return;
 	d->excused_done = true;
-	size_t nsyn, nall, budget = CHECK_MAX_SUGGESTIONS;
+	size_t nsyn, nall = 0, budget = CHECK_MAX_SUGGESTIONS;
 	uint32_t *syn = syntax_starts(d, &nsyn);
-	const char **all = all_ids(d, &nall);
+	const char **all = NULL;
 	for (size_t i = 0; i < d->blocks.n; i++) {
 		const ast_node *b = d->blocks.v[i];
-		bool bad = syntax_inside(syn, nsyn, b->at) || subtree_broken(d, b) ||
-			   b->u.block->misplaced_field;
-		for (const ast_field *f = b->u.block->fields; f && !bad; f = f->next)
+		/* only findings and recommendations are judged by support */
+		bool judged = b->u.block->kind == BK_FINDING ||
+			      b->u.block->kind == BK_RECOMMENDATION;
+		bool bad = judged && (b->u.block->misplaced_field ||
+				      syntax_inside(syn, nsyn, b->at) ||
+				      subtree_broken(d, b));
+		for (const ast_field *f = b->u.block->fields; judged && f && !bad; f = f->next)
 			bad = f->inl && subtree_broken(d, f->inl);
 		idlist_use u[3];
 		size_t nu = block_idlists(d, b, u);
@@ -343,15 +347,18 @@ void check_excused(ast_doc *d)
 			}
 			free(cands);
 		}
-		if (bad && (b->u.block->kind == BK_FINDING ||
-			    b->u.block->kind == BK_RECOMMENDATION))
+		if (bad)
 			excuse(&d->excused, b);
 	}
 	for (size_t i = 0; i < d->refs.n; i++) {
 		const ast_idlist *ids = &d->refs.v[i]->u.ref->ids;
-		for (size_t j = 0; j < ids->n; j++)
-			if (broken(d, &ids->v[j]))
-				excuse_meant(d, &ids->v[j], all, nall, &budget);
+		for (size_t j = 0; j < ids->n; j++) {
+			if (!broken(d, &ids->v[j]))
+				continue;
+			if (!all)
+				all = all_ids(d, &nall);
+			excuse_meant(d, &ids->v[j], all, nall, &budget);
+		}
 	}
 	for (size_t i = 0; i < d->nmended; i++)
 		excuse(&d->meant, ast_idtab_get(&d->ids, d->mended[i].p,

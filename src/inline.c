@@ -43,7 +43,6 @@ typedef struct ictx {
 	 * while they are one stretch of w (then they are the source's bytes
 	 * too), copied into text once an escape or a comment breaks it. */
 	buf text;
-	buf text2;		/* a reference's locator, being copied */
 	size_t text_from;
 	size_t plen;
 	bool copied;
@@ -445,11 +444,14 @@ static size_t reference(ictx *c, size_t i)
 				b--;
 			if (b == a)
 				goto bad;
-			buf_clear(&c->text2);
+			char *loc = arena_alloc(&c->d->arena, b - a + 1);
+			size_t ln = 0;
 			for (size_t j = a; j < b; j++)
 				if (c->w[j] != '\x01')
-					buf_putc(&c->text2, c->w[j] == '\n' ? ' ' : c->w[j]);
-			r->locator = ast_str(c->d, c->text2.data, c->text2.len);
+					loc[ln++] = c->w[j] == '\n' ? ' ' : c->w[j];
+			loc[ln] = '\0';
+			r->locator.p = loc;
+			r->locator.len = ln;
 			r->locator_at = wspan(c, a, b);
 		}
 		if (k < c->n && c->w[k] == ';') {
@@ -1318,7 +1320,6 @@ bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 	limit_depth(&c, parent);
 	merge_text(d, parent);
 	s->text = c.text;	/* keeps what it grew to */
-	buf_free(&c.text2);
 	free(c.last_run);
 	return s->made.n > 0;
 }

@@ -108,6 +108,21 @@ void parse_markup_line(parse_state *ps, const parse_tok *t, span at)
 	(void)at;
 	if (a.end <= a.start)
 		return;
+	/* Every text line comes here: the first byte decides, and most
+	 * lines start with none of these. */
+	switch (s[a.start]) {
+	case '#':
+	case '=':
+	case '-':
+	case '*':
+	case '\xE2':
+	case '\xC2':
+		break;
+	default:
+		if (ps->after_fields)
+			break;
+		return;
+	}
 	if (s[a.start] == '#' && t->n == 0) {
 		uint32_t k = a.start;
 		while (k < a.end && s[k] == '#')
@@ -150,6 +165,10 @@ void parse_markup_line(parse_state *ps, const parse_tok *t, span at)
 			    "line above ended the fields; remove it to make this "
 			    "a field");
 			misplaced(ps, sp, key, a);
+		} else {
+			/* the fields that were meant come first: past a
+			 * line of prose, the body has begun */
+			ps->after_fields = false;
 		}
 	}
 }
