@@ -35,5 +35,11 @@ for t in md:md html:html latex:tex json:json; do
 	status 0 $? "build -t ${t%%:*}"
 	same "$dir/us-rok-partnership.${t#*:}" "$tmp/out" "-t ${t%%:*}"
 done
+# the brief with every construct of the language's version 2
+for t in json:json; do
+	"$BRIEFC" build -t "${t%%:*}" -o "$tmp/out" examples/critical-minerals.brief
+	status 0 $? "build -t ${t%%:*} critical-minerals"
+	same "$dir/critical-minerals.${t#*:}" "$tmp/out" "critical-minerals -t ${t%%:*}"
+done
 echo "examples: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
