@@ -437,7 +437,7 @@ typedef enum ast_value_type {
 	VT_PAPER,		/* a4 / letter */
 	VT_TOC,			/* auto / yes / no */
 	VT_CODES,		/* warning codes, comma-separated */
-	VT_PERCENT,		/* 10..100, an optional '%' after */
+	VT_PERCENT,		/* 10..100: a share of the text width */
 	VT_BOX_TYPE		/* note key-points sidebar disclaimer */
 } ast_value_type;
 

@@ -340,19 +340,18 @@ static void bad_positive_int(ast_doc *d, const ast_field *f)
 		    CHECK_Q(d, f->value));
 }
 
-/* A share of the text width: 10 to 100, with or without '%'. */
+/* A share of the text width in percent: a whole number, 10 to 100. */
 static void bad_percent(ast_doc *d, const ast_field *f)
 {
 	const char *v = f->value.p;
 	size_t n = f->value.len;
 
-	if (n && v[n - 1] == '%')
-		n--;
 	if (all_digits(v, n) && n <= 3 && num(v, n) >= 10 && num(v, n) <= 100)
 		return;
 	diag_report(&d->diags, DC_BAD_VALUE, f->value_at,
-		    "'%s' is not a width: write a percentage of the text "
-		    "width from 10 to 100 ('width: 80')", CHECK_Q(d, f->value));
+		    "'%s' is not a width: write the percentage of the text "
+		    "width as a whole number from 10 to 100, without '%%' "
+		    "('width: 80')", CHECK_Q(d, f->value));
 }
 
 static void bad_field(ast_doc *d, const ast_field *f, const ast_field_spec *sp)

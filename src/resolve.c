@@ -116,14 +116,12 @@ static ast_level level_of(const ast_field *f)
 	return LV_NONE;
 }
 
-/* `width: 80` or `80%`: 10..100, else 0 (bad-value says why). */
+/* `width: 80`: 10..100, else 0 (bad-value says why). */
 static int percent_of(const char *v)
 {
 	int n = 0, digits = 0;
 	for (; *v >= '0' && *v <= '9' && digits < 4; v++, digits++)
 		n = n * 10 + (*v - '0');
-	if (*v == '%')
-		v++;
 	return digits && !*v && n >= 10 && n <= 100 ? n : 0;
 }
 
