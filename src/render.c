@@ -485,6 +485,12 @@ static bool linkable(const render *r, const ast_node *t)
 		size_t ix = area_index(r->p, na, t);
 		return ix < na && r->p->anchored[ix];
 	}
+	/* Tables, figures and boxes have no anchor in any output yet: their
+	 * references are their labels ("Table 2"), not links. */
+	if (t->type == AST_BLOCK && (t->u.block->kind == BK_TABLE ||
+				     t->u.block->kind == BK_FIGURE ||
+				     t->u.block->kind == BK_BOX))
+		return false;
 	return node_id(t) != NULL;
 }
 
