@@ -441,6 +441,37 @@ static void bad_fields(ast_doc *d, const ast_field *f)
 	}
 }
 
+/*
+ * The anchors briefc makes begin "brief." or "cite." (render.c): an
+ * author's ID may not, or a link could land on the wrong target now that
+ * IDs may hold a '.'.  Any letter case: such IDs are the same ID.
+ */
+static bool reserved_id(const str *id)
+{
+	return check_prefix_ci(id->p, id->len, "brief.") ||
+	       check_prefix_ci(id->p, id->len, "cite.");
+}
+
+/* The ID a block, a heading's {#id} or an area defines. */
+static void bad_id(ast_doc *d, const str *id, span at, const char *what)
+{
+	if (ast_id_valid(id->p, id->len) && reserved_id(id)) {
+		diag_report(&d->diags, DC_BAD_VALUE, at, "IDs beginning with "
+			    "'brief.' or 'cite.' are reserved for the anchors "
+			    "briefc makes: choose another for '%s'", CHECK_Q(d, *id));
+		return;
+	}
+	if (ast_id_valid(id->p, id->len))
+		return;
+	if (!id->len)
+		diag_report(&d->diags, DC_BAD_VALUE, at, "%s has an empty ID", what);
+	else
+		diag_report(&d->diags, DC_BAD_VALUE, at,
+			    "'%.*s%s' is not a valid ID (" CHECK_ID_RULE ")",
+			    check_clip(id->p, id->len), id->p,
+			    CHECK_CLIPPED(id->len));
+}
+
 /* An acronym must be a token the prose scanner can find: letters, digits
  * and inner '&'. */
 static bool acronym_key_ok(const char *s, size_t n)
@@ -467,6 +498,8 @@ static void bad_entries(ast_doc *d, const ast_vec *v, bool acronyms)
 				    "acronym '%s' can only have letters, digits "
 				    "and '&' (no dots or spaces)",
 				    CHECK_Q(d, *k));
+		else if (!acronyms && ast_id_valid(k->p, k->len) && reserved_id(k))
+			bad_id(d, k, e->u.entry->key_at, "the area");
 		else if (!acronyms && !ast_id_valid(k->p, k->len))
 			diag_report(&d->diags, DC_BAD_VALUE, e->u.entry->key_at,
 				    "'%s' is not a valid area ID (" CHECK_ID_RULE ")",
@@ -477,20 +510,6 @@ static void bad_entries(ast_doc *d, const ast_vec *v, bool acronyms)
 					     : "area '%s' has no title",
 				    CHECK_Q(d, *k));
 	}
-}
-
-/* The ID a block or a heading's {#id} defines. */
-static void bad_id(ast_doc *d, const str *id, span at, const char *what)
-{
-	if (ast_id_valid(id->p, id->len))
-		return;
-	if (!id->len)
-		diag_report(&d->diags, DC_BAD_VALUE, at, "%s has an empty ID", what);
-	else
-		diag_report(&d->diags, DC_BAD_VALUE, at,
-			    "'%.*s%s' is not a valid ID (" CHECK_ID_RULE ")",
-			    check_clip(id->p, id->len), id->p,
-			    CHECK_CLIPPED(id->len));
 }
 
 /* A locator ("[@id, p. 4]") says where in a source: on anything else it
