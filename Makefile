@@ -1,6 +1,8 @@
 # briefc - build, test and install.  See README.md.
 #
-#   make            build build/briefc (installs flex, bison, cmocka if root)
+#   make            build build/briefc (needs cc, flex and bison >= 3.8;
+#                   installs them with apt-get where they are missing and
+#                   that is possible)
 #   make demo       compile the examples into every format
 #   make test       every test: unit, golden, tool verification, pathological
 #   make asan       the whole suite under ASan + UBSan (build-asan/)
@@ -14,6 +16,9 @@
 #   make vsix       the VS Code extension as build/brief-VERSION.vsix
 
 CC      ?= cc
+FLEX    ?= flex
+# macOS ships bison 2.3; Homebrew's is newer.
+BISON   ?= $(firstword $(wildcard /opt/homebrew/opt/bison/bin/bison /usr/local/opt/bison/bin/bison) bison)
 PREFIX  ?= /usr/local
 BUILD   ?= build
 CSTD    := -std=c17
@@ -22,37 +27,48 @@ OPT     ?= -O2 -g
 CFLAGS  ?=
 CFLAGS  += $(CSTD) $(WARN) $(OPT) -D_POSIX_C_SOURCE=200809L -Isrc -I$(BUILD)/gen $(EXTRA_CFLAGS)
 LDFLAGS += $(EXTRA_LDFLAGS)
-# zlib: the ZIP container of Word documents (src/zip.c)
-LIBS    := -lz -lm
+# zlib: the ZIP container of Word documents (src/zip.c).  jansson: JSON
+# for the language server (src/lsp*.c), linked statically so that the
+# installed briefc needs no JSON library at run time (docs/lsp.md) where
+# the linker is GNU's; elsewhere (macOS) it is linked as the system has it.
+JANSSON_STATIC := -Wl,-Bstatic -ljansson -Wl,-Bdynamic
+JANSSON_LIBS ?= $(if $(filter Linux,$(shell uname -s)),$(JANSSON_STATIC),-ljansson)
+LIBS    := $(JANSSON_LIBS) -lz -lm
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
 LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/parser.o $(BUILD)/obj/lexer.o
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS := $(or $(shell pkg-config --libs cmocka 2>/dev/null),-lcmocka)
 
-# Debian packages the build and the tests need.
-BUILD_PKGS := flex bison libcmocka-dev zlib1g-dev
+# Debian packages the build, the unit tests and the other tests need
+# (tools/ensure-packages.sh probes for what each provides).
+BUILD_PKGS := flex bison zlib1g-dev libjansson-dev
+UNIT_PKGS  := libcmocka-dev
 TEST_PKGS  := cmark pandoc tidy poppler-utils chromium texlive-latex-base \
 	texlive-latex-recommended texlive-fonts-recommended texlive-luatex lmodern \
-	graphviz jq unzip libxml2-utils libreoffice-writer-nogui
+	graphviz jq unzip libxml2-utils libreoffice-writer-nogui python3
 
 # What make demo runs besides briefc: TeX for the PDF, Graphviz to draw
 # the evidence maps.
 DEMO_PKGS  := texlive-latex-base texlive-latex-recommended \
 	texlive-fonts-recommended lmodern graphviz
 
-.PHONY: all deps test-deps demo-deps editors-deps vsix demo test unit golden asan \
+.PHONY: all deps unit-deps test-deps demo-deps editors-deps vsix demo test unit golden asan \
 	leakcheck install clean fuzz fuzz-smoke bench screenshot playground \
 	serve-playground wasm-deps npm-deps
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/briefc
 
-# Install what is missing when root; otherwise say exactly what to install.
+# Install what is missing where apt-get can; otherwise say what to install.
 deps:
 	@sh tools/ensure-packages.sh $(BUILD_PKGS)
-test-deps: deps editors-deps
+unit-deps: deps
+	@sh tools/ensure-packages.sh $(UNIT_PKGS)
+test-deps: unit-deps editors-deps
 	@sh tools/ensure-packages.sh $(TEST_PKGS)
 demo-deps: deps
 	@sh tools/ensure-packages.sh $(DEMO_PKGS)
@@ -78,25 +94,31 @@ vsix: editors-deps
 	cd $(VSCODE) && npx --yes $(VSCE) package --allow-missing-repository \
 	  --skip-license -o $(abspath $(BUILD))/brief-$$(node -p 'require("./package.json").version').vsix
 
-$(BUILD)/gen/parser.c $(BUILD)/gen/parser.h &: grammar/brief.y | deps
+# Each generator writes two files in one run: a pattern rule with two
+# targets says so in any GNU make (grouped targets, &:, need 4.3).
+$(BUILD)/gen/parser%c $(BUILD)/gen/parser%h: grammar/brief.y | deps
 	@mkdir -p $(BUILD)/gen
-	bison -Wall -Werror --defines=$(BUILD)/gen/parser.h -o $(BUILD)/gen/parser.c $<
+	$(BISON) -Wall -Werror --defines=$(BUILD)/gen/parser.h -o $(BUILD)/gen/parser.c $<
 
-$(BUILD)/gen/lexer.c $(BUILD)/gen/lexer.h &: grammar/brief.l | deps
+$(BUILD)/gen/lexer%c $(BUILD)/gen/lexer%h: grammar/brief.l | deps
 	@mkdir -p $(BUILD)/gen
-	flex --header-file=$(BUILD)/gen/lexer.h -o $(BUILD)/gen/lexer.c $<
+	$(FLEX) --header-file=$(BUILD)/gen/lexer.h -o $(BUILD)/gen/lexer.c $<
 
 # Generated code is not ours to lint: relax only what flex/bison trip.
 GEN_CFLAGS := -Wno-unused-function -Wno-missing-prototypes -Wno-sign-compare \
 	-Wno-unused-but-set-variable -Wno-shadow
-$(BUILD)/obj/parser.o: $(BUILD)/gen/parser.c $(BUILD)/gen/lexer.h
+# The generated headers are order-only: they must exist before the first
+# compile, and after that the -MMD dependency files name the objects that
+# include them, so touching brief.y rebuilds only those.
+GEN_H := $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h
+$(BUILD)/obj/parser.o: $(BUILD)/gen/parser.c | $(GEN_H)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(GEN_CFLAGS) -MMD -MP -c -o $@ $<
-$(BUILD)/obj/lexer.o: $(BUILD)/gen/lexer.c $(BUILD)/gen/parser.h
+$(BUILD)/obj/lexer.o: $(BUILD)/gen/lexer.c | $(GEN_H)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(GEN_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/obj/%.o: src/%.c $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h
+$(BUILD)/obj/%.o: src/%.c | $(GEN_H)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -DBRIEFC_VERSION='"$(VERSION)"' -MMD -MP -c -o $@ $<
 
@@ -107,9 +129,10 @@ $(BUILD)/libbriefc.a: $(LIB_OBJ)
 $(BUILD)/briefc: $(BUILD)/obj/main.o $(BUILD)/libbriefc.a
 	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libbriefc.a
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libbriefc.a | unit-deps
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libbriefc.a $(LDFLAGS) -lcmocka $(LIBS)
+	$(CC) $(CFLAGS) $(CMOCKA_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libbriefc.a \
+	  $(LDFLAGS) $(CMOCKA_LIBS) $(LIBS)
 
 -include $(wildcard $(BUILD)/obj/*.d)
 
@@ -121,8 +144,9 @@ demo: demo-deps $(BUILD)/briefc
 # The playground (docs/playground.md): briefc as a WASI command module,
 # built with clang's wasm32-wasi target and Debian's wasi-libc, and the page
 # around it, bundled from the npm packages pinned in playground/.
-# Left out: render_pdf.c and dot_run.c (WASI runs no processes) and the
-# Word backend (render_docx.c, docx*.c, zip.c: Debian has no zlib for WASI).
+# Left out: render_pdf.c and dot_run.c (WASI runs no processes), the
+# Word backend (render_docx.c, docx*.c, zip.c: Debian has no zlib for WASI)
+# and the language server (lsp*.c: no jansson for WASI, no editor to serve).
 PLAYGROUND  := $(BUILD)/playground
 WASM_PKGS   := clang lld wasi-libc libclang-rt-14-dev-wasm32
 WASM_CC     ?= clang
@@ -133,7 +157,7 @@ WASM_CFLAGS := --target=wasm32-wasi --sysroot=/usr $(CSTD) $(WARN) -O2 \
 # overflow traps instead of overwriting static data.
 WASM_LDFLAGS := -Wl,--strip-all -Wl,--stack-first -Wl,-z,stack-size=1048576
 WASM_SRC    := $(filter-out src/render_pdf.c src/dot_run.c src/render_docx.c src/docx.c \
-	src/docx_styles.c src/zip.c,$(wildcard src/*.c))
+	src/docx_styles.c src/zip.c src/lsp%.c,$(wildcard src/*.c))
 WASM_OBJ    := $(WASM_SRC:src/%.c=$(BUILD)/wasm/%.o) $(BUILD)/wasm/parser.o \
 	$(BUILD)/wasm/lexer.o
 NPM_STAMP   := playground/node_modules/.package-lock.json
@@ -146,13 +170,13 @@ npm-deps:
 	@command -v node >/dev/null && command -v npm >/dev/null || \
 	  sh tools/ensure-packages.sh nodejs npm
 
-$(BUILD)/wasm/%.o: src/%.c $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h | wasm-deps
+$(BUILD)/wasm/%.o: src/%.c | $(GEN_H) wasm-deps
 	@mkdir -p $(dir $@)
 	$(WASM_CC) $(WASM_CFLAGS) -DBRIEFC_VERSION='"$(VERSION)"' -MMD -MP -c -o $@ $<
-$(BUILD)/wasm/parser.o: $(BUILD)/gen/parser.c $(BUILD)/gen/lexer.h | wasm-deps
+$(BUILD)/wasm/parser.o: $(BUILD)/gen/parser.c | $(GEN_H) wasm-deps
 	@mkdir -p $(dir $@)
 	$(WASM_CC) $(WASM_CFLAGS) $(GEN_CFLAGS) -c -o $@ $<
-$(BUILD)/wasm/lexer.o: $(BUILD)/gen/lexer.c $(BUILD)/gen/parser.h | wasm-deps
+$(BUILD)/wasm/lexer.o: $(BUILD)/gen/lexer.c | $(GEN_H) wasm-deps
 	@mkdir -p $(dir $@)
 	$(WASM_CC) $(WASM_CFLAGS) $(GEN_CFLAGS) -c -o $@ $<
 $(PLAYGROUND)/briefc.wasm: $(WASM_OBJ)
@@ -206,5 +230,6 @@ install: $(BUILD)/briefc
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 $(BUILD)/briefc $(DESTDIR)$(PREFIX)/bin/briefc
 
+# BUILD=DIR cleans that folder; the default also the asan and fuzz builds.
 clean:
-	rm -rf build build-asan build-fuzz $(VSCODE)/node_modules
+	rm -rf $(BUILD) $(if $(filter build,$(BUILD)),build-asan build-fuzz $(VSCODE)/node_modules)

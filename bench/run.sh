@@ -46,6 +46,24 @@ RES=$OUT/results.tsv
 : >"$RES"
 CSV=$OUT/hyperfine.csv
 
+# lsp_measure SIZE FILE RUNS: the language server's re-check latency, one
+# row of $RES (median, stddev; no CPU or memory columns).  Not hyperfine:
+# one server answers many changes (bench/lsp_latency.py).
+lsp_measure() {
+	size=$1 file=$2 runs=$3
+	if [ -n "${BENCH_QUICK:-}" ]; then runs=$(( (runs + 2) / 3 )); fi
+	printf 'bench: %-6s %-14s' "$size" lsp >&2
+	if command -v python3 >/dev/null 2>&1 &&
+		r=$(python3 bench/lsp_latency.py "$BRIEFC" "$file" "$runs" 2>/dev/null); then
+		set -- $r
+		printf '%s\tlsp\t%s\t%s\t-\t-\t-\n' "$size" "$1" "$2" >>"$RES"
+		awk -v m="$1" 'BEGIN { printf " %8.1f ms\n", m * 1000 }' >&2
+	else
+		echo " n/a" >&2
+		printf '%s\tlsp\t-\t-\t-\t-\t-\n' "$size" >>"$RES"
+	fi
+}
+
 # measure SIZE NAME RUNS WARMUP COMMAND...: one row of $RES
 # (size, name, median s, stddev s, mean user s, mean system s, peak KB).
 # The median, not the mean: on a shared machine a run that waited for the
@@ -88,6 +106,7 @@ for s in $SIZES; do
 	measure "$s" cmark-latex "$runs" "$warm" cmark -t latex "$m"
 	measure "$s" cmark-md "$runs" "$warm" cmark -t commonmark "$m"
 	[ "$s" = 1 ] && measure "$s" pandoc-html 3 0 pandoc -f markdown -t html "$m"
+	[ "$s" = 1 ] && lsp_measure "$s" "$b" 30
 done
 for s in $KINDS; do
 	b=$OUT/$s.brief m=$OUT/$s.md
@@ -98,6 +117,7 @@ done
 if [ -f "$SMALL" ]; then
 	measure small check 300 20 "$BRIEFC" check "$SMALL"
 	measure small html 300 20 "$BRIEFC" build -t html "$SMALL"
+	lsp_measure small "$SMALL" 300
 fi
 
 # The table, then the targets of docs/performance.md, from $RES.
@@ -124,6 +144,7 @@ END {
 	label["json"] = "briefc build -t json"
 	label["cmark-html"] = "cmark (HTML)"; label["cmark-latex"] = "cmark -t latex"
 	label["cmark-md"] = "cmark -t commonmark"; label["pandoc-html"] = "pandoc (HTML)"
+	label["lsp"] = "briefc lsp: change to answer"
 	print ""
 	print "| input | program | wall ms | ± ms | peak MB | vs cmark | time / time(1 MB) |"
 	print "|---|---|--:|--:|--:|--:|--:|"
@@ -146,7 +167,7 @@ END {
 	for (j = 1; j <= nnames; j++) {
 		n = names[j]; k = "small" SUBSEP n
 		if (!(k in mean)) continue
-		cpu = mean[k] == "-" ? "-" : user[k] + sys[k]
+		cpu = mean[k] == "-" || user[k] == "-" ? "-" : user[k] + sys[k]
 		printf "| US-ROK (%.1f KB) | %s | %s | %s | %s | CPU %s | |\n",
 			small_bytes / 1024, label[n], ms(mean[k]), ms(sd[k]), mb(peak[k]),
 			cpu == "-" ? "n/a" : sprintf("%.2f ms", cpu * 1000)
@@ -190,6 +211,12 @@ END {
 	k = "small" SUBSEP "html"
 	cpu = (k in mean) && mean[k] != "-" ? (user[k] + sys[k]) * 1000 : "-"
 	verdict("US-ROK built to HTML in < 5 ms CPU", show(cpu, "%.2f ms"), cpu, 5, 1)
+	k = "small" SUBSEP "lsp"
+	v = (k in mean) && mean[k] != "-" ? mean[k] * 1000 : "-"
+	verdict("lsp: US-ROK re-checked and answered < 10 ms", show(v, "%.2f ms"), v, 10, 1)
+	k = 1 SUBSEP "lsp"
+	v = (k in mean) && mean[k] != "-" ? mean[k] * 1000 : "-"
+	verdict("lsp: 1 MB re-checked and answered < 100 ms", show(v, "%.1f ms"), v, 100, 1)
 }
 function verdict(what, shown, v, limit, le) {
 	printf "  %-44s %-28s %s\n", what, shown,

@@ -13,6 +13,8 @@
 #include <sys/mman.h>
 #endif
 
+#include "xalloc.h"
+
 /* Nothing in a tree needs more (no long double), and 16 cost a tenth more
  * memory on the short strings. */
 #define ARENA_ALIGN 8
@@ -97,10 +99,8 @@ static arena_chunk *chunk_new(size_t want, size_t prev)
 	arena_chunk *c = size >= ARENA_HUGE ? chunk_map(sizeof *c + size) : NULL;
 	if (!c)
 		c = calloc(1, sizeof *c + size);
-	if (!c) {
-		fputs("briefc: out of memory\n", stderr);
-		abort();
-	}
+	if (!c)
+		xalloc_die(sizeof *c + size, "the document tree");
 	c->size = size;
 	return c;
 }
@@ -126,10 +126,8 @@ void *arena_alloc_slow(arena *a, size_t size)
 {
 	if (size == 0)
 		size = 1;
-	if (size > SIZE_MAX - ARENA_ALIGN) {
-		fputs("briefc: allocation too large\n", stderr);
-		abort();
-	}
+	if (size > SIZE_MAX - ARENA_ALIGN)
+		xalloc_die(SIZE_MAX, "the document tree");
 	size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
 	if ((size_t)(a->end - a->cur) < size)
 		chunk_push(a, chunk_new(size, a->head ? a->head->size : 0));

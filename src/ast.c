@@ -7,17 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-static void *xrealloc(void *p, size_t n)
-{
-	p = realloc(p, n);
-	if (!p) {
-		fputs("briefc: out of memory\n", stderr);
-		abort();
-	}
-	return p;
-}
+#include "xalloc.h"
 
 ast_node *ast_new(ast_doc *d, ast_type t, span at)
 {
@@ -108,7 +99,7 @@ void ast_vec_push(ast_vec *v, ast_node *n)
 {
 	if (v->n == v->cap) {
 		v->cap = v->cap ? v->cap * 2 : 4;
-		v->v = xrealloc(v->v, v->cap * sizeof *v->v);
+		v->v = xreallocarray(v->v, v->cap, sizeof *v->v, "a list of nodes");
 	}
 	v->v[v->n++] = n;
 }
@@ -178,17 +169,8 @@ bool ast_kind_has_body(ast_block_kind k)
 
 const char *ast_level_name(ast_level l)
 {
-	switch (l) {
-	case LV_LOW:
-		return "low";
-	case LV_MEDIUM:
-		return "medium";
-	case LV_HIGH:
-		return "high";
-	case LV_NONE:
-		break;
-	}
-	return "";
+	static const char *const names[] = {"", "low", "medium", "high"};
+	return (unsigned)l < 4 ? names[l] : "";
 }
 
 /* [A-Za-z0-9_][A-Za-z0-9_.:-]*, not ending in '.' or ':' (contract 11.1):
@@ -197,132 +179,46 @@ bool ast_id_valid(const char *p, size_t len)
 {
 	if (len == 0 || p[len - 1] == '.' || p[len - 1] == ':')
 		return false;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)p[i];
-		bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-			  (c >= '0' && c <= '9') || c == '_' ||
-			  (i > 0 && (c == '-' || c == '.' || c == ':'));
-		if (!ok)
+	if (!ascii_is_alnum(p[0]) && p[0] != '_')
+		return false;
+	for (size_t i = 1; i < len; i++)
+		if (!ast_id_char(p[i]))
 			return false;
-	}
 	return true;
 }
 
 /*
- * FNV-1a: IDs are short; this is fast and spreads well enough with linear
- * probing at load <= 1/2.  The table's seed is the starting state: IDs
- * written to crowd one slot range (a quadratic flood of probes) would
- * have to be written against a seed that changes from run to run.  ASCII
- * letters are hashed folded to lower case, so that two IDs differing only
- * in case meet in one probe run: look-ups compare exactly, a definition
- * compares folded (contract 11.1: such IDs are duplicates).
+ * The ID table compares without ASCII case (hash.h: nocase), so that it
+ * holds one ID of each spelling up to case: a look-up is exact, a
+ * definition refused when an ID that differs only in letter case is
+ * taken (contract 11.1: such IDs are duplicates).
  */
-static unsigned char fold(unsigned char c)
-{
-	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
-}
-
-static size_t hash_id(size_t seed, const char *p, size_t len)
-{
-	size_t h = (size_t)1469598103934665603ULL ^ seed;
-	for (size_t i = 0; i < len; i++) {
-		h ^= fold((unsigned char)p[i]);
-		h *= (size_t)1099511628211ULL;
-	}
-	return h ^ (h >> 29);
-}
-
-static bool same_folded(const char *a, const char *b, size_t len)
-{
-	for (size_t i = 0; i < len; i++)
-		if (fold((unsigned char)a[i]) != fold((unsigned char)b[i]))
-			return false;
-	return true;
-}
-
-static ast_node *idtab_find(const ast_idtab *t, const char *key, size_t len,
-			    bool folded)
-{
-	if (!t->cap)
-		return NULL;
-	size_t mask = t->cap - 1;
-	for (size_t i = hash_id(t->seed, key, len) & mask;; i = (i + 1) & mask) {
-		const ast_idtab_entry *e = &t->slots[i];
-		if (!e->key)
-			return NULL;
-		if (e->len == len && (folded ? same_folded(e->key, key, len)
-					     : memcmp(e->key, key, len) == 0))
-			return e->node;
-	}
-}
-
 ast_node *ast_idtab_get(const ast_idtab *t, const char *key, size_t len)
 {
-	return idtab_find(t, key, len, false);
+	const htab_entry *e = htab_get(t, key, len);
+	return e && memcmp(e->key, key, len) == 0 ? e->val.p : NULL;
 }
 
 ast_node *ast_idtab_get_folded(const ast_idtab *t, const char *key, size_t len)
 {
-	return idtab_find(t, key, len, true);
-}
-
-/*
- * A seed that varies between runs without global state: the addresses of
- * the table and of its first slots (randomised by the loader and the
- * allocator) and the clock, mixed.  Lookups give the same answers under
- * any seed; only where entries sit changes, and nothing reads that order.
- */
-size_t ast_hash_seed(const void *table, const void *slots)
-{
-	uint64_t x = (uint64_t)(uintptr_t)table ^
-		     ((uint64_t)(uintptr_t)slots << 16) ^
-		     (uint64_t)clock() ^ ((uint64_t)time(NULL) << 32);
-	/* splitmix64's finaliser */
-	x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-	x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-	return (size_t)(x ^ (x >> 31));
-}
-
-static void idtab_grow(ast_idtab *t)
-{
-	size_t cap = t->cap ? t->cap * 2 : 64;
-	ast_idtab_entry *slots = xrealloc(NULL, cap * sizeof *slots);
-	memset(slots, 0, cap * sizeof *slots);
-	if (!t->cap)
-		t->seed = ast_hash_seed(t, slots);
-	for (size_t k = 0; k < t->cap; k++) {
-		ast_idtab_entry *e = &t->slots[k];
-		if (!e->key)
-			continue;
-		size_t i = hash_id(t->seed, e->key, e->len) & (cap - 1);
-		while (slots[i].key)
-			i = (i + 1) & (cap - 1);
-		slots[i] = *e;
-	}
-	free(t->slots);
-	t->slots = slots;
-	t->cap = cap;
+	const htab_entry *e = htab_get(t, key, len);
+	return e ? e->val.p : NULL;
 }
 
 ast_node *ast_idtab_put(ast_idtab *t, const char *key, size_t len,
 			ast_node *node)
 {
-	if ((t->n + 1) * 2 > t->cap)
-		idtab_grow(t);
-	size_t mask = t->cap - 1;
-	size_t i = hash_id(t->seed, key, len) & mask;
-	for (;; i = (i + 1) & mask) {
-		ast_idtab_entry *e = &t->slots[i];
-		if (!e->key)
-			break;
-		if (e->len == len && same_folded(e->key, key, len))
-			return e->node;
-	}
-	t->slots[i].key = key;
-	t->slots[i].len = len;
-	t->slots[i].node = node;
-	t->n++;
+	bool added;
+	htab_entry *e = htab_put(t, key, len, &added);
+	if (!added)
+		return e->val.p;
+	e->val.p = node;
 	return NULL;
+}
+
+ast_node *ast_idref_target(const ast_doc *d, const ast_idref *r)
+{
+	return r->target ? r->target : ast_idtab_get(&d->ids, r->id.p, r->id.len);
 }
 
 const str *ast_node_id(const ast_node *n)
@@ -480,9 +376,7 @@ void ast_plain_text(const ast_node *n, buf *out)
 {
 	if (!n)
 		return;
-	/* Iterative pre-order walk of n's subtree. */
-	const ast_node *cur = n;
-	for (;;) {
+	for (const ast_node *cur = n; cur; cur = ast_next(cur, n, true)) {
 		if (cur->type == AST_TEXT) {
 			for (ast_text_it it = {.n = cur}; ast_text_next(&it);) {
 				buf_put(out, it.piece.p, it.piece.len);
@@ -500,15 +394,6 @@ void ast_plain_text(const ast_node *n, buf *out)
 			}
 			buf_putc(out, ']');
 		}
-		if (cur->first) {
-			cur = cur->first;
-			continue;
-		}
-		while (cur != n && !cur->next)
-			cur = cur->parent;
-		if (cur == n)
-			return;
-		cur = cur->next;
 	}
 }
 

@@ -15,7 +15,9 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "ascii.h"
 #include "diag.h"
+#include "hash.h"
 #include "source.h"
 
 typedef struct str {
@@ -44,10 +46,9 @@ typedef enum ast_type {
 	AST_FOOTNOTE,		/* `[^label]: text`: a note's definition where it
 				 * is written; paragraph children */
 	/* inlines */
-	AST_TEXT,		/* literal text (escapes already removed); a
-				 * '\n' in it is a soft break, and then the
-				 * text is its bytes in the source (inline.c
-				 * joins the lines of a paragraph so) */
+	AST_TEXT,		/* literal text (escapes already removed);
+				 * a '\n' in it is a soft break: see "Text
+				 * and soft breaks" below */
 	AST_SOFTBREAK,		/* a line break inside a paragraph, where the
 				 * text around it is not one stretch of the
 				 * source */
@@ -182,7 +183,11 @@ typedef struct ast_entry {
 	span key_at;
 	str value;	/* area title, or the expansion */
 	span value_at;
-	int uses;	/* acronym: uses found in the body (resolve) */
+	int uses;	/* acronym: its uses in the prose, as the acronym
+			 * checks count them (0 until they run) */
+	uint32_t index;	/* area: its place in doc->areas (resolve) */
+	ast_vec recommendations;	/* area: the recommendations whose area:
+					 * it is, in document order (resolve) */
 } ast_entry;
 
 typedef struct ast_heading {
@@ -218,6 +223,26 @@ typedef struct ast_note {
 } ast_note;
 
 /*
+ * Text and soft breaks.  A hard-wrapped paragraph is one text node, not a
+ * text and a break node per line: inline.c joins lines that follow each
+ * other in the source, and every reader holds to this invariant (the
+ * fuzz target checks it on every input):
+ *
+ *   - A text node whose text has a '\n' is exactly its bytes in the
+ *     source: u.text == doc->src.text + at.start and tlen == at.end -
+ *     at.start.  Each '\n' in it is a soft break.
+ *   - Any other text node may be a copy (an escape or a comment removed
+ *     from it), located at its source span, and has no '\n'.
+ *   - Two text nodes are never siblings side by side: a run of text is
+ *     one node.
+ *   - An AST_SOFTBREAK node stands only where the text on either side
+ *     could not take the newline: between two nodes that are not text
+ *     (emphasis, links, references, code), or next to a copied text.
+ *
+ * So a reader must not treat a text node as one line: it splits the text
+ * at its soft breaks with ast_text_next (below) and treats each break as
+ * it treats an AST_SOFTBREAK.
+ *
  * 64 bytes: a real brief has about 20,000 nodes per MB of input, most of
  * them text, so only text keeps its part in the node (its length in what
  * would be padding); read and write it with ast_text and ast_set_text.
@@ -285,25 +310,11 @@ typedef struct ast_meta {
 	bool allowed[DC__COUNT];	/* allow: warning codes silenced */
 } ast_meta;
 
-typedef struct ast_idtab_entry {
-	const char *key;
-	size_t len;
-	ast_node *node;
-} ast_idtab_entry;
-
-/* Open-addressing hash table ID -> defining node (first definition wins). */
-typedef struct ast_idtab {
-	ast_idtab_entry *slots;
-	size_t cap, n;
-	size_t seed;		/* of the hash, chosen when the table is first grown */
-} ast_idtab;
-
-/*
- * A seed for a hash table, different from run to run: inputs written to
- * crowd one range of slots cannot be written against it.  table and slots
- * are the table's own addresses, which the loader and allocator vary.
- */
-size_t ast_hash_seed(const void *table, const void *slots);
+/* ID -> defining node (first definition wins): a hash table (hash.h)
+ * whose values are nodes, read through ast_idtab_get and _put.  Its keys
+ * compare without letter case (doc.c sets nocase), so one entry stands
+ * for all spellings of an ID up to case. */
+typedef htab ast_idtab;
 
 typedef struct ast_doc {
 	arena arena;
@@ -380,6 +391,85 @@ typedef struct ast_text_it {
 } ast_text_it;
 bool ast_text_next(ast_text_it *it);
 str ast_str(ast_doc *d, const char *p, size_t len);
+
+/* ---- walking the tree ---- */
+
+/*
+ * The walks follow the parent and sibling links, never the C stack: the
+ * input decides how deep the tree is (docs/limits.md).
+ *
+ * ast_next: the node after n in pre-order within top's subtree, or NULL;
+ * descend false skips n's children.  Start from top->first (or top):
+ *
+ *	for (n = top->first; n; n = ast_next(n, top, true))
+ */
+static inline ast_node *ast_next(const ast_node *n, const ast_node *top,
+				 bool descend)
+{
+	if (descend && n->first)
+		return n->first;
+	while (n != top && !n->next)
+		n = n->parent;
+	return n == top ? NULL : n->next;
+}
+
+/*
+ * ast_iter: each node of top's subtree (top included) entered, and left
+ * after its children, as cmark's iterator does.  Setting skip when
+ * entering a node leaves it at once, its children unvisited.
+ *
+ *	for (ast_iter it = ast_iter_start(top); ast_iter_next(&it);)
+ *		if (it.entering) ... else ...
+ */
+typedef struct ast_iter {
+	const ast_node *top;
+	const ast_node *node;	/* the node entered or left */
+	bool entering;
+	bool skip;		/* (entering) do not go into node's children */
+	bool hold;		/* the next step stays at node (ast_iter_goto) */
+} ast_iter;
+
+static inline ast_iter ast_iter_start(const ast_node *top)
+{
+	ast_iter it = {top, top, true, false, true};
+	return it;
+}
+
+static inline bool ast_iter_next(ast_iter *it)
+{
+	const ast_node *n = it->node;
+	bool skip = it->skip;
+	it->skip = false;
+	if (it->hold) {
+		it->hold = false;
+		return n != NULL;
+	}
+	if (it->entering) {
+		if (!skip && n->first)
+			it->node = n->first;
+		else
+			it->entering = false;
+		return true;
+	}
+	if (n == it->top)
+		return false;
+	if (n->next) {
+		it->node = n->next;
+		it->entering = true;
+	} else {
+		it->node = n->parent;
+	}
+	return true;
+}
+
+/* The walk goes on by entering m, which the caller put where the node
+ * just entered was (replacing it). */
+static inline void ast_iter_goto(ast_iter *it, const ast_node *m)
+{
+	it->node = m;
+	it->entering = true;
+	it->hold = true;
+}
 void ast_vec_push(ast_vec *v, ast_node *n);
 void ast_vec_free(ast_vec *v);
 
@@ -397,6 +487,19 @@ bool ast_kind_has_body(ast_block_kind k);
 const char *ast_level_name(ast_level l);
 
 /* ---- IDs ---- */
+
+/* The bytes of an ID, [A-Za-z0-9_.:-] (ast_id_valid says the rest), and
+ * of a note's label, [A-Za-z0-9_-]. */
+static inline bool ast_id_char(char c)
+{
+	return ascii_is_alnum(c) || c == '_' || c == '-' || c == '.' || c == ':';
+}
+
+static inline bool ast_label_char(char c)
+{
+	return ascii_is_alnum(c) || c == '_' || c == '-';
+}
+
 bool ast_id_valid(const char *p, size_t len);
 ast_node *ast_idtab_get(const ast_idtab *t, const char *key, size_t len);
 /* The node defined with key in any letter case. */
@@ -405,6 +508,14 @@ ast_node *ast_idtab_get_folded(const ast_idtab *t, const char *key, size_t len);
  * from it only in letter case (and then does not insert). */
 ast_node *ast_idtab_put(ast_idtab *t, const char *key, size_t len,
 			ast_node *node);
+/* The node an ID of a list or reference names: its resolved target, or
+ * the ID table's node for it (for a tree resolve has not seen). */
+ast_node *ast_idref_target(const ast_doc *d, const ast_idref *r);
+/* Whether n is a block of kind k (n may be NULL). */
+static inline bool ast_is_block(const ast_node *n, ast_block_kind k)
+{
+	return n && n->type == AST_BLOCK && n->u.block->kind == k;
+}
 /* The ID a node defines (block, heading or area), or NULL. */
 const str *ast_node_id(const ast_node *n);
 /* What a reference to n is called in messages: "finding", "section", ... */
@@ -454,7 +565,7 @@ const ast_field_spec *ast_meta_fields(size_t *n);
 const ast_field_spec *ast_spec_find(const ast_field_spec *specs, size_t n,
 				    const char *name, size_t len);
 
-/* ---- the whole pipeline ---- */
+/* ---- the whole pipeline (doc.c) ---- */
 
 /*
  * Load and parse one document from raw bytes: source normalisation,

@@ -4,9 +4,12 @@
 #include "buf.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "xalloc.h"
 
 void buf_free(buf *b)
 {
@@ -39,10 +42,8 @@ static void stream_lines(buf *b)
 void buf_grow(buf *b, size_t extra)
 {
 	size_t need = b->len + extra + 1;
-	if (need < b->len) {
-		fputs("briefc: output too large\n", stderr);
-		abort();
-	}
+	if (need < b->len)
+		xalloc_die(SIZE_MAX, "a text buffer");
 	if (need <= b->cap)
 		return;
 	if (b->sink && b->len >= BUF_STREAM_AT) {
@@ -54,12 +55,7 @@ void buf_grow(buf *b, size_t extra)
 	size_t cap = b->cap ? b->cap : 256;
 	while (cap < need)
 		cap = cap + cap / 2 + 64;
-	char *p = realloc(b->data, cap);
-	if (!p) {
-		fputs("briefc: out of memory\n", stderr);
-		abort();
-	}
-	b->data = p;
+	b->data = xrealloc(b->data, cap, "a text buffer");
 	b->cap = cap;
 }
 

@@ -12,6 +12,7 @@
 
 #include "check.h"
 #include "check_util.h"
+#include "xalloc.h"
 
 void check_run_all(ast_doc *d)
 {
@@ -132,15 +133,6 @@ static bool node_is(const ast_node *t, const idlist_use *u)
 	return t->type != AST_BLOCK || t->u.block->kind == u->want_kind;
 }
 
-/* The node an ID names: resolved, or looked up (resolution may refuse the
- * wrong kind). */
-static ast_node *idref_target(const ast_doc *d, const ast_idref *r)
-{
-	if (r->target)
-		return r->target;
-	return ast_idtab_get(&d->ids, r->id.p, r->id.len);
-}
-
 /*
  * A suggestion costs a pass over every ID.  Once a document has this many
  * diagnostics (far more than anyone reads) suggestions are left out, which
@@ -162,7 +154,7 @@ static void suggest_from(ast_doc *d, size_t k, const ast_idref *r,
 /* The IDs of the nodes of v, for suggestions (heap array). */
 static const char **ids_of(const ast_vec *v, size_t *n)
 {
-	const char **out = check_xrealloc(NULL, (v->n + 1) * sizeof *out);
+	const char **out = xreallocarray(NULL, v->n + 1, sizeof *out, "suggestions");
 	*n = 0;
 	for (size_t i = 0; i < v->n; i++) {
 		const str *id = ast_node_id(v->v[i]);
@@ -179,7 +171,7 @@ static const char **all_ids(const ast_doc *d, size_t *n)
 	size_t cap = 1;
 	for (size_t i = 0; i < 3; i++)
 		cap += vs[i]->n;
-	const char **out = check_xrealloc(NULL, cap * sizeof *out);
+	const char **out = xreallocarray(NULL, cap, sizeof *out, "suggestions");
 	*n = 0;
 	for (size_t i = 0; i < 3; i++)
 		for (size_t j = 0; j < vs[i]->n; j++) {
@@ -199,7 +191,7 @@ void check_undefined_reference(ast_doc *d)
 		const ast_idlist *ids = &d->refs.v[i]->u.ref->ids;
 		for (size_t j = 0; j < ids->n; j++) {
 			const ast_idref *r = &ids->v[j];
-			if (idref_target(d, r) ||
+			if (ast_idref_target(d, r) ||
 			    !ast_id_valid(r->id.p, r->id.len))
 				continue;
 			size_t k = diag_report(&d->diags, DC_UNDEFINED_REFERENCE,
@@ -219,7 +211,7 @@ void check_undefined_reference(ast_doc *d)
 			const char **cands = NULL;
 			for (size_t j = 0; j < u[l].n; j++) {
 				const ast_idref *r = &u[l].v[j];
-				if (idref_target(d, r) ||
+				if (ast_idref_target(d, r) ||
 				    !ast_id_valid(r->id.p, r->id.len))
 					continue;
 				size_t k = diag_report(
@@ -247,23 +239,25 @@ static void excuse(ast_vec *v, const ast_node *n)
  * or bad-value reports it. */
 static bool broken(const ast_doc *d, const ast_idref *r)
 {
-	return !idref_target(d, r);
+	return !ast_idref_target(d, r);
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
 }
 
 /* The start of every syntax error, sorted. */
 static uint32_t *syntax_starts(const ast_doc *d, size_t *n)
 {
-	uint32_t *v = check_xrealloc(NULL, (d->diags.n + 1) * sizeof *v);
+	uint32_t *v = xreallocarray(NULL, d->diags.n + 1, sizeof *v,
+				    "the syntax errors");
 	*n = 0;
 	for (size_t i = 0; i < d->diags.n; i++)
 		if (d->diags.items[i].code == DC_SYNTAX)
 			v[(*n)++] = d->diags.items[i].at.start;
-	for (size_t i = 1; i < *n; i++)	/* nearly sorted already */
-		for (size_t j = i; j > 0 && v[j - 1] > v[j]; j--) {
-			uint32_t t = v[j];
-			v[j] = v[j - 1];
-			v[j - 1] = t;
-		}
+	qsort(v, *n, sizeof *v, cmp_u32);
 	return v;
 }
 
@@ -283,7 +277,7 @@ static bool syntax_inside(const uint32_t *v, size_t n, span at)
 /* Whether a reference in the inlines under top names nothing. */
 static bool subtree_broken(const ast_doc *d, const ast_node *top)
 {
-	for (const ast_node *n = top->first; n; n = check_next(n, top, true))
+	for (const ast_node *n = top->first; n; n = ast_next(n, top, true))
 		if (n->type == AST_REF)
 			for (size_t i = 0; i < n->u.ref->ids.n; i++)
 				if (broken(d, &n->u.ref->ids.v[i]))
@@ -383,7 +377,7 @@ void check_wrong_kind(ast_doc *d)
 		for (size_t l = 0; l < nu; l++)
 			for (size_t j = 0; j < u[l].n; j++) {
 				const ast_idref *r = &u[l].v[j];
-				const ast_node *t = idref_target(d, r);
+				const ast_node *t = ast_idref_target(d, r);
 				if (!t || node_is(t, &u[l]))
 					continue;
 				const char *what = ast_node_what(t);

@@ -1,200 +1,42 @@
 /*
  * check_acronyms.c - undefined-acronym, unused-acronym, acronym-mismatch.
  *
- * What counts as an acronym in prose: a token (check_token_end: letters,
- * digits and inner '&'; hyphens split, so US-ROK is US and ROK) made of
- * capital letters and digits with at least two capitals, or such a token
- * followed by a plural 's' (NGOs).  Roman numerals made of I, V and X
- * (II, IV, XIV) and the placeholder words are not acronyms.  Code spans,
- * URLs and references are not prose.  The prose is the body (headings,
- * paragraphs, lists, quotes, block bodies) and the inline fields (title,
- * claim, action), outside evidence blocks: a source's own title is
- * bibliography, not the author's prose.
- *
- * Every declared acronym is found in one hash table look-up per token, so
- * the scan is linear in the prose however many acronyms are declared.
+ * What a use of an acronym is, and what looks like one, is acronym.h's
+ * to say (the renderer marks what these checks count).  The prose they
+ * count in is the body (headings, paragraphs, lists, quotes, block bodies)
+ * and the inline fields (title, claim, action), outside evidence blocks:
+ * a source's own title is bibliography, not the author's prose.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "acronym.h"
+#include "ascii.h"
 #include "check.h"
 #include "check_util.h"
+#include "xalloc.h"
 
 #define CW_ACRONYM_PROSE (CW_HEADING | CW_PARAGRAPH | CW_INLINE_FIELD | CW_CELL)
 
-typedef struct acro_table {
-	check_strtab keys;	/* abbreviation -> index into decl */
-	const ast_node **decl;	/* the first declaration of each */
-	size_t *uses;
-	size_t n;
-	const ast_node **dups;	/* later declarations of a taken key */
-	size_t ndups;
-	bool first[256];	/* the first bytes of the abbreviations */
-	bool start[256];	/* ... and capitals, digits and the final NUL:
-				 * where a token worth looking at starts */
-	uint64_t lens;		/* bit k: an abbreviation of k bytes (63: or
-				 * more), so most words need no look-up */
-} acro_table;
-
-static uint64_t len_bit(size_t n)
-{
-	return (uint64_t)1 << (n < 63 ? n : 63);
-}
-
-static void acro_add(acro_table *t, const ast_node *e)
-{
-	bool added;
-	check_strent *k;
-
-	if (e->type != AST_ACRONYM || e->u.entry->key.len == 0)
-		return;
-	k = check_strtab_put(&t->keys, e->u.entry->key.p, e->u.entry->key.len,
-			     &added);
-	if (!added) {
-		t->dups[t->ndups++] = e;
-		return;
-	}
-	k->val = t->n;
-	t->first[(unsigned char)e->u.entry->key.p[0]] = true;
-	t->start[(unsigned char)e->u.entry->key.p[0]] = true;
-	t->lens |= len_bit(e->u.entry->key.len);
-	t->decl[t->n] = e;
-	t->uses[t->n] = 0;
-	t->n++;
-}
-
-/* d->acronyms holds the entries; a container block is opened up too. */
-static void acro_init(acro_table *t, const ast_doc *d)
-{
-	size_t cap = 1;
-
-	memset(t, 0, sizeof *t);
-	for (size_t i = 0; i < d->acronyms.n; i++) {
-		const ast_node *n = d->acronyms.v[i];
-		if (n->type == AST_ACRONYM)
-			cap++;
-		else
-			for (const ast_node *c = n->first; c; c = c->next)
-				cap++;
-	}
-	for (int c = 'A'; c <= 'Z'; c++)
-		t->start[c] = true;
-	for (int c = '0'; c <= '9'; c++)
-		t->start[c] = true;
-	t->start[0] = true;
-	t->decl = check_xrealloc(NULL, cap * sizeof *t->decl);
-	t->uses = check_xrealloc(NULL, cap * sizeof *t->uses);
-	t->dups = check_xrealloc(NULL, cap * sizeof *t->dups);
-	for (size_t i = 0; i < d->acronyms.n; i++) {
-		const ast_node *n = d->acronyms.v[i];
-		if (n->type == AST_ACRONYM)
-			acro_add(t, n);
-		else
-			for (const ast_node *c = n->first; c; c = c->next)
-				acro_add(t, c);
-	}
-}
-
-static void acro_free(acro_table *t)
-{
-	check_strtab_free(&t->keys);
-	free(t->decl);
-	free(t->uses);
-	free(t->dups);
-}
-
-static bool in_prose(const check_prose *p, size_t i)
+static bool in_prose(const prose *p, size_t i)
 {
 	return !(p->fl[i] & (CP_CODE | CP_URL | CP_REF));
 }
 
-/* Capitals and digits, at least two capitals; not I/V/X numerals. */
-static bool acronym_shape(const char *s, size_t n)
-{
-	size_t caps = 0;
-	bool roman = true;
-
-	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
-		if (check_is_upper((unsigned char)c))
-			caps++;
-		else if (!(c >= '0' && c <= '9'))
-			return false;
-		if (c != 'I' && c != 'V' && c != 'X')
-			roman = false;
-	}
-	if (caps < 2 || roman)
-		return false;
-	/* placeholders are check_placeholder's */
-	return !((n == 4 && memcmp(s, "TODO", 4) == 0) ||
-		 (n == 3 && memcmp(s, "TBD", 3) == 0) ||
-		 (n == 3 && memcmp(s, "TBC", 3) == 0) ||
-		 (n == 5 && memcmp(s, "FIXME", 5) == 0));
-}
-
-/*
- * Call fn for every token of the prose that is a declared acronym (val
- * is its index) or, with val == SIZE_MAX, has the shape of one.  *len is
- * the acronym's length within the token (a plural 's' is not part).
- */
-typedef void token_fn(check_prose *p, size_t a, size_t b, size_t len,
-		      size_t val, void *ctx);
-
+/* The checks asked for, each called for every use acronym_scan finds. */
 typedef struct scan_ctx {
-	acro_table *t;
-	token_fn *fn[3];
+	acronym_fn *fn[3];
 	void *ctx[3];
 	size_t n;
 } scan_ctx;
 
-static void token(scan_ctx *sc, check_prose *p, size_t a, size_t b,
-		  size_t len, size_t val)
-{
-	for (size_t i = 0; i < sc->n; i++)
-		sc->fn[i](p, a, b, len, val, sc->ctx[i]);
-}
-
-static void acro_scan(check_prose *p, void *vctx)
+static void token(prose *p, size_t a, size_t b, size_t len, size_t val,
+		  void *vctx)
 {
 	scan_ctx *sc = vctx;
-	const unsigned char *fl = p->fl;
-	const bool *start = sc->t->start;
-	size_t i = 0;
-
-	for (;;) {
-		/* A declared abbreviation starts with one of its first bytes;
-		 * the shape of one with a capital or a digit. */
-		while (!start[(unsigned char)p->text[i]])
-			i++;
-		if (i >= p->len)
-			return;
-		if ((fl[i] & (CP_CODE | CP_URL | CP_REF | CP_WORD)) != CP_WORD) {
-			i++;
-			continue;
-		}
-		unsigned all;
-		size_t e = check_token_end_fl(p, i, &all);
-		if (!check_token_starts(p, i) || (all & (CP_CODE | CP_URL | CP_REF))) {
-			i = e;
-			continue;
-		}
-		const char *s = p->text + i;
-		size_t n = e - i;
-		check_strent *k = NULL;
-		bool declared = sc->t->first[(unsigned char)s[0]];
-		if (declared && (sc->t->lens & len_bit(n)))
-			k = check_strtab_get(&sc->t->keys, s, n);
-		if (!k && declared && n > 2 && s[n - 1] == 's' &&
-		    (sc->t->lens & len_bit(n - 1)))
-			k = check_strtab_get(&sc->t->keys, s, n - 1);
-		if (k)
-			token(sc, p, i, e, k->len, k->val);
-		else if (acronym_shape(s, n))
-			token(sc, p, i, e, n, SIZE_MAX);
-		else if (n > 2 && s[n - 1] == 's' && acronym_shape(s, n - 1))
-			token(sc, p, i, e, n - 1, SIZE_MAX);
-		i = e;
-	}
+	for (size_t i = 0; i < sc->n; i++)
+		sc->fn[i](p, a, b, len, val, sc->ctx[i]);
 }
 
 /* ---- undefined-acronym ---- */
@@ -206,33 +48,29 @@ typedef struct undef_entry {
 } undef_entry;
 
 typedef struct undef_state {
-	acro_table *t;
-	check_strtab seen;	/* name -> index into v */
+	htab seen;	/* name -> index into v */
 	undef_entry *v;
 	size_t n, cap;
 } undef_state;
 
-static void undef_token(check_prose *p, size_t a, size_t b, size_t len,
+static void undef_token(prose *p, size_t a, size_t b, size_t len,
 			size_t val, void *ctx)
 {
 	undef_state *st = ctx;
 	bool added;
 
 	(void)b;
-	if (val != SIZE_MAX)
+	if (val != ACRONYM_UNDECLARED)
 		return;
-	check_strent *e = check_strtab_put(&st->seen, p->text + a, len, &added);
+	htab_entry *e = htab_put(&st->seen, p->text + a, len, &added);
 	if (!added) {
-		st->v[e->val].count++;
+		st->v[e->val.n].count++;
 		return;
 	}
 	e->key = arena_strndup(&p->d->arena, p->text + a, len);
-	if (st->n == st->cap) {
-		st->cap = st->cap ? 2 * st->cap : 16;
-		st->v = check_xrealloc(st->v, st->cap * sizeof *st->v);
-	}
-	e->val = st->n;
-	st->v[st->n++] = (undef_entry){check_prose_span(p, a, a + len), 1,
+	st->v = xgrow(st->v, &st->cap, st->n, sizeof *st->v, "undeclared acronyms");
+	e->val.n = st->n;
+	st->v[st->n++] = (undef_entry){prose_span(p, a, a + len), 1,
 				       e->key};
 }
 
@@ -252,25 +90,33 @@ static void undef_finish(ast_doc *d, undef_state *st)
 				      name, st->v[i].count);
 	}
 	free(st->v);
-	check_strtab_free(&st->seen);
+	htab_free(&st->seen);
 }
 
 /* ---- unused-acronym ---- */
 
-static void count_use(check_prose *p, size_t a, size_t b, size_t len,
+/* ctx: the count of uses of each declared acronym */
+static void count_use(prose *p, size_t a, size_t b, size_t len,
 		      size_t val, void *ctx)
 {
-	acro_table *t = ctx;
+	size_t *uses = ctx;
 
 	(void)p, (void)a, (void)b, (void)len;
-	if (val != SIZE_MAX)
-		t->uses[val]++;
+	if (val != ACRONYM_UNDECLARED)
+		uses[val]++;
 }
 
-static void unused_finish(ast_doc *d, acro_table *t)
+/* Report the acronyms never used; each declaration keeps its count of
+ * uses (the JSON output shows it). */
+static void unused_finish(ast_doc *d, const acronym_table *t, const size_t *uses)
 {
+	for (size_t i = 0; i < t->n + t->ndups; i++) {
+		ast_entry *e = (i < t->n ? t->decl[i] : t->dups[i - t->n])->u.entry;
+		size_t k = acronym_find(t, e->key.p, e->key.len);
+		e->uses = uses[k] > INT_MAX ? INT_MAX : (int)uses[k];
+	}
 	for (size_t i = 0; i < t->n; i++) {
-		if (t->uses[i])
+		if (uses[i])
 			continue;
 		const ast_node *e = t->decl[i];
 		size_t k = diag_report(&d->diags, DC_UNUSED_ACRONYM,
@@ -331,11 +177,6 @@ static word word_trim(word w)
 	return w;
 }
 
-static char fold(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-
 static bool word_eq(word a, word b)
 {
 	size_t i = 0, j = 0;
@@ -349,7 +190,7 @@ static bool word_eq(word a, word b)
 			j++;
 		if (i == a.n || j == b.n)
 			return i == a.n && j == b.n;
-		if (fold(a.p[i]) != fold(b.p[j]))
+		if (ascii_lower(a.p[i]) != ascii_lower(b.p[j]))
 			return false;
 		i++;
 		j++;
@@ -364,7 +205,7 @@ static bool is_space(char c)
 /* The whitespace-separated words of an expansion (heap array). */
 static word *split_words(const char *s, size_t n, size_t *nw)
 {
-	word *w = check_xrealloc(NULL, (n / 2 + 2) * sizeof *w);
+	word *w = xreallocarray(NULL, n / 2 + 2, sizeof *w, "an expansion's words");
 	size_t i = 0;
 
 	*nw = 0;
@@ -394,22 +235,22 @@ static bool ends_clause(word w)
 	if (c != '.')
 		return false;
 	return !(memchr(w.p, '.', w.n - 1) ||
-		 (w.n == 2 && check_is_upper((unsigned char)w.p[0])));
+		 (w.n == 2 && ascii_is_upper(w.p[0])));
 }
 
 typedef struct mismatch_state {
-	acro_table *t;
+	const acronym_table *t;
 	word *got;		/* room for the longest expansion */
 	word **exp;		/* the declared expansion of each, split */
 	size_t *nexp;
 } mismatch_state;
 
-static void mismatch_token(check_prose *p, size_t a, size_t b, size_t len,
+static void mismatch_token(prose *p, size_t a, size_t b, size_t len,
 			   size_t val, void *ctx)
 {
 	mismatch_state *st = ctx;
 
-	if (val == SIZE_MAX || len != b - a)
+	if (val == ACRONYM_UNDECLARED || len != b - a)
 		return;
 	/* "(ABBR)", the parentheses plain prose */
 	if (a == 0 || b >= p->len || p->text[a - 1] != '(' || p->text[b] != ')' ||
@@ -450,7 +291,7 @@ static void mismatch_token(check_prose *p, size_t a, size_t b, size_t len,
 	const ast_node *decl = st->t->decl[val];
 	const str *key = &decl->u.entry->key, *exp = &decl->u.entry->value;
 	size_t k = diag_report(&p->d->diags, DC_ACRONYM_MISMATCH,
-			       check_prose_span(p, first, last),
+			       prose_span(p, first, last),
 			       "'%.*s%s' is not the declared expansion of %.*s%s",
 			       check_clip(p->text + first, last - first),
 			       p->text + first, CHECK_CLIPPED(last - first),
@@ -464,11 +305,11 @@ static void mismatch_token(check_prose *p, size_t a, size_t b, size_t len,
 }
 
 /* Split the expansions; report abbreviations declared twice differently. */
-static void mismatch_begin(ast_doc *d, mismatch_state *st, acro_table *t)
+static void mismatch_begin(ast_doc *d, mismatch_state *st, const acronym_table *t)
 {
 	st->t = t;
-	st->exp = check_xrealloc(NULL, (t->n + 1) * sizeof *st->exp);
-	st->nexp = check_xrealloc(NULL, (t->n + 1) * sizeof *st->nexp);
+	st->exp = xreallocarray(NULL, t->n + 1, sizeof *st->exp, "the expansions");
+	st->nexp = xreallocarray(NULL, t->n + 1, sizeof *st->nexp, "the expansions");
 	size_t longest = 1;
 	for (size_t i = 0; i < t->n; i++) {
 		st->exp[i] = split_words(t->decl[i]->u.entry->value.p,
@@ -477,20 +318,20 @@ static void mismatch_begin(ast_doc *d, mismatch_state *st, acro_table *t)
 		if (st->nexp[i] > longest)
 			longest = st->nexp[i];
 	}
-	st->got = check_xrealloc(NULL, longest * sizeof *st->got);
+	st->got = xreallocarray(NULL, longest, sizeof *st->got, "the expansions");
 
 	/* The same acronym declared again with another expansion. */
 	for (size_t i = 0; i < t->ndups; i++) {
 		const ast_node *e = t->dups[i];
-		check_strent *k = check_strtab_get(&t->keys, e->u.entry->key.p,
+		htab_entry *k = htab_get(&t->keys, e->u.entry->key.p,
 						   e->u.entry->key.len);
-		const ast_node *first = t->decl[k->val];
+		const ast_node *first = t->decl[k->val.n];
 		size_t nw;
 		word *w = split_words(e->u.entry->value.p, e->u.entry->value.len,
 				      &nw);
-		bool same = nw == st->nexp[k->val];
+		bool same = nw == st->nexp[k->val.n];
 		for (size_t j = 0; same && j < nw; j++)
-			same = word_eq(w[j], st->exp[k->val][j]);
+			same = word_eq(w[j], st->exp[k->val.n][j]);
 		free(w);
 		if (same)
 			continue;
@@ -521,36 +362,42 @@ static void mismatch_free(mismatch_state *st)
 struct check_acr {
 	ast_doc *d;
 	unsigned which;		/* CHECK_ACR_* */
-	acro_table t;
+	acronym_table t;
+	size_t *uses;		/* of each declared acronym */
 	scan_ctx sc;
 	undef_state undef;
 	mismatch_state mm;
 };
 
+static void scan(prose *p, void *ctx)
+{
+	check_acr *a = ctx;
+	acronym_scan(p, &a->t, token, &a->sc);
+}
+
 check_acr *check_acr_begin(ast_doc *d, unsigned which, check_prose_use *use)
 {
-	check_acr *a = check_xrealloc(NULL, sizeof *a);
+	check_acr *a = xmalloc(sizeof *a, "the acronym checks");
 
 	memset(a, 0, sizeof *a);
 	a->d = d;
 	a->which = which;
-	acro_init(&a->t, d);
-	a->sc.t = &a->t;
+	acronym_table_init(&a->t, d, true);
+	a->uses = xcalloc(a->t.n, sizeof *a->uses, "the acronym checks");
 	if (which & CHECK_ACR_UNDEFINED) {
-		a->undef.t = &a->t;
 		a->sc.fn[a->sc.n] = undef_token;
 		a->sc.ctx[a->sc.n++] = &a->undef;
 	}
 	if (which & CHECK_ACR_UNUSED) {
 		a->sc.fn[a->sc.n] = count_use;
-		a->sc.ctx[a->sc.n++] = &a->t;
+		a->sc.ctx[a->sc.n++] = a->uses;
 	}
 	if (which & CHECK_ACR_MISMATCH) {
 		mismatch_begin(d, &a->mm, &a->t);
 		a->sc.fn[a->sc.n] = mismatch_token;
 		a->sc.ctx[a->sc.n++] = &a->mm;
 	}
-	*use = (check_prose_use){CW_ACRONYM_PROSE, CW_EVIDENCE, acro_scan, &a->sc};
+	*use = (check_prose_use){CW_ACRONYM_PROSE, CW_EVIDENCE, scan, a};
 	return a;
 }
 
@@ -559,10 +406,11 @@ void check_acr_finish(check_acr *a)
 	if (a->which & CHECK_ACR_UNDEFINED)
 		undef_finish(a->d, &a->undef);
 	if (a->which & CHECK_ACR_UNUSED)
-		unused_finish(a->d, &a->t);
+		unused_finish(a->d, &a->t, a->uses);
 	if (a->which & CHECK_ACR_MISMATCH)
 		mismatch_free(&a->mm);
-	acro_free(&a->t);
+	acronym_table_free(&a->t);
+	free(a->uses);
 	free(a);
 }
 

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "check.h"
 #include "check_util.h"
 
@@ -59,20 +60,11 @@ void check_table_shape(ast_doc *d)
 
 /* ---- unreferenced-float ---- */
 
-/* A float that cannot be named (a duplicate or malformed ID) is another
- * diagnostic's. */
-static bool nameable(const ast_doc *d, const ast_node *n)
-{
-	const str *id = ast_node_id(n);
-	return id && ast_id_valid(id->p, id->len) &&
-	       ast_idtab_get(&d->ids, id->p, id->len) == n;
-}
-
-static void unreferenced(ast_doc *d, const ast_vec *v, const check_ptrset *seen)
+static void unreferenced(ast_doc *d, const ast_vec *v, const ptrset *seen)
 {
 	for (size_t i = 0; i < v->n; i++) {
 		const ast_node *f = v->v[i];
-		if (check_ptrset_has(seen, f) || !nameable(d, f))
+		if (ptrset_has(seen, f) || !check_nameable(d, f))
 			continue;
 		size_t k = diag_report(&d->diags, DC_UNREFERENCED_FLOAT,
 				       check_id_span(f),
@@ -86,20 +78,20 @@ static void unreferenced(ast_doc *d, const ast_vec *v, const check_ptrset *seen)
 
 void check_unreferenced_float(ast_doc *d)
 {
-	check_ptrset seen = {0};
+	ptrset seen = {0};
 
 	for (size_t i = 0; i < d->refs.n; i++) {
 		const ast_idlist *ids = &d->refs.v[i]->u.ref->ids;
 		for (size_t j = 0; j < ids->n; j++)
-			check_ptrset_add(&seen, ids->v[j].target);
+			ptrset_add(&seen, ids->v[j].target);
 	}
 	/* a misspelt reference meant it: undefined-reference says so */
 	check_excused(d);
 	for (size_t i = 0; i < d->meant.n; i++)
-		check_ptrset_add(&seen, d->meant.v[i]);
+		ptrset_add(&seen, d->meant.v[i]);
 	unreferenced(d, &d->tables, &seen);
 	unreferenced(d, &d->figures, &seen);
-	check_ptrset_free(&seen);
+	ptrset_free(&seen);
 }
 
 /* ---- weak-alt ---- */
@@ -112,8 +104,7 @@ static void fold_words(const char *s, size_t n, buf *out)
 	buf_clear(out);
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		bool word = c >= 0x80 || (c >= 'a' && c <= 'z') ||
-			    (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+		bool word = c >= 0x80 || ascii_is_alnum((char)c);
 		if (!word) {
 			space = true;
 			continue;
@@ -121,7 +112,7 @@ static void fold_words(const char *s, size_t n, buf *out)
 		if (space && out->len)
 			buf_putc(out, ' ');
 		space = false;
-		buf_putc(out, (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+		buf_putc(out, ascii_lower((char)c));
 	}
 	if (!out->data)
 		buf_puts(out, "");

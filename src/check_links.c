@@ -12,8 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "check.h"
 #include "check_util.h"
+#include "xalloc.h"
 
 static const char *const unsafe_schemes[] = {"javascript", "vbscript", "data",
 					     "file"};
@@ -32,11 +34,6 @@ static int hexval(char c)
 	if (c >= 'A' && c <= 'F')
 		return c - 'A' + 10;
 	return -1;
-}
-
-static char lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
 /* Trim surrounding spaces and controls, drop tabs and newlines: the URL a
@@ -90,13 +87,13 @@ static size_t url_decode(char *s, size_t n, bool *changed)
 					j++;
 				used = j - i;
 			}
-		} else if (s[i] == '&' && check_prefix_ci(s + i, n - i, "&colon;")) {
+		} else if (s[i] == '&' && ascii_prefix_ci(s + i, n - i, "&colon;")) {
 			c = ':';
 			used = 7;
-		} else if (s[i] == '&' && check_prefix_ci(s + i, n - i, "&tab;")) {
+		} else if (s[i] == '&' && ascii_prefix_ci(s + i, n - i, "&tab;")) {
 			c = '\t';
 			used = 5;
-		} else if (s[i] == '&' && check_prefix_ci(s + i, n - i, "&newline;")) {
+		} else if (s[i] == '&' && ascii_prefix_ci(s + i, n - i, "&newline;")) {
 			c = '\n';
 			used = 9;
 		}
@@ -119,12 +116,12 @@ static size_t url_decode(char *s, size_t n, bool *changed)
 static size_t scheme_len(const char *s, size_t n)
 {
 	size_t i = 0;
-	char c0 = lower(s[0]);
+	char c0 = ascii_lower(s[0]);
 
 	if (n == 0 || c0 < 'a' || c0 > 'z')
 		return 0;
 	for (i = 1; i < n; i++) {
-		char c = lower(s[i]);
+		char c = ascii_lower(s[i]);
 		if (c == ':')
 			return i;
 		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
@@ -136,7 +133,7 @@ static size_t scheme_len(const char *s, size_t n)
 
 bool check_url_scheme(const char *url, size_t len, char *out, size_t outsz)
 {
-	char *s = check_xrealloc(NULL, len + 1);
+	char *s = xmalloc(len + 1, "a URL");
 	size_t n = url_normalise(url, len, s);
 	bool changed = true;
 
@@ -149,7 +146,7 @@ bool check_url_scheme(const char *url, size_t len, char *out, size_t outsz)
 	if (outsz) {
 		size_t m = k < outsz - 1 ? k : outsz - 1;
 		for (size_t i = 0; i < m; i++)
-			out[i] = lower(s[i]);
+			out[i] = ascii_lower(s[i]);
 		out[m] = '\0';
 	}
 	free(s);
@@ -208,7 +205,7 @@ static void bad_url(ast_doc *d, const char *url, size_t len, span at,
 	if ((link && (link_is_empty(url, len) || link->u.link->image)) ||
 	    is_unsafe(url, len, scheme, sizeof scheme))
 		return;		/* empty-link, unsupported-markup, unsafe-url say it */
-	s = check_xrealloc(NULL, len + 1);
+	s = xmalloc(len + 1, "a URL");
 	n = url_normalise(url, len, s);
 	k = scheme_len(s, n);
 	if (k == 0) {
@@ -220,16 +217,16 @@ static void bad_url(ast_doc *d, const char *url, size_t len, span at,
 			diag_add_help(&d->diags, id,
 				      "to refer to a part of the brief, write "
 				      "[@%s]", check_quote(d, s + 1, n - 1));
-		else if (check_prefix_ci(s, n, "www."))
+		else if (ascii_prefix_ci(s, n, "www."))
 			diag_add_help(&d->diags, id, "write 'https://%s'",
 				      check_quote(d, s, n));
 		else
 			diag_add_help(&d->diags, id,
 				      "links must start with 'https://', "
 				      "'http://' or 'mailto:'");
-	} else if (!(k == 4 && check_prefix_ci(s, n, "http")) &&
-		   !(k == 5 && check_prefix_ci(s, n, "https")) &&
-		   !(k == 6 && check_prefix_ci(s, n, "mailto"))) {
+	} else if (!(k == 4 && ascii_prefix_ci(s, n, "http")) &&
+		   !(k == 5 && ascii_prefix_ci(s, n, "https")) &&
+		   !(k == 6 && ascii_prefix_ci(s, n, "mailto"))) {
 		diag_report(&d->diags, DC_BAD_URL, at,
 			    "URL scheme '%.*s:' is not allowed (use http, https "
 			    "or mailto)", (int)(k < 40 ? k : 40), s);

@@ -10,11 +10,13 @@
 
 #include "check.h"
 #include "check_util.h"
+#include "xalloc.h"
 
 /* The labels of the notes, for suggestions (heap array). */
 static const char **labels(const ast_doc *d, size_t *n)
 {
-	const char **v = check_xrealloc(NULL, (d->footnotes.n + 1) * sizeof *v);
+	const char **v = xreallocarray(NULL, d->footnotes.n + 1, sizeof *v,
+				       "the notes' labels");
 	*n = 0;
 	for (size_t i = 0; i < d->footnotes.n; i++)
 		v[(*n)++] = d->footnotes.v[i]->u.note->label.p;
@@ -64,7 +66,7 @@ void check_unused_footnote(ast_doc *d)
 {
 	size_t nc, budget = NOTE_MAX_SUGGESTIONS;
 	const char **cands = NULL;
-	check_ptrset excused = {0};
+	ptrset excused = {0};
 
 	/* a note that a misspelt use meant: undefined-footnote says so */
 	for (size_t i = 0; i < d->fnrefs.n; i++) {
@@ -73,12 +75,12 @@ void check_unused_footnote(ast_doc *d)
 			continue;
 		if (!cands)
 			cands = labels(d, &nc);
-		check_ptrset_add(&excused, meant(d, u, cands, nc, &budget));
+		ptrset_add(&excused, meant(d, u, cands, nc, &budget));
 	}
 	for (size_t i = 0; i < d->footnotes.n; i++) {
 		const ast_node *f = d->footnotes.v[i];
 		const ast_note *n = f->u.note;
-		if (n->uses || check_ptrset_has(&excused, f) ||
+		if (n->uses || ptrset_has(&excused, f) ||
 		    ast_idtab_get(&d->note_ids, n->label.p, n->label.len) != f)
 			continue;	/* used, meant, or a duplicate */
 		size_t k = diag_report(&d->diags, DC_UNUSED_FOOTNOTE, n->label_at,
@@ -88,7 +90,7 @@ void check_unused_footnote(ast_doc *d)
 			      "belongs, or remove it", CHECK_Q(d, n->label));
 	}
 	free(cands);
-	check_ptrset_free(&excused);
+	ptrset_free(&excused);
 }
 
 /* A note with no text (bad-value): `[^x]:` and nothing after. */

@@ -1,5 +1,5 @@
 /*
- * check_prose.c - checks over the prose itself: placeholders left in,
+ * prose.c - checks over the prose itself: placeholders left in,
  * paragraphs written twice, heading levels that jump, the word budget.
  *
  * The scanners read the flat text of check_prose_walk(), so emphasis,
@@ -9,8 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
+#include "bytes8.h"
 #include "check.h"
 #include "check_util.h"
+#include "xalloc.h"
 
 /* Every kind of prose. */
 #define CW_ALL (CW_HEADING | CW_PARAGRAPH | CW_INLINE_FIELD | CW_TEXT_FIELD | \
@@ -18,23 +21,23 @@
 
 /* ---- placeholder ---- */
 
-static bool skipped(const check_prose *p, size_t i)
+static bool skipped(const prose *p, size_t i)
 {
 	return p->fl[i] & (CP_CODE | CP_URL | CP_REF);
 }
 
-static bool token_is(const check_prose *p, size_t a, size_t b, const char *w)
+static bool token_is(const prose *p, size_t a, size_t b, const char *w)
 {
 	return strlen(w) == b - a && memcmp(p->text + a, w, b - a) == 0;
 }
 
-static bool token_ci(const check_prose *p, size_t a, size_t b, const char *w)
+static bool token_ci(const prose *p, size_t a, size_t b, const char *w)
 {
-	return strlen(w) == b - a && check_prefix_ci(p->text + a, b - a, w);
+	return strlen(w) == b - a && ascii_prefix_ci(p->text + a, b - a, w);
 }
 
 /* TODO, TBD, TBC, FIXME, XXX (and longer runs of X). */
-static bool placeholder_word(const check_prose *p, size_t a, size_t b)
+static bool placeholder_word(const prose *p, size_t a, size_t b)
 {
 	if (token_is(p, a, b, "TODO") || token_is(p, a, b, "TBD") ||
 	    token_is(p, a, b, "TBC") || token_is(p, a, b, "FIXME"))
@@ -47,15 +50,15 @@ static bool placeholder_word(const check_prose *p, size_t a, size_t b)
 	return true;
 }
 
-static void placeholder_report(check_prose *p, size_t a, size_t b)
+static void placeholder_report(prose *p, size_t a, size_t b)
 {
-	diag_report(&p->d->diags, DC_PLACEHOLDER, check_prose_span(p, a, b),
+	diag_report(&p->d->diags, DC_PLACEHOLDER, prose_span(p, a, b),
 		    "placeholder '%.*s' left in the text", (int)(b - a),
 		    p->text + a);
 }
 
 /* "lorem" at [a, b): the end of "lorem ipsum", or 0. */
-static size_t lorem_ipsum(const check_prose *p, size_t b)
+static size_t lorem_ipsum(const prose *p, size_t b)
 {
 	size_t i = b;
 	while (i < p->len && !skipped(p, i) &&
@@ -63,7 +66,7 @@ static size_t lorem_ipsum(const check_prose *p, size_t b)
 		i++;
 	if (i == b || i >= p->len || skipped(p, i))
 		return 0;
-	size_t e = check_token_end(p, i);
+	size_t e = prose_token_end(p, i);
 	return token_ci(p, i, e, "ipsum") ? e : 0;
 }
 
@@ -72,7 +75,7 @@ static size_t lorem_ipsum(const check_prose *p, size_t b)
  * NUL and holds none). */
 static const char placeholder_first[] = "TFXlL_[";
 
-static void placeholder_scan(check_prose *p, void *ctx)
+static void placeholder_scan(prose *p, void *ctx)
 {
 	static const char cn[] = "[citation needed]";
 	size_t i = 0;
@@ -88,8 +91,8 @@ static void placeholder_scan(check_prose *p, void *ctx)
 			continue;
 		}
 		if (fl & CP_WORD) {
-			size_t e = check_token_end(p, i), li;
-			if (!check_token_starts(p, i)) {
+			size_t e = prose_token_end(p, i), li;
+			if (!prose_token_starts(p, i)) {
 				i = e;	/* inside a word: "aTODO" */
 				continue;
 			}
@@ -155,13 +158,13 @@ typedef struct dup_ent {
 typedef struct dup_state {
 	dup_ent *slots;
 	size_t cap, n;
-	size_t seed;		/* of the hash, chosen when first grown */
+	uint64_t seed;		/* of the hash, chosen when first grown */
 	buf fold, other;	/* this paragraph folded; an earlier one */
-	check_prose again;	/* the earlier one, flattened */
+	prose again;	/* the earlier one, flattened */
 } dup_state;
 
 /* The words of p joined by single spaces, into out; returns how many. */
-static size_t fold(const check_prose *p, buf *out)
+static size_t fold(const prose *p, buf *out)
 {
 	size_t words = 0;
 	bool space = true;
@@ -192,29 +195,25 @@ static size_t fold(const check_prose *p, buf *out)
  * words.  Most paragraphs are, and then they are their own key, with one
  * word more than spaces.  Eight bytes at a time.
  */
-static bool folded(const check_prose *p, size_t *spaces)
+static bool folded(const prose *p, size_t *spaces)
 {
-	const uint64_t ones = 0x0101010101010101u, hi = 0x8080808080808080u;
 	const unsigned char *fl = p->fl;
 	size_t n = p->len, i = 0, count = 0;
-	uint64_t last = hi;	/* "a space before": none may lead */
+	uint64_t last = B8_HIGH;	/* "a space before": none may lead */
 
 	if (n && (fl[n - 1] & CP_SPACE))
 		return false;
+	_Static_assert(CP_SPACE == 8, "folded() moves the CP_SPACE bit to bit 7");
 	for (; i + 8 <= n; i += 8) {
-		uint64_t f, t;
-		memcpy(&f, fl + i, 8);
-		uint64_t sp = (f & (CP_SPACE * ones)) << 4;	/* bit 7 of each space */
+		uint64_t sp = (b8_load(fl + i) & b8_spread(CP_SPACE)) << 4;
 		if (!sp) {
 			last = 0;
 			continue;
 		}
-		memcpy(&t, p->text + i, 8);
-		uint64_t z = t ^ (' ' * ones);
-		uint64_t blank = ~(((z & ~hi) + ~hi) | z | ~hi);	/* bytes == ' ' */
+		uint64_t blank = b8_eq(b8_load(p->text + i), ' ');
 		if ((sp & ~blank) || (sp & ((sp << 8) | (last >> 56))))
 			return false;
-		count += (size_t)((((sp >> 7) * ones)) >> 56);
+		count += b8_count(sp);
 		last = sp;
 	}
 	bool prev = (last >> 63) != 0;
@@ -233,7 +232,7 @@ static bool dup_same(dup_state *st, ast_doc *d, const ast_node *first,
 		     const char *key, size_t len)
 {
 	st->again.d = d;
-	check_prose_flatten(&st->again, first);
+	prose_flatten(&st->again, first);
 	fold(&st->again, &st->other);
 	return st->other.len == len && memcmp(st->other.data, key, len) == 0;
 }
@@ -248,11 +247,11 @@ static void dup_grow(dup_state *st, const ast_doc *d)
 	else
 		while (cap / 4 * 3 < d->nparagraphs + 1)
 			cap *= 2;
-	dup_ent *slots = check_xrealloc(NULL, cap * sizeof *slots);
+	dup_ent *slots = xreallocarray(NULL, cap, sizeof *slots, "the paragraph table");
 
 	memset(slots, 0, cap * sizeof *slots);
 	if (!st->cap)
-		st->seed = ast_hash_seed(st, slots);
+		st->seed = hash_seed(st, slots);
 	for (size_t i = 0; i < st->cap; i++) {
 		if (!st->slots[i].node)
 			continue;
@@ -266,7 +265,7 @@ static void dup_grow(dup_state *st, const ast_doc *d)
 	st->cap = cap;
 }
 
-static void dup_scan(check_prose *p, void *ctx)
+static void dup_scan(prose *p, void *ctx)
 {
 	dup_state *st = ctx;
 	const char *key;
@@ -285,7 +284,7 @@ static void dup_scan(check_prose *p, void *ctx)
 		return;
 	if (st->n + 1 > st->cap / 4 * 3)
 		dup_grow(st, p->d);
-	uint32_t hash = (uint32_t)check_hash(st->seed, key, len);
+	uint32_t hash = (uint32_t)hash_bytes(st->seed, key, len);
 	size_t h = hash & (st->cap - 1);
 	for (; st->slots[h].node; h = (h + 1) & (st->cap - 1)) {
 		const dup_ent *e = &st->slots[h];
@@ -307,7 +306,7 @@ static void dup_free(dup_state *st)
 	free(st->slots);
 	buf_free(&st->fold);
 	buf_free(&st->other);
-	check_prose_free(&st->again);
+	prose_free(&st->again);
 }
 
 void check_duplicate_paragraph(ast_doc *d)
@@ -370,7 +369,7 @@ typedef struct word_state {
  * reference and that holds at least one letter or digit: "US–ROK", "2024"
  * and "don't" are one word each, a lone dash is none.
  */
-static void word_scan(check_prose *p, void *ctx)
+static void word_scan(prose *p, void *ctx)
 {
 	word_state *st = ctx;
 	size_t i = 0;
@@ -385,7 +384,7 @@ static void word_scan(check_prose *p, void *ctx)
 		if (has_word) {
 			st->words++;
 			if (st->words == st->mark) {
-				st->mark_at = check_prose_span(p, b, i);
+				st->mark_at = prose_span(p, b, i);
 				st->marked = true;
 			}
 		}

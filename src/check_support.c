@@ -9,44 +9,20 @@
 #include "check.h"
 #include "check_util.h"
 
-static const ast_node *target_of(const ast_doc *d, const ast_idref *r)
-{
-	if (r->target)
-		return r->target;
-	return ast_idtab_get(&d->ids, r->id.p, r->id.len);
-}
-
-static bool is_block(const ast_node *n, ast_block_kind k)
-{
-	return n && n->type == AST_BLOCK && n->u.block->kind == k;
-}
-
-/*
- * A block whose ID was already taken (duplicate-id), is malformed
- * (bad-value) or is missing (a syntax error) cannot be named, so the
- * chain checks leave it alone: one problem, one diagnostic.
- */
-static bool is_unnamed(const ast_doc *d, const ast_node *n)
-{
-	const str *id = ast_node_id(n);
-	return !id || !ast_id_valid(id->p, id->len) ||
-	       ast_idtab_get(&d->ids, id->p, id->len) != n;
-}
-
 /* What another diagnostic explains already (check_excused), into set:
  * d->excused, or d->meant. */
-static void excused_set(ast_doc *d, check_ptrset *set, bool meant)
+static void excused_set(ast_doc *d, ptrset *set, bool meant)
 {
 	check_excused(d);
 	const ast_vec *v = meant ? &d->meant : &d->excused;
 	for (size_t i = 0; i < v->n; i++)
-		check_ptrset_add(set, v->v[i]);
+		ptrset_add(set, v->v[i]);
 }
 
 static bool refs_evidence(const ast_doc *d, const ast_node *ref)
 {
 	for (size_t i = 0; i < ref->u.ref->ids.n; i++)
-		if (is_block(target_of(d, &ref->u.ref->ids.v[i]), BK_EVIDENCE))
+		if (ast_is_block(ast_idref_target(d, &ref->u.ref->ids.v[i]), BK_EVIDENCE))
 			return true;
 	return false;
 }
@@ -54,7 +30,7 @@ static bool refs_evidence(const ast_doc *d, const ast_node *ref)
 /* A reference to evidence anywhere in the subtree of top. */
 static bool subtree_cites(const ast_doc *d, const ast_node *top)
 {
-	for (const ast_node *n = top->first; n; n = check_next(n, top, true))
+	for (const ast_node *n = top->first; n; n = ast_next(n, top, true))
 		if (n->type == AST_REF && refs_evidence(d, n))
 			return true;
 	return false;
@@ -65,7 +41,7 @@ static bool finding_supported(const ast_doc *d, const ast_node *f)
 	const ast_idlist *ev = &f->u.block->evidence;
 
 	for (size_t i = 0; i < ev->n; i++)
-		if (is_block(target_of(d, &ev->v[i]), BK_EVIDENCE))
+		if (ast_is_block(ast_idref_target(d, &ev->v[i]), BK_EVIDENCE))
 			return true;
 	for (const ast_field *fl = f->u.block->fields; fl; fl = fl->next)
 		if (fl->inl && subtree_cites(d, fl->inl))
@@ -73,37 +49,62 @@ static bool finding_supported(const ast_doc *d, const ast_node *f)
 	return subtree_cites(d, f);
 }
 
-static void supported_findings(const ast_doc *d, check_ptrset *set)
+static void supported_findings(const ast_doc *d, ptrset *set)
 {
 	for (size_t i = 0; i < d->findings.n; i++)
 		if (finding_supported(d, d->findings.v[i]))
-			check_ptrset_add(set, d->findings.v[i]);
+			ptrset_add(set, d->findings.v[i]);
+}
+
+/* The targets of the IDs of l into set: those of kind k, or (BK__COUNT)
+ * all. */
+static void add_targets(const ast_doc *d, ptrset *set, const ast_idlist *l,
+			ast_block_kind k)
+{
+	for (size_t j = 0; j < l->n; j++) {
+		const ast_node *t = ast_idref_target(d, &l->v[j]);
+		if (k == BK__COUNT || ast_is_block(t, k))
+			ptrset_add(set, t);
+	}
+}
+
+/*
+ * Each block of v that is not in set and can be named: "BEFORE title
+ * AFTER" as code, with the help "HELP1 ID HELP2" (ID the block's, when
+ * help2 is not NULL).
+ */
+static void report_missing(ast_doc *d, const ast_vec *v, const ptrset *set,
+			   diag_code code, const char *before, const char *after,
+			   const char *help1, const char *help2)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		const ast_node *b = v->v[i];
+		if (ptrset_has(set, b) || !check_nameable(d, b))
+			continue;
+		size_t k = diag_report(&d->diags, code, check_id_span(b), "%s%s%s",
+				       before, check_block_title(d, b), after);
+		const str *id = &b->u.block->id;
+		diag_add_help(&d->diags, k, "%s%s%s", help1,
+			      !help2 ? "" : id->len ? CHECK_Q(d, *id) : "id",
+			      help2 ? help2 : "");
+	}
 }
 
 void check_unsupported_finding(ast_doc *d)
 {
-	check_ptrset ok = {0};
+	ptrset ok = {0};
 
 	supported_findings(d, &ok);
 	excused_set(d, &ok, false);
-	for (size_t i = 0; i < d->findings.n; i++) {
-		const ast_node *f = d->findings.v[i];
-		if (check_ptrset_has(&ok, f) || is_unnamed(d, f))
-			continue;
-		size_t k = diag_report(&d->diags, DC_UNSUPPORTED_FINDING,
-				       check_id_span(f),
-				       "%s cites no evidence",
-				       check_block_title(d, f));
-		diag_add_help(&d->diags, k,
-			      "list its sources in 'evidence:' or cite one "
-			      "with [@id]");
-	}
-	check_ptrset_free(&ok);
+	report_missing(d, &d->findings, &ok, DC_UNSUPPORTED_FINDING, "",
+		       " cites no evidence",
+		       "list its sources in 'evidence:' or cite one with [@id]", NULL);
+	ptrset_free(&ok);
 }
 
 void check_unsupported_recommendation(ast_doc *d)
 {
-	check_ptrset ok = {0};
+	ptrset ok = {0};
 
 	supported_findings(d, &ok);
 	excused_set(d, &ok, false);	/* excused findings count as supported */
@@ -112,15 +113,15 @@ void check_unsupported_recommendation(ast_doc *d)
 		const ast_idlist *ad = &r->u.block->addresses;
 		size_t nfind = 0, nok = 0;
 
-		if (check_ptrset_has(&ok, r))
+		if (ptrset_has(&ok, r))
 			continue;
 
 		for (size_t j = 0; j < ad->n; j++) {
-			const ast_node *t = target_of(d, &ad->v[j]);
-			if (!is_block(t, BK_FINDING))
+			const ast_node *t = ast_idref_target(d, &ad->v[j]);
+			if (!ast_is_block(t, BK_FINDING))
 				continue;
 			nfind++;
-			nok += check_ptrset_has(&ok, t);
+			nok += ptrset_has(&ok, t);
 		}
 		if (nfind == 0 || nok > 0)
 			continue;
@@ -133,78 +134,46 @@ void check_unsupported_recommendation(ast_doc *d)
 				     "evidence",
 			check_block_title(d, r));
 		/* one note per finding, even if addresses: repeats it */
-		check_ptrset noted = {0};
+		ptrset noted = {0};
 		for (size_t j = 0; j < ad->n; j++) {
-			const ast_node *t = target_of(d, &ad->v[j]);
-			if (is_block(t, BK_FINDING) &&
-			    check_ptrset_add(&noted, t))
+			const ast_node *t = ast_idref_target(d, &ad->v[j]);
+			if (ast_is_block(t, BK_FINDING) &&
+			    ptrset_add(&noted, t))
 				diag_add_note(&d->diags, k, check_id_span(t),
 					      "%s cites no evidence",
 					      check_block_title(d, t));
 		}
-		check_ptrset_free(&noted);
+		ptrset_free(&noted);
 	}
-	check_ptrset_free(&ok);
+	ptrset_free(&ok);
 }
 
 void check_unaddressed_finding(ast_doc *d)
 {
-	check_ptrset addressed = {0};
+	ptrset addressed = {0};
 
 	excused_set(d, &addressed, true);
-
-	for (size_t i = 0; i < d->recommendations.n; i++) {
-		const ast_idlist *ad = &d->recommendations.v[i]->u.block->addresses;
-		for (size_t j = 0; j < ad->n; j++) {
-			const ast_node *t = target_of(d, &ad->v[j]);
-			if (is_block(t, BK_FINDING))
-				check_ptrset_add(&addressed, t);
-		}
-	}
-	for (size_t i = 0; i < d->findings.n; i++) {
-		const ast_node *f = d->findings.v[i];
-		if (check_ptrset_has(&addressed, f) || is_unnamed(d, f))
-			continue;
-		size_t k = diag_report(&d->diags, DC_UNADDRESSED_FINDING,
-				       check_id_span(f),
-				       "no recommendation addresses %s",
-				       check_block_title(d, f));
-		diag_add_help(&d->diags, k,
-			      "name it in the 'addresses:' of a recommendation");
-	}
-	check_ptrset_free(&addressed);
+	for (size_t i = 0; i < d->recommendations.n; i++)
+		add_targets(d, &addressed, &d->recommendations.v[i]->u.block->addresses,
+			    BK_FINDING);
+	report_missing(d, &d->findings, &addressed, DC_UNADDRESSED_FINDING,
+		       "no recommendation addresses ", "",
+		       "name it in the 'addresses:' of a recommendation", NULL);
+	ptrset_free(&addressed);
 }
 
 void check_unused_evidence(ast_doc *d)
 {
-	check_ptrset cited = {0};
+	ptrset cited = {0};
 
 	excused_set(d, &cited, true);
-
 	/* findings' evidence:, tables' and figures' source: */
-	for (size_t i = 0; i < d->blocks.n; i++) {
-		const ast_idlist *ev = &d->blocks.v[i]->u.block->evidence;
-		for (size_t j = 0; j < ev->n; j++)
-			check_ptrset_add(&cited, target_of(d, &ev->v[j]));
-	}
-	for (size_t i = 0; i < d->refs.n; i++) {
-		const ast_idlist *ids = &d->refs.v[i]->u.ref->ids;
-		for (size_t j = 0; j < ids->n; j++)
-			check_ptrset_add(&cited, target_of(d, &ids->v[j]));
-	}
-	for (size_t i = 0; i < d->evidence.n; i++) {
-		const ast_node *e = d->evidence.v[i];
-		if (check_ptrset_has(&cited, e) || is_unnamed(d, e))
-			continue;
-		size_t k = diag_report(&d->diags, DC_UNUSED_EVIDENCE,
-				       check_id_span(e),
-				       "%s is cited nowhere",
-				       check_block_title(d, e));
-		diag_add_help(&d->diags, k,
-			      "cite it with [@%s] or list it in a finding's "
-			      "'evidence:', or remove it",
-			      e->u.block->id.len ? CHECK_Q(d, e->u.block->id)
-						 : "id");
-	}
-	check_ptrset_free(&cited);
+	for (size_t i = 0; i < d->blocks.n; i++)
+		add_targets(d, &cited, &d->blocks.v[i]->u.block->evidence, BK__COUNT);
+	for (size_t i = 0; i < d->refs.n; i++)
+		add_targets(d, &cited, &d->refs.v[i]->u.ref->ids, BK__COUNT);
+	report_missing(d, &d->evidence, &cited, DC_UNUSED_EVIDENCE, "",
+		       " is cited nowhere", "cite it with [@",
+		       "] or list it in a finding's 'evidence:', or remove it");
+	ptrset_free(&cited);
 }

@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include "ascii.h"
 #include "check.h"
 #include "check_util.h"
 
@@ -22,20 +23,10 @@ static const char *const tocs[] = {"auto", "yes", "no"};
 
 #define COUNT(a) (sizeof(a) / sizeof(a)[0])
 
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool is_alpha(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 static bool all_digits(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (!is_digit(s[i]))
+		if (!ascii_is_digit(s[i]))
 			return false;
 	return n > 0;
 }
@@ -81,7 +72,7 @@ static bool valid_date(const char *s, size_t n, bool partial)
 static bool alnum_run(const char *s, size_t n, bool alpha_only)
 {
 	for (size_t i = 0; i < n; i++)
-		if (!is_alpha(s[i]) && (alpha_only || !is_digit(s[i])))
+		if (!ascii_is_alpha(s[i]) && (alpha_only || !ascii_is_digit(s[i])))
 			return false;
 	return true;
 }
@@ -150,7 +141,7 @@ static bool valid_lang(const char *s, size_t n)
 			st = VARIANT;
 			continue;
 		}
-		if ((len >= 5) || (len == 4 && is_digit(p[0]))) {
+		if ((len >= 5) || (len == 4 && ascii_is_digit(p[0]))) {
 			st = VARIANT;
 			continue;
 		}
@@ -167,9 +158,34 @@ static bool one_of(const char *s, size_t n, const char *const *set, size_t k)
 	return false;
 }
 
-static void bad_enum(ast_doc *d, const ast_field *f, const char *what,
-		     const char *const *set, size_t k, const char *choices)
+/* The enumerations: what a value is called (NULL: the field's name), its
+ * words, and how a message lists them. */
+static const struct {
+	ast_value_type type;
+	const char *what;
+	const char *const *set;
+	size_t n;
+	const char *choices;
+} enums[] = {
+	{VT_LEVEL, NULL, levels, COUNT(levels), "high, medium or low"},
+	{VT_STATUS, "status", statuses, COUNT(statuses), "draft or final"},
+	{VT_EVIDENCE_TYPE, "evidence type", evidence_types, COUNT(evidence_types),
+	 "report, law, treaty, statement, dataset, article or other"},
+	{VT_BOX_TYPE, "box type", box_types, COUNT(box_types),
+	 "note, key-points, sidebar or disclaimer"},
+	{VT_PAPER, "paper size", papers, COUNT(papers), "a4 or letter"},
+	{VT_TOC, "toc", tocs, COUNT(tocs), "auto, yes or no"},
+};
+
+static void bad_enum(ast_doc *d, const ast_field *f, ast_value_type type)
 {
+	size_t e = 0;
+	while (enums[e].type != type)
+		e++;
+	const char *const *set = enums[e].set;
+	size_t k = enums[e].n;
+	const char *what = enums[e].what ? enums[e].what : f->name.p;
+	const char *choices = enums[e].choices;
 	if (one_of(f->value.p, f->value.len, set, k))
 		return;
 	size_t id = diag_report(&d->diags, DC_BAD_VALUE, f->value_at,
@@ -372,17 +388,12 @@ static void bad_field(ast_doc *d, const ast_field *f, const ast_field_spec *sp)
 		bad_ids(d, f, true);
 		break;
 	case VT_LEVEL:
-		bad_enum(d, f, f->name.p, levels, COUNT(levels),
-			 "high, medium or low");
-		break;
 	case VT_STATUS:
-		bad_enum(d, f, "status", statuses, COUNT(statuses),
-			 "draft or final");
-		break;
 	case VT_EVIDENCE_TYPE:
-		bad_enum(d, f, "evidence type", evidence_types,
-			 COUNT(evidence_types),
-			 "report, law, treaty, statement, dataset, article or other");
+	case VT_BOX_TYPE:
+	case VT_PAPER:
+	case VT_TOC:
+		bad_enum(d, f, sp->type);
 		break;
 	case VT_DATE:
 		if (!valid_date(f->value.p, f->value.len, false))
@@ -408,18 +419,8 @@ static void bad_field(ast_doc *d, const ast_field *f, const ast_field_spec *sp)
 	case VT_NAMES:
 		bad_names(d, f);
 		break;
-	case VT_BOX_TYPE:
-		bad_enum(d, f, "box type", box_types, COUNT(box_types),
-			 "note, key-points, sidebar or disclaimer");
-		break;
 	case VT_PERCENT:
 		bad_percent(d, f);
-		break;
-	case VT_PAPER:
-		bad_enum(d, f, "paper size", papers, COUNT(papers), "a4 or letter");
-		break;
-	case VT_TOC:
-		bad_enum(d, f, "toc", tocs, COUNT(tocs), "auto, yes or no");
 		break;
 	case VT_CODES:
 		bad_codes(d, f);
@@ -448,8 +449,8 @@ static void bad_fields(ast_doc *d, const ast_field *f)
  */
 static bool reserved_id(const str *id)
 {
-	return check_prefix_ci(id->p, id->len, "brief.") ||
-	       check_prefix_ci(id->p, id->len, "cite.");
+	return ascii_prefix_ci(id->p, id->len, "brief.") ||
+	       ascii_prefix_ci(id->p, id->len, "cite.");
 }
 
 /* The ID a block, a heading's {#id} or an area defines. */
@@ -478,9 +479,9 @@ static bool acronym_key_ok(const char *s, size_t n)
 {
 	bool letter = false;
 	for (size_t i = 0; i < n; i++) {
-		if (is_alpha(s[i]))
+		if (ascii_is_alpha(s[i]))
 			letter = true;
-		else if (!is_digit(s[i]) && !(s[i] == '&' && i > 0 && i + 1 < n))
+		else if (!ascii_is_digit(s[i]) && !(s[i] == '&' && i > 0 && i + 1 < n))
 			return false;
 	}
 	return letter;

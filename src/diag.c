@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xalloc.h"
+
 static const struct {
 	const char *name;
 	diag_severity sev;
@@ -69,25 +71,9 @@ const char *diag_code_summary(diag_code c)
 
 const char *diag_severity_name(diag_severity s)
 {
-	switch (s) {
-	case DS_ERROR:
-		return "error";
-	case DS_WARNING:
-		return "warning";
-	case DS_NOTE:
-		return "note";
-	}
-	return "error";
-}
-
-static void *xrealloc(void *p, size_t n)
-{
-	void *q = realloc(p, n);
-	if (!q) {
-		fputs("briefc: out of memory\n", stderr);
-		abort();
-	}
-	return q;
+	static const char *const names[] = {[DS_NOTE] = "note", [DS_WARNING] = "warning",
+					    [DS_ERROR] = "error"};
+	return (unsigned)s <= DS_ERROR ? names[s] : "error";
 }
 
 /* The message in a block of its own size (a buf starts at 256 bytes). */
@@ -137,10 +123,8 @@ size_t diag_report(diag_list *dl, diag_code code, span at, const char *fmt, ...)
 		return DIAG_DROPPED;
 	}
 	dl->kept_error |= error;
-	if (dl->n == dl->cap) {
-		dl->cap = dl->cap ? dl->cap * 2 : 16;
-		dl->items = xrealloc(dl->items, dl->cap * sizeof *dl->items);
-	}
+	dl->items = xgrow(dl->items, &dl->cap, dl->n, sizeof *dl->items,
+			  "the diagnostics");
 	diag *d = &dl->items[dl->n];
 	memset(d, 0, sizeof *d);
 	d->code = code;
@@ -160,7 +144,7 @@ static void add_note(diag_list *dl, size_t d, bool has_at, span at, char *msg)
 		free(msg);
 		return;
 	}
-	diag_note *n = xrealloc(NULL, sizeof *n);
+	diag_note *n = xmalloc(sizeof *n, "a diagnostic's note");
 	n->next = NULL;
 	n->at = at;
 	n->has_at = has_at;

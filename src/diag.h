@@ -2,8 +2,9 @@
  * diag.h - diagnostics: codes, severities, located messages with notes.
  *
  * Phases report into a diag_list; nothing is printed until the end, so the
- * list can be sorted, filtered by the severity policy and written in any of
- * the output formats (diag_render.c).
+ * list can be sorted, filtered by the severity policy (policy.c) and
+ * written in any of the output formats: text here (diag_render_text),
+ * text, JSON, SARIF and GitHub annotations in diag_format.c.
  */
 #ifndef BRIEFC_DIAG_H
 #define BRIEFC_DIAG_H

@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "diag_format.h"
-#include "render_json.h"
+#include "escape.h"
 
 #ifndef BRIEFC_VERSION
 #define BRIEFC_VERSION "0.0.0"
@@ -128,7 +128,7 @@ static void put_region_json(buf *out, region r)
 
 static void put_str(buf *out, const char *s)
 {
-	render_json_string(out, s, strlen(s));
+	escape_json(out, s, strlen(s));
 }
 
 /* ---- text ---- */
@@ -209,7 +209,7 @@ static void put_uri(buf *out, const char *path)
 		else
 			buf_printf(&u, "%%%02X", *p);
 	}
-	render_json_string(out, u.data, u.len);
+	escape_json(out, u.data, u.len);
 	buf_free(&u);
 }
 
@@ -272,7 +272,7 @@ static void sarif_file(diag_format *f, const diag_list *dl, buf *out)
 		buf_printf(out, ",\"ruleIndex\":%d,\"level\":", (int)d->code);
 		put_str(out, sarif_level(d->severity));
 		buf_puts(out, ",\"message\":{\"text\":");
-		render_json_string(out, msg.data, msg.len);
+		escape_json(out, msg.data, msg.len);
 		buf_puts(out, "},\"locations\":[{");
 		sarif_physical(out, s, d->at);
 		buf_puts(out, "}]");

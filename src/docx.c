@@ -15,6 +15,8 @@
 
 #include "docx_styles.h"
 #include "escape.h"
+#include "utf8.h"
+#include "xalloc.h"
 #include "zip.h"
 
 #define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -93,12 +95,10 @@ static void rel(buf *b, unsigned id, const char *type, const char *target, bool 
 
 unsigned docx_link_rel(docx_pkg *p, const char *url, size_t n)
 {
-	buf u = BUF_INIT, x = BUF_INIT;
-	escape_url(&u, url, n);
-	escape_xml(&x, u.data ? u.data : "", u.len);
+	buf x = BUF_INIT;
+	escape_url(&x, url, n, ESCAPE_URL_XML);
 	unsigned id = p->next_rid++;
 	rel(&p->rels, id, "hyperlink", x.data ? x.data : "", true);
-	buf_free(&u);
 	buf_free(&x);
 	return id;
 }
@@ -109,16 +109,10 @@ unsigned docx_image_rel(docx_pkg *p, const char *data, size_t len)
 	unsigned long w, h;
 	if (!docx_image_size(data, len, &jpeg, &w, &h))
 		return 0;
-	if (p->nimages == p->cimages) {
-		p->cimages = p->cimages ? p->cimages * 2 : 4;
-		p->images = realloc(p->images, p->cimages * sizeof *p->images);
-		if (!p->images)
-			abort();
-	}
+	p->images = xgrow(p->images, &p->cimages, p->nimages, sizeof *p->images,
+			  "the document's images");
 	docx_image *im = &p->images[p->nimages++];
-	im->data = malloc(len ? len : 1);
-	if (!im->data)
-		abort();
+	im->data = xmalloc(len, "an image");
 	memcpy(im->data, data, len);
 	im->len = len;
 	im->jpeg = jpeg;
@@ -141,10 +135,7 @@ void docx_bookmark_name(buf *out, const char *id, size_t n)
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ (unsigned char)id[i]) * 16777619u;
 	/* 31 bytes, less a cut UTF-8 sequence (IDs are ASCII today) */
-	size_t k = 31;
-	while (k > 0 && ((unsigned char)id[k] & 0xC0) == 0x80)
-		k--;
-	escape_xml(out, id, k);
+	escape_xml(out, id, utf8_start(id, n, 31));
 	char hex[16];
 	snprintf(hex, sizeof hex, "_%08x", (unsigned)h);
 	buf_puts(out, hex);
@@ -375,7 +366,7 @@ static bool valid_utf8(const char *s, size_t n)
 	for (size_t i = 0, len; i < n; i += len) {
 		if (s[i] == '\0')
 			return false;
-		uint32_t c = escape_utf8_decode(s + i, n - i, &len);
+		uint32_t c = utf8_decode(s + i, n - i, &len);
 		if (c == 0xFFFD && len == 1)
 			return false;
 	}

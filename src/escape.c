@@ -8,44 +8,9 @@
 
 #include <string.h>
 
-uint32_t escape_utf8_decode(const char *str_, size_t n, size_t *len)
-{
-	const unsigned char *s = (const unsigned char *)str_;
-	unsigned c = s[0];
-	uint32_t cp;
-	size_t k;
-	uint32_t min;
-	if (c < 0x80) {
-		*len = 1;
-		return c;
-	} else if (c >= 0xC2 && c <= 0xDF) {
-		k = 2, cp = c & 0x1F, min = 0x80;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		k = 3, cp = c & 0x0F, min = 0x800;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		k = 4, cp = c & 0x07, min = 0x10000;
-	} else {
-		*len = 1;
-		return 0xFFFD;
-	}
-	if (n < k) {
-		*len = 1;
-		return 0xFFFD;
-	}
-	for (size_t i = 1; i < k; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			*len = 1;
-			return 0xFFFD;
-		}
-		cp = cp << 6 | (s[i] & 0x3F);
-	}
-	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-		*len = 1;
-		return 0xFFFD;
-	}
-	*len = k;
-	return cp;
-}
+#include "ascii.h"
+#include "bytes8.h"
+#include "utf8.h"
 
 /* ---- HTML ---- */
 
@@ -57,7 +22,9 @@ enum {
 	SET_MD = 1,		/* escaped everywhere in Markdown: \ ` * _ [ ] < > | ~ $ # */
 	SET_MD_URL = 2,		/* in a Markdown link destination: ( ) & < > \ */
 	SET_LATEX_URL = 4,	/* in \href's URL: # % & _ */
-	SET_URL = 8		/* percent-encoded in a URL: " < > \ ^ ` { | } */
+	SET_URL = 8,		/* percent-encoded in a URL: " < > \ ^ ` { | } */
+	SET_HTML_URL = 16,	/* left to quote in an HTML attribute: & ' */
+	SET_XML_URL = 32	/* left to quote in an XML attribute: & */
 };
 
 static const unsigned char sets[256] = {
@@ -66,8 +33,10 @@ static const unsigned char sets[256] = {
 	['<'] = SET_MD | SET_MD_URL | SET_URL, ['>'] = SET_MD | SET_MD_URL | SET_URL,
 	['|'] = SET_MD | SET_URL, ['~'] = SET_MD, ['$'] = SET_MD,
 	['#'] = SET_MD | SET_LATEX_URL, ['('] = SET_MD_URL, [')'] = SET_MD_URL,
-	['&'] = SET_MD_URL | SET_LATEX_URL, ['%'] = SET_LATEX_URL,
+	['&'] = SET_MD_URL | SET_LATEX_URL | SET_HTML_URL | SET_XML_URL,
+	['%'] = SET_LATEX_URL,
 	['"'] = SET_URL, ['^'] = SET_URL, ['{'] = SET_URL, ['}'] = SET_URL,
+	['\''] = SET_HTML_URL,
 };
 
 static bool in_set(char c, unsigned set)
@@ -132,7 +101,7 @@ void escape_xml(buf *out, const char *s, size_t n)
 				buf_puts(out, "\xEF\xBF\xBD");
 				break;
 			}
-			uint32_t cp = escape_utf8_decode(s + run, n - run, &len);
+			uint32_t cp = utf8_decode(s + run, n - run, &len);
 			if (cp == 0xFFFD || cp == 0xFFFE || cp == 0xFFFF || (cp >= 0x80 && cp <= 0x9F))
 				buf_puts(out, "\xEF\xBF\xBD");
 			else
@@ -145,11 +114,6 @@ void escape_xml(buf *out, const char *s, size_t n)
 
 /* ---- Markdown ---- */
 
-static bool is_alnum(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
 /*
  * Does s[i] (a ':') open a GitHub emoji shortcode ":name:"?  pandoc's gfm
  * reader turns those into pictures.  A name running to the end of the text
@@ -158,14 +122,9 @@ static bool is_alnum(char c)
 static bool opens_emoji(const char *s, size_t n, size_t i)
 {
 	size_t j = i + 1;
-	while (j < n && (is_alnum(s[j]) || s[j] == '_' || s[j] == '+' || s[j] == '-'))
+	while (j < n && (ascii_is_alnum(s[j]) || s[j] == '_' || s[j] == '+' || s[j] == '-'))
 		j++;
 	return j > i + 1 && (j == n || s[j] == ':');
-}
-
-static char lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
 /*
@@ -177,15 +136,14 @@ static bool opens_url(const char *s, size_t n, size_t i)
 {
 	if (i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/')
 		return true;
-	return i + 1 == n && i >= 4 && lower(s[i - 4]) == 'h' && lower(s[i - 3]) == 't' &&
-	       lower(s[i - 2]) == 't' && lower(s[i - 1]) == 'p';
+	return i + 1 == n && i >= 4 && ascii_prefix_ci(s + i - 4, 4, "http");
 }
 
 /* Is s[i] (a '.') the one of a word "www."?  Bare "www." links too. */
 static bool after_www(const char *s, size_t i)
 {
-	return i >= 3 && lower(s[i - 1]) == 'w' && lower(s[i - 2]) == 'w' &&
-	       lower(s[i - 3]) == 'w' && (i == 3 || !is_alnum(s[i - 4]));
+	return i >= 3 && ascii_prefix_ci(s + i - 3, 3, "www") &&
+	       (i == 3 || !ascii_is_alnum(s[i - 4]));
 }
 
 /*
@@ -206,7 +164,7 @@ void escape_md(buf *out, const char *s, size_t n, escape_md_state *st)
 		if (in_set(c, SET_MD))
 			esc = true;
 		else if (c == '&')
-			esc = i + 1 == n || is_alnum(s[i + 1]) || s[i + 1] == '#';
+			esc = i + 1 == n || ascii_is_alnum(s[i + 1]) || s[i + 1] == '#';
 		else if (c == ':')
 			esc = opens_emoji(s, n, i) || opens_url(s, n, i);
 		else if (c == '.' && after_www(s, i))
@@ -222,15 +180,6 @@ void escape_md(buf *out, const char *s, size_t n, escape_md_state *st)
 		if (esc)
 			buf_putc(out, '\\');
 		buf_putc(out, c == '\t' || c == '\n' ? ' ' : c);
-	}
-}
-
-void escape_md_url(buf *out, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (in_set(s[i], SET_MD_URL))
-			buf_putc(out, '\\');
-		buf_putc(out, s[i]);
 	}
 }
 
@@ -325,8 +274,7 @@ bool escape_latex_sets_all(const char *s, size_t n)
 {
 	size_t i = 0;
 	while (i < n) {
-		uint64_t x;
-		if (i + 8 <= n && (memcpy(&x, s + i, 8), (x & 0x8080808080808080u) == 0)) {
+		if (i + 8 <= n && b8_ascii(b8_load(s + i))) {
 			i += 8;	/* eight ASCII bytes */
 			continue;
 		}
@@ -335,7 +283,7 @@ bool escape_latex_sets_all(const char *s, size_t n)
 			continue;
 		}
 		size_t len;
-		uint32_t cp = escape_utf8_decode(s + i, n - i, &len);
+		uint32_t cp = utf8_decode(s + i, n - i, &len);
 		if (!latex_command(cp) && !escape_latex_can_set(cp))
 			return false;
 		i += len;
@@ -350,7 +298,7 @@ void escape_latex(buf *out, const char *s, size_t n, escape_latex_state *st)
 		unsigned char c = (unsigned char)s[i];
 		if (c >= 0x80) {
 			size_t len;
-			uint32_t cp = escape_utf8_decode(s + i, n - i, &len);
+			uint32_t cp = utf8_decode(s + i, n - i, &len);
 			const char *cmd = latex_command(cp);
 			if (cmd)
 				buf_puts(out, cmd);
@@ -380,15 +328,6 @@ void escape_latex(buf *out, const char *s, size_t n, escape_latex_state *st)
 	}
 }
 
-void escape_latex_url(buf *out, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (in_set(s[i], SET_LATEX_URL))
-			buf_putc(out, '\\');
-		buf_putc(out, s[i]);
-	}
-}
-
 void escape_latex_id(buf *out, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789ABCDEF";
@@ -404,27 +343,61 @@ void escape_latex_id(buf *out, const char *s, size_t n)
 	}
 }
 
-/* ---- URLs ---- */
+/* ---- JSON ---- */
 
-static bool has_prefix_ci(const char *s, size_t n, const char *p)
+void escape_json(buf *out, const char *str_, size_t n)
 {
-	size_t k = strlen(p);
-	if (n < k)
-		return false;
-	for (size_t i = 0; i < k; i++) {
-		char c = s[i];
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		if (c != p[i])
-			return false;
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *s = (const unsigned char *)str_;
+	size_t i = 0;
+	buf_putc_fast(out, '"');
+	while (i < n) {
+		/* Copy the longest run that needs no escaping in one call. */
+		size_t run = i;
+		while (run < n && s[run] >= 0x20 && s[run] < 0x7F &&
+		       s[run] != '"' && s[run] != '\\')
+			run++;
+		if (run > i) {
+			buf_put(out, (const char *)s + i, run - i);
+			i = run;
+			continue;
+		}
+		unsigned c = s[i];
+		if (c >= 0x80) {
+			size_t len = utf8_valid((const char *)s + i, n - i);
+			if (len) {
+				buf_put(out, (const char *)s + i, len);
+				i += len;
+			} else {
+				buf_puts(out, "\\ufffd");
+				i++;
+			}
+			continue;
+		}
+		switch (c) {
+		case '"': buf_puts(out, "\\\""); break;
+		case '\\': buf_puts(out, "\\\\"); break;
+		case '\n': buf_puts(out, "\\n"); break;
+		case '\t': buf_puts(out, "\\t"); break;
+		case '\r': buf_puts(out, "\\r"); break;
+		case '\b': buf_puts(out, "\\b"); break;
+		case '\f': buf_puts(out, "\\f"); break;
+		default: {
+			char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+			buf_put(out, e, sizeof e);
+		}
+		}
+		i++;
 	}
-	return true;
+	buf_putc_fast(out, '"');
 }
+
+/* ---- URLs ---- */
 
 bool escape_url_live(const char *s, size_t n)
 {
-	return has_prefix_ci(s, n, "http://") || has_prefix_ci(s, n, "https://") ||
-	       has_prefix_ci(s, n, "mailto:");
+	return ascii_prefix_ci(s, n, "http://") || ascii_prefix_ci(s, n, "https://") ||
+	       ascii_prefix_ci(s, n, "mailto:");
 }
 
 static bool url_escaped(unsigned char c)
@@ -432,20 +405,50 @@ static bool url_escaped(unsigned char c)
 	return c <= 0x20 || c >= 0x7F || in_set((char)c, SET_URL);
 }
 
-void escape_url(buf *out, const char *s, size_t n)
+/* What each place quotes in a URL once it is percent-encoded (the '%' of
+ * the encoding included). */
+static const unsigned quoted[] = {
+	[ESCAPE_URL_RAW] = 0,
+	[ESCAPE_URL_HTML] = SET_HTML_URL,
+	[ESCAPE_URL_XML] = SET_XML_URL,
+	[ESCAPE_URL_MD] = SET_MD_URL,
+	[ESCAPE_URL_LATEX] = SET_LATEX_URL,
+};
+
+static void url_quote(buf *out, char c, escape_url_in in)
+{
+	if (!in_set(c, quoted[in]))
+		buf_putc(out, c);
+	else if (in == ESCAPE_URL_HTML)
+		escape_html(out, &c, 1);
+	else if (in == ESCAPE_URL_XML)
+		escape_xml(out, &c, 1);
+	else {
+		char e[2] = {'\\', c};
+		buf_put(out, e, 2);
+	}
+}
+
+void escape_url(buf *out, const char *s, size_t n, escape_url_in in)
 {
 	static const char hex[] = "0123456789ABCDEF";
+	unsigned set = quoted[in];
 	size_t i = 0;
 	while (i < n) {
 		size_t run = i;
-		while (run < n && !url_escaped((unsigned char)s[run]))
+		while (run < n && !url_escaped((unsigned char)s[run]) && !in_set(s[run], set))
 			run++;
 		buf_put(out, s + i, run - i);
 		if (run == n)
 			break;
 		unsigned char c = (unsigned char)s[run];
-		char e[3] = {'%', hex[c >> 4], hex[c & 15]};
-		buf_put(out, e, 3);
+		if (url_escaped(c)) {
+			url_quote(out, '%', in);
+			buf_putc(out, hex[c >> 4]);
+			buf_putc(out, hex[c & 15]);
+		} else {
+			url_quote(out, (char)c, in);
+		}
 		i = run + 1;
 	}
 }

@@ -3,7 +3,8 @@
  *
  * Every byte of author text a backend writes goes through the escaper of
  * its format, so no input can become markup: escape_html for HTML text and
- * attribute values, escape_md for Markdown, escape_latex for LaTeX.  URLs
+ * attribute values, escape_md for Markdown, escape_latex for LaTeX,
+ * escape_json for JSON strings.  URLs
  * have their own pair: escape_url makes a URL safe to embed anywhere
  * (percent-encoding what a URI may not contain), and each format then
  * quotes that result for its link syntax.
@@ -78,22 +79,32 @@ bool escape_latex_can_set(uint32_t cp);
 bool escape_latex_sets_all(const char *s, size_t n);
 
 /*
+ * JSON (the JSON backend, the JSON and SARIF diagnostics): s as a string
+ * literal, quotes included.  Quote, backslash and every control character
+ * are escaped (\n, \t, ... or \u00XX); valid UTF-8 passes through; a byte
+ * that is not part of a valid UTF-8 sequence becomes \ufffd, so the result
+ * is always valid JSON.
+ */
+void escape_json(buf *out, const char *s, size_t n);
+
+/*
  * URLs.  escape_url_live: whether a URL may become a live link (http,
  * https or mailto, any case); nothing else is ever emitted as a link.
- * escape_url percent-encodes bytes a URI may not contain (controls,
- * space, non-ASCII, " < > \ ^ ` { | }); the result is then quoted for the
- * format: escape_html (attribute), escape_md_url, escape_latex_url.
+ * escape_url percent-encodes the bytes a URI may not contain (controls,
+ * space, non-ASCII, " < > \ ^ ` { | }) and quotes what is left as the
+ * place it goes needs, in one pass: every link and anchor of every
+ * backend is written through it.
  */
-bool escape_url_live(const char *s, size_t n);
-void escape_url(buf *out, const char *s, size_t n);
-/* Markdown link destination (after escape_url). */
-void escape_md_url(buf *out, const char *s, size_t n);
-/* First argument of \href (after escape_url). */
-void escape_latex_url(buf *out, const char *s, size_t n);
+typedef enum escape_url_in {
+	ESCAPE_URL_RAW,		/* percent-encoded only */
+	ESCAPE_URL_HTML,	/* a double-quoted attribute value: & ' */
+	ESCAPE_URL_XML,		/* a double-quoted XML attribute value: & */
+	ESCAPE_URL_MD,		/* a Markdown link destination: ( ) & */
+	ESCAPE_URL_LATEX	/* the first argument of \href: # % & _ */
+} escape_url_in;
 
-/* Decode one UTF-8 sequence at s (n > 0 bytes left); sets *len.  A byte
- * that does not start a valid sequence gives U+FFFD with *len = 1. */
-uint32_t escape_utf8_decode(const char *s, size_t n, size_t *len);
+bool escape_url_live(const char *s, size_t n);
+void escape_url(buf *out, const char *s, size_t n, escape_url_in in);
 
 /*
  * Graphviz DOT, inside a double-quoted string that is not an HTML-like

@@ -4,6 +4,7 @@
  * through one of them.
  */
 #include "escape.h"
+#include "utf8.h"
 
 /* A code point shown as a space: C0 and C1 controls, DEL, and the line
  * and paragraph separators (a label is one line; breaks are ours). */
@@ -37,7 +38,7 @@ static void escape_with(buf *out, const char *s, size_t n,
 			continue;
 		}
 		size_t len;
-		uint32_t cp = escape_utf8_decode(s + i, n - i, &len);
+		uint32_t cp = utf8_decode(s + i, n - i, &len);
 		if (is_control(cp))
 			buf_putc(out, ' ');
 		else if (cp == 0xFFFD && len == 1)

@@ -17,16 +17,9 @@
 #include <string.h>
 
 #include "render.h"
+#include "utf8.h"
+#include "xalloc.h"
 
-static void *xcalloc(size_t n, size_t size)
-{
-	void *p = calloc(n ? n : 1, size);
-	if (!p) {
-		fputs("briefc: out of memory (evidence map)\n", stderr);
-		abort();
-	}
-	return p;
-}
 
 static bool is_kind(const ast_node *n, ast_block_kind k)
 {
@@ -73,17 +66,9 @@ static void edge_add(edge_list *e, size_t lo, size_t hi, size_t *stamp)
 	if (stamp[hi] == lo + 1)
 		return;
 	stamp[hi] = lo + 1;
-	if (e->n == e->cap) {
-		e->cap = e->cap ? e->cap * 2 : 64;
-		size_t *a = realloc(e->lo, e->cap * sizeof *a);
-		size_t *b = a ? realloc(e->hi, e->cap * sizeof *b) : NULL;
-		if (!a || !b) {
-			fputs("briefc: out of memory (evidence map)\n", stderr);
-			abort();
-		}
-		e->lo = a;
-		e->hi = b;
-	}
+	size_t cap = e->cap;	/* the two arrays grow together */
+	e->lo = xgrow(e->lo, &cap, e->n, sizeof *e->lo, "the evidence map");
+	e->hi = xgrow(e->hi, &e->cap, e->n, sizeof *e->hi, "the evidence map");
 	e->lo[e->n] = lo;
 	e->hi[e->n] = hi;
 	e->n++;
@@ -95,7 +80,7 @@ static void place_nodes(graph *g, const ast_doc *d)
 	g->nfindings = d->findings.n;
 	g->nrecs = d->recommendations.n;
 	g->n = g->nevidence + g->nfindings + g->nrecs;
-	g->nodes = xcalloc(g->n, sizeof *g->nodes);
+	g->nodes = xcalloc(g->n, sizeof *g->nodes, "the evidence map");
 	const ast_vec *of[] = {&d->sources, &d->findings, &d->recommendations};
 	size_t k = 0;
 	for (int kind = 0; kind < 3; kind++)
@@ -112,7 +97,7 @@ static void place_nodes(graph *g, const ast_doc *d)
 static void lay_out(graph *g, const edge_list *e)
 {
 	g->nedges = e->n;
-	g->adj = xcalloc(2 * e->n, sizeof *g->adj);
+	g->adj = xcalloc(2 * e->n, sizeof *g->adj, "the evidence map");
 	for (size_t i = 0; i < e->n; i++) {
 		g->nodes[e->lo[i]].nabove++;
 		g->nodes[e->hi[i]].nbelow++;
@@ -170,8 +155,8 @@ static void mark(graph *g)
 static void group(graph *g, const ast_doc *d)
 {
 	size_t na = d->areas.n;
-	g->areas = xcalloc(na + 1, sizeof *g->areas);
-	size_t *count = xcalloc(na + 1, sizeof *count);
+	g->areas = xcalloc(na + 1, sizeof *g->areas, "the evidence map");
+	size_t *count = xcalloc(na + 1, sizeof *count, "the evidence map");
 	size_t base = g->nevidence + g->nfindings;
 	for (size_t i = 0; i < g->nrecs; i++) {
 		graph_node *n = &g->nodes[base + i];
@@ -189,7 +174,7 @@ static void group(graph *g, const ast_doc *d)
 	}
 	for (size_t k = 0; k <= na; k++) {
 		g->areas[k].node = k < na ? d->areas.v[k] : NULL;
-		g->areas[k].recs = xcalloc(count[k], sizeof(size_t));
+		g->areas[k].recs = xcalloc(count[k], sizeof(size_t), "the evidence map");
 	}
 	for (size_t i = 0; i < g->nrecs; i++) {
 		graph_area *a = &g->areas[g->nodes[base + i].area];
@@ -206,7 +191,7 @@ void graph_build(graph *g, const ast_doc *d)
 	memset(g, 0, sizeof *g);
 	place_nodes(g, d);
 	edge_list e = {0};
-	size_t *stamp = xcalloc(g->n, sizeof *stamp);
+	size_t *stamp = xcalloc(g->n, sizeof *stamp, "the evidence map");
 
 	/* evidence -> finding, by source number, then finding number */
 	for (size_t i = 0; i < g->nevidence; i++) {
@@ -309,10 +294,12 @@ static const ast_field *text_field(const graph_node *n)
 	return NULL;
 }
 
-/* Length of the UTF-8 sequence led by byte c (1 for a stray byte). */
-static size_t seq_len(unsigned char c)
+/* Length of the character at s (n > 0 bytes left). */
+static size_t seq_len(const unsigned char *s, size_t n)
 {
-	return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+	size_t k;
+	utf8_decode((const char *)s, n, &k);
+	return k;
 }
 
 /* White space or a control character: C0, DEL, C1 (U+0080..U+009F) and
@@ -340,9 +327,7 @@ void graph_text(const ast_doc *d, const graph_node *n, size_t max, buf *out)
 	size_t keep = 0;	/* bytes of out within max - 1 code points */
 	bool pending = false;
 	for (size_t i = 0; i < raw.len;) {
-		size_t k = seq_len(s[i]);
-		if (k > raw.len - i)
-			k = raw.len - i;
+		size_t k = seq_len(s + i, raw.len - i);
 		if (is_blank(s + i, k)) {
 			pending = out->len > start;
 			i += k;
@@ -382,7 +367,7 @@ size_t graph_wrap(const char *s, size_t n, size_t width)
 			return s[i] == ' ' ? i : last_space ? last_space : i;
 		if (s[i] == ' ')
 			last_space = i;
-		i += seq_len((unsigned char)s[i]);
+		i += seq_len((const unsigned char *)s + i, n - i);
 		cps++;
 	}
 	return i > n ? n : i;

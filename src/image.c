@@ -13,6 +13,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ascii.h"
+#include "xalloc.h"
+
 static const unsigned char png_magic[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 static const unsigned char jpeg_magic[3] = {0xFF, 0xD8, 0xFF};
 
@@ -33,26 +36,16 @@ static image_type sniff(const unsigned char *p, size_t n)
 
 static bool ext_is(const char *e, size_t n, const char *want)
 {
-	if (strlen(want) != n)
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		char c = e[i];
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		if (c != want[i])
-			return false;
-	}
-	return true;
+	return strlen(want) == n && ascii_prefix_ci(e, n, want);
 }
 
 /* "scheme:" at the start: a URL (a drive letter "C:" is an absolute path). */
 static size_t scheme_len(const char *s, size_t n)
 {
 	size_t i = 0;
-	if (!n || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')))
+	if (!n || !ascii_is_alpha(s[0]))
 		return 0;
-	while (i < n && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
-			 (s[i] >= '0' && s[i] <= '9') || s[i] == '+' || s[i] == '-' ||
+	while (i < n && (ascii_is_alnum(s[i]) || s[i] == '+' || s[i] == '-' ||
 			 s[i] == '.'))
 		i++;
 	return i < n && s[i] == ':' && i > 1 ? i : 0;
@@ -79,11 +72,10 @@ static void brief_dir(const char *brief, buf *out)
  */
 static bool normalise(const char *src, size_t len, buf *out)
 {
-	size_t *ends = malloc((len / 2 + 2) * sizeof *ends);	/* part ends in out */
+	/* part ends in out */
+	size_t *ends = xreallocarray(NULL, len / 2 + 2, sizeof *ends, "a path");
 	size_t nparts = 0;
 	bool ok = true;
-	if (!ends)
-		abort();
 	buf_clear(out);
 	for (size_t i = 0; i < len && ok;) {
 		size_t j = i;
@@ -260,12 +252,7 @@ int image_read(const image_file *f, char **data, size_t *len)
 		return -1;
 	}
 	size_t n = (size_t)st.st_size, have = 0;
-	char *p = malloc(n ? n : 1);
-	if (!p) {
-		close(fd);
-		errno = ENOMEM;
-		return -1;
-	}
+	char *p = xmalloc(n ? n : 1, "an image");
 	while (have < n) {
 		ssize_t got = read(fd, p + have, n - have);
 		if (got < 0 && errno == EINTR)

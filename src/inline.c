@@ -1,6 +1,7 @@
 /*
- * inline.c - inline text: emphasis, strong, code spans, links, references,
- * escapes, soft breaks.
+ * inline.c - inline text: emphasis, strong, code spans, links, references
+ * (with locators), note references, escapes, soft breaks; and the markup
+ * of other languages that would print as text (unsupported-markup).
  *
  * The pieces of a paragraph (one per source line) are joined with '\n' into
  * a work buffer that remembers each piece's source offset.  One left-to-
@@ -8,12 +9,14 @@
  * `*` runs and `[` openers; emphasis is then resolved with the CommonMark
  * delimiter algorithm, innermost first, which keeps it linear and leaves
  * unmatched `*` as text (prose needs no quoting).  `_` is not emphasis.
- * Bytes \x01 (comments, blanked by parse.c) vanish.
+ * LEX_COMMENT_BYTE (comments, blanked by parse.c: inline.h) vanishes.
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "parse.h"
+#include "ascii.h"
+#include "inline.h"
+#include "xalloc.h"
 
 typedef struct delim {
 	struct delim *prev, *next;
@@ -157,7 +160,7 @@ static bool is_punct(unsigned char ch)
 
 static bool is_space(unsigned char ch)
 {
-	return ch == ' ' || ch == '\t' || ch == '\n' || ch == 0 || ch == 1;
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == 0 || ch == LEX_COMMENT_BYTE;
 }
 
 /* ---- code spans ---- */
@@ -180,9 +183,8 @@ static void scan_runs(ictx *c)
 			c->max_run = r;
 		k += r ? r : 1;
 	}
-	c->last_run = calloc(c->max_run + 1, sizeof *c->last_run);
-	if (!c->last_run)
-		abort();
+	c->last_run = xcalloc(c->max_run + 1, sizeof *c->last_run,
+			      "backtick runs");
 	for (size_t k = 0; k < c->n;) {
 		size_t r = c->w[k] == '`' ? run_len(c, k, '`') : 0;
 		if (r)
@@ -230,7 +232,7 @@ static size_t code_span(ictx *c, size_t i)
 	size_t a = i + len, b = close;
 	buf t = BUF_INIT;
 	for (size_t k = a; k < b; k++)
-		if (c->w[k] != '\x01')
+		if (c->w[k] != LEX_COMMENT_BYTE)
 			buf_putc(&t, c->w[k] == '\n' ? ' ' : c->w[k]);
 	size_t s = 0, e = t.len;
 	if (e >= 2 && t.data[0] == ' ' && t.data[e - 1] == ' ' &&
@@ -246,17 +248,9 @@ static size_t code_span(ictx *c, size_t i)
 
 /* ---- references: [@a; @b, p. 4] ---- */
 
-/* [A-Za-z0-9_.:-]: the bytes of an ID (ast_id_valid says the rest). */
-static bool id_char(unsigned char ch)
-{
-	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-	       (ch >= '0' && ch <= '9') || ch == '_' || ch == '-' ||
-	       ch == '.' || ch == ':';
-}
-
 static bool ref_space(char ch)
 {
-	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\x01';
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == LEX_COMMENT_BYTE;
 }
 
 /* A malformed reference is looked at this far for its ']' and for the
@@ -380,7 +374,7 @@ static void ref_bad(ictx *c, size_t i, size_t k)
 	}
 	buf fix = BUF_INIT, was = BUF_INIT;
 	for (const char *p = c->w + i; p <= close; p++)
-		if (*p != '\x01')
+		if (*p != LEX_COMMENT_BYTE)
 			buf_putc(&was, *p == '\n' ? ' ' : *p);
 	if (ref_mend(c->d, c->w + i + 1, (size_t)(close - c->w) - i - 1, &fix) &&
 	    (fix.len != was.len || memcmp(fix.data, was.data, fix.len) != 0))
@@ -398,7 +392,8 @@ static void ref_bad(ictx *c, size_t i, size_t k)
 	buf_free(&was);
 }
 
-static size_t skip_ref_space(const ictx *c, size_t k)
+/* Past the spaces, line breaks and comments at k. */
+static size_t skip_gap(const ictx *c, size_t k)
 {
 	while (k < c->n && ref_space(c->w[k]))
 		k++;
@@ -413,11 +408,11 @@ static size_t reference(ictx *c, size_t i)
 	ast_idref *v = items;
 	size_t n = 0, cap = 64;
 	for (;;) {
-		k = skip_ref_space(c, k);
+		k = skip_gap(c, k);
 		if (k >= c->n || c->w[k] != '@')
 			goto bad;
 		size_t s = ++k;
-		while (k < c->n && id_char((unsigned char)c->w[k]))
+		while (k < c->n && ast_id_char(c->w[k]))
 			k++;
 		if (!ast_id_valid(c->w + s, k - s))
 			goto bad;
@@ -432,10 +427,10 @@ static size_t reference(ictx *c, size_t i)
 		r->id = ast_str(c->d, c->w + s, k - s);
 		r->at = wspan(c, s, k);
 		r->locator.p = "";
-		k = skip_ref_space(c, k);
+		k = skip_gap(c, k);
 		if (k < c->n && c->w[k] == ',') {
 			/* a locator: the rest of the item, trimmed */
-			size_t a = skip_ref_space(c, k + 1), b = a;
+			size_t a = skip_gap(c, k + 1), b = a;
 			while (b < c->n && c->w[b] != ';' && c->w[b] != ']' &&
 			       c->w[b] != '[' && c->w[b] != '@')
 				b++;
@@ -447,7 +442,7 @@ static size_t reference(ictx *c, size_t i)
 			char *loc = arena_alloc(&c->d->arena, b - a + 1);
 			size_t ln = 0;
 			for (size_t j = a; j < b; j++)
-				if (c->w[j] != '\x01')
+				if (c->w[j] != LEX_COMMENT_BYTE)
 					loc[ln++] = c->w[j] == '\n' ? ' ' : c->w[j];
 			loc[ln] = '\0';
 			r->locator.p = loc;
@@ -477,17 +472,11 @@ bad:
 
 /* ---- notes: [^label] ---- */
 
-static bool label_char(unsigned char ch)
-{
-	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-	       (ch >= '0' && ch <= '9') || ch == '_' || ch == '-';
-}
-
 /* Parse at i ("[^"); returns the end, or 0 when malformed (reported). */
 static size_t note_ref(ictx *c, size_t i)
 {
 	size_t k = i + 2;
-	while (k < c->n && label_char((unsigned char)c->w[k]))
+	while (k < c->n && ast_label_char(c->w[k]))
 		k++;
 	if (k > i + 2 && k < c->n && c->w[k] == ']') {
 		flush(c, i);
@@ -523,9 +512,7 @@ static void push_delim(ictx *c, size_t i, size_t len)
 	c->text_from = i + len;
 	if (!left && !right)
 		return;
-	delim *dl = calloc(1, sizeof *dl);
-	if (!dl)
-		abort();
+	delim *dl = xcalloc(1, sizeof *dl, "an emphasis delimiter");
 	dl->node = n;
 	dl->len = dl->orig = len;
 	dl->can_open = left;
@@ -736,7 +723,7 @@ static void broken_link(ictx *c, const bracket *b, size_t i)
 	for (size_t j = 0; j < n; j++) {
 		if (u[j] == ' ')
 			buf_puts(&fix, "%20");
-		else if (u[j] != '\x01')
+		else if (u[j] != LEX_COMMENT_BYTE)
 			buf_putc(&fix, u[j]);
 	}
 	diag_report(dl, DC_BAD_URL, at, "the link's URL has a space in it: "
@@ -795,17 +782,17 @@ static size_t close_bracket(ictx *c, size_t i)
 	for (size_t k = i + 2; k < ue; k++) {
 		if (c->w[k] == '\\' && k + 1 < ue && is_punct((unsigned char)c->w[k + 1]))
 			k++;
-		if (c->w[k] != '\x01')
+		if (c->w[k] != LEX_COMMENT_BYTE)
 			buf_putc(&u, c->w[k]);
 	}
 	link->u.link->url = ast_str(c->d, u.data ? u.data : "", u.len);
 	link->u.link->url_at = wspan(c, i + 2, ue);
 	buf_free(&u);
-	for (ast_node *t = open->next; t;) {
-		ast_node *nx = t->next;
+	/* what followed the "[" is the link's text now */
+	while (open->next) {
+		ast_node *t = open->next;
 		unlink_node(t);
 		ast_append(link, t);
-		t = nx;
 	}
 	insert_after(open, link);
 	unlink_node(open);
@@ -827,19 +814,10 @@ static size_t close_bracket(ictx *c, size_t i)
 /* ---- the pass ---- */
 
 /* The bytes the pass stops at, for strcspn (SSE4.2 in glibc). */
-static const char specials[] = "\x01\n\\`*[]<{";
+static const char specials[] = {LEX_COMMENT_BYTE, '\n', '\\', '`', '*', '[', ']',
+				 '<', '{', '\0'};
 
 /* ---- markup that is not Brief's (contract 11.9) ---- */
-
-static bool alpha(char ch)
-{
-	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
-}
-
-static bool alnum(char ch)
-{
-	return alpha(ch) || (ch >= '0' && ch <= '9');
-}
 
 /* The HTML elements an author may paste from a web page or a word
  * processor; "<x>" in prose about variables is left alone. */
@@ -858,7 +836,7 @@ static bool html_element(const char *s, size_t n)
 	if (n == 0 || n >= sizeof low)
 		return false;
 	for (size_t i = 0; i < n; i++)
-		low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
+		low[i] = ascii_lower(s[i]);
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (strlen(names[i]) == n && memcmp(names[i], low, n) == 0)
 			return true;
@@ -893,9 +871,9 @@ static void angle(ictx *c, size_t i)
 	if (k < e && w[k] == '/')
 		k++;
 	size_t t = k;
-	while (k < e && alnum(w[k]))
+	while (k < e && ascii_is_alnum(w[k]))
 		k++;
-	if (k > t && alpha(w[t]) && html_element(w + t, k - t) &&
+	if (k > t && ascii_is_alpha(w[t]) && html_element(w + t, k - t) &&
 	    (w[k] == '>' || w[k] == ' ' || w[k] == '/' || w[k] == '\t')) {
 		unsupported(c, i, e, "raw HTML '%.*s%s' prints as text: write "
 			    "Brief's markup (*emphasis*, **strong**, [text](url)), "
@@ -904,7 +882,7 @@ static void angle(ictx *c, size_t i)
 	}
 	/* <https://...>, <mailto:...>: Markdown's autolinks */
 	k = i + 1;
-	while (k < e && alpha(w[k]))
+	while (k < e && ascii_is_alpha(w[k]))
 		k++;
 	if (k > i + 1 && w[k] == ':' && !memchr(w + i, ' ', e - i))
 		unsupported(c, i, e, "'%.*s%s' prints with its angle brackets: "
@@ -922,13 +900,13 @@ static void brace(ictx *c, size_t i)
 	while (k < e && w[k] == ' ')
 		k++;
 	bool attr = false;
-	if (k + 1 < e && (w[k] == '.' || w[k] == '#') && alpha(w[k + 1]))
+	if (k + 1 < e && (w[k] == '.' || w[k] == '#') && ascii_is_alpha(w[k + 1]))
 		attr = true;
 	else if (k < e && w[k] == ':')
 		attr = true;
 	else {
 		size_t t = k;
-		while (k < e && (alnum(w[k]) || w[k] == '-' || w[k] == '_'))
+		while (k < e && (ascii_is_alnum(w[k]) || w[k] == '-' || w[k] == '_'))
 			k++;
 		attr = k > t && w[k] == '=';
 	}
@@ -1074,15 +1052,7 @@ static void merge_text(ast_doc *d, ast_node *root)
 			if (n->type == AST_TEXT)
 				continue;	/* joins what follows */
 		}
-		if (n->first) {
-			n = n->first;
-			continue;
-		}
-		while (n != root && !n->next)
-			n = n->parent;
-		if (n == root)
-			break;
-		n = n->next;
+		n = ast_next(n, root, true);
 	}
 	buf_free(&b);
 }
@@ -1147,27 +1117,24 @@ static void limit_depth(ictx *c, ast_node *root)
 {
 	int depth = 0;
 	bool reported = false;
-	ast_node *n = root->first;
-	while (n) {
-		if (nests(n) && depth == INLINE_MAX_DEPTH) {
-			if (!reported)
-				diag_report(&c->d->diags, DC_SYNTAX, n->at,
-					    "emphasis and links nested more than %d deep: "
-					    "the inner ones are kept as text", INLINE_MAX_DEPTH);
-			reported = true;
-			n = unwrap(c, n);
+	for (ast_iter it = ast_iter_start(root); ast_iter_next(&it);) {
+		ast_node *n = (ast_node *)it.node;
+		if (!nests(n))
+			continue;
+		if (!it.entering) {
+			depth--;
 			continue;
 		}
-		if (n->first) {
-			depth += nests(n);
-			n = n->first;
+		if (depth < INLINE_MAX_DEPTH) {
+			depth++;
 			continue;
 		}
-		while (n != root && !n->next) {
-			n = n->parent;
-			depth -= n != root && nests(n);
-		}
-		n = n == root ? NULL : n->next;
+		if (!reported)
+			diag_report(&c->d->diags, DC_SYNTAX, n->at,
+				    "emphasis and links nested more than %d deep: "
+				    "the inner ones are kept as text", INLINE_MAX_DEPTH);
+		reported = true;
+		ast_iter_goto(&it, unwrap(c, n));
 	}
 }
 
@@ -1183,14 +1150,7 @@ void inline_scratch_free(inline_scratch *s)
 
 static void *grow_to(void *p, size_t *cap, size_t want, size_t size)
 {
-	if (want <= *cap)
-		return p;
-	while (*cap < want)
-		*cap = *cap ? 2 * *cap : 256;
-	p = realloc(p, *cap * size);
-	if (!p)
-		abort();
-	return p;
+	return want ? xgrow(p, cap, want - 1, size, "the inline parser's buffers") : p;
 }
 
 bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
@@ -1230,7 +1190,7 @@ bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 	while (i < c.n) {
 		unsigned char ch = (unsigned char)c.w[i];
 		switch (ch) {
-		case '\x01':
+		case LEX_COMMENT_BYTE:
 			i++;
 			continue;
 		case '\n':
@@ -1276,9 +1236,7 @@ bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 				ast_node *n = add(&c, AST_TEXT, i, i + 1);
 				ast_set_text(n, text_str(&c, i, "[", 1));
 				c.text_from = i + 1;
-				bracket *b = calloc(1, sizeof *b);
-				if (!b)
-					abort();
+				bracket *b = xcalloc(1, sizeof *b, "a link opener");
 				b->node = n;
 				b->pos = i;
 				b->delim_top = c.dtop;

@@ -15,11 +15,13 @@
 #include "diag_format.h"
 #include "escape.h"
 #include "graph.h"
+#include "lsp.h"
 #include "policy.h"
 #include "render.h"
 #include "render_docx.h"
 #include "render_json.h"
 #include "trace.h"
+#include "xalloc.h"
 
 #ifndef BRIEFC_VERSION
 #define BRIEFC_VERSION "0.0.0"
@@ -31,12 +33,15 @@ static const char usage_text[] =
 	"usage: briefc check [OPTIONS] FILE...\n"
 	"       briefc build [OPTIONS] [-t FORMAT] [-o OUT] FILE\n"
 	"       briefc trace [--format=text|json] FILE ID...\n"
+	"       briefc lsp [--stdio]\n"
 	"       briefc --help | --version\n"
 	"\n"
 	"FORMAT is one of md, html, latex, pdf, json, docx, dot (the evidence\n"
 	"map in Graphviz DOT); without -t, the extension of OUT (.md, .html,\n"
 	".tex, .pdf, .json, .docx, .dot) names it.  trace prints what rests on\n"
 	"each ID (evidence, a finding or a recommendation) and what it rests on.\n"
+	"lsp is a language server for editors, on standard input and output\n"
+	"(docs/lsp.md).\n"
 	"\n"
 	"options:\n"
 	"  -t FORMAT                 output format (build)\n"
@@ -122,13 +127,9 @@ static int output_open(output *w, const char *path)
 	if (exists && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
 		w->target = realpath(path, NULL);
 	if (!w->target)
-		w->target = strdup(path);
-	if (!w->target)
-		abort();
+		w->target = xstrdup(path, "the output's name");
 	size_t n = strlen(w->target);
-	w->tmp = malloc(n + 16);
-	if (!w->tmp)
-		abort();
+	w->tmp = xmalloc(n + 16, "the output's name");
 	snprintf(w->tmp, n + 16, "%s.tmpXXXXXX", w->target);
 	int fd = mkstemp(w->tmp);
 	if (fd < 0) {
@@ -501,9 +502,7 @@ static int cmd_trace(const options *o)
 	int status = fmt.errors ? EXIT_ERRORS : EXIT_OK;
 
 	size_t n = o->nfiles - 1;
-	const ast_node **roots = calloc(n, sizeof *roots);
-	if (!roots)
-		abort();
+	const ast_node **roots = xcalloc(n, sizeof *roots, "the IDs to trace");
 	buf err = BUF_INIT;
 	for (size_t i = 0; i < n && status != EXIT_USAGE; i++) {
 		roots[i] = trace_lookup(&d, o->files[i + 1], &err);
@@ -531,7 +530,7 @@ static int cmd_trace(const options *o)
 int main(int argc, char **argv)
 {
 	if (argc < 2)
-		return usage_error("%s", "missing command: check, build or trace");
+		return usage_error("%s", "missing command: check, build, trace or lsp");
 	const char *cmd = argv[1];
 	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
 		fputs(usage_text, stdout);
@@ -541,17 +540,28 @@ int main(int argc, char **argv)
 		printf("briefc %s\n", BRIEFC_VERSION);
 		return EXIT_OK;
 	}
+	if (strcmp(cmd, "lsp") == 0) {
+		/* --stdio: what editors' clients pass to say the transport */
+		for (int i = 2; i < argc; i++)
+			if (strcmp(argv[i], "--stdio") != 0)
+				return usage_error("lsp takes no argument but --stdio, not '%s'", argv[i]);
+#ifdef __wasi__
+		/* a page has no standard input to serve an editor on, and
+		 * this build has no jansson: src/lsp*.c are left out */
+		return usage_error("%s", "lsp is not available in this build");
+#else
+		return lsp_serve(STDIN_FILENO, STDOUT_FILENO);
+#endif
+	}
 	bool build = strcmp(cmd, "build") == 0;
 	bool trace = strcmp(cmd, "trace") == 0;
 	if (!build && !trace && strcmp(cmd, "check") != 0)
-		return usage_error("unknown command '%s': expected check, build or trace", cmd);
+		return usage_error("unknown command '%s': expected check, build, trace or lsp", cmd);
 	options o;
 	memset(&o, 0, sizeof o);
 	policy_init(&o.pol);
 	o.diagnostics = DF_TEXT;
-	o.files = calloc((size_t)argc, sizeof *o.files);
-	if (!o.files)
-		abort();
+	o.files = xcalloc((size_t)argc, sizeof *o.files, "the list of files");
 	int status = EXIT_OK;
 	buf err = BUF_INIT;
 	bool only_files = false;

@@ -1,6 +1,7 @@
 /*
  * parse.c - from source text to document tree: comment blanking, running
- * the scanner and parser, and the builder that grammar actions call.
+ * the scanner and parser, and the builder that grammar actions call
+ * (doc.c runs it between loading and resolving).
  *
  * The builder groups body lines the way Markdown readers expect: text
  * lines run into a paragraph until a blank line or another kind of line;
@@ -16,6 +17,7 @@
 #define YYSTYPE BRIEF_YYSTYPE
 #define YYLTYPE span
 #include "lexer.h"
+#include "xalloc.h"
 
 /* ---- comments ---- */
 
@@ -36,7 +38,7 @@ static const char *comment_open(const char *t, size_t n, const char *p)
 /*
  * The text as the scanner sees it, ending in "\n\0\0" (the end of the
  * file: see YY_USER_ACTION in brief.l).  Every byte of each <!-- ... -->
- * comment is replaced by \x01 (newlines kept), so the scanner skips
+ * comment is replaced by LEX_COMMENT_BYTE (newlines kept), so the scanner skips
  * comment-only lines and the inline parser skips the rest while every
  * offset stays that of the source.  An unclosed comment is a syntax error
  * and stays text.  Without comments that is the source text itself, its
@@ -53,9 +55,7 @@ static char *scan_text(ast_doc *d)
 		t[n + 1] = t[n + 2] = '\0';
 		return t;
 	}
-	char *lex = malloc(n + 3);
-	if (!lex)
-		abort();
+	char *lex = xmalloc(n + 3, "the text without comments");
 	memcpy(lex, t, n);
 	lex[n] = '\n';
 	lex[n + 1] = lex[n + 2] = '\0';
@@ -80,7 +80,7 @@ static char *scan_text(ast_doc *d)
 		}
 		for (const char *q = o; q < e; q++)
 			if (*q != '\n')
-				lex[q - t] = '\x01';
+				lex[q - t] = LEX_COMMENT_BYTE;
 		o = e;
 	}
 	return lex;
@@ -98,13 +98,8 @@ static void end_scan_text(ast_doc *d, char *lex)
 
 void parse_push_seg(parse_state *ps, span s)
 {
-	if (ps->nsegs == ps->segcap) {
-		ps->segcap = ps->segcap ? ps->segcap * 2 : 16;
-		span *ns = realloc(ps->segs, ps->segcap * sizeof *ns);
-		if (!ns)
-			abort();
-		ps->segs = ns;
-	}
+	ps->segs = xgrow(ps->segs, &ps->segcap, ps->nsegs, sizeof *ps->segs,
+			 "a paragraph's lines");
 	ps->segs[ps->nsegs++] = s;
 }
 
@@ -113,12 +108,8 @@ void parse_push_seg(parse_state *ps, span s)
 static void pending(parse_state *ps, ast_node *n)
 {
 	ast_doc *d = ps->doc;
-	if (d->npending == d->cappending) {
-		d->cappending = d->cappending ? 2 * d->cappending : 64;
-		d->pending = realloc(d->pending, d->cappending * sizeof *d->pending);
-		if (!d->pending)
-			abort();
-	}
+	d->pending = xgrow(d->pending, &d->cappending, d->npending,
+			   sizeof *d->pending, "the references to resolve");
 	d->pending[d->npending].node = n;
 	d->pending[d->npending++].block = n == ps->block ? NULL : ps->block;
 }
@@ -223,12 +214,6 @@ void parse_blank(parse_state *ps, span at)
 		parse_table_blank(ps);
 }
 
-static bool label_char(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9') || c == '_' || c == '-';
-}
-
 /* The length of "[^label]:" when the content a starts with it and a space
  * or its end follows: a note's definition.  Else 0. */
 static uint32_t note_def_len(const char *t, span a)
@@ -236,7 +221,7 @@ static uint32_t note_def_len(const char *t, span a)
 	uint32_t p = a.start, k = p + 2;
 	if (a.end - p < 5 || t[p] != '[' || t[p + 1] != '^')
 		return 0;
-	while (k < a.end && label_char(t[k]))
+	while (k < a.end && ast_label_char(t[k]))
 		k++;
 	if (k == p + 2 || k + 1 >= a.end || t[k] != ']' || t[k + 1] != ':')
 		return 0;
@@ -494,13 +479,9 @@ static void field_finish(parse_state *ps)
 	f->spec = sp;
 	if (sp && sp->type == VT_URL) {
 		ast_doc *d = ps->doc;
-		if (d->nurl_fields == d->capurl_fields) {
-			d->capurl_fields = d->capurl_fields ? 2 * d->capurl_fields : 16;
-			d->url_fields = realloc(d->url_fields, d->capurl_fields *
-						sizeof *d->url_fields);
-			if (!d->url_fields)
-				abort();
-		}
+		d->url_fields = xgrow(d->url_fields, &d->capurl_fields,
+				      d->nurl_fields, sizeof *d->url_fields,
+				      "the URL fields");
 		d->url_fields[d->nurl_fields++] = f;
 	}
 	if (sp && sp->type == VT_INLINE && f->nsegs) {
@@ -733,11 +714,12 @@ void parse_document(ast_doc *d)
 	ps.container = d->root;
 
 	yyscan_t scanner;
+	/* Both fail only when memory is out. */
 	if (brief_yylex_init_extra(&ps, &scanner) != 0)
-		abort();
+		xalloc_die(sizeof(void *), "the scanner");
 	YY_BUFFER_STATE b = brief_yy_scan_buffer(ps.lex, d->src.len + 3, scanner);
 	if (!b)
-		abort();
+		xalloc_die(sizeof(void *), "the scanner's buffer");
 	brief_yyparse(scanner, &ps);
 	brief_yy_delete_buffer(b, scanner);
 	brief_yylex_destroy(scanner);
@@ -745,62 +727,4 @@ void parse_document(ast_doc *d)
 	free(ps.segs);
 	inline_scratch_free(&ps.scratch);
 	end_scan_text(d, ps.lex);
-}
-
-static void doc_init(ast_doc *d)
-{
-	memset(d, 0, sizeof *d);
-	arena_init(&d->arena);
-	diag_list_init(&d->diags, &d->src);
-}
-
-/* Parse and resolve a loaded source (rc: what loading it returned). */
-static int doc_build(ast_doc *d, int rc)
-{
-	if (rc != 0)
-		return -1;
-	/* A real brief's tree takes about three times its text and its
-	 * blocks and fields under one time (docs/performance.md): one chunk
-	 * each for it all. */
-	arena_reserve(&d->arena, 3 * d->src.len);
-	arena_reserve(&d->side, d->src.len);
-	parse_document(d);
-	resolve_document(d);
-	return 0;
-}
-
-int ast_doc_load(ast_doc *d, const char *path, const char *raw, size_t len)
-{
-	doc_init(d);
-	return doc_build(d, source_init(&d->src, path, raw, len, &d->diags));
-}
-
-int ast_doc_load_owned(ast_doc *d, const char *path, char *raw, size_t len)
-{
-	doc_init(d);
-	return doc_build(d, source_init_owned(&d->src, path, raw, len, &d->diags));
-}
-
-void ast_doc_free(ast_doc *d)
-{
-	for (size_t i = 0; i < d->blocks.n; i++) {
-		ast_vec_free(&d->blocks.v[i]->u.block->addressed_by);
-		ast_vec_free(&d->blocks.v[i]->u.block->cited_by);
-	}
-	ast_vec *docv[] = {&d->headings, &d->findings, &d->recommendations,
-			   &d->evidence, &d->areas, &d->acronyms, &d->sources,
-			   &d->tables, &d->figures, &d->boxes, &d->footnotes,
-			   &d->notes, &d->fnrefs, &d->note_duplicates,
-			   &d->blocks, &d->duplicates, &d->refs, &d->links,
-			   &d->defining, &d->excused, &d->meant};
-	for (size_t i = 0; i < sizeof docv / sizeof docv[0]; i++)
-		ast_vec_free(docv[i]);
-	free(d->ids.slots);
-	free(d->note_ids.slots);
-	free(d->url_fields);
-	diag_list_free(&d->diags);
-	source_free(&d->src);
-	arena_free(&d->arena);
-	arena_free(&d->side);
-	free(d->pending);
 }

@@ -13,6 +13,7 @@
 #include <stdbool.h>
 
 #include "ast.h"
+#include "inline.h"
 
 /* Deepest nesting of lists (contract 11.6). */
 #define LIST_MAX_DEPTH 3
@@ -22,19 +23,6 @@ typedef struct parse_tok {
 	span a, b;
 	long n;
 } parse_tok;
-
-/* What inline_parse keeps from one call to the next: its work buffers,
- * so that a paragraph costs no allocation of them. */
-typedef struct inline_scratch {
-	char *w;
-	uint32_t *wstart, *sstart;
-	size_t wcap, scap;
-	buf text;
-	/* the references and links the last call made, in the order made */
-	ast_vec made;
-} inline_scratch;
-
-void inline_scratch_free(inline_scratch *s);
 
 typedef struct parse_state {
 	ast_doc *doc;
@@ -113,22 +101,5 @@ void parse_pending_made(parse_state *ps);
 void parse_table_line(parse_state *ps, const parse_tok *t, span at);
 void parse_table_blank(parse_state *ps);
 void parse_table_end(parse_state *ps);
-
-/* Deepest nesting of emphasis, strong emphasis and links; deeper levels
- * stay text, with a syntax error (docs/limits.md). */
-#define INLINE_MAX_DEPTH 32
-
-/* Inline parsing of text made of the given line pieces (inline.c); true
- * if it made a reference or a link (resolve.c has work there: they are in
- * scratch->made; a link the nesting limit undid has no parent). */
-bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
-		  const span *segs, size_t nsegs, inline_scratch *scratch);
-
-/* Note an ID an author evidently meant in a malformed reference or a
- * misplaced field (d->mended): what it names counts as cited. */
-void inline_note_mended(ast_doc *d, const char *id, size_t len);
-
-/* Semantic pass (resolve.c). */
-void resolve_document(ast_doc *d);
 
 #endif

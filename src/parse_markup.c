@@ -15,6 +15,7 @@
  */
 #include <string.h>
 
+#include "ascii.h"
 #include "parse.h"
 
 static void say(parse_state *ps, span at, const char *msg)
@@ -46,8 +47,7 @@ static bool rule_of(const char *t, span a, char c)
 static span key_of(const char *t, span a)
 {
 	uint32_t i = a.start;
-	if (i >= a.end || !((t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' && t[i] <= 'Z') ||
-			    (t[i] >= '0' && t[i] <= '9')))
+	if (i >= a.end || !ascii_is_alnum(t[i]))
 		return span_make(0, 0);
 	while (i < a.end && t[i] != ':' && t[i] != ' ')
 		i++;
@@ -127,9 +127,7 @@ void parse_markup_line(parse_state *ps, const parse_tok *t, span at)
 		uint32_t k = a.start;
 		while (k < a.end && s[k] == '#')
 			k++;
-		if (k < a.end && ((s[k] >= 'a' && s[k] <= 'z') ||
-				  (s[k] >= 'A' && s[k] <= 'Z') ||
-				  (unsigned char)s[k] >= 0x80))
+		if (k < a.end && (ascii_is_alpha(s[k]) || (unsigned char)s[k] >= 0x80))
 			say(ps, span_make(a.start, k + 1), "a heading needs a space "
 			    "after its '#' marks: write '# Heading'");
 		return;

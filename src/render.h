@@ -1,20 +1,41 @@
 /*
- * render.h - the text backends (Markdown, HTML, LaTeX, PDF) and the one
- * renderer walk they share.
+ * render.h - the text backends (Markdown, HTML, LaTeX, PDF) and the event
+ * interface between them and the one renderer they share.
  *
- * render.c walks the checked tree once and turns it into a stream of
- * events: elements entered and left (a heading, a finding card, a source
- * note, an acronym...) and pieces of text.  Everything a reader sees is
- * decided there: the numbers, the labels ("Finding 3"), the order, which
- * use of an acronym is expanded, what the generated blocks contain.  A
- * backend only maps each event to its syntax and writes text through the
- * one escaper of its format (escape.h), so every format says the same
- * thing with the same numbers.
+ * The renderer (render.c and the files render_int.h names) walks the
+ * checked tree and turns it into a stream of events: elements entered and
+ * left (a heading, a finding card, a source note, an acronym...) and
+ * pieces of text.  Everything a reader sees is decided there: the
+ * numbers, the labels ("Finding 3"), the order, which use of an acronym
+ * is spelled out, what the generated blocks contain.  A backend only maps
+ * each event to its syntax and writes text through the one escaper of its
+ * format (escape.h), so every format says the same thing with the same
+ * numbers.
+ *
+ * The contract, for writing a backend:
+ *   - event(r, ev) is called for each element entered, then (after its
+ *     content) left; a leaf (RE_SOFTBREAK, RE_CODE, RE_BACKLINK) only
+ *     entering.  text(r, s, n) is called with text to show, author text or
+ *     a label, which the backend escapes; r->at is where it comes from.
+ *   - An event carries everything the backend needs (render_ev): no
+ *     backend reads the tree, the document or back in its own output.  A
+ *     leaving event carries what the entering one did.  State a backend
+ *     keeps is about its own output (the open line prefix, the anchor to
+ *     write next) and lives in r->state.
+ *   - A backend writes the elements that differ only in syntax from a
+ *     table indexed by render_el (HTML: tag and class; LaTeX: macro or
+ *     environment; Markdown: block and markup) and keeps a switch for the
+ *     few that need more.  Adding an element is one enum value here, the
+ *     renderer's code that emits it, and one table row (or case) per
+ *     backend; a row left out writes nothing, so an older backend stays
+ *     correct, if silent, about a new element.
+ *   - A character its format cannot show is reported with
+ *     render_bad_char, never dropped in silence.
  *
  * The walk follows the parent/next links, not the C stack, so the depth
- * of the input costs no stack; the little per-depth state backends need
- * lives on the heap.  Output is a pure function of the tree: no clock, no
- * hash order.
+ * of the input costs no stack.  A first pass, calling no backend, runs
+ * only when later output depends on what comes after it (render_run).
+ * Output is a pure function of the tree: no clock, no hash order.
  */
 #ifndef BRIEFC_RENDER_H
 #define BRIEFC_RENDER_H
@@ -45,7 +66,8 @@ int render_pdf(const ast_doc *d, const render_options *o, buf *out, buf *errmsg)
 /* ---- for backends ---- */
 
 typedef enum render_el {
-	RE_DOCUMENT,		/* the whole output (a backend resets its state) */
+	RE_DOCUMENT,		/* the whole output (a backend resets its state);
+				 * meta */
 	RE_HEADER,		/* the title block: */
 	RE_ORGANIZATION,
 	RE_TITLE,
@@ -57,10 +79,13 @@ typedef enum render_el {
 	RE_TOC_ENTRY,		/* level, href */
 	RE_MAIN,		/* the body */
 	RE_SECTION,		/* level, id: a top-level heading and what follows it */
-	RE_HEADING,		/* level 1..3; id unless its RE_SECTION has it */
-	RE_PARAGRAPH,
-	RE_LIST,		/* ordered, number = first item's number */
-	RE_ITEM,		/* number (ordered lists) */
+	RE_HEADING,		/* level 1..3; id unless its RE_SECTION has it;
+				 * leaving: text, the title as plain text */
+	RE_PARAGRAPH,		/* tight: an item's, in a tight list */
+	RE_LIST,		/* ordered, tight, follows_list; number = the
+				 * first item's */
+	RE_ITEM,		/* number; its list's ordered, tight and
+				 * follows_list; first */
 	RE_QUOTE,
 	RE_CARD,		/* name "finding" or "recommendation", id, number */
 	RE_CARD_HEAD,		/* RE_CARD_LABEL then RE_CARD_LEAD */
@@ -88,8 +113,8 @@ typedef enum render_el {
 	RE_GLOSS_DEF,
 	/* inlines */
 	RE_SOFTBREAK,		/* leaf */
-	RE_EMPH,
-	RE_STRONG,
+	RE_EMPH,		/* flank */
+	RE_STRONG,		/* flank */
 	RE_CODE,		/* leaf: text */
 	RE_LINK,		/* text: the URL, always http, https or mailto */
 	RE_XREF,		/* href: an element of this document */
@@ -99,20 +124,75 @@ typedef enum render_el {
 	RE__COUNT
 } render_el;
 
+/* What follows an emphasis inside its paragraph (render_flank). */
+typedef enum render_next {
+	RN_END,			/* nothing: the enclosing element ends */
+	RN_TEXT,		/* text */
+	RN_BREAK,		/* a line break */
+	RN_CODE,
+	RN_LINK,
+	RN_REF,			/* a reference */
+	RN_EMPH			/* emphasis or strong emphasis */
+} render_next;
+
+/*
+ * RE_EMPH and RE_STRONG, entering: what touches the element's edges, for
+ * a format whose delimiters read differently by their neighbours
+ * (Markdown's flanking rules).
+ */
+typedef struct render_flank {
+	char first, last;	/* the content's first and last byte; 0 when it
+				 * starts or ends with something other than text */
+	render_next next;	/* what follows */
+	char next_char;		/* RN_TEXT: its first byte */
+	bool in_emph_first;	/* the first thing inside emphasis */
+	bool in_emph_last;	/* the last thing inside emphasis */
+} render_flank;
+
+/* RE_DOCUMENT: what a page's head or a PDF's properties show. */
+typedef struct render_meta {
+	str title;		/* the title as plain text */
+	span title_at;
+	str description;	/* the opening as plain text, cut at a space
+				 * after about 200 bytes */
+	str subtitle;		/* as plain text; empty when none */
+	str organization;	/* as written; empty when none */
+	const str *authors;	/* the authors' names */
+	size_t nauthors;
+	span authors_at;
+	str date;		/* as written (YYYY-MM-DD); empty when none */
+	str lang;		/* a BCP 47 tag; "en" when none is given */
+	span lang_at;
+} render_meta;
+
+/*
+ * An event: an element entered or left.  Leaving carries what entering
+ * did, but for text fields computed on entering only (flank).
+ */
 typedef struct render_ev {
 	render_el el;
 	bool entering;
-	bool ordered;		/* RE_LIST */
-	bool tight;		/* RE_LIST: no item has more than one block */
+	bool ordered;		/* RE_LIST, RE_ITEM: an ordered list */
+	bool tight;		/* RE_LIST, RE_ITEM: no item of the list has more
+				 * than one block; RE_PARAGRAPH: the paragraph is
+				 * an item's of such a list */
+	bool first;		/* RE_ITEM: the first of its list */
+	bool follows_list;	/* RE_LIST, RE_ITEM: the list comes right after
+				 * another of its kind, nothing between (a reader
+				 * of Markdown would join them) */
 	int level;		/* RE_SECTION, RE_HEADING, RE_TOC_ENTRY */
+	int depth;		/* every element: how many containers (contents,
+				 * lists, quotes, cards, generated lists, the
+				 * sources, the glossary) are around it */
 	long number;
 	const char *id;		/* this element's anchor, or NULL */
 	const char *href;	/* the anchor a reference goes to */
 	const char *name;
 	const char *label;
 	const char *value;
-	str text;
-	const ast_node *node;	/* the tree node, when there is one */
+	str text;		/* ...; RE_HEADING leaving: the title as plain text */
+	render_flank flank;	/* RE_EMPH, RE_STRONG */
+	const render_meta *meta;	/* RE_DOCUMENT */
 } render_ev;
 
 typedef struct render render;
@@ -131,20 +211,24 @@ struct render {
 	const render_backend *be;
 	void *state;		/* the backend's */
 	buf *out;
-	/*
-	 * The renderer runs twice: a first pass counts what later output
-	 * depends on (how many times each source is cited, for the
-	 * back-links), calling no backend; the second writes out.  measure
-	 * is true in the first.
-	 */
-	bool measure;
 	span at;		/* where the text being written comes from */
 	render_priv *p;
 };
 
-/* Run the walk with backend be; returns 0. */
+/* Run the walk with backend be; returns 0, or 1 if a character was
+ * reported (render_bad_char). */
 int render_run(const ast_doc *d, const render_options *o, const render_backend *be,
 	       void *state, buf *out);
+
+/*
+ * For a backend that cannot write code point cp of the text it was just
+ * given (off: its offset in that text, as far as the backend knows): a
+ * bad-encoding error "character U+XXXX 'c' WHY", located at the
+ * character in the source, once per code point, with the note help; and
+ * render_run returns 1.
+ */
+void render_bad_char(render *r, size_t off, uint32_t cp, const char *why,
+		     const char *help);
 
 /* Plain text of the inlines under n (references as their labels, no
  * markup, acronyms as written). */

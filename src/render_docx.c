@@ -26,6 +26,7 @@
 #include "docx.h"
 #include "docx_styles.h"
 #include "escape.h"
+#include "xalloc.h"
 
 /* Word has nine list levels; deeper lists are drawn at the ninth. */
 #define DX_MAX_LEVEL 8
@@ -78,16 +79,10 @@ static void pending_add(dx *x, const char *id)
 {
 	if (!id)
 		return;
-	if (x->npending == x->cpending) {
-		x->cpending = x->cpending ? x->cpending * 2 : 4;
-		x->pending = realloc(x->pending, x->cpending * sizeof *x->pending);
-		if (!x->pending)
-			abort();
-	}
+	x->pending = xgrow(x->pending, &x->cpending, x->npending, sizeof *x->pending,
+			   "the anchors");
 	size_t n = strlen(id);
-	char *c = malloc(n + 1);
-	if (!c)
-		abort();
+	char *c = xmalloc(n + 1, "an anchor");
 	memcpy(c, id, n + 1);
 	x->pending[x->npending++] = c;
 }
@@ -255,12 +250,7 @@ static void link_close(dx *x)
 
 static void push(dx *x, dx_kind k)
 {
-	if (x->n == x->cap) {
-		x->cap = x->cap ? x->cap * 2 : 16;
-		x->st = realloc(x->st, x->cap * sizeof *x->st);
-		if (!x->st)
-			abort();
-	}
+	x->st = xgrow(x->st, &x->cap, x->n, sizeof *x->st, "the open lists");
 	dx_frame *f = &x->st[x->n++];
 	memset(f, 0, sizeof *f);
 	f->kind = k;
@@ -353,34 +343,68 @@ static const char *level_style(const char *value)
 	return NULL;
 }
 
+/* ---- properties ---- */
+
+static bool is_letter_lang(const str *l)
+{
+	static const char *const us[] = {"en-us", "en-ca"};
+	for (size_t i = 0; i < 2; i++) {
+		if (l->len != 5)
+			continue;
+		size_t k = 0;
+		while (k < 5 && (l->p[k] | 0x20) == (us[i][k] | 0x20))
+			k++;
+		if (k == 5)
+			return true;
+	}
+	return false;
+}
+
+/* The package's properties, from what the document's event says. */
+static void properties(const render_meta *m, docx_pkg *p)
+{
+	buf_put(&p->title, m->title.p, m->title.len);
+	buf_put(&p->subject, m->subtitle.p, m->subtitle.len);
+	for (size_t i = 0; i < m->nauthors; i++) {
+		if (i)
+			buf_puts(&p->creator, "; ");
+		buf_put(&p->creator, m->authors[i].p, m->authors[i].len);
+	}
+	buf_put(&p->lang, m->lang.p, m->lang.len);
+	p->letter = is_letter_lang(&m->lang);
+	buf_put(&p->company, m->organization.p, m->organization.len);
+	buf_put(&p->description, m->description.p, m->description.len);
+	if (m->date.len)
+		docx_set_date(p, m->date.p, m->date.len);
+}
+
+/* The elements that are a paragraph of one style; docx_event handles
+ * the rest, and an element in neither (RE_MAIN, RE_SOURCES, ...) adds
+ * nothing of its own. */
+static const char *const dx_styles[RE__COUNT] = {
+	[RE_ORGANIZATION] = "BriefOrganization",
+	[RE_TITLE] = "Title",
+	[RE_SUBTITLE] = "Subtitle",
+	[RE_AUTHORS] = "Author",
+	[RE_DATE] = "Date",
+	[RE_STATUS] = "BriefStatus",
+	[RE_CARD_LEAD] = "BriefCardLead",
+	[RE_CARD_FOOT] = "BriefCardFoot",
+	[RE_GROUP_TITLE] = "BriefGroupTitle",
+};
+
 static void docx_event(render *r, const render_ev *ev)
 {
 	dx *x = X(r);
 	bool in = ev->entering;
 	switch (ev->el) {
 	case RE_DOCUMENT:
+		if (in)
+			properties(ev->meta, &x->pkg);
 		break;
 	case RE_HEADER:
 		if (!in)
 			empty_para(x, "BriefHeaderRule");
-		break;
-	case RE_ORGANIZATION:
-		in ? para_open(x, "BriefOrganization", 0, 0, 0) : para_close(x);
-		break;
-	case RE_TITLE:
-		in ? para_open(x, "Title", 0, 0, 0) : para_close(x);
-		break;
-	case RE_SUBTITLE:
-		in ? para_open(x, "Subtitle", 0, 0, 0) : para_close(x);
-		break;
-	case RE_AUTHORS:
-		in ? para_open(x, "Author", 0, 0, 0) : para_close(x);
-		break;
-	case RE_DATE:
-		in ? para_open(x, "Date", 0, 0, 0) : para_close(x);
-		break;
-	case RE_STATUS:
-		in ? para_open(x, "BriefStatus", 0, 0, 0) : para_close(x);
 		break;
 	case RE_TOC:
 		if (in) {
@@ -402,14 +426,6 @@ static void docx_event(render *r, const render_ev *ev)
 			link_close(x);
 			para_close(x);
 		}
-		break;
-	case RE_MAIN:
-	case RE_CARD_HEAD:
-	case RE_GEN_LIST:
-	case RE_GEN_TEXT:
-	case RE_SOURCES:
-	case RE_GLOSSARY:
-	case RE_ABBR:
 		break;
 	case RE_SECTION:
 	case RE_GROUP:
@@ -473,9 +489,6 @@ static void docx_event(render *r, const render_ev *ev)
 		in ? para_open(x, x->finding ? "BriefFindingLabel" : "BriefCardLabel", 0, 0, 0)
 		   : para_close(x);
 		break;
-	case RE_CARD_LEAD:
-		in ? para_open(x, "BriefCardLead", 0, 0, 0) : para_close(x);
-		break;
 	case RE_CARD_META:
 		if (in) {
 			para_open(x, "BriefCardMeta", 0, 0, 0);
@@ -499,9 +512,6 @@ static void docx_event(render *r, const render_ev *ev)
 			set_rstyle(x, NULL);
 		}
 		break;
-	case RE_CARD_FOOT:
-		in ? para_open(x, "BriefCardFoot", 0, 0, 0) : para_close(x);
-		break;
 	case RE_GENERATED:
 		if (in) {
 			para_close(x);
@@ -509,9 +519,6 @@ static void docx_event(render *r, const render_ev *ev)
 		} else {
 			empty_para(x, "BriefGenEnd");
 		}
-		break;
-	case RE_GROUP_TITLE:
-		in ? para_open(x, "BriefGroupTitle", 0, 0, 0) : para_close(x);
 		break;
 	case RE_GEN_ITEM:
 		in ? para_open(x, x->finding ? "BriefGenFinding" : "BriefGenRecommendation", 0, 0, 0)
@@ -613,54 +620,19 @@ static void docx_event(render *r, const render_ev *ev)
 				bookmark_end(x, x->note_bm);
 		}
 		break;
-	case RE__COUNT:
+	default:
+		/* a paragraph of its own style, or nothing of its own */
+		if (!dx_styles[ev->el])
+			break;
+		if (in)
+			para_open(x, dx_styles[ev->el], 0, 0, 0);
+		else
+			para_close(x);
 		break;
 	}
 }
 
 static const render_backend docx_backend = {docx_event, docx_text};
-
-/* ---- properties ---- */
-
-static bool is_letter_lang(const str *l)
-{
-	static const char *const us[] = {"en-us", "en-ca"};
-	for (size_t i = 0; i < 2; i++) {
-		if (l->len != 5)
-			continue;
-		size_t k = 0;
-		while (k < 5 && (l->p[k] | 0x20) == (us[i][k] | 0x20))
-			k++;
-		if (k == 5)
-			return true;
-	}
-	return false;
-}
-
-static void properties(const ast_doc *d, docx_pkg *p)
-{
-	const ast_meta *m = &d->meta;
-	if (m->title && m->title->inl)
-		render_plain(d, m->title->inl, &p->title);
-	if (m->subtitle && m->subtitle->inl)
-		render_plain(d, m->subtitle->inl, &p->subject);
-	for (size_t i = 0; i < m->nauthors; i++) {
-		if (i)
-			buf_puts(&p->creator, "; ");
-		buf_put(&p->creator, m->author_names[i].p, m->author_names[i].len);
-	}
-	if (m->lang && m->lang->value.len) {
-		buf_put(&p->lang, m->lang->value.p, m->lang->value.len);
-		p->letter = is_letter_lang(&m->lang->value);
-	} else {
-		buf_puts(&p->lang, "en");
-	}
-	if (m->organization)
-		buf_put(&p->company, m->organization->value.p, m->organization->value.len);
-	render_description(d, 200, &p->description);
-	if (m->date)
-		docx_set_date(p, m->date->value.p, m->date->value.len);
-}
 
 int render_docx(const ast_doc *d, const render_options *o, const char *ref, size_t ref_len,
 		buf *out, buf *err)
@@ -674,7 +646,6 @@ int render_docx(const ast_doc *d, const render_options *o, const char *ref, size
 	if (ref && docx_reference(&x.pkg, ref, ref_len, err) != 0) {
 		rc = -1;
 	} else {
-		properties(d, &x.pkg);
 		buf unused = BUF_INIT;
 		render_run(d, o, &docx_backend, &x, &unused);
 		buf_free(&unused);

@@ -10,7 +10,7 @@
  * text in its label, so the marking survives grey-scale printing.
  *
  * The attributes were chosen by looking at drawings of briefs with 5 and
- * with 40 recommendations (bench/mapgen.c makes them); docs/output.md says
+ * with 40 recommendations (bench/mapgen.sh makes them); docs/output.md says
  * what was tried.
  */
 #include "graph.h"

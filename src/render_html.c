@@ -112,20 +112,6 @@ static const char *const css[] = {
 	"@page{margin:2cm}\n",
 };
 
-/* The open lists, innermost last: whether each is tight (its items'
- * paragraphs are written without <p>). */
-typedef struct html {
-	bool *tight;
-	size_t n, cap;
-} html;
-
-static bool in_tight_item(render *r, const render_ev *ev)
-{
-	const html *h = r->state;
-	return h->n && h->tight[h->n - 1] && ev->node && ev->node->parent &&
-	       ev->node->parent->type == AST_ITEM;
-}
-
 static void put(render *r, const char *s)
 {
 	buf_puts(r->out, s);
@@ -146,30 +132,10 @@ static void id_attr(render *r, const char *id)
 	put(r, "\"");
 }
 
-/* Whether escape_url and escape_html both leave id as it is (the IDs the
- * checker lets through, and briefc's own anchors, always are). */
-static bool plain_id(const char *id)
-{
-	for (; *id; id++) {
-		char c = *id;
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		      (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_'))
-			return false;
-	}
-	return true;
-}
-
 static void href(render *r, const char *id)
 {
 	put(r, " href=\"#");
-	if (plain_id(id)) {
-		put(r, id);
-	} else {
-		buf u = BUF_INIT;
-		escape_url(&u, id, strlen(id));
-		escape_html(r->out, u.data ? u.data : "", u.len);
-		buf_free(&u);
-	}
+	escape_url(r->out, id, strlen(id), ESCAPE_URL_HTML);
 	put(r, "\"");
 }
 
@@ -178,66 +144,120 @@ static void html_text(render *r, const char *s, size_t n)
 	escape_html(r->out, s, n);
 }
 
-static void head(render *r)
+static void head(render *r, const render_meta *m)
 {
-	const ast_doc *d = r->doc;
-	buf t = BUF_INIT;
 	put(r, "<!DOCTYPE html>\n<html lang=\"");
-	if (d->meta.lang && d->meta.lang->value.len)
-		escape_html(r->out, d->meta.lang->value.p, d->meta.lang->value.len);
-	else
-		put(r, "en");
+	escape_html(r->out, m->lang.p, m->lang.len);
 	put(r, "\">\n<head>\n<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-	if (d->meta.title && d->meta.title->inl)
-		render_plain(d, d->meta.title->inl, &t);
-	escape_html(r->out, t.data ? t.data : "", t.len);
+	escape_html(r->out, m->title.p, m->title.len);
 	put(r, "</title>\n");
-	buf_clear(&t);
-	render_description(d, 200, &t);
-	if (t.len) {
+	if (m->description.len) {
 		put(r, "<meta name=\"description\" content=\"");
-		escape_html(r->out, t.data, t.len);
+		escape_html(r->out, m->description.p, m->description.len);
 		put(r, "\">\n");
 	}
-	buf_clear(&t);
-	for (size_t i = 0; i < d->meta.nauthors; i++) {
+	for (size_t i = 0; i < m->nauthors; i++) {
 		put(r, "<meta name=\"author\" content=\"");
-		escape_html(r->out, d->meta.author_names[i].p, d->meta.author_names[i].len);
+		escape_html(r->out, m->authors[i].p, m->authors[i].len);
 		put(r, "\">\n");
 	}
 	put(r, "<style>\n");
 	for (size_t i = 0; i < sizeof css / sizeof css[0]; i++)
 		put(r, css[i]);
 	put(r, "</style>\n</head>\n<body>\n");
-	buf_free(&t);
 }
 
-/* Open or close a tag with a class: <p class="x"> ... </p>. */
-static void tag(render *r, const render_ev *ev, const char *name, const char *cls)
+/*
+ * The elements written the one usual way: the open tag (up to its
+ * attributes: tag and class), an id when the event has one, a link to
+ * ev->href (HT_HREF) or a title of ev->text (HT_TITLE), then the close
+ * tag (with its newline, if any).  HT_NAME and HT_LEVEL: the class value
+ * goes on with the event's name ("card finding") or level ("level2").
+ * HT_NL_OPEN: a newline after the open tag.  An element with no open tag
+ * here is written by a case of its own in html_event, or not at all.
+ */
+enum {
+	HT_NL_OPEN = 1,
+	HT_NAME = 2,
+	HT_LEVEL = 4,
+	HT_HREF = 8,
+	HT_TITLE = 16
+};
+
+typedef struct html_el {
+	const char *open, *close;
+	unsigned flags;
+} html_el;
+
+static const html_el html_els[RE__COUNT] = {
+	[RE_HEADER] = {"<header class=\"brief-header\"", "</header>\n", HT_NL_OPEN},
+	[RE_ORGANIZATION] = {"<p class=\"brief-organization\"", "</p>\n", 0},
+	[RE_TITLE] = {"<h1 class=\"brief-title\"", "</h1>\n", 0},
+	[RE_SUBTITLE] = {"<p class=\"brief-subtitle\"", "</p>\n", 0},
+	[RE_AUTHORS] = {"<p class=\"brief-authors\"", "</p>\n", 0},
+	[RE_STATUS] = {"<p class=\"brief-status\"", "</p>\n", 0},
+	[RE_MAIN] = {"<main class=\"brief-body\"", "</main>\n</article>\n", HT_NL_OPEN},
+	[RE_SECTION] = {"<section class=\"level", "</section>\n", HT_NL_OPEN | HT_LEVEL},
+	[RE_PARAGRAPH] = {"<p", "</p>\n", 0},
+	[RE_ITEM] = {"<li", "</li>\n", 0},
+	[RE_QUOTE] = {"<blockquote", "</blockquote>\n", HT_NL_OPEN},
+	[RE_CARD] = {"<div class=\"card", "</div>\n", HT_NL_OPEN | HT_NAME},
+	[RE_CARD_LABEL] = {"<span class=\"card-label\"", "</span>\n", 0},
+	[RE_CARD_LEAD] = {"<p class=\"card-lead\"", "</p>\n", 0},
+	[RE_CARD_META] = {"<ul class=\"card-meta\"", "</ul>\n", HT_NL_OPEN},
+	[RE_CARD_FOOT] = {"<p class=\"card-foot\"", "</p>\n", 0},
+	[RE_GENERATED] = {"<div class=\"generated", "</div>\n", HT_NL_OPEN | HT_NAME},
+	[RE_GROUP] = {"<div class=\"group\"", "</div>\n", HT_NL_OPEN},
+	[RE_GROUP_TITLE] = {"<p class=\"group-title\"", "</p>\n", 0},
+	[RE_GEN_LIST] = {"<ul class=\"gen-list\"", "</ul>\n", HT_NL_OPEN},
+	[RE_GEN_ITEM] = {"<li class=\"gen-item\"", "</li>\n", 0},
+	[RE_GEN_LABEL] = {"<span class=\"gen-label\"", "</span>\n", 0},
+	[RE_GEN_TEXT] = {"<span class=\"gen-text\"", "</span>", 0},
+	[RE_SOURCES] = {"<ul class=\"sources\"", "</ul>\n", HT_NL_OPEN},
+	[RE_SOURCE] = {"<li class=\"source\"", "</li>\n", 0},
+	[RE_SOURCE_LABEL] = {"<span class=\"source-label\"", "</span>", 0},
+	[RE_SOURCE_TITLE] = {"<cite", "</cite>", 0},
+	[RE_GLOSSARY] = {"<dl class=\"glossary\"", "</dl>\n", HT_NL_OPEN},
+	[RE_GLOSS_TERM] = {"<dt", "</dt>\n", 0},
+	[RE_GLOSS_DEF] = {"<dd", "</dd>\n", 0},
+	[RE_EMPH] = {"<em", "</em>", 0},
+	[RE_STRONG] = {"<strong", "</strong>", 0},
+	[RE_XREF] = {"<a class=\"xref\"", "</a>", HT_HREF},
+	[RE_NOTE] = {"<a class=\"cite\"", "</a>", HT_HREF},
+	[RE_ABBR] = {"<abbr", "</abbr>", HT_TITLE},
+};
+
+/* Headings by level: h2 to h4 (the title is the h1). */
+static const html_el html_headings[4] = {
+	{"<h2", "</h2>\n", 0}, {"<h2", "</h2>\n", 0}, {"<h3", "</h3>\n", 0},
+	{"<h4", "</h4>\n", 0},
+};
+
+static void element(render *r, const render_ev *ev, const html_el *e)
 {
 	if (!ev->entering) {
-		put(r, "</");
-		put(r, name);
-		put(r, ">");
+		put(r, e->close);
 		return;
 	}
-	put(r, "<");
-	put(r, name);
-	if (cls) {
-		put(r, " class=\"");
-		put(r, cls);
+	put(r, e->open);
+	if (e->flags & HT_NAME) {
+		put(r, " ");
+		put(r, ev->name);
+		put(r, "\"");
+	} else if (e->flags & HT_LEVEL) {
+		buf_put_ulong(r->out, (unsigned long)ev->level);
 		put(r, "\"");
 	}
 	id_attr(r, ev->id);
-	put(r, ">");
-}
-
-/* A block-level tag on lines of its own. */
-static void block(render *r, const render_ev *ev, const char *name, const char *cls)
-{
-	tag(r, ev, name, cls);
-	put(r, "\n");
+	if (e->flags & HT_HREF)
+		href(r, ev->href);
+	if (e->flags & HT_TITLE) {
+		put(r, " title=\"");
+		escape_html(r->out, ev->text.p, ev->text.len);
+		put(r, "\"");
+	}
+	put(r, e->flags & HT_NL_OPEN ? ">\n" : ">");
 }
 
 static void html_event(render *r, const render_ev *ev)
@@ -245,34 +265,19 @@ static void html_event(render *r, const render_ev *ev)
 	bool in = ev->entering;
 	switch (ev->el) {
 	case RE_DOCUMENT:
-		((html *)r->state)->n = 0;
 		if (!r->opt->fragment)
-			in ? head(r) : put(r, "</body>\n</html>\n");
-		break;
+			in ? head(r, ev->meta) : put(r, "</body>\n</html>\n");
+		return;
 	case RE_HEADER:
 		if (in)
 			put(r, "<article class=\"brief\">\n");
-		block(r, ev, "header", "brief-header");
 		break;
-	case RE_ORGANIZATION:
-		tag(r, ev, "p", "brief-organization");
-		if (!in)
-			put(r, "\n");
-		break;
-	case RE_TITLE:
-		tag(r, ev, "h1", "brief-title");
-		if (!in)
-			put(r, "\n");
-		break;
-	case RE_SUBTITLE:
-		tag(r, ev, "p", "brief-subtitle");
-		if (!in)
-			put(r, "\n");
-		break;
-	case RE_AUTHORS:
-		tag(r, ev, "p", "brief-authors");
-		if (!in)
-			put(r, "\n");
+	case RE_HEADING:
+		element(r, ev, &html_headings[ev->level & 3]);
+		return;
+	case RE_PARAGRAPH:
+		if (ev->tight)
+			return;	/* an item's own paragraph, in a tight list */
 		break;
 	case RE_DATE:
 		if (in) {
@@ -282,12 +287,7 @@ static void html_event(render *r, const render_ev *ev)
 		} else {
 			put(r, "</time></p>\n");
 		}
-		break;
-	case RE_STATUS:
-		tag(r, ev, "p", "brief-status");
-		if (!in)
-			put(r, "\n");
-		break;
+		return;
 	case RE_TOC:
 		if (in) {
 			put(r, "<nav class=\"brief-toc\"");
@@ -300,7 +300,7 @@ static void html_event(render *r, const render_ev *ev)
 		} else {
 			put(r, "</ul>\n</nav>\n");
 		}
-		break;
+		return;
 	case RE_TOC_ENTRY:
 		if (in) {
 			put(r, "<li class=\"toc-level");
@@ -311,90 +311,17 @@ static void html_event(render *r, const render_ev *ev)
 		} else {
 			put(r, "</a></li>\n");
 		}
-		break;
-	case RE_MAIN:
-		block(r, ev, "main", "brief-body");
-		if (!in)
-			put(r, "</article>\n");
-		break;
-	case RE_SECTION:
-		if (in) {
-			put(r, "<section class=\"level");
-			buf_put_ulong(r->out, (unsigned long)ev->level);
-			put(r, "\"");
-			id_attr(r, ev->id);
-			put(r, ">\n");
+		return;
+	case RE_LIST:
+		if (in && ev->ordered && ev->number != 1) {
+			put(r, "<ol start=\"");
+			buf_put_ulong(r->out, (unsigned long)ev->number);
+			put(r, "\">\n");
 		} else {
-			put(r, "</section>\n");
+			put(r, in ? (ev->ordered ? "<ol>\n" : "<ul>\n")
+				  : (ev->ordered ? "</ol>\n" : "</ul>\n"));
 		}
-		break;
-	case RE_HEADING: {
-		static const char *const h[] = {"h2", "h2", "h3", "h4"};
-		tag(r, ev, h[ev->level], NULL);
-		if (!in)
-			put(r, "\n");
-		break;
-	}
-	case RE_PARAGRAPH:
-		if (in_tight_item(r, ev))
-			break;
-		tag(r, ev, "p", NULL);
-		if (!in)
-			put(r, "\n");
-		break;
-	case RE_LIST: {
-		html *h = r->state;
-		if (in) {
-			if (h->n == h->cap) {
-				h->cap = h->cap ? h->cap * 2 : 16;
-				h->tight = realloc(h->tight, h->cap * sizeof *h->tight);
-				if (!h->tight)
-					abort();
-			}
-			h->tight[h->n++] = ev->tight;
-		} else {
-			h->n--;
-		}
-		if (in && ev->ordered && ev->number != 1)
-			buf_printf(r->out, "<ol start=\"%ld\">\n", ev->number);
-		else
-			block(r, ev, ev->ordered ? "ol" : "ul", NULL);
-		break;
-	}
-	case RE_ITEM:
-		tag(r, ev, "li", NULL);
-		if (!in)
-			put(r, "\n");
-		break;
-	case RE_QUOTE:
-		block(r, ev, "blockquote", NULL);
-		break;
-	case RE_CARD:
-		if (in) {
-			put(r, "<div class=\"card ");
-			put(r, ev->name);
-			put(r, "\"");
-			id_attr(r, ev->id);
-			put(r, ">\n");
-		} else {
-			put(r, "</div>\n");
-		}
-		break;
-	case RE_CARD_HEAD:
-		break;
-	case RE_CARD_LABEL:
-		tag(r, ev, "span", "card-label");
-		if (!in)
-			put(r, "\n");
-		break;
-	case RE_CARD_LEAD:
-		tag(r, ev, "p", "card-lead");
-		if (!in)
-			put(r, "\n");
-		break;
-	case RE_CARD_META:
-		block(r, ev, "ul", "card-meta");
-		break;
+		return;
 	case RE_META:
 		if (in) {
 			put(r, "<li class=\"meta-");
@@ -410,150 +337,41 @@ static void html_event(render *r, const render_ev *ev)
 		} else {
 			put(r, ev->value ? "</span></li>\n" : "</li>\n");
 		}
-		break;
-	case RE_CARD_FOOT:
-		tag(r, ev, "p", "card-foot");
-		if (!in)
-			put(r, "\n");
-		break;
-	case RE_GENERATED:
-		if (in) {
-			put(r, "<div class=\"generated ");
-			put(r, ev->name);
-			put(r, "\">\n");
-		} else {
-			put(r, "</div>\n");
-		}
-		break;
-	case RE_GROUP:
-		block(r, ev, "div", "group");
-		break;
-	case RE_GROUP_TITLE:
-		tag(r, ev, "p", "group-title");
-		if (!in)
-			put(r, "\n");
-		break;
-	case RE_GEN_LIST:
-		block(r, ev, "ul", "gen-list");
-		break;
-	case RE_GEN_ITEM:
-		tag(r, ev, "li", "gen-item");
-		if (!in)
-			put(r, "\n");
-		break;
-	case RE_GEN_LABEL:
-		tag(r, ev, "span", "gen-label");
-		if (!in)
-			put(r, "\n");
-		break;
-	case RE_GEN_TEXT:
-		tag(r, ev, "span", "gen-text");
-		break;
-	case RE_SOURCES:
-		block(r, ev, "ul", "sources");
-		break;
-	case RE_SOURCE:
-		tag(r, ev, "li", "source");
-		if (!in)
-			put(r, "\n");
-		break;
-	case RE_SOURCE_LABEL:
-		tag(r, ev, "span", "source-label");
-		break;
-	case RE_SOURCE_TITLE:
-		tag(r, ev, "cite", NULL);
-		break;
+		return;
 	case RE_BACKLINK:
 		put(r, "<a class=\"backlink\"");
 		href(r, ev->href);
 		put(r, " aria-label=\"Back to citation ");
 		buf_put_ulong(r->out, (unsigned long)ev->number);
 		put(r, "\">\xE2\x86\x91</a>");
-		break;
-	case RE_GLOSSARY:
-		block(r, ev, "dl", "glossary");
-		break;
-	case RE_GLOSS_TERM:
-		tag(r, ev, "dt", NULL);
-		if (!in)
-			put(r, "\n");
-		break;
-	case RE_GLOSS_DEF:
-		tag(r, ev, "dd", NULL);
-		if (!in)
-			put(r, "\n");
-		break;
+		return;
 	case RE_SOFTBREAK:
 		put(r, "\n");
-		break;
-	case RE_EMPH:
-		tag(r, ev, "em", NULL);
-		break;
-	case RE_STRONG:
-		tag(r, ev, "strong", NULL);
-		break;
+		return;
 	case RE_CODE:
 		put(r, "<code>");
-		for (size_t i = 0; i < ev->text.len; i++) {
-			char c = ev->text.p[i];
-			if (c == '\n')
-				put(r, " ");
-			else
-				escape_html(r->out, &c, 1);
-		}
+		escape_html(r->out, ev->text.p, ev->text.len);
 		put(r, "</code>");
-		break;
+		return;
 	case RE_LINK:
 		if (in) {
 			put(r, "<a href=\"");
-			buf u = BUF_INIT;
-			escape_url(&u, ev->text.p, ev->text.len);
-			escape_html(r->out, u.data ? u.data : "", u.len);
-			buf_free(&u);
+			escape_url(r->out, ev->text.p, ev->text.len, ESCAPE_URL_HTML);
 			put(r, "\">");
 		} else {
 			put(r, "</a>");
 		}
-		break;
-	case RE_XREF:
-		if (in) {
-			put(r, "<a class=\"xref\"");
-			href(r, ev->href);
-			put(r, ">");
-		} else {
-			put(r, "</a>");
-		}
-		break;
-	case RE_NOTE:
-		if (in) {
-			put(r, "<a class=\"cite\"");
-			id_attr(r, ev->id);
-			href(r, ev->href);
-			put(r, ">");
-		} else {
-			put(r, "</a>");
-		}
-		break;
-	case RE_ABBR:
-		if (in) {
-			put(r, "<abbr title=\"");
-			escape_html(r->out, ev->text.p, ev->text.len);
-			put(r, "\">");
-		} else {
-			put(r, "</abbr>");
-		}
-		break;
-	case RE__COUNT:
+		return;
+	default:
 		break;
 	}
+	if (html_els[ev->el].open)
+		element(r, ev, &html_els[ev->el]);
 }
 
 static const render_backend html_backend = {html_event, html_text};
 
 int render_html(const ast_doc *d, const render_options *o, buf *out)
 {
-	html h = {NULL, 0, 0};
-	int rc = render_run(d, o, &html_backend, &h, out);
-	free(h.tight);
-	return rc;
+	return render_run(d, o, &html_backend, NULL, out);
 }

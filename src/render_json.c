@@ -24,6 +24,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "escape.h"
+
 /* Offset -> line:column, remembering the last answer on its line. */
 typedef struct jcursor {
 	uint32_t off;
@@ -39,91 +41,14 @@ typedef struct jctx {
 
 /* ---- strings ---- */
 
-/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
-static size_t utf8_valid_len(const unsigned char *s, size_t n)
-{
-	unsigned c = s[0];
-	size_t len;
-	unsigned lo = 0x80, hi = 0xBF;	/* range of the second byte */
-	if (c >= 0xC2 && c <= 0xDF)
-		len = 2;
-	else if (c >= 0xE0 && c <= 0xEF) {
-		len = 3;
-		if (c == 0xE0)
-			lo = 0xA0;	/* overlong */
-		else if (c == 0xED)
-			hi = 0x9F;	/* surrogates */
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		len = 4;
-		if (c == 0xF0)
-			lo = 0x90;
-		else if (c == 0xF4)
-			hi = 0x8F;
-	} else
-		return 0;
-	if (n < len || s[1] < lo || s[1] > hi)
-		return 0;
-	for (size_t k = 2; k < len; k++)
-		if ((s[k] & 0xC0) != 0x80)
-			return 0;
-	return len;
-}
-
-void render_json_string(buf *out, const char *str_, size_t n)
-{
-	static const char hex[] = "0123456789abcdef";
-	const unsigned char *s = (const unsigned char *)str_;
-	size_t i = 0;
-	buf_putc_fast(out, '"');
-	while (i < n) {
-		/* Copy the longest run that needs no escaping in one call. */
-		size_t run = i;
-		while (run < n && s[run] >= 0x20 && s[run] < 0x7F &&
-		       s[run] != '"' && s[run] != '\\')
-			run++;
-		if (run > i) {
-			buf_put(out, (const char *)s + i, run - i);
-			i = run;
-			continue;
-		}
-		unsigned c = s[i];
-		if (c >= 0x80) {
-			size_t len = utf8_valid_len(s + i, n - i);
-			if (len) {
-				buf_put(out, (const char *)s + i, len);
-				i += len;
-			} else {
-				buf_puts(out, "\\ufffd");
-				i++;
-			}
-			continue;
-		}
-		switch (c) {
-		case '"': buf_puts(out, "\\\""); break;
-		case '\\': buf_puts(out, "\\\\"); break;
-		case '\n': buf_puts(out, "\\n"); break;
-		case '\t': buf_puts(out, "\\t"); break;
-		case '\r': buf_puts(out, "\\r"); break;
-		case '\b': buf_puts(out, "\\b"); break;
-		case '\f': buf_puts(out, "\\f"); break;
-		default: {
-			char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-			buf_put(out, e, sizeof e);
-		}
-		}
-		i++;
-	}
-	buf_putc_fast(out, '"');
-}
-
 static void put_cstr(jctx *c, const char *s)
 {
-	render_json_string(c->out, s, strlen(s));
+	escape_json(c->out, s, strlen(s));
 }
 
 static void put_str(jctx *c, str s)
 {
-	render_json_string(c->out, s.p ? s.p : "", s.p ? s.len : 0);
+	escape_json(c->out, s.p ? s.p : "", s.p ? s.len : 0);
 }
 
 /* A string, or null when empty. */
@@ -248,63 +173,63 @@ static void put_number(jctx *c, const ast_node *n)
 		buf_puts(c->out, "null");
 }
 
-/* {"id":..,"kind":..,"number":..} for one ID of a list; a reference's
- * ends in "locator". */
-static void put_idref(jctx *c, const ast_idref *r, bool ref)
+/*
+ * {"id":..,"kind":..,"number":..} for a thing named id (NULL: null) that
+ * is t (NULL: unresolved); with "locator" for an ID of a reference
+ * (locator not NULL), with "at" for a node met through a link.
+ */
+static void put_named(jctx *c, const str *id, const ast_node *t,
+		      const str *locator, bool at)
 {
-	buf_puts(c->out, "{\"id\":");
-	put_str(c, r->id);
-	key(c, "kind");
-	if (r->target)
-		put_cstr(c, ast_node_what(r->target));
-	else
-		buf_puts(c->out, "null");
-	key(c, "number");
-	put_number(c, r->target);
-	if (ref) {
-		key(c, "locator");
-		put_str_or_null(c, r->locator);
-	}
-	buf_putc_fast(c->out, '}');
-}
-
-static void put_idlist(jctx *c, const ast_idlist *l, bool ref)
-{
-	buf_putc_fast(c->out, '[');
-	for (size_t i = 0; i < l->n; i++) {
-		if (i)
-			buf_putc_fast(c->out, ',');
-		put_idref(c, &l->v[i], ref);
-	}
-	buf_putc_fast(c->out, ']');
-}
-
-/* {"id":..,"kind":..,"number":..,"at":..} for a node met through a link. */
-static void put_noderef(jctx *c, const ast_node *n)
-{
-	const str *id = ast_node_id(n);
 	buf_puts(c->out, "{\"id\":");
 	if (id)
 		put_str(c, *id);
 	else
 		buf_puts(c->out, "null");
 	key(c, "kind");
-	put_cstr(c, ast_node_what(n));
+	if (t)
+		put_cstr(c, ast_node_what(t));
+	else
+		buf_puts(c->out, "null");
 	key(c, "number");
-	put_number(c, n);
-	put_at(c, n->at);
+	put_number(c, t);
+	if (locator) {
+		key(c, "locator");
+		put_str_or_null(c, *locator);
+	}
+	if (at)
+		put_at(c, t->at);
 	buf_putc_fast(c->out, '}');
+}
+
+/* An array of the IDs of a list or a reference (l; ref: a reference's,
+ * with locators), or of the nodes a link both ways gathered (v:
+ * addressed_by, cited_by). */
+static void put_named_all(jctx *c, const ast_idlist *l, bool ref,
+			  const ast_vec *v)
+{
+	size_t n = l ? l->n : v->n;
+	buf_putc_fast(c->out, '[');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_putc_fast(c->out, ',');
+		if (l)
+			put_named(c, &l->v[i].id, l->v[i].target,
+				  ref ? &l->v[i].locator : NULL, false);
+		else
+			put_named(c, ast_node_id(v->v[i]), v->v[i], NULL, true);
+	}
+	buf_putc_fast(c->out, ']');
+}
+
+static void put_idlist(jctx *c, const ast_idlist *l)
+{
+	put_named_all(c, l, false, NULL);
 }
 
 static void put_nodevec(jctx *c, const ast_vec *v)
 {
-	buf_putc_fast(c->out, '[');
-	for (size_t i = 0; i < v->n; i++) {
-		if (i)
-			buf_putc_fast(c->out, ',');
-		put_noderef(c, v->v[i]);
-	}
-	buf_putc_fast(c->out, ']');
+	put_named_all(c, NULL, false, v);
 }
 
 static void put_subtree(jctx *c, const ast_node *top);
@@ -469,7 +394,7 @@ static void node_open(jctx *c, const ast_node *n)
 		break;
 	case AST_REF:
 		key(c, "ids");
-		put_idlist(c, &n->u.ref->ids, true);
+		put_named_all(c, &n->u.ref->ids, true, NULL);
 		break;
 	case AST_FOOTNOTE:
 		key(c, "label");
@@ -503,29 +428,22 @@ static void node_close(jctx *c, const ast_node *n)
 }
 
 /*
- * One node and everything under it, preorder without a stack: down
- * through first, across through next, up through parent.  The only nested
- * call is put_fields -> put_children for a block's inline fields, one
- * level deep (fields hold inlines, never blocks).
+ * One node and everything under it, without a stack (ast_iter).  The only
+ * nested call is put_fields -> put_children for a block's inline fields,
+ * one level deep (fields hold inlines, never blocks).
  */
 static void put_subtree(jctx *c, const ast_node *top)
 {
-	const ast_node *n = top;
-	for (;;) {
-		node_open(c, n);
-		if (is_container(n->type) && n->first) {
-			n = n->first;
-			continue;
-		}
-		node_close(c, n);
-		while (n != top && !n->next) {
-			n = n->parent;
+	for (ast_iter it = ast_iter_start(top); ast_iter_next(&it);) {
+		const ast_node *n = it.node;
+		if (it.entering) {
+			node_open(c, n);
+			it.skip = !is_container(n->type);
+		} else {
 			node_close(c, n);
+			if (n != top && n->next)
+				buf_putc_fast(c->out, ',');
 		}
-		if (n == top)
-			return;
-		buf_putc_fast(c->out, ',');
-		n = n->next;
 	}
 }
 
@@ -549,7 +467,7 @@ static void put_plain(jctx *c, const ast_field *f)
 	}
 	buf_clear(&c->tmp);
 	ast_plain_text(f->inl, &c->tmp);
-	render_json_string(c->out, c->tmp.data ? c->tmp.data : "", c->tmp.len);
+	escape_json(c->out, c->tmp.data ? c->tmp.data : "", c->tmp.len);
 }
 
 /* A field's value as written, or null. */
@@ -657,7 +575,7 @@ static void put_section(jctx *c, const ast_node *h)
 	key(c, "title");
 	buf_clear(&c->tmp);
 	ast_plain_text(h, &c->tmp);
-	render_json_string(c->out, c->tmp.data ? c->tmp.data : "", c->tmp.len);
+	escape_json(c->out, c->tmp.data ? c->tmp.data : "", c->tmp.len);
 	put_at(c, h->at);
 	put_end(c, h->at);
 	buf_putc_fast(c->out, '}');
@@ -673,7 +591,7 @@ static void put_finding(jctx *c, const ast_node *n)
 	key(c, "confidence");
 	put_level(c, n->u.block->confidence);
 	key(c, "evidence");
-	put_idlist(c, &n->u.block->evidence, false);
+	put_idlist(c, &n->u.block->evidence);
 	key(c, "addressed_by");
 	put_nodevec(c, &n->u.block->addressed_by);
 	put_at(c, n->at);
@@ -702,7 +620,7 @@ static void put_recommendation(jctx *c, const ast_node *n)
 	} else
 		buf_puts(c->out, "null");
 	key(c, "addresses");
-	put_idlist(c, &n->u.block->addresses, false);
+	put_idlist(c, &n->u.block->addresses);
 	key(c, "actor");
 	put_value(c, field(n, "actor"));
 	key(c, "priority");
@@ -730,7 +648,7 @@ static void put_names(jctx *c, const ast_field *f)
 		if (z > b) {
 			if (!first)
 				buf_putc_fast(c->out, ',');
-			render_json_string(c->out, b, (size_t)(z - b));
+			escape_json(c->out, b, (size_t)(z - b));
 			first = false;
 		}
 		p = semi ? semi + 1 : e;
@@ -761,6 +679,51 @@ static void put_source(jctx *c, const ast_node *n)
 	buf_putc_fast(c->out, '}');
 }
 
+/* Areas list their recommendations (resolve.c gathered them). */
+static void put_areas(jctx *c)
+{
+	const ast_vec *areas = &c->d->areas;
+	buf_putc_fast(c->out, '[');
+	for (size_t i = 0; i < areas->n; i++) {
+		const ast_node *n = areas->v[i];
+		const ast_vec *recs = &n->u.entry->recommendations;
+		buf_puts(c->out, i ? ",\n    {\"id\":" : "\n    {\"id\":");
+		put_str(c, n->u.entry->key);
+		key(c, "title");
+		put_str(c, n->u.entry->value);
+		key(c, "recommendations");
+		buf_putc_fast(c->out, '[');
+		for (size_t r = 0; r < recs->n; r++) {
+			const ast_node *rec = recs->v[r];
+			if (r)
+				buf_putc_fast(c->out, ',');
+			buf_puts(c->out, "{\"id\":");
+			put_str(c, rec->u.block->id);
+			key(c, "number");
+			put_number(c, rec);
+			buf_putc_fast(c->out, '}');
+		}
+		buf_putc_fast(c->out, ']');
+		put_at(c, n->at);
+		put_end(c, n->at);
+		buf_putc_fast(c->out, '}');
+	}
+	buf_puts(c->out, areas->n ? "\n  ]" : "]");
+}
+
+static void put_acronym(jctx *c, const ast_node *n)
+{
+	buf_puts(c->out, "{\"abbr\":");
+	put_str(c, n->u.entry->key);
+	key(c, "expansion");
+	put_str(c, n->u.entry->value);
+	key(c, "uses");
+	put_int(c->out, n->u.entry->uses);
+	put_at(c, n->at);
+	put_end(c, n->at);
+	buf_putc_fast(c->out, '}');
+}
+
 /* A table's cells as {"text","inline"} objects. */
 static void put_cells(jctx *c, const ast_node *row)
 {
@@ -769,7 +732,7 @@ static void put_cells(jctx *c, const ast_node *row)
 		buf_puts(c->out, "{\"text\":");
 		buf_clear(&c->tmp);
 		ast_plain_text(k, &c->tmp);
-		render_json_string(c->out, c->tmp.data ? c->tmp.data : "", c->tmp.len);
+		escape_json(c->out, c->tmp.data ? c->tmp.data : "", c->tmp.len);
 		key(c, "inline");
 		put_children(c, k);
 		buf_putc_fast(c->out, '}');
@@ -789,7 +752,7 @@ static void put_table_entry(jctx *c, const ast_node *n)
 	put_inline_field(c, "caption", b->f_caption);
 	put_inline_field(c, "note", b->f_note);
 	key(c, "source");
-	put_idlist(c, &b->evidence, false);
+	put_idlist(c, &b->evidence);
 	key(c, "columns");
 	buf_putc_fast(c->out, '[');
 	for (uint32_t k = 0; k < b->ndelim; k++) {
@@ -836,7 +799,7 @@ static void put_figure(jctx *c, const ast_node *n)
 	put_value(c, b->f_alt);
 	put_inline_field(c, "caption", b->f_caption);
 	key(c, "source");
-	put_idlist(c, &b->evidence, false);
+	put_idlist(c, &b->evidence);
 	key(c, "width");
 	if (b->width)
 		put_int(c->out, b->width);
@@ -860,7 +823,7 @@ static void put_footnote(jctx *c, const ast_node *n)
 			buf_puts(&c->tmp, "\n\n");
 		ast_plain_text(p, &c->tmp);
 	}
-	render_json_string(c->out, c->tmp.data ? c->tmp.data : "", c->tmp.len);
+	escape_json(c->out, c->tmp.data ? c->tmp.data : "", c->tmp.len);
 	key(c, "uses");
 	put_int(c->out, n->u.note->uses);
 	put_at(c, n->at);
@@ -885,113 +848,12 @@ static void put_box(jctx *c, const ast_node *n)
 	buf_putc_fast(c->out, '}');
 }
 
-/*
- * Areas list their recommendations.  A pointer-keyed hash from area node to
- * its index, then one pass over the recommendations, keeps this linear
- * however many areas there are.
- */
-typedef struct area_map {
-	const ast_node **keys;
-	size_t *index;
-	size_t cap;
-} area_map;
-
-static size_t area_hash(const ast_node *p, size_t cap)
-{
-	uint64_t h = (uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15u;
-	return (size_t)(h >> 32) & (cap - 1);
-}
-
-static void put_areas(jctx *c)
-{
-	const ast_vec *areas = &c->d->areas, *recs = &c->d->recommendations;
-	size_t cap = 16;
-	while (cap < areas->n * 2)
-		cap *= 2;
-	area_map m = {calloc(cap, sizeof *m.keys), calloc(cap, sizeof *m.index), cap};
-	/* For each area, its recommendations chained in document order. */
-	size_t *head = calloc(areas->n + 1, sizeof *head);
-	size_t *tail = calloc(areas->n + 1, sizeof *tail);
-	size_t *next = calloc(recs->n + 1, sizeof *next);
-	if (!m.keys || !m.index || !head || !tail || !next)
-		abort();
-	for (size_t i = 0; i < areas->n; i++) {
-		size_t h = area_hash(areas->v[i], cap);
-		while (m.keys[h] && m.keys[h] != areas->v[i])
-			h = (h + 1) & (cap - 1);
-		if (!m.keys[h]) {
-			m.keys[h] = areas->v[i];
-			m.index[h] = i;
-		}
-	}
-	/* Indices are stored plus one: 0 ends a chain. */
-	for (size_t r = 0; r < recs->n; r++) {
-		const ast_node *t = recs->v[r]->u.block->area.target;
-		if (!t)
-			continue;
-		size_t h = area_hash(t, cap);
-		while (m.keys[h] && m.keys[h] != t)
-			h = (h + 1) & (cap - 1);
-		if (!m.keys[h])
-			continue;
-		size_t a = m.index[h];
-		if (tail[a])
-			next[tail[a] - 1] = r + 1;
-		else
-			head[a] = r + 1;
-		tail[a] = r + 1;
-	}
-	buf_putc_fast(c->out, '[');
-	for (size_t i = 0; i < areas->n; i++) {
-		const ast_node *n = areas->v[i];
-		buf_puts(c->out, i ? ",\n    {\"id\":" : "\n    {\"id\":");
-		put_str(c, n->u.entry->key);
-		key(c, "title");
-		put_str(c, n->u.entry->value);
-		key(c, "recommendations");
-		buf_putc_fast(c->out, '[');
-		for (size_t r = head[i]; r; r = next[r - 1]) {
-			const ast_node *rec = recs->v[r - 1];
-			if (r != head[i])
-				buf_putc_fast(c->out, ',');
-			buf_puts(c->out, "{\"id\":");
-			put_str(c, rec->u.block->id);
-			key(c, "number");
-			put_number(c, rec);
-			buf_putc_fast(c->out, '}');
-		}
-		buf_putc_fast(c->out, ']');
-		put_at(c, n->at);
-		put_end(c, n->at);
-		buf_putc_fast(c->out, '}');
-	}
-	buf_puts(c->out, areas->n ? "\n  ]" : "]");
-	free(m.keys);
-	free(m.index);
-	free(head);
-	free(tail);
-	free(next);
-}
-
-static void put_acronym(jctx *c, const ast_node *n)
-{
-	buf_puts(c->out, "{\"abbr\":");
-	put_str(c, n->u.entry->key);
-	key(c, "expansion");
-	put_str(c, n->u.entry->value);
-	key(c, "uses");
-	put_int(c->out, n->u.entry->uses);
-	put_at(c, n->at);
-	put_end(c, n->at);
-	buf_putc_fast(c->out, '}');
-}
-
 /* One table: an array with one element per line. */
 static void put_table(jctx *c, const char *name, const ast_vec *v,
 		      void (*put)(jctx *, const ast_node *))
 {
 	buf_puts(c->out, ",\n  ");
-	render_json_string(c->out, name, strlen(name));
+	escape_json(c->out, name, strlen(name));
 	buf_puts(c->out, ":[");
 	for (size_t i = 0; i < v->n; i++) {
 		buf_puts(c->out, i ? ",\n    " : "\n    ");
@@ -1028,7 +890,7 @@ int render_json(const ast_doc *d, buf *out)
 	put_int(out, RENDER_JSON_VERSION);
 	buf_puts(out, ",\n  \"source\":");
 	if (d->src.path)
-		render_json_string(out, d->src.path, strlen(d->src.path));
+		escape_json(out, d->src.path, strlen(d->src.path));
 	else
 		buf_puts(out, "null");
 	buf_puts(out, ",\n  \"meta\":");

@@ -20,12 +20,4 @@
 /* Append the JSON document for d to out.  Returns 0. */
 int render_json(const ast_doc *d, buf *out);
 
-/*
- * Append s[0..n) as a JSON string literal, quotes included.  Quote,
- * backslash and every control character are escaped (\n, \t, ... or
- * \u00XX); valid UTF-8 passes through; a byte that is not part of a valid
- * UTF-8 sequence becomes \ufffd, so the result is always valid JSON.
- */
-void render_json_string(buf *out, const char *s, size_t n);
-
 #endif

@@ -16,7 +16,6 @@
  */
 #include "render.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,24 +25,13 @@
  * all lists together) within LaTeX's limits. */
 #define LATEX_MAX_DEPTH 4
 
-typedef struct lx_list {
-	bool ordered;
-	bool flat;
-} lx_list;
-
+/* What the backend remembers between events: its own output's state. */
 typedef struct lx {
 	escape_latex_state esc;
-	lx_list *lists;		/* open lists and quotes */
-	size_t nlists, clists;
-	int depth;		/* list environments open */
-	uint32_t *bad;		/* code points reported */
-	size_t nbad, cbad;
-	const char *anchor;	/* for the next heading */
-	const char *source_id;
-	bool finding;		/* the open card is a finding */
+	const char *anchor;	/* for the next heading: its section's */
+	const char *source_id;	/* the source being written */
 	bool breakable;		/* in a link or code */
-	bool first_meta;
-	int status;
+	bool first_meta;	/* no card detail written yet */
 } lx;
 
 static const char preamble_head[] =
@@ -177,129 +165,63 @@ static void para(render *r)
 	raw(r, "\n\n");
 }
 
-/* A character pdflatex cannot set: one error per code point, at its
- * first place. */
+/* A character pdflatex cannot set (escape.h): reported by the renderer. */
 static void bad_char(void *ctx, size_t off, uint32_t cp)
 {
-	render *r = ctx;
-	lx *x = r->state;
-	x->status = 1;
-	if (r->measure)
-		return;
-	for (size_t i = 0; i < x->nbad; i++)
-		if (x->bad[i] == cp)
-			return;
-	if (x->nbad == x->cbad) {
-		x->cbad = x->cbad ? x->cbad * 2 : 8;
-		x->bad = realloc(x->bad, x->cbad * sizeof *x->bad);
-		if (!x->bad)
-			abort();
-	}
-	x->bad[x->nbad++] = cp;
-	/* the character's bytes in the source, near where the text comes from */
-	const source *src = &r->doc->src;
-	char u[4];
-	size_t ulen = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-	if (ulen == 2) {
-		u[0] = (char)(0xC0 | cp >> 6);
-		u[1] = (char)(0x80 | (cp & 0x3F));
-	} else if (ulen == 3) {
-		u[0] = (char)(0xE0 | cp >> 12);
-		u[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-		u[2] = (char)(0x80 | (cp & 0x3F));
-	} else {
-		u[0] = (char)(0xF0 | cp >> 18);
-		u[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-		u[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-		u[3] = (char)(0x80 | (cp & 0x3F));
-	}
-	span at = r->at;
-	uint32_t from = at.start + (uint32_t)off;
-	if (from >= at.end)
-		from = at.start;
-	for (int pass = 0; pass < 2 && src->text; pass++) {
-		for (uint32_t i = pass ? at.start : from; i + ulen <= at.end && i + ulen <= src->len; i++)
-			if (memcmp(src->text + i, u, ulen) == 0) {
-				at = span_make(i, i + (uint32_t)ulen);
-				pass = 2;
-				break;
-			}
-	}
-	diag_list *dl = &((ast_doc *)r->doc)->diags;
-	size_t k = diag_report(dl, DC_BAD_ENCODING, at,
-			       "character U+%04X '%.*s' cannot be typeset by pdflatex", (unsigned)cp,
-			       (int)ulen, u);
-	diag_add_help(dl, k, "the LaTeX and PDF outputs use T1 fonts, which cover Latin scripts; "
-		      "the HTML and Markdown outputs can show any character");
+	render_bad_char(ctx, off, cp, "cannot be typeset by pdflatex",
+			"the LaTeX and PDF outputs use T1 fonts, which cover Latin scripts; "
+			"the HTML and Markdown outputs can show any character");
 }
 
 /* ---- the frame ---- */
 
-static void preamble(render *r)
+static void preamble(render *r, const render_meta *m)
 {
-	const ast_doc *d = r->doc;
-	buf t = BUF_INIT;
 	raw(r, preamble_head);
 	raw(r, ",\n  pdftitle={");
-	if (d->meta.title && d->meta.title->inl)
-		render_plain(d, d->meta.title->inl, &t);
-	r->at = d->meta.title ? d->meta.title->value_at : span_make(0, 0);
-	lx_text(r, t.data ? t.data : "", t.len);
+	r->at = m->title_at;
+	lx_text(r, m->title.p, m->title.len);
 	raw(r, "},\n  pdfauthor={");
-	r->at = d->meta.authors ? d->meta.authors->value_at : span_make(0, 0);
-	for (size_t i = 0; i < d->meta.nauthors; i++) {
+	r->at = m->authors_at;
+	for (size_t i = 0; i < m->nauthors; i++) {
 		if (i)
 			raw(r, "; ");
-		lx_text(r, d->meta.author_names[i].p, d->meta.author_names[i].len);
+		lx_text(r, m->authors[i].p, m->authors[i].len);
 	}
 	raw(r, "},\n  pdflang={");
-	if (d->meta.lang && d->meta.lang->value.len) {
-		r->at = d->meta.lang->value_at;
-		lx_text(r, d->meta.lang->value.p, d->meta.lang->value.len);
-	} else {
-		raw(r, "en");
-	}
+	r->at = m->lang_at;
+	lx_text(r, m->lang.p, m->lang.len);
 	raw(r, "}}\n");
 	raw(r, preamble_macros);
 	raw(r, "\\begin{document}\n");
-	buf_free(&t);
 }
 
 /* ---- lists ---- */
 
-static lx_list *list_push(lx *x, bool ordered)
+/*
+ * A list or quote: an environment, or flat when LATEX_MAX_DEPTH
+ * environments are around it already.  (The renderer counts the
+ * containers around an element, and each of them is an environment here:
+ * the contents, cards, lists, quotes, the generated lists, the sources
+ * and the glossary.)
+ */
+static bool flat(int depth)
 {
-	if (x->nlists == x->clists) {
-		x->clists = x->clists ? x->clists * 2 : 16;
-		x->lists = realloc(x->lists, x->clists * sizeof *x->lists);
-		if (!x->lists)
-			abort();
-	}
-	lx_list *l = &x->lists[x->nlists++];
-	l->ordered = ordered;
-	l->flat = x->depth >= LATEX_MAX_DEPTH || (x->nlists > 1 && x->lists[x->nlists - 2].flat);
-	if (!l->flat)
-		x->depth++;
-	return l;
+	return depth >= LATEX_MAX_DEPTH;
 }
 
-/* A list or quote: an environment, or flat when too deep. */
 static void container(render *r, const render_ev *ev, const char *env)
 {
-	lx *x = r->state;
 	if (ev->entering) {
-		lx_list *l = list_push(x, ev->ordered);
 		para(r);
-		if (!l->flat) {
+		if (!flat(ev->depth)) {
 			raw(r, "\\begin{");
 			raw(r, env);
 			raw(r, "}");
 		}
 		return;
 	}
-	lx_list *l = &x->lists[--x->nlists];
-	if (!l->flat) {
-		x->depth--;
+	if (!flat(ev->depth)) {
 		raw(r, "\n\\end{");
 		raw(r, env);
 		raw(r, "}");
@@ -309,55 +231,96 @@ static void container(render *r, const render_ev *ev, const char *env)
 
 static void list_item(render *r, const render_ev *ev)
 {
-	lx *x = r->state;
-	if (!ev->entering || !x->nlists)
+	if (!ev->entering)
 		return;
-	lx_list *l = &x->lists[x->nlists - 1];
-	char num[40];
-	snprintf(num, sizeof num, "%ld.", ev->number);
-	if (l->flat) {
+	bool is_flat = flat(ev->depth - 1);	/* its list's */
+	if (is_flat) {
 		para(r);
 		raw(r, "\\noindent ");
-		raw(r, l->ordered ? num : "\\textbullet");
-		raw(r, "~");
-	} else if (l->ordered) {
-		raw(r, "\n\\item[");
-		raw(r, num);
-		raw(r, "] ");
 	} else {
-		raw(r, "\n\\item{} ");
+		raw(r, ev->ordered ? "\n\\item[" : "\n\\item{} ");
+	}
+	if (ev->ordered) {
+		buf_put_ulong(r->out, ev->number < 0 ? 0 : (unsigned long)ev->number);
+		raw(r, is_flat ? ".~" : ".] ");
+	} else if (is_flat) {
+		raw(r, "\\textbullet~");
 	}
 }
 
-/* An environment of ours that is a list. */
-static void own_list(render *r, const render_ev *ev, const char *env)
-{
-	lx *x = r->state;
-	if (ev->entering) {
-		x->depth++;
-		para(r);
-		raw(r, "\\begin{");
-		raw(r, env);
-		raw(r, "}");
-	} else {
-		x->depth--;
-		raw(r, "\n\\end{");
-		raw(r, env);
-		raw(r, "}");
-		para(r);
-	}
-}
+/*
+ * The elements written the usual way: a paragraph break (LX_PARA) or a
+ * newline (LX_NL) before, then \Name{ ... } (LX_MACRO) or, for a list
+ * environment of the preamble's, \begin{Name} ... \end{Name} between
+ * paragraph breaks (LX_ENV); or the strings open and close as they are.
+ * An element with nothing here is written by a case of its own in
+ * lx_event, or not at all.
+ */
+enum {
+	LX_MACRO = 1,
+	LX_ENV = 2,
+	LX_PARA = 4,		/* entering: a paragraph break first */
+	LX_NL = 8		/* entering: a newline first */
+};
 
-/* \Macro{ ... } around content. */
-static void macro(render *r, const render_ev *ev, const char *name)
+typedef struct lx_el {
+	const char *name;
+	unsigned flags;
+	const char *open, *close;
+} lx_el;
+
+static const lx_el lx_els[RE__COUNT] = {
+	[RE_HEADER] = {NULL, 0, "\\begin{BriefHeader}\n", "\\end{BriefHeader}\n"},
+	[RE_ORGANIZATION] = {"BriefOrganization", LX_MACRO, NULL, NULL},
+	[RE_TITLE] = {"BriefTitle", LX_MACRO, NULL, NULL},
+	[RE_SUBTITLE] = {"BriefSubtitle", LX_MACRO, NULL, NULL},
+	[RE_AUTHORS] = {"BriefAuthors", LX_MACRO, NULL, NULL},
+	[RE_DATE] = {"BriefDate", LX_MACRO, NULL, NULL},
+	[RE_STATUS] = {"BriefStatus", LX_MACRO, NULL, NULL},
+	[RE_PARAGRAPH] = {NULL, 0, "\n\n", "\n\n"},
+	[RE_CARD_LABEL] = {"BriefCardLabel", LX_MACRO, NULL, NULL},
+	[RE_CARD_LEAD] = {"BriefCardLead", LX_MACRO | LX_NL, NULL, NULL},
+	[RE_CARD_META] = {"BriefMetaLine", LX_MACRO | LX_NL, NULL, NULL},
+	[RE_CARD_FOOT] = {"BriefCardFoot", LX_MACRO | LX_PARA, NULL, NULL},
+	[RE_GROUP_TITLE] = {"BriefGroupTitle", LX_MACRO, NULL, NULL},
+	[RE_GEN_LIST] = {"BriefList", LX_ENV, NULL, NULL},
+	[RE_GEN_ITEM] = {NULL, 0, "\n\\item ", NULL},
+	[RE_GEN_LABEL] = {"BriefItemLabel", LX_MACRO, NULL, NULL},
+	[RE_SOURCES] = {"BriefSources", LX_ENV, NULL, NULL},
+	[RE_SOURCE_TITLE] = {"BriefSourceTitle", LX_MACRO, NULL, NULL},
+	[RE_GLOSSARY] = {"BriefGlossary", LX_ENV, NULL, NULL},
+	[RE_GLOSS_TERM] = {NULL, 0, "\n\\item[{", "}] "},
+	[RE_SOFTBREAK] = {NULL, 0, "\n", NULL},
+	[RE_EMPH] = {"emph", LX_MACRO, NULL, NULL},
+	[RE_STRONG] = {"textbf", LX_MACRO, NULL, NULL},
+};
+
+static void element(render *r, const render_ev *ev, const lx_el *e)
 {
-	if (ev->entering) {
-		raw(r, "\\");
-		raw(r, name);
-		raw(r, "{");
-	} else {
+	bool in = ev->entering;
+	if (in && (e->flags & LX_PARA))
+		para(r);
+	if (in && (e->flags & LX_NL))
+		raw(r, "\n");
+	if (e->flags & LX_ENV) {
+		if (in)
+			para(r);
+		raw(r, in ? "\\begin{" : "\n\\end{");
+		raw(r, e->name);
 		raw(r, "}");
+		if (!in)
+			para(r);
+	} else if (e->flags & LX_MACRO) {
+		if (in) {
+			raw(r, "\\");
+			raw(r, e->name);
+			raw(r, "{");
+		} else {
+			raw(r, "}");
+		}
 	}
+	if (in ? e->open : e->close)
+		raw(r, in ? e->open : e->close);
 }
 
 static void lx_event(render *r, const render_ev *ev)
@@ -367,40 +330,14 @@ static void lx_event(render *r, const render_ev *ev)
 	switch (ev->el) {
 	case RE_DOCUMENT:
 		if (in) {
-			x->nlists = 0;
-			x->depth = 0;
 			x->anchor = NULL;
 			x->esc.prev = 0;
 			if (!r->opt->fragment)
-				preamble(r);
+				preamble(r, ev->meta);
 		} else {
 			raw(r, r->opt->fragment ? "\n" : "\n\\end{document}\n");
 		}
-		break;
-	case RE_HEADER:
-		if (in)
-			raw(r, "\\begin{BriefHeader}\n");
-		else
-			raw(r, "\\end{BriefHeader}\n");
-		break;
-	case RE_ORGANIZATION:
-		macro(r, ev, "BriefOrganization");
-		break;
-	case RE_TITLE:
-		macro(r, ev, "BriefTitle");
-		break;
-	case RE_SUBTITLE:
-		macro(r, ev, "BriefSubtitle");
-		break;
-	case RE_AUTHORS:
-		macro(r, ev, "BriefAuthors");
-		break;
-	case RE_DATE:
-		macro(r, ev, "BriefDate");
-		break;
-	case RE_STATUS:
-		macro(r, ev, "BriefStatus");
-		break;
+		return;
 	case RE_TOC:
 		if (in) {
 			para(r);
@@ -408,100 +345,72 @@ static void lx_event(render *r, const render_ev *ev)
 			raw(r, "\\BriefContentsTitle{");
 			lx_str(r, ev->label);
 			raw(r, "}\n\\begin{BriefContents}");
-			x->depth++;
 		} else {
-			x->depth--;
 			raw(r, "\n\\end{BriefContents}");
 			para(r);
 		}
-		break;
+		return;
 	case RE_TOC_ENTRY:
 		if (in) {
-			char lv[48];
-			snprintf(lv, sizeof lv, "\n\\BriefTocEntry{%d}{\\hyperref[", ev->level);
-			raw(r, lv);
+			raw(r, "\n\\BriefTocEntry{");
+			buf_put_ulong(r->out, (unsigned long)ev->level);
+			raw(r, "}{\\hyperref[");
 			id(r, ev->href);
 			raw(r, "]{");
 		} else {
 			raw(r, "}}");
 		}
-		break;
-	case RE_MAIN:
-	case RE_CARD_HEAD:
-	case RE_GENERATED:
-	case RE_GEN_TEXT:
-	case RE_ABBR:
-		break;
+		return;
 	case RE_SECTION:
 		if (in)
 			x->anchor = ev->id;
-		break;
+		return;
 	case RE_HEADING:
 		if (in) {
 			static const char *const cmd[] = {"section", "section", "subsection",
 				"subsubsection"};
 			para(r);
 			raw(r, "\\");
-			raw(r, cmd[ev->level]);
+			raw(r, cmd[ev->level & 3]);
 			raw(r, "{\\texorpdfstring{");
 			/* the anchor is the heading's, or its section's */
 			if (ev->id)
 				x->anchor = ev->id;
 		} else {
-			buf t = BUF_INIT;
-			if (ev->node)
-				render_plain(r->doc, ev->node, &t);
-			else
-				buf_puts(&t, ev->label);
+			/* the PDF's bookmark: the title as plain text */
 			raw(r, "}{");
-			lx_text(r, t.data, t.len);
-			buf_free(&t);
+			lx_text(r, ev->text.p, ev->text.len);
 			raw(r, "}}");
 			label(r, x->anchor);
 			x->anchor = NULL;
 			para(r);
 		}
-		break;
-	case RE_PARAGRAPH:
-		para(r);
-		break;
+		return;
 	case RE_LIST:
 		container(r, ev, ev->ordered ? "enumerate" : "itemize");
-		break;
+		return;
 	case RE_ITEM:
 		list_item(r, ev);
-		break;
+		return;
 	case RE_QUOTE:
 		container(r, ev, "quote");
-		break;
-	case RE_CARD:
+		return;
+	case RE_CARD: {
+		bool finding = strcmp(ev->name, "finding") == 0;
 		if (in) {
-			x->depth++;
-			x->finding = strcmp(ev->name, "finding") == 0;
 			para(r);
-			raw(r, x->finding ? "\\begin{BriefFinding}" : "\\begin{BriefRecommendation}");
+			raw(r, finding ? "\\begin{BriefFinding}" : "\\begin{BriefRecommendation}");
 			label(r, ev->id);
 			raw(r, "\n");
 		} else {
-			x->depth--;
-			raw(r, x->finding ? "\n\\end{BriefFinding}" : "\n\\end{BriefRecommendation}");
+			raw(r, finding ? "\n\\end{BriefFinding}" : "\n\\end{BriefRecommendation}");
 			para(r);
 		}
-		break;
-	case RE_CARD_LABEL:
-		macro(r, ev, "BriefCardLabel");
-		break;
-	case RE_CARD_LEAD:
-		if (in)
-			raw(r, "\n");
-		macro(r, ev, "BriefCardLead");
-		break;
+		return;
+	}
 	case RE_CARD_META:
-		if (in) {
+		if (in)
 			x->first_meta = true;
-			raw(r, "\n");
-		}
-		macro(r, ev, "BriefMetaLine");
 		break;
 	case RE_META:
 		if (in) {
@@ -514,40 +423,19 @@ static void lx_event(render *r, const render_ev *ev)
 		} else {
 			raw(r, "}");
 		}
-		break;
-	case RE_CARD_FOOT:
-		if (in)
-			para(r);
-		macro(r, ev, "BriefCardFoot");
-		break;
+		return;
 	case RE_GROUP:
 		if (in) {
 			para(r);
 			label(r, ev->id);
 		}
-		break;
-	case RE_GROUP_TITLE:
-		macro(r, ev, "BriefGroupTitle");
-		break;
-	case RE_GEN_LIST:
-		own_list(r, ev, "BriefList");
-		break;
-	case RE_GEN_ITEM:
-		if (in)
-			raw(r, "\n\\item ");
-		break;
-	case RE_GEN_LABEL:
-		macro(r, ev, "BriefItemLabel");
-		break;
-	case RE_SOURCES:
-		own_list(r, ev, "BriefSources");
-		break;
+		return;
 	case RE_SOURCE:
 		if (in)
 			x->source_id = ev->id;
 		else
 			raw(r, "\n");
-		break;
+		return;
 	case RE_SOURCE_LABEL:
 		if (in) {
 			raw(r, "\n\\item[{\\BriefSourceLabel{");
@@ -556,64 +444,32 @@ static void lx_event(render *r, const render_ev *ev)
 			label(r, x->source_id);
 			raw(r, " ");
 		}
-		break;
-	case RE_SOURCE_TITLE:
-		macro(r, ev, "BriefSourceTitle");
-		break;
+		return;
 	case RE_BACKLINK:
 		raw(r, "\\BriefBacklink{");
 		id(r, ev->href);
 		raw(r, "}");
-		break;
-	case RE_GLOSSARY:
-		own_list(r, ev, "BriefGlossary");
-		break;
-	case RE_GLOSS_TERM:
-		raw(r, in ? "\n\\item[{" : "}] ");
-		break;
-	case RE_GLOSS_DEF:
-		break;
-	case RE_SOFTBREAK:
-		raw(r, "\n");
-		break;
-	case RE_EMPH:
-		macro(r, ev, "emph");
-		break;
-	case RE_STRONG:
-		macro(r, ev, "textbf");
-		break;
+		return;
 	case RE_CODE: {
-		/* line breaks in code are spaces, as in every format */
-		const char *p = ev->text.p, *end = p + ev->text.len;
 		bool was = x->breakable;
 		x->breakable = true;
 		raw(r, "\\BriefCode{");
-		while (p < end) {
-			const char *nl = memchr(p, '\n', (size_t)(end - p));
-			const char *stop = nl ? nl : end;
-			lx_text(r, p, (size_t)(stop - p));
-			if (nl)
-				lx_text(r, " ", 1);
-			p = nl ? nl + 1 : end;
-		}
+		lx_text(r, ev->text.p, ev->text.len);
 		x->breakable = was;
 		raw(r, "}");
-		break;
+		return;
 	}
 	case RE_LINK:
 		if (in) {
-			buf u = BUF_INIT;
-			escape_url(&u, ev->text.p, ev->text.len);
 			raw(r, "\\href{");
-			escape_latex_url(r->out, u.data ? u.data : "", u.len);
+			escape_url(r->out, ev->text.p, ev->text.len, ESCAPE_URL_LATEX);
 			raw(r, "}{");
-			buf_free(&u);
 			x->breakable = true;
 		} else {
 			x->breakable = false;
 			raw(r, "}");
 		}
-		break;
+		return;
 	case RE_XREF:
 	case RE_NOTE:
 		if (in) {
@@ -628,10 +484,11 @@ static void lx_event(render *r, const render_ev *ev)
 		} else {
 			raw(r, "}");
 		}
-		break;
-	case RE__COUNT:
+		return;
+	default:
 		break;
 	}
+	element(r, ev, &lx_els[ev->el]);
 }
 
 static const render_backend latex_backend = {lx_event, lx_text};
@@ -641,8 +498,5 @@ int render_latex(const ast_doc *d, const render_options *o, buf *out)
 	lx x;
 	memset(&x, 0, sizeof x);
 	x.esc.bad = bad_char;
-	int rc = render_run(d, o, &latex_backend, &x, out);
-	free(x.lists);
-	free(x.bad);
-	return rc ? rc : x.status;
+	return render_run(d, o, &latex_backend, &x, out);
 }

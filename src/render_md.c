@@ -11,32 +11,30 @@
  * (block quote, list item) adds to a line prefix written at the start of
  * every line inside it, and a block asks for a blank line before itself
  * unless it is the first thing in its container.  Emphasis uses '*' only
- * where CommonMark's flanking rules are sure to read it back; elsewhere it
- * falls back to <em> and <strong>.
+ * where CommonMark's flanking rules are sure to read it back (the event
+ * says what touches it); elsewhere it falls back to <em> and <strong>.
+ *
+ * Everything goes out through put(), which holds back what a line may
+ * not end with or what the next write decides: blanks at the end of a
+ * line (two would be a hard break) are dropped at the newline, and a '!'
+ * is written "\!" when a link follows (it would make an image).  So the
+ * backend never looks at what it wrote.
  */
 #include "render.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "escape.h"
-
-typedef struct md_list {
-	bool tight;
-	bool first;
-	char marker;		/* '-' or '*'; ordered: '.' or ')' */
-	bool ordered;
-} md_list;
+#include "xalloc.h"
 
 typedef struct md {
 	buf prefix;		/* written at the start of every line */
 	size_t *marks;		/* prefix lengths to go back to */
 	size_t nmarks, cmarks;
-	md_list *lists;
-	size_t nlists, clists;
 	bool *tags;		/* per open emphasis: written as HTML tags */
 	size_t ntags, ctags;
+	bool started;		/* something written */
 	bool bol;		/* at the start of a line, prefix not written */
 	int need;		/* before the next content: 1 newline, 2 blank line */
 	bool fresh;		/* nothing written in the innermost container yet */
@@ -44,22 +42,71 @@ typedef struct md {
 	bool first_meta;
 	const char *anchor;	/* for the next heading or card */
 	escape_md_state esc;
+	/* held back by put() */
+	size_t blanks;		/* spaces at the end of what was written */
+	bool bang;		/* a '!' ended it, not yet written */
+	bool bang_escaped;	/* ... after an odd run of backslashes */
+	size_t backslashes;	/* the run of backslashes the output ends in */
+	char last;		/* the last character given to put() */
+	buf tmp;		/* a piece being escaped */
 } md;
 
-static void *grow(void *v, size_t *cap, size_t n, size_t size)
+/* ---- output ---- */
+
+/* Write what put() held back (a line goes on after it). */
+static void put_held(render *r, bool link_next)
 {
-	if (n < *cap)
-		return v;
-	*cap = *cap ? *cap * 2 : 16;
-	v = realloc(v, *cap * size);
-	if (!v)
-		abort();
-	return v;
+	md *m = r->state;
+	if (m->bang) {
+		buf_puts(r->out, link_next && !m->bang_escaped ? "\\!" : "!");
+		m->bang = false;
+		m->backslashes = 0;
+	}
+	for (; m->blanks; m->blanks--)
+		buf_putc(r->out, ' ');
+}
+
+/* The one way out: s, less what it ends with that may yet change. */
+static void put(render *r, const char *s, size_t n)
+{
+	md *m = r->state;
+	if (!n)
+		return;
+	put_held(r, false);
+	m->started = true;
+	m->last = s[n - 1];
+	size_t k = n;
+	while (k && s[k - 1] == ' ')
+		k--;
+	m->blanks = n - k;
+	if (k && k == n && s[k - 1] == '!') {
+		size_t bs = 0;
+		while (bs + 1 < k && s[k - 2 - bs] == '\\')
+			bs++;
+		if (bs + 1 == k)
+			bs += m->backslashes;
+		m->bang = true;
+		m->bang_escaped = bs % 2 == 1;
+		k--;
+	}
+	buf_put(r->out, s, k);
+	if (k) {
+		size_t bs = 0;
+		while (bs < k && s[k - 1 - bs] == '\\')
+			bs++;
+		m->backslashes = bs == k ? m->backslashes + bs : bs;
+	}
+}
+
+static void puts_(render *r, const char *s)
+{
+	put(r, s, strlen(s));
 }
 
 static void push_prefix(md *m, const char *s)
 {
-	m->marks = grow(m->marks, &m->cmarks, m->nmarks, sizeof *m->marks);
+	m->marks = xgrow(m->marks, &m->cmarks, m->nmarks, sizeof *m->marks,
+			 "the line prefixes");
 	m->marks[m->nmarks++] = m->prefix.len;
 	buf_puts(&m->prefix, s);
 }
@@ -71,31 +118,33 @@ static void pop_prefix(md *m)
 		m->prefix.data[m->prefix.len] = '\0';
 }
 
-/* End the line: trailing blanks go (two would be a hard break). */
+/* End the line: the blanks held back go. */
 static void newline(render *r)
 {
-	buf *o = r->out;
-	while (o->len && (o->data[o->len - 1] == ' ' || o->data[o->len - 1] == '\t'))
-		o->len--;
-	buf_putc(o, '\n');
-	((md *)r->state)->bol = true;
+	md *m = r->state;
+	m->blanks = 0;
+	put_held(r, false);
+	buf_putc(r->out, '\n');
+	m->backslashes = 0;
+	m->last = '\n';
+	m->bol = true;
 }
 
 /* Before any content: the pending line breaks, then the line's prefix. */
 static void flush(render *r)
 {
 	md *m = r->state;
-	if (m->need && r->out->len) {
+	if (m->need && m->started) {
 		if (!m->bol)
 			newline(r);
 		if (m->need == 2) {
-			buf_put(r->out, m->prefix.data ? m->prefix.data : "", m->prefix.len);
+			put(r, m->prefix.data ? m->prefix.data : "", m->prefix.len);
 			newline(r);
 		}
 	}
 	m->need = 0;
 	if (m->bol) {
-		buf_put(r->out, m->prefix.data ? m->prefix.data : "", m->prefix.len);
+		put(r, m->prefix.data ? m->prefix.data : "", m->prefix.len);
 		m->bol = false;
 		m->esc.line = ESCAPE_MD_START;
 	}
@@ -106,7 +155,7 @@ static void flush(render *r)
 static void raw(render *r, const char *s)
 {
 	flush(r);
-	buf_puts(r->out, s);
+	puts_(r, s);
 	((md *)r->state)->esc.line = ESCAPE_MD_TEXT;
 }
 
@@ -116,7 +165,9 @@ static void md_text(render *r, const char *s, size_t n)
 	if (!n)
 		return;
 	flush(r);
-	escape_md(r->out, s, n, &m->esc);
+	buf_clear(&m->tmp);
+	escape_md(&m->tmp, s, n, &m->esc);
+	put(r, m->tmp.data, m->tmp.len);
 }
 
 /* A block starts: a blank line before it, unless it opens its container. */
@@ -131,11 +182,14 @@ static void block(render *r)
 
 static void anchor(render *r, const char *id)
 {
+	md *m = r->state;
 	if (!id)
 		return;
 	raw(r, "<a id=\"");
-	escape_html(r->out, id, strlen(id));
-	buf_puts(r->out, "\"></a>");
+	buf_clear(&m->tmp);
+	escape_html(&m->tmp, id, strlen(id));
+	put(r, m->tmp.data, m->tmp.len);
+	puts_(r, "\"></a>");
 }
 
 /* A container whose lines start with s: a block quote, a list item. */
@@ -158,7 +212,7 @@ static void item(render *r, const char *marker)
 {
 	md *m = r->state;
 	flush(r);
-	buf_puts(r->out, marker);
+	puts_(r, marker);
 	m->esc.line = ESCAPE_MD_START;
 	char pad[32];
 	size_t w = strlen(marker) < sizeof pad ? strlen(marker) : sizeof pad - 1;
@@ -167,36 +221,24 @@ static void item(render *r, const char *marker)
 	open_container(r, pad);
 }
 
-/*
- * A link opens: "[" after a '!' the author wrote would make an image, so
- * that '!' gets its backslash now (it is unescaped when an even number of
- * backslashes precede it).
- */
+/* A link opens: "[" after a '!' would make an image, so the '!' put()
+ * held back is written escaped. */
 static void link_open(render *r)
 {
 	flush(r);
-	buf *o = r->out;
-	size_t k = o->len;
-	if (k && o->data[k - 1] == '!') {
-		size_t bs = 0;
-		while (bs + 1 < k && o->data[k - 2 - bs] == '\\')
-			bs++;
-		if (bs % 2 == 0) {
-			o->len--;
-			buf_puts(o, "\\!");
-		}
-	}
+	put_held(r, true);
 	raw(r, "[");
 }
 
-static void link_close(render *r, const char *href)
+/* "](DEST)", DEST a URL or (fragment) an anchor. */
+static void link_close(render *r, const char *dest, size_t n, bool fragment)
 {
-	buf u = BUF_INIT;
-	escape_url(&u, href, strlen(href));
-	raw(r, "](#");
-	escape_md_url(r->out, u.data ? u.data : "", u.len);
-	buf_putc(r->out, ')');
-	buf_free(&u);
+	md *m = r->state;
+	raw(r, fragment ? "](#" : "](");
+	buf_clear(&m->tmp);
+	escape_url(&m->tmp, dest, n, ESCAPE_URL_MD);
+	buf_putc(&m->tmp, ')');
+	put(r, m->tmp.data, m->tmp.len);
 }
 
 /* ---- emphasis ---- */
@@ -211,40 +253,29 @@ static bool blank(char c)
 	return c == ' ' || c == '\t' || c == '\n';
 }
 
-static bool is_emph(const ast_node *n)
-{
-	return n && (n->type == AST_EMPH || n->type == AST_STRONG);
-}
-
 /*
- * Whether '*' delimiters around n read back as emphasis.  They do when the
- * content starts and ends with non-blank text, and the characters outside
- * are neither word characters nor other delimiters: then the opening run
- * is left-flanking and the closing run right-flanking whatever the content.
+ * Whether '*' delimiters around an emphasis read back as emphasis.  They
+ * do when the content starts and ends with non-blank text, and the
+ * characters outside are neither word characters nor other delimiters:
+ * then the opening run is left-flanking and the closing run
+ * right-flanking whatever the content.
  */
-static bool stars_safe(render *r, const ast_node *n)
+static bool stars_safe(render *r, const render_flank *f)
 {
-	const ast_node *f = n->first, *l = n->last;
-	if (!f || f->type != AST_TEXT || !l || l->type != AST_TEXT || !f->tlen ||
-	    !l->tlen || blank(f->u.text[0]) ||
-	    blank(l->u.text[l->tlen - 1]))
-		return false;
-	const buf *o = r->out;
 	md *m = r->state;
-	char before = m->bol || !o->len ? ' ' : o->data[o->len - 1];
-	if (wordish((unsigned char)before) || before == '*')
+	if (!f->first || !f->last || blank(f->first) || blank(f->last))
 		return false;
-	if (!n->prev && is_emph(n->parent))
+	char before = m->bol || !m->started ? ' ' : m->last;
+	if (wordish((unsigned char)before) || before == '*' || f->in_emph_first)
 		return false;
-	const ast_node *x = n->next;
-	if (!x)
-		return !is_emph(n->parent);
-	switch (x->type) {
-	case AST_TEXT:
-		return !x->tlen || !wordish((unsigned char)x->u.text[0]);
-	case AST_SOFTBREAK:
-	case AST_CODE:
-	case AST_LINK:
+	switch (f->next) {
+	case RN_END:
+		return !f->in_emph_last;
+	case RN_TEXT:
+		return !f->next_char || !wordish((unsigned char)f->next_char);
+	case RN_BREAK:
+	case RN_CODE:
+	case RN_LINK:
 		return true;
 	default:
 		return false;
@@ -256,8 +287,9 @@ static void emphasis(render *r, const render_ev *ev)
 	md *m = r->state;
 	bool strong = ev->el == RE_STRONG;
 	if (ev->entering) {
-		bool tags = !stars_safe(r, ev->node);
-		m->tags = grow(m->tags, &m->ctags, m->ntags, sizeof *m->tags);
+		bool tags = !stars_safe(r, &ev->flank);
+		m->tags = xgrow(m->tags, &m->ctags, m->ntags, sizeof *m->tags,
+				"the open emphasis");
 		m->tags[m->ntags++] = tags;
 		raw(r, tags ? (strong ? "<strong>" : "<em>") : (strong ? "**" : "*"));
 	} else {
@@ -269,6 +301,7 @@ static void emphasis(render *r, const render_ev *ev)
 /* A code span: a fence longer than any backtick run inside. */
 static void code(render *r, str s)
 {
+	md *m = r->state;
 	if (!s.len)
 		return;
 	size_t run = 0, longest = 0;
@@ -280,57 +313,50 @@ static void code(render *r, str s)
 	bool pad = s.p[0] == '`' || s.p[s.len - 1] == '`' ||
 		   (s.p[0] == ' ' && s.p[s.len - 1] == ' ');
 	flush(r);
+	buf *t = &m->tmp;
+	buf_clear(t);
 	for (size_t i = 0; i <= longest; i++)
-		buf_putc(r->out, '`');
+		buf_putc(t, '`');
 	if (pad)
-		buf_putc(r->out, ' ');
-	for (size_t i = 0; i < s.len; i++)
-		buf_putc(r->out, s.p[i] == '\n' ? ' ' : s.p[i]);
+		buf_putc(t, ' ');
+	buf_put(t, s.p, s.len);
 	if (pad)
-		buf_putc(r->out, ' ');
+		buf_putc(t, ' ');
 	for (size_t i = 0; i <= longest; i++)
-		buf_putc(r->out, '`');
-	((md *)r->state)->esc.line = ESCAPE_MD_TEXT;
+		buf_putc(t, '`');
+	put(r, t->data, t->len);
+	m->esc.line = ESCAPE_MD_TEXT;
 }
 
 /* ---- events ---- */
 
-static void list_event(render *r, const render_ev *ev)
-{
-	md *m = r->state;
-	if (ev->entering) {
-		block(r);
-		const ast_node *prev = ev->node ? ev->node->prev : NULL;
-		bool again = prev && prev->type == AST_LIST &&
-			     prev->u.list->ordered == ev->ordered;
-		m->lists = grow(m->lists, &m->clists, m->nlists, sizeof *m->lists);
-		md_list *l = &m->lists[m->nlists++];
-		l->tight = ev->tight;
-		l->first = true;
-		l->ordered = ev->ordered;
-		/* a list right after another of its kind needs another marker */
-		l->marker = ev->ordered ? (again ? ')' : '.') : (again ? '*' : '-');
-	} else {
-		m->nlists--;
-	}
-}
-
-static void item_event(render *r, const render_ev *ev)
+/* A list item: a newline before it, a blank line in a loose list. */
+static void list_item(render *r, const render_ev *ev)
 {
 	md *m = r->state;
 	if (!ev->entering) {
 		close_container(r);
 		return;
 	}
-	md_list *l = &m->lists[m->nlists - 1];
-	if (!l->first)
-		m->need = l->tight ? 1 : 2;
-	l->first = false;
-	char marker[32];
-	if (l->ordered)
-		snprintf(marker, sizeof marker, "%ld%c ", ev->number, l->marker);
-	else
-		snprintf(marker, sizeof marker, "%c ", l->marker);
+	if (!ev->first)
+		m->need = ev->tight ? 1 : 2;
+	/* a list right after another of its kind needs another marker */
+	char marker[32], digits[24];
+	size_t k = 0, nd = 0;
+	if (ev->ordered) {
+		unsigned long v = ev->number < 0 ? 0 : (unsigned long)ev->number;
+		do {
+			digits[nd++] = (char)('0' + v % 10);
+			v /= 10;
+		} while (v);
+		while (nd)
+			marker[k++] = digits[--nd];
+		marker[k++] = ev->follows_list ? ')' : '.';
+	} else {
+		marker[k++] = ev->follows_list ? '*' : '-';
+	}
+	marker[k++] = ' ';
+	marker[k] = '\0';
 	item(r, marker);
 }
 
@@ -347,6 +373,31 @@ static void gen_entry(render *r, bool entering, bool loose)
 	item(r, "- ");
 }
 
+/*
+ * The elements written the usual way: a block (a blank line before it,
+ * unless it opens its container) and markup around the content.  An
+ * element with nothing here is written by a case of its own in md_event,
+ * or not at all.
+ */
+typedef struct md_el {
+	bool block;
+	const char *open, *close;
+} md_el;
+
+static const md_el md_els[RE__COUNT] = {
+	[RE_ORGANIZATION] = {true, NULL, NULL},
+	[RE_SUBTITLE] = {true, NULL, NULL},
+	[RE_AUTHORS] = {true, NULL, NULL},
+	[RE_DATE] = {true, NULL, NULL},
+	[RE_STATUS] = {true, "**", "**"},
+	[RE_PARAGRAPH] = {true, NULL, NULL},
+	[RE_LIST] = {true, NULL, NULL},
+	[RE_CARD_FOOT] = {true, NULL, NULL},
+	[RE_GEN_LIST] = {true, NULL, NULL},
+	[RE_GEN_LABEL] = {false, "**", "** "},
+	[RE_GLOSSARY] = {true, NULL, NULL},
+};
+
 static void md_event(render *r, const render_ev *ev)
 {
 	md *m = r->state;
@@ -355,7 +406,7 @@ static void md_event(render *r, const render_ev *ev)
 	case RE_DOCUMENT:
 		if (in) {
 			buf_clear(&m->prefix);
-			m->nmarks = m->nlists = m->ntags = 0;
+			m->nmarks = m->ntags = 0;
 			m->bol = true;
 			m->need = 0;
 			m->fresh = true;
@@ -364,30 +415,11 @@ static void md_event(render *r, const render_ev *ev)
 		} else if (!m->bol) {
 			newline(r);
 		}
-		break;
-	case RE_HEADER:
-	case RE_MAIN:
-	case RE_CARD_HEAD:
-	case RE_GENERATED:
+		return;
 	case RE_GROUP:
-	case RE_SOURCES:
-	case RE_ABBR:
-		if (ev->el == RE_GROUP && in)
+		if (in)
 			m->anchor = ev->id;
-		break;
-	case RE_ORGANIZATION:
-	case RE_SUBTITLE:
-	case RE_AUTHORS:
-	case RE_DATE:
-	case RE_PARAGRAPH:
-		if (in)
-			block(r);
-		break;
-	case RE_STATUS:
-		if (in)
-			block(r);
-		raw(r, "**");
-		break;
+		return;
 	case RE_TITLE:
 		if (in) {
 			block(r);
@@ -396,7 +428,7 @@ static void md_event(render *r, const render_ev *ev)
 		} else {
 			m->oneline--;
 		}
-		break;
+		return;
 	case RE_TOC:
 		if (in) {
 			block(r);
@@ -406,7 +438,7 @@ static void md_event(render *r, const render_ev *ev)
 			m->need = 2;
 			m->fresh = false;
 		}
-		break;
+		return;
 	case RE_TOC_ENTRY:
 		if (in) {
 			raw(r, ev->level > 1 ? "  - " : "- ");
@@ -414,20 +446,20 @@ static void md_event(render *r, const render_ev *ev)
 			m->esc.line = ESCAPE_MD_TEXT;
 			m->oneline++;
 		} else {
-			link_close(r, ev->href);
+			link_close(r, ev->href, strlen(ev->href), true);
 			m->oneline--;
 			m->need = 1;
 		}
-		break;
+		return;
 	case RE_SECTION:
 		if (in)
 			m->anchor = ev->id;
-		break;
+		return;
 	case RE_HEADING:
 		if (in) {
 			static const char *const hashes[] = {"## ", "## ", "### ", "#### "};
 			block(r);
-			raw(r, hashes[ev->level]);
+			raw(r, hashes[ev->level & 3]);
 			anchor(r, ev->id ? ev->id : m->anchor);
 			m->anchor = NULL;
 			m->esc.line = ESCAPE_MD_START;
@@ -435,13 +467,10 @@ static void md_event(render *r, const render_ev *ev)
 		} else {
 			m->oneline--;
 		}
-		break;
-	case RE_LIST:
-		list_event(r, ev);
-		break;
+		return;
 	case RE_ITEM:
-		item_event(r, ev);
-		break;
+		list_item(r, ev);
+		return;
 	case RE_QUOTE:
 	case RE_CARD:
 		if (in) {
@@ -449,14 +478,14 @@ static void md_event(render *r, const render_ev *ev)
 			flush(r);
 			open_container(r, "> ");
 			/* the prefix of this first line is already written */
-			buf_puts(r->out, "> ");
+			put(r, "> ", 2);
 			m->fresh = true;
 			if (ev->el == RE_CARD)
 				m->anchor = ev->id;
 		} else {
 			close_container(r);
 		}
-		break;
+		return;
 	case RE_CARD_LABEL:
 		if (in) {
 			block(r);
@@ -466,15 +495,13 @@ static void md_event(render *r, const render_ev *ev)
 		} else {
 			raw(r, "** ");
 		}
-		break;
-	case RE_CARD_LEAD:
-		break;
+		return;
 	case RE_CARD_META:
 		if (in) {
 			block(r);
 			m->first_meta = true;
 		}
-		break;
+		return;
 	case RE_META:
 		if (in) {
 			if (!m->first_meta)
@@ -484,84 +511,66 @@ static void md_event(render *r, const render_ev *ev)
 			md_text(r, ev->label, strlen(ev->label));
 			raw(r, ":* ");
 		}
-		break;
-	case RE_CARD_FOOT:
+		return;
 	case RE_GROUP_TITLE:
 		if (in) {
 			block(r);
-			if (ev->el == RE_GROUP_TITLE) {
-				anchor(r, m->anchor);
-				m->anchor = NULL;
-			}
+			anchor(r, m->anchor);
+			m->anchor = NULL;
 		}
-		if (ev->el == RE_GROUP_TITLE)
-			raw(r, "**");
-		break;
-	case RE_GEN_LIST:
-	case RE_GLOSSARY:
-		if (in)
-			block(r);
-		break;
+		raw(r, "**");
+		return;
 	case RE_GEN_ITEM:
+		gen_entry(r, in, false);
+		return;
 	case RE_GLOSS_TERM:
-		if (ev->el == RE_GEN_ITEM || in)
-			gen_entry(r, in, false);
-		if (ev->el == RE_GLOSS_TERM)
-			raw(r, in ? "**" : "**: ");
-		break;
+		if (in)
+			gen_entry(r, true, false);
+		raw(r, in ? "**" : "**: ");
+		return;
 	case RE_GLOSS_DEF:
 		if (!in)
 			close_container(r);
-		break;
-	case RE_GEN_LABEL:
-		raw(r, in ? "**" : "** ");
-		break;
-	case RE_GEN_TEXT:
-	case RE_SOURCE_TITLE:
-	case RE_BACKLINK:
-		break;
+		return;
 	case RE_SOURCE:
 		gen_entry(r, in, true);
 		if (in)
 			anchor(r, ev->id);
-		break;
-	case RE_SOURCE_LABEL:
-		break;
+		return;
 	case RE_SOFTBREAK:
 		if (m->oneline)
 			md_text(r, " ", 1);
 		else
 			newline(r);
-		break;
+		return;
 	case RE_EMPH:
 	case RE_STRONG:
 		emphasis(r, ev);
-		break;
+		return;
 	case RE_CODE:
 		code(r, ev->text);
-		break;
+		return;
 	case RE_LINK:
-		if (in) {
+		if (in)
 			link_open(r);
-		} else {
-			raw(r, "](");
-			buf u = BUF_INIT;
-			escape_url(&u, ev->text.p, ev->text.len);
-			escape_md_url(r->out, u.data ? u.data : "", u.len);
-			buf_free(&u);
-			buf_putc(r->out, ')');
-		}
-		break;
+		else
+			link_close(r, ev->text.p, ev->text.len, false);
+		return;
 	case RE_XREF:
 	case RE_NOTE:
 		if (in)
 			link_open(r);
 		else
-			link_close(r, ev->href);
-		break;
-	case RE__COUNT:
+			link_close(r, ev->href, strlen(ev->href), true);
+		return;
+	default:
 		break;
 	}
+	const md_el *e = &md_els[ev->el];
+	if (in && e->block)
+		block(r);
+	if (in ? e->open : e->close)
+		raw(r, in ? e->open : e->close);
 }
 
 static const render_backend md_backend = {md_event, md_text};
@@ -572,8 +581,8 @@ int render_md(const ast_doc *d, const render_options *o, buf *out)
 	memset(&m, 0, sizeof m);
 	int rc = render_run(d, o, &md_backend, &m, out);
 	buf_free(&m.prefix);
+	buf_free(&m.tmp);
 	free(m.marks);
-	free(m.lists);
 	free(m.tags);
 	return rc;
 }

@@ -11,17 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parse.h"
-
-/* Iterative pre-order successor of n within the tree under root. */
-static ast_node *next_node(ast_node *root, ast_node *n)
-{
-	if (n->first)
-		return n->first;
-	while (n != root && !n->next)
-		n = n->parent;
-	return n == root ? NULL : n->next;
-}
+#include "resolve.h"
+#include "xalloc.h"
 
 static void define(ast_doc *d, ast_node *n, const str *id)
 {
@@ -46,7 +37,7 @@ static void define_slug(ast_doc *d, ast_node *h, unsigned *next)
 	for (unsigned k = *next ? *next : 1;; k++) {
 		buf_clear(&b);
 		buf_printf(&b, "%.*s-%u", (int)id->len, id->p, k);
-		if (!ast_idtab_get(&d->ids, b.data, b.len)) {
+		if (!ast_idtab_get_folded(&d->ids, b.data, b.len)) {
 			*id = ast_str(d, b.data, b.len);
 			ast_idtab_put(&d->ids, id->p, id->len, h);
 			*next = k + 1;
@@ -79,11 +70,9 @@ static void define_slugs(ast_doc *d, const ast_vec *slugs)
 {
 	if (!slugs->n)
 		return;
-	slug_ref *refs = malloc(slugs->n * sizeof *refs);
-	size_t *group = malloc(slugs->n * sizeof *group);
-	unsigned *next = calloc(slugs->n, sizeof *next);
-	if (!refs || !group || !next)
-		abort();
+	slug_ref *refs = xreallocarray(NULL, slugs->n, sizeof *refs, "the slugs");
+	size_t *group = xreallocarray(NULL, slugs->n, sizeof *group, "the slugs");
+	unsigned *next = xcalloc(slugs->n, sizeof *next, "the slugs");
 	for (size_t i = 0; i < slugs->n; i++) {
 		refs[i].base = slugs->v[i]->u.heading->id;
 		refs[i].i = i;
@@ -283,6 +272,7 @@ static void collect(ast_doc *d)
 				define(d, n, &n->u.block->id);
 			break;
 		case AST_AREA:
+			n->u.entry->index = (uint32_t)d->areas.n;
 			ast_vec_push(&d->areas, n);
 			define(d, n, &n->u.entry->key);
 			break;
@@ -351,7 +341,7 @@ static void resolve_node(ast_doc *d, ast_node *n, ast_node *block)
 /* References and links inside an inline tree (a field's). */
 static void resolve_inlines(ast_doc *d, ast_node *root, ast_node *block)
 {
-	for (ast_node *n = root; n; n = next_node(root, n))
+	for (ast_node *n = root; n; n = ast_next(n, root, true))
 		resolve_node(d, n, block);
 }
 
@@ -537,6 +527,11 @@ void resolve_document(ast_doc *d)
 	free(d->pending);
 	d->pending = NULL;
 	d->npending = d->cappending = 0;
+	for (size_t i = 0; i < d->recommendations.n; i++) {
+		ast_node *t = d->recommendations.v[i]->u.block->area.target;
+		if (t && t->type == AST_AREA)
+			ast_vec_push(&t->u.entry->recommendations, d->recommendations.v[i]);
+	}
 	/* Uncited evidence follows, in document order. */
 	for (size_t i = 0; i < d->evidence.n; i++) {
 		ast_node *e = d->evidence.v[i];

@@ -10,7 +10,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "bytes8.h"
 #include "diag.h"
+#include "utf8.h"
+#include "xalloc.h"
 
 int source_read_file(const char *path, char **data, size_t *len)
 {
@@ -67,39 +70,6 @@ int source_read_file(const char *path, char **data, size_t *len)
 	return 0;
 }
 
-/* Length of the valid UTF-8 sequence at p (at most n bytes), or 0. */
-static size_t utf8_valid(const unsigned char *p, size_t n)
-{
-	unsigned c = p[0];
-	size_t len;
-	unsigned min;
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF) {
-		len = 2;
-		min = 0x80;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		len = 3;
-		min = 0x800;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		len = 4;
-		min = 0x10000;
-	} else {
-		return 0;
-	}
-	if (n < len)
-		return 0;
-	unsigned cp = c & (0x7F >> len);
-	for (size_t i = 1; i < len; i++) {
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (p[i] & 0x3F);
-	}
-	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0;
-	return len;
-}
-
 /* Bytes copied as they are: printable ASCII, tab and newline. */
 static const bool plain[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0,
@@ -112,47 +82,27 @@ static const bool plain[256] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
 };
 
-static void *xrealloc(void *p, size_t n)
-{
-	void *q = realloc(p, n);
-	if (!q) {
-		fputs("briefc: out of memory\n", stderr);
-		abort();
-	}
-	return q;
-}
 
 /*
  * Whether the 8 bytes at p are all plain: printable ASCII (0x20 to 0x7E),
- * tab or newline, so that a line end does not stop the fast path.  Bit 7
- * of each byte of a mask answers for that byte; once no byte is 0x80 or
- * more (the first mask), no sum carries from one byte into the next.
+ * tab or newline, so that a line end does not stop the fast path.  (With
+ * a byte of 0x80 or more the 7-bit masks mean nothing, but the answer is
+ * no anyway.)
  */
 static bool plain8(const unsigned char *p)
 {
-	const uint64_t ones = 0x0101010101010101u, hi = 0x8080808080808080u;
-	uint64_t x;
-	memcpy(&x, p, 8);
-	uint64_t nl = x ^ ('\n' * ones), tab = x ^ ('\t' * ones);
-	uint64_t del = x ^ (0x7F * ones);
-	uint64_t control = ~(x + 0x60 * ones) & hi;	/* < 0x20 */
-	uint64_t ok = (~(nl + 0x7F * ones) | ~(tab + 0x7F * ones)) & hi;
-	return ((x & hi) | (control & ~ok) | (~(del + 0x7F * ones) & hi)) == 0;
+	uint64_t x = b8_load(p);
+	uint64_t control = b8_lt7(x, 0x20) & ~(b8_eq7(x, '\n') | b8_eq7(x, '\t'));
+	return (b8_high(x) | control | b8_eq7(x, 0x7F)) == 0;
 }
 
 /* UTF-8 continuation bytes in p[0, n), eight at a time. */
 static uint32_t count_cont(const unsigned char *p, size_t n)
 {
-	const uint64_t hi = 0x8080808080808080u;
 	uint32_t c = 0;
 	size_t i = 0;
-	for (; i + 8 <= n; i += 8) {
-		uint64_t x;
-		memcpy(&x, p + i, 8);
-		/* 10xxxxxx: bit 7 set and bit 6 clear, as 0 or 1 per byte */
-		uint64_t k = (x & ~(x << 1) & hi) >> 7;
-		c += (uint32_t)((k * 0x0101010101010101u) >> 56);
-	}
+	for (; i + 8 <= n; i += 8)
+		c += b8_count(b8_cont(b8_load(p + i)));
 	for (; i < n; i++)
 		c += (p[i] & 0xC0) == 0x80;
 	return c;
@@ -175,8 +125,7 @@ static void make_index(source *s);
 static void load(source *s, const char *path, char *out, const char *raw,
 		 size_t rawlen, diag_list *dl)
 {
-	s->path = xrealloc(NULL, strlen(path) + 1);
-	strcpy(s->path, path);
+	s->path = xstrdup(path, "the file name");
 	s->text = out;
 
 	const unsigned char *in = (const unsigned char *)raw;
@@ -221,7 +170,7 @@ static void load(source *s, const char *path, char *out, const char *raw,
 			i++;
 			continue;
 		}
-		size_t len = c >= 0x80 ? utf8_valid(in + i, rawlen - i) : 0;
+		size_t len = c >= 0x80 ? utf8_valid(raw + i, rawlen - i) : 0;
 		if (len) {
 			memmove(out + o, in + i, len);
 			o += len;
@@ -229,10 +178,8 @@ static void load(source *s, const char *path, char *out, const char *raw,
 			continue;
 		}
 		if (!line_bad) {
-			if (nbad == badcap) {
-				badcap = badcap ? badcap * 2 : 16;
-				bad = xrealloc(bad, badcap * sizeof *bad);
-			}
+			bad = xgrow(bad, &badcap, nbad, sizeof *bad,
+				    "the list of bad bytes");
 			bad[nbad].at = (uint32_t)o;
 			bad[nbad++].byte = (unsigned char)c;
 			line_bad = true;
@@ -267,7 +214,7 @@ int source_init(source *s, const char *path, const char *raw, size_t rawlen,
 	memset(s, 0, sizeof *s);
 	if (rawlen > SOURCE_MAX_BYTES)
 		return -1;
-	load(s, path, xrealloc(NULL, rawlen + SOURCE_PAD), raw, rawlen, dl);
+	load(s, path, xmalloc(rawlen + SOURCE_PAD, "the source text"), raw, rawlen, dl);
 	return 0;
 }
 
@@ -279,7 +226,7 @@ int source_init_owned(source *s, const char *path, char *raw, size_t rawlen,
 		free(raw);
 		return -1;
 	}
-	raw = xrealloc(raw, rawlen + SOURCE_PAD);
+	raw = xrealloc(raw, rawlen + SOURCE_PAD, "the source text");
 	load(s, path, raw, raw, rawlen, dl);
 	return 0;
 }
@@ -298,7 +245,7 @@ static void make_index(source *s)
 {
 	const char *out = s->text;
 	size_t o = s->len, cap = 64, nstored = 1;
-	s->lines = xrealloc(NULL, cap * sizeof *s->lines);
+	s->lines = xreallocarray(NULL, cap, sizeof *s->lines, "the line table");
 	s->lines[0] = 0;
 	s->nlines = 1;
 	for (const char *p = out; (p = memchr(p, '\n', (size_t)(out + o - p)));) {
@@ -307,12 +254,14 @@ static void make_index(source *s)
 			continue;
 		if (nstored == cap) {
 			cap *= 2;
-			s->lines = xrealloc(s->lines, cap * sizeof *s->lines);
+			s->lines = xreallocarray(s->lines, cap, sizeof *s->lines,
+					       "the line table");
 		}
 		s->lines[nstored++] = (uint32_t)(p - out);
 	}
 
-	s->cps = xrealloc(NULL, (o / SOURCE_CP_STRIDE + 1) * sizeof *s->cps);
+	s->cps = xreallocarray(NULL, o / SOURCE_CP_STRIDE + 1, sizeof *s->cps,
+			       "the column table");
 	uint32_t cps = 0;
 	for (size_t k = 0; k <= o; k += SOURCE_CP_STRIDE) {
 		s->cps[k / SOURCE_CP_STRIDE] = cps;

@@ -13,21 +13,13 @@
 #include <string.h>
 
 #include "diag.h"
+#include "escape.h"
 #include "graph.h"
 #include "render_json.h"
+#include "xalloc.h"
 
 /* Code points of a node's text on a text row. */
 enum { TRACE_TEXT_MAX = 60, TRACE_ALSO_MAX = 3 };
-
-static void *xcalloc(size_t n, size_t size)
-{
-	void *p = calloc(n ? n : 1, size);
-	if (!p) {
-		fputs("briefc: out of memory (trace)\n", stderr);
-		abort();
-	}
-	return p;
-}
 
 static bool is_traceable(const ast_node *n)
 {
@@ -53,7 +45,7 @@ const ast_node *trace_lookup(const ast_doc *d, const char *id, buf *err)
 	size_t nc = 0;
 	for (size_t i = 0; i < 3; i++)
 		nc += vs[i]->n;
-	const char **cands = xcalloc(nc, sizeof *cands);
+	const char **cands = xcalloc(nc, sizeof *cands, "the trace");
 	nc = 0;
 	for (size_t i = 0; i < 3; i++)
 		for (size_t k = 0; k < vs[i]->n; k++) {
@@ -152,14 +144,7 @@ typedef struct trace_rows {
 
 static void row(trace_rows *rs, size_t node, int depth, const char *rel, bool up)
 {
-	if (rs->n == rs->cap) {
-		rs->cap = rs->cap ? rs->cap * 2 : 16;
-		rs->v = realloc(rs->v, rs->cap * sizeof *rs->v);
-		if (!rs->v) {
-			fputs("briefc: out of memory (trace)\n", stderr);
-			abort();
-		}
-	}
+	rs->v = xgrow(rs->v, &rs->cap, rs->n, sizeof *rs->v, "the trace");
 	rs->v[rs->n++] = (trace_row){node, depth, rel, up};
 }
 
@@ -331,8 +316,8 @@ static void trace_begin(trace_state *t, const ast_doc *d)
 	memset(t, 0, sizeof *t);
 	t->d = d;
 	graph_build(&t->g, d);
-	t->falls = xcalloc(t->g.n, 1);
-	t->stamp = xcalloc(t->g.n, sizeof *t->stamp);
+	t->falls = xcalloc(t->g.n, 1, "the trace");
+	t->stamp = xcalloc(t->g.n, sizeof *t->stamp, "the trace");
 }
 
 /* Judge and lay out the rows of the trace of block b; false if b is not
@@ -418,7 +403,7 @@ void trace_text(const ast_doc *d, const ast_node *const *roots, size_t n,
 
 static void json_str(buf *out, const char *s, size_t n)
 {
-	render_json_string(out, s, n);
+	escape_json(out, s, n);
 }
 
 static void json_bool(buf *out, const char *key, bool v)

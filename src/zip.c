@@ -7,6 +7,7 @@
  * that main.c's atomic -o keeps working; docs/output.md gives the reasons
  * libzip and minizip were not taken.
  */
+#include "xalloc.h"
 #include "zip.h"
 
 #include <stdio.h>
@@ -70,8 +71,9 @@ static bool deflate_into(buf *out, const char *data, size_t len)
 {
 	z_stream s;
 	memset(&s, 0, sizeof s);
+	/* fails only when memory is out */
 	if (deflateInit2(&s, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-		abort();
+		xalloc_die(sizeof s, "the compressor");
 	uLong bound = deflateBound(&s, (uLong)len);
 	buf_grow(out, bound);
 	s.next_in = (Bytef *)(uintptr_t)data;
@@ -97,16 +99,9 @@ void zip_add(zip_writer *z, const char *name, const char *data, size_t len, bool
 		z->failed = true;
 		return;
 	}
-	if (z->n == z->cap) {
-		z->cap = z->cap ? z->cap * 2 : 16;
-		z->v = realloc(z->v, z->cap * sizeof *z->v);
-		if (!z->v)
-			abort();
-	}
+	z->v = xgrow(z->v, &z->cap, z->n, sizeof *z->v, "the ZIP directory");
 	zip_central *c = &z->v[z->n++];
-	c->name = malloc(nlen + 1);
-	if (!c->name)
-		abort();
+	c->name = xmalloc(nlen + 1, "a ZIP entry's name");
 	memcpy(c->name, name, nlen + 1);
 	c->name_len = nlen;
 	c->crc = (uint32_t)crc32(crc32(0L, Z_NULL, 0), (const Bytef *)data, (uInt)len);
@@ -249,9 +244,7 @@ int zip_open(zip_reader *z, const char *data, size_t len, buf *err)
 		return fail(err, "the ZIP central directory lies outside the file");
 	z->p = p;
 	z->len = len;
-	z->v = calloc(n ? n : 1, sizeof *z->v);
-	if (!z->v)
-		abort();
+	z->v = xcalloc(n, sizeof *z->v, "the ZIP directory");
 	size_t at = cd_off, cd_end = (size_t)cd_off + cd_size;
 	for (unsigned i = 0; i < n; i++) {
 		if (cd_end - at < 46 || get32(p + at) != SIG_CENTRAL) {
@@ -303,9 +296,7 @@ int zip_open(zip_reader *z, const char *data, size_t len, buf *err)
 		at += 46 + nlen + xlen + clen;
 	}
 	/* Two entries of one name would make "the" styles ambiguous. */
-	zip_entry *s = malloc((z->n ? z->n : 1) * sizeof *s);
-	if (!s)
-		abort();
+	zip_entry *s = xreallocarray(NULL, z->n ? z->n : 1, sizeof *s, "the ZIP directory");
 	memcpy(s, z->v, z->n * sizeof *s);
 	qsort(s, z->n, sizeof *s, name_cmp);
 	for (size_t i = 1; i < z->n; i++)
@@ -350,8 +341,8 @@ int zip_extract(const zip_reader *z, const zip_entry *e, size_t max, buf *out, b
 		buf_grow(out, e->size);
 		z_stream s;
 		memset(&s, 0, sizeof s);
-		if (inflateInit2(&s, -15) != Z_OK)
-			abort();
+		if (inflateInit2(&s, -15) != Z_OK)	/* only when memory is out */
+			xalloc_die(sizeof s, "the decompressor");
 		s.next_in = (Bytef *)(uintptr_t)src;
 		s.avail_in = (uInt)e->comp_size;
 		s.next_out = (Bytef *)out->data + start;

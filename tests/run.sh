@@ -1,8 +1,10 @@
 #!/bin/sh
-# Run every test suite against the build in $1 and print one total.
+# Run every test suite against the build in $1 and print one total
+# (tests/README.md says what goes where).
 #
 #   unit:   $BUILD/tests/test_*  (cmocka; each prints its own summary)
-#   golden: tests/golden/run.sh  (exact stdout, stderr and exit status)
+#   golden: tests/golden/run.sh  (exact stdout, stderr and exit status of
+#           every case and every pinned output)
 #   suites: tests/suites/*.sh    (tool verification, pathological, ...)
 #
 # BRIEFC_WRAP (e.g. valgrind) prefixes every program run.

@@ -44,6 +44,7 @@
 #include "latex_words.h"
 #include "render.h"
 #include "render_json.h"
+#include "utf8.h"
 
 enum {
 	FUZZ_OPT_FRAGMENT = 1 << 0,	/* html and latex: body only */
@@ -83,7 +84,7 @@ static void check_tree(const ast_doc *d)
 	const ast_node *root = d->root;
 	if (!root || root->parent)
 		abort();
-	for (const ast_node *n = root; n;) {
+	for (const ast_node *n = root; n; n = ast_next(n, root, true)) {
 		check_span(d, n->at, ast_type_name(n->type));
 		if ((n->first == NULL) != (n->last == NULL))
 			bad_node(n, "first and last disagree");
@@ -117,13 +118,6 @@ static void check_tree(const ast_doc *d)
 		}
 		if (n->type == AST_LINK)
 			check_span(d, n->u.link->url_at, "url");
-		if (n->first) {
-			n = n->first;
-			continue;
-		}
-		while (n != root && !n->next)
-			n = n->parent;
-		n = n == root ? NULL : n->next;
 	}
 	for (size_t i = 0; i < d->diags.n; i++) {
 		const diag *g = &d->diags.items[i];
@@ -142,7 +136,7 @@ static void check_tree(const ast_doc *d)
 static bool valid_utf8(const char *s, size_t n, size_t *bad)
 {
 	for (size_t i = 0, len; i < n; i += len) {
-		if (escape_utf8_decode(s + i, n - i, &len) == 0xFFFD && len == 1) {
+		if (utf8_decode(s + i, n - i, &len) == 0xFFFD && len == 1) {
 			*bad = i;
 			return false;
 		}

@@ -1,23 +1,34 @@
 #!/bin/sh
-# Golden-file runner.  Each case is tests/golden/cases/NAME.brief with:
-#   NAME.args    optional: the arguments, one line, FILE standing for the input
-#                (default: "check FILE"); run from the cases folder
-#   NAME.stdout  expected standard output (absent: must be empty)
-#   NAME.stderr  expected standard error  (absent: must be empty)
-#   NAME.status  expected exit status     (absent: 0)
+# The golden runner: each case is one run of briefc whose standard output,
+# standard error and exit status are pinned byte for byte.
+#
+#   tests/golden/cases/    diagnostics, and outputs of small inputs; each
+#                          case runs in that folder
+#   tests/golden/outputs/  every backend's output for the example briefs
+#                          and the escaping torture file; run from the top
+#                          of the tree, so paths read as a user types them
+#
+# A case NAME is NAME.args (one line: briefc's arguments), NAME.brief (an
+# input, run as "check FILE"), or both; FILE in NAME.args stands for
+# NAME.brief.  What it must give:
+#   NAME.stdout  standard output  (absent: must be empty)
+#   NAME.stderr  standard error   (absent: must be empty)
+#   NAME.status  exit status      (absent: 0)
 # UPDATE=1 rewrites the expectations from the current output.
-dir=tests/golden/cases
+# BRIEFC_WRAP (e.g. valgrind) prefixes every run.
+top=$(pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0
 fail=0
-for input in "$dir"/*.brief; do
-	[ -f "$input" ] || continue
-	name=$(basename "$input" .brief)
+
+# run_case DIR WORKDIR NAME
+run_case() {
+	dir=$1 work=$2 name=$3
 	args="check FILE"
 	[ -f "$dir/$name.args" ] && args=$(cat "$dir/$name.args")
 	args=$(printf '%s' "$args" | sed "s|FILE|$name.brief|g")
-	(cd "$dir" && eval "$BRIEFC_WRAP \"\$BRIEFC\" $args" >"$tmp/out" 2>"$tmp/err" </dev/null)
+	(cd "$work" && eval "$BRIEFC_WRAP \"\$BRIEFC\" $args" >"$tmp/out" 2>"$tmp/err" </dev/null)
 	status=$?
 	if [ -n "$UPDATE" ]; then
 		if [ -s "$tmp/out" ]; then cp "$tmp/out" "$dir/$name.stdout"; else rm -f "$dir/$name.stdout"; fi
@@ -37,6 +48,16 @@ for input in "$dir"/*.brief; do
 	done
 	[ "$status" = "$want_status" ] || { ok=0; echo "golden $name: exit status $status, expected $want_status"; }
 	if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
-done
+}
+
+# run_dir DIR WORKDIR: every case of DIR
+run_dir() {
+	for name in $(cd "$1" && ls | sed -n -e 's/\.brief$//p' -e 's/\.args$//p' | sort -u); do
+		run_case "$top/$1" "$2" "$name"
+	done
+}
+
+run_dir tests/golden/cases "$top/tests/golden/cases"
+run_dir tests/golden/outputs "$top"
 echo "golden: $pass passed, $fail failed"
 [ $fail -eq 0 ] && [ $pass -gt 0 ]

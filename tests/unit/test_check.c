@@ -346,6 +346,46 @@ static void one_problem_one_diagnostic(void **state)
 	ast_doc_free(&d);
 }
 
+/*
+ * Every message quotes at most 60 bytes of the input: an ID, a field name
+ * or value, a word in capitals, a URL or a block kind thousands of bytes
+ * long is cut, with "...", in the message and in its notes.
+ */
+static void test_messages_stay_short(void **state)
+{
+	(void)state;
+	char big[4001], caps[4001];
+	memset(big, 'x', 4000);
+	big[4000] = '\0';
+	memset(caps, 'Q', 4000);
+	caps[4000] = '\0';
+	buf b = BUF_INIT;
+	buf_printf(&b, FM "\n%s and %s again.\n\n", caps, caps);
+	buf_printf(&b, "See [@%sy] and [site](www.%s.org).\n\n", big, big);
+	buf_printf(&b, "::: evidence %s\ntitle: T\n%s: v\ndate: %s\n:::\n",
+		   big, big, big);
+	buf_printf(&b, "::: evidence %s\ntitle: T\n:::\n", big);
+	buf_printf(&b, "::: %s\n:::\n", big);
+	caps[0] = 'R';		/* declared, never used; "QQ..." undeclared */
+	buf_printf(&b, "::: acronyms\n%s: Quite Unused\n:::\n", caps);
+	buf_printf(&b, "::: areas\n%s: \n:::\n", big);
+	ast_doc d;
+	unit_load(&d, b.data);
+	check_run_all(&d);
+	assert_true(d.diags.n >= 10);
+	size_t cut = 0;
+	for (size_t i = 0; i < d.diags.n; i++) {
+		const diag *g = &d.diags.items[i];
+		assert_true(strlen(g->msg) < 240);
+		cut += strstr(g->msg, "...") != NULL;
+		for (const diag_note *n = g->notes; n; n = n->next)
+			assert_true(strlen(n->msg) < 240);
+	}
+	assert_true(cut >= 9);
+	buf_free(&b);
+	ast_doc_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -362,6 +402,7 @@ int main(void)
 		cmocka_unit_test(evidence_url_fields_are_checked),
 		cmocka_unit_test(the_chain),
 		cmocka_unit_test(one_problem_one_diagnostic),
-	};
+			cmocka_unit_test(test_messages_stay_short),
+};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -9,7 +9,6 @@
 
 #include "check.h"
 
-#define FM "---\ntitle: T\nauthors: A\ndate: 2024-01-01\n---\n"
 
 typedef void check_fn(ast_doc *d);
 

@@ -206,6 +206,27 @@ static void words(void **state)
 	ast_doc_free(&d);
 }
 
+/*
+ * Words end at symbols (arrows, TM, emoji), as at punctuation, and where
+ * an East Asian script meets another; a Latin letter goes on.  A lone
+ * symbol is no word.
+ */
+static void words_and_symbols(void **state)
+{
+	(void)state;
+	ast_doc d;
+	run(&d, FM "ABC\xE2\x86\x92" "DEF, GHI\xF0\x9F\x98\x80, JKL\xED\x95\x9C\xEA\xB5\xAD, "
+		"MNO\xE2\x84\xA2, PQR\xC3\xA9, STU\xE2\x80\x94VW, XY\xE2\x80\x99s.\n",
+	    check_undefined_acronym);
+	assert_string_equal(spans(&d, DC_UNDEFINED_ACRONYM), "ABC|DEF|GHI|JKL|MNO|STU|VW|XY");
+	ast_doc_free(&d);
+
+	unit_load(&d, FM "one \xE2\x86\x92 two \xF0\x9F\x98\x80 three \xE2\x84\xA2 "
+		  "ROK\xE2\x86\x92US \xED\x95\x9C\xEA\xB5\xAD\n");
+	assert_int_equal(check_count_words(&d), 5);
+	ast_doc_free(&d);
+}
+
 static void spans_survive_escapes_and_continuations(void **state)
 {
 	(void)state;
@@ -290,6 +311,7 @@ int main(void)
 		cmocka_unit_test(duplicate_paragraphs),
 		cmocka_unit_test(heading_levels),
 		cmocka_unit_test(words),
+		cmocka_unit_test(words_and_symbols),
 		cmocka_unit_test(spans_survive_escapes_and_continuations),
 		cmocka_unit_test(all_in_one_walk),
 	};

@@ -84,6 +84,78 @@ static void test_sort_is_stable_by_position(void **state)
 	ast_doc_free(&d);
 }
 
+/*
+ * A diagnostic on a very long line shows a window of it, not the whole
+ * line: the caret still sits under the right character.
+ */
+static void test_excerpt_window(void **state)
+{
+	(void)state;
+	buf b = BUF_INIT;
+	buf_printf(&b, FM "\n");
+	for (int i = 0; i < 2000; i++)
+		buf_putc(&b, (char)('a' + i % 26));
+	buf_printf(&b, " [@ ");
+	for (int i = 0; i < 2000; i++)
+		buf_putc(&b, 'z');
+	buf_putc(&b, '\n');
+	ast_doc d;
+	unit_loadn(&d, b.data, b.len);
+	assert_int_equal(unit_count_msg(&d, "malformed reference"), 1);
+	const diag *g = NULL;
+	for (size_t i = 0; i < d.diags.n; i++)
+		if (strstr(d.diags.items[i].msg, "malformed reference"))
+			g = &d.diags.items[i];
+	buf out = BUF_INIT;
+	diag_render_text(&out, &d.diags, g, false);
+	assert_true(out.len < 3 * DIAG_EXCERPT_MAX);
+	/* line 2: the source window, then the caret line */
+	char *src = strchr(out.data, '\n') + 1;
+	char *caret = strchr(src, '\n') + 1;
+	assert_memory_equal(strstr(src, " | "), " | ...", 6);
+	assert_memory_equal(caret - 4, "...\n", 4);
+	assert_non_null(strstr(src, "[@ zz"));
+	char *at = strstr(src, "[@");
+	char *mark = strchr(caret, '^');
+	assert_int_equal(at - src, mark - caret);
+	assert_true(strstr(caret, "~") == NULL || strlen(mark) < DIAG_EXCERPT_MAX);
+	buf_free(&out);
+	buf_free(&b);
+	ast_doc_free(&d);
+}
+
+/*
+ * A list keeps DIAG_MAX_KEPT diagnostics and counts the rest, but keeps
+ * the first error past the cap when none is kept, so that a file of
+ * warnings and one late error still fails.  Notes on a dropped one are
+ * ignored.
+ */
+static void test_diagnostics_capped(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, FM);
+	size_t base = d.diags.n;
+	assert_false(d.diags.kept_error);
+	for (size_t i = base; i < DIAG_MAX_KEPT + 10; i++)
+		diag_report(&d.diags, DC_PLACEHOLDER, span_make(0, 1), "w %zu", i);
+	assert_int_equal(d.diags.n, DIAG_MAX_KEPT);
+	assert_int_equal(d.diags.dropped, 10);
+	size_t k = diag_report(&d.diags, DC_SYNTAX, span_make(0, 1), "the first error");
+	assert_int_equal(k, DIAG_MAX_KEPT);
+	assert_int_equal(d.diags.n, DIAG_MAX_KEPT + 1);
+	diag_add_note(&d.diags, k, span_make(0, 1), "a note");
+	k = diag_report(&d.diags, DC_SYNTAX, span_make(0, 1), "a second error");
+	assert_int_equal(k, DIAG_DROPPED);
+	diag_add_note(&d.diags, k, span_make(0, 1), "dropped with it");
+	diag_add_help(&d.diags, k, "and this");
+	assert_int_equal(d.diags.n, DIAG_MAX_KEPT + 1);
+	assert_int_equal(d.diags.dropped, 11);
+	assert_int_equal(diag_count(&d.diags, DS_ERROR), 1);
+	assert_string_equal(d.diags.items[DIAG_MAX_KEPT].notes->msg, "a note");
+	ast_doc_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -92,6 +164,8 @@ int main(void)
 		cmocka_unit_test(test_codes),
 		cmocka_unit_test(test_suggest),
 		cmocka_unit_test(test_sort_is_stable_by_position),
-	};
+			cmocka_unit_test(test_excerpt_window),
+		cmocka_unit_test(test_diagnostics_capped),
+};
 	return cmocka_run_group_tests_name("diag", tests, NULL, NULL);
 }

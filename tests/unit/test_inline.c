@@ -3,6 +3,8 @@
  */
 #include "unit.h"
 
+#include "inline.h"
+
 /* The inline tree of the first paragraph as an S-expression. */
 static void sexp(const ast_node *n, buf *b)
 {
@@ -163,6 +165,190 @@ static void test_text_not_copied(void **state)
 	ast_doc_free(&d);
 }
 
+/*
+ * Emphasis before a link: closing the link resolves emphasis only inside
+ * it, and the emphasis outside still pairs up at the end (inline.c used
+ * to rescan every earlier delimiter at each link).
+ */
+static void test_emphasis_around_links(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, FM "\n*a* [b *c*](https://x.org) *d* [e](https://y.org) *f\n");
+	ast_node *p = unit_find(d.root, AST_PARAGRAPH, 0);
+	assert_non_null(p);
+	ast_node *n = p->first;
+	assert_int_equal(n->type, AST_EMPH);
+	unit_assert_str(ast_text(n->first), "a");
+	n = n->next->next;
+	assert_int_equal(n->type, AST_LINK);
+	assert_string_equal(n->u.link->url.p, "https://x.org");
+	assert_int_equal(n->last->type, AST_EMPH);
+	unit_assert_str(ast_text(n->last->first), "c");
+	n = n->next->next;
+	assert_int_equal(n->type, AST_EMPH);
+	unit_assert_str(ast_text(n->first), "d");
+	n = n->next->next;
+	assert_int_equal(n->type, AST_LINK);
+	/* the unmatched opener stays text */
+	assert_int_equal(p->last->type, AST_TEXT);
+	unit_assert_str(ast_text(p->last), " *f");
+	ast_doc_free(&d);
+}
+
+/*
+ * Code spans delimited by long backtick runs: a run of 40 with no closer
+ * must not hide the closer of a later run of 33 (inline.c once shared one
+ * "no closer" mark among all runs of 32 or more).
+ */
+static void test_long_backtick_runs(void **state)
+{
+	(void)state;
+	buf b = BUF_INIT;
+	buf_printf(&b, FM "\n");
+	for (int i = 0; i < 40; i++)
+		buf_putc(&b, '`');
+	buf_puts(&b, " a ");
+	for (int k = 0; k < 2; k++) {
+		for (int i = 0; i < 33; i++)
+			buf_putc(&b, '`');
+		buf_puts(&b, k ? "\n" : "code");
+	}
+	ast_doc d;
+	unit_loadn(&d, b.data, b.len);
+	ast_node *code = unit_find(d.root, AST_CODE, 0);
+	assert_non_null(code);
+	unit_assert_str(ast_text(code), "code");
+	assert_int_equal(code->at.end - code->at.start, 33 + 4 + 33);
+	ast_node *t = unit_find(d.root, AST_TEXT, 0);
+	assert_int_equal(t->tlen, 40 + 3);
+	buf_free(&b);
+	ast_doc_free(&d);
+}
+
+/*
+ * No links inside links: a link deactivates the open brackets below it,
+ * and a second link stops at those the first one deactivated (inline.c
+ * once walked every open bracket at every link).
+ */
+static void test_links_deactivate_brackets(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, FM "\n[x [a](https://a.org) [b](https://b.org)](https://w.org) [c](https://c.org)\n");
+	ast_node *p = unit_find(d.root, AST_PARAGRAPH, 0);
+	static const char *const want[] = {"https://a.org", "https://b.org", "https://c.org"};
+	for (int k = 0; k < 3; k++) {
+		ast_node *l = unit_find(p, AST_LINK, k);
+		assert_non_null(l);
+		assert_string_equal(l->u.link->url.p, want[k]);
+	}
+	assert_null(unit_find(p, AST_LINK, 3));
+	buf t = BUF_INIT;
+	ast_plain_text(p, &t);
+	assert_string_equal(t.data, "[x a b](https://w.org) c");
+	buf_free(&t);
+	ast_doc_free(&d);
+}
+
+/* A link whose URL nests k parentheses: a link up to 32 (limits.md). */
+static bool url_parens_link(int k)
+{
+	buf b = BUF_INIT;
+	buf_puts(&b, FM "\n[a](https://x.org/");
+	for (int i = 0; i < k; i++)
+		buf_putc(&b, '(');
+	for (int i = 0; i < k; i++)
+		buf_putc(&b, ')');
+	buf_puts(&b, ")\n");
+	ast_doc d;
+	unit_loadn(&d, b.data, b.len);
+	bool link = unit_find(d.root, AST_LINK, 0) != NULL;
+	ast_doc_free(&d);
+	buf_free(&b);
+	return link;
+}
+
+static void test_url_paren_limit(void **state)
+{
+	(void)state;
+	assert_true(url_parens_link(1));
+	assert_true(url_parens_link(32));
+	assert_false(url_parens_link(33));
+}
+
+/* A paragraph of k stars, inner, k stars. */
+static void load_nested(ast_doc *d, int k, const char *inner)
+{
+	buf b = BUF_INIT;
+	buf_printf(&b, FM "\n");
+	for (int i = 0; i < k; i++)
+		buf_putc(&b, '*');
+	buf_puts(&b, inner);
+	for (int i = 0; i < k; i++)
+		buf_putc(&b, '*');
+	buf_putc(&b, '\n');
+	unit_loadn(d, b.data, b.len);
+	buf_free(&b);
+}
+
+/* Deepest inline nesting below node n, emphasis, strong and links. */
+static int inline_depth(const ast_node *root)
+{
+	int depth = 0, max = 0;
+	for (ast_iter it = ast_iter_start(root); ast_iter_next(&it);) {
+		ast_type t = it.node->type;
+		if (t != AST_EMPH && t != AST_STRONG && t != AST_LINK)
+			continue;
+		depth += it.entering ? 1 : -1;
+		if (depth > max)
+			max = depth;
+	}
+	return max;
+}
+
+/*
+ * Nesting up to INLINE_MAX_DEPTH is kept; one level more is text, with
+ * one syntax error, and no character of the text is lost.
+ */
+static void test_nesting_limit(void **state)
+{
+	(void)state;
+	ast_doc d;
+	load_nested(&d, 2 * INLINE_MAX_DEPTH, "a");
+	ast_node *p = unit_find(d.root, AST_PARAGRAPH, 0);
+	assert_int_equal(inline_depth(p), INLINE_MAX_DEPTH);
+	assert_int_equal(unit_count(&d, DC_SYNTAX), 0);
+	ast_doc_free(&d);
+
+	load_nested(&d, 2 * INLINE_MAX_DEPTH + 2, "a");
+	p = unit_find(d.root, AST_PARAGRAPH, 0);
+	assert_int_equal(inline_depth(p), INLINE_MAX_DEPTH);
+	assert_int_equal(unit_count_msg(&d, "nested more than"), 1);
+	buf t = BUF_INIT;
+	ast_plain_text(p, &t);
+	assert_string_equal(t.data, "**a**");
+	buf_free(&t);
+	ast_doc_free(&d);
+
+	/* a link one level too deep: its text and URL stay */
+	load_nested(&d, 2 * INLINE_MAX_DEPTH, "[x *y*](https://a.example/p)");
+	p = unit_find(d.root, AST_PARAGRAPH, 0);
+	assert_int_equal(inline_depth(p), INLINE_MAX_DEPTH);
+	assert_null(unit_find(p, AST_LINK, 0));
+	ast_plain_text(p, &t);
+	assert_string_equal(t.data, "[x *y*](https://a.example/p)");
+	buf_free(&t);
+	ast_doc_free(&d);
+
+	/* 100,000 levels: bounded depth, one diagnostic */
+	load_nested(&d, 200000, "a");
+	p = unit_find(d.root, AST_PARAGRAPH, 0);
+	assert_int_equal(inline_depth(p), INLINE_MAX_DEPTH);
+	assert_int_equal(unit_count_msg(&d, "nested more than"), 1);
+	ast_doc_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -174,6 +360,11 @@ int main(void)
 		cmocka_unit_test(test_escapes_and_breaks),
 		cmocka_unit_test(test_text_spans),
 		cmocka_unit_test(test_text_not_copied),
-	};
+			cmocka_unit_test(test_emphasis_around_links),
+		cmocka_unit_test(test_long_backtick_runs),
+		cmocka_unit_test(test_links_deactivate_brackets),
+		cmocka_unit_test(test_url_paren_limit),
+		cmocka_unit_test(test_nesting_limit),
+};
 	return cmocka_run_group_tests_name("inline", tests, NULL, NULL);
 }

@@ -8,6 +8,7 @@
 
 #include "unit.h"
 
+#include "escape.h"
 #include "render_json.h"
 
 /* ---- building documents by hand ---- */
@@ -126,7 +127,7 @@ static void assert_contains(const char *hay, const char *needle)
 static char *escape(const char *s, size_t n)
 {
 	buf b = BUF_INIT;
-	render_json_string(&b, s, n);
+	escape_json(&b, s, n);
 	return buf_detach(&b);
 }
 
@@ -345,6 +346,7 @@ static ast_node *rec(ast_doc *d, const char *id, const char *open,
 	r->u.block->number = number;
 	ast_vec_push(&d->recommendations, r);
 	ast_vec_push(&finding->u.block->addressed_by, r);
+	ast_vec_push(&area->u.entry->recommendations, r);
 	return r;
 }
 

@@ -3,7 +3,6 @@
  */
 #include "unit.h"
 
-#define FM "---\ntitle: T\nauthors: A\ndate: 2024-01-01\n---\n"
 
 static void test_front_matter(void **state)
 {
@@ -284,6 +283,116 @@ static void test_nested_lists(void **state)
 	ast_doc_free(&d);
 }
 
+/* A field continued over many lines keeps every piece in order, across
+ * each growth of its piece array (parse.c doubles it). */
+static void test_field_many_continuations(void **state)
+{
+	(void)state;
+	buf b = BUF_INIT;
+	buf_printf(&b, FM "\n::: evidence e\ntitle: w0\n");
+	for (int i = 1; i < 70; i++)
+		buf_printf(&b, "  w%d\n", i);
+	buf_printf(&b, ":::\n");
+	ast_doc d;
+	unit_loadn(&d, b.data, b.len);
+	ast_field *f = unit_get(&d, "e")->u.block->f_title;
+	assert_non_null(f);
+	assert_int_equal(f->nsegs, 70);
+	buf want = BUF_INIT;
+	for (int i = 0; i < 70; i++) {
+		buf_printf(&want, "%sw%d", i ? " " : "", i);
+		assert_string_equal(unit_text(&d, f->segs[i]), strrchr(want.data, 'w'));
+	}
+	assert_string_equal(f->value.p, want.data);
+	buf_free(&want);
+	buf_free(&b);
+	ast_doc_free(&d);
+}
+
+/* An acronym or area entry continued over lines: one value joined with
+ * spaces; the next entry starts afresh. */
+static void test_entry_continuations(void **state)
+{
+	(void)state;
+	buf b = BUF_INIT;
+	buf_printf(&b, FM "\n::: acronyms\nNATO: North\n");
+	for (int i = 0; i < 40; i++)
+		buf_printf(&b, "  x%d\n", i);
+	buf_printf(&b, "UN: United\n  Nations\n:::\n");
+	ast_doc d;
+	unit_loadn(&d, b.data, b.len);
+	assert_int_equal(d.acronyms.n, 2);
+	buf want = BUF_INIT;
+	buf_printf(&want, "North");
+	for (int i = 0; i < 40; i++)
+		buf_printf(&want, " x%d", i);
+	ast_node *a = d.acronyms.v[0];
+	assert_string_equal(a->u.entry->value.p, want.data);
+	assert_int_equal(a->u.entry->value.len, want.len);
+	assert_string_equal(unit_text(&d, span_make(a->u.entry->value_at.end - 3,
+						    a->u.entry->value_at.end)), "x39");
+	assert_string_equal(d.acronyms.v[1]->u.entry->value.p, "United Nations");
+	buf_free(&want);
+	buf_free(&b);
+	ast_doc_free(&d);
+}
+
+/* The "never closed" error of a document, located. */
+static void eof_error(const char *text, unsigned *line, unsigned *col)
+{
+	ast_doc d;
+	unit_load(&d, text);
+	assert_int_equal(unit_count_msg(&d, "before the end of the file"), 1);
+	for (size_t i = 0; i < d.diags.n; i++)
+		if (strstr(d.diags.items[i].msg, "before the end of the file"))
+			source_locate(&d.src, d.diags.items[i].at.start, line, col);
+	ast_doc_free(&d);
+}
+
+/*
+ * The scanner reads one newline past the source (brief.l, YY_USER_ACTION)
+ * and takes it for the end of the file: the end is still where the last
+ * line ends, with or without a final newline, in every state.
+ */
+static void test_end_of_file(void **state)
+{
+	(void)state;
+	unsigned line, col;
+	eof_error(FM "::: finding f\nclaim: x", &line, &col);
+	assert_int_equal(line, 7);
+	assert_int_equal(col, 9);
+	eof_error(FM "::: finding f\nclaim: x\n", &line, &col);
+	assert_int_equal(line, 7);
+	assert_int_equal(col, 9);
+	eof_error(FM "::: finding f\nclaim: x\n\nBody", &line, &col);
+	assert_int_equal(line, 9);
+	assert_int_equal(col, 5);
+	eof_error(FM "::: acronyms\nUN: United Nations\n  ", &line, &col);
+	assert_int_equal(line, 8);
+	assert_int_equal(col, 3);
+	eof_error("---\ntitle: T", &line, &col);
+	assert_int_equal(line, 2);
+	assert_int_equal(col, 9);
+	eof_error("---\n", &line, &col);
+	assert_int_equal(line, 1);
+	assert_int_equal(col, 4);
+
+	ast_doc d;
+	unit_load(&d, "");
+	assert_int_equal(d.diags.n, 0);
+	assert_null(d.root->first);
+	ast_doc_free(&d);
+	unit_load(&d, "\n\n");
+	assert_null(d.root->first);
+	ast_doc_free(&d);
+	unit_load(&d, "Last line");
+	ast_node *p = unit_find(d.root, AST_PARAGRAPH, 0);
+	assert_non_null(p);
+	assert_int_equal(p->at.end, 9);
+	unit_assert_str(ast_text(p->first), "Last line");
+	ast_doc_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -302,6 +411,9 @@ int main(void)
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_notes),
 		cmocka_unit_test(test_nested_lists),
+		cmocka_unit_test(test_field_many_continuations),
+		cmocka_unit_test(test_entry_continuations),
+		cmocka_unit_test(test_end_of_file),
 	};
 	return cmocka_run_group_tests_name("parse", tests, NULL, NULL);
 }

@@ -10,7 +10,10 @@
 #include "unit.h"
 #include "buf.h"
 #include "escape.h"
+#include "check.h"
 #include "render.h"
+#include "render_json.h"
+#include "utf8.h"
 
 /* ---- helpers ---- */
 
@@ -58,7 +61,7 @@ static char *latex_of(const char *s, bad_log *l)
 static char *url_of(const char *s)
 {
 	buf b = BUF_INIT;
-	escape_url(&b, s, strlen(s));
+	escape_url(&b, s, strlen(s), ESCAPE_URL_RAW);
 	buf_putc(&b, '\0');
 	return buf_detach(&b);
 }
@@ -207,7 +210,7 @@ static void test_latex_charset_file(void **state)
 	bool *seen = calloc(0x30000, 1);
 	assert_non_null(seen);
 	for (size_t i = (size_t)(body - raw), k; i < len; i += k) {
-		uint32_t cp = escape_utf8_decode(raw + i, len - i, &k);
+		uint32_t cp = utf8_decode(raw + i, len - i, &k);
 		if (cp < 0x80)
 			continue;
 		assert_true(escape_latex_can_set(cp));
@@ -232,12 +235,16 @@ static void test_urls(void **state)
 	char *s = url_of("http://x/a b\"<>\\^`{|}\xC3\xA9?q=1&r=%41#f");
 	assert_string_equal(s, "http://x/a%20b%22%3C%3E%5C%5E%60%7B%7C%7D%C3%A9?q=1&r=%41#f");
 	free(s);
+	/* then quoted for where it goes, the encoding's '%' too */
 	buf b = BUF_INIT;
-	escape_md_url(&b, "a(b)&c", 6);
-	assert_string_equal(b.data, "a\\(b\\)\\&c");
+	escape_url(&b, "a(b)&c d", 8, ESCAPE_URL_MD);
+	assert_string_equal(b.data, "a\\(b\\)\\&c%20d");
 	buf_clear(&b);
-	escape_latex_url(&b, "a#b%c&d_e~f", 11);
-	assert_string_equal(b.data, "a\\#b\\%c\\&d\\_e~f");
+	escape_url(&b, "a#b%c&d_e~f g", 13, ESCAPE_URL_LATEX);
+	assert_string_equal(b.data, "a\\#b\\%c\\&d\\_e~f\\%20g");
+	buf_clear(&b);
+	escape_url(&b, "a'b&c\"d<e", 9, ESCAPE_URL_HTML);
+	assert_string_equal(b.data, "a&#39;b&amp;c%22d%3Ce");
 	/* IDs: inert whatever the checker let through */
 	buf_clear(&b);
 	escape_latex_id(&b, "cite.a-1\\def}{+", 15);
@@ -329,6 +336,81 @@ static void test_acronyms(void **state)
 			       "States (US) agree. The ROK again."));
 	assert_int_equal(count(m, "Nuclear Consultative Group"), 1);
 	free(m);
+}
+
+/*
+ * The checks and every output agree on what is a use of an acronym: with
+ * an arrow, TM, an em dash, a curly apostrophe, Hangul or an emoji
+ * touching it, in a URL written in prose and in an evidence's note.
+ */
+static void test_acronyms_agree(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *prose;
+		bool used;	/* ROK is used: counted, marked */
+		bool spelled;	/* ... and spelled out there */
+	} cases[] = {
+		{"The ROK\xE2\x86\x92US link.", true, true},
+		{"The ROK\xE2\x84\xA2 brand.", true, true},
+		{"The ROK\xE2\x80\x94" "a state.", true, true},
+		{"The ROK\xE2\x80\x99s terms.", true, true},
+		{"ROK\xED\x95\x9C\xEA\xB5\xAD.", true, true},
+		{"The ROK\xF0\x9F\x98\x80 smile.", true, true},
+		{"The ROKs stand.", true, false},	/* a plural: marked only */
+		{"The US-ROK talks.", true, false},	/* a compound: marked only */
+		{"The ROK\xC3\xA9 word.", false, false},
+		{"The ROKish word.", false, false},
+		{"See www.ROK.example or a@ROK.example.", false, false},
+		{"The `ROK` code.", false, false},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char text[512];
+		snprintf(text, sizeof text, FRONT "::: acronyms\nROK: Republic of Korea\n"
+			 "US: United States\n:::\n\nThe US.\n\n%s\n", cases[i].prose);
+		ast_doc d;
+		unit_load(&d, text);
+		check_run_all(&d);
+		bool unused = unit_count(&d, DC_UNUSED_ACRONYM) == 1;
+		if (unused == cases[i].used)
+			fail_msg("%s: %s by the checks", cases[i].prose,
+				 unused ? "not counted" : "counted");
+		backend bes[] = {render_html, render_md, render_latex};
+		for (size_t b = 0; b < 3; b++) {
+			buf out = BUF_INIT;
+			render_options o = {true};
+			bes[b](&d, &o, &out);	/* LaTeX: U+D55C, U+1F600 cannot be set */
+			bool spelled = out.data && strstr(out.data, "Republic of Korea (");
+			if (spelled != cases[i].spelled)
+				fail_msg("%s, backend %zu: %s", cases[i].prose, b,
+					 spelled ? "spelled out" : "not spelled out");
+			if (b == 0 && (strstr(out.data, ">ROK</abbr>") != NULL) != cases[i].used)
+				fail_msg("%s: marked in HTML: %s", cases[i].prose, out.data);
+			buf_free(&out);
+		}
+		buf json = BUF_INIT;
+		render_json(&d, &json);
+		if (!strstr(json.data, cases[i].used ? "\"abbr\":\"ROK\",\"expansion\":\"Republic of "
+			    "Korea\",\"uses\":1" : "\"abbr\":\"ROK\",\"expansion\":\"Republic of "
+			    "Korea\",\"uses\":0"))
+			fail_msg("%s: the JSON counts otherwise", cases[i].prose);
+		buf_free(&json);
+		ast_doc_free(&d);
+	}
+
+	/* a use only in an evidence's note is no use, and is not spelled out */
+	ast_doc d;
+	unit_load(&d, FRONT "::: acronyms\nROK: Republic of Korea\n:::\n\nText [@e].\n\n"
+		  "::: evidence e\ntitle: T\n\nAbout the ROK.\n:::\n");
+	check_run_all(&d);
+	assert_int_equal(unit_count(&d, DC_UNUSED_ACRONYM), 1);
+	buf out = BUF_INIT;
+	render_options o = {true};
+	render_html(&d, &o, &out);
+	assert_null(strstr(out.data, "Republic of Korea ("));
+	assert_non_null(strstr(out.data, "About the <abbr title=\"Republic of Korea\">ROK</abbr>."));
+	buf_free(&out);
+	ast_doc_free(&d);
 }
 
 static void test_markdown_structure(void **state)
@@ -483,6 +565,32 @@ static void test_date(void **state)
 	}
 }
 
+/*
+ * Backends render documents with errors without crashing (briefc writes
+ * nothing for them, but the renderer must not fall over): a heading with
+ * an empty explicit ID in the table of contents had no link target and
+ * render_md passed NULL to strlen (found by the fuzzer).
+ */
+static void test_render_heading_without_id(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, FM "# One\n\n# {#}\n\n# Three\n\n::: evidence e\ntitle: T\n:::\n");
+	assert_true(unit_count(&d, DC_SYNTAX) + unit_count(&d, DC_BAD_VALUE) > 0);
+	render_options o = {false};
+	int (*const fns[])(const ast_doc *, const render_options *, buf *) = {
+		render_md, render_html, render_latex,
+	};
+	for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
+		buf out = BUF_INIT;
+		fns[i](&d, &o, &out);
+		assert_non_null(out.data);
+		assert_non_null(strstr(out.data, "Three"));
+		buf_free(&out);
+	}
+	ast_doc_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -495,6 +603,7 @@ int main(void)
 		cmocka_unit_test(test_urls),
 		cmocka_unit_test(test_numbers_and_references),
 		cmocka_unit_test(test_acronyms),
+		cmocka_unit_test(test_acronyms_agree),
 		cmocka_unit_test(test_markdown_structure),
 		cmocka_unit_test(test_unsafe_links),
 		cmocka_unit_test(test_latex_bad_character),
@@ -503,6 +612,7 @@ int main(void)
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_plain),
 		cmocka_unit_test(test_date),
-	};
+			cmocka_unit_test(test_render_heading_without_id),
+};
 	return cmocka_run_group_tests_name("render", tests, NULL, NULL);
 }

@@ -133,6 +133,74 @@ static void test_in_place_load_is_the_same(void **state)
 	ast_doc_free(&b);
 }
 
+/* Columns on a long line of mixed one- to four-byte characters agree with
+ * counting from the line start, across the checkpoints of source.c. */
+static void test_locate_long_line(void **state)
+{
+	(void)state;
+	static const char *const chars[] = {"a", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80"};
+	buf b = BUF_INIT;
+	buf_printf(&b, "first line\n\n");
+	for (int i = 0; i < 3000; i++)
+		buf_puts(&b, chars[(i * 7) % 4]);
+	buf_printf(&b, "\nlast");
+	ast_doc d;
+	unit_loadn(&d, b.data, b.len);
+	const source *s = &d.src;
+	unsigned line, col, want = 1;
+	for (uint32_t off = 12; off <= s->len - 6; off++) {
+		source_locate(s, off, &line, &col);
+		assert_int_equal(line, 3);
+		assert_int_equal(col, want);
+		if (off < s->len && ((unsigned char)s->text[off] & 0xC0) != 0x80)
+			want++;
+	}
+	uint32_t ls, le;
+	source_line(s, 3, &ls, &le);
+	assert_int_equal(ls, 12);
+	assert_int_equal(s->text[le], '\n');
+	source_line(s, 4, &ls, &le);
+	assert_int_equal(le, s->len);
+	assert_string_equal(s->text + ls, "last");
+	source_locate(s, (uint32_t)s->len, &line, &col);
+	assert_int_equal(line, 4);
+	assert_int_equal(col, 5);
+	buf_free(&b);
+	ast_doc_free(&d);
+}
+
+/*
+ * Bad bytes: one diagnostic per line, naming the line's first bad byte,
+ * however many lines have one (the loader once kept the values of the
+ * first 256 only, and named the 256th after the last).
+ */
+static void test_bad_bytes_every_line(void **state)
+{
+	(void)state;
+	buf b = BUF_INIT;
+	for (int i = 0; i < 300; i++) {
+		buf_puts(&b, "ok ");
+		buf_putc(&b, (char)(i == 255 ? 0x01 : i < 255 ? 0xFF : 0xFE));
+		buf_puts(&b, "\xC0 more\r\n");
+	}
+	ast_doc d;
+	unit_loadn(&d, b.data, b.len);
+	assert_int_equal(unit_count(&d, DC_BAD_ENCODING), 300);
+	for (size_t k = 0; k < d.diags.n; k++) {
+		const diag *g = &d.diags.items[k];
+		if (g->code != DC_BAD_ENCODING)
+			continue;
+		unsigned line, col;
+		source_locate(&d.src, g->at.start, &line, &col);
+		assert_int_equal(col, 4);
+		const char *want = line == 256 ? "control character U+0001 in input" :
+			line < 256 ? "invalid UTF-8: byte 0xFF" : "invalid UTF-8: byte 0xFE";
+		assert_string_equal(g->msg, want);
+	}
+	buf_free(&b);
+	ast_doc_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -144,6 +212,8 @@ int main(void)
 		cmocka_unit_test(test_columns_count_code_points),
 		cmocka_unit_test(test_empty_file),
 		cmocka_unit_test(test_in_place_load_is_the_same),
-	};
+			cmocka_unit_test(test_locate_long_line),
+		cmocka_unit_test(test_bad_bytes_every_line),
+};
 	return cmocka_run_group_tests_name("source", tests, NULL, NULL);
 }

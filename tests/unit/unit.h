@@ -15,6 +15,9 @@
 
 #include "ast.h"
 
+/* The smallest front matter a brief needs. */
+#define FM "---\ntitle: T\nauthors: A\ndate: 2024-01-01\n---\n"
+
 static inline void unit_loadn(ast_doc *d, const char *text, size_t len)
 {
 	int rc = ast_doc_load(d, "t.brief", text, len);
@@ -47,21 +50,18 @@ static inline size_t unit_count_msg(const ast_doc *d, const char *needle)
 	return n;
 }
 
+/* The node that defines ID id, or NULL. */
+static inline ast_node *unit_get(ast_doc *d, const char *id)
+{
+	return ast_idtab_get(&d->ids, id, strlen(id));
+}
+
 /* The k-th node (0-based, pre-order) of type t under root, or NULL. */
 static inline ast_node *unit_find(ast_node *root, ast_type t, int k)
 {
-	ast_node *n = root;
-	while (n) {
+	for (ast_node *n = root; n; n = ast_next(n, root, true))
 		if (n->type == t && k-- == 0)
 			return n;
-		if (n->first) {
-			n = n->first;
-			continue;
-		}
-		while (n != root && !n->next)
-			n = n->parent;
-		n = n == root ? NULL : n->next;
-	}
 	return NULL;
 }
 

@@ -1,0 +1,176 @@
+/*
+ * acronym.c - the declared acronyms and the scanner of their uses (see
+ * acronym.h).
+ */
+#include "acronym.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ascii.h"
+#include "bytes8.h"
+#include "xalloc.h"
+
+static uint64_t len_bit(size_t n)
+{
+	return (uint64_t)1 << (n < 63 ? n : 63);
+}
+
+static void add(acronym_table *t, const ast_node *e)
+{
+	bool added;
+	htab_entry *k;
+
+	if (e->type != AST_ACRONYM || e->u.entry->key.len == 0)
+		return;
+	k = htab_put(&t->keys, e->u.entry->key.p, e->u.entry->key.len, &added);
+	if (!added) {
+		t->dups[t->ndups++] = e;
+		return;
+	}
+	k->val.n = t->n;
+	t->first[(unsigned char)e->u.entry->key.p[0]] = true;
+	t->start[(unsigned char)e->u.entry->key.p[0]] = true;
+	t->lens |= len_bit(e->u.entry->key.len);
+	t->decl[t->n++] = e;
+}
+
+void acronym_table_init(acronym_table *t, const ast_doc *d, bool shapes)
+{
+	size_t cap = d->acronyms.n + 1;
+
+	memset(t, 0, sizeof *t);
+	t->shapes = shapes;
+	if (shapes) {
+		for (int c = 'A'; c <= 'Z'; c++)
+			t->start[c] = true;
+		for (int c = '0'; c <= '9'; c++)
+			t->start[c] = true;
+	}
+	t->start[0] = true;
+	t->decl = xreallocarray(NULL, cap, sizeof *t->decl, "the acronym table");
+	t->dups = xreallocarray(NULL, cap, sizeof *t->dups, "the acronym table");
+	for (size_t i = 0; i < d->acronyms.n; i++)
+		add(t, d->acronyms.v[i]);
+	t->capitals = true;
+	for (int c = 0; c < 256; c++)
+		if (t->first[c] && !ascii_is_upper((char)c))
+			t->capitals = false;
+}
+
+/* Whether one of the eight bytes at s may be a capital A to Z (a byte
+ * of 0x80 or more may answer yes). */
+static bool capital8(const char *s)
+{
+	return b8_in7(b8_load(s) & ~B8_HIGH, 'A', 'Z') != 0;
+}
+
+void acronym_table_free(acronym_table *t)
+{
+	htab_free(&t->keys);
+	free(t->decl);
+	free(t->dups);
+}
+
+bool acronym_shape(const char *s, size_t n)
+{
+	size_t caps = 0;
+	bool roman = true;
+
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (ascii_is_upper(c))
+			caps++;
+		else if (!ascii_is_digit(c))
+			return false;
+		if (c != 'I' && c != 'V' && c != 'X')
+			roman = false;
+	}
+	if (caps < 2 || roman)
+		return false;
+	/* placeholders are check_placeholder's */
+	return !((n == 4 && memcmp(s, "TODO", 4) == 0) ||
+		 (n == 3 && memcmp(s, "TBD", 3) == 0) ||
+		 (n == 3 && memcmp(s, "TBC", 3) == 0) ||
+		 (n == 5 && memcmp(s, "FIXME", 5) == 0));
+}
+
+size_t acronym_find(const acronym_table *t, const char *s, size_t n)
+{
+	if (!n || !t->first[(unsigned char)s[0]] || !(t->lens & len_bit(n)))
+		return ACRONYM_UNDECLARED;
+	const htab_entry *k = htab_get(&t->keys, s, n);
+	return k ? k->val.n : ACRONYM_UNDECLARED;
+}
+
+/*
+ * A use is a word of the prose, so its bytes are a run of ASCII letters,
+ * digits and inner '&' in some text, not preceded by one: each such run
+ * that starts with a first byte is looked up, with and without a plural
+ * 's'.  A run preceded by a non-ASCII letter, or one that goes on in a
+ * non-ASCII letter, may be looked up where the scan would not (a false
+ * yes, which costs only time).
+ */
+bool acronym_maybe(const acronym_table *t, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		/* most prose is lower-case: eight bytes at a time to a capital */
+		if (t->capitals)
+			while (i + 8 <= n && !capital8(s + i))
+				i += 8;
+		if (i >= n || !t->first[(unsigned char)s[i]] ||
+		    (i && ascii_is_alnum(s[i - 1])))
+			continue;
+		size_t j = i + 1;
+		while (j < n && (ascii_is_alnum(s[j]) ||
+				 (s[j] == '&' && j + 1 < n && ascii_is_alnum(s[j + 1]))))
+			j++;
+		if (acronym_find(t, s + i, j - i) != ACRONYM_UNDECLARED ||
+		    (j - i > 2 && s[j - 1] == 's' &&
+		     acronym_find(t, s + i, j - i - 1) != ACRONYM_UNDECLARED))
+			return true;
+		i = j - 1;
+	}
+	return false;
+}
+
+void acronym_scan(prose *p, const acronym_table *t, acronym_fn *fn, void *ctx)
+{
+	const unsigned char *fl = p->fl;
+	const bool *start = t->start;
+	size_t i = 0;
+
+	if (!t->n && !t->shapes)
+		return;
+	for (;;) {
+		/* A declared abbreviation starts with one of its first bytes;
+		 * the shape of one with a capital or a digit. */
+		while (!start[(unsigned char)p->text[i]])
+			i++;
+		if (i >= p->len)
+			return;
+		if ((fl[i] & (CP_CODE | CP_URL | CP_REF | CP_WORD)) != CP_WORD) {
+			i++;
+			continue;
+		}
+		unsigned all;
+		size_t e = prose_token_end_fl(p, i, &all);
+		if (!prose_token_starts(p, i) || (all & (CP_CODE | CP_URL | CP_REF))) {
+			i = e;
+			continue;
+		}
+		const char *s = p->text + i;
+		size_t n = e - i, k = acronym_find(t, s, n), len = n;
+		if (k == ACRONYM_UNDECLARED && n > 2 && s[n - 1] == 's')
+			k = acronym_find(t, s, len = n - 1);
+		if (k != ACRONYM_UNDECLARED)
+			fn(p, i, e, len, k, ctx);
+		else if (!t->shapes)
+			;
+		else if (acronym_shape(s, n))
+			fn(p, i, e, n, ACRONYM_UNDECLARED, ctx);
+		else if (n > 2 && s[n - 1] == 's' && acronym_shape(s, n - 1))
+			fn(p, i, e, n - 1, ACRONYM_UNDECLARED, ctx);
+		i = e;
+	}
+}

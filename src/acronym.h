@@ -1,0 +1,82 @@
+/*
+ * acronym.h - the declared acronyms, and the one scanner that finds them
+ * (and words shaped like one) in prose.
+ *
+ * The acronym checks (check_acronyms.c) and the renderer's marks and
+ * first-use expansions (render.c) both run acronym_scan over the flat
+ * text of prose.h, which is also where a word's bounds are decided, so
+ * a use a check counts is a use every output marks, and a use the
+ * outputs mark is one the checks count.
+ *
+ * A use is a word that is a declared abbreviation, or one followed by a
+ * plural 's' (NGOs); a word shaped like an acronym is one of capital
+ * letters and digits with at least two capitals (and such a word with a
+ * plural 's'), but not a Roman numeral of I, V and X nor a placeholder
+ * (TODO, TBD, TBC, FIXME).  Words in code spans, URLs and references are
+ * not prose.  One hash look-up per word, and most words need none (their
+ * first byte or length rules them out): linear in the prose however many
+ * acronyms are declared.
+ */
+#ifndef BRIEFC_ACRONYM_H
+#define BRIEFC_ACRONYM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ast.h"
+#include "hash.h"
+#include "prose.h"
+
+typedef struct acronym_table {
+	htab keys;		/* abbreviation -> index into decl */
+	const ast_node **decl;	/* the first declaration of each (AST_ACRONYM) */
+	size_t n;
+	const ast_node **dups;	/* later declarations of a taken abbreviation */
+	size_t ndups;
+	bool shapes;		/* the scan reports undeclared acronym shapes */
+	bool first[256];	/* the first bytes of the abbreviations */
+	bool start[256];	/* ... and, with shapes, capitals and digits; and
+				 * the final NUL: where a word worth looking at
+				 * starts */
+	uint64_t lens;		/* bit k: an abbreviation of k bytes (63: or
+				 * more), so most words need no look-up */
+	bool capitals;		/* every abbreviation starts with a capital */
+} acronym_table;
+
+/* The acronyms d declares (d->acronyms), first declaration first; with
+ * shapes, the scan also reports words shaped like acronyms. */
+void acronym_table_init(acronym_table *t, const ast_doc *d, bool shapes);
+void acronym_table_free(acronym_table *t);
+
+#define ACRONYM_UNDECLARED SIZE_MAX
+
+/*
+ * One use found: flat bytes [a, b) are the word, [a, a + len) the
+ * acronym in it (a plural 's' is not part of it); index is the declared
+ * acronym's in t->decl, or ACRONYM_UNDECLARED for a word only shaped
+ * like one.
+ */
+typedef void acronym_fn(prose *p, size_t a, size_t b, size_t len,
+			size_t index, void *ctx);
+
+/* The index of the declared acronym s[0, n) is, or ACRONYM_UNDECLARED. */
+size_t acronym_find(const acronym_table *t, const char *s, size_t n);
+
+/*
+ * Whether text s (n bytes, part of some prose) may hold a use of a
+ * declared acronym: a quick look at its ASCII words, true for every text
+ * in which acronym_scan of the prose would find one (and for some in
+ * which it would not), so a reader can skip the flattening and the scan
+ * of prose with no use.
+ */
+bool acronym_maybe(const acronym_table *t, const char *s, size_t n);
+
+/* Call fn for every use in p (finished: prose_finish), in order. */
+void acronym_scan(prose *p, const acronym_table *t, acronym_fn *fn, void *ctx);
+
+/* Capitals and digits, at least two capitals; not an I/V/X numeral nor a
+ * placeholder word. */
+bool acronym_shape(const char *s, size_t n);
+
+#endif

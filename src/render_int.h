@@ -1,0 +1,133 @@
+/*
+ * render_int.h - what the files of the renderer share; not for backends
+ * (they see render.h only).
+ *
+ * The renderer is four files, one concern each: render.c the walk over
+ * the tree and the frame around it (title block, contents, sections,
+ * setup); render_text.c author text, its acronyms and dates, and plain
+ * text; render_refs.c what references say and the finding and
+ * recommendation cards; render_gen.c the generated blocks (lists of
+ * recommendations and findings, sources, glossary).
+ */
+#ifndef BRIEFC_RENDER_INT_H
+#define BRIEFC_RENDER_INT_H
+
+#include "acronym.h"
+#include "prose.h"
+#include "render.h"
+
+typedef struct piece_marks piece_marks;
+typedef struct acro_use acro_use;
+typedef struct acro_ctx acro_ctx;
+
+struct render_priv {
+	acronym_table acr;	/* the declared acronyms (acronym.h) */
+	bool *acr_done;		/* by index: spelled out already */
+	prose flat;		/* the prose being scanned for acronyms */
+	piece_marks *pieces;	/* the text pieces of the prose being written */
+	size_t npieces, cpieces;
+	acro_use *uses;		/* ... the acronym uses in them */
+	size_t nuses, cuses;
+	acro_ctx *ctx;		/* ... innermost last */
+	size_t nctx, cctx;
+	unsigned *cites;	/* by source number: citations written so far */
+	unsigned *cites_total;	/* ... and in the whole first pass */
+	bool counted;		/* the first pass ran (render_run) */
+	size_t nsrc;
+	bool *anchor_done;	/* by area index: its group anchor written */
+	bool *anchored;		/* ... somewhere in the first pass */
+	size_t nother;		/* recommendations of no (known) area */
+	struct render_list *lists;	/* the open lists, innermost last */
+	size_t nlists, clists;
+	int depth;		/* containers open (render_ev.depth) */
+	uint32_t *bad;		/* code points reported (render_bad_char) */
+	size_t nbad, cbad;
+	render_meta meta;	/* of the document (render_run) */
+	buf title, subtitle, description, plain;
+	int sect[3];		/* levels of the open sections */
+	int nsect;
+	unsigned nolinks;	/* > 0: references and links are plain text */
+	unsigned noexpand;	/* > 0: not running text */
+	unsigned inlabel;	/* > 0: writing a section title as a label */
+	buf id;			/* generated anchors */
+	buf tmp;
+};
+
+/* An open list: what its items' events say. */
+typedef struct render_list {
+	long next;		/* the next item's number */
+	bool ordered, tight, follows_list, first;
+} render_list;
+
+/* The backends of the renderer's own passes: the counting pass writes
+ * nothing, render_plain writes text alone. */
+extern const render_backend render_null_backend, render_plain_backend;
+
+/* ---- render.c: events, literal text, the walk ---- */
+
+void render_fire(render *r, render_ev *ev);
+/* An element with nothing but its name: entered or left. */
+void render_mark(render *r, render_el e, bool entering);
+/* Text briefc writes (labels, punctuation): no acronyms looked for. */
+void render_litn(render *r, const char *s, size_t n);
+void render_lit(render *r, const char *s);
+/* before and v in decimal, as one piece of text ("Finding 3"). */
+void render_lit_num(render *r, const char *before, long v);
+str render_field_value(const ast_field *f);
+/* Whether a field is there and not empty. */
+bool render_has(const ast_field *f);
+/* Walk the children of n (a block, a heading, an inline holder). */
+void render_children(render *r, const ast_node *n);
+/* The inline children of holder as one piece of prose (acronyms). */
+void render_inlines(render *r, const ast_node *holder);
+/* The inlines of a field (its parsed text), or its plain value. */
+void render_field_inlines(render *r, const ast_field *f);
+
+/* ---- render_text.c: author text ---- */
+
+void render_acro_init(render_priv *p, const ast_doc *d);
+void render_acro_reset(render_priv *p);
+void render_acro_free(render_priv *p);
+/* Enter the prose under holder, leave it: its acronyms are found. */
+void render_acro_push(render *r, const ast_node *holder);
+void render_acro_pop(render *r);
+/* Author text at source span at: acronyms marked, the first spelled out. */
+void render_text(render *r, const char *s, size_t n, span at);
+/* A text node: its pieces, and a soft break for each newline (ast.h). */
+void render_text_node(render *r, const ast_node *n);
+void render_text_field(render *r, const ast_field *f);
+/* A date field, spelled out ("1 February 2024"). */
+void render_lit_date(render *r, const ast_field *f);
+
+/* ---- render_refs.c: references and cards ---- */
+
+/* The anchor of a node, or NULL. */
+const char *render_node_id(const ast_node *n);
+/* What a reference to t says, without the link. */
+void render_label(render *r, const ast_node *t);
+/* A reference to t: its label, linked where t has an anchor. */
+void render_xref(render *r, const ast_node *t);
+/* The targets of [@a; @b] or of an ID list. */
+void render_refs(render *r, const ast_idlist *l);
+/* The anchor of the k-th citation of evidence e (in p->id). */
+const char *render_cite_anchor(render_priv *p, const ast_node *e, unsigned k);
+/* A finding or a recommendation: its card opened, its body follows;
+ * closed with its footer. */
+void render_card_open(render *r, const ast_node *b);
+void render_card_close(render *r, const ast_node *b);
+
+/* ---- render_gen.c: generated blocks ---- */
+
+/* ::: recommendations, findings, sources or glossary. */
+void render_generated(render *r, const ast_node *b);
+/* The list of sources (also appended when no ::: sources places it). */
+void render_sources(render *r);
+
+/* A recommendation whose area: names no area. */
+static inline bool render_of_no_area(const ast_node *rec)
+{
+	const ast_node *t = rec->u.block->area.target;
+	return !t || t->type != AST_AREA;
+}
+
+#endif

@@ -1,0 +1,406 @@
+/*
+ * render_text.c - author text as the renderer writes it: its acronyms
+ * (marked at every use, spelled out at the first that reads well), dates
+ * spelled out, and text alone (render_plain, render_description).
+ *
+ * Acronyms: every use is an RE_ABBR; the first use in running text is
+ * preceded by its expansion, "Republic of Korea (ROK)", unless the author
+ * wrote the acronym in parentheses right there ("... Korea (ROK)").
+ * Headings, the title block, the table of contents, card details and
+ * source entries are not running text; nor is a use inside a hyphenated
+ * compound (US-ROK) or a plural (NGOs), which keep the expansion for the
+ * first use that reads well spelled out.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "render_int.h"
+#include "xalloc.h"
+
+/* ---- acronyms ---- */
+
+/*
+ * Which words are acronyms is acronym.h's to say, over prose.h's flat
+ * text, as for the checks: when the walk enters a piece of prose (a
+ * paragraph, a heading, a field's inlines), that prose is flattened and
+ * scanned once, and each use is noted against the text piece (a line of
+ * a text node, as ast_text_next gives it) it lies in.  The walk then
+ * writes the pieces in the same order, and each takes its marks.  Text
+ * that belongs to no such prose (a plain field, an author's name, an
+ * area's title) is scanned as a prose of its own.  A use that straddles
+ * two pieces (RO*K*) cannot be marked and is not.
+ */
+
+/* The marks of one text piece. */
+struct piece_marks {
+	const char *text;	/* the piece, as the tree has it */
+	size_t first, n;	/* its uses in render_priv.uses */
+};
+
+/* One use within its piece. */
+struct acro_use {
+	size_t at, len;		/* bytes of the piece: the acronym itself */
+	size_t index;		/* in acr.decl */
+	bool plural;		/* an 's' follows (NGOs) */
+	bool joined;		/* a hyphen or an en dash touches it (US-ROK) */
+	bool written;		/* in parentheses: "(ABBR)" */
+};
+
+/* The prose being written, innermost last. */
+struct acro_ctx {
+	size_t first, next, end;	/* its pieces in render_priv.pieces */
+	size_t uses;			/* render_priv.nuses before it */
+};
+
+/* A hyphen (ASCII, U+2010, U+2011) or an en dash joins words. */
+static bool joiner_before(const char *s, size_t i)
+{
+	if (i >= 1 && s[i - 1] == '-')
+		return true;
+	return i >= 3 && (unsigned char)s[i - 3] == 0xE2 && (unsigned char)s[i - 2] == 0x80 &&
+	       ((unsigned char)s[i - 1] == 0x90 || (unsigned char)s[i - 1] == 0x91 ||
+		(unsigned char)s[i - 1] == 0x93);
+}
+
+static bool joiner_after(const char *s, size_t n, size_t j)
+{
+	if (j < n && s[j] == '-')
+		return true;
+	return j + 3 <= n && (unsigned char)s[j] == 0xE2 && (unsigned char)s[j + 1] == 0x80 &&
+	       ((unsigned char)s[j + 2] == 0x90 || (unsigned char)s[j + 2] == 0x91 ||
+		(unsigned char)s[j + 2] == 0x93);
+}
+
+/* "(" before the word, blanks between, and ")" right after it. */
+static bool parenthesised(const prose *p, size_t a, size_t b)
+{
+	while (a > 0 && (p->fl[a - 1] & CP_SPACE))
+		a--;
+	return a > 0 && p->text[a - 1] == '(' && b < p->len && p->text[b] == ')';
+}
+
+void render_acro_init(render_priv *p, const ast_doc *d)
+{
+	acronym_table_init(&p->acr, d, false);
+	p->acr_done = xcalloc(p->acr.n, sizeof *p->acr_done, "the acronym table");
+	p->flat.d = (ast_doc *)d;	/* read only: the source, for spans */
+}
+
+void render_acro_reset(render_priv *p)
+{
+	memset(p->acr_done, 0, p->acr.n * sizeof *p->acr_done);
+	p->nctx = p->npieces = p->nuses = 0;
+}
+
+void render_acro_free(render_priv *p)
+{
+	acronym_table_free(&p->acr);
+	free(p->acr_done);
+	prose_free(&p->flat);
+	free(p->pieces);
+	free(p->uses);
+	free(p->ctx);
+}
+
+/* A piece the walk writes with render_text: text, not code. */
+static bool is_text(const prose_piece *pc)
+{
+	return pc->text && !(pc->fl & CP_CODE);
+}
+
+typedef struct scan_state {
+	render_priv *p;
+	size_t piece;		/* of the flat prose: the last one looked at */
+	size_t mark;		/* its piece_marks */
+} scan_state;
+
+static void note_use(prose *pr, size_t a, size_t b, size_t len, size_t index,
+		     void *ctx)
+{
+	scan_state *st = ctx;
+	render_priv *p = st->p;
+	const prose_piece *pc = pr->pieces;
+	/* the text piece the use starts in: uses come in order */
+	while (st->piece < pr->npieces &&
+	       pc[st->piece].from + pc[st->piece].len <= a) {
+		if (is_text(&pc[st->piece]))
+			st->mark++;
+		st->piece++;
+	}
+	if (st->piece >= pr->npieces || !is_text(&pc[st->piece]) ||
+	    b > pc[st->piece].from + pc[st->piece].len)
+		return;		/* not within one text piece */
+	const prose_piece *at = &pc[st->piece];
+	acro_use u = {a - at->from, len, index, len < b - a,
+		      joiner_before(pr->text, a) || joiner_after(pr->text, pr->len, b),
+		      parenthesised(pr, a, b)};
+	piece_marks *pm = &p->pieces[st->mark];
+	if (!pm->n)
+		pm->first = p->nuses;
+	pm->n++;
+	p->uses = xgrow(p->uses, &p->cuses, p->nuses, sizeof *p->uses, "the acronym uses");
+	p->uses[p->nuses++] = u;
+}
+
+/* Scan the prose in p->flat (finished) and push it: its text pieces and
+ * their uses. */
+static void acro_push_flat(render_priv *p)
+{
+	prose *pr = &p->flat;
+	acro_ctx c = {p->npieces, p->npieces, p->npieces, p->nuses};
+	for (size_t i = 0; i < pr->npieces; i++) {
+		if (!is_text(&pr->pieces[i]))
+			continue;
+		p->pieces = xgrow(p->pieces, &p->cpieces, p->npieces, sizeof *p->pieces,
+				  "the acronym uses");
+		p->pieces[p->npieces++] = (piece_marks){pr->pieces[i].text, 0, 0};
+	}
+	c.end = p->npieces;
+	scan_state st = {p, 0, c.first};
+	acronym_scan(pr, &p->acr, note_use, &st);
+	p->ctx = xgrow(p->ctx, &p->cctx, p->nctx, sizeof *p->ctx, "the acronym uses");
+	p->ctx[p->nctx++] = c;
+}
+
+/* Whether acronyms are marked in what the walk writes now. */
+static bool marking(const render *r)
+{
+	return r->p->acr.n && r->be != &render_null_backend && r->be != &render_plain_backend;
+}
+
+/* Whether a text under holder may hold a use (acronym_maybe). */
+static bool holder_maybe(const render_priv *p, const ast_node *holder)
+{
+	for (const ast_node *n = holder->first; n; n = ast_next(n, holder, true))
+		if (n->type == AST_TEXT && acronym_maybe(&p->acr, n->u.text, n->tlen))
+			return true;
+	return false;
+}
+
+/* Enter the prose under holder (see above); acro_pop leaves it.  Prose
+ * with no use is not scanned: it is entered with no pieces, and each of
+ * its texts is then written as it is (text_at). */
+void render_acro_push(render *r, const ast_node *holder)
+{
+	render_priv *p = r->p;
+	if (!marking(r))
+		return;
+	if (holder_maybe(p, holder)) {
+		prose_flatten(&p->flat, holder);
+		acro_push_flat(p);
+		return;
+	}
+	acro_ctx c = {p->npieces, p->npieces, p->npieces, p->nuses};
+	p->ctx = xgrow(p->ctx, &p->cctx, p->nctx, sizeof *p->ctx, "the acronym uses");
+	p->ctx[p->nctx++] = c;
+}
+
+void render_acro_pop(render *r)
+{
+	render_priv *p = r->p;
+	if (!marking(r))
+		return;
+	acro_ctx *c = &p->ctx[--p->nctx];
+	p->nuses = c->uses;
+	p->npieces = c->first;
+}
+
+static void abbr(render *r, const ast_node *a, const char *s, size_t n)
+{
+	render_ev ev = {.el = RE_ABBR, .entering = true,
+			.text = a->u.entry->value};
+	render_fire(r, &ev);
+	render_litn(r, s, n);
+	ev.entering = false;
+	render_fire(r, &ev);
+}
+
+/* A use: marked, and spelled out first when it is the first use in
+ * running text that reads well so: not in a compound (US-ROK), not a
+ * plural, and not where the author wrote "Expansion (ABBR)". */
+static void acronym(render *r, const acro_use *u, const char *s)
+{
+	render_priv *p = r->p;
+	const ast_node *a = p->acr.decl[u->index];
+	if (!p->noexpand && !p->acr_done[u->index] && !u->joined && !u->plural) {
+		p->acr_done[u->index] = true;
+		if (!u->written) {
+			span at = r->at;
+			r->at = a->u.entry->value_at;
+			render_litn(r, a->u.entry->value.p, a->u.entry->value.len);
+			r->at = at;
+			render_lit(r, " (");
+			abbr(r, a, s + u->at, u->len);
+			render_lit(r, ")");
+			return;
+		}
+	}
+	abbr(r, a, s + u->at, u->len);
+}
+
+/* Author text: acronyms marked (and spelled out at their first use). */
+void render_text(render *r, const char *s, size_t n, span at)
+{
+	render_priv *p = r->p;
+	r->at = at;
+	/* The counting pass writes nothing, and author text changes no
+	 * count: which acronym use is spelled out is decided again in the
+	 * second pass. */
+	if (r->be == &render_null_backend)
+		return;
+	if (!marking(r)) {
+		render_litn(r, s, n);
+		return;
+	}
+	acro_ctx *c = p->nctx ? &p->ctx[p->nctx - 1] : NULL;
+	bool own = !c || c->next >= c->end || p->pieces[c->next].text != s;
+	if (own && !acronym_maybe(&p->acr, s, n)) {
+		render_litn(r, s, n);	/* no use here, whatever the prose */
+		return;
+	}
+	if (own) {		/* text of no prose being written */
+		prose_clear(&p->flat);
+		prose_add_text(&p->flat, s, n, at);
+		prose_finish(&p->flat);
+		acro_push_flat(p);
+		c = &p->ctx[p->nctx - 1];
+	}
+	const piece_marks *pm = &p->pieces[c->next++];
+	size_t run = 0;
+	for (size_t k = 0; k < pm->n; k++) {
+		const acro_use *u = &p->uses[pm->first + k];
+		render_litn(r, s + run, u->at - run);
+		acronym(r, u, s);
+		run = u->at + u->len;
+	}
+	render_litn(r, s + run, n - run);
+	if (own)
+		render_acro_pop(r);
+}
+
+/* A text node; each newline in it is a soft break (ast.h). */
+void render_text_node(render *r, const ast_node *n)
+{
+	for (ast_text_it it = {.n = n}; ast_text_next(&it);) {
+		if (it.piece.len)
+			render_text(r, it.piece.p, it.piece.len, it.at);
+		if (it.brk) {
+			render_ev ev = {.el = RE_SOFTBREAK, .entering = true};
+			render_fire(r, &ev);
+		}
+	}
+}
+
+void render_text_field(render *r, const ast_field *f)
+{
+	if (f)
+		render_text(r, f->value.p, f->value.len, f->value_at);
+}
+
+/* A date field, spelled out ("1 February 2024"). */
+void render_lit_date(render *r, const ast_field *f)
+{
+	buf t = BUF_INIT;
+	render_date(f->value.p, f->value.len, &t);
+	r->at = f->value_at;
+	render_litn(r, t.data ? t.data : "", t.len);
+	buf_free(&t);
+}
+
+/* ---- plain text ---- */
+
+static void plain_event(render *r, const render_ev *ev)
+{
+	if (ev->el == RE_CODE)
+		buf_put(r->out, ev->text.p, ev->text.len);
+	else if (ev->el == RE_SOFTBREAK)
+		buf_putc(r->out, ' ');
+}
+
+static void plain_text(render *r, const char *s, size_t n)
+{
+	buf_put(r->out, s, n);
+}
+
+const render_backend render_plain_backend = {plain_event, plain_text};
+
+void render_plain(const ast_doc *d, const ast_node *n, buf *out)
+{
+	if (!n)
+		return;
+	render_priv p;
+	memset(&p, 0, sizeof p);
+	p.nolinks = p.noexpand = 1;
+	static const render_options defaults = {false};
+	render r = {d, &defaults, &render_plain_backend, NULL, out, {0, 0}, &p};
+	render_children(&r, n);
+	buf_free(&p.tmp);
+	buf_free(&p.id);
+	free(p.lists);
+	buf_free(&p.plain);
+}
+
+/* Outside blocks: a finding's body is not the brief's opening. */
+static const ast_node *first_paragraph(const ast_doc *d)
+{
+	for (const ast_node *n = d->root; n; n = ast_next(n, d->root, n->type != AST_BLOCK))
+		if (n->type == AST_PARAGRAPH)
+			return n;
+	return NULL;
+}
+
+void render_description(const ast_doc *d, size_t max, buf *out)
+{
+	buf t = BUF_INIT;
+	const ast_node *para = first_paragraph(d);
+	if (para)
+		render_plain(d, para, &t);
+	else if (d->meta.title && d->meta.title->inl)
+		render_plain(d, d->meta.title->inl, &t);
+	/* whitespace folded, cut at a space */
+	size_t start = out->len, cut = 0;
+	bool space = false;
+	for (size_t i = 0; i < t.len; i++) {
+		char c = t.data[i];
+		if (c == ' ' || c == '\t' || c == '\n') {
+			space = out->len > start;
+			continue;
+		}
+		if (space) {
+			if (out->len - start >= max) {
+				cut = out->len;
+				break;
+			}
+			buf_putc(out, ' ');
+			space = false;
+		}
+		buf_putc(out, c);
+	}
+	if (cut) {
+		out->len = cut;
+		out->data[cut] = '\0';
+		buf_puts(out, " \xE2\x80\xA6");
+	}
+	buf_free(&t);
+}
+
+void render_date(const char *s, size_t n, buf *out)
+{
+	static const char *const months[] = {"January", "February", "March", "April",
+		"May", "June", "July", "August", "September", "October", "November",
+		"December"};
+	bool ok = n == 4 || n == 7 || n == 10;
+	for (size_t i = 0; ok && i < n; i++)
+		ok = (i == 4 || i == 7) ? s[i] == '-' : (s[i] >= '0' && s[i] <= '9');
+	int mon = ok && n >= 7 ? (s[5] - '0') * 10 + (s[6] - '0') : 0;
+	int day = ok && n == 10 ? (s[8] - '0') * 10 + (s[9] - '0') : 0;
+	if (!ok || (n >= 7 && (mon < 1 || mon > 12)) || (n == 10 && (day < 1 || day > 31))) {
+		buf_put(out, s, n);
+		return;
+	}
+	if (day)
+		buf_printf(out, "%d ", day);
+	if (mon)
+		buf_printf(out, "%s ", months[mon - 1]);
+	buf_put(out, s, 4);
+}
