@@ -531,6 +531,9 @@ const ast_field *ast_field_of(const ast_field *list,
 typedef enum ast_value_type {
 	VT_INLINE,		/* inline text: parsed for emphasis, links, references */
 	VT_TEXT,		/* plain text */
+	VT_NAME,		/* plain text that names someone or something
+				 * (organization, series): not prose, so not
+				 * looked at for acronyms (contract 11.8) */
 	VT_IDS,			/* comma-separated IDs */
 	VT_ID,			/* one ID */
 	VT_LEVEL,		/* high / medium / low */

@@ -17,7 +17,7 @@
 
 /* Every kind of prose. */
 #define CW_ALL (CW_HEADING | CW_PARAGRAPH | CW_INLINE_FIELD | CW_TEXT_FIELD | \
-		CW_CELL)
+		CW_CELL | CW_NAMES)
 
 /* ---- placeholder ---- */
 

@@ -24,11 +24,13 @@ enum {
 	CW_HEADING = 1,
 	CW_PARAGRAPH = 2,	/* a paragraph anywhere: body, list, quote, block */
 	CW_INLINE_FIELD = 4,	/* an inline-text field value (claim, action, title) */
-	CW_TEXT_FIELD = 8,	/* a plain-text field value (actor, publisher, authors) */
+	CW_TEXT_FIELD = 8,	/* a plain-text field value (actor, publisher, alt) */
 	CW_FRONT = 16,		/* in the front matter */
 	CW_EVIDENCE = 32,	/* inside an evidence block */
 	CW_CELL = 64,		/* a cell of a table */
-	CW_NOTE = 128		/* a paragraph of a note ([^label]: ...) */
+	CW_NOTE = 128,		/* a paragraph of a note ([^label]: ...) */
+	CW_NAMES = 256		/* a list of names (authors): not prose, but
+				 * it may hold a placeholder */
 };
 
 typedef void check_prose_fn(prose *p, void *ctx);

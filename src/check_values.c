@@ -429,6 +429,7 @@ static void bad_field(ast_doc *d, const ast_field *f, const ast_field_spec *sp)
 	case VT_PATH:		/* missing-file looks at the file */
 	case VT_INLINE:
 	case VT_TEXT:
+	case VT_NAME:
 	case VT_URL:
 		break;
 	}

@@ -66,8 +66,10 @@ static void walk_fields(walker *w, const ast_field *f,
 
 		if (f->inl)
 			where = base | CW_INLINE_FIELD;
-		else if (sp && (sp->type == VT_TEXT || sp->type == VT_NAMES))
+		else if (sp && sp->type == VT_TEXT)
 			where = base | CW_TEXT_FIELD;
+		else if (sp && (sp->type == VT_NAMES || sp->type == VT_NAME))
+			where = base | CW_NAMES;
 		else
 			continue;
 		if (!wanted(w, where))

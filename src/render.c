@@ -297,9 +297,7 @@ static bool enter_node(render *r, const ast_node *n)
 	case AST_BLOCK:
 		return enter_block(r, n);
 	case AST_TEXT:
-		/* author text changes no count (render_text) */
-		if (r->be != &render_null_backend)
-			render_text_node(r, n);
+		render_text_node(r, n);
 		return false;
 	case AST_SOFTBREAK:
 		ev.el = RE_SOFTBREAK;
@@ -406,7 +404,8 @@ static void header(render *r)
 	p->noexpand++;
 	if (render_has(m->organization)) {
 		render_mark(r, RE_ORGANIZATION, true);
-		render_text_field(r, m->organization);
+		render_name(r, m->organization->value.p, m->organization->value.len,
+			    m->organization->value_at);
 		render_mark(r, RE_ORGANIZATION, false);
 	}
 	render_mark(r, RE_TITLE, true);
@@ -422,7 +421,8 @@ static void header(render *r)
 		for (size_t i = 0; i < m->nauthors; i++) {
 			if (i)
 				render_lit(r, i + 1 == m->nauthors ? " and " : ", ");
-			render_text(r, m->author_names[i].p, m->author_names[i].len, m->authors->value_at);
+			render_name(r, m->author_names[i].p, m->author_names[i].len,
+				    m->authors->value_at);
 		}
 		render_mark(r, RE_AUTHORS, false);
 	}
@@ -647,13 +647,17 @@ int render_run(const ast_doc *d, const render_options *o, const render_backend *
 	/*
 	 * The first pass counts what later text must know before it is
 	 * written: the citations of each source, for the back-links of a
-	 * source list that comes before the end, and the area groups that a
-	 * recommendations block anchors, for links to them.  A brief whose
-	 * sources are listed at the end and that has no recommendations
-	 * block needs neither: anchored stays false, and the list at the end
-	 * takes the counts as they are by then.
+	 * source list that comes before the end; the area groups that a
+	 * recommendations block anchors, for links to them; and which
+	 * acronyms have a use that reads well spelled out (render_text.c).
+	 * A brief whose sources are listed at the end, that has no
+	 * recommendations block and declares no acronym needs none of it:
+	 * anchored stays false, and the list at the end takes the counts as
+	 * they are by then.
 	 */
-	p.counted = d->has_sources_block || has_block(d, BK_RECOMMENDATIONS);
+	p.acr_looking = p.acr.n > 0;
+	p.counted = d->has_sources_block || has_block(d, BK_RECOMMENDATIONS) ||
+		    p.acr_looking;
 	if (p.counted) {
 		pass_reset(&p, d);
 		document(&r);

@@ -129,7 +129,7 @@ static void gen_source(render *r, const ast_node *e)
 	render_lit(r, " ");
 	p->noexpand++;
 	if (render_has(authors)) {
-		render_text_field(r, authors);
+		render_name(r, authors->value.p, authors->value.len, authors->value_at);
 		render_lit(r, ". ");
 	}
 	render_mark(r, RE_SOURCE_TITLE, true);

@@ -23,6 +23,10 @@ typedef struct acro_ctx acro_ctx;
 struct render_priv {
 	acronym_table acr;	/* the declared acronyms (acronym.h) */
 	bool *acr_done;		/* by index: spelled out already */
+	bool *acr_well;		/* ... a use in running text reads well
+				 * spelled out (the first pass) */
+	size_t nwell;		/* how many have one */
+	bool acr_looking;	/* the first pass looks for them */
 	prose flat;		/* the prose being scanned for acronyms */
 	piece_marks *pieces;	/* the text pieces of the prose being written */
 	size_t npieces, cpieces;
@@ -96,6 +100,9 @@ void render_text(render *r, const char *s, size_t n, span at);
 /* A text node: its pieces, and a soft break for each newline (ast.h). */
 void render_text_node(render *r, const ast_node *n);
 void render_text_field(render *r, const ast_field *f);
+/* Identifier-like author text (names, a report number): as written, no
+ * acronym looked for (contract 11.8). */
+void render_name(render *r, const char *s, size_t n, span at);
 /* A date field, spelled out ("1 February 2024"). */
 void render_lit_date(render *r, const ast_field *f);
 
