@@ -199,6 +199,8 @@ typedef struct ast_heading {
 
 typedef struct ast_list {
 	bool ordered;
+	bool loose;	/* a blank line between two of its items, or between
+			 * two blocks of one (CommonMark's loose list) */
 	long start;	/* first number of an ordered list */
 } ast_list;
 

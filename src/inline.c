@@ -228,12 +228,18 @@ static size_t code_span(ictx *c, size_t i)
 	}
 	flush(c, i);
 	ast_node *n = add(c, AST_CODE, i, close + len);
-	/* Line breaks become spaces; one space on each side is stripped. */
+	/* Line breaks become spaces; one space on each side is stripped.  In
+	 * a table's cell "\|" is a pipe even here (contract 11.2, as in GFM:
+	 * the cell's pipes are read before its code spans). */
 	size_t a = i + len, b = close;
+	bool cell = c->parent->type == AST_CELL;
 	buf t = BUF_INIT;
-	for (size_t k = a; k < b; k++)
+	for (size_t k = a; k < b; k++) {
+		if (cell && c->w[k] == '\\' && k + 1 < b && c->w[k + 1] == '|')
+			continue;
 		if (c->w[k] != LEX_COMMENT_BYTE)
 			buf_putc(&t, c->w[k] == '\n' ? ' ' : c->w[k]);
+	}
 	size_t s = 0, e = t.len;
 	if (e >= 2 && t.data[0] == ' ' && t.data[e - 1] == ' ' &&
 	    strspn(t.data, " ") != e) {

@@ -305,6 +305,7 @@ void parse_text(parse_state *ps, const parse_tok *t, span at)
 		while (j > 1 && ind < ps->marker[j - 1] + 2)
 			j--;
 		set_depth(ps, j);
+		ps->list->u.list->loose = true;
 		open_para(ps, ps->item, t->a, at);
 		extend(ps->item, at);
 	} else {
@@ -355,6 +356,7 @@ void parse_item(parse_state *ps, const parse_tok *t, span at)
 	ps->in_fields = ps->after_fields = false;
 	unsigned ind = indent_width(ps->lex, t->b);
 	int level = item_level(ps, ind, span_make(t->b.end, at.end));
+	bool after_blank = ps->blank && ps->depth;
 	if (level <= ps->depth)
 		set_depth(ps, level);
 	if (level > ps->depth || ps->list->u.list->ordered != ordered) {
@@ -362,8 +364,14 @@ void parse_item(parse_state *ps, const parse_tok *t, span at)
 		l->u.list->ordered = ordered;
 		l->u.list->start = ordered ? t->n - 1 : 0;
 		ast_append(level == 1 ? ps->container : ps->items[level - 2], l);
+		/* a nested list after a blank line: its item holds two
+		 * blocks with a blank line between (CommonMark's loose) */
+		if (after_blank && level > ps->depth && level > 1)
+			ps->lists[level - 2]->u.list->loose = true;
 		ps->lists[level - 1] = l;
 		ps->marker[level - 1] = ind;
+	} else if (after_blank) {
+		ps->list->u.list->loose = true;	/* items apart */
 	}
 	ps->items[level - 1] = ast_new(ps->doc, AST_ITEM, at);
 	set_depth(ps, level);
