@@ -326,7 +326,7 @@ static void plain_text(render *r, const char *s, size_t n)
 	buf_put(r->out, s, n);
 }
 
-const render_backend render_plain_backend = {plain_event, plain_text};
+const render_backend render_plain_backend = {plain_event, plain_text, false};
 
 void render_plain(const ast_doc *d, const ast_node *n, buf *out)
 {
@@ -334,7 +334,7 @@ void render_plain(const ast_doc *d, const ast_node *n, buf *out)
 		return;
 	render_priv p;
 	memset(&p, 0, sizeof p);
-	p.nolinks = p.noexpand = 1;
+	p.nolinks = p.noexpand = p.nonotes = 1;
 	static const render_options defaults = {false};
 	render r = {d, &defaults, &render_plain_backend, NULL, out, {0, 0}, &p};
 	render_children(&r, n);
