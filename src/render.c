@@ -324,6 +324,7 @@ static bool enter_node(render *r, const ast_node *n)
 			render_fire(r, &ev);
 		}
 		p->nolinks++;	/* no link inside a link */
+		p->inlink++;
 		return true;
 	case AST_REF:
 		render_refs(r, &n->u.ref->ids);
@@ -389,6 +390,7 @@ static void exit_node(render *r, const ast_node *n)
 		break;
 	case AST_LINK:
 		p->nolinks--;
+		p->inlink--;
 		if (!link_live(r, n))
 			return;
 		ev.el = RE_LINK;
@@ -635,7 +637,7 @@ static void pass_reset(render_priv *p, const ast_doc *d)
 	p->nlists = 0;
 	p->depth = 0;
 	p->nsect = 0;
-	p->nolinks = p->noexpand = p->inlabel = 0;
+	p->nolinks = p->noexpand = p->inlabel = p->inlink = 0;
 }
 
 static void null_event(render *r, const render_ev *ev)
@@ -653,7 +655,7 @@ static void null_text(render *r, const char *s, size_t n)
  * backend starts afresh at RE_DOCUMENT: so the first pass needs no
  * backend at all, and writes nothing.
  */
-const render_backend render_null_backend = {null_event, null_text, false};
+const render_backend render_null_backend = {null_event, null_text, false, false};
 
 static bool has_block(const ast_doc *d, ast_block_kind k)
 {

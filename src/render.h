@@ -174,7 +174,8 @@ typedef enum render_el {
 				 * (the citation's own anchor, for back-links) */
 	RE_ABBR,		/* an acronym; text: its expansion */
 	RE_NOTE_MARK,		/* a note's mark: number, id (the mark's own
-				 * anchor), href (the note's); first: the
+				 * anchor), href (the note's; NULL inside a
+				 * link's text, which holds no link); first: the
 				 * note's text comes inside (only with
 				 * notes_at_marks, once per note: its blocks,
 				 * in a note of their own); else a leaf */
@@ -216,13 +217,13 @@ typedef enum render_align {
 
 /*
  * RE_LOGO, RE_IMAGE: the image, checked to be what its name says (a PNG
- * or a JPEG: image.h).  data is empty when it cannot be read now (the
- * check reports it: missing-file), and then a backend shows the alt
- * text.
+ * or a JPEG: image.h).  file and mime are NULL, data empty, when it
+ * cannot be read now (the check reports it: missing-file), and then a
+ * backend shows the alt text.
  */
 typedef struct render_image {
 	str src;		/* the path as the brief gives it */
-	str data;		/* the file's bytes */
+	str data;		/* the file's bytes (render_backend.image_bytes) */
 	const char *mime;	/* "image/png", "image/jpeg" */
 	const char *file;	/* its name in a TeX folder (render_image_file) */
 } render_image;
@@ -293,6 +294,9 @@ typedef struct render_backend {
 	 * RE_NOTE_MARK brings it.  Otherwise the renderer lists the notes,
 	 * RE_NOTES, before the sources. */
 	bool notes_at_marks;
+	/* RE_IMAGE and RE_LOGO bring the image's bytes (HTML embeds them);
+	 * otherwise only its path and name, the file checked but not read. */
+	bool image_bytes;
 } render_backend;
 
 typedef struct render_priv render_priv;

@@ -32,9 +32,10 @@ void render_image_file(int number, bool jpeg, buf *out)
 
 /*
  * The image f names (a figure's src:, the logo:), for an RE_IMAGE or
- * RE_LOGO event: its bytes are read only when a backend writes them (not
- * in the first pass), and stay empty when the file is not (or no longer)
- * the image it must be.  The caller frees *data and *file.
+ * RE_LOGO event: its bytes are read only for a backend that writes them
+ * (image_bytes; not in the first pass), and it has no file when it is not
+ * (or no longer) the image it must be.  The caller frees *data and
+ * *file.
  */
 static void image_load(render *r, const ast_field *f, int number,
 		       render_image *img, char **data, buf *file)
@@ -51,13 +52,15 @@ static void image_load(render *r, const ast_field *f, int number,
 	if (image_locate(r->doc->src.path, f->value.p, f->value.len, &im, &why,
 			 &help) == 0) {
 		size_t n;
-		if (image_read(&im, data, &n) == 0) {
-			img->data.p = *data;
-			img->data.len = n;
+		if (!r->be->image_bytes || image_read(&im, data, &n) == 0) {
+			if (*data) {
+				img->data.p = *data;
+				img->data.len = n;
+			}
 			img->mime = image_mime(im.type);
+			render_image_file(number, im.type == IMG_JPEG, file);
+			img->file = file->data;
 		}
-		render_image_file(number, im.type == IMG_JPEG, file);
-		img->file = file->data;
 		image_file_free(&im);
 	}
 	buf_free(&why);

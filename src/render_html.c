@@ -423,7 +423,7 @@ static void html_event(render *r, const render_ev *ev)
 		bool table = strcmp(ev->name, "table") == 0;
 		if (in) {
 			put(r, table ? "<caption>" : "<figcaption>");
-			float_label(r, ev->label, ev->number, "");
+			float_label(r, ev->label, ev->number, ":");
 			put(r, " ");
 		} else {
 			put(r, table ? "</caption>\n" : "</figcaption>\n");
@@ -489,7 +489,13 @@ static void html_event(render *r, const render_ev *ev)
 		}
 		return;
 	case RE_NOTE_MARK:
-		if (in) {
+		if (in && !ev->href) {	/* in a link's text */
+			put(r, "<sup class=\"note-mark\"");
+			id_attr(r, ev->id);
+			put(r, ">");
+			buf_put_ulong(r->out, (unsigned long)ev->number);
+			put(r, "</sup>");
+		} else if (in) {
 			put(r, "<sup class=\"note-mark\"><a");
 			id_attr(r, ev->id);
 			href(r, ev->href);
@@ -580,7 +586,7 @@ static void html_event(render *r, const render_ev *ev)
 		element(r, ev, &html_els[ev->el]);
 }
 
-static const render_backend html_backend = {html_event, html_text, false};
+static const render_backend html_backend = {html_event, html_text, false, true};
 
 int render_html(const ast_doc *d, const render_options *o, buf *out)
 {

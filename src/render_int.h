@@ -52,6 +52,7 @@ struct render_priv {
 	int nsect;
 	unsigned nolinks;	/* > 0: references and links are plain text */
 	unsigned noexpand;	/* > 0: not running text */
+	unsigned inlink;	/* > 0: inside a link's text */
 	unsigned nonotes;	/* > 0: text repeated, not written: no note
 				 * marks (render_notes.c) */
 	size_t nnotes;		/* the notes in use (d->notes) */

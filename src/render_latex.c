@@ -857,7 +857,7 @@ static void lx_event(render *r, const render_ev *ev)
 	element(r, ev, &lx_els[ev->el]);
 }
 
-static const render_backend latex_backend = {lx_event, lx_text, true};
+static const render_backend latex_backend = {lx_event, lx_text, true, false};
 
 int render_latex(const ast_doc *d, const render_options *o, buf *out)
 {

@@ -614,7 +614,7 @@ static void md_event(render *r, const render_ev *ev)
 		return;
 	case RE_CAPTION:
 		if (in) {
-			float_label(r, m->anchor, ev->label, ev->number, "", true);
+			float_label(r, m->anchor, ev->label, ev->number, ":", true);
 			m->anchor = NULL;
 			md_text(r, " ", 1);
 			m->oneline++;
@@ -787,7 +787,7 @@ static void md_event(render *r, const render_ev *ev)
 		raw(r, in ? e->open : e->close);
 }
 
-static const render_backend md_backend = {md_event, md_text, false};
+static const render_backend md_backend = {md_event, md_text, false, false};
 
 int render_md(const ast_doc *d, const render_options *o, buf *out)
 {

@@ -89,7 +89,7 @@ void render_note_mark(render *r, const ast_node *ref)
 	buf mark = BUF_INIT, note = BUF_INIT;
 	render_ev ev = {.el = RE_NOTE_MARK, .entering = true, .number = n,
 			.id = mark_anchor(&mark, n, ++p->note_marks[n - 1]),
-			.href = note_anchor(&note, n)};
+			.href = p->inlink ? NULL : note_anchor(&note, n)};
 	ev.first = r->be->notes_at_marks && !p->note_written[n - 1];
 	render_fire(r, &ev);
 	if (ev.first) {
