@@ -47,7 +47,7 @@ CMOCKA_LIBS := $(or $(shell pkg-config --libs cmocka 2>/dev/null),-lcmocka)
 # (tools/ensure-packages.sh probes for what each provides).
 BUILD_PKGS := flex bison zlib1g-dev libjansson-dev
 UNIT_PKGS  := libcmocka-dev
-TEST_PKGS  := cmark pandoc tidy poppler-utils chromium texlive-latex-base \
+TEST_PKGS  := cmark cmark-gfm pandoc tidy poppler-utils chromium texlive-latex-base \
 	texlive-latex-recommended texlive-fonts-recommended texlive-luatex lmodern \
 	graphviz jq unzip libxml2-utils libreoffice-writer-nogui python3
 
