@@ -167,12 +167,15 @@ npm-deps:
 $(BUILD)/wasm/%.o: src/%.c | $(GEN_H) wasm-deps
 	@mkdir -p $(dir $@)
 	$(WASM_CC) $(WASM_CFLAGS) -DBRIEFC_VERSION='"$(VERSION)"' -MMD -MP -c -o $@ $<
+# -MMD here too: the generated code includes parse.h and ast.h, and an
+# object left over from an older layout of their structs links and then
+# traps at run time.
 $(BUILD)/wasm/parser.o: $(BUILD)/gen/parser.c | $(GEN_H) wasm-deps
 	@mkdir -p $(dir $@)
-	$(WASM_CC) $(WASM_CFLAGS) $(GEN_CFLAGS) -c -o $@ $<
+	$(WASM_CC) $(WASM_CFLAGS) $(GEN_CFLAGS) -MMD -MP -c -o $@ $<
 $(BUILD)/wasm/lexer.o: $(BUILD)/gen/lexer.c | $(GEN_H) wasm-deps
 	@mkdir -p $(dir $@)
-	$(WASM_CC) $(WASM_CFLAGS) $(GEN_CFLAGS) -c -o $@ $<
+	$(WASM_CC) $(WASM_CFLAGS) $(GEN_CFLAGS) -MMD -MP -c -o $@ $<
 $(PLAYGROUND)/briefc.wasm: $(WASM_OBJ)
 	@mkdir -p $(dir $@)
 	$(WASM_CC) $(WASM_CFLAGS) $(WASM_LDFLAGS) -o $@ $^ -lwasi-emulated-process-clocks -lm
