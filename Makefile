@@ -28,9 +28,10 @@ CFLAGS  ?=
 CFLAGS  += $(CSTD) $(WARN) $(OPT) -D_POSIX_C_SOURCE=200809L -Isrc -I$(BUILD)/gen $(EXTRA_CFLAGS)
 LDFLAGS += $(EXTRA_LDFLAGS)
 # zlib: the ZIP container of Word documents (src/zip.c).  jansson: JSON
-# for the language server (src/lsp*.c), linked statically so that the
-# installed briefc needs no JSON library at run time (docs/lsp.md) where
-# the linker is GNU's; elsewhere (macOS) it is linked as the system has it.
+# for the language server (src/lsp*.c) and CSL-JSON libraries (src/csl.c),
+# linked statically so that the installed briefc needs no JSON library at
+# run time (docs/lsp.md) where the linker is GNU's; elsewhere (macOS) it
+# is linked as the system has it.
 JANSSON_STATIC := -Wl,-Bstatic -ljansson -Wl,-Bdynamic
 JANSSON_LIBS ?= $(if $(filter Linux,$(shell uname -s)),$(JANSSON_STATIC),-ljansson)
 LIBS    := $(JANSSON_LIBS) -lz -lm
@@ -49,7 +50,7 @@ BUILD_PKGS := flex bison zlib1g-dev libjansson-dev
 UNIT_PKGS  := libcmocka-dev
 TEST_PKGS  := cmark cmark-gfm pandoc tidy poppler-utils chromium texlive-latex-base \
 	texlive-latex-recommended texlive-fonts-recommended texlive-luatex lmodern \
-	graphviz jq unzip libxml2-utils libreoffice-writer-nogui python3
+	graphviz jq unzip libxml2-utils libreoffice-writer-nogui python3 man-db groff-base
 
 # What make demo runs besides briefc: TeX for the PDF, Graphviz to draw
 # the evidence maps.
@@ -146,7 +147,9 @@ demo: demo-deps $(BUILD)/briefc
 # around it, bundled from the npm packages pinned in playground/.
 # Left out: render_pdf.c and dot_run.c (WASI runs no processes), the
 # Word backend (render_docx.c, docx*.c, zip.c: Debian has no zlib for WASI)
-# and the language server (lsp*.c: no jansson for WASI, no editor to serve).
+# the language server (lsp*.c: no jansson for WASI, no editor to serve),
+# watch.c (WASI has no signals and no inotify) and csl.c (no jansson for
+# WASI: CSL-JSON libraries are refused there).
 PLAYGROUND  := $(BUILD)/playground
 WASM_PKGS   := clang lld wasi-libc libclang-rt-14-dev-wasm32
 WASM_CC     ?= clang
@@ -157,7 +160,7 @@ WASM_CFLAGS := --target=wasm32-wasi --sysroot=/usr $(CSTD) $(WARN) -O2 \
 # overflow traps instead of overwriting static data.
 WASM_LDFLAGS := -Wl,--strip-all -Wl,--stack-first -Wl,-z,stack-size=1048576
 WASM_SRC    := $(filter-out src/render_pdf.c src/dot_run.c src/render_docx.c src/docx.c \
-	src/docx_styles.c src/zip.c src/lsp%.c,$(wildcard src/*.c))
+	src/docx_styles.c src/zip.c src/lsp%.c src/watch.c src/csl.c,$(wildcard src/*.c))
 WASM_OBJ    := $(WASM_SRC:src/%.c=$(BUILD)/wasm/%.o) $(BUILD)/wasm/parser.o \
 	$(BUILD)/wasm/lexer.o
 NPM_STAMP   := playground/node_modules/.package-lock.json
@@ -173,12 +176,15 @@ npm-deps:
 $(BUILD)/wasm/%.o: src/%.c | $(GEN_H) wasm-deps
 	@mkdir -p $(dir $@)
 	$(WASM_CC) $(WASM_CFLAGS) -DBRIEFC_VERSION='"$(VERSION)"' -MMD -MP -c -o $@ $<
+# -MMD here too: the generated code includes parse.h and ast.h, and an
+# object left over from an older layout of their structs links and then
+# traps at run time.
 $(BUILD)/wasm/parser.o: $(BUILD)/gen/parser.c | $(GEN_H) wasm-deps
 	@mkdir -p $(dir $@)
-	$(WASM_CC) $(WASM_CFLAGS) $(GEN_CFLAGS) -c -o $@ $<
+	$(WASM_CC) $(WASM_CFLAGS) $(GEN_CFLAGS) -MMD -MP -c -o $@ $<
 $(BUILD)/wasm/lexer.o: $(BUILD)/gen/lexer.c | $(GEN_H) wasm-deps
 	@mkdir -p $(dir $@)
-	$(WASM_CC) $(WASM_CFLAGS) $(GEN_CFLAGS) -c -o $@ $<
+	$(WASM_CC) $(WASM_CFLAGS) $(GEN_CFLAGS) -MMD -MP -c -o $@ $<
 $(PLAYGROUND)/briefc.wasm: $(WASM_OBJ)
 	@mkdir -p $(dir $@)
 	$(WASM_CC) $(WASM_CFLAGS) $(WASM_LDFLAGS) -o $@ $^ -lwasi-emulated-process-clocks -lm
@@ -229,6 +235,8 @@ screenshot: all playground
 install: $(BUILD)/briefc
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 $(BUILD)/briefc $(DESTDIR)$(PREFIX)/bin/briefc
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 docs/briefc.1 $(DESTDIR)$(PREFIX)/share/man/man1/briefc.1
 
 # BUILD=DIR cleans that folder; the default also the asan and fuzz builds.
 clean:

@@ -187,6 +187,25 @@ bool ast_id_valid(const char *p, size_t len)
 	return true;
 }
 
+void ast_ids_canonical(buf *out, const char *p, size_t n)
+{
+	const char *e = p + n;
+	for (bool first = true;; first = false) {
+		const char *q = memchr(p, ',', (size_t)(e - p));
+		const char *a = p, *b = q ? q : e;
+		while (a < b && (*a == ' ' || *a == '\t'))
+			a++;
+		while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+			b--;
+		if (!first)
+			buf_puts(out, b > a ? ", " : ",");
+		buf_put(out, a, (size_t)(b - a));
+		if (!q)
+			break;
+		p = q + 1;
+	}
+}
+
 /*
  * The ID table compares without ASCII case (hash.h: nocase), so that it
  * holds one ID of each spelling up to case: a look-up is exact, a
@@ -329,6 +348,7 @@ static const ast_field_spec meta_fields[] = {
 	{"toc", VT_TOC, false},
 	{"logo", VT_PATH, false},
 	{"allow", VT_CODES, false},
+	{"library", VT_PATH, false},	/* contract 12: read by assemble.c */
 };
 
 #define SPECS(a) (*n = sizeof(a) / sizeof((a)[0]), (a))

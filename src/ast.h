@@ -359,6 +359,20 @@ typedef struct ast_doc {
 	 * leave alone because another diagnostic already explains it. */
 	ast_vec excused, meant;
 	bool excused_done;
+	/*
+	 * A document of several files (assemble.c, contract 12).  assembled:
+	 * the comments were found in each file's own text (comments) and so
+	 * were the include lines (includes), which the scanner reads as
+	 * comments; parse.c looks for neither itself then.  libraries: where
+	 * each library's text starts, in order, after the brief's own; their
+	 * blocks are under library, not root, and are rendered only through
+	 * what uses them.
+	 */
+	bool assembled;
+	span_vec comments, includes;
+	uint32_t *libraries;
+	size_t nlibraries;
+	ast_node *library;	/* AST_DOCUMENT of the libraries' blocks */
 
 	/* Made by parse.c for resolve.c, in document order, so that it need
 	 * not walk the tree: every heading, block, area and acronym; every
@@ -370,6 +384,12 @@ typedef struct ast_doc {
 	} *pending;
 	size_t npending, cappending;
 } ast_doc;
+
+/* Whether n comes from a library (its text follows the brief's own). */
+static inline bool ast_in_library(const ast_doc *d, const ast_node *n)
+{
+	return d->nlibraries && n->at.start >= d->libraries[0];
+}
 
 /* ---- construction (parse.c and tests) ---- */
 ast_node *ast_new(ast_doc *d, ast_type t, span at);
@@ -503,6 +523,10 @@ static inline bool ast_label_char(char c)
 }
 
 bool ast_id_valid(const char *p, size_t len);
+/* A list of IDs in its one spelling, `a, b`: split on commas, each item
+ * trimmed of spaces and tabs, joined with ", " (an empty item is kept,
+ * empty: "a,,b" is "a,, b"). */
+void ast_ids_canonical(struct buf *out, const char *p, size_t n);
 ast_node *ast_idtab_get(const ast_idtab *t, const char *key, size_t len);
 /* The node defined with key in any letter case. */
 ast_node *ast_idtab_get_folded(const ast_idtab *t, const char *key, size_t len);
@@ -582,6 +606,17 @@ int ast_doc_load(ast_doc *d, const char *path, const char *raw, size_t len);
 /* The same with raw from malloc, which the document takes over (and frees
  * on failure): the input is normalised in place, held once. */
 int ast_doc_load_owned(ast_doc *d, const char *path, char *raw, size_t len);
+/*
+ * The same for a brief that may be built from several files (contract 12):
+ * the files it includes and its libraries are read through fs (files.h;
+ * NULL: the disk, unrecorded) and assembled with it (assemble.h); expand
+ * false: include lines are recognised but nothing is read (fmt).  raw is
+ * taken over as by ast_doc_load_owned.  ast_doc_load and _owned expand,
+ * from the disk.
+ */
+struct files;
+int ast_doc_load_brief(ast_doc *d, const char *path, char *raw, size_t len,
+		       struct files *fs, bool expand);
 void ast_doc_free(ast_doc *d);
 
 /* Plain text of an inline subtree (for titles in messages, slugs, JSON). */

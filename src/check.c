@@ -12,6 +12,7 @@
 
 #include "check.h"
 #include "check_util.h"
+#include "library.h"
 #include "xalloc.h"
 
 void check_run_all(ast_doc *d)
@@ -36,6 +37,7 @@ void check_run_all(ast_doc *d)
 	check_table_shape(d);
 	check_unreferenced_float(d);
 	check_weak_alt(d);
+	library_settle(d);
 }
 
 /* ---- duplicate-id ---- */
@@ -51,6 +53,16 @@ void check_duplicate_id(ast_doc *d)
 		const str *fid = first ? ast_node_id(first) : NULL;
 		bool folded = fid && (fid->len != id->len ||
 				      memcmp(fid->p, id->p, id->len) != 0);
+		if (first && ast_in_library(d, n) && !ast_in_library(d, first)) {
+			/* the brief's own definition is the one to change
+			 * (contract 12), and the one that counts meanwhile */
+			size_t k = diag_report(&d->diags, DC_DUPLICATE_ID, check_id_span(first),
+					       "duplicate ID '%s': a library defines it too",
+					       CHECK_Q(d, *id));
+			diag_add_note(&d->diags, k, check_id_span(n),
+				      "'%s' is defined in the library here", CHECK_Q(d, *id));
+			continue;
+		}
 		size_t k = diag_report(&d->diags, DC_DUPLICATE_ID,
 				       check_id_span(n), folded ?
 				       "duplicate ID '%s': IDs that differ only "

@@ -17,8 +17,7 @@ static void check_image(ast_doc *d, const ast_field *f, const char *owner)
 		return;		/* missing-field or bad-value */
 	image_file img;
 	buf why = BUF_INIT, help = BUF_INIT;
-	if (image_locate(d->src.path, f->value.p, f->value.len, &img, &why,
-			 &help) == 0) {
+	if (image_locate_field(d, f, &img, &why, &help) == 0) {
 		image_file_free(&img);
 	} else {
 		size_t k = diag_report(&d->diags, DC_MISSING_FILE, f->value_at,

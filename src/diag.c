@@ -37,7 +37,7 @@ static const struct {
 	[DC_DUPLICATE_PARAGRAPH] = {"duplicate-paragraph", DS_WARNING, "The same paragraph of 12 or more words appears twice."},
 	[DC_HEADING_SKIP] = {"heading-skip", DS_WARNING, "A heading level is skipped."},
 	[DC_WORD_LIMIT] = {"word-limit", DS_WARNING, "The body has more words than limit-words allows."},
-	[DC_MISSING_FILE] = {"missing-file", DS_ERROR, "A figure or logo that is not a readable PNG or JPEG image in the brief's folder."},
+	[DC_MISSING_FILE] = {"missing-file", DS_ERROR, "A file the brief names (a figure, a logo, an include, a library) cannot be read, or is not one the brief may read."},
 	[DC_UNDEFINED_FOOTNOTE] = {"undefined-footnote", DS_ERROR, "A note [^label] with no definition."},
 	[DC_UNUSED_FOOTNOTE] = {"unused-footnote", DS_WARNING, "A note defined but never used."},
 	[DC_TABLE_SHAPE] = {"table-shape", DS_WARNING, "A table row with more or fewer cells than the header."},
@@ -96,18 +96,45 @@ void diag_list_init(diag_list *dl, const source *src)
 	dl->kept_error = false;
 }
 
+static void free_one(diag *g)
+{
+	diag_note *n = g->notes;
+	while (n) {
+		diag_note *next = n->next;
+		free(n->msg);
+		free(n);
+		n = next;
+	}
+	free(g->msg);
+}
+
+void diag_list_filter(diag_list *dl, bool (*keep)(const diag *, void *), void *ctx)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < dl->n; i++) {
+		if (keep(&dl->items[i], ctx))
+			dl->items[k++] = dl->items[i];
+		else
+			free_one(&dl->items[i]);
+	}
+	dl->n = k;
+	diag_list_truncate(dl, k);	/* (frees nothing more: what it counts) */
+}
+
+void diag_list_truncate(diag_list *dl, size_t keep)
+{
+	for (size_t i = keep; i < dl->n; i++)
+		free_one(&dl->items[i]);
+	if (keep < dl->n)
+		dl->n = keep;
+	dl->kept_error = false;
+	for (size_t i = 0; i < dl->n; i++)
+		dl->kept_error |= diag_code_default(dl->items[i].code) == DS_ERROR;
+}
+
 void diag_list_free(diag_list *dl)
 {
-	for (size_t i = 0; i < dl->n; i++) {
-		diag_note *n = dl->items[i].notes;
-		while (n) {
-			diag_note *next = n->next;
-			free(n->msg);
-			free(n);
-			n = next;
-		}
-		free(dl->items[i].msg);
-	}
+	diag_list_truncate(dl, 0);
 	free(dl->items);
 	dl->items = NULL;
 	dl->n = dl->cap = 0;
@@ -284,8 +311,10 @@ static uint32_t char_start(const source *s, uint32_t k, uint32_t lo, bool back)
  * "..." marking what is cut, so that output stays proportional to the
  * number of diagnostics however long the line (see docs/limits.md).
  */
-static void put_excerpt(buf *out, const source *s, span at, bool color)
+static void put_excerpt(buf *out, const source *doc, span gat, bool color)
 {
+	span at;
+	const source *s = source_file_span(doc, gat, &at);
 	unsigned line, col;
 	source_locate(s, at.start, &line, &col);
 	uint32_t ls, le;
@@ -335,11 +364,13 @@ static void put_excerpt(buf *out, const source *s, span at, bool color)
 	buf_putc(out, '\n');
 }
 
-static void put_head(buf *out, const source *s, span at, diag_severity sev,
+static void put_head(buf *out, const source *doc, span at, diag_severity sev,
 		     const char *msg, const char *code, bool color)
 {
 	unsigned line, col;
-	source_locate(s, at.start, &line, &col);
+	uint32_t local;
+	const source *s = source_file_at(doc, at.start, &local);
+	source_locate(s, local, &line, &col);
 	if (color)
 		buf_puts(out, C_BOLD);
 	buf_printf(out, "%s:%u:%u: ", s->path, line, col);

@@ -39,6 +39,7 @@ typedef enum diag_code {
 	DC_DUPLICATE_PARAGRAPH,
 	DC_HEADING_SKIP,
 	DC_WORD_LIMIT,
+	/* contract 11.10 */
 	DC_MISSING_FILE,
 	DC_UNDEFINED_FOOTNOTE,
 	DC_UNUSED_FOOTNOTE,
@@ -100,6 +101,10 @@ const char *diag_severity_name(diag_severity s);
 
 void diag_list_init(diag_list *dl, const source *src);
 void diag_list_free(diag_list *dl);
+/* Keep only the first n diagnostics. */
+void diag_list_truncate(diag_list *dl, size_t n);
+/* Keep the diagnostics keep says yes to, in order. */
+void diag_list_filter(diag_list *dl, bool (*keep)(const diag *, void *), void *ctx);
 
 /* Report; returns an index usable with diag_add_note (or DIAG_DROPPED). */
 size_t diag_report(diag_list *dl, diag_code code, span at, const char *fmt, ...)

@@ -57,8 +57,9 @@ static const char *const help_text[DC__COUNT] = {
 	[DC_HEADING_SKIP] = "Use the next heading level down: # then ##, ## "
 		"then ###.",
 	[DC_WORD_LIMIT] = "Shorten the body, or raise limit-words.",
-	[DC_MISSING_FILE] = "Put the PNG or JPEG image in the brief's folder "
-		"(or below it) and write its path relative to the brief.",
+	[DC_MISSING_FILE] = "Correct the path: relative to the file that names it, "
+		"inside the brief's folder tree, a regular file that exists; a "
+		"figure or a logo is a PNG or JPEG image.",
 	[DC_UNDEFINED_FOOTNOTE] = "Define the note in a paragraph that starts "
 		"'[^label]: ', or remove the reference.",
 	[DC_UNUSED_FOOTNOTE] = "Refer to the note with [^label] where it "
@@ -91,16 +92,20 @@ bool diag_format_want_color(int fd)
 /* ---- positions ---- */
 
 typedef struct region {
+	const char *path;	/* the file it is in (contract 12) */
 	unsigned line, col, end_line, end_col;
 } region;
 
 /* Where a span starts and ends (end just past the last character; a span
  * that takes in a line's newline ends at the end of that line). */
-static region region_of(const source *s, span at)
+static region region_of(const source *doc, span gat)
 {
 	region r;
+	span at;
+	const source *s = source_file_span(doc, gat, &at);
 	uint32_t e = at.end < at.start ? at.start : at.end;
 
+	r.path = s->path;
 	if (e > s->len)
 		e = (uint32_t)s->len;
 	if (e > at.start && s->text[e - 1] == '\n')
@@ -166,10 +171,11 @@ static void json_file(diag_format *f, const diag_list *dl, buf *out)
 	for (size_t i = 0; i < dl->n; i++) {
 		const diag *d = &dl->items[i];
 		buf_puts(out, f->results++ ? ",\n" : "\n");
+		region r = region_of(s, d->at);
 		buf_puts(out, "{\"file\":");
-		put_str(out, s->path);
+		put_str(out, r.path);
 		buf_putc(out, ',');
-		put_region_json(out, region_of(s, d->at));
+		put_region_json(out, r);
 		buf_puts(out, ",\"severity\":");
 		put_str(out, diag_severity_name(d->severity));
 		buf_puts(out, ",\"code\":");
@@ -180,10 +186,11 @@ static void json_file(diag_format *f, const diag_list *dl, buf *out)
 		for (const diag_note *n = d->notes; n; n = n->next) {
 			/* a note without a place is shown at the diagnostic's,
 			 * as in text */
+			region nr = region_of(s, n->has_at ? n->at : d->at);
 			buf_puts(out, n == d->notes ? "{\"file\":" : ",{\"file\":");
-			put_str(out, s->path);
+			put_str(out, nr.path);
 			buf_putc(out, ',');
-			put_region_json(out, region_of(s, n->has_at ? n->at : d->at));
+			put_region_json(out, nr);
 			buf_puts(out, ",\"message\":");
 			put_str(out, n->msg);
 			buf_putc(out, '}');
@@ -219,7 +226,7 @@ static void sarif_physical(buf *out, const source *s, span at)
 	region r = region_of(s, at);
 
 	buf_puts(out, "\"physicalLocation\":{\"artifactLocation\":{\"uri\":");
-	put_uri(out, s->path);
+	put_uri(out, r.path);
 	buf_printf(out, "},\"region\":{\"startLine\":%u,\"startColumn\":%u,"
 		   "\"endLine\":%u,\"endColumn\":%u}}", r.line, r.col,
 		   r.end_line, r.end_col);
@@ -338,7 +345,7 @@ static void github_file(diag_format *f, const diag_list *dl, buf *out)
 		buf_printf(out, "::%s file=", d->severity == DS_ERROR ? "error"
 					      : d->severity == DS_WARNING ? "warning"
 									  : "notice");
-		diag_format_github_property(out, s->path, strlen(s->path));
+		diag_format_github_property(out, r.path, strlen(r.path));
 		buf_printf(out, ",line=%u", r.line);
 		/* GitHub takes columns only for an annotation on one line */
 		if (r.end_line == r.line)
@@ -356,7 +363,7 @@ static void github_file(diag_format *f, const diag_list *dl, buf *out)
 		for (const diag_note *n = d->notes; n; n = n->next) {
 			if (n->has_at) {
 				region nr = region_of(s, n->at);
-				buf_printf(&msg, "\n%s:%u:%u: note: %s", s->path,
+				buf_printf(&msg, "\n%s:%u:%u: note: %s", nr.path,
 					   nr.line, nr.col, n->msg);
 			} else {
 				buf_printf(&msg, "\nnote: %s", n->msg);

@@ -2,9 +2,12 @@
  * doc.c - the pipeline: the one place a document is loaded and freed.
  *
  *	raw bytes --source.c--> normalised text, line table, bad-encoding
+ *	          --assemble.c--> included files and libraries spliced in
+ *	              (files.c reads them; a brief of one file is left as is)
  *	          --parse.c (brief.l, brief.y)--> the tree of blocks and lines
  *	              inline.c, called per paragraph, heading, inline field
  *	          --resolve.c--> IDs, references, numbers, links both ways
+ *	          (the images it names recorded, for watch)
  *
  * What comes after - the checks (check.h), the severity policy
  * (policy.h), a backend (render.h, render_json.h) - only reads the
@@ -13,7 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "assemble.h"
 #include "ast.h"
+#include "image.h"
 #include "parse.h"
 #include "resolve.h"
 
@@ -25,11 +30,29 @@ static void doc_init(ast_doc *d)
 	diag_list_init(&d->diags, &d->src);
 }
 
-/* Parse and resolve a loaded source (rc: what loading it returned). */
-static int doc_build(ast_doc *d, int rc)
+/* The images the brief names (its figures, its logo), recorded as read
+ * for watch: the checks and the backends read them later. */
+static void note_images(const ast_doc *d, files *fs)
+{
+	if (!fs)
+		return;
+	buf p = BUF_INIT;
+	for (size_t i = 0; i <= d->figures.n; i++) {
+		const ast_field *f = i < d->figures.n ?
+			d->figures.v[i]->u.block->f_src : d->meta.logo;
+		if (f && image_path_field(d, f, &p))
+			files_note(fs, p.data);
+	}
+	buf_free(&p);
+}
+
+/* Assemble, parse and resolve a loaded source (rc: what loading it
+ * returned). */
+static int doc_build(ast_doc *d, int rc, files *fs, bool expand)
 {
 	if (rc != 0)
 		return -1;
+	assemble_document(d, fs, expand);
 	/* A real brief's tree takes about three times its text and its
 	 * blocks and fields under one time (docs/performance.md): one chunk
 	 * each for it all. */
@@ -37,19 +60,28 @@ static int doc_build(ast_doc *d, int rc)
 	arena_reserve(&d->side, d->src.len);
 	parse_document(d);
 	resolve_document(d);
+	note_images(d, fs);
 	return 0;
 }
 
 int ast_doc_load(ast_doc *d, const char *path, const char *raw, size_t len)
 {
 	doc_init(d);
-	return doc_build(d, source_init(&d->src, path, raw, len, &d->diags));
+	return doc_build(d, source_init(&d->src, path, raw, len, &d->diags), NULL, true);
 }
 
 int ast_doc_load_owned(ast_doc *d, const char *path, char *raw, size_t len)
 {
 	doc_init(d);
-	return doc_build(d, source_init_owned(&d->src, path, raw, len, &d->diags));
+	return doc_build(d, source_init_owned(&d->src, path, raw, len, &d->diags), NULL, true);
+}
+
+int ast_doc_load_brief(ast_doc *d, const char *path, char *raw, size_t len,
+		       files *fs, bool expand)
+{
+	doc_init(d);
+	return doc_build(d, source_init_owned(&d->src, path, raw, len, &d->diags), fs,
+			 expand);
 }
 
 void ast_doc_free(ast_doc *d)
@@ -71,6 +103,9 @@ void ast_doc_free(ast_doc *d)
 	htab_free(&d->ids);
 	htab_free(&d->note_ids);
 	free(d->url_fields);
+	free(d->comments.v);
+	free(d->includes.v);
+	free(d->libraries);
 	diag_list_free(&d->diags);
 	source_free(&d->src);
 	arena_free(&d->arena);

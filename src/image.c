@@ -1,7 +1,6 @@
 /*
  * image.c - locating and verifying the images a brief names (image.h).
  */
-#define _XOPEN_SOURCE 700	/* realpath */
 #include "image.h"
 
 #include <errno.h>
@@ -14,6 +13,7 @@
 #include <unistd.h>
 
 #include "ascii.h"
+#include "files.h"
 #include "xalloc.h"
 
 static const unsigned char png_magic[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
@@ -39,92 +39,6 @@ static bool ext_is(const char *e, size_t n, const char *want)
 	return strlen(want) == n && ascii_prefix_ci(e, n, want);
 }
 
-/* "scheme:" at the start: a URL (a drive letter "C:" is an absolute path). */
-static size_t scheme_len(const char *s, size_t n)
-{
-	size_t i = 0;
-	if (!n || !ascii_is_alpha(s[0]))
-		return 0;
-	while (i < n && (ascii_is_alnum(s[i]) || s[i] == '+' || s[i] == '-' ||
-			 s[i] == '.'))
-		i++;
-	return i < n && s[i] == ':' && i > 1 ? i : 0;
-}
-
-/* The folder of the brief, as a path the process can open ("." for a
- * brief on standard input or in the current folder). */
-static void brief_dir(const char *brief, buf *out)
-{
-	const char *slash = brief ? strrchr(brief, '/') : NULL;
-	buf_clear(out);
-	if (!brief || strcmp(brief, "<stdin>") == 0 || strcmp(brief, "-") == 0 ||
-	    !slash)
-		buf_puts(out, ".");
-	else if (slash == brief)
-		buf_puts(out, "/");
-	else
-		buf_put(out, brief, (size_t)(slash - brief));
-}
-
-/*
- * src with "." and empty parts dropped and each ".." taking back the part
- * before it, into out; false when a ".." would climb above the start.
- */
-static bool normalise(const char *src, size_t len, buf *out)
-{
-	/* part ends in out */
-	size_t *ends = xreallocarray(NULL, len / 2 + 2, sizeof *ends, "a path");
-	size_t nparts = 0;
-	bool ok = true;
-	buf_clear(out);
-	for (size_t i = 0; i < len && ok;) {
-		size_t j = i;
-		while (j < len && src[j] != '/')
-			j++;
-		size_t n = j - i;
-		if (n == 2 && src[i] == '.' && src[i + 1] == '.') {
-			if (!nparts)
-				ok = false;
-			else {
-				nparts--;
-				out->len = nparts ? ends[nparts - 1] : 0;
-				out->data[out->len] = '\0';
-			}
-		} else if (n && !(n == 1 && src[i] == '.')) {
-			if (out->len)
-				buf_putc(out, '/');
-			buf_put(out, src + i, n);
-			ends[nparts++] = out->len;
-		}
-		i = j + 1;
-	}
-	free(ends);
-	return ok && out->len;
-}
-
-/*
- * Whether file, reached from the folder dir, is still inside it once
- * symbolic links are followed.  WASI has no realpath, and needs none:
- * its files are only those of the folders the host hands it, and no
- * link leads out of those.
- */
-static bool stays_inside(const char *dir, const char *file)
-{
-#ifdef __wasi__
-	(void)dir;
-	(void)file;
-	return true;
-#else
-	char *rdir = realpath(dir, NULL), *rfile = realpath(file, NULL);
-	size_t n = rdir ? strlen(rdir) : 0;
-	bool ok = rdir && rfile && ((n == 1 && rdir[0] == '/') ||
-				    (strncmp(rdir, rfile, n) == 0 && rfile[n] == '/'));
-	free(rdir);
-	free(rfile);
-	return ok;
-#endif
-}
-
 static int refuse(buf *why, buf *help, const char *reason, const char *fix)
 {
 	buf_puts(why, reason);
@@ -138,21 +52,12 @@ static const char *type_name(image_type t)
 	return t == IMG_PNG ? "PNG" : "JPEG";
 }
 
-int image_locate(const char *brief_path, const char *src, size_t len,
-		 image_file *out, buf *why, buf *help)
+int image_locate(const char *root, const char *from, const char *src,
+		 size_t len, image_file *out, buf *why, buf *help)
 {
 	memset(out, 0, sizeof *out);
 	if (memchr(src, '\\', len))
 		return refuse(why, help, "has a '\\' in it", "separate folders with '/'");
-	if (scheme_len(src, len))
-		return refuse(why, help, "is a URL, not a file",
-			      "download the image into the brief's folder and "
-			      "write its path, such as 'figures/chart.png'");
-	if (src[0] == '/' || src[0] == '~' ||
-	    (len >= 2 && src[1] == ':'))
-		return refuse(why, help, "is an absolute path",
-			      "write the path relative to the brief's folder, "
-			      "such as 'figures/chart.png'");
 	const char *dot = NULL;
 	for (size_t i = len; i > 0 && !dot && src[i - 1] != '/'; i--)
 		if (src[i - 1] == '.')
@@ -170,21 +75,21 @@ int image_locate(const char *brief_path, const char *src, size_t len,
 		return refuse(why, help, "is not named as a PNG or JPEG image",
 			      "images are PNG (.png) or JPEG (.jpg, .jpeg)");
 
-	buf dir = BUF_INIT, rel = BUF_INIT, full = BUF_INIT;
+	/* the rules of every path a brief names (files.h): relative, no
+	 * URL, inside the brief's folder, no link out of it */
+	buf full = BUF_INIT;
 	int rc = -1;
-	brief_dir(brief_path, &dir);
-	if (!normalise(src, len, &rel)) {
-		refuse(why, help, "is outside the brief's folder",
-		       "put the image in the brief's folder or below it");
+	const char *bad = files_resolve(root, from, src, len, &full);
+	if (bad) {
+		buf_printf(why, "cannot be used: %s", bad);
 		goto done;
 	}
-	buf_printf(&full, "%s/%s", dir.data, rel.data);
 	int fd = open(full.data, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0) {
 		int e = errno;
 		if (e == ENOENT || e == ENOTDIR)
 			refuse(why, help, "does not exist",
-			       "the path is relative to the brief's folder");
+			       "the path is relative to the file that names it");
 		else if (e == EACCES)
 			refuse(why, help, "cannot be read (permission denied)", NULL);
 		else {
@@ -202,14 +107,6 @@ int image_locate(const char *brief_path, const char *src, size_t len,
 		close(fd);
 		buf_printf(why, "is larger than %zu MiB", IMAGE_MAX_BYTES >> 20);
 		buf_puts(help, "save it smaller: a figure of a brief needs no more");
-		goto done;
-	}
-	/* a symbolic link may lead out of the folder: the real paths say,
-	 * before a byte of the file is read */
-	if (!stays_inside(dir.data, full.data)) {
-		close(fd);
-		refuse(why, help, "is outside the brief's folder (a link leads out of it)",
-		       "copy the image into the brief's folder");
 		goto done;
 	}
 	unsigned char head[16];
@@ -233,10 +130,38 @@ int image_locate(const char *brief_path, const char *src, size_t len,
 	out->size = (size_t)st.st_size;
 	rc = 0;
 done:
-	buf_free(&dir);
-	buf_free(&rel);
 	buf_free(&full);
 	return rc;
+}
+
+/* The folder of d's brief, and the file f is written in. */
+static const char *field_file(const ast_doc *d, const ast_field *f, buf *root)
+{
+	uint32_t local;
+	files_dir(d->src.path ? d->src.path : "-", root);
+	const source *from = source_file_at(&d->src, f->value_at.start, &local);
+	return from->path ? from->path : "-";
+}
+
+int image_locate_field(const ast_doc *d, const ast_field *f, image_file *out,
+		       buf *why, buf *help)
+{
+	buf root = BUF_INIT;
+	const char *from = field_file(d, f, &root);
+	int rc = image_locate(root.data, from, f->value.p, f->value.len, out, why,
+			      help);
+	buf_free(&root);
+	return rc;
+}
+
+bool image_path_field(const ast_doc *d, const ast_field *f, buf *out)
+{
+	buf root = BUF_INIT;
+	const char *from = field_file(d, f, &root);
+	bool ok = f->value.len &&
+		  !files_resolve(root.data, from, f->value.p, f->value.len, out);
+	buf_free(&root);
+	return ok;
 }
 
 int image_read(const image_file *f, char **data, size_t *len)

@@ -4,9 +4,10 @@
  * image its name says it is.
  *
  * A brief's images live in its folder tree: the path is relative to the
- * folder of the brief, may not climb out of it (with `..` or through a
- * symbolic link), and names a regular file, readable, of at most
- * IMAGE_MAX_BYTES, whose first bytes are those of a PNG (`.png`) or a
+ * file that names it, follows the rules of every path a brief names
+ * (files.h: not absolute, not a URL, not out of the brief's folder with
+ * `..` or through a symbolic link), and names a regular file, readable,
+ * of at most IMAGE_MAX_BYTES, whose first bytes are those of a PNG (`.png`) or a
  * JPEG (`.jpg`, `.jpeg`).  Anything else is refused with a reason: the
  * checker reports it (missing-file) and a backend never embeds it.
  * Only the first bytes are read to judge a file, so a check costs the
@@ -17,6 +18,7 @@
 
 #include <stddef.h>
 
+#include "ast.h"
 #include "buf.h"
 
 /* The largest image a brief may embed: as large as a brief may be
@@ -36,13 +38,20 @@ typedef struct image_file {
 } image_file;
 
 /*
- * Find the image src (len bytes, as written) of the brief at brief_path
- * ("<stdin>" and "-": the current folder).  Returns 0 with *out filled
- * (image_file_free after), or -1 with the reason, a sentence to follow
- * the quoted path ("does not exist"), in why and what to do in help.
+ * Find the image src (len bytes, as written in the file from) of the
+ * brief whose folder is root, by the rules of every path a brief names
+ * (files_resolve).  Returns 0 with *out filled (image_file_free after),
+ * or -1 with the reason, a phrase to follow the quoted path ("does not
+ * exist"), in why and what to do in help (maybe nothing).
  */
-int image_locate(const char *brief_path, const char *src, size_t len,
-		 image_file *out, buf *why, buf *help);
+int image_locate(const char *root, const char *from, const char *src,
+		 size_t len, image_file *out, buf *why, buf *help);
+/* The same for field f of document d: the image a figure's src: or the
+ * logo: names, from the file the field is written in. */
+int image_locate_field(const ast_doc *d, const ast_field *f, image_file *out,
+		       buf *why, buf *help);
+/* Only the path of that image, into out, if it may name one. */
+bool image_path_field(const ast_doc *d, const ast_field *f, buf *out);
 /* The whole file, checked again: 0, or -1 (errno set; EINVAL when its
  * bytes are no longer its type).  The caller frees *data. */
 int image_read(const image_file *f, char **data, size_t *len);

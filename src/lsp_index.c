@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "xalloc.h"
 
 typedef struct occ_list {
 	lsp_occ *v;
@@ -86,7 +87,15 @@ lsp_analysis *lsp_analyse(const char *path, const char *text, size_t len,
 		abort();
 	}
 	lsp_normmap_make(&a->map, text, len);
-	if (ast_doc_load(&a->doc, path, text, len) != 0)
+	/* The open file alone, its include lines recognised but not
+	 * followed: every offset of the document is then one of this text,
+	 * as the positions below assume.  (Following includes and libraries
+	 * here, with the editor's buffers first, is ast_doc_load_brief with
+	 * lsp_store_lookup as the overlay, once positions are mapped through
+	 * source_file_at and results in other files go to their URIs.) */
+	char *raw = xmalloc(len + SOURCE_PAD, "the document's text");
+	memcpy(raw, text, len);
+	if (ast_doc_load_brief(&a->doc, path, raw, len, NULL, false) != 0)
 		return a;
 	a->loaded = true;
 	check_run_all(&a->doc);

@@ -14,6 +14,8 @@
 #include "check.h"
 #include "diag_format.h"
 #include "escape.h"
+#include "files.h"
+#include "fmt.h"
 #include "graph.h"
 #include "lsp.h"
 #include "policy.h"
@@ -21,6 +23,7 @@
 #include "render_docx.h"
 #include "render_json.h"
 #include "trace.h"
+#include "watch.h"
 #include "xalloc.h"
 
 #ifndef BRIEFC_VERSION
@@ -33,18 +36,29 @@ static const char usage_text[] =
 	"usage: briefc check [OPTIONS] FILE...\n"
 	"       briefc build [OPTIONS] [-t FORMAT] [-o OUT] FILE\n"
 	"       briefc trace [--format=text|json] FILE ID...\n"
+	"       briefc watch [OPTIONS] [-t FORMAT] [-o OUT] [--poll] FILE\n"
+	"       briefc fmt [--check] [--stdout] FILE...\n"
 	"       briefc lsp [--stdio]\n"
 	"       briefc --help | --version\n"
 	"\n"
+	"commands:\n"
+	"  check     check each FILE, print its diagnostics\n"
+	"  build     check FILE and, if it has no errors, write it as FORMAT\n"
+	"  trace     print what rests on each ID and what it rests on\n"
+	"  watch     build FILE (check it, without -t and -o), then again each\n"
+	"            time it or a file it reads changes, until interrupted\n"
+	"  fmt       rewrite each FILE in the canonical layout (--check: change\n"
+	"            nothing, name each file that would change, exit 1 if one\n"
+	"            would; --stdout: write the result to standard output)\n"
+	"  lsp       a language server for editors, on standard input and\n"
+	"            output (docs/lsp.md)\n"
+	"\n"
 	"FORMAT is one of md, html, latex, pdf, json, docx, dot (the evidence\n"
 	"map in Graphviz DOT); without -t, the extension of OUT (.md, .html,\n"
-	".tex, .pdf, .json, .docx, .dot) names it.  trace prints what rests on\n"
-	"each ID (evidence, a finding or a recommendation) and what it rests on.\n"
-	"lsp is a language server for editors, on standard input and output\n"
-	"(docs/lsp.md).\n"
+	".tex, .pdf, .json, .docx, .dot) names it.\n"
 	"\n"
 	"options:\n"
-	"  -t FORMAT                 output format (build)\n"
+	"  -t FORMAT                 output format (build, watch)\n"
 	"  -o OUT                    output file; '-' or none: standard output\n"
 	"  --reference-doc FILE      docx: take the styles of this Word document\n"
 	"  --strict                  treat warnings as errors\n"
@@ -54,10 +68,13 @@ static const char usage_text[] =
 	"  --fragment                html, latex: the body only\n"
 	"  --format=text|json        trace: the output's format (default text)\n"
 	"  --max-errors N            show at most N diagnostics (default 50)\n"
+	"  --poll                    watch: look for changes every 250 ms\n"
+	"                            instead of asking the system (inotify)\n"
 	"  -h, --help                this text\n"
 	"  --version                 the version\n"
 	"\n"
-	"exit status: 0 no errors, 1 the input has errors, 2 usage or I/O failure\n";
+	"exit status: 0 no errors, 1 the input has errors, 2 usage or I/O failure;\n"
+	"watch: 0 when interrupted (SIGINT, SIGTERM), 2 on a usage error\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -78,6 +95,7 @@ typedef struct options {
 	diag_format_kind diagnostics;
 	render_options render;
 	policy pol;
+	bool poll;		/* watch --poll */
 } options;
 
 /*
@@ -205,16 +223,18 @@ static int write_output(const char *path, const char *data, size_t len)
 	return output_close(&w);
 }
 
-/* Load, check and police one file; -1 (reported) if it cannot be read. */
-static int load(ast_doc *d, const char *path, const options *o)
+/* Load, check and police one file, its reads recorded in fs; -1
+ * (reported) if it cannot be read. */
+static int load(ast_doc *d, files *fs, const char *path, const options *o)
 {
 	char *raw;
 	size_t len;
-	if (source_read_file(path, &raw, &len) != 0) {
+	if (files_read(fs, path, 0, &raw, &len) != 0) {
 		fprintf(stderr, "briefc: cannot read %s: %s\n", path, strerror(errno));
 		return -1;
 	}
-	int rc = ast_doc_load_owned(d, strcmp(path, "-") == 0 ? "<stdin>" : path, raw, len);
+	int rc = ast_doc_load_brief(d, strcmp(path, "-") == 0 ? "<stdin>" : path, raw, len,
+				    fs, true);
 	if (rc != 0) {
 		fprintf(stderr, "briefc: %s: input larger than %zu bytes (see docs/limits.md)\n",
 			path, (size_t)SOURCE_MAX_BYTES);
@@ -252,7 +272,8 @@ static int flush_buf(FILE *f, buf *b)
 	return rc;
 }
 
-static int cmd_check(const options *o)
+/* Check o's files, recording what was read in fs. */
+static int check_files(const options *o, files *fs)
 {
 	diag_format fmt;
 	buf out = BUF_INIT;
@@ -262,7 +283,7 @@ static int cmd_check(const options *o)
 			  o->diagnostics == DF_TEXT && diag_format_want_color(2), &out);
 	for (size_t i = 0; i < o->nfiles; i++) {
 		ast_doc d;
-		if (load(&d, o->files[i], o) != 0) {
+		if (load(&d, fs, o->files[i], o) != 0) {
 			status = EXIT_USAGE;
 			continue;
 		}
@@ -280,6 +301,14 @@ static int cmd_check(const options *o)
 	note_dropped(&fmt);
 	if (status == EXIT_OK && fmt.errors)
 		status = EXIT_ERRORS;
+	return status;
+}
+
+static int cmd_check(const options *o)
+{
+	files fs = FILES_INIT;
+	int status = check_files(o, &fs);
+	files_free(&fs);
 	return status;
 }
 
@@ -356,7 +385,9 @@ static const format_entry *format_lookup(const char *name)
 	return NULL;
 }
 
-static int cmd_build(const options *o)
+/* The usage errors of build's options (EXIT_OK if none, and *fe the
+ * backend they ask for). */
+static int usage_build_format(const options *o, const format_entry **fe_out)
 {
 	if (o->nfiles != 1)
 		return usage_error("%s", "build takes exactly one FILE");
@@ -388,13 +419,31 @@ static int cmd_build(const options *o)
 		return usage_error("%s", "-t docx needs -o FILE or a pipe: a Word document is not written to a terminal");
 	if (o->reference_doc && !docx)
 		return usage_error("%s", "--reference-doc is an option of -t docx");
+	*fe_out = fe;
+	return EXIT_OK;
+}
+
+/* The backend build's options ask for, or NULL after a usage error
+ * (reported, *status set). */
+static const format_entry *build_format(const options *o, int *status)
+{
+	const format_entry *fe = NULL;
+	*status = usage_build_format(o, &fe);
+	return fe;
+}
+
+/* Build o's file into fe's format, recording what was read in fs. */
+static int build_file(const options *o, const format_entry *fe, files *fs)
+{
+	bool docx = strcmp(fe->name, "docx") == 0;
+	bool pdf = fe->render == NULL && !docx;
 	char *ref = NULL;
 	size_t ref_len = 0;
 	if (o->reference_doc && read_reference(o->reference_doc, &ref, &ref_len) != 0)
 		return EXIT_USAGE;
 
 	ast_doc d;
-	if (load(&d, o->files[0], o) != 0) {
+	if (load(&d, fs, o->files[0], o) != 0) {
 		free(ref);
 		return EXIT_USAGE;
 	}
@@ -408,6 +457,7 @@ static int cmd_build(const options *o)
 				 escape_latex_sets_all(d.src.text, d.src.len)));
 	if (clean && !stream) {
 #ifdef __wasi__
+		(void)pdf;
 		int rc = fe->render(&d, &o->render, &out);
 #else
 		int rc = pdf ? render_pdf(&d, &o->render, &out, &err)
@@ -465,6 +515,167 @@ static int cmd_build(const options *o)
 	return status;
 }
 
+static int cmd_build(const options *o)
+{
+	int status;
+	const format_entry *fe = build_format(o, &status);
+	if (!fe)
+		return status;
+	files fs = FILES_INIT;
+	status = build_file(o, fe, &fs);
+	files_free(&fs);
+	return status;
+}
+
+/*
+ * briefc fmt [--check] [--stdout] FILE...: each file in the canonical
+ * layout (fmt.h), rewritten in place through a temporary file only when
+ * it changes; a file fmt cannot read for what it is (syntax or encoding
+ * errors) is left alone, with those errors shown.
+ */
+static int fmt_file(const char *path, bool check, bool to_stdout)
+{
+	char *raw;
+	size_t len;
+	files fs = FILES_INIT;
+	int rc = files_read(&fs, path, FILES_REGULAR | FILES_UNRECORDED, &raw, &len);
+	files_free(&fs);
+	if (rc != 0) {
+		fprintf(stderr, "briefc: cannot read %s: %s\n", path, strerror(errno));
+		return EXIT_USAGE;
+	}
+	bool in = strcmp(path, "-") == 0;
+	const char *name = in ? "<stdin>" : path;
+	ast_doc d;
+	/* one file: its include lines are lines of it, nothing more */
+	char *copy = xmalloc(len + SOURCE_PAD, "the file's text");
+	memcpy(copy, raw, len);
+	if (ast_doc_load_brief(&d, name, copy, len, NULL, false) != 0) {
+		fprintf(stderr, "briefc: %s: input larger than %zu bytes (see docs/limits.md)\n",
+			path, (size_t)SOURCE_MAX_BYTES);
+		ast_doc_free(&d);
+		free(raw);
+		return EXIT_USAGE;
+	}
+	int status = EXIT_OK;
+	buf out = BUF_INIT;
+	bool same = true;
+	if (fmt_document(&d, &out) != 0) {
+		diag_sort(&d.diags);
+		buf msg = BUF_INIT;
+		bool color = diag_format_want_color(2);
+		size_t shown = 0, more = 0;
+		for (size_t i = 0; i < d.diags.n; i++) {
+			if (!fmt_blocks(&d.diags.items[i]))
+				continue;
+			if (shown++ < POLICY_MAX_ERRORS_DEFAULT)
+				diag_render_text(&msg, &d.diags, &d.diags.items[i], color);
+			else
+				more++;
+		}
+		if (more)
+			buf_printf(&msg, "briefc: %zu more error%s not shown\n", more,
+				   more == 1 ? "" : "s");
+		fputs(msg.data ? msg.data : "", stderr);
+		fprintf(stderr, "briefc fmt: %s left as it is: fix its errors first\n", name);
+		buf_free(&msg);
+		status = EXIT_ERRORS;
+	} else {
+		same = out.len == len && (!len || memcmp(out.data, raw, len) == 0);
+		if (check && !same) {
+			printf("%s\n", name);
+			status = EXIT_ERRORS;
+		} else if (!check && (to_stdout || in || !same) &&
+			   write_output(to_stdout || in ? NULL : path,
+					out.data ? out.data : "", out.len) != 0) {
+			status = EXIT_USAGE;
+		}
+	}
+	buf_free(&out);
+	ast_doc_free(&d);
+	free(raw);
+	return status;
+}
+
+static int cmd_fmt(int argc, char **argv)
+{
+	bool check = false, to_stdout = false, only_files = false;
+	int nfiles = 0;
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		if (only_files || a[0] != '-' || a[1] == '\0')
+			nfiles++;
+		else if (strcmp(a, "--check") == 0)
+			check = true;
+		else if (strcmp(a, "--stdout") == 0)
+			to_stdout = true;
+		else if (strcmp(a, "--") == 0)
+			only_files = true;
+		else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			fputs(usage_text, stdout);
+			return EXIT_OK;
+		} else
+			return usage_error("unknown option '%s' (fmt takes --check and --stdout)", a);
+	}
+	if (!nfiles)
+		return usage_error("%s", "no input FILE");
+	if (check && to_stdout)
+		return usage_error("%s", "--check and --stdout do not go together");
+	int status = EXIT_OK;
+	only_files = false;
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		if (!only_files && a[0] == '-' && a[1] != '\0') {
+			only_files = strcmp(a, "--") == 0;
+			continue;
+		}
+		int st = fmt_file(a, check, to_stdout);
+		if (st > status)
+			status = st;
+	}
+	return status;
+}
+
+/* What each of watch's builds is: a build, or a check without -t and -o. */
+typedef struct watch_job {
+	const options *o;
+	const format_entry *fe;	/* NULL: check */
+} watch_job;
+
+#ifndef __wasi__
+static int watch_build(void *ctx, files *read)
+{
+	const watch_job *j = ctx;
+	return j->fe ? build_file(j->o, j->fe, read) : check_files(j->o, read);
+}
+#endif
+
+static int cmd_watch(const options *o)
+{
+	watch_job j = {o, NULL};
+	int status = EXIT_OK;
+	if (o->nfiles != 1)
+		return usage_error("%s", "watch takes exactly one FILE");
+	if (strcmp(o->files[0], "-") == 0)
+		return usage_error("%s", "watch needs a FILE: standard input cannot be watched");
+	if ((o->format || o->out) && !(j.fe = build_format(o, &status)))
+		return status;
+	if (!j.fe && (o->render.fragment || o->reference_doc))
+		return usage_error("%s", "--fragment and --reference-doc need -t FORMAT or -o OUT");
+#ifdef __wasi__
+	return usage_error("%s", "watch is not available in this build");
+#else
+	watch_options wo = {
+		.poll = o->poll,
+		.poll_ms = WATCH_POLL_MS,
+		.debounce_ms = WATCH_DEBOUNCE_MS,
+		.what = j.fe ? "build" : "check",
+		.log = stderr,
+	};
+	return watch_run(&wo, watch_build, &j);
+#endif
+}
+
 /*
  * trace FILE ID...: the document is loaded and checked as by check, but
  * only its errors are shown (on stderr, before the trace): they are why a
@@ -490,7 +701,10 @@ static int cmd_trace(const options *o)
 		if (diag_code_default((diag_code)c) != DS_ERROR)
 			lo.pol.code[c] = POLICY_DISABLED;
 	ast_doc d;
-	if (load(&d, o->files[0], &lo) != 0)
+	files fs = FILES_INIT;
+	int rc = load(&d, &fs, o->files[0], &lo);
+	files_free(&fs);
+	if (rc != 0)
 		return EXIT_USAGE;
 	diag_format fmt;
 	buf out = BUF_INIT;
@@ -530,7 +744,7 @@ static int cmd_trace(const options *o)
 int main(int argc, char **argv)
 {
 	if (argc < 2)
-		return usage_error("%s", "missing command: check, build, trace or lsp");
+		return usage_error("%s", "missing command: check, build, trace, watch, fmt or lsp");
 	const char *cmd = argv[1];
 	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
 		fputs(usage_text, stdout);
@@ -553,10 +767,13 @@ int main(int argc, char **argv)
 		return lsp_serve(STDIN_FILENO, STDOUT_FILENO);
 #endif
 	}
-	bool build = strcmp(cmd, "build") == 0;
+	if (strcmp(cmd, "fmt") == 0)
+		return cmd_fmt(argc - 2, argv + 2);
+	bool watch = strcmp(cmd, "watch") == 0;
+	bool build = strcmp(cmd, "build") == 0 || watch;
 	bool trace = strcmp(cmd, "trace") == 0;
 	if (!build && !trace && strcmp(cmd, "check") != 0)
-		return usage_error("unknown command '%s': expected check, build, trace or lsp", cmd);
+		return usage_error("unknown command '%s': expected check, build, trace, watch, fmt or lsp", cmd);
 	options o;
 	memset(&o, 0, sizeof o);
 	policy_init(&o.pol);
@@ -610,6 +827,8 @@ int main(int argc, char **argv)
 			o.trace_format = a + 9;
 		} else if (strcmp(a, "--fragment") == 0) {
 			o.render.fragment = true;
+		} else if (strcmp(a, "--poll") == 0 && watch) {
+			o.poll = true;
 		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			fputs(usage_text, stdout);
 			free(o.files);
@@ -632,7 +851,8 @@ int main(int argc, char **argv)
 		status = usage_error("%s", "trace shows the document's errors only: "
 				     "warning and diagnostics options are not options of trace");
 	if (status == EXIT_OK)
-		status = build ? cmd_build(&o) : trace ? cmd_trace(&o) : cmd_check(&o);
+		status = watch ? cmd_watch(&o) : build ? cmd_build(&o)
+		       : trace ? cmd_trace(&o) : cmd_check(&o);
 	free(o.files);
 	buf_free(&err);
 	return status;

@@ -35,31 +35,9 @@ static const char *comment_open(const char *t, size_t n, const char *p)
 	}
 }
 
-/*
- * The text as the scanner sees it, ending in "\n\0\0" (the end of the
- * file: see YY_USER_ACTION in brief.l).  Every byte of each <!-- ... -->
- * comment is replaced by LEX_COMMENT_BYTE (newlines kept), so the scanner skips
- * comment-only lines and the inline parser skips the rest while every
- * offset stays that of the source.  An unclosed comment is a syntax error
- * and stays text.  Without comments that is the source text itself, its
- * end marks written into the source's padding (restored by
- * end_scan_text): a document is then held once, not twice.
- */
-static char *scan_text(ast_doc *d)
+uint32_t parse_find_comments(const char *t, size_t n, span_vec *out)
 {
-	char *t = d->src.text;
-	size_t n = d->src.len;
-	const char *o = comment_open(t, n, t);
-	if (!o) {
-		t[n] = '\n';
-		t[n + 1] = t[n + 2] = '\0';
-		return t;
-	}
-	char *lex = xmalloc(n + 3, "the text without comments");
-	memcpy(lex, t, n);
-	lex[n] = '\n';
-	lex[n + 1] = lex[n + 2] = '\0';
-	for (; o; o = comment_open(t, n, o)) {
+	for (const char *o = comment_open(t, n, t); o; o = comment_open(t, n, o)) {
 		const char *c = o + 4;
 		const char *e = NULL;
 		while (c + 3 <= t + n) {
@@ -72,17 +50,63 @@ static char *scan_text(ast_doc *d)
 			}
 			c++;
 		}
-		if (!e) {
-			diag_report(&d->diags, DC_SYNTAX,
-				    span_make((uint32_t)(o - t), (uint32_t)(o - t + 4)),
-				    "comment '<!--' is never closed: expected '-->'");
-			break;
-		}
-		for (const char *q = o; q < e; q++)
-			if (*q != '\n')
-				lex[q - t] = LEX_COMMENT_BYTE;
+		if (!e)
+			return (uint32_t)(o - t);
+		span_vec_push(out, span_make((uint32_t)(o - t), (uint32_t)(e - t)));
 		o = e;
 	}
+	return UINT32_MAX;
+}
+
+void parse_unclosed_comment(ast_doc *d, uint32_t at)
+{
+	diag_report(&d->diags, DC_SYNTAX, span_make(at, at + 4),
+		    "comment '<!--' is never closed: expected '-->'");
+}
+
+/*
+ * The text as the scanner sees it, ending in "\n\0\0" (the end of the
+ * file: see YY_USER_ACTION in brief.l).  Every byte of each <!-- ... -->
+ * comment is replaced by LEX_COMMENT_BYTE (newlines kept), so the scanner skips
+ * comment-only lines and the inline parser skips the rest while every
+ * offset stays that of the source; so is every byte of an include line
+ * (assemble.c).  An unclosed comment is a syntax error and stays text.
+ * Without comments that is the source text itself, its end marks written
+ * into the source's padding (restored by end_scan_text): a document is
+ * then held once, not twice.  A document assembled from several files
+ * comes with its comments found, file by file.
+ */
+static char *scan_text(ast_doc *d, span_vec *comments)
+{
+	char *t = d->src.text;
+	size_t n = d->src.len;
+	span_vec found = {NULL, 0, 0};
+	const span_vec *com = &d->comments;
+	if (!d->assembled) {
+		uint32_t unclosed = parse_find_comments(t, n, &found);
+		if (unclosed != UINT32_MAX)
+			parse_unclosed_comment(d, unclosed);
+		com = &found;
+	}
+	if (!com->n && !d->includes.n && !d->nlibraries) {
+		t[n] = '\n';
+		t[n + 1] = t[n + 2] = '\0';
+		return t;
+	}
+	char *lex = xmalloc(n + 3, "the text without comments");
+	memcpy(lex, t, n);
+	lex[n] = '\n';
+	lex[n + 1] = lex[n + 2] = '\0';
+	const span_vec *blank[2] = {com, &d->includes};
+	for (int k = 0; k < 2; k++)
+		for (size_t i = 0; i < blank[k]->n; i++)
+			for (uint32_t q = blank[k]->v[i].start; q < blank[k]->v[i].end; q++)
+				if (t[q] != '\n')
+					lex[q] = LEX_COMMENT_BYTE;
+	if (comments)
+		for (size_t i = 0; i < com->n; i++)
+			span_vec_push(comments, com->v[i]);
+	free(found.v);
 	return lex;
 }
 
@@ -272,8 +296,24 @@ static void set_depth(parse_state *ps, int depth)
 	ps->item = depth ? ps->items[depth - 1] : NULL;
 }
 
+/*
+ * Prose in a library (once for the library: a brief named as one would
+ * have a line of it in every paragraph).  A library holds only what can
+ * be referenced (contract 12).
+ */
+static void library_prose(parse_state *ps, span at)
+{
+	if (!ps->library || ps->library_said)
+		return;
+	ps->library_said = true;
+	diag_report(&ps->doc->diags, DC_SYNTAX, at,
+		    "a library holds only '::: evidence', '::: acronyms' and '::: areas' "
+		    "blocks: this text is not part of the brief");
+}
+
 void parse_text(parse_state *ps, const parse_tok *t, span at)
 {
+	library_prose(ps, at);
 	bool indented = t->n != 0;
 	uint32_t def = indented ? 0 : note_def_len(ps->lex, t->a);
 	if (in_table(ps) && !def && !(ps->note && ps->para && !ps->blank)) {
@@ -348,6 +388,7 @@ static int item_level(parse_state *ps, unsigned ind, span at)
 
 void parse_item(parse_state *ps, const parse_tok *t, span at)
 {
+	library_prose(ps, at);
 	bool ordered = t->n != 0;
 	if (!body_allowed(ps, at))
 		return;
@@ -384,6 +425,7 @@ void parse_item(parse_state *ps, const parse_tok *t, span at)
 
 void parse_quote(parse_state *ps, const parse_tok *t, span at)
 {
+	library_prose(ps, at);
 	if (!body_allowed(ps, at))
 		return;
 	ps->in_fields = ps->after_fields = false;
@@ -432,6 +474,7 @@ static str make_slug(ast_doc *d, ast_node *h)
 
 void parse_heading(parse_state *ps, const parse_tok *t, span at)
 {
+	library_prose(ps, at);
 	close_all(ps);
 	ps->blank = false;
 	ast_node *h = ast_new(ps->doc, AST_HEADING, at);
@@ -465,26 +508,23 @@ static void field_finish(parse_state *ps)
 	if (!f)
 		return;
 	ps->field = NULL;
-	/* Join the pieces with single spaces. */
-	buf v = BUF_INIT;
+	/* Join the pieces with single spaces; a list of IDs is written as
+	 * `a, b` whatever its spacing, as fmt writes it. */
+	const ast_field_spec *sp = f->spec;
+	buf v = BUF_INIT, ids = BUF_INIT;
 	for (size_t i = 0; i < f->nsegs; i++) {
 		if (i)
 			buf_putc(&v, ' ');
 		buf_put(&v, ps->text + f->segs[i].start, f->segs[i].end - f->segs[i].start);
 	}
+	if (sp && sp->type == VT_IDS && v.len) {
+		ast_ids_canonical(&ids, v.data, v.len);
+		buf_free(&v);
+		v = ids;
+	}
 	f->value = ast_str(ps->doc, v.data ? v.data : "", v.len);
 	buf_free(&v);
 	parse_markup_field(ps, f);
-	const ast_field_spec *specs;
-	size_t n;
-	if (ps->block)
-		specs = ast_block_fields(ps->block->u.block->kind, &n);
-	else if (ps->in_front)
-		specs = ast_meta_fields(&n);
-	else
-		return;
-	const ast_field_spec *sp = ast_spec_find(specs, n, f->name.p, f->name.len);
-	f->spec = sp;
 	if (sp && sp->type == VT_URL) {
 		ast_doc *d = ps->doc;
 		d->url_fields = xgrow(d->url_fields, &d->capurl_fields,
@@ -497,6 +537,38 @@ static void field_finish(parse_state *ps)
 		inline_parse(ps->doc, ps->lex, f->inl, f->segs, f->nsegs,
 			     &ps->scratch);
 	}
+}
+
+/*
+ * The fields of a block (or the front matter) are kept in the order of
+ * the contract, whatever the order written (docs/language.md): what a
+ * brief means, the numbers of its sources included, never depends on
+ * its layout, and `briefc fmt`, which writes fields in that order,
+ * changes nothing but the layout.
+ */
+static void fields_begin(parse_state *ps, ast_field **list,
+			 const ast_field_spec *specs, size_t n)
+{
+	ps->fields = list;
+	ps->specs = specs;
+	ps->nspecs = n;
+	ps->last = arena_alloc(&ps->doc->side, (n + 1) * sizeof *ps->last);
+}
+
+/* After the last field whose spec comes no later than f's: O(specs). */
+static void insert_field(parse_state *ps, ast_field *f)
+{
+	f->spec = ast_spec_find(ps->specs, ps->nspecs, f->name.p, f->name.len);
+	size_t k = f->spec ? (size_t)(f->spec - ps->specs) : ps->nspecs;
+	ast_field **at = ps->fields;
+	for (size_t j = k + 1; j-- > 0;)
+		if (ps->last[j]) {
+			at = &ps->last[j]->next;
+			break;
+		}
+	f->next = *at;
+	*at = f;
+	ps->last[k] = f;
 }
 
 static bool in_entries(const parse_state *ps)
@@ -529,8 +601,7 @@ void parse_field(parse_state *ps, const parse_tok *t, span at)
 	f->segs = arena_alloc(&d->arena, 4 * sizeof *f->segs);
 	if (t->b.end > t->b.start)
 		f->segs[f->nsegs++] = t->b;
-	*ps->field_tail = f;
-	ps->field_tail = &f->next;
+	insert_field(ps, f);
 	ps->field = f;
 }
 
@@ -603,7 +674,9 @@ void parse_front_open(parse_state *ps, span at)
 	ps->in_front = true;
 	ps->doc->meta.present = true;
 	ps->doc->meta.at = at;
-	ps->field_tail = &ps->doc->meta.fields;
+	size_t n;
+	const ast_field_spec *specs = ast_meta_fields(&n);
+	fields_begin(ps, &ps->doc->meta.fields, specs, n);
 }
 
 void parse_front_close(parse_state *ps, span at)
@@ -637,13 +710,12 @@ void parse_block_open(parse_state *ps, const parse_tok *t, span at)
 		b->u.block->id.p = "";
 		b->u.block->id_at = span_make(t->a.end, t->a.end);
 	}
-	ast_append(d->root, b);
+	ast_append(ps->root, b);
 	ast_vec_push(&d->defining, b);
 	ps->block = b;
 	pending(ps, b);
 	ps->container = b;
 	ps->field = NULL;
-	ps->field_tail = &b->u.block->fields;
 
 	const char *kt = ps->text + t->a.start;
 	size_t kl = t->a.end - t->a.start;
@@ -659,9 +731,18 @@ void parse_block_open(parse_state *ps, const parse_tok *t, span at)
 			      "acronyms, areas, recommendations, findings, sources, "
 			      "glossary, table, figure and box");
 		b->u.block->kind = BK__COUNT;	/* checks and backends skip it */
+		fields_begin(ps, &b->u.block->fields, NULL, 0);
 	} else {
+		size_t n;
+		const ast_field_spec *specs = ast_block_fields((ast_block_kind)k, &n);
+		fields_begin(ps, &b->u.block->fields, specs, n);
 		b->u.block->kind = (ast_block_kind)k;
-		if (ast_kind_has_id((ast_block_kind)k) && !b->u.block->id.len)
+		if (ps->library && k != BK_EVIDENCE && k != BK_ACRONYMS && k != BK_AREAS) {
+			diag_report(&d->diags, DC_SYNTAX, t->a,
+				    "a library holds only '::: evidence', '::: acronyms' and "
+				    "'::: areas' blocks, not '::: %s'", ast_block_kind_names[k]);
+			b->u.block->kind = BK__COUNT;	/* not part of the brief */
+		} else if (ast_kind_has_id((ast_block_kind)k) && !b->u.block->id.len)
 			diag_report(&d->diags, DC_SYNTAX, at, "'::: %s' needs an ID: '::: %s ID'",
 				    ast_block_kind_names[k], ast_block_kind_names[k]);
 		else if (!ast_kind_may_have_id((ast_block_kind)k) && b->u.block->id.len)
@@ -687,8 +768,8 @@ static void block_end(parse_state *ps)
 	if (in_table(ps))
 		parse_table_end(ps);
 	ps->block = NULL;
-	ps->container = ps->doc->root;
-	ps->field_tail = NULL;
+	ps->container = ps->root;
+	ps->fields = NULL;
 	ps->blank = false;
 }
 
@@ -711,28 +792,89 @@ void parse_stray_close(parse_state *ps, span at)
 
 /* ---- driver ---- */
 
-void parse_document(ast_doc *d)
+/*
+ * A scanner over lex[start, end), one unit of the text: the brief's own,
+ * or one library's.  The three bytes after the unit become its end marks
+ * (see YY_USER_ACTION in brief.l) until scanner_end puts them back.
+ */
+static void scanner_start(parse_state *ps, ast_doc *d, char *lex, uint32_t start,
+			  uint32_t end)
+{
+	memset(ps, 0, sizeof *ps);
+	ps->doc = d;
+	ps->text = d->src.text;
+	ps->lex = lex;
+	ps->lexpos = start;
+	ps->end = end;
+	memcpy(ps->saved, lex + end, 3);
+	lex[end] = '\n';
+	lex[end + 1] = lex[end + 2] = '\0';
+	/* Both fail only when memory is out. */
+	if (brief_yylex_init_extra(ps, &ps->scanner) != 0)
+		xalloc_die(sizeof(void *), "the scanner");
+	ps->scan_buf = brief_yy_scan_buffer(lex + start, end - start + 3, ps->scanner);
+	if (!ps->scan_buf)
+		xalloc_die(sizeof(void *), "the scanner's buffer");
+}
+
+static void scanner_end(parse_state *ps)
+{
+	brief_yy_delete_buffer(ps->scan_buf, ps->scanner);
+	brief_yylex_destroy(ps->scanner);
+	memcpy(ps->lex + ps->end, ps->saved, 3);
+}
+
+/* Parse one unit under root; a library's holds only its kinds of block. */
+static void parse_unit(ast_doc *d, char *lex, uint32_t start, uint32_t end,
+		       ast_node *root, bool library)
 {
 	parse_state ps;
-	memset(&ps, 0, sizeof ps);
-	ps.doc = d;
-	ps.text = d->src.text;
-	ps.lex = scan_text(d);
-	d->root = ast_new(d, AST_DOCUMENT, span_make(0, (uint32_t)d->src.len));
-	ps.container = d->root;
-
-	yyscan_t scanner;
-	/* Both fail only when memory is out. */
-	if (brief_yylex_init_extra(&ps, &scanner) != 0)
-		xalloc_die(sizeof(void *), "the scanner");
-	YY_BUFFER_STATE b = brief_yy_scan_buffer(ps.lex, d->src.len + 3, scanner);
-	if (!b)
-		xalloc_die(sizeof(void *), "the scanner's buffer");
-	brief_yyparse(scanner, &ps);
-	brief_yy_delete_buffer(b, scanner);
-	brief_yylex_destroy(scanner);
+	scanner_start(&ps, d, lex, start, end);
+	ps.root = ps.container = root;
+	ps.library = library;
+	brief_yyparse(ps.scanner, &ps);
+	scanner_end(&ps);
 	close_all(&ps);
 	free(ps.segs);
 	inline_scratch_free(&ps.scratch);
-	end_scan_text(d, ps.lex);
+}
+
+void parse_document(ast_doc *d)
+{
+	char *lex = scan_text(d, NULL);
+	uint32_t len = (uint32_t)d->src.len;
+	uint32_t main_end = d->nlibraries ? d->libraries[0] : len;
+	d->root = ast_new(d, AST_DOCUMENT, span_make(0, main_end));
+	parse_unit(d, lex, 0, main_end, d->root, false);
+	if (d->nlibraries)
+		d->library = ast_new(d, AST_DOCUMENT, span_make(main_end, len));
+	for (size_t i = 0; i < d->nlibraries; i++)
+		parse_unit(d, lex, d->libraries[i],
+			   i + 1 < d->nlibraries ? d->libraries[i + 1] : len,
+			   d->library, true);
+	end_scan_text(d, lex);
+}
+
+parse_line *parse_lines(ast_doc *d, size_t *n, span_vec *comments)
+{
+	parse_state ps;
+	char *lex = scan_text(d, comments);
+	scanner_start(&ps, d, lex, 0, (uint32_t)d->src.len);
+	parse_line *v = NULL;
+	size_t cap = 0;
+	*n = 0;
+	for (;;) {
+		BRIEF_YYSTYPE val;
+		span at;
+		int tok = brief_yylex(&val, &at, ps.scanner);
+		if (tok == END)
+			break;
+		v = xgrow(v, &cap, *n, sizeof *v, "the lines of a file");
+		v[*n].tok = tok;
+		v[*n].at = at;
+		v[(*n)++].t = val.tok;
+	}
+	scanner_end(&ps);
+	end_scan_text(d, lex);
+	return v;
 }

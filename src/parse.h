@@ -28,16 +28,30 @@ typedef struct parse_state {
 	ast_doc *doc;
 	const char *text;	/* doc->src.text */
 	char *lex;		/* the text as the scanner sees it: comments blanked */
+	void *scanner, *scan_buf;	/* flex's, over lex */
 	/* scanner */
 	uint32_t lexpos;	/* offset of the next byte to scan */
+	uint32_t end;		/* where the unit scanned ends (the text, or a
+				 * library's part of it) */
+	char saved[3];		/* the bytes its end marks took */
 	bool fields_seen;	/* a field line since the region opened */
 	bool table;		/* the open block is a ::: table */
 	bool in_front;		/* inside the front matter */
 	/* builder */
+	ast_node *root;		/* the document's, or its libraries' */
+	bool library;		/* a library: only evidence, acronyms, areas */
+	bool library_said;	/* prose in it reported */
 	ast_node *container;	/* root, or the open block */
 	ast_node *block;	/* the open block, or NULL */
 	ast_field *field;	/* the field continuation lines go to */
-	ast_field **field_tail;
+	/* Where fields go: the list of the front matter or the open block,
+	 * kept in the order of their kind's specs (fields with no spec
+	 * last), each name in the order written; last[i] is the last field
+	 * of spec i so far (last[nspecs]: of no spec). */
+	ast_field **fields;
+	const ast_field_spec *specs;
+	size_t nspecs;
+	ast_field **last;
 	char *entry_val;	/* the last entry's value, when continued */
 	size_t entry_room;	/* its size in the arena; 0: not yet copied */
 	ast_node *para;		/* the open paragraph */
@@ -65,8 +79,31 @@ typedef struct parse_state {
 	inline_scratch scratch;
 } parse_state;
 
+/* The comments of t[0, n), each <!-- ... --> pushed onto out; the offset
+ * of a "<!--" that is never closed (the search stops there: it stays
+ * text), or UINT32_MAX. */
+uint32_t parse_find_comments(const char *t, size_t n, span_vec *out);
+/* Report that one as a syntax error. */
+void parse_unclosed_comment(ast_doc *d, uint32_t at);
+
 /* Run scanner and parser over doc->src into doc->root. */
 void parse_document(ast_doc *d);
+
+/* One line as the scanner sees it: its token (a parser.h token kind),
+ * where it is (its newline excluded) and the token's value. */
+typedef struct parse_line {
+	int tok;
+	span at;
+	parse_tok t;
+} parse_line;
+
+/*
+ * The scanner alone over a loaded document free of syntax errors (fmt.c):
+ * every line it returns a token for, in order, in a heap array of *n;
+ * lines it skips (comments only; blank lines between entries) are not
+ * there.  The comments' spans, `<!--` to `-->`, are added to comments.
+ */
+parse_line *parse_lines(ast_doc *d, size_t *n, span_vec *comments);
 
 /* Builder calls, one per grammar action. */
 void parse_front_open(parse_state *ps, span at);

@@ -49,8 +49,7 @@ static void image_load(render *r, const ast_field *f, int number,
 		return;
 	image_file im;
 	buf why = BUF_INIT, help = BUF_INIT;
-	if (image_locate(r->doc->src.path, f->value.p, f->value.len, &im, &why,
-			 &help) == 0) {
+	if (image_locate_field(r->doc, f, &im, &why, &help) == 0) {
 		size_t n;
 		if (!r->be->image_bytes || image_read(&im, data, &n) == 0) {
 			if (*data) {

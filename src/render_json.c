@@ -28,7 +28,8 @@
 
 /* Offset -> line:column, remembering the last answer on its line. */
 typedef struct jcursor {
-	uint32_t off;
+	const source *file;	/* of the document's files, the one off is in */
+	uint32_t off;		/* in that file's text */
 	unsigned line, col;	/* line 0: nothing cached */
 } jcursor;
 
@@ -82,13 +83,17 @@ static void key(jctx *c, const char *k)
 /* Bytes a forward seek reads before it looks the place up instead. */
 #define CURSOR_WALK 4096
 
-static void cursor_seek(const source *s, jcursor *cur, uint32_t off)
+static void cursor_seek(const source *doc, jcursor *cur, uint32_t goff)
 {
+	uint32_t off;
+	const source *s = source_file_at(doc, goff > doc->len ? (uint32_t)doc->len : goff, &off);
 	if (off > s->len)
 		off = (uint32_t)s->len;
-	/* Back, or far ahead (the tables after the tree jump about): look it
-	 * up, in time logarithmic in the document, not linear. */
-	if (!cur->line || off < cur->off || off - cur->off > CURSOR_WALK) {
+	/* Back, or far ahead (the tables after the tree jump about), or in
+	 * another file: look it up, in time logarithmic in the document, not
+	 * linear. */
+	if (!cur->line || s != cur->file || off < cur->off || off - cur->off > CURSOR_WALK) {
+		cur->file = s;
 		source_locate(s, off, &cur->line, &cur->col);
 		cur->off = off;
 		return;
@@ -122,6 +127,12 @@ static void put_pos(jctx *c, jcursor *cur, const char *k, uint32_t off)
 	buf_put_ulong(c->out, cur->line);
 	buf_putc_fast(c->out, ',');
 	buf_put_ulong(c->out, cur->col);
+	/* in an included file or a library: which, of "files" */
+	unsigned file = source_file_index(&c->d->src, cur->file);
+	if (file) {
+		buf_putc_fast(c->out, ',');
+		buf_put_ulong(c->out, file);
+	}
 	buf_putc_fast(c->out, ']');
 }
 
@@ -884,7 +895,7 @@ static void put_footnotes(jctx *c)
 
 int render_json(const ast_doc *d, buf *out)
 {
-	jctx c = {d, out, BUF_INIT, {0, 0, 0}, {0, 0, 0}};
+	jctx c = {d, out, BUF_INIT, {NULL, 0, 0, 0}, {NULL, 0, 0, 0}};
 	buf_puts(out, "{\n  \"format\":\"briefc\"");
 	key(&c, "version");
 	put_int(out, RENDER_JSON_VERSION);
@@ -893,6 +904,20 @@ int render_json(const ast_doc *d, buf *out)
 		escape_json(out, d->src.path, strlen(d->src.path));
 	else
 		buf_puts(out, "null");
+	/* The files it was built from, [0] the source itself (contract 12):
+	 * a location [line, column, k] is in file k. */
+	buf_puts(out, ",\n  \"files\":[");
+	if (d->src.nfiles) {
+		for (size_t i = 0; i < d->src.nfiles; i++) {
+			if (i)
+				buf_putc(out, ',');
+			const char *p = d->src.files[i].path;
+			escape_json(out, p, strlen(p));
+		}
+	} else if (d->src.path) {
+		escape_json(out, d->src.path, strlen(d->src.path));
+	}
+	buf_puts(out, "]");
 	buf_puts(out, ",\n  \"meta\":");
 	put_meta(&c);
 	put_table(&c, "sections", &d->headings, put_section);

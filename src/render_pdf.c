@@ -190,7 +190,7 @@ static void copy_image(const ast_doc *d, const ast_field *src, int number,
 	buf why = BUF_INIT, help = BUF_INIT, name = BUF_INIT, path = BUF_INIT;
 	char *data = NULL;
 	size_t len;
-	if (image_locate(d->src.path, src->value.p, src->value.len, &im, &why, &help) == 0) {
+	if (image_locate_field(d, src, &im, &why, &help) == 0) {
 		if (image_read(&im, &data, &len) == 0) {
 			render_image_file(number, im.type == IMG_JPEG, &name);
 			buf_printf(&path, "%s/%s", dir, name.data);

@@ -362,7 +362,8 @@ static bool cites_evidence(const ast_node *b, const ast_field *f)
 
 static void resolve_block_fields(ast_doc *d, ast_node *b)
 {
-	/* In field order, so that source numbers follow the text. */
+	/* In field order (the contract's: parse.c keeps them so), so
+	 * that source numbers follow the text and not its layout. */
 	for (ast_field *f = b->u.block->fields; f; f = f->next) {
 		if (f->inl)
 			resolve_inlines(d, f->inl, b);
@@ -535,7 +536,8 @@ void resolve_document(ast_doc *d)
 	/* Uncited evidence follows, in document order. */
 	for (size_t i = 0; i < d->evidence.n; i++) {
 		ast_node *e = d->evidence.v[i];
-		if (!e->u.block->number && !e->u.block->cites) {
+		/* (a library's is part of the brief only if cited) */
+		if (!e->u.block->number && !e->u.block->cites && !ast_in_library(d, e)) {
 			ast_vec_push(&d->sources, e);
 			e->u.block->number = (int)d->sources.n;
 		}

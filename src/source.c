@@ -20,6 +20,17 @@ int source_read_file(const char *path, char **data, size_t *len)
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	if (!f)
 		return -1;
+	int rc = source_read_stream(f, data, len);
+	if (f != stdin) {
+		int e = errno;
+		fclose(f);
+		errno = e;
+	}
+	return rc;
+}
+
+int source_read_stream(FILE *f, char **data, size_t *len)
+{
 	/* A regular file's size is known: one buffer of it (and the room
 	 * source_init_owned adds), read once, not grown and copied. */
 	size_t cap = 65536, n = 0;
@@ -29,8 +40,6 @@ int source_read_file(const char *path, char **data, size_t *len)
 		cap = (size_t)st.st_size + SOURCE_PAD;
 	char *p = malloc(cap);
 	if (!p) {
-		if (f != stdin)
-			fclose(f);
 		errno = ENOMEM;
 		return -1;
 	}
@@ -44,8 +53,6 @@ int source_read_file(const char *path, char **data, size_t *len)
 			char *q = realloc(p, ncap);
 			if (!q) {
 				free(p);
-				if (f != stdin)
-					fclose(f);
 				errno = ENOMEM;
 				return -1;
 			}
@@ -57,10 +64,7 @@ int source_read_file(const char *path, char **data, size_t *len)
 		if (got == 0)
 			break;
 	}
-	int err = ferror(f);
-	if (f != stdin)
-		fclose(f);
-	if (err) {
+	if (ferror(f)) {
 		free(p);
 		errno = EIO;
 		return -1;
@@ -237,7 +241,138 @@ void source_free(source *s)
 	free(s->text);
 	free(s->lines);
 	free(s->cps);
+	for (size_t i = 0; i < s->nfiles; i++)
+		source_free(&s->files[i]);
+	free(s->files);
+	free(s->pieces);
 	memset(s, 0, sizeof *s);
+}
+
+/* ---- documents of several files ---- */
+
+void span_vec_push(span_vec *v, span s)
+{
+	if (v->n == v->cap) {
+		v->cap = v->cap ? 2 * v->cap : 16;
+		v->v = xreallocarray(v->v, v->cap, sizeof *v->v, "a list of spans");
+	}
+	v->v[v->n++] = s;
+}
+
+void source_multi_begin(source *s)
+{
+	if (s->nfiles)
+		return;
+	source main = *s;
+	main.path = xstrdup(s->path, "a path");
+	main.files = NULL;
+	main.nfiles = 0;
+	main.pieces = NULL;
+	main.npieces = 0;
+	s->files = xmalloc(sizeof *s->files, "the table of files");
+	s->files[0] = main;
+	s->nfiles = 1;
+	/* the text and its index are files[0]'s now */
+	s->text = NULL;
+	s->lines = s->cps = NULL;
+	s->len = s->nlines = 0;
+}
+
+unsigned source_add_file(source *s, source *f)
+{
+	if ((s->nfiles & (s->nfiles - 1)) == 0)
+		s->files = xreallocarray(s->files, 2 * s->nfiles, sizeof *s->files, "the table of files");
+	s->files[s->nfiles] = *f;
+	memset(f, 0, sizeof *f);
+	return (unsigned)s->nfiles++;
+}
+
+void source_add_piece(source *s, uint32_t start, unsigned file, uint32_t local,
+		      bool point)
+{
+	if (s->npieces && s->pieces[s->npieces - 1].start == start)
+		s->npieces--;	/* an empty piece: the new one replaces it */
+	if ((s->npieces & (s->npieces - 1)) == 0)
+		s->pieces = xreallocarray(s->pieces, s->npieces ? 2 * s->npieces : 1,
+					  sizeof *s->pieces, "the map of pieces");
+	source_piece *p = &s->pieces[s->npieces++];
+	p->start = start;
+	p->file = file;
+	p->local = local;
+	p->point = point;
+}
+
+void source_set_text(source *s, char *text, size_t len)
+{
+	free(s->text);
+	free(s->lines);
+	free(s->cps);
+	s->text = text;
+	s->len = len;
+	text[len] = '\0';
+	make_index(s);
+}
+
+/* The piece off is in (pieces sorted by start, the first at 0). */
+static const source_piece *piece_at(const source *s, uint32_t off)
+{
+	size_t lo = 0, hi = s->npieces;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (s->pieces[mid].start <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return &s->pieces[lo];
+}
+
+const source *source_file_at(const source *s, uint32_t off, uint32_t *local)
+{
+	if (!s->nfiles || !s->npieces) {
+		*local = off;
+		return s;
+	}
+	const source_piece *p = piece_at(s, off);
+	const source *f = &s->files[p->file];
+	uint32_t l = p->point ? p->local : p->local + (off - p->start);
+	*local = l > f->len ? (uint32_t)f->len : l;
+	return f;
+}
+
+const source *source_file_span(const source *s, span at, span *local)
+{
+	if (!s->nfiles || !s->npieces) {
+		*local = at;
+		return s;
+	}
+	const source_piece *p = piece_at(s, at.start);
+	const source *f = &s->files[p->file];
+	uint32_t a, b;
+	if (p->point) {
+		a = p->local;
+		b = a + 1;
+	} else {
+		uint32_t end = at.end < at.start ? at.start : at.end;
+		/* clipped to this piece */
+		if (p + 1 < s->pieces + s->npieces && end > p[1].start)
+			end = p[1].start;
+		a = p->local + (at.start - p->start);
+		b = p->local + (end - p->start);
+	}
+	if (a > f->len)
+		a = (uint32_t)f->len;
+	if (b > f->len)
+		b = (uint32_t)f->len;
+	local->start = a;
+	local->end = b;
+	return f;
+}
+
+unsigned source_file_index(const source *s, const source *f)
+{
+	return s->nfiles && f >= s->files && f < s->files + s->nfiles
+		? (unsigned)(f - s->files) : 0;
 }
 
 /* The line table and the column checkpoints of the text (source.h). */

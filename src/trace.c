@@ -190,10 +190,14 @@ static void rows_of(const graph *g, size_t root, trace_rows *rs)
 	}
 }
 
-static unsigned line_of(const ast_doc *d, const graph_node *n)
+/* Where a node is: its file (an included one, or a library) and line. */
+static unsigned line_of(const ast_doc *d, const graph_node *n, const char **path)
 {
 	unsigned line = 0, col = 0;
-	source_locate(&d->src, n->block->at.start, &line, &col);
+	uint32_t local;
+	const source *f = source_file_at(&d->src, n->block->at.start, &local);
+	source_locate(f, local, &line, &col);
+	*path = f->path;
 	return line;
 }
 
@@ -364,8 +368,9 @@ void trace_text(const ast_doc *d, const ast_node *const *roots, size_t n,
 		size_t width = 0;
 		for (size_t k = 0; k < rs.n; k++) {
 			buf_clear(&loc);
-			buf_printf(&loc, "%s:%u:", d->src.path,
-				   line_of(d, &t.g.nodes[rs.v[k].node]));
+			const char *path;
+			unsigned line = line_of(d, &t.g.nodes[rs.v[k].node], &path);
+			buf_printf(&loc, "%s:%u:", path, line);
 			if (loc.len > width)
 				width = loc.len;
 		}
@@ -375,8 +380,10 @@ void trace_text(const ast_doc *d, const ast_node *const *roots, size_t n,
 			const trace_row *r = &rs.v[k];
 			const graph_node *gn = &t.g.nodes[r->node];
 			size_t at = out->len;
-			put_safe(out, d->src.path, strlen(d->src.path));
-			buf_printf(out, ":%u:", line_of(d, gn));
+			const char *path;
+			unsigned line = line_of(d, gn, &path);
+			put_safe(out, path, strlen(path));
+			buf_printf(out, ":%u:", line);
 			for (size_t w = out->len - at; w < width + 2 + 2 * (size_t)r->depth; w++)
 				buf_putc(out, ' ');
 			if (r->rel) {
@@ -427,9 +434,11 @@ static void json_node(trace_state *t, buf *out, size_t i)
 	buf_clear(&t->tmp);
 	graph_text(t->d, n, 0, &t->tmp);
 	json_str(out, t->tmp.data ? t->tmp.data : "", t->tmp.len);
+	const char *path;
+	unsigned line = line_of(t->d, n, &path);
 	buf_puts(out, ",\"path\":");
-	json_str(out, t->d->src.path, strlen(t->d->src.path));
-	buf_printf(out, ",\"line\":%u", line_of(t->d, n));
+	json_str(out, path, strlen(path));
+	buf_printf(out, ",\"line\":%u", line);
 	json_bool(out, "unsupported", n->kind != GRAPH_EVIDENCE &&
 				      (n->flags & GRAPH_UNSUPPORTED));
 	json_bool(out, "unaddressed", n->flags & GRAPH_UNADDRESSED);

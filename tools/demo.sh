@@ -7,8 +7,11 @@ BRIEFC=${1:-build/briefc}
 out=build/demo
 mkdir -p "$out"
 formats="json md html latex pdf docx dot"
-for f in examples/*.brief; do
+# A brief in a folder of its own is built from several files: its
+# report.brief includes the rest (examples/README.md).
+for f in examples/*.brief examples/*/report.brief; do
 	name=$(basename "$f" .brief)
+	[ "$name" = report ] && name=$(basename "$(dirname "$f")")
 	case $name in *-draft)
 		echo "== $f (a draft: its diagnostics are the point)"
 		"$BRIEFC" check "$f" || true

@@ -35,6 +35,8 @@ probe() {
 	zlib1g-dev) header zlib.h ;;
 	libjansson-dev) header jansson.h ;;
 	python3) have python3 ;;
+	man-db) have man ;;
+	groff-base) have groff ;;
 	graphviz) have dot ;;
 	libxml2-utils) have xmllint ;;
 	libreoffice-writer-nogui) have soffice || have libreoffice ;;

@@ -35,7 +35,8 @@ fail() { failed=$((failed + 1)); echo "$suite: FAIL: $*"; }
 # formats find them hardest, and a random soup of special characters and
 # inline syntax (the same on every run).
 briefs() {
-	for f in examples/*.brief; do
+	# (a brief of several files: its report.brief)
+	for f in examples/*.brief examples/*/report.brief; do
 		"$BRIEFC" check "$f" >/dev/null 2>&1 && echo "$f"
 	done
 	echo tests/backends/torture.brief

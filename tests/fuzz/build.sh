@@ -47,5 +47,5 @@ mv "$B/fuzz/latex_words.h.tmp" "$B/fuzz/latex_words.h"
 "$CC" -std=c17 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -O1 -g -fno-omit-frame-pointer -D_GNU_SOURCE \
 	-fsanitize=fuzzer $SAN -Isrc -I"$B/gen" -I"$B/fuzz" \
-	-o "$B/fuzz_brief" tests/fuzz/fuzz_brief.c "$B/libbriefc.a" -lz -lm
+	-o "$B/fuzz_brief" tests/fuzz/fuzz_brief.c "$B/libbriefc.a" -ljansson -lz -lm
 echo "fuzz: built $B/fuzz_brief"

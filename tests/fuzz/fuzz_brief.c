@@ -24,6 +24,10 @@
  *             latex_words.h), none of \input \write \catcode & co., no
  *             ^^ sequence
  *   all       rendering twice gives the same bytes (FUZZ_OPT_TWICE)
+ *   fmt       a document fmt accepts formats to a text fmt accepts and
+ *             leaves as it is (fmt(fmt(x)) = fmt(x)), with the same
+ *             diagnostics (code by code) and the same JSON, positions
+ *             aside
  *
  * The output invariants apply to what briefc would write: documents with
  * no errors (a build with errors writes nothing); JSON must be well-formed
@@ -41,6 +45,7 @@
 #include "check.h"
 #include "diag.h"
 #include "escape.h"
+#include "fmt.h"
 #include "latex_words.h"
 #include "render.h"
 #include "render_json.h"
@@ -651,6 +656,99 @@ static void render_and_check(const ast_doc *d, unsigned opts, render_fn r,
 	buf_free(&out);
 }
 
+/* ---- fmt ---- */
+
+/* The JSON without its positions: every ,"at":[L,C] and ,"end":[L,C]
+ * (author text cannot spell them: its quotes are escaped). */
+static void strip_positions(const buf *in, buf *out)
+{
+	const char *p = in->data ? in->data : "", *e = p + in->len;
+	while (p < e) {
+		const char *q = p;
+		size_t k = 0;
+		if (e - p > 7 && memcmp(p, ",\"at\":[", 7) == 0)
+			k = 7;
+		else if (e - p > 8 && memcmp(p, ",\"end\":[", 8) == 0)
+			k = 8;
+		if (k) {
+			q = p + k;
+			while (q < e && ((*q >= '0' && *q <= '9') || *q == ','))
+				q++;
+			if (q < e && *q == ']') {
+				p = q + 1;
+				continue;
+			}
+		}
+		buf_putc(out, *p++);
+	}
+}
+
+static void meaning(ast_doc *d, size_t counts[DC__COUNT], buf *json)
+{
+	check_run_all(d);
+	for (size_t i = 0; i < d->diags.n; i++)
+		counts[d->diags.items[i].code]++;
+	buf raw = BUF_INIT;
+	render_json(d, &raw);
+	strip_positions(&raw, json);
+	buf_free(&raw);
+}
+
+/* One file as fmt loads it: include lines recognised, nothing read. */
+static int load_one(ast_doc *d, const char *p, size_t n)
+{
+	char *raw = malloc(n + SOURCE_PAD);
+	if (!raw)
+		abort();
+	memcpy(raw, p, n);
+	return ast_doc_load_brief(d, "fuzz.brief", raw, n, NULL, false);
+}
+
+static void check_fmt(const uint8_t *data, size_t size)
+{
+	ast_doc a, b, c;
+	if (load_one(&a, (const char *)data, size) != 0) {
+		ast_doc_free(&a);
+		return;
+	}
+	buf f1 = BUF_INIT, f2 = BUF_INIT, ja = BUF_INIT, jb = BUF_INIT;
+	if (fmt_document(&a, &f1) == 0) {
+		size_t ca[DC__COUNT] = {0}, cb[DC__COUNT] = {0};
+		if (load_one(&b, f1.data ? f1.data : "", f1.len) != 0)
+			fail("fmt: the formatted text does not load", f1.data, f1.len, 0);
+		if (fmt_document(&b, &f2) != 0)
+			fail("fmt: the formatted text has syntax errors", f1.data, f1.len, 0);
+		if (f1.len != f2.len || (f1.len && memcmp(f1.data, f2.data, f1.len)))
+			fail("fmt: fmt(fmt(x)) differs from fmt(x)", f1.data, f1.len, 0);
+		/* the same meaning: a fresh load of x (checks change nothing,
+		 * but keep the two sides alike) */
+		if (load_one(&c, (const char *)data, size) != 0)
+			abort();
+		meaning(&c, ca, &ja);
+		meaning(&b, cb, &jb);
+		for (int k = 0; k < DC__COUNT; k++)
+			if (ca[k] != cb[k]) {
+				fprintf(stderr, "fuzz_brief: fmt changed the count of %s: %zu, then %zu\n",
+					diag_code_name((diag_code)k), ca[k], cb[k]);
+				fail("fmt: diagnostics differ", f1.data, f1.len, 0);
+			}
+		if (ja.len != jb.len || (ja.len && memcmp(ja.data, jb.data, ja.len))) {
+			size_t at = 0;
+			while (at < ja.len && at < jb.len && ja.data[at] == jb.data[at])
+				at++;
+			fprintf(stderr, "fuzz_brief: JSON of x: ...%.80s\n", ja.data + (at > 40 ? at - 40 : 0));
+			fail("fmt: the JSON of x and fmt(x) differ", jb.data, jb.len, at);
+		}
+		ast_doc_free(&b);
+		ast_doc_free(&c);
+	}
+	buf_free(&f1);
+	buf_free(&f2);
+	buf_free(&ja);
+	buf_free(&jb);
+	ast_doc_free(&a);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -677,5 +775,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	render_and_check(&d, opts, run_html, check_html);
 	render_and_check(&d, opts, run_latex, check_latex);
 	ast_doc_free(&d);
+	check_fmt(data + 1, size - 1);
 	return 0;
 }

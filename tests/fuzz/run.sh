@@ -18,7 +18,7 @@ secs=${1:-60}
 
 mkdir -p "$B/corpus" "$B/crashes"
 # Seeds: the first byte is the option byte; 0 = defaults, 7 = every option.
-for f in examples/*.brief tests/golden/cases/*.brief tests/pathological/*.brief; do
+for f in examples/*.brief tests/golden/cases/*.brief tests/pathological/*.brief tests/fmt/*.brief; do
 	[ -f "$f" ] || continue
 	name=$(echo "$f" | tr '/' '_')
 	for o in 0 7; do

@@ -351,6 +351,16 @@ static void many_continuations(long n)
 	fputs(":::\n", stdout);
 }
 
+/* One block of fields in the reverse of the contract's order, each name
+ * n times: the parser keeps them in order, fmt sorts them. */
+static void many_fields(long n)
+{
+	front();
+	fputs("::: evidence e0\ntitle: T\n:::\n::: finding f\n", stdout);
+	rep("confidence: low\nevidence: e0 ,e0\nclaim: A claim\n  continued\n", n);
+	fputs(":::\n", stdout);
+}
+
 static void entry_continuations(long n)
 {
 	front();
@@ -619,6 +629,7 @@ static const gen_case cases[] = {
 	{"huge-url", huge_url},
 	{"huge-field", huge_field},
 	{"many-continuations", many_continuations},
+	{"many-fields", many_fields},
 	{"long-word", long_word},
 	{"garbage", garbage},
 	{"garbage-front", garbage_front},

@@ -136,6 +136,7 @@ check "a clean brief (no results)" examples/minimal.brief
 check "the US-ROK draft" examples/us-rok-partnership-draft.brief
 cp tests/golden/cases/check-placeholder-fail.brief "$tmp/a file, with: odd%name.brief"
 check "a path that needs percent-encoding" "$tmp/a file, with: odd%name.brief"
+check "a brief of several files (their own paths)" tests/multifile/locate/brief.brief
 
 # The validator must reject what is not SARIF 2.1.0.
 "$BRIEFC" check --diagnostics=sarif tests/golden/cases/check-placeholder-fail.brief \

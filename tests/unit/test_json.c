@@ -221,6 +221,7 @@ static const char small_json[] =
 	"{\n"
 	"  \"format\":\"briefc\",\"version\":1,\n"
 	"  \"source\":\"t.brief\",\n"
+	"  \"files\":[\"t.brief\"],\n"
 	"  \"meta\":{\"present\":false,\"title\":null,\"title_inline\":null,"
 	"\"subtitle\":null,\"subtitle_inline\":null,\"organization\":null,"
 	"\"authors\":[],\"affiliations\":[],\"date\":null,\"updated\":null,"

@@ -393,6 +393,46 @@ static void test_end_of_file(void **state)
 	ast_doc_free(&d);
 }
 
+/* Fields are kept in the contract's order, whatever the order written, so
+ * that layout never changes meaning: sources are numbered by first
+ * citation reading a block's fields in that order. */
+static void test_fields_in_contract_order(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, "---\ndate: 2024-01-01\nx-unknown: 1\nauthors: A\ntitle: T\n---\n"
+		      "::: finding f\nconfidence: low\nevidence: b\nbogus: 1\n"
+		      "claim: Cites [@a] first\nclaim: again\n:::\n"
+		      "::: evidence a\ntitle: A\n:::\n::: evidence b\ntitle: B\n:::\n");
+	const char *meta[] = {"title", "authors", "date", "x-unknown"};
+	const ast_field *m = d.meta.fields;
+	for (size_t i = 0; i < 4; i++, m = m->next)
+		assert_string_equal(m->name.p, meta[i]);
+	assert_null(m);
+	ast_node *f = unit_find(d.root, AST_BLOCK, 0);
+	const char *names[] = {"claim", "claim", "evidence", "confidence", "bogus"};
+	const ast_field *x = f->u.block->fields;
+	for (size_t i = 0; i < 5; i++, x = x->next)
+		assert_string_equal(x->name.p, names[i]);
+	assert_null(x);
+	assert_string_equal(f->u.block->f_claim->value.p, "Cites [@a] first");
+	ast_doc_free(&d);
+	/* a list of IDs has one spelling, whatever its spacing */
+	unit_load(&d, FM "::: finding f\nclaim: C\nevidence: a ,b,\t,c,\n  d\n:::\n");
+	f = unit_find(d.root, AST_BLOCK, 0);
+	assert_string_equal(f->u.block->fields->next->value.p, "a, b,, c, d");
+	assert_int_equal(f->u.block->evidence.n, 5);
+	ast_doc_free(&d);
+	unit_load(&d, FM "\n::: evidence a\ntitle: A\n:::\n::: evidence b\ntitle: B\n:::\n"
+		      "::: finding f\nconfidence: low\nevidence: b\nbogus: 1\n"
+		      "claim: Cites [@a] first\nclaim: again\n:::\n");
+	/* a: cited in the claim, which comes first: source 1 */
+	ast_node *a = ast_idtab_get(&d.ids, "a", 1), *b = ast_idtab_get(&d.ids, "b", 1);
+	assert_int_equal(a->u.block->number, 1);
+	assert_int_equal(b->u.block->number, 2);
+	ast_doc_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -414,6 +454,7 @@ int main(void)
 		cmocka_unit_test(test_field_many_continuations),
 		cmocka_unit_test(test_entry_continuations),
 		cmocka_unit_test(test_end_of_file),
+		cmocka_unit_test(test_fields_in_contract_order),
 	};
 	return cmocka_run_group_tests_name("parse", tests, NULL, NULL);
 }
