@@ -50,12 +50,17 @@ BUILD_PKGS := flex bison zlib1g-dev libjansson-dev
 UNIT_PKGS  := libcmocka-dev
 # PDF in every script: lualatex with Noto and DejaVu fonts, hb-subset to
 # cut the CJK fonts down (docs/output.md).
-TEST_PKGS  := cmark pandoc tidy poppler-utils chromium texlive-latex-base \
+TEST_PKGS  := cmark cmark-gfm pandoc tidy poppler-utils chromium texlive-latex-base \
 	texlive-latex-recommended texlive-fonts-recommended texlive-luatex lmodern \
 	fonts-noto-core fonts-noto-cjk fonts-dejavu-core libharfbuzz-bin \
 	graphviz jq unzip libxml2-utils libreoffice-writer-nogui python3 man-db groff-base
 
-.PHONY: all deps unit-deps test-deps editors-deps vsix demo test unit golden asan \
+# What make demo runs besides briefc: TeX for the PDF, Graphviz to draw
+# the evidence maps.
+DEMO_PKGS  := texlive-latex-base texlive-latex-recommended \
+	texlive-fonts-recommended lmodern graphviz
+
+.PHONY: all deps unit-deps test-deps demo-deps editors-deps vsix demo test unit golden asan \
 	leakcheck install clean fuzz fuzz-smoke bench screenshot playground \
 	serve-playground wasm-deps npm-deps
 .DELETE_ON_ERROR:
@@ -69,6 +74,8 @@ unit-deps: deps
 	@sh tools/ensure-packages.sh $(UNIT_PKGS)
 test-deps: unit-deps editors-deps
 	@sh tools/ensure-packages.sh $(TEST_PKGS)
+demo-deps: deps
+	@sh tools/ensure-packages.sh $(DEMO_PKGS)
 
 # The editor tests (tests/suites/editors.sh) need vim, node and npm, and the
 # VS Code extension's npm packages as its package-lock.json pins them.  A
@@ -133,7 +140,9 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libbriefc.a | unit-d
 
 -include $(wildcard $(BUILD)/obj/*.d)
 
-demo: $(BUILD)/briefc
+# The packages first: the demo builds PDF, which a fresh machine cannot
+# until TeX is installed.
+demo: demo-deps $(BUILD)/briefc
 	@sh tools/demo.sh $(BUILD)/briefc
 
 # The playground (docs/playground.md): briefc as a WASI command module,
@@ -170,8 +179,9 @@ npm-deps:
 $(BUILD)/wasm/%.o: src/%.c | $(GEN_H) wasm-deps
 	@mkdir -p $(dir $@)
 	$(WASM_CC) $(WASM_CFLAGS) -DBRIEFC_VERSION='"$(VERSION)"' -MMD -MP -c -o $@ $<
-# (with their dependency files too: a header that changes the size of a
-# type the parser shares, diag.h's codes, must rebuild it)
+# (-MMD here too: the generated code includes parse.h and ast.h, and an
+# object left over from an older layout of their structs, or of diag.h's
+# codes, links and then traps at run time)
 $(BUILD)/wasm/parser.o: $(BUILD)/gen/parser.c | $(GEN_H) wasm-deps
 	@mkdir -p $(dir $@)
 	$(WASM_CC) $(WASM_CFLAGS) $(GEN_CFLAGS) -MMD -MP -c -o $@ $<

@@ -405,13 +405,6 @@ json_t *lsp_diagnostics(const lsp_ctx *c)
 
 /* ---- hover, definition, references ---- */
 
-static bool id_char(unsigned char ch)
-{
-	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-	       (ch >= '0' && ch <= '9') || ch == '-' || ch == '_' || ch == '.' ||
-	       ch == ':';
-}
-
 static const ast_node *acronym_at(const lsp_ctx *c, size_t off, span *at)
 {
 	const char *t = c->text->p;
@@ -821,7 +814,7 @@ json_t *lsp_completion(const lsp_ctx *c, size_t off)
 		off = le;
 	/* the ID or word being typed */
 	size_t w = off;
-	while (w > ls && id_char((unsigned char)p[w - 1]))
+	while (w > ls && ast_id_char(p[w - 1]))
 		w--;
 
 	if (w > ls && p[w - 1] == '@') {

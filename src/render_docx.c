@@ -345,21 +345,6 @@ static const char *level_style(const char *value)
 
 /* ---- properties ---- */
 
-static bool is_letter_lang(const str *l)
-{
-	static const char *const us[] = {"en-us", "en-ca"};
-	for (size_t i = 0; i < 2; i++) {
-		if (l->len != 5)
-			continue;
-		size_t k = 0;
-		while (k < 5 && (l->p[k] | 0x20) == (us[i][k] | 0x20))
-			k++;
-		if (k == 5)
-			return true;
-	}
-	return false;
-}
-
 /* The package's properties, from what the document's event says. */
 static void properties(const render_meta *m, docx_pkg *p)
 {
@@ -371,7 +356,7 @@ static void properties(const render_meta *m, docx_pkg *p)
 		buf_put(&p->creator, m->authors[i].p, m->authors[i].len);
 	}
 	buf_put(&p->lang, m->lang.p, m->lang.len);
-	p->letter = is_letter_lang(&m->lang);
+	p->letter = m->letter;
 	buf_put(&p->company, m->organization.p, m->organization.len);
 	buf_put(&p->description, m->description.p, m->description.len);
 	if (m->date.len)
@@ -401,6 +386,13 @@ static void docx_event(render *r, const render_ev *ev)
 	case RE_DOCUMENT:
 		if (in)
 			properties(ev->meta, &x->pkg);
+		break;
+	case RE_TABLE:
+	case RE_FIGURE:
+	case RE_BOX:
+		/* their anchor, on the next paragraph: references link there */
+		if (in)
+			pending_add(x, ev->id);
 		break;
 	case RE_HEADER:
 		if (!in)
@@ -551,6 +543,9 @@ static void docx_event(render *r, const render_ev *ev)
 		x->cite += in ? 1 : -1;
 		break;
 	case RE_BACKLINK:
+		if (ev->name)	/* to a note's mark, which this backend
+				 * does not write yet: no link to nowhere */
+			break;
 		set_rstyle(x, NULL);
 		text(r, " ");
 		link_anchor(x, ev->href);
@@ -632,7 +627,7 @@ static void docx_event(render *r, const render_ev *ev)
 	}
 }
 
-static const render_backend docx_backend = {docx_event, docx_text};
+static const render_backend docx_backend = {docx_event, docx_text, false, false};
 
 int render_docx(const ast_doc *d, const render_options *o, const char *ref, size_t ref_len,
 		buf *out, buf *err)
