@@ -56,6 +56,15 @@ typedef enum i18n_word {
 	I18N_ADDRESSED_BY_MANY,
 	I18N_ADDRESSES,
 	I18N_ADDRESSES_MANY,
+	/* below a table or figure, before a colon: its sources (the _MANY
+	 * form when it has more than one) and its note */
+	I18N_SOURCE_ONE,
+	I18N_SOURCE_MANY,
+	I18N_FLOAT_NOTE,
+	/* after a long table's caption on the pages it goes on to */
+	I18N_CONTINUED,
+	/* before the version of the brief, with its separator */
+	I18N_VERSION,
 	/* before a date; the _DAY form when the date has a day */
 	I18N_UPDATED,
 	I18N_UPDATED_DAY,
@@ -75,6 +84,10 @@ typedef enum i18n_word {
 	I18N_FULL_STOP,
 	/* a source's back-links: CITED_ON 2, 5 (the pages it is cited on) */
 	I18N_CITED_ON,
+	/* what a back-link says to a screen reader, before its number:
+	 * to a citation of a source, to a note's mark in the text */
+	I18N_BACK_TO_CITATION,
+	I18N_BACK_TO_MARK,
 	/* the page footer: PAGE_BEFORE N PAGE_OF M PAGE_AFTER */
 	I18N_PAGE_BEFORE,
 	I18N_PAGE_OF,

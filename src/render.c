@@ -489,14 +489,16 @@ static void header(render *r)
 		if (!render_has(dates[i]))
 			continue;
 		render_ev ev = {.el = i ? RE_UPDATED : RE_DATE, .entering = true,
-				.text = dates[i]->value, .label = i ? "Updated" : NULL};
+				.text = dates[i]->value,
+				.label = !i ? NULL : render_word(r, dates[i]->value.len == 10 ?
+							      I18N_UPDATED_DAY : I18N_UPDATED)};
 		render_fire(r, &ev);
 		render_lit_date(r, dates[i]);
 		ev.entering = false;
 		render_fire(r, &ev);
 	}
 	if (render_has(m->version)) {
-		render_ev ev = {.el = RE_VERSION, .entering = true, .label = "Version"};
+		render_ev ev = {.el = RE_VERSION, .entering = true, .label = render_word(r, I18N_VERSION)};
 		render_fire(r, &ev);
 		render_name(r, m->version->value.p, m->version->value.len,
 			    m->version->value_at);

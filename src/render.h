@@ -118,7 +118,8 @@ typedef enum render_el {
 	RE_SOURCE,		/* id, number; inline details, then the note's blocks */
 	RE_SOURCE_LABEL,	/* "[3]" */
 	RE_SOURCE_TITLE,
-	RE_BACKLINK,		/* leaf: href (a citation's anchor), number k */
+	RE_BACKLINK,		/* leaf: href (a citation's or a note mark's anchor), number k;
+				 * label: what it says to a screen reader */
 	RE_GLOSSARY,		/* RE_GLOSS_TERM, RE_GLOSS_DEF pairs */
 	RE_GLOSS_TERM,
 	RE_GLOSS_DEF,

@@ -100,7 +100,8 @@ static void float_source(render *r, const ast_block *b)
 	if (!b->evidence.n)
 		return;
 	render_ev ev = {.el = RE_FLOAT_SOURCE, .entering = true,
-			.label = b->evidence.n > 1 ? "Sources" : "Source"};
+			.label = render_word(r, b->evidence.n > 1 ? I18N_SOURCE_MANY :
+						    I18N_SOURCE_ONE)};
 	render_fire(r, &ev);
 	render_refs(r, &b->evidence);
 	ev.entering = false;
@@ -216,12 +217,12 @@ void render_table(render *r, const ast_node *t)
 		buf_free(&w);
 	}
 	render_ev ev = {.el = RE_TABLE, .entering = true, .id = render_node_id(t),
-			.number = b->number, .label = "Table", .ncols = ncols,
+			.number = b->number, .label = render_word(r, I18N_TABLE), .ncols = ncols,
 			.aligns = aligns, .widths = widths};
 	ev.text.p = plain.data ? plain.data : "";
 	ev.text.len = plain.len;
 	render_fire(r, &ev);
-	caption(r, b, "Table");
+	caption(r, b, ev.label);
 
 	r->p->noexpand++;
 	if (head) {
@@ -231,7 +232,7 @@ void render_table(render *r, const ast_node *t)
 		table_row(r, head, ncols, aligns, true, true);
 		buf hb = BUF_INIT;
 		h.entering = false;
-		h.label = "continued";
+		h.label = render_word(r, I18N_CONTINUED);
 		if (r->be != &render_null_backend)
 			h.cells = head_plain(r, head, ncols, &hb);
 		render_fire(r, &h);
@@ -250,7 +251,7 @@ void render_table(render *r, const ast_node *t)
 
 	float_source(r, b);
 	if (render_has(b->f_note)) {
-		render_ev note = {.el = RE_FLOAT_NOTE, .entering = true, .label = "Note"};
+		render_ev note = {.el = RE_FLOAT_NOTE, .entering = true, .label = render_word(r, I18N_FLOAT_NOTE)};
 		render_fire(r, &note);
 		r->p->noexpand++;
 		render_field_inlines(r, b->f_note);
@@ -274,11 +275,11 @@ void render_figure(render *r, const ast_node *f)
 	if (b->f_caption && b->f_caption->inl && r->be != &render_null_backend)
 		render_plain(r->doc, b->f_caption->inl, &plain);
 	render_ev ev = {.el = RE_FIGURE, .entering = true, .id = render_node_id(f),
-			.number = b->number, .label = "Figure"};
+			.number = b->number, .label = render_word(r, I18N_FIGURE)};
 	ev.text.p = plain.data ? plain.data : "";
 	ev.text.len = plain.len;
 	render_fire(r, &ev);
-	caption(r, b, "Figure");
+	caption(r, b, ev.label);
 	render_image img;
 	char *data;
 	buf file = BUF_INIT;
@@ -306,7 +307,7 @@ void render_box_open(render *r, const ast_node *x)
 {
 	const ast_block *b = x->u.block;
 	render_ev ev = {.el = RE_BOX, .entering = true, .id = render_node_id(x),
-			.number = b->number, .label = "Box",
+			.number = b->number, .label = render_word(r, I18N_BOX),
 			.name = box_types[b->box_type]};
 	render_fire(r, &ev);
 	if (!render_has(b->f_title))
@@ -322,6 +323,6 @@ void render_box_close(render *r, const ast_node *x)
 {
 	const ast_block *b = x->u.block;
 	render_ev ev = {.el = RE_BOX, .id = render_node_id(x), .number = b->number,
-			.label = "Box", .name = box_types[b->box_type]};
+			.label = render_word(r, I18N_BOX), .name = box_types[b->box_type]};
 	render_fire(r, &ev);
 }

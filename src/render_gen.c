@@ -207,7 +207,7 @@ static void gen_source(render *r, const ast_node *e)
 	for (unsigned k = 1; k <= total && !p->nolinks; k++) {
 		render_ev bl = {.el = RE_BACKLINK, .entering = true,
 				.href = render_cite_anchor(p, e, k),
-				.number = k};
+				.number = k, .label = render_word(r, I18N_BACK_TO_CITATION)};
 		render_fire(r, &bl);
 	}
 	/* the evidence's note too: the checks count no use in evidence,

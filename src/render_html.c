@@ -378,10 +378,8 @@ static void html_event(render *r, const render_ev *ev)
 		if (in) {
 			put(r, ev->el == RE_DATE ? "<p class=\"brief-date\">" :
 			    "<p class=\"brief-updated\">");
-			if (ev->label) {
+			if (ev->label)	/* with its separator */
 				esc(r, ev->label);
-				put(r, " ");
-			}
 			put(r, "<time datetime=\"");
 			escape_html(r->out, ev->text.p, ev->text.len);
 			put(r, "\">");
@@ -393,7 +391,6 @@ static void html_event(render *r, const render_ev *ev)
 		if (in) {
 			put(r, "<p class=\"brief-version\">");
 			esc(r, ev->label);
-			put(r, " ");
 		} else {
 			put(r, "</p>\n");
 		}
@@ -557,8 +554,8 @@ static void html_event(render *r, const render_ev *ev)
 	case RE_BACKLINK:
 		put(r, "<a class=\"backlink\"");
 		href(r, ev->href);
-		put(r, ev->name ? " aria-label=\"Back to the text of mark " :
-		    " aria-label=\"Back to citation ");
+		put(r, " aria-label=\"");
+		esc(r, ev->label);	/* with its space */
 		buf_put_ulong(r->out, (unsigned long)ev->number);
 		put(r, "\">\xE2\x86\x91</a>");
 		return;

@@ -608,8 +608,8 @@ static void md_event(render *r, const render_ev *ev)
 	case RE_VERSION:
 		if (in) {
 			block(r);
+			/* the label has its separator */
 			md_text(r, ev->label, strlen(ev->label));
-			md_text(r, " ", 1);
 		}
 		return;
 	case RE_CAPTION:

@@ -115,7 +115,8 @@ static void note_item(render *r, const ast_node *def)
 	unsigned total = p->counted ? p->note_marks_total[n - 1] : p->note_marks[n - 1];
 	for (unsigned k = 1; k <= total; k++) {
 		render_ev bl = {.el = RE_BACKLINK, .entering = true, .name = "note",
-				.href = mark_anchor(&mark, n, k), .number = k};
+				.href = mark_anchor(&mark, n, k), .number = k,
+				.label = render_word(r, I18N_BACK_TO_MARK)};
 		render_fire(r, &bl);
 	}
 	ev.entering = false;

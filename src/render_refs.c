@@ -50,11 +50,11 @@ void render_label(render *r, const ast_node *t)
 		else if (t->u.block->kind == BK_EVIDENCE)
 			render_lit_num(r, "", t->u.block->number);
 		else if (t->u.block->kind == BK_TABLE)
-			render_lit_num(r, "Table ", t->u.block->number);
+			render_lit_label(r, I18N_TABLE, t->u.block->number);
 		else if (t->u.block->kind == BK_FIGURE)
-			render_lit_num(r, "Figure ", t->u.block->number);
+			render_lit_label(r, I18N_FIGURE, t->u.block->number);
 		else if (t->u.block->kind == BK_BOX && t->u.block->number)
-			render_lit_num(r, "Box ", t->u.block->number);
+			render_lit_label(r, I18N_BOX, t->u.block->number);
 		break;
 	default:
 		break;

@@ -74,7 +74,7 @@ static char *render_str(backend be, const char *text, bool fragment)
 {
 	ast_doc d;
 	unit_load(&d, text);
-	render_options o = {fragment};
+	render_options o = {.fragment = fragment};
 	buf out = BUF_INIT;
 	assert_int_equal(be(&d, &o, &out), 0);
 	ast_doc_free(&d);
@@ -360,7 +360,7 @@ static void test_acronym_first_use(void **state)
 		ast_doc d;
 		unit_load(&d, text);
 		buf out = BUF_INIT;
-		render_options o = {true};
+		render_options o = {.fragment = true};
 		assert_int_equal(bes[b](&d, &o, &out), 0);
 		buf plain = BUF_INIT;	/* the text without the HTML's markup */
 		for (size_t i = 0; i < out.len; i++) {
@@ -444,7 +444,7 @@ static void test_acronyms_agree(void **state)
 		backend bes[] = {render_html, render_md, render_latex};
 		for (size_t b = 0; b < 3; b++) {
 			buf out = BUF_INIT;
-			render_options o = {true};
+			render_options o = {.fragment = true};
 			bes[b](&d, &o, &out);	/* LaTeX: U+D55C, U+1F600 cannot be set */
 			bool spelled = out.data && strstr(out.data, "Republic of Korea (");
 			if (spelled != cases[i].spelled)
@@ -471,7 +471,7 @@ static void test_acronyms_agree(void **state)
 	check_run_all(&d);
 	assert_int_equal(unit_count(&d, DC_UNUSED_ACRONYM), 1);
 	buf out = BUF_INIT;
-	render_options o = {true};
+	render_options o = {.fragment = true};
 	render_html(&d, &o, &out);
 	assert_null(strstr(out.data, "Republic of Korea ("));
 	assert_non_null(strstr(out.data, "About the <abbr title=\"Republic of Korea\">ROK</abbr>."));
@@ -607,7 +607,7 @@ static void test_deep_nesting(void **state)
 	ast_node *t = ast_new(&d, AST_TEXT, p->at);
 	ast_set_text(t, ast_str(&d, "deep", 4));
 	ast_append(e, t);
-	render_options o = {true};
+	render_options o = {.fragment = true};
 	static const backend all[] = {render_html, render_md, render_latex};
 	for (size_t i = 0; i < 3; i++) {
 		buf out = BUF_INIT;
@@ -729,6 +729,135 @@ static void test_language(void **state)
 }
 
 /*
+ * Version 2's words in the brief's language, from the one table: the
+ * labels of tables, figures and boxes (their captions, references and
+ * LaTeX's \tablename), a float's sources and note, the notes' heading,
+ * "continued", the updated and version lines, partial dates, and what a
+ * back-link says; none of them left in English.
+ */
+static const char brief_ko[] =
+	"---\n"
+	"title: T\n"
+	"authors: A\n"
+	"date: 2024-03\n"
+	"updated: 2024-05-02\n"
+	"version: 2.1\n"
+	"lang: ko\n"
+	"---\n"
+	"\n"
+	"# S\n"
+	"\n"
+	"See [@t], [@f] and [@b].[^n]\n"
+	"\n"
+	"::: box b\n"
+	"title: B\n"
+	":::\n"
+	"\n"
+	"::: table t\n"
+	"caption: C\n"
+	"source: e\n"
+	"note: N.\n"
+	"\n"
+	"| a | b |\n"
+	"|---|---|\n"
+	"| 1 | 2 |\n"
+	":::\n"
+	"\n"
+	"::: figure f\n"
+	"src: none.png\n"
+	"alt: A blue band that rises over the years.\n"
+	"caption: F\n"
+	"source: e, e2\n"
+	":::\n"
+	"\n"
+	"[^n]: A note.\n"
+	"\n"
+	"::: evidence e\n"
+	"title: E\n"
+	"date: 2023-11\n"
+	":::\n"
+	"\n"
+	"::: evidence e2\n"
+	"title: E2\n"
+	"date: 2024\n"
+	":::\n"
+	;
+static const char *const html_ko[] = {
+	"<span class=\"float-label\">\xED\x91\x9C 1:</span> C",
+	"<span class=\"float-label\">\xEA\xB7\xB8\xEB\xA6\xBC 1:</span> F",
+	"<p class=\"box-label\">\xEB\xB0\x95\xEC\x8A\xA4 1</p>",
+	"<span class=\"float-label\">\xEC\xB6\x9C\xEC\xB2\x98:</span>",
+	"<span class=\"float-label\">\xEC\xA3\xBC:</span> N.",
+	"<h2>\xEC\xA3\xBC</h2>",
+	"<h2>\xEC\xB6\x9C\xEC\xB2\x98</h2>",
+	"\xEC\x88\x98\xEC\xA0\x95\xEC\x9D\xBC: <time datetime=\"2024-05-02\">2024\xEB\x85\x84 5\xEC\x9B\x94 2\xEC\x9D\xBC</time>",
+	"<time datetime=\"2024-03\">2024\xEB\x85\x84 3\xEC\x9B\x94</time>",
+	"<p class=\"brief-version\">\xEB\xB2\x84\xEC\xA0\x84 2.1</p>",
+	"2023\xEB\x85\x84 11\xEC\x9B\x94",
+	">\xED\x91\x9C 1</a>",
+	">\xEA\xB7\xB8\xEB\xA6\xBC 1</a>",
+	">\xEB\xB0\x95\xEC\x8A\xA4 1</a>",
+	"aria-label=\"\xEC\x9D\xB8\xEC\x9A\xA9 \xEC\x9C\x84\xEC\xB9\x98\xEB\xA1\x9C \xEB\x8F\x8C\xEC\x95\x84\xEA\xB0\x80\xEA\xB8\xB0 1\"",
+	"aria-label=\"\xEB\xB3\xB8\xEB\xAC\xB8\xEC\x9D\x98 \xEC\xA3\xBC \xED\x91\x9C\xEC\x8B\x9C\xEB\xA1\x9C \xEB\x8F\x8C\xEC\x95\x84\xEA\xB0\x80\xEA\xB8\xB0 1\"",
+};
+static const char *const latex_ko[] = {
+	"\\renewcommand{\\tablename}{\xED\x91\x9C}",
+	"\\renewcommand{\\figurename}{\xEA\xB7\xB8\xEB\xA6\xBC}",
+	"\\BriefBoxLabel{\xEB\xB0\x95\xEC\x8A\xA4 1}",
+	"\\BriefFloatSource{\xEC\xB6\x9C\xEC\xB2\x98}",
+	"\\BriefFloatNote{\xEC\xA3\xBC}",
+	"\\BriefUpdated{\xEC\x88\x98\xEC\xA0\x95\xEC\x9D\xBC: }{2024\xEB\x85\x84 5\xEC\x9B\x94 2\xEC\x9D\xBC}",
+	"\\BriefVersion{\xEB\xB2\x84\xEC\xA0\x84 }{2.1}",
+	"{C (\xEA\xB3\x84\xEC\x86\x8D)}",
+	"2024\xEB\x85\x84 3\xEC\x9B\x94",
+};
+static const char *const html_en[] = {
+	"Table",
+	"Figure",
+	"Box",
+	"Source",
+	"Note",
+	"Updated",
+	"Version",
+	"Back to",
+};
+static const char *const latex_en[] = {
+	"{Table",
+	"{Figure",
+	"{Box",
+	"{Source",
+	"{Note",
+	"{Updated",
+	"{Version",
+	"continued",
+};
+
+static void test_language_v2(void **state)
+{
+	(void)state;
+	char *h = render_str(render_html, brief_ko, false);
+	for (size_t i = 0; i < sizeof html_ko / sizeof html_ko[0]; i++)
+		if (!strstr(h, html_ko[i]))
+			fail_msg("HTML: no '%s'", html_ko[i]);
+	const char *body = strstr(h, "<body");
+	assert_non_null(body);
+	for (size_t i = 0; i < sizeof html_en / sizeof html_en[0]; i++)
+		if (strstr(body, html_en[i]))
+			fail_msg("HTML: '%s' in English", html_en[i]);
+	free(h);
+	char *l = render_str(render_latex, brief_ko, false);
+	for (size_t i = 0; i < sizeof latex_ko / sizeof latex_ko[0]; i++)
+		if (!strstr(l, latex_ko[i]))
+			fail_msg("LaTeX: no '%s'", latex_ko[i]);
+	body = strstr(l, "\\begin{document}");
+	assert_non_null(body);
+	for (size_t i = 0; i < sizeof latex_en / sizeof latex_en[0]; i++)
+		if (strstr(body, latex_en[i]))
+			fail_msg("LaTeX: '%s' in English", latex_en[i]);
+	free(l);
+}
+
+/*
  * Backends render documents with errors without crashing (briefc writes
  * nothing for them, but the renderer must not fall over): a heading with
  * an empty explicit ID in the table of contents had no link target and
@@ -777,6 +906,7 @@ int main(void)
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_plain),
 		cmocka_unit_test(test_language),
+		cmocka_unit_test(test_language_v2),
 		cmocka_unit_test(test_running_head),
 			cmocka_unit_test(test_render_heading_without_id),
 };
