@@ -11,10 +11,13 @@
 #    error where it stands, and nothing is written;
 #  - the PDF is the same bytes from a cold cache, a warm one and none,
 #    and after the brief changed under a kept .aux or the kept format
-#    was damaged.
+#    was damaged;
+#  - version 2 under lualatex (tests/backends/floats-ko.brief): a Korean
+#    brief's long table (its caption, continued, and header on each page),
+#    figure, box and notes, with every label and date in Korean.
 . tests/backends/suite.sh
 suite_init verify-scripts
-need lualatex pdflatex pdftotext pdffonts perl
+need lualatex pdflatex pdftotext pdffonts pdfimages perl
 export XDG_CACHE_HOME="$tmp/cache"
 s=tests/backends/scripts.brief
 
@@ -76,6 +79,36 @@ for fmt in latex pdf; do
 	   grep -q 'emoji are not supported' "$tmp/err" && [ "$(cat "$tmp/out")" = keep ]; then ok
 	else fail "-t $fmt of unsupported characters: status $st:"; head -8 "$tmp/err"; fi
 done 2>/dev/null
+
+
+# Version 2 in Korean, set by lualatex: the labels of the floats, the
+# box, the notes (at the foot of the page), the title block's lines, and
+# a long table's caption "(계속)" and header on the page it goes on to.
+k=tests/backends/floats-ko.brief
+if "$BRIEFC" build -t pdf -o "$tmp/floats-ko.pdf" "$k" 2>"$tmp/err" && [ ! -s "$tmp/err" ]; then ok
+else fail "floats-ko.brief: build -t pdf: $(head -5 "$tmp/err")"; fi
+if [ -s "$tmp/floats-ko.pdf" ]; then
+	pdftotext -layout -enc UTF-8 "$tmp/floats-ko.pdf" "$tmp/ko.txt"
+	missing=""
+	for w in '표 1: 국가별 니켈 정제 능력' '그림 1: 니켈 가격 추이' '박스 1' '출처: [1]' \
+		'주: 수치는 추정치이다.' '2023년 업계 조사를 바탕으로 한다.' '단위는 천 톤이다.' \
+		'수정일: 2024년 5월 2일' '버전 2.1' '2024년 3월' '시험 통계청, 2023년 11월' '인용 쪽:'; do
+		grep -qF "$w" "$tmp/ko.txt" || missing="$missing '$w'"
+	done
+	if [ -z "$missing" ]; then ok; else fail "floats-ko.pdf lacks:$missing"; fi
+	heads=$(grep -c '항목 *값 *확인' "$tmp/ko.txt")
+	cont=$(grep -c '표 2: 공급망 점검 항목 (계속)' "$tmp/ko.txt")
+	rows=$(grep -c '[0-9]*행: 공급망 점검 항목과 설명이 긴 행' "$tmp/ko.txt")
+	if [ "$heads" -ge 2 ] && [ "$cont" -eq $((heads - 1)) ] && [ "$rows" -eq 70 ]; then ok
+	else fail "floats-ko.pdf's long table: $heads headers, $cont continued captions, $rows rows"; fi
+	if grep -q 'Table\|Figure\|Box\|Source\|Note\|Updated\|Version\|continued' "$tmp/ko.txt"; then
+		fail "floats-ko.pdf has English words: $(grep 'Table\|Figure\|Box\|Source\|Note\|Updated\|Version\|continued' "$tmp/ko.txt" | head -3)"
+	else ok; fi
+	if [ "$(pdfimages -list "$tmp/floats-ko.pdf" | tail -n +3 | wc -l)" -eq 1 ] &&
+	   pdffonts "$tmp/floats-ko.pdf" | grep -q 'NotoSerifCJKkr' &&
+	   ! pdffonts "$tmp/floats-ko.pdf" | grep -q 'Type 3'; then ok
+	else fail "floats-ko.pdf: no figure, or not set in Noto Serif CJK KR"; fi
+fi
 
 # The same PDF from a cold cache, a warm one and none at all; a second
 # build of the same file reuses the format and the .aux.
