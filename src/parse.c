@@ -230,6 +230,7 @@ void parse_blank(parse_state *ps, span at)
 {
 	(void)at;
 	ps->after_fields = ps->in_fields;
+	ps->fields_cut = false;
 	ps->in_fields = false;
 	close_para(ps);
 	ps->quote = NULL;
@@ -324,6 +325,11 @@ void parse_text(parse_state *ps, const parse_tok *t, span at)
 		return;
 	if (!def)
 		parse_markup_line(ps, t, at);
+	else if (ps->in_fields)
+		/* a note's definition ends the fields as a blank line would
+		 * (fmt writes one before it): a field's line in its text is
+		 * said to be one, with or without that blank line */
+		ps->after_fields = ps->fields_cut = true;
 	ps->in_fields = false;
 	if (def) {
 		note_open(ps, t->a, at, def);

@@ -70,6 +70,7 @@ typedef struct parse_state {
 	bool in_fields;		/* in a block's field region */
 	bool after_fields;	/* in the paragraph after the blank line that
 				 * ended it (parse_markup.c) */
+	bool fields_cut;	/* ... or after the note definition that did */
 	/* the open ::: table (parse_table.c): what its next line must be */
 	enum { TS_HEADER, TS_DELIMITER, TS_ROWS, TS_AFTER } table_stage;
 	ast_node *table_header;	/* its header row */
