@@ -56,6 +56,8 @@ typedef enum i18n_word {
 	I18N_ADDRESSED_BY_MANY,
 	I18N_ADDRESSES,
 	I18N_ADDRESSES_MANY,
+	/* the alt text of a logo when the brief names no organization */
+	I18N_LOGO,
 	/* below a table or figure, before a colon: its sources (the _MANY
 	 * form when it has more than one) and its note */
 	I18N_SOURCE_ONE,

@@ -437,7 +437,7 @@ static void header(render *r)
 	p->noexpand++;
 	if (render_has(m->logo))
 		render_logo(r, m->logo, render_has(m->organization) ?
-			    m->organization->value.p : "Logo");
+			    m->organization->value.p : render_word(r, I18N_LOGO));
 	if (render_has(m->organization)) {
 		render_mark(r, RE_ORGANIZATION, true);
 		render_name(r, m->organization->value.p, m->organization->value.len,

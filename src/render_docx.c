@@ -363,6 +363,15 @@ static void properties(const render_meta *m, docx_pkg *p)
 		docx_set_date(p, m->date.p, m->date.len);
 }
 
+/* "Table 2" and what follows it. */
+static void number_label(render *r, const char *label, long number, const char *after)
+{
+	char n[32];
+	text(r, label);
+	snprintf(n, sizeof n, " %ld%s", number, after);
+	text(r, n);
+}
+
 /* The elements that are a paragraph of one style; docx_event handles
  * the rest, and an element in neither (RE_MAIN, RE_SOURCES, ...) adds
  * nothing of its own. */
@@ -393,6 +402,50 @@ static void docx_event(render *r, const render_ev *ev)
 		/* their anchor, on the next paragraph: references link there */
 		if (in)
 			pending_add(x, ev->id);
+		para_close(x);
+		if (in && ev->el == RE_BOX && ev->number > 0) {
+			para_open(x, "BriefBoxTitle", 0, 0, 0);
+			number_label(r, ev->label, ev->number, "");
+			para_close(x);
+		}
+		break;
+	/* Until tables, figures and boxes are Word's own (docs/output.md),
+	 * their lines are paragraphs: the caption, each row (its cells
+	 * parted by tabs), the sources and the note, with the labels of
+	 * the brief's language. */
+	case RE_CAPTION:
+		if (in) {
+			para_open(x, "Caption", 0, 0, 0);
+			number_label(r, ev->label, ev->number, ": ");
+		} else {
+			para_close(x);
+		}
+		break;
+	case RE_ROW:
+		in ? para_open(x, "BriefTableText", 0, 0, 0) : para_close(x);
+		break;
+	case RE_CELL:
+		if (in && !ev->first)
+			run_element(x, "<w:tab/>");
+		break;
+	case RE_FLOAT_SOURCE:
+	case RE_FLOAT_NOTE:
+		if (in) {
+			para_open(x, "BriefTableNote", 0, 0, 0);
+			text(r, ev->label);
+			text(r, ": ");
+		} else {
+			para_close(x);
+		}
+		break;
+	case RE_UPDATED:
+	case RE_VERSION:
+		if (in) {
+			para_open(x, "Date", 0, 0, 0);
+			text(r, ev->label);	/* with its separator */
+		} else {
+			para_close(x);
+		}
 		break;
 	case RE_HEADER:
 		if (!in)
