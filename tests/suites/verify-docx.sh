@@ -175,4 +175,15 @@ st=$?
 "$BRIEFC" build -t html --reference-doc "$tmp/ref.docx" examples/minimal.brief >/dev/null 2>"$tmp/err"
 st=$?
 [ $st -eq 2 ] && grep -q 'option of -t docx' "$tmp/err" && ok || fail "--reference-doc with html: status $st"
+# The labels of version 2 in the brief's language, as pandoc reads them:
+# a caption, a row with its cells apart, a float's sources and note, a
+# box's number, the updated and version lines (Korean).
+"$BRIEFC" build -t docx -o "$tmp/ko.docx" tests/backends/floats-ko.brief 2>/dev/null
+pandoc -t plain --wrap=none "$tmp/ko.docx" >"$tmp/ko.txt" 2>/dev/null
+missing=""
+for w in '표 1: 국가별 니켈 정제 능력' '그림 1: 니켈 가격 추이' '박스 1' '출처: [1]' '주: 수치는 추정치이다.' \
+	'인도네시아 1,200 48%' '수정일: 2024년 5월 2일' '버전 2.1'; do
+	grep -qF "$w" "$tmp/ko.txt" || missing="$missing '$w'"
+done
+if [ -z "$missing" ]; then ok; else fail "floats-ko.docx lacks:$missing"; fi
 suite_end
