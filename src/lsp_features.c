@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "check.h"
+#include "utf8.h"
 
 /* ---- JSON, positions ---- */
 
@@ -25,7 +26,7 @@ json_t *lsp_json_str(const char *p, size_t n)
 		return s;
 	buf b = BUF_INIT;
 	for (size_t i = 0; i < n;) {
-		size_t k = lsp_utf8_len(p + i, n - i);
+		size_t k = utf8_valid(p + i, n - i);
 		if (k) {
 			buf_put(&b, p + i, k);
 			i += k;
