@@ -712,7 +712,7 @@ static json_t *initialize(server *s, json_t *params)
 	s->doc_changes = json_is_true(json_object_get(json_object_get(ws, "workspaceEdit"),
 						      "documentChanges"));
 	return json_pack(
-		"{s:{s:s,s:{s:b,s:i},s:b,s:b,s:b,s:{s:b},s:{s:[s,s,s,s]},s:b,s:{s:[s]}},"
+		"{s:{s:s,s:{s:b,s:i},s:b,s:b,s:b,s:{s:b},s:{s:[s,s,s,s]},s:b,s:{s:[s]},s:b},"
 		"s:{s:s,s:s}}",
 		"capabilities",
 		"positionEncoding", lsp_encoding_name(s->enc),
@@ -724,6 +724,7 @@ static json_t *initialize(server *s, json_t *params)
 		"completionProvider", "triggerCharacters", "@", " ", ",", ":",
 		"documentSymbolProvider", 1,
 		"codeActionProvider", "codeActionKinds", "quickfix",
+		"documentFormattingProvider", 1,
 		"serverInfo", "name", "briefc", "version", BRIEFC_VERSION);
 }
 
@@ -745,7 +746,8 @@ static void initialized(server *s)
 }
 
 typedef enum need {
-	NEED_DOC,		/* params.textDocument.uri, and the analysis */
+	NEED_TEXT,		/* params.textDocument.uri: the text alone */
+	NEED_DOC,		/* and the analysis */
 	NEED_POS,		/* and params.position */
 	NEED_POS_LAZY		/* the same; the analysis only if asked for */
 } need;
@@ -866,6 +868,19 @@ static json_t *rq_code_action(server *s, lsp_ctx *c, size_t off, json_t *params,
 	return lsp_code_actions(c, from < to ? from : to, from < to ? to : from);
 }
 
+/* Formatting: what fmt would write, or nothing (null) when fmt leaves
+ * the file as it is (its syntax errors are among its diagnostics). */
+static json_t *rq_formatting(server *s, lsp_ctx *c, size_t off, json_t *params,
+			     json_t *id, bool *answered)
+{
+	(void)s, (void)off, (void)params, (void)id, (void)answered;
+	const char *why = "";
+	json_t *r = lsp_formatting(c, &why);
+	if (!r)
+		fprintf(stderr, "briefc lsp: %s not formatted: %s\n", c->uri, why);
+	return r;
+}
+
 typedef struct doc_method {
 	const char *name;
 	need need;
@@ -881,6 +896,7 @@ static const doc_method doc_methods[] = {
 	{"textDocument/completion", NEED_POS_LAZY, rq_completion},
 	{"textDocument/documentSymbol", NEED_DOC, rq_symbols},
 	{"textDocument/codeAction", NEED_DOC, rq_code_action},
+	{"textDocument/formatting", NEED_TEXT, rq_formatting},
 };
 
 static void doc_request_run(server *s, const doc_method *m, json_t *id, json_t *params)

@@ -2,7 +2,7 @@
  * lsp_features.h - the answers of the language server, as JSON: the
  * diagnostics of an analysis, and what each request asks of a document
  * (hover, definition, references, rename, completion, symbols, code
- * actions).
+ * actions, formatting).
  *
  * A request names a place in one open document; its answer may name
  * places in any file of the brief that document is part of (a chapter,
@@ -92,5 +92,9 @@ bool lsp_rename_in(const lsp_analysis *an, const char *library, str id,
 json_t *lsp_completion(const lsp_ctx *c, size_t off);
 json_t *lsp_symbols(const lsp_ctx *c);
 json_t *lsp_code_actions(const lsp_ctx *c, size_t from, size_t to);
+
+/* The edits that make the document what `briefc fmt` writes (lsp_format.c):
+ * an array, or NULL when fmt leaves it as it is (syntax errors; *why). */
+json_t *lsp_formatting(const lsp_ctx *c, const char **why);
 
 #endif

@@ -302,7 +302,7 @@ def test_lifecycle():
     check(caps["renameProvider"] == {"prepareProvider": True}, "renameProvider")
     check("@" in caps["completionProvider"]["triggerCharacters"], "completion on @")
     check(caps["codeActionProvider"]["codeActionKinds"] == ["quickfix"], "code actions")
-    check("documentFormattingProvider" not in caps, "formatting offered without fmt")
+    check(caps.get("documentFormattingProvider") is True, "formatting not offered")
     check(r["serverInfo"]["name"] == "briefc", "serverInfo")
     c.notify("initialized", {})
     c.shutdown()
@@ -963,10 +963,11 @@ def test_every_request_everywhere():
                                   ("textDocument/references", {"context": {"includeDeclaration": True}}),
                                   ("textDocument/prepareRename", {}), ("textDocument/completion", {}),
                                   ("textDocument/rename", {"newName": "renamed-%d" % n}),
+                                  ("textDocument/formatting", {"options": {"tabSize": 4, "insertSpaces": True}}),
                                   ("textDocument/codeAction", {"range": {"start": p, "end": {"line": line + 3, "character": 0}},
                                                                "context": {"diagnostics": []}})):
                 params = dict(doc_params(uri, p), **extra)
-                if method == "textDocument/codeAction":
+                if method in ("textDocument/codeAction", "textDocument/formatting"):
                     del params["position"]
                 r = c.response(c.request(method, params))
                 check("result" in r or r["error"]["code"] == -32803, "%s at %s in %s: %s" % (method, p, path, r))
@@ -1374,6 +1375,92 @@ def test_watch_without_client(t):
     d = wait_diags(c, t.uri("report/chapters/two.brief"), lambda d: d != [], "after a chapter changed")
     check(codes(d) == ["undefined-reference"], "the changed chapter: %s" % d)
     c.shutdown()
+
+
+MESSY = """---
+date: 2024-01-01
+authors:   A. Writer
+title: Messy
+---
+# Summary   
+
+Prose stays as it is.
+* a bullet
+::: finding f1
+confidence: high
+claim: Something holds.
+evidence:   e1 ,e2
+:::
+::: evidence e1
+title: One
+:::
+
+::: evidence e2
+title: Two
+:::
+"""
+
+
+@in_tree({"report/messy.brief": MESSY, "report/crlf.brief": MESSY.replace("\n", "\r\n")})
+def test_formatting(t):
+    c = started()
+    for name in ("report/messy.brief", "report/crlf.brief", "report/chapters/one.brief"):
+        text = t.files[name]
+        c.open(t.uri(name), text)
+        edits = c.call("textDocument/formatting", dict(doc_params(t.uri(name)),
+                                                      options={"tabSize": 8, "insertSpaces": False}))
+        want = subprocess.run([BRIEFC, "fmt", "--stdout", t.path(name)], capture_output=True).stdout.decode()
+        got = apply_edits(text.replace("\r\n", "\n"), edits) if "\r" not in text else None
+        if got is None:
+            # CRLF: each line's end changes; apply on the raw text
+            got = text
+            lines = text.split("\n")
+            spans = []
+            for e in edits:
+                a = sum(len(l) + 1 for l in lines[:e["range"]["start"]["line"]]) + e["range"]["start"]["character"]
+                b = sum(len(l) + 1 for l in lines[:e["range"]["end"]["line"]]) + e["range"]["end"]["character"]
+                spans.append((a, b, e["newText"]))
+            for a, b, nt in sorted(spans, reverse=True):
+                got = got[:a] + nt + got[b:]
+        check(got == want, "%s: formatting gives\n%r\nnot what fmt writes\n%r" % (name, got, want))
+        if name == "report/messy.brief":
+            check(1 < len(edits) < 10, "the edits are not few: %s" % edits)
+            # formatted: nothing to do
+            c.notify("textDocument/didChange", {"textDocument": {"uri": t.uri(name), "version": 2},
+                                                "contentChanges": [{"text": got}]})
+            check(c.call("textDocument/formatting", doc_params(t.uri(name))) == [],
+                  "formatting a formatted file")
+    # random layouts, and one with more changed lines than are told apart
+    rnd = random.Random(5)
+    pieces = ["# Part %d   \n", "Para %d  \n", "* item %d\n", "\n", "\n\n",
+              "::: finding g%d\nconfidence: low\nclaim: x\nevidence:  e1,e2\n:::\n",
+              "::: evidence x%d\ntitle:   T\n:::\n"]
+    texts = []
+    for n in (5, 20, 60, 200):
+        ps = [rnd.choice(pieces) for _ in range(n)]
+        texts.append("---\ntitle: R\nauthors: A\ndate: 2024\n---\n" +
+                     "".join(p % i if "%d" in p else p for i, p in enumerate(ps)))
+    texts.append("---\ntitle: R\nauthors: A\ndate: 2024\n---\n" +
+                 "".join("Paragraph %d.  \n\n" % i for i in range(1500)))
+    for k, text in enumerate(texts):
+        name = "report/random-%d.brief" % k
+        t.write(name, text)
+        c.open(t.uri(name), text)
+        edits = c.call("textDocument/formatting", doc_params(t.uri(name)))
+        want = subprocess.run([BRIEFC, "fmt", "--stdout", t.path(name)], capture_output=True).stdout.decode()
+        check(apply_edits(text, edits) == want, "random layout %d: formatting differs from fmt" % k)
+        if k == len(texts) - 1:
+            check(len(edits) == 1, "past 1,000 changed lines, one edit: %d" % len(edits))
+    # a syntax error: fmt leaves the file alone, and so does formatting
+    bad = MESSY.replace("::: evidence e2\n", "::: evidence e2\n\n::: finding\n")
+    c.open(t.uri("report/bad.brief"), bad)
+    r = c.response(c.request("textDocument/formatting", doc_params(t.uri("report/bad.brief"))))
+    check(r.get("result") is None and "error" not in r, "formatting a file with a syntax error: %s" % r)
+    t.write("report/bad.brief", bad)
+    p = subprocess.run([BRIEFC, "fmt", "--stdout", t.path("report/bad.brief")], capture_output=True)
+    check(p.returncode == 1, "fmt of the file with a syntax error: %d" % p.returncode)
+    c.shutdown()
+    check(b"not formatted" in c.stderr, "no word on stderr: %s" % c.stderr)
 
 
 TESTS = [(name[5:], fn) for name, fn in sorted(globals().items()) if name.startswith("test_")]
