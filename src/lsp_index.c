@@ -148,16 +148,20 @@ lsp_analysis *lsp_analyse(const char *path, const char *uri, const lsp_text *tex
 			  files *reads, const policy *pol)
 {
 	lsp_analysis *a = xcalloc(1, sizeof *a, "an analysis");
-	char *raw = xmalloc(text->len + SOURCE_PAD, "the document's text");
-	memcpy(raw, text->p, text->len);
+	/* A CSL-JSON library open on its own is no brief: nothing to check
+	 * (read by an open brief, it is checked as that brief's library). */
+	bool csl = assemble_is_csl(path, strlen(path));
+	size_t len = csl ? 0 : text->len;
+	char *raw = xmalloc(len + SOURCE_PAD, "the document's text");
+	memcpy(raw, text->p, len);
 	files_overlay ov = {overlay_lookup, (void *)op};
 	reads->overlay = &ov;
 	reads->keep = true;
-	a->loaded = ast_doc_load_brief(&a->doc, path, raw, text->len, follow ? reads : NULL,
+	a->loaded = ast_doc_load_brief(&a->doc, path, raw, len, follow ? reads : NULL,
 				       follow) == 0;
 	reads->overlay = NULL;
 	make_files(a, path, uri, text, version, op, reads);
-	if (!a->loaded)
+	if (!a->loaded || csl)
 		return a;
 	collect(a);
 	check_run_all(&a->doc);

@@ -1335,6 +1335,22 @@ def test_unsaved_chapter_wins(t):
 
 
 @in_tree()
+def test_csl_library_open(t):
+    c = started()
+    zot = t.uri("lib/zotero.json")
+    check(c.open(zot, ZOTERO) == [], "a CSL-JSON file alone is not checked as a brief")
+    check(c.call("textDocument/documentSymbol", doc_params(zot)) == [], "its outline")
+    c.open(t.main, MAIN)
+    # its unsaved text is the brief's library now
+    c.notify("textDocument/didChange", {"textDocument": {"uri": zot, "version": 2},
+                                        "contentChanges": [{"text": ZOTERO.replace("zot-2020", "zot-2019")}]})
+    d = wait_diags(c, t.one, lambda d: d != [], "a chapter citing an item renamed in the unsaved library")
+    check(set(codes(d)) == {"undefined-reference"}, "the chapter: %s" % d)
+    check(c.diagnostics(zot, 2) is not None, "the library's own diagnostics, at its version")
+    c.shutdown()
+
+
+@in_tree()
 def test_chapter_alone_then_with_brief(t):
     c = started()
     one, main = t.uri("report/chapters/one.brief"), t.uri("report/brief.brief")
