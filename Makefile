@@ -48,11 +48,16 @@ CMOCKA_LIBS := $(or $(shell pkg-config --libs cmocka 2>/dev/null),-lcmocka)
 # (tools/ensure-packages.sh probes for what each provides).
 BUILD_PKGS := flex bison zlib1g-dev libjansson-dev
 UNIT_PKGS  := libcmocka-dev
-TEST_PKGS  := cmark pandoc tidy poppler-utils chromium texlive-latex-base \
+TEST_PKGS  := cmark cmark-gfm pandoc tidy poppler-utils chromium texlive-latex-base \
 	texlive-latex-recommended texlive-fonts-recommended texlive-luatex lmodern \
 	graphviz jq unzip libxml2-utils libreoffice-writer-nogui python3 man-db groff-base
 
-.PHONY: all deps unit-deps test-deps editors-deps vsix demo test unit golden asan \
+# What make demo runs besides briefc: TeX for the PDF, Graphviz to draw
+# the evidence maps.
+DEMO_PKGS  := texlive-latex-base texlive-latex-recommended \
+	texlive-fonts-recommended lmodern graphviz
+
+.PHONY: all deps unit-deps test-deps demo-deps editors-deps vsix demo test unit golden asan \
 	leakcheck install clean fuzz fuzz-smoke bench screenshot playground \
 	serve-playground wasm-deps npm-deps
 .DELETE_ON_ERROR:
@@ -66,6 +71,8 @@ unit-deps: deps
 	@sh tools/ensure-packages.sh $(UNIT_PKGS)
 test-deps: unit-deps editors-deps
 	@sh tools/ensure-packages.sh $(TEST_PKGS)
+demo-deps: deps
+	@sh tools/ensure-packages.sh $(DEMO_PKGS)
 
 # The editor tests (tests/suites/editors.sh) need vim, node and npm, and the
 # VS Code extension's npm packages as its package-lock.json pins them.  A
@@ -130,7 +137,9 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libbriefc.a | unit-d
 
 -include $(wildcard $(BUILD)/obj/*.d)
 
-demo: $(BUILD)/briefc
+# The packages first: the demo builds PDF, which a fresh machine cannot
+# until TeX is installed.
+demo: demo-deps $(BUILD)/briefc
 	@sh tools/demo.sh $(BUILD)/briefc
 
 # The playground (docs/playground.md): briefc as a WASI command module,

@@ -2,7 +2,16 @@
  * gen.c - write a benchmark brief of a given size and, from the same
  * content, the plain Markdown an author would write without briefc.
  *
- *   gen SIZE OUT.brief OUT.md      SIZE in bytes, or with a K or M suffix
+ *   gen [-k KIND] SIZE OUT.brief OUT.md    SIZE in bytes, or with a K or M suffix
+ *
+ * KIND is the brief's make-up:
+ *   plain    (the default) prose, cards and sources as described below
+ *   floats   the same with a table of ten rows per section and a note in
+ *            a third of the sentences (GFM tables and footnotes in the
+ *            Markdown, which cmark reads as paragraphs)
+ *   refs     reference-dense: a citation in three sentences of four, often
+ *            two sources and a locator, and every block with all its
+ *            fields (evidence with authors and an access date)
  *
  * The brief is as many whole sections as fit in SIZE bytes (so "64M" stays
  * within briefc's input limit of 64 MiB).
@@ -28,11 +37,15 @@
 
 #define WRAP 72
 
+enum { KIND_PLAIN, KIND_FLOATS, KIND_REFS };
+
 typedef struct gen {
 	FILE *brief, *md;
 	uint64_t rng;
 	size_t written;		/* bytes of the brief so far */
-	int section, finding, rec, evidence;
+	int section, finding, rec, evidence, table;
+	int kind;
+	int note, notes_from;	/* notes made; the first not yet defined */
 } gen;
 
 static const char *const words[] = {
@@ -212,6 +225,29 @@ static void ref_finding(text *x, int f)
 	snprintf(t->md, sizeof t->md, "[Finding %d](#f-%d)", f, f);
 }
 
+/* [@e-a, p. N; @e-b]: two sources and a locator (refs briefs). */
+static void ref_dense(gen *g, text *x)
+{
+	int a = g->evidence + 1 + (int)pick(g, 2), b = a == g->evidence + 1 ? a + 1 : a - 1;
+	unsigned page = 1 + pick(g, 200);
+	tok *t = add(x);
+	switch (pick(g, 3)) {
+	case 0:
+		snprintf(t->brief, sizeof t->brief, "[@e-%d, p. %u]", a, page);
+		snprintf(t->md, sizeof t->md, "[[e-%d, p. %u]](#e-%d)", a, page, a);
+		break;
+	case 1:
+		snprintf(t->brief, sizeof t->brief, "[@e-%d; @e-%d]", a, b);
+		snprintf(t->md, sizeof t->md, "[[e-%d]](#e-%d), [[e-%d]](#e-%d)", a, a, b, b);
+		break;
+	default:
+		snprintf(t->brief, sizeof t->brief, "[@e-%d, pp. %u-%u; @e-%d]", a, page,
+			 page + 3, b);
+		snprintf(t->md, sizeof t->md, "[[e-%d, pp. %u-%u]](#e-%d), [[e-%d]](#e-%d)",
+			 a, page, page + 3, a, b, b);
+	}
+}
+
 /* One sentence; references cite evidence up to g->evidence + 2. */
 static void sentence(gen *g, text *x, int cite)
 {
@@ -247,11 +283,20 @@ static void sentence(gen *g, text *x, int cite)
 		} else
 			word(x, w, i == 0);
 	}
-	if (cite && pick(g, 4) == 0)
+	if (cite && g->kind == KIND_REFS && pick(g, 4) != 0)
+		ref_dense(g, x);
+	else if (cite && pick(g, 4) == 0)
 		ref_evidence(x, g->evidence + 1 + (int)pick(g, 2));
 	else if (cite && g->finding > 0 && pick(g, 20) == 0)
 		ref_finding(x, 1 + (int)pick(g, (unsigned)g->finding));
 	punct(x, ".");
+	if (cite && g->kind == KIND_FLOATS && pick(g, 3) == 0) {
+		tok *t = &x->t[x->n - 1];
+		size_t l = strlen(t->brief);
+		snprintf(t->brief + l, sizeof t->brief - l, "[^n-%d]", ++g->note);
+		l = strlen(t->md);
+		snprintf(t->md + l, sizeof t->md - l, "[^n-%d]", g->note);
+	}
 }
 
 /* Write tokens wrapped at WRAP columns, each line starting with the
@@ -281,6 +326,19 @@ static void wrap(gen *g, const text *x, const char *first_b, const char *rest_b,
 	}
 }
 
+/* The definitions of the notes made since the last call: one sentence
+ * each, after the paragraph that uses them. */
+static void notes(gen *g)
+{
+	while (g->notes_from < g->note) {
+		text x = {.n = 0};
+		char pre[32];
+		sentence(g, &x, 0);
+		snprintf(pre, sizeof pre, "[^n-%d]: ", ++g->notes_from);
+		wrap(g, &x, pre, "  ", pre, "  ");
+	}
+}
+
 static void paragraph(gen *g, int sentences)
 {
 	text x = {.n = 0};
@@ -289,6 +347,38 @@ static void paragraph(gen *g, int sentences)
 	wrap(g, &x, "", "", "", "");
 	B(g, "\n");
 	M(g, "\n");
+	if (g->notes_from < g->note) {
+		notes(g);
+		B(g, "\n");
+		M(g, "\n");
+	}
+}
+
+/* A table of ten rows, referred to in the paragraph before it. */
+static void table(gen *g)
+{
+	int t = ++g->table;
+	B(g, "As [@t-%d] shows, the figures vary by option.\n\n", t);
+	M(g, "As [Table %d](#t-%d) shows, the figures vary by option.\n\n", t, t);
+	B(g, "::: table t-%d\ncaption: Estimated cost of each *%s* option, 2025-2030\n"
+	     "source: e-%d\nnote: Figures in 2024 dollars.\n\n", t,
+	  words[pick(g, 100)], g->evidence + 1);
+	M(g, "<a id=\"t-%d\"></a>\n**Table %d.** Estimated cost of each option, "
+	     "2025-2030\n\n", t, t);
+	const char *head = "| Option | Cost ($bn) | Jobs | Source |\n|:--|--:|--:|:--|\n";
+	B(g, "%s", head);
+	M(g, "%s", head);
+	for (int r = 0; r < 10; r++) {
+		const char *w = words[pick(g, 100)];
+		unsigned cost = pick(g, 1000), jobs = pick(g, 100000);
+		int e = g->evidence + 1 + (int)pick(g, 2);
+		B(g, "| Expand %s *%s* | %u.%u | %u | [@e-%d] |\n", w,
+		  words[pick(g, 100)], cost / 10, cost % 10, jobs, e);
+		M(g, "| Expand %s *%s* | %u.%u | %u | [[e-%d]](#e-%d) |\n", w,
+		  words[pick(g, 100)], cost / 10, cost % 10, jobs, e, e);
+	}
+	B(g, ":::\n\n");
+	M(g, "\n*Figures in 2024 dollars.*\n\n");
 }
 
 static void list(gen *g)
@@ -390,7 +480,10 @@ static void evidence(gen *g)
 	snprintf(pre_m, sizeof pre_m, "**[e-%d]** ", e);
 	wrap(g, &x, "title: ", "  ", pre_m, "");
 	B(g, "publisher: %s\nurl: https://example.org/reports/%d.pdf\n"
-	     "date: %u-%02u-%02u\ntype: %s\n:::\n\n", pub, e, y, mo, d, type);
+	     "date: %u-%02u-%02u\ntype: %s\n", pub, e, y, mo, d, type);
+	if (g->kind == KIND_REFS)
+		B(g, "authors: Jane Doe; John Roe\naccessed: 2024-01-%02u\n", 1 + e % 28);
+	B(g, ":::\n\n");
 	M(g, "%s, %u-%02u-%02u, <https://example.org/reports/%d.pdf> (%s).\n\n",
 	  pub, y, mo, d, e, type);
 }
@@ -456,6 +549,8 @@ static void section(gen *g)
 	if (pick(g, 4) == 0)
 		quote(g);
 	paragraph(g, 2 + (int)pick(g, 4));
+	if (g->kind == KIND_FLOATS)
+		table(g);
 	finding(g);
 	int subs = 1 + (int)pick(g, 2);
 	for (int k = 1; k <= subs; k++) {
@@ -487,12 +582,21 @@ static size_t parse_size(const char *s)
 
 int main(int argc, char **argv)
 {
-	size_t size = argc == 4 ? parse_size(argv[1]) : 0;
+	int kind = KIND_PLAIN;
+	if (argc == 6 && strcmp(argv[1], "-k") == 0) {
+		kind = strcmp(argv[2], "floats") == 0 ? KIND_FLOATS :
+		       strcmp(argv[2], "refs") == 0 ? KIND_REFS :
+		       strcmp(argv[2], "plain") == 0 ? KIND_PLAIN : -1;
+		argc -= 2;
+		argv += 2;
+	}
+	size_t size = argc == 4 && kind >= 0 ? parse_size(argv[1]) : 0;
 	if (!size) {
-		fputs("usage: gen SIZE[K|M] OUT.brief OUT.md\n", stderr);
+		fputs("usage: gen [-k plain|floats|refs] SIZE[K|M] OUT.brief OUT.md\n", stderr);
 		return 2;
 	}
 	gen g = {0};
+	g.kind = kind;
 	g.rng = 0x5EED;
 	g.brief = fopen(argv[2], "w");
 	if (!g.brief)

@@ -2,7 +2,10 @@
 # bench/run.sh BRIEFC - time briefc against cmark and pandoc; print one table.
 #
 # Generates briefs of 1, 8 and 64 MB and the equivalent Markdown
-# (bench/gen.c, built into the build folder next to BRIEFC), then measures
+# (bench/gen.c, built into the build folder next to BRIEFC), and at 8 MB
+# two more make-ups: table- and note-heavy ("floats") and reference-dense
+# ("refs": a citation in most sentences, every block with all its
+# fields), then measures
 # each program's wall time (hyperfine, median of several runs) and peak
 # resident memory (GNU time), and the US-ROK example end to end.  A format
 # briefc cannot build yet shows as n/a.  See docs/performance.md.
@@ -27,10 +30,15 @@ GNUTIME=/usr/bin/time
 if [ ! -x "$OUT/gen" ] || [ bench/gen.c -nt "$OUT/gen" ]; then
 	${CC:-cc} -std=c17 -O2 -o "$OUT/gen" bench/gen.c || exit 2
 fi
-for s in $SIZES; do
+KINDS=
+case " $SIZES " in *" 8 "*) KINDS="8-floats 8-refs" ;; esac
+for s in $SIZES $KINDS; do
 	if [ ! -s "$OUT/$s.brief" ] || [ "$OUT/gen" -nt "$OUT/$s.brief" ]; then
 		echo "bench: generating $s MB" >&2
-		"$OUT/gen" "${s}M" "$OUT/$s.brief" "$OUT/$s.md" || exit 2
+		case $s in
+		*-*) "$OUT/gen" -k "${s#*-}" "${s%%-*}M" "$OUT/$s.brief" "$OUT/$s.md" || exit 2 ;;
+		*) "$OUT/gen" "${s}M" "$OUT/$s.brief" "$OUT/$s.md" || exit 2 ;;
+		esac
 	fi
 done
 
@@ -101,6 +109,12 @@ for s in $SIZES; do
 	[ "$s" = 1 ] && measure "$s" pandoc-html 3 0 pandoc -f markdown -t html "$m"
 	[ "$s" = 1 ] && lsp_measure "$s" "$b" 30
 done
+for s in $KINDS; do
+	b=$OUT/$s.brief m=$OUT/$s.md
+	measure "$s" check 15 2 "$BRIEFC" check "$b"
+	measure "$s" html 15 2 "$BRIEFC" build -t html "$b"
+	measure "$s" cmark-html 15 2 cmark "$m"
+done
 if [ -f "$SMALL" ]; then
 	measure small check 300 20 "$BRIEFC" check "$SMALL"
 	measure small html 300 20 "$BRIEFC" build -t html "$SMALL"
@@ -141,6 +155,7 @@ END {
 	for (i = 1; i <= nsizes; i++) {
 		s = sizes[i]
 		if (s == "small" || s == "multi") continue
+		shown = s ~ /-/ ? substr(s, 1, index(s, "-") - 1) " MB " substr(s, index(s, "-") + 1) : s " MB"
 		for (j = 1; j <= nnames; j++) {
 			n = names[j]; k = s SUBSEP n
 			if (!(k in mean)) continue
@@ -148,8 +163,8 @@ END {
 			if (n in ref) vs = show(ratio(mean[k], mean[s, ref[n]]), "%.2f×")
 			if (n == "pandoc-html")
 				vs = "pandoc/briefc " show(ratio(mean[k], mean[s, "html"]), "%.0f×")
-			sc = show(ratio(mean[k], mean[1, n]), "%.2f")
-			printf "| %s MB | %s | %s | %s | %s | %s | %s |\n", s, label[n],
+			sc = s ~ /-/ ? "" : show(ratio(mean[k], mean[1, n]), "%.2f")
+			printf "| %s | %s | %s | %s | %s | %s | %s |\n", shown, label[n],
 				ms(mean[k]), ms(sd[k]), mb(peak[k]), vs, sc
 		}
 	}
@@ -173,6 +188,14 @@ END {
 	verdict("html at 8 MB ≤ 1.0 × cmark", show(r, "%.2f×"), r, 1.0, 1)
 	r = ratio(mean[8, "check"], mean[8, "cmark-html"])
 	verdict("check at 8 MB ≤ 0.5 × cmark", show(r, "%.2f×"), r, 0.5, 1)
+	split("floats refs", kinds, " ")
+	for (q = 1; q <= 2; q++) {
+		s = "8-" kinds[q]
+		r = ratio(mean[s, "html"], mean[s, "cmark-html"])
+		verdict("html at 8 MB " kinds[q] " ≤ 1.0 × cmark", show(r, "%.2f×"), r, 1.0, 1)
+		r = ratio(mean[s, "check"], mean[s, "cmark-html"])
+		verdict("check at 8 MB " kinds[q] " ≤ 0.5 × cmark", show(r, "%.2f×"), r, 0.5, 1)
+	}
 	r = ratio(mean[1, "pandoc-html"], mean[1, "html"])
 	verdict("pandoc/briefc html at 1 MB ≥ 100", show(r, "%.0f×"), r, 100, 0)
 	worst = "-"

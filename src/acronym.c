@@ -174,3 +174,92 @@ void acronym_scan(prose *p, const acronym_table *t, acronym_fn *fn, void *ctx)
 		i = e;
 	}
 }
+
+/* ---- how a use reads where it stands ---- */
+
+/* A hyphen (ASCII, U+2010, U+2011) or an en dash ends at s[i - 1]. */
+static bool joiner_before(const char *s, size_t i)
+{
+	if (i >= 1 && s[i - 1] == '-')
+		return true;
+	return i >= 3 && memcmp(s + i - 3, "\xE2\x80", 2) == 0 &&
+	       ((unsigned char)s[i - 1] == 0x90 || (unsigned char)s[i - 1] == 0x91 ||
+		(unsigned char)s[i - 1] == 0x93);
+}
+
+/* ... or starts at s[j]. */
+static bool joiner_after(const char *s, size_t n, size_t j)
+{
+	if (j < n && s[j] == '-')
+		return true;
+	return j + 3 <= n && memcmp(s + j, "\xE2\x80", 2) == 0 &&
+	       ((unsigned char)s[j + 2] == 0x90 || (unsigned char)s[j + 2] == 0x91 ||
+		(unsigned char)s[j + 2] == 0x93);
+}
+
+/* 's or ’s at b, ending a word. */
+static bool possessive(const prose *p, size_t b)
+{
+	size_t k = b;
+	if (k < p->len && p->text[k] == '\'')
+		k++;
+	else if (k + 3 <= p->len && memcmp(p->text + k, "\xE2\x80\x99", 3) == 0)
+		k += 3;
+	else
+		return false;
+	return k < p->len && (p->text[k] == 's' || p->text[k] == 'S') &&
+	       !(p->fl[k + 1] & CP_WORD);
+}
+
+/* A prose word (not code, a URL or a reference). */
+static bool word_byte(const prose *p, size_t i)
+{
+	return (p->fl[i] & (CP_WORD | CP_CODE | CP_URL | CP_REF)) == CP_WORD;
+}
+
+/* Whether a capitalized word stands before a, blanks between: its first
+ * letter an ASCII capital (other scripts' capitals are not told apart). */
+static bool capitalized_before(const prose *p, size_t a)
+{
+	size_t i = a;
+	while (i > 0 && (p->fl[i - 1] & CP_SPACE))
+		i--;
+	if (i == a || i == 0 || !word_byte(p, i - 1))
+		return false;
+	while (i > 0 && word_byte(p, i - 1))
+		i--;
+	return ascii_is_upper(p->text[i]);
+}
+
+/* ... or after b. */
+static bool capitalized_after(const prose *p, size_t b)
+{
+	size_t j = b;
+	while (j < p->len && (p->fl[j] & CP_SPACE))
+		j++;
+	return j > b && j < p->len && word_byte(p, j) && ascii_is_upper(p->text[j]);
+}
+
+/* "(" before the word, blanks between, and ")" right after it. */
+static bool parenthesised(const prose *p, size_t a, size_t b)
+{
+	while (a > 0 && (p->fl[a - 1] & CP_SPACE))
+		a--;
+	return a > 0 && p->text[a - 1] == '(' && b < p->len && p->text[b] == ')';
+}
+
+unsigned acronym_context(const prose *p, size_t a, size_t b, size_t len)
+{
+	unsigned c = 0;
+	if (len < b - a)
+		c |= ACRONYM_PLURAL;
+	if (joiner_before(p->text, a) || joiner_after(p->text, p->len, b))
+		c |= ACRONYM_JOINED;
+	if (possessive(p, b))
+		c |= ACRONYM_POSSESSIVE;
+	if (capitalized_before(p, a) && capitalized_after(p, b))
+		c |= ACRONYM_IN_NAME;
+	if (parenthesised(p, a, b))
+		c |= ACRONYM_WRITTEN;
+	return c;
+}

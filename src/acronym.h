@@ -8,6 +8,11 @@
  * a use a check counts is a use every output marks, and a use the
  * outputs mark is one the checks count.
  *
+ * Where a declared acronym is spelled out (its first use in running text)
+ * also depends on how a use reads where it stands (acronym_context): the
+ * renderer spells out the first use that reads well so, and the first use
+ * when none does (contract 11.8).
+ *
  * A use is a word that is a declared abbreviation, or one followed by a
  * plural 's' (NGOs); a word shaped like an acronym is one of capital
  * letters and digits with at least two capitals (and such a word with a
@@ -78,5 +83,30 @@ void acronym_scan(prose *p, const acronym_table *t, acronym_fn *fn, void *ctx);
 /* Capitals and digits, at least two capitals; not an I/V/X numeral nor a
  * placeholder word. */
 bool acronym_shape(const char *s, size_t n);
+
+/*
+ * How the use at flat bytes [a, b) (acronym [a, a + len)) of p reads
+ * where it stands.  A use spelled out as "Expansion (ABBR)" reads badly
+ * when it is a plural (NGOs), part of a compound (US-ROK, with a hyphen
+ * or an en dash), a possessive (NIST's, NIST’s), or between two
+ * capitalized words, inside a name (the National AI Strategy); the
+ * author wrote the expansion already when the use stands in parentheses
+ * ("Republic of Korea (ROK)").
+ */
+enum {
+	ACRONYM_PLURAL = 1,
+	ACRONYM_JOINED = 2,
+	ACRONYM_POSSESSIVE = 4,
+	ACRONYM_IN_NAME = 8,
+	ACRONYM_WRITTEN = 16
+};
+unsigned acronym_context(const prose *p, size_t a, size_t b, size_t len);
+
+/* Whether a use in that context reads well spelled out (or was). */
+static inline bool acronym_reads_well(unsigned context)
+{
+	return !(context & (ACRONYM_PLURAL | ACRONYM_JOINED | ACRONYM_POSSESSIVE |
+			    ACRONYM_IN_NAME));
+}
 
 #endif

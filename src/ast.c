@@ -41,6 +41,10 @@ ast_node *ast_new(ast_doc *d, ast_type t, span at)
 	case AST_REF:
 		n->u.ref = arena_alloc(&d->arena, sizeof *n->u.ref);
 		break;
+	case AST_FOOTNOTE:
+	case AST_FNREF:
+		n->u.note = arena_alloc(&d->arena, sizeof *n->u.note);
+		break;
 	default:
 		break;
 	}
@@ -109,8 +113,8 @@ void ast_vec_free(ast_vec *v)
 
 static const char *const type_names[AST__COUNT] = {
 	"document", "heading", "paragraph", "list", "item", "quote", "block",
-	"area", "acronym", "text", "softbreak", "emph", "strong", "code",
-	"link", "ref",
+	"area", "acronym", "row", "cell", "footnote", "text", "softbreak",
+	"emph", "strong", "code", "link", "ref", "footnote_ref",
 };
 
 const char *ast_type_name(ast_type t)
@@ -120,7 +124,8 @@ const char *ast_type_name(ast_type t)
 
 const char *const ast_block_kind_names[BK__COUNT] = {
 	"finding", "recommendation", "evidence", "acronyms", "areas",
-	"recommendations", "findings", "sources", "glossary",
+	"recommendations", "findings", "sources", "glossary", "table",
+	"figure", "box",
 };
 
 const char *ast_block_kind_name(ast_block_kind k)
@@ -139,7 +144,27 @@ int ast_block_kind_lookup(const char *name, size_t len)
 
 bool ast_kind_has_id(ast_block_kind k)
 {
-	return k == BK_FINDING || k == BK_RECOMMENDATION || k == BK_EVIDENCE;
+	return k == BK_FINDING || k == BK_RECOMMENDATION || k == BK_EVIDENCE ||
+	       k == BK_TABLE || k == BK_FIGURE;
+}
+
+bool ast_kind_may_have_id(ast_block_kind k)
+{
+	return ast_kind_has_id(k) || k == BK_BOX;
+}
+
+bool ast_kind_has_body(ast_block_kind k)
+{
+	switch (k) {
+	case BK_RECOMMENDATIONS:
+	case BK_FINDINGS:
+	case BK_SOURCES:
+	case BK_GLOSSARY:
+	case BK_FIGURE:
+		return false;
+	default:
+		return true;
+	}
 }
 
 const char *ast_level_name(ast_level l)
@@ -148,17 +173,17 @@ const char *ast_level_name(ast_level l)
 	return (unsigned)l < 4 ? names[l] : "";
 }
 
+/* [A-Za-z0-9_][A-Za-z0-9_.:-]*, not ending in '.' or ':' (contract 11.1):
+ * BibTeX and Zotero keys such as Smith2020 or oecd:2023. */
 bool ast_id_valid(const char *p, size_t len)
 {
-	if (len == 0)
+	if (len == 0 || p[len - 1] == '.' || p[len - 1] == ':')
 		return false;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)p[i];
-		bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-			  (c == '-' && i > 0);
-		if (!ok)
+	if (!ascii_is_alnum(p[0]) && p[0] != '_')
+		return false;
+	for (size_t i = 1; i < len; i++)
+		if (!ast_id_char(p[i]))
 			return false;
-	}
 	return true;
 }
 
@@ -181,7 +206,19 @@ void ast_ids_canonical(buf *out, const char *p, size_t n)
 	}
 }
 
+/*
+ * The ID table compares without ASCII case (hash.h: nocase), so that it
+ * holds one ID of each spelling up to case: a look-up is exact, a
+ * definition refused when an ID that differs only in letter case is
+ * taken (contract 11.1: such IDs are duplicates).
+ */
 ast_node *ast_idtab_get(const ast_idtab *t, const char *key, size_t len)
+{
+	const htab_entry *e = htab_get(t, key, len);
+	return e && memcmp(e->key, key, len) == 0 ? e->val.p : NULL;
+}
+
+ast_node *ast_idtab_get_folded(const ast_idtab *t, const char *key, size_t len)
 {
 	const htab_entry *e = htab_get(t, key, len);
 	return e ? e->val.p : NULL;
@@ -275,19 +312,43 @@ static const ast_field_spec evidence_fields[] = {
 	{"accessed", VT_DATE, false},
 	{"type", VT_EVIDENCE_TYPE, false},
 };
+static const ast_field_spec table_fields[] = {
+	{"caption", VT_INLINE, true},
+	{"source", VT_IDS, false},
+	{"note", VT_INLINE, false},
+};
+static const ast_field_spec figure_fields[] = {
+	{"src", VT_PATH, true},
+	{"alt", VT_TEXT, true},
+	{"caption", VT_INLINE, true},
+	{"source", VT_IDS, false},
+	{"width", VT_PERCENT, false},
+};
+static const ast_field_spec box_fields[] = {
+	{"title", VT_INLINE, false},
+	{"type", VT_BOX_TYPE, false},
+};
 static const ast_field_spec recommendations_fields[] = {
 	{"area", VT_ID, false},
 };
 static const ast_field_spec meta_fields[] = {
 	{"title", VT_INLINE, true},
 	{"subtitle", VT_INLINE, false},
-	{"organization", VT_TEXT, false},
+	{"organization", VT_NAME, false},
 	{"authors", VT_NAMES, true},
-	{"date", VT_DATE, true},
+	{"date", VT_PARTIAL_DATE, true},
+	{"updated", VT_PARTIAL_DATE, false},
 	{"status", VT_STATUS, false},
 	{"lang", VT_LANG, false},
 	{"limit-words", VT_POSITIVE_INT, false},
-	{"library", VT_TEXT, false},	/* contract 12: read by assemble.c */
+	{"series", VT_NAME, false},
+	{"number", VT_IDENT, false},
+	{"version", VT_IDENT, false},
+	{"paper", VT_PAPER, false},
+	{"toc", VT_TOC, false},
+	{"logo", VT_PATH, false},
+	{"allow", VT_CODES, false},
+	{"library", VT_PATH, false},	/* contract 12: read by assemble.c */
 };
 
 #define SPECS(a) (*n = sizeof(a) / sizeof((a)[0]), (a))
@@ -303,6 +364,12 @@ const ast_field_spec *ast_block_fields(ast_block_kind k, size_t *n)
 		return SPECS(evidence_fields);
 	case BK_RECOMMENDATIONS:
 		return SPECS(recommendations_fields);
+	case BK_TABLE:
+		return SPECS(table_fields);
+	case BK_FIGURE:
+		return SPECS(figure_fields);
+	case BK_BOX:
+		return SPECS(box_fields);
 	default:
 		*n = 0;
 		return NULL;

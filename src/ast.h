@@ -15,6 +15,7 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "ascii.h"
 #include "diag.h"
 #include "hash.h"
 #include "source.h"
@@ -38,6 +39,12 @@ typedef enum ast_type {
 	AST_BLOCK,		/* ::: KIND [ID] ... ::: (see ast_block_kind) */
 	AST_AREA,		/* one `id: Title` line of ::: areas; id defined */
 	AST_ACRONYM,		/* one `ABBR: Expansion` line of ::: acronyms */
+	AST_ROW,		/* a row of a ::: table; AST_CELL children; the
+				 * header is the table block's first row
+				 * (ast_row_is_header) */
+	AST_CELL,		/* inline children; its column: ast_cell_column */
+	AST_FOOTNOTE,		/* `[^label]: text`: a note's definition where it
+				 * is written; paragraph children */
 	/* inlines */
 	AST_TEXT,		/* literal text (escapes already removed);
 				 * a '\n' in it is a soft break: see "Text
@@ -50,6 +57,7 @@ typedef enum ast_type {
 	AST_CODE,		/* literal text in .text */
 	AST_LINK,		/* url in .link.url; text as children */
 	AST_REF,		/* [@a; @b] */
+	AST_FNREF,		/* [^label]: a use of a note */
 	AST__COUNT
 } ast_type;
 
@@ -63,8 +71,28 @@ typedef enum ast_block_kind {
 	BK_FINDINGS,
 	BK_SOURCES,
 	BK_GLOSSARY,
+	BK_TABLE,
+	BK_FIGURE,
+	BK_BOX,
 	BK__COUNT
 } ast_block_kind;
+
+/* A table column's alignment, from its delimiter cell (`:--`, `--:`,
+ * `:-:`, `---`). */
+typedef enum ast_align {
+	AL_NONE,
+	AL_LEFT,
+	AL_CENTER,
+	AL_RIGHT
+} ast_align;
+
+/* A box's `type:`. */
+typedef enum ast_box_type {
+	BOX_NOTE,
+	BOX_KEY_POINTS,
+	BOX_SIDEBAR,
+	BOX_DISCLAIMER
+} ast_box_type;
 
 typedef struct ast_node ast_node;
 
@@ -98,6 +126,8 @@ typedef struct ast_idref {
 	str id;
 	span at;
 	ast_node *target;	/* resolved, or NULL */
+	str locator;		/* a reference's `, p. 4` (trimmed), else empty */
+	span locator_at;
 } ast_idref;
 
 typedef struct ast_idlist {
@@ -124,10 +154,22 @@ typedef struct ast_block {
 	span id_at;
 	span open_at;	/* the ::: line */
 	ast_field *fields;
+	/* a table's columns (parse.c): their alignments, from the delimiter
+	 * row, which has ndelim cells and stands at delim_at (ndelim 0: no
+	 * delimiter row) */
+	ast_align *align;
+	uint32_t ndelim;
+	span delim_at;
 	/* semantic part, filled by resolve.c */
-	int number;	/* finding/recommendation: 1..; evidence: source number */
+	int number;	/* finding/recommendation, table, figure, box with an
+			 * ID: 1.. in document order; evidence: source number */
 	ast_field *f_claim, *f_action, *f_title;	/* shortcuts */
-	ast_idlist evidence;	/* finding: evidence: */
+	ast_field *f_caption, *f_note, *f_src, *f_alt;	/* tables, figures */
+	int width;		/* figure: `width:` in percent, 0 if none */
+	bool misplaced_field;	/* a field written in the body or folded into
+				 * another field (unsupported-markup) */
+	ast_box_type box_type;
+	ast_idlist evidence;	/* finding: evidence:; table, figure: source: */
 	ast_idlist addresses;	/* recommendation: addresses: */
 	ast_idref area;		/* recommendation: area: / recommendations: area filter */
 	ast_level confidence, priority;
@@ -157,17 +199,30 @@ typedef struct ast_heading {
 
 typedef struct ast_list {
 	bool ordered;
+	bool loose;	/* a blank line between two of its items, or between
+			 * two blocks of one (CommonMark's loose list) */
 	long start;	/* first number of an ordered list */
 } ast_list;
 
 typedef struct ast_link {
 	str url;
 	span url_at;
+	bool image;	/* written ![alt](src): unsupported-markup, shown as
+			 * its text only */
 } ast_link;
 
 typedef struct ast_ref {
 	ast_idlist ids;
 } ast_ref;
+
+/* A note's definition (AST_FOOTNOTE) or a use of it (AST_FNREF). */
+typedef struct ast_note {
+	str label;
+	span label_at;
+	ast_node *def;	/* use: the definition it names, or NULL (resolve) */
+	int number;	/* definition: 1.. by first use; 0 while unused */
+	int uses;	/* definition: how many uses name it */
+} ast_note;
 
 /*
  * Text and soft breaks.  A hard-wrapped paragraph is one text node, not a
@@ -208,8 +263,21 @@ struct ast_node {
 		ast_entry *entry;	/* AST_AREA, AST_ACRONYM */
 		ast_link *link;		/* AST_LINK */
 		ast_ref *ref;		/* AST_REF */
+		ast_note *note;		/* AST_FOOTNOTE, AST_FNREF */
 	} u;
 };
+
+/* The column of an AST_CELL (0-based) and whether an AST_ROW is its
+ * table's header: kept in tlen, which only text uses otherwise. */
+static inline uint32_t ast_cell_column(const ast_node *n)
+{
+	return n->tlen;
+}
+
+static inline bool ast_row_is_header(const ast_node *n)
+{
+	return n->tlen != 0;
+}
 
 static inline str ast_text(const ast_node *n)
 {
@@ -230,15 +298,24 @@ typedef struct ast_meta {
 	span at;		/* the whole front matter, empty if absent */
 	bool present;
 	ast_field *title, *subtitle, *organization, *authors, *date, *status,
-		*lang, *limit_words;
-	str *author_names;	/* authors split on ';', trimmed */
+		*lang, *limit_words, *updated, *series, *number, *version,
+		*paper, *toc, *logo, *allow;
+	str *author_names;	/* authors split on ';', trimmed, without the
+				 * affiliation */
+	str *affiliations;	/* each author's "(Affiliation)", without the
+				 * parentheses; empty if none */
 	size_t nauthors;
 	bool final;		/* status: final */
 	long limit;		/* limit-words, 0 if none */
+	bool letter;		/* paper: letter (default for en-US, en-CA), else a4 */
+	enum { TOC_AUTO, TOC_YES, TOC_NO } toc_mode;
+	bool allowed[DC__COUNT];	/* allow: warning codes silenced */
 } ast_meta;
 
 /* ID -> defining node (first definition wins): a hash table (hash.h)
- * whose values are nodes, read through ast_idtab_get and _put. */
+ * whose values are nodes, read through ast_idtab_get and _put.  Its keys
+ * compare without letter case (doc.c sets nocase), so one entry stands
+ * for all spellings of an ID up to case. */
 typedef htab ast_idtab;
 
 typedef struct ast_doc {
@@ -255,6 +332,12 @@ typedef struct ast_doc {
 	/* Filled by resolve.c, in document order. */
 	ast_idtab ids;
 	ast_vec headings, findings, recommendations, evidence, areas, acronyms;
+	ast_vec tables, figures, boxes;	/* every one; boxes with and without ID */
+	/* Notes: their labels (a namespace of their own), every definition
+	 * in document order, the used ones in number order, every use, and
+	 * the definitions whose label was taken already. */
+	ast_idtab note_ids;
+	ast_vec footnotes, notes, fnrefs, note_duplicates;
 	ast_vec sources;	/* evidence in source-number order */
 	ast_vec blocks;		/* every AST_BLOCK */
 	ast_vec duplicates;	/* nodes whose ID was already defined */
@@ -268,6 +351,14 @@ typedef struct ast_doc {
 
 	ast_node *spare;	/* released nodes, linked by next (ast_release) */
 
+	/* The IDs of malformed references the inline parser could mend (its
+	 * syntax error says how): what they name counts as cited. */
+	str *mended;
+	size_t nmended, capmended;
+	/* Filled once by the checks (check_excused): what the chain checks
+	 * leave alone because another diagnostic already explains it. */
+	ast_vec excused, meant;
+	bool excused_done;
 	/*
 	 * A document of several files (assemble.c, contract 12).  assembled:
 	 * the comments were found in each file's own text (comments) and so
@@ -411,16 +502,36 @@ const char *ast_block_kind_name(ast_block_kind k);
 int ast_block_kind_lookup(const char *name, size_t len);
 extern const char *const ast_block_kind_names[BK__COUNT];
 bool ast_kind_has_id(ast_block_kind k);
+/* Whether a block of kind k may have an ID (boxes: may; others: must). */
+bool ast_kind_may_have_id(ast_block_kind k);
+/* Whether a block of kind k has a body of prose (or rows, entries). */
+bool ast_kind_has_body(ast_block_kind k);
 const char *ast_level_name(ast_level l);
 
 /* ---- IDs ---- */
+
+/* The bytes of an ID, [A-Za-z0-9_.:-] (ast_id_valid says the rest), and
+ * of a note's label, [A-Za-z0-9_-]. */
+static inline bool ast_id_char(char c)
+{
+	return ascii_is_alnum(c) || c == '_' || c == '-' || c == '.' || c == ':';
+}
+
+static inline bool ast_label_char(char c)
+{
+	return ascii_is_alnum(c) || c == '_' || c == '-';
+}
+
 bool ast_id_valid(const char *p, size_t len);
 /* A list of IDs in its one spelling, `a, b`: split on commas, each item
  * trimmed of spaces and tabs, joined with ", " (an empty item is kept,
  * empty: "a,,b" is "a,, b"). */
 void ast_ids_canonical(struct buf *out, const char *p, size_t n);
 ast_node *ast_idtab_get(const ast_idtab *t, const char *key, size_t len);
-/* Returns the existing node if key is taken (and does not insert). */
+/* The node defined with key in any letter case. */
+ast_node *ast_idtab_get_folded(const ast_idtab *t, const char *key, size_t len);
+/* Returns the existing node if key is taken, also by an ID that differs
+ * from it only in letter case (and then does not insert). */
 ast_node *ast_idtab_put(ast_idtab *t, const char *key, size_t len,
 			ast_node *node);
 /* The node an ID of a list or reference names: its resolved target, or
@@ -446,6 +557,9 @@ const ast_field *ast_field_of(const ast_field *list,
 typedef enum ast_value_type {
 	VT_INLINE,		/* inline text: parsed for emphasis, links, references */
 	VT_TEXT,		/* plain text */
+	VT_NAME,		/* plain text that names someone or something
+				 * (organization, series): not prose, so not
+				 * looked at for acronyms (contract 11.8) */
 	VT_IDS,			/* comma-separated IDs */
 	VT_ID,			/* one ID */
 	VT_LEVEL,		/* high / medium / low */
@@ -456,7 +570,15 @@ typedef enum ast_value_type {
 	VT_STATUS,		/* draft / final */
 	VT_POSITIVE_INT,
 	VT_LANG,		/* BCP 47 tag */
-	VT_NAMES		/* names separated by ';' */
+	VT_NAMES,		/* names separated by ';' */
+	VT_PATH,		/* a file relative to the brief's folder */
+	VT_IDENT,		/* text that is a name, not prose: a report
+				 * number, a version (no prose checks) */
+	VT_PAPER,		/* a4 / letter */
+	VT_TOC,			/* auto / yes / no */
+	VT_CODES,		/* warning codes, comma-separated */
+	VT_PERCENT,		/* 10..100: a share of the text width */
+	VT_BOX_TYPE		/* note key-points sidebar disclaimer */
 } ast_value_type;
 
 typedef struct ast_field_spec {

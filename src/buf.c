@@ -221,6 +221,27 @@ char *buf_detach(buf *b)
 	return p;
 }
 
+void buf_put_base64(buf *b, const char *s, size_t n)
+{
+	static const char digits[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	const unsigned char *u = (const unsigned char *)s;
+	if (!b->data || (n + 2) / 3 * 4 >= b->cap - b->len)
+		buf_grow(b, (n + 2) / 3 * 4);
+	b->data[b->len] = '\0';	/* nothing to write: still a string */
+	for (size_t i = 0; i < n; i += 3) {
+		unsigned long v = (unsigned long)u[i] << 16;
+		if (i + 1 < n)
+			v |= (unsigned long)u[i + 1] << 8;
+		if (i + 2 < n)
+			v |= u[i + 2];
+		char q[4] = {digits[v >> 18 & 63], digits[v >> 12 & 63],
+			     i + 1 < n ? digits[v >> 6 & 63] : '=',
+			     i + 2 < n ? digits[v & 63] : '='};
+		buf_put(b, q, 4);
+	}
+}
+
 void buf_put_ulong(buf *b, unsigned long v)
 {
 	char d[24];

@@ -42,6 +42,8 @@ void buf_printf(buf *b, const char *fmt, ...)
 void buf_vprintf(buf *b, const char *fmt, va_list ap);
 /* v in decimal: the hot paths' printf("%lu"). */
 void buf_put_ulong(buf *b, unsigned long v);
+/* n bytes in base64 (RFC 4648, padded at the end). */
+void buf_put_base64(buf *b, const char *s, size_t n);
 /* Hand what a streamed buffer still holds to its sink. */
 void buf_sink_flush(buf *b);
 /* Detach the contents; the caller frees them. */

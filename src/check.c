@@ -31,6 +31,12 @@ void check_run_all(ast_doc *d)
 	check_unaddressed_finding(d);
 	check_unused_evidence(d);
 	check_prose_all(d);
+	check_missing_file(d);
+	check_undefined_footnote(d);
+	check_unused_footnote(d);
+	check_table_shape(d);
+	check_unreferenced_float(d);
+	check_weak_alt(d);
 	library_settle(d);
 }
 
@@ -43,7 +49,10 @@ void check_duplicate_id(ast_doc *d)
 		const str *id = ast_node_id(n);
 		if (!id || !id->len)
 			continue;
-		const ast_node *first = ast_idtab_get(&d->ids, id->p, id->len);
+		const ast_node *first = ast_idtab_get_folded(&d->ids, id->p, id->len);
+		const str *fid = first ? ast_node_id(first) : NULL;
+		bool folded = fid && (fid->len != id->len ||
+				      memcmp(fid->p, id->p, id->len) != 0);
 		if (first && ast_in_library(d, n) && !ast_in_library(d, first)) {
 			/* the brief's own definition is the one to change
 			 * (contract 12), and the one that counts meanwhile */
@@ -55,12 +64,27 @@ void check_duplicate_id(ast_doc *d)
 			continue;
 		}
 		size_t k = diag_report(&d->diags, DC_DUPLICATE_ID,
-				       check_id_span(n), "duplicate ID '%s'",
-				       CHECK_Q(d, *id));
+				       check_id_span(n), folded ?
+				       "duplicate ID '%s': IDs that differ only "
+				       "in letter case are the same ID" :
+				       "duplicate ID '%s'", CHECK_Q(d, *id));
 		if (first && first != n)
 			diag_add_note(&d->diags, k, check_id_span(first),
 				      "'%s' is first defined here",
-				      CHECK_Q(d, *id));
+				      CHECK_Q(d, fid ? *fid : *id));
+	}
+	/* notes' labels, a namespace of their own */
+	for (size_t i = 0; i < d->note_duplicates.n; i++) {
+		const ast_note *n = d->note_duplicates.v[i]->u.note;
+		const ast_node *first = ast_idtab_get_folded(&d->note_ids, n->label.p,
+							     n->label.len);
+		size_t k = diag_report(&d->diags, DC_DUPLICATE_ID, n->label_at,
+				       "note '[^%s]' is defined twice",
+				       CHECK_Q(d, n->label));
+		if (first)
+			diag_add_note(&d->diags, k, first->u.note->label_at,
+				      "'[^%s]' is first defined here",
+				      CHECK_Q(d, first->u.note->label));
 	}
 }
 
@@ -100,6 +124,13 @@ static size_t block_idlists(const ast_doc *d, const ast_node *b, idlist_use *u)
 			u[n++] = (idlist_use){&b->u.block->area, 1, "area",
 					      AST_AREA, BK_FINDING, "an area",
 					      &d->areas};
+		break;
+	case BK_TABLE:
+	case BK_FIGURE:
+		u[n++] = (idlist_use){b->u.block->evidence.v,
+				      b->u.block->evidence.n, "source",
+				      AST_BLOCK, BK_EVIDENCE, "evidence",
+				      &d->evidence};
 		break;
 	default:
 		break;
@@ -206,6 +237,140 @@ void check_undefined_reference(ast_doc *d)
 			free(cands);
 		}
 	}
+}
+
+/* ---- one mistake, one diagnostic ---- */
+
+static void excuse(ast_vec *v, const ast_node *n)
+{
+	if (n)
+		ast_vec_push(v, (ast_node *)n);
+}
+
+/* Whether an ID of a list or reference names nothing: undefined-reference
+ * or bad-value reports it. */
+static bool broken(const ast_doc *d, const ast_idref *r)
+{
+	return !ast_idref_target(d, r);
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The start of every syntax error, sorted. */
+static uint32_t *syntax_starts(const ast_doc *d, size_t *n)
+{
+	uint32_t *v = xreallocarray(NULL, d->diags.n + 1, sizeof *v,
+				    "the syntax errors");
+	*n = 0;
+	for (size_t i = 0; i < d->diags.n; i++)
+		if (d->diags.items[i].code == DC_SYNTAX)
+			v[(*n)++] = d->diags.items[i].at.start;
+	qsort(v, *n, sizeof *v, cmp_u32);
+	return v;
+}
+
+static bool syntax_inside(const uint32_t *v, size_t n, span at)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (v[mid] < at.start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && v[lo] < at.end;
+}
+
+/* Whether a reference in the inlines under top names nothing. */
+static bool subtree_broken(const ast_doc *d, const ast_node *top)
+{
+	for (const ast_node *n = top->first; n; n = ast_next(n, top, true))
+		if (n->type == AST_REF)
+			for (size_t i = 0; i < n->u.ref->ids.n; i++)
+				if (broken(d, &n->u.ref->ids.v[i]))
+					return true;
+	return false;
+}
+
+/* The did-you-mean of a broken ID, among cands; counted against the
+ * suggestion budget like check_undefined_reference's. */
+static void excuse_meant(ast_doc *d, const ast_idref *r, const char **cands,
+			 size_t ncands, size_t *budget)
+{
+	if (!*budget)
+		return;
+	(*budget)--;
+	const char *s = diag_suggest(r->id.p, r->id.len, cands, ncands);
+	if (s)
+		excuse(&d->meant, ast_idtab_get(&d->ids, s, strlen(s)));
+}
+
+/*
+ * What the chain checks (check_support.c) leave alone, because a
+ * diagnostic of its own already explains why it looks unsupported,
+ * unaddressed or unused (contract 11.9).  In d->excused: a finding or
+ * recommendation with a syntax error inside it, or with an ID in its
+ * lists or references that names nothing: what it rests on is unknown,
+ * not missing.  In d->meant: what such an ID most likely meant (its
+ * did-you-mean), and what a mended malformed reference names: it is
+ * cited or addressed, only misspelt.  Made once per document.
+ */
+void check_excused(ast_doc *d)
+{
+	if (d->excused_done)
+		return;
+	d->excused_done = true;
+	size_t nsyn, nall = 0, budget = CHECK_MAX_SUGGESTIONS;
+	uint32_t *syn = syntax_starts(d, &nsyn);
+	const char **all = NULL;
+	for (size_t i = 0; i < d->blocks.n; i++) {
+		const ast_node *b = d->blocks.v[i];
+		/* only findings and recommendations are judged by support */
+		bool judged = b->u.block->kind == BK_FINDING ||
+			      b->u.block->kind == BK_RECOMMENDATION;
+		bool bad = judged && (b->u.block->misplaced_field ||
+				      syntax_inside(syn, nsyn, b->at) ||
+				      subtree_broken(d, b));
+		for (const ast_field *f = b->u.block->fields; judged && f && !bad; f = f->next)
+			bad = f->inl && subtree_broken(d, f->inl);
+		idlist_use u[3];
+		size_t nu = block_idlists(d, b, u);
+		for (size_t l = 0; l < nu; l++) {
+			size_t ncands = 0;
+			const char **cands = NULL;
+			for (size_t j = 0; j < u[l].n; j++) {
+				if (!broken(d, &u[l].v[j]))
+					continue;
+				bad |= u[l].want_type == AST_BLOCK;	/* not area: */
+				if (!cands)
+					cands = ids_of(u[l].cands, &ncands);
+				excuse_meant(d, &u[l].v[j], cands, ncands, &budget);
+			}
+			free(cands);
+		}
+		if (bad)
+			excuse(&d->excused, b);
+	}
+	for (size_t i = 0; i < d->refs.n; i++) {
+		const ast_idlist *ids = &d->refs.v[i]->u.ref->ids;
+		for (size_t j = 0; j < ids->n; j++) {
+			if (!broken(d, &ids->v[j]))
+				continue;
+			if (!all)
+				all = all_ids(d, &nall);
+			excuse_meant(d, &ids->v[j], all, nall, &budget);
+		}
+	}
+	for (size_t i = 0; i < d->nmended; i++)
+		excuse(&d->meant, ast_idtab_get(&d->ids, d->mended[i].p,
+						 d->mended[i].len));
+	free(all);
+	free(syn);
 }
 
 /* "a finding", "an area", "evidence" */

@@ -48,6 +48,19 @@ void check_word_limit(ast_doc *d);
  */
 void check_prose_all(ast_doc *d);
 
+/* Images (check_files.c). */
+void check_missing_file(ast_doc *d);
+
+/* Notes (check_notes.c); check_empty_notes reports bad-value. */
+void check_undefined_footnote(ast_doc *d);
+void check_unused_footnote(ast_doc *d);
+void check_empty_notes(ast_doc *d);
+
+/* Tables and figures (check_floats.c). */
+void check_table_shape(ast_doc *d);
+void check_unreferenced_float(ast_doc *d);
+void check_weak_alt(ast_doc *d);
+
 /* Acronyms (check_acronyms.c). */
 void check_undefined_acronym(ast_doc *d);
 void check_unused_acronym(ast_doc *d);

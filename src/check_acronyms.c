@@ -3,9 +3,14 @@
  *
  * What a use of an acronym is, and what looks like one, is acronym.h's
  * to say (the renderer marks what these checks count).  The prose they
- * count in is the body (headings, paragraphs, lists, quotes, block bodies)
- * and the inline fields (title, claim, action), outside evidence blocks:
- * a source's own title is bibliography, not the author's prose.
+ * count in is the body (headings, paragraphs, lists, quotes, block bodies,
+ * notes, table cells) and the value of every field of text (contract
+ * 11.8: claim, action, actor, horizon, title, publisher, caption, note,
+ * alt, and the front matter's title and subtitle), evidence's included;
+ * not an evidence's note, and never a name or an identifier-like value
+ * (authors, organization, series, a number, a version, a date, a URL, a
+ * path, IDs: check_walk.c hands none of them to a scanner of text
+ * fields).
  */
 #include <limits.h>
 #include <stdlib.h>
@@ -17,7 +22,8 @@
 #include "check_util.h"
 #include "xalloc.h"
 
-#define CW_ACRONYM_PROSE (CW_HEADING | CW_PARAGRAPH | CW_INLINE_FIELD)
+#define CW_ACRONYM_PROSE (CW_HEADING | CW_PARAGRAPH | CW_INLINE_FIELD | \
+			  CW_TEXT_FIELD | CW_CELL)
 
 static bool in_prose(const prose *p, size_t i)
 {
@@ -372,6 +378,9 @@ struct check_acr {
 static void scan(prose *p, void *ctx)
 {
 	check_acr *a = ctx;
+	/* an evidence's fields are the author's words; its note is not */
+	if ((p->where & CW_EVIDENCE) && !(p->where & (CW_INLINE_FIELD | CW_TEXT_FIELD)))
+		return;
 	acronym_scan(p, &a->t, token, &a->sc);
 }
 
@@ -397,7 +406,7 @@ check_acr *check_acr_begin(ast_doc *d, unsigned which, check_prose_use *use)
 		a->sc.fn[a->sc.n] = mismatch_token;
 		a->sc.ctx[a->sc.n++] = &a->mm;
 	}
-	*use = (check_prose_use){CW_ACRONYM_PROSE, CW_EVIDENCE, scan, a};
+	*use = (check_prose_use){CW_ACRONYM_PROSE, 0, scan, a};
 	return a;
 }
 

@@ -202,9 +202,9 @@ static void bad_url(ast_doc *d, const char *url, size_t len, span at,
 	size_t n, k;
 	const char *ell = CHECK_CLIPPED(len);
 
-	if ((link && link_is_empty(url, len)) ||
+	if ((link && (link_is_empty(url, len) || link->u.link->image)) ||
 	    is_unsafe(url, len, scheme, sizeof scheme))
-		return;		/* empty-link and unsafe-url say it */
+		return;		/* empty-link, unsupported-markup, unsafe-url say it */
 	s = xmalloc(len + 1, "a URL");
 	n = url_normalise(url, len, s);
 	k = scheme_len(s, n);
@@ -280,6 +280,8 @@ void check_empty_link(ast_doc *d)
 		const ast_node *l = d->links.v[i];
 		const str *u = &l->u.link->url;
 
+		if (l->u.link->image)
+			continue;	/* unsupported-markup says it */
 		buf_clear(&text);
 		ast_plain_text(l, &text);
 		if (link_is_empty(u->p, u->len))

@@ -16,7 +16,8 @@
 #include "xalloc.h"
 
 /* Every kind of prose. */
-#define CW_ALL (CW_HEADING | CW_PARAGRAPH | CW_INLINE_FIELD | CW_TEXT_FIELD)
+#define CW_ALL (CW_HEADING | CW_PARAGRAPH | CW_INLINE_FIELD | CW_TEXT_FIELD | \
+		CW_CELL | CW_NAMES)
 
 /* ---- placeholder ---- */
 
@@ -397,7 +398,7 @@ static void word_scan(prose *p, void *ctx)
 
 static size_t count_words(ast_doc *d, word_state *st)
 {
-	check_prose_walk(d, CW_WORDS, CW_FRONT | CW_EVIDENCE, word_scan, st);
+	check_prose_walk(d, CW_WORDS, CW_FRONT | CW_EVIDENCE | CW_NOTE, word_scan, st);
 	return st->words;
 }
 
@@ -443,7 +444,7 @@ void check_prose_all(ast_doc *d)
 		{CW_ALL, 0, placeholder_scan, NULL},
 		{0, 0, NULL, NULL},
 		{CW_PARAGRAPH, 0, dup_scan, &dup},
-		{CW_WORDS, CW_FRONT | CW_EVIDENCE, word_scan, &words},
+		{CW_WORDS, CW_FRONT | CW_EVIDENCE | CW_NOTE, word_scan, &words},
 	};
 	check_acr *acr = check_acr_begin(d, CHECK_ACR_UNDEFINED | CHECK_ACR_UNUSED |
 					 CHECK_ACR_MISMATCH, &uses[1]);

@@ -9,15 +9,14 @@
 #include "check.h"
 #include "check_util.h"
 
-/*
- * A block whose ID was already taken (duplicate-id) or that has none (a
- * syntax error) cannot be named, so the chain checks leave it alone: one
- * problem, one diagnostic.
- */
-static bool is_unnamed(const ast_doc *d, const ast_node *n)
+/* What another diagnostic explains already (check_excused), into set:
+ * d->excused, or d->meant. */
+static void excused_set(ast_doc *d, ptrset *set, bool meant)
 {
-	const str *id = ast_node_id(n);
-	return !id || ast_idtab_get(&d->ids, id->p, id->len) != n;
+	check_excused(d);
+	const ast_vec *v = meant ? &d->meant : &d->excused;
+	for (size_t i = 0; i < v->n; i++)
+		ptrset_add(set, v->v[i]);
 }
 
 static bool refs_evidence(const ast_doc *d, const ast_node *ref)
@@ -80,7 +79,7 @@ static void report_missing(ast_doc *d, const ast_vec *v, const ptrset *set,
 {
 	for (size_t i = 0; i < v->n; i++) {
 		const ast_node *b = v->v[i];
-		if (ptrset_has(set, b) || is_unnamed(d, b))
+		if (ptrset_has(set, b) || !check_nameable(d, b))
 			continue;
 		size_t k = diag_report(&d->diags, code, check_id_span(b), "%s%s%s",
 				       before, check_block_title(d, b), after);
@@ -96,6 +95,7 @@ void check_unsupported_finding(ast_doc *d)
 	ptrset ok = {0};
 
 	supported_findings(d, &ok);
+	excused_set(d, &ok, false);
 	report_missing(d, &d->findings, &ok, DC_UNSUPPORTED_FINDING, "",
 		       " cites no evidence",
 		       "list its sources in 'evidence:' or cite one with [@id]", NULL);
@@ -107,10 +107,14 @@ void check_unsupported_recommendation(ast_doc *d)
 	ptrset ok = {0};
 
 	supported_findings(d, &ok);
+	excused_set(d, &ok, false);	/* excused findings count as supported */
 	for (size_t i = 0; i < d->recommendations.n; i++) {
 		const ast_node *r = d->recommendations.v[i];
 		const ast_idlist *ad = &r->u.block->addresses;
 		size_t nfind = 0, nok = 0;
+
+		if (ptrset_has(&ok, r))
+			continue;
 
 		for (size_t j = 0; j < ad->n; j++) {
 			const ast_node *t = ast_idref_target(d, &ad->v[j]);
@@ -148,6 +152,7 @@ void check_unaddressed_finding(ast_doc *d)
 {
 	ptrset addressed = {0};
 
+	excused_set(d, &addressed, true);
 	for (size_t i = 0; i < d->recommendations.n; i++)
 		add_targets(d, &addressed, &d->recommendations.v[i]->u.block->addresses,
 			    BK_FINDING);
@@ -161,8 +166,10 @@ void check_unused_evidence(ast_doc *d)
 {
 	ptrset cited = {0};
 
-	for (size_t i = 0; i < d->findings.n; i++)
-		add_targets(d, &cited, &d->findings.v[i]->u.block->evidence, BK__COUNT);
+	excused_set(d, &cited, true);
+	/* findings' evidence:, tables' and figures' source: */
+	for (size_t i = 0; i < d->blocks.n; i++)
+		add_targets(d, &cited, &d->blocks.v[i]->u.block->evidence, BK__COUNT);
 	for (size_t i = 0; i < d->refs.n; i++)
 		add_targets(d, &cited, &d->refs.v[i]->u.ref->ids, BK__COUNT);
 	report_missing(d, &d->evidence, &cited, DC_UNUSED_EVIDENCE, "",

@@ -38,6 +38,13 @@ void check_reseq(diag_list *dl, size_t from)
 
 /* ---- names and locations ---- */
 
+bool check_nameable(const ast_doc *d, const ast_node *n)
+{
+	const str *id = ast_node_id(n);
+	return id && ast_id_valid(id->p, id->len) &&
+	       ast_idtab_get(&d->ids, id->p, id->len) == n;
+}
+
 const char *check_block_title(ast_doc *d, const ast_node *b)
 {
 	if (b->u.block->id.len)

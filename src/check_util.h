@@ -24,9 +24,13 @@ enum {
 	CW_HEADING = 1,
 	CW_PARAGRAPH = 2,	/* a paragraph anywhere: body, list, quote, block */
 	CW_INLINE_FIELD = 4,	/* an inline-text field value (claim, action, title) */
-	CW_TEXT_FIELD = 8,	/* a plain-text field value (actor, publisher, authors) */
+	CW_TEXT_FIELD = 8,	/* a plain-text field value (actor, publisher, alt) */
 	CW_FRONT = 16,		/* in the front matter */
-	CW_EVIDENCE = 32	/* inside an evidence block */
+	CW_EVIDENCE = 32,	/* inside an evidence block */
+	CW_CELL = 64,		/* a cell of a table */
+	CW_NOTE = 128,		/* a paragraph of a note ([^label]: ...) */
+	CW_NAMES = 256		/* a list of names (authors): not prose, but
+				 * it may hold a placeholder */
 };
 
 typedef void check_prose_fn(prose *p, void *ctx);
@@ -65,7 +69,21 @@ check_acr *check_acr_begin(ast_doc *d, unsigned which, check_prose_use *use);
 /* After the walk: report what only the whole prose shows, and free. */
 void check_acr_finish(check_acr *a);
 
+/* ---- one mistake, one diagnostic (check.c) ---- */
+
+/*
+ * What the chain checks leave alone because another diagnostic already
+ * explains it (check.c says what): d->excused, findings and
+ * recommendations whose support is unknown; d->meant, the evidence and
+ * findings that misspelt IDs meant.  Made once.
+ */
+void check_excused(ast_doc *d);
+
 /* ---- names, locations, report order (check_util.c) ---- */
+
+/* What an ID may hold (ast_id_valid), for messages. */
+#define CHECK_ID_RULE "letters, digits and '_', then also '-', '.' and ':'; " \
+	"not ending in '.' or ':'"
 
 /*
  * Give diagnostics [from, n) of dl the report order they would have had
@@ -74,6 +92,14 @@ void check_acr_finish(check_acr *a);
  * not change.
  */
 void check_reseq(diag_list *dl, size_t from);
+
+/*
+ * Whether n can be named: a block whose ID was already taken
+ * (duplicate-id), is malformed (bad-value) or is missing (a syntax
+ * error) cannot, so the checks that name it leave it alone: one
+ * problem, one diagnostic.
+ */
+bool check_nameable(const ast_doc *d, const ast_node *n);
 
 /* "finding 'x'", or "finding" when the block has no ID (arena string). */
 const char *check_block_title(ast_doc *d, const ast_node *b);

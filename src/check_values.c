@@ -16,6 +16,10 @@ static const char *const levels[] = {"high", "medium", "low"};
 static const char *const statuses[] = {"draft", "final"};
 static const char *const evidence_types[] = {
 	"report", "law", "treaty", "statement", "dataset", "article", "other"};
+static const char *const box_types[] = {
+	"note", "key-points", "sidebar", "disclaimer"};
+static const char *const papers[] = {"a4", "letter"};
+static const char *const tocs[] = {"auto", "yes", "no"};
 
 #define COUNT(a) (sizeof(a) / sizeof(a)[0])
 
@@ -167,6 +171,10 @@ static const struct {
 	{VT_STATUS, "status", statuses, COUNT(statuses), "draft or final"},
 	{VT_EVIDENCE_TYPE, "evidence type", evidence_types, COUNT(evidence_types),
 	 "report, law, treaty, statement, dataset, article or other"},
+	{VT_BOX_TYPE, "box type", box_types, COUNT(box_types),
+	 "note, key-points, sidebar or disclaimer"},
+	{VT_PAPER, "paper size", papers, COUNT(papers), "a4 or letter"},
+	{VT_TOC, "toc", tocs, COUNT(tocs), "auto, yes or no"},
 };
 
 static void bad_enum(ast_doc *d, const ast_field *f, ast_value_type type)
@@ -252,17 +260,19 @@ static void bad_ids(ast_doc *d, const ast_field *f, bool single)
 		if (!ast_id_valid(v + b, e - b))
 			diag_report(&d->diags, DC_BAD_VALUE,
 				    check_field_span(d, f, b, e),
-				    "'%.*s%s' is not a valid ID (lower-case letters, "
-				    "digits and '-', starting with a letter or digit)",
+				    "'%.*s%s' is not a valid ID (" CHECK_ID_RULE ")",
 				    check_clip(v + b, e - b), v + b,
 				    CHECK_CLIPPED(e - b));
 	}
 }
 
+/* Names separated by ';'; in the front matter each may end in
+ * "(Affiliation)" (contract 11.7). */
 static void bad_names(ast_doc *d, const ast_field *f)
 {
 	const char *v = f->value.p;
 	size_t n = f->value.len, i = 0;
+	bool front = f == d->meta.authors;
 
 	size_t b, e;
 	while (next_piece(v, n, ';', &i, &b, &e)) {
@@ -271,6 +281,59 @@ static void bad_names(ast_doc *d, const ast_field *f)
 				    empty_piece(d, f, i, b),
 				    "empty name in '%s:' (names are separated by ';')",
 				    CHECK_Q(d, f->name));
+			continue;
+		}
+		if (!front || v[e - 1] != ')')
+			continue;
+		if (v[b] == '(')
+			diag_report(&d->diags, DC_BAD_VALUE,
+				    check_field_span(d, f, b, e),
+				    "an affiliation with no name before it: write "
+				    "'Name (Affiliation)'");
+		else if (e - b >= 2 && v[e - 2] == '(')
+			diag_report(&d->diags, DC_BAD_VALUE,
+				    check_field_span(d, f, e - 2, e),
+				    "an empty affiliation: write 'Name (Affiliation)' "
+				    "or the name alone");
+	}
+}
+
+/* allow: warning codes, comma-separated.  An error cannot be allowed:
+ * it is broken structure or a risk to the reader. */
+static void bad_codes(ast_doc *d, const ast_field *f)
+{
+	const char *v = f->value.p;
+	size_t n = f->value.len, i = 0, b, e;
+	const char *names[DC__COUNT];
+
+	for (int c = 0; c < DC__COUNT; c++)
+		names[c] = diag_code_name((diag_code)c);
+	while (next_piece(v, n, ',', &i, &b, &e)) {
+		span at = check_field_span(d, f, b, e);
+		if (b == e) {
+			diag_report(&d->diags, DC_BAD_VALUE, empty_piece(d, f, i, b),
+				    "empty code in the list of 'allow:'");
+			continue;
+		}
+		char name[64];
+		int c = -1;
+		if (e - b < sizeof name) {
+			memcpy(name, v + b, e - b);
+			name[e - b] = '\0';
+			c = diag_code_lookup(name);
+		}
+		if (c >= 0 && diag_code_default((diag_code)c) == DS_ERROR) {
+			diag_report(&d->diags, DC_BAD_VALUE, at,
+				    "'%s' is an error, which cannot be allowed: only "
+				    "warnings can", names[c]);
+		} else if (c < 0) {
+			size_t k = diag_report(&d->diags, DC_BAD_VALUE, at,
+					       "'%.*s%s' is not a warning code",
+					       check_clip(v + b, e - b), v + b,
+					       CHECK_CLIPPED(e - b));
+			const char *s = diag_suggest(v + b, e - b, names, DC__COUNT);
+			if (s)
+				diag_add_help(&d->diags, k, "did you mean '%s'?", s);
 		}
 	}
 }
@@ -293,6 +356,20 @@ static void bad_positive_int(ast_doc *d, const ast_field *f)
 		    CHECK_Q(d, f->value));
 }
 
+/* A share of the text width in percent: a whole number, 10 to 100. */
+static void bad_percent(ast_doc *d, const ast_field *f)
+{
+	const char *v = f->value.p;
+	size_t n = f->value.len;
+
+	if (all_digits(v, n) && n <= 3 && num(v, n) >= 10 && num(v, n) <= 100)
+		return;
+	diag_report(&d->diags, DC_BAD_VALUE, f->value_at,
+		    "'%s' is not a width: write the percentage of the text "
+		    "width as a whole number from 10 to 100, without '%%' "
+		    "('width: 80')", CHECK_Q(d, f->value));
+}
+
 static void bad_field(ast_doc *d, const ast_field *f, const ast_field_spec *sp)
 {
 	if (f->value.len == 0) {
@@ -313,6 +390,9 @@ static void bad_field(ast_doc *d, const ast_field *f, const ast_field_spec *sp)
 	case VT_LEVEL:
 	case VT_STATUS:
 	case VT_EVIDENCE_TYPE:
+	case VT_BOX_TYPE:
+	case VT_PAPER:
+	case VT_TOC:
 		bad_enum(d, f, sp->type);
 		break;
 	case VT_DATE:
@@ -339,8 +419,17 @@ static void bad_field(ast_doc *d, const ast_field *f, const ast_field_spec *sp)
 	case VT_NAMES:
 		bad_names(d, f);
 		break;
+	case VT_PERCENT:
+		bad_percent(d, f);
+		break;
+	case VT_CODES:
+		bad_codes(d, f);
+		break;
+	case VT_IDENT:
+	case VT_PATH:		/* missing-file looks at the file */
 	case VT_INLINE:
 	case VT_TEXT:
+	case VT_NAME:
 	case VT_URL:
 		break;
 	}
@@ -352,6 +441,37 @@ static void bad_fields(ast_doc *d, const ast_field *f)
 		if (f->spec)
 			bad_field(d, f, f->spec);
 	}
+}
+
+/*
+ * The anchors briefc makes begin "brief." or "cite." (render.c): an
+ * author's ID may not, or a link could land on the wrong target now that
+ * IDs may hold a '.'.  Any letter case: such IDs are the same ID.
+ */
+static bool reserved_id(const str *id)
+{
+	return ascii_prefix_ci(id->p, id->len, "brief.") ||
+	       ascii_prefix_ci(id->p, id->len, "cite.");
+}
+
+/* The ID a block, a heading's {#id} or an area defines. */
+static void bad_id(ast_doc *d, const str *id, span at, const char *what)
+{
+	if (ast_id_valid(id->p, id->len) && reserved_id(id)) {
+		diag_report(&d->diags, DC_BAD_VALUE, at, "IDs beginning with "
+			    "'brief.' or 'cite.' are reserved for the anchors "
+			    "briefc makes: choose another for '%s'", CHECK_Q(d, *id));
+		return;
+	}
+	if (ast_id_valid(id->p, id->len))
+		return;
+	if (!id->len)
+		diag_report(&d->diags, DC_BAD_VALUE, at, "%s has an empty ID", what);
+	else
+		diag_report(&d->diags, DC_BAD_VALUE, at,
+			    "'%.*s%s' is not a valid ID (" CHECK_ID_RULE ")",
+			    check_clip(id->p, id->len), id->p,
+			    CHECK_CLIPPED(id->len));
 }
 
 /* An acronym must be a token the prose scanner can find: letters, digits
@@ -380,10 +500,12 @@ static void bad_entries(ast_doc *d, const ast_vec *v, bool acronyms)
 				    "acronym '%s' can only have letters, digits "
 				    "and '&' (no dots or spaces)",
 				    CHECK_Q(d, *k));
+		else if (!acronyms && ast_id_valid(k->p, k->len) && reserved_id(k))
+			bad_id(d, k, e->u.entry->key_at, "the area");
 		else if (!acronyms && !ast_id_valid(k->p, k->len))
 			diag_report(&d->diags, DC_BAD_VALUE, e->u.entry->key_at,
-				    "'%s' is not a valid area ID (lower-case "
-				    "letters, digits and '-')", CHECK_Q(d, *k));
+				    "'%s' is not a valid area ID (" CHECK_ID_RULE ")",
+				    CHECK_Q(d, *k));
 		if (e->u.entry->value.len == 0)
 			diag_report(&d->diags, DC_BAD_VALUE, e->u.entry->key_at,
 				    acronyms ? "acronym '%s' has no expansion"
@@ -392,19 +514,28 @@ static void bad_entries(ast_doc *d, const ast_vec *v, bool acronyms)
 	}
 }
 
-/* The ID a block or a heading's {#id} defines. */
-static void bad_id(ast_doc *d, const str *id, span at, const char *what)
+/* A locator ("[@id, p. 4]") says where in a source: on anything else it
+ * has nowhere to go (contract 11.1). */
+static void bad_locators(ast_doc *d)
 {
-	if (ast_id_valid(id->p, id->len))
-		return;
-	if (!id->len)
-		diag_report(&d->diags, DC_BAD_VALUE, at, "%s has an empty ID", what);
-	else
-		diag_report(&d->diags, DC_BAD_VALUE, at,
-			    "'%.*s%s' is not a valid ID (lower-case letters, digits "
-			    "and '-', not starting with '-')",
-			    check_clip(id->p, id->len), id->p,
-			    CHECK_CLIPPED(id->len));
+	for (size_t i = 0; i < d->refs.n; i++) {
+		const ast_idlist *ids = &d->refs.v[i]->u.ref->ids;
+		for (size_t j = 0; j < ids->n; j++) {
+			const ast_idref *r = &ids->v[j];
+			const ast_node *t = r->target;
+			if (!r->locator.len || !t ||
+			    (t->type == AST_BLOCK && t->u.block->kind == BK_EVIDENCE))
+				continue;
+			const char *what = ast_node_what(t);
+			size_t k = diag_report(&d->diags, DC_BAD_VALUE, r->locator_at,
+					       "a locator ('%s') points into a source, "
+					       "but '%s' is %s %s",
+					       CHECK_Q(d, r->locator), CHECK_Q(d, r->id),
+					       strchr("aeiou", what[0]) ? "an" : "a", what);
+			diag_add_help(&d->diags, k, "write '[@%s]' without it",
+				      CHECK_Q(d, r->id));
+		}
+	}
 }
 
 void check_bad_value(ast_doc *d)
@@ -423,4 +554,6 @@ void check_bad_value(ast_doc *d)
 	}
 	bad_entries(d, &d->acronyms, true);
 	bad_entries(d, &d->areas, false);
+	bad_locators(d);
+	check_empty_notes(d);
 }

@@ -66,8 +66,10 @@ static void walk_fields(walker *w, const ast_field *f,
 
 		if (f->inl)
 			where = base | CW_INLINE_FIELD;
-		else if (sp && (sp->type == VT_TEXT || sp->type == VT_NAMES))
+		else if (sp && sp->type == VT_TEXT)
 			where = base | CW_TEXT_FIELD;
+		else if (sp && (sp->type == VT_NAMES || sp->type == VT_NAME))
+			where = base | CW_NAMES;
 		else
 			continue;
 		if (!wanted(w, where))
@@ -108,7 +110,12 @@ void check_prose_walk_all(ast_doc *d, const check_prose_use *uses,
 			walk_container(&w, n, CW_HEADING | ev, block);
 			break;
 		case AST_PARAGRAPH:
-			walk_container(&w, n, CW_PARAGRAPH | ev, block);
+			walk_container(&w, n, CW_PARAGRAPH | ev |
+				       (n->parent->type == AST_FOOTNOTE ? CW_NOTE : 0),
+				       block);
+			break;
+		case AST_CELL:
+			walk_container(&w, n, CW_CELL, block);
 			break;
 		case AST_BLOCK:
 			walk_fields(&w, n->u.block->fields, n, ev);
@@ -117,6 +124,8 @@ void check_prose_walk_all(ast_doc *d, const check_prose_use *uses,
 		case AST_LIST:
 		case AST_ITEM:
 		case AST_QUOTE:
+		case AST_ROW:
+		case AST_FOOTNOTE:
 			descend = true;
 			break;
 		default:

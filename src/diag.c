@@ -37,7 +37,13 @@ static const struct {
 	[DC_DUPLICATE_PARAGRAPH] = {"duplicate-paragraph", DS_WARNING, "The same paragraph of 12 or more words appears twice."},
 	[DC_HEADING_SKIP] = {"heading-skip", DS_WARNING, "A heading level is skipped."},
 	[DC_WORD_LIMIT] = {"word-limit", DS_WARNING, "The body has more words than limit-words allows."},
-	[DC_MISSING_FILE] = {"missing-file", DS_ERROR, "A file the brief names (an include, a library) cannot be read, or is not one the brief may read."},
+	[DC_MISSING_FILE] = {"missing-file", DS_ERROR, "A file the brief names (a figure, a logo, an include, a library) cannot be read, or is not one the brief may read."},
+	[DC_UNDEFINED_FOOTNOTE] = {"undefined-footnote", DS_ERROR, "A note [^label] with no definition."},
+	[DC_UNUSED_FOOTNOTE] = {"unused-footnote", DS_WARNING, "A note defined but never used."},
+	[DC_TABLE_SHAPE] = {"table-shape", DS_WARNING, "A table row with more or fewer cells than the header."},
+	[DC_UNREFERENCED_FLOAT] = {"unreferenced-float", DS_WARNING, "A table or figure that no reference mentions."},
+	[DC_WEAK_ALT] = {"weak-alt", DS_WARNING, "Alt text that says nothing: the file name, the caption again, or a bare 'image'."},
+	[DC_UNSUPPORTED_MARKUP] = {"unsupported-markup", DS_WARNING, "Markup briefc does not support, which would print as text."},
 };
 
 const char *diag_code_name(diag_code c)

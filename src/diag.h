@@ -15,7 +15,7 @@
 #include "buf.h"
 #include "source.h"
 
-/* The codes of the contract, section 9, in its order. */
+/* The codes of the contract, sections 9 and 11.10, in their order. */
 typedef enum diag_code {
 	DC_SYNTAX,
 	DC_BAD_ENCODING,
@@ -41,6 +41,12 @@ typedef enum diag_code {
 	DC_WORD_LIMIT,
 	/* contract 11.10 */
 	DC_MISSING_FILE,
+	DC_UNDEFINED_FOOTNOTE,
+	DC_UNUSED_FOOTNOTE,
+	DC_TABLE_SHAPE,
+	DC_UNREFERENCED_FLOAT,
+	DC_WEAK_ALT,
+	DC_UNSUPPORTED_MARKUP,
 	DC__COUNT
 } diag_code;
 

@@ -31,7 +31,8 @@ static const char *const help_text[DC__COUNT] = {
 	[DC_UNKNOWN_FIELD] = "Correct the field name (the message suggests the "
 		"closest one) or remove the line.",
 	[DC_BAD_VALUE] = "Write the value in the form the message gives: dates "
-		"as YYYY-MM-DD, levels high/medium/low, IDs in lower case.",
+		"as YYYY-MM-DD, levels high/medium/low, IDs of letters, digits, "
+		"'_', '-', '.' and ':'.",
 	[DC_BAD_URL] = "Write an absolute http, https or mailto URL; refer to "
 		"parts of the brief with [@id].",
 	[DC_UNSAFE_URL] = "Remove the link: only http, https and mailto URLs "
@@ -57,7 +58,20 @@ static const char *const help_text[DC__COUNT] = {
 		"then ###.",
 	[DC_WORD_LIMIT] = "Shorten the body, or raise limit-words.",
 	[DC_MISSING_FILE] = "Correct the path: relative to the file that names it, "
-		"inside the brief's folder for an include, a regular file that exists.",
+		"inside the brief's folder tree, a regular file that exists; a "
+		"figure or a logo is a PNG or JPEG image.",
+	[DC_UNDEFINED_FOOTNOTE] = "Define the note in a paragraph that starts "
+		"'[^label]: ', or remove the reference.",
+	[DC_UNUSED_FOOTNOTE] = "Refer to the note with [^label] where it "
+		"belongs, or remove its definition.",
+	[DC_TABLE_SHAPE] = "Give every row as many cells as the header: add "
+		"empty cells, or escape a pipe inside a cell as '\\|'.",
+	[DC_UNREFERENCED_FLOAT] = "Refer to the table or figure in the text "
+		"with [@id], so the reader knows when to look at it.",
+	[DC_WEAK_ALT] = "Describe what the image shows, for a reader who "
+		"cannot see it: the data, the trend, the point.",
+	[DC_UNSUPPORTED_MARKUP] = "Write it the way the message says; briefc "
+		"would print this markup as plain text.",
 };
 
 int diag_format_lookup(const char *name)

@@ -7,6 +7,7 @@
  *	          --parse.c (brief.l, brief.y)--> the tree of blocks and lines
  *	              inline.c, called per paragraph, heading, inline field
  *	          --resolve.c--> IDs, references, numbers, links both ways
+ *	          (the images it names recorded, for watch)
  *
  * What comes after - the checks (check.h), the severity policy
  * (policy.h), a backend (render.h, render_json.h) - only reads the
@@ -17,14 +18,32 @@
 
 #include "assemble.h"
 #include "ast.h"
+#include "image.h"
 #include "parse.h"
 #include "resolve.h"
 
 static void doc_init(ast_doc *d)
 {
 	memset(d, 0, sizeof *d);
+	d->ids.nocase = d->note_ids.nocase = true;	/* contract 11.1, 11.4 */
 	arena_init(&d->arena);
 	diag_list_init(&d->diags, &d->src);
+}
+
+/* The images the brief names (its figures, its logo), recorded as read
+ * for watch: the checks and the backends read them later. */
+static void note_images(const ast_doc *d, files *fs)
+{
+	if (!fs)
+		return;
+	buf p = BUF_INIT;
+	for (size_t i = 0; i <= d->figures.n; i++) {
+		const ast_field *f = i < d->figures.n ?
+			d->figures.v[i]->u.block->f_src : d->meta.logo;
+		if (f && image_path_field(d, f, &p))
+			files_note(fs, p.data);
+	}
+	buf_free(&p);
 }
 
 /* Assemble, parse and resolve a loaded source (rc: what loading it
@@ -41,6 +60,7 @@ static int doc_build(ast_doc *d, int rc, files *fs, bool expand)
 	arena_reserve(&d->side, d->src.len);
 	parse_document(d);
 	resolve_document(d);
+	note_images(d, fs);
 	return 0;
 }
 
@@ -74,11 +94,14 @@ void ast_doc_free(ast_doc *d)
 		ast_vec_free(&d->areas.v[i]->u.entry->recommendations);
 	ast_vec *docv[] = {&d->headings, &d->findings, &d->recommendations,
 			   &d->evidence, &d->areas, &d->acronyms, &d->sources,
+			   &d->tables, &d->figures, &d->boxes, &d->footnotes,
+			   &d->notes, &d->fnrefs, &d->note_duplicates,
 			   &d->blocks, &d->duplicates, &d->refs, &d->links,
-			   &d->defining};
+			   &d->defining, &d->excused, &d->meant};
 	for (size_t i = 0; i < sizeof docv / sizeof docv[0]; i++)
 		ast_vec_free(docv[i]);
 	htab_free(&d->ids);
+	htab_free(&d->note_ids);
 	free(d->url_fields);
 	free(d->comments.v);
 	free(d->includes.v);

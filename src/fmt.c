@@ -270,11 +270,14 @@ static void put_include(fmt_ctx *c, const line *l)
 static void put_item(fmt_ctx *c, const line *l)
 {
 	const char *p = c->text + l->at.start;
-	size_t n = l->at.end - l->at.start, m = 1;
+	size_t n = l->at.end - l->at.start, i = 0;
+	while (i < n && (p[i] == ' ' || p[i] == '\t'))
+		i++;		/* a nested item's indentation */
+	size_t m = i + 1;
 	buf_put(&c->tmp, p, n);
-	if (c->tmp.data[0] == '*')
-		c->tmp.data[0] = '-';
-	if (p[0] != '-' && p[0] != '*') {
+	if (c->tmp.data[i] == '*')
+		c->tmp.data[i] = '-';
+	if (p[i] != '-' && p[i] != '*') {
 		while (p[m - 1] >= '0' && p[m - 1] <= '9')
 			m++;
 	}

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "ascii.h"
 #include "bytes8.h"
 #include "xalloc.h"
 
@@ -25,6 +26,40 @@ uint64_t hash_bytes(uint64_t seed, const char *s, size_t n)
 		h *= 1099511628211u;
 	}
 	return h ^ (h >> 29);
+}
+
+/* hash_bytes of the key with its ASCII capitals in lower case: 0x20 added
+ * to each byte from 'A' to 'Z', eight at a time. */
+static uint64_t hash_bytes_nocase(uint64_t seed, const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603u ^ seed;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x = b8_load(s + i);
+		uint64_t caps = b8_in7(x & ~B8_HIGH, 'A', 'Z') & ~x;
+		h ^= x | caps >> 2;
+		h *= 1099511628211u;
+		h ^= h >> 32;
+	}
+	for (; i < n; i++) {
+		h ^= (unsigned char)ascii_lower(s[i]);
+		h *= 1099511628211u;
+	}
+	return h ^ (h >> 29);
+}
+
+static uint32_t hash_key(const htab *t, const char *key, size_t len)
+{
+	return (uint32_t)(t->nocase ? hash_bytes_nocase(t->seed, key, len)
+				    : hash_bytes(t->seed, key, len));
+}
+
+static bool same_nocase(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (ascii_lower(a[i]) != ascii_lower(b[i]))
+			return false;
+	return true;
 }
 
 uint64_t hash_seed(const void *table, const void *slots)
@@ -66,7 +101,8 @@ static htab_entry *find(const htab *t, const char *key, size_t len,
 	for (size_t h = hash & mask;; h = (h + 1) & mask) {
 		htab_entry *e = &t->slots[h];
 		if (!e->key || (e->hash == hash && e->len == len &&
-				memcmp(e->key, key, len) == 0))
+				(t->nocase ? same_nocase(e->key, key, len)
+					   : memcmp(e->key, key, len) == 0)))
 			return e;
 	}
 }
@@ -75,7 +111,7 @@ htab_entry *htab_get(const htab *t, const char *key, size_t len)
 {
 	if (!t->cap)
 		return NULL;
-	htab_entry *e = find(t, key, len, (uint32_t)hash_bytes(t->seed, key, len));
+	htab_entry *e = find(t, key, len, hash_key(t, key, len));
 	return e->key ? e : NULL;
 }
 
@@ -83,7 +119,7 @@ htab_entry *htab_put(htab *t, const char *key, size_t len, bool *added)
 {
 	if ((t->n + 1) * 2 > t->cap)
 		htab_grow(t);
-	uint32_t hash = (uint32_t)hash_bytes(t->seed, key, len);
+	uint32_t hash = hash_key(t, key, len);
 	htab_entry *e = find(t, key, len, hash);
 	if (added)
 		*added = !e->key;

@@ -43,6 +43,9 @@ typedef struct htab {
 	htab_entry *slots;
 	size_t cap, n;
 	uint64_t seed;		/* chosen when the table is first grown */
+	bool nocase;		/* keys compare without ASCII letter case (set
+				 * while empty): a document's IDs, where
+				 * Smith2020 and smith2020 are one ID */
 } htab;
 
 /* The entry of key, or NULL. */

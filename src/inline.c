@@ -1,6 +1,7 @@
 /*
- * inline.c - inline text: emphasis, strong, code spans, links, references,
- * escapes, soft breaks.
+ * inline.c - inline text: emphasis, strong, code spans, links, references
+ * (with locators), note references, escapes, soft breaks; and the markup
+ * of other languages that would print as text (unsupported-markup).
  *
  * The pieces of a paragraph (one per source line) are joined with '\n' into
  * a work buffer that remembers each piece's source offset.  One left-to-
@@ -13,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "inline.h"
 #include "xalloc.h"
 
@@ -26,6 +28,7 @@ typedef struct delim {
 typedef struct bracket {
 	struct bracket *prev;
 	ast_node *node;		/* the "[" text node */
+	size_t pos;		/* where it is in the work buffer */
 	delim *delim_top;	/* the delimiter stack when it was pushed */
 	bool active;
 } bracket;
@@ -225,12 +228,18 @@ static size_t code_span(ictx *c, size_t i)
 	}
 	flush(c, i);
 	ast_node *n = add(c, AST_CODE, i, close + len);
-	/* Line breaks become spaces; one space on each side is stripped. */
+	/* Line breaks become spaces; one space on each side is stripped.  In
+	 * a table's cell "\|" is a pipe even here (contract 11.2, as in GFM:
+	 * the cell's pipes are read before its code spans). */
 	size_t a = i + len, b = close;
+	bool cell = c->parent->type == AST_CELL;
 	buf t = BUF_INIT;
-	for (size_t k = a; k < b; k++)
+	for (size_t k = a; k < b; k++) {
+		if (cell && c->w[k] == '\\' && k + 1 < b && c->w[k + 1] == '|')
+			continue;
 		if (c->w[k] != LEX_COMMENT_BYTE)
 			buf_putc(&t, c->w[k] == '\n' ? ' ' : c->w[k]);
+	}
 	size_t s = 0, e = t.len;
 	if (e >= 2 && t.data[0] == ' ' && t.data[e - 1] == ' ' &&
 	    strspn(t.data, " ") != e) {
@@ -243,22 +252,161 @@ static size_t code_span(ictx *c, size_t i)
 	return close + len;
 }
 
-/* ---- references: [@a; @b] ---- */
+/* ---- references: [@a; @b, p. 4] ---- */
 
-static bool id_char(unsigned char ch)
+static bool ref_space(char ch)
 {
-	return !is_space(ch) && ch != ';' && ch != ']' && ch != '[' && ch != '@';
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == LEX_COMMENT_BYTE;
+}
+
+/* A malformed reference is looked at this far for its ']' and for the
+ * form the author meant: a bound keeps a line of "[@[@[@" linear. */
+enum { REF_LOOK = 256 };
+
+/* Quotes an author may have put around an ID: ASCII and typographic. */
+static size_t quote_len(const char *s, size_t n)
+{
+	static const char *const q[] = {"\xE2\x80\x98", "\xE2\x80\x99",
+					"\xE2\x80\x9C", "\xE2\x80\x9D",
+					"\xC2\xAB", "\xC2\xBB"};
+	if (n && (s[0] == '"' || s[0] == '\'' || s[0] == '`'))
+		return 1;
+	for (size_t k = 0; k < sizeof q / sizeof q[0]; k++) {
+		size_t l = strlen(q[k]);
+		if (n >= l && memcmp(s, q[k], l) == 0)
+			return l;
+	}
+	return 0;
+}
+
+static size_t quote_len_end(const char *s, size_t n)
+{
+	for (size_t l = 1; l <= 2 && l <= n; l++)
+		if (quote_len(s + n - l, l) == l)
+			return l;
+	/* 3-byte typographic quotes */
+	if (n >= 3 && quote_len(s + n - 3, 3) == 3)
+		return 3;
+	return 0;
+}
+
+static void trim(const char **s, size_t *n)
+{
+	while (*n && ref_space(**s))
+		(*s)++, (*n)--;
+	while (*n && ref_space((*s)[*n - 1]))
+		(*n)--;
+}
+
+void inline_note_mended(ast_doc *d, const char *id, size_t len)
+{
+	if (d->nmended == d->capmended) {
+		size_t cap = d->capmended ? 2 * d->capmended : 8;
+		d->mended = arena_realloc(&d->arena, d->mended,
+					  d->capmended * sizeof *d->mended,
+					  cap * sizeof *d->mended);
+		d->capmended = cap;
+	}
+	d->mended[d->nmended++] = ast_str(d, id, len);
+}
+
+/*
+ * The reference the author evidently meant by the bracket text s (between
+ * "[" and "]"), into out: quotes around IDs, a space after '@', a missing
+ * '@', an empty item, a '.' or ':' after the ID are mended.  False when
+ * no such reading gives valid IDs.  With d, the mended IDs are noted.
+ */
+static bool ref_mend(ast_doc *d, const char *s, size_t n, buf *out)
+{
+	size_t items = 0, noted = d ? d->nmended : 0;
+	buf_clear(out);
+	buf_putc(out, '[');
+	for (size_t p = 0; p <= n;) {
+		const char *semi = memchr(s + p, ';', n - p);
+		size_t e = semi ? (size_t)(semi - s) : n;
+		const char *it = s + p;
+		size_t len = e - p;
+		p = e + 1;
+		trim(&it, &len);
+		const char *comma = memchr(it, ',', len);
+		size_t idlen = comma ? (size_t)(comma - it) : len;
+		const char *loc = comma ? comma + 1 : it + len;
+		size_t loclen = comma ? len - idlen - 1 : 0;
+		trim(&it, &idlen);
+		trim(&loc, &loclen);
+		if (idlen && it[0] == '@') {
+			it++, idlen--;
+			trim(&it, &idlen);
+		}
+		for (size_t q; (q = quote_len(it, idlen)) != 0;)
+			it += q, idlen -= q;
+		for (size_t q; (q = quote_len_end(it, idlen)) != 0;)
+			idlen -= q;
+		while (idlen && (it[idlen - 1] == '.' || it[idlen - 1] == ':'))
+			idlen--;
+		if (!idlen && !loclen)
+			continue;	/* an empty item */
+		if (!ast_id_valid(it, idlen)) {
+			if (d)
+				d->nmended = noted;
+			return false;
+		}
+		buf_puts(out, items++ ? "; @" : "@");
+		buf_put(out, it, idlen);
+		if (d)
+			inline_note_mended(d, it, idlen);
+		if (loclen) {
+			buf_puts(out, ", ");
+			buf_put(out, loc, loclen);
+		}
+	}
+	buf_putc(out, ']');
+	return items > 0;
+}
+
+/* Report the malformed reference at i ("[@"), found bad at k. */
+static void ref_bad(ictx *c, size_t i, size_t k)
+{
+	size_t lim = c->n - i > REF_LOOK ? i + REF_LOOK : c->n;
+	const char *close = memchr(c->w + i, ']', lim - i);
+	span at = wspan(c, i, close ? (size_t)(close - c->w) + 1
+				   : (k < c->n ? k + 1 : k));
+	diag_list *dl = &c->d->diags;
+	if (!close) {
+		diag_report(dl, DC_SYNTAX, at, "malformed reference: '[@' is "
+			    "not closed by ']' (write '[@id]', '[@id; @id]' or "
+			    "'[@id, p. 4]')");
+		return;
+	}
+	buf fix = BUF_INIT, was = BUF_INIT;
+	for (const char *p = c->w + i; p <= close; p++)
+		if (*p != LEX_COMMENT_BYTE)
+			buf_putc(&was, *p == '\n' ? ' ' : *p);
+	if (ref_mend(c->d, c->w + i + 1, (size_t)(close - c->w) - i - 1, &fix) &&
+	    (fix.len != was.len || memcmp(fix.data, was.data, fix.len) != 0))
+		diag_report(dl, DC_SYNTAX, at, "malformed reference '%.*s%s': "
+			    "write '%s'", was.len > 80 ? 80 : (int)was.len,
+			    was.data, was.len > 80 ? "..." : "", fix.data);
+	else if (was.len <= 3)
+		diag_report(dl, DC_SYNTAX, at, "empty reference: write '[@id]' "
+			    "with the ID of what it refers to");
+	else
+		diag_report(dl, DC_SYNTAX, at, "malformed reference: IDs are "
+			    "letters, digits, '_', '-', '.' and ':'; write "
+			    "'[@id]', '[@id; @id]' or '[@id, p. 4]'");
+	buf_free(&fix);
+	buf_free(&was);
 }
 
 /* Past the spaces, line breaks and comments at k. */
 static size_t skip_gap(const ictx *c, size_t k)
 {
-	while (k < c->n && (c->w[k] == ' ' || c->w[k] == '\n' || c->w[k] == LEX_COMMENT_BYTE))
+	while (k < c->n && ref_space(c->w[k]))
 		k++;
 	return k;
 }
 
-/* Parse at i ("[@"); returns the end, or 0 when malformed. */
+/* Parse at i ("[@"); returns the end, or 0 when malformed (reported). */
 static size_t reference(ictx *c, size_t i)
 {
 	size_t k = i + 1;
@@ -270,9 +418,9 @@ static size_t reference(ictx *c, size_t i)
 		if (k >= c->n || c->w[k] != '@')
 			goto bad;
 		size_t s = ++k;
-		while (k < c->n && id_char((unsigned char)c->w[k]))
+		while (k < c->n && ast_id_char(c->w[k]))
 			k++;
-		if (k == s)
+		if (!ast_id_valid(c->w + s, k - s))
 			goto bad;
 		if (n == cap) {
 			ast_idref *nv = arena_alloc(&c->d->arena, 2 * cap * sizeof *nv);
@@ -280,11 +428,33 @@ static size_t reference(ictx *c, size_t i)
 			v = nv;
 			cap *= 2;
 		}
-		v[n].id = ast_str(c->d, c->w + s, k - s);
-		v[n].at = wspan(c, s, k);
-		v[n].target = NULL;
-		n++;
+		ast_idref *r = &v[n++];
+		memset(r, 0, sizeof *r);
+		r->id = ast_str(c->d, c->w + s, k - s);
+		r->at = wspan(c, s, k);
+		r->locator.p = "";
 		k = skip_gap(c, k);
+		if (k < c->n && c->w[k] == ',') {
+			/* a locator: the rest of the item, trimmed */
+			size_t a = skip_gap(c, k + 1), b = a;
+			while (b < c->n && c->w[b] != ';' && c->w[b] != ']' &&
+			       c->w[b] != '[' && c->w[b] != '@')
+				b++;
+			k = b;
+			while (b > a && ref_space(c->w[b - 1]))
+				b--;
+			if (b == a)
+				goto bad;
+			char *loc = arena_alloc(&c->d->arena, b - a + 1);
+			size_t ln = 0;
+			for (size_t j = a; j < b; j++)
+				if (c->w[j] != LEX_COMMENT_BYTE)
+					loc[ln++] = c->w[j] == '\n' ? ' ' : c->w[j];
+			loc[ln] = '\0';
+			r->locator.p = loc;
+			r->locator.len = ln;
+			r->locator_at = wspan(c, a, b);
+		}
 		if (k < c->n && c->w[k] == ';') {
 			k++;
 			continue;
@@ -302,8 +472,33 @@ static size_t reference(ictx *c, size_t i)
 	c->text_from = k + 1;
 	return k + 1;
 bad:
-	diag_report(&c->d->diags, DC_SYNTAX, wspan(c, i, k < c->n ? k + 1 : k),
-		    "malformed reference: expected '[@id]' or '[@id; @id]'");
+	ref_bad(c, i, k);
+	return 0;
+}
+
+/* ---- notes: [^label] ---- */
+
+/* Parse at i ("[^"); returns the end, or 0 when malformed (reported). */
+static size_t note_ref(ictx *c, size_t i)
+{
+	size_t k = i + 2;
+	while (k < c->n && ast_label_char(c->w[k]))
+		k++;
+	if (k > i + 2 && k < c->n && c->w[k] == ']') {
+		flush(c, i);
+		ast_node *r = add(c, AST_FNREF, i, k + 1);
+		made(c, r);
+		r->u.note->label = ast_str(c->d, c->w + i + 2, k - i - 2);
+		r->u.note->label_at = wspan(c, i + 2, k);
+		c->text_from = k + 1;
+		return k + 1;
+	}
+	size_t lim = c->n - i > REF_LOOK ? i + REF_LOOK : c->n;
+	const char *close = memchr(c->w + i, ']', lim - i);
+	diag_report(&c->d->diags, DC_SYNTAX,
+		    wspan(c, i, close ? (size_t)(close - c->w) + 1 : i + 2),
+		    "malformed note reference: write '[^label]', the label "
+		    "made of letters, digits, '_' and '-'");
 	return 0;
 }
 
@@ -483,12 +678,98 @@ static size_t url_end(const ictx *c, size_t i)
 	return 0;
 }
 
+/*
+ * "[text](" at i ("](") whose URL url_end refused: say why, for the
+ * link would print as its source text (contract 11.9).  A space is the
+ * common cause (a file name): the fix is %20.
+ */
+static void broken_link(ictx *c, const bracket *b, size_t i)
+{
+	size_t lim = c->n - i > REF_LOOK ? i + REF_LOOK : c->n;
+	size_t k = i + 2, space = 0, depth = 0;
+	bool nl = false;
+	for (; k < lim; k++) {
+		char ch = c->w[k];
+		if (ch == '\\' && k + 1 < lim) {
+			k++;
+			continue;
+		}
+		if (ch == '(')
+			depth++;
+		else if (ch == ')' && depth-- == 0)
+			break;
+		else if (ch == '\n')
+			nl = true;
+		else if ((ch == ' ' || ch == '\t') && !space)
+			space = k;
+	}
+	diag_list *dl = &c->d->diags;
+	if (k >= lim || c->w[k] != ')') {
+		diag_report(dl, DC_BAD_URL, wspan(c, b->pos, i + 2),
+			    "the link's URL is not closed by ')': write "
+			    "'[text](https://...)'");
+		return;
+	}
+	span at = wspan(c, i + 2, k);
+	if (nl) {
+		diag_report(dl, DC_BAD_URL, at, "the link's URL is broken "
+			    "across lines: write it on one line");
+		return;
+	}
+	const char *u = c->w + i + 2;
+	size_t n = k - i - 2, q = space - i - 2;
+	while (q < n && (u[q] == ' ' || u[q] == '\t'))
+		q++;
+	if (q < n && (u[q] == '"' || u[q] == '\'')) {
+		diag_report(dl, DC_BAD_URL, at, "link titles are not supported: "
+			    "write '[text](%.*s)'", (int)(space - i - 2), u);
+		return;
+	}
+	buf fix = BUF_INIT;
+	for (size_t j = 0; j < n; j++) {
+		if (u[j] == ' ')
+			buf_puts(&fix, "%20");
+		else if (u[j] != LEX_COMMENT_BYTE)
+			buf_putc(&fix, u[j]);
+	}
+	diag_report(dl, DC_BAD_URL, at, "the link's URL has a space in it: "
+		    "write '%s'", fix.data);
+	buf_free(&fix);
+}
+
+/*
+ * ![alt](src): Markdown's image.  A figure is a block of its own here
+ * (it needs alt text, a caption, a number), so the image is kept as a
+ * link marked image, shown as its text, and reported; the '!' goes.
+ */
+static void image(ictx *c, ast_node *link, uint32_t bang)
+{
+	ast_node *t = link->prev;
+	link->u.link->image = true;
+	diag_report(&c->d->diags, DC_UNSUPPORTED_MARKUP,
+		    span_make(bang, link->at.end),
+		    "an image in the text would print as its alt text: put it "
+		    "in a '::: figure ID' block with 'src:', 'alt:' and "
+		    "'caption:', and refer to it with [@ID]");
+	link->at.start = bang;
+	if (t && t->type == AST_TEXT && t->tlen && t->u.text[t->tlen - 1] == '!') {
+		shrink(t, 1, true);
+		if (!t->tlen) {
+			unlink_node(t);
+			ast_release(c->d, t);
+		}
+	}
+}
+
 static size_t close_bracket(ictx *c, size_t i)
 {
 	bracket *b = c->btop;
 	size_t ue = 0;
-	if (b && b->active && i + 1 < c->n && c->w[i + 1] == '(')
+	if (b && b->active && i + 1 < c->n && c->w[i + 1] == '(') {
 		ue = url_end(c, i + 2);
+		if (!ue)
+			broken_link(c, b, i);
+	}
 	if (!b || !ue) {
 		if (b) {
 			c->btop = b->prev;
@@ -522,6 +803,9 @@ static size_t close_bracket(ictx *c, size_t i)
 	insert_after(open, link);
 	unlink_node(open);
 	ast_release(c->d, open);
+	if (b->pos && c->w[b->pos - 1] == '!' &&
+	    !(b->pos > 1 && c->w[b->pos - 2] == '\\'))
+		image(c, link, src_off(c, b->pos - 1));
 	c->btop = b->prev;
 	free(b);
 	/* No links inside links.  Below an inactive bracket all are inactive
@@ -536,7 +820,106 @@ static size_t close_bracket(ictx *c, size_t i)
 /* ---- the pass ---- */
 
 /* The bytes the pass stops at, for strcspn (SSE4.2 in glibc). */
-static const char specials[] = {LEX_COMMENT_BYTE, '\n', '\\', '`', '*', '[', ']', '\0'};
+static const char specials[] = {LEX_COMMENT_BYTE, '\n', '\\', '`', '*', '[', ']',
+				 '<', '{', '\0'};
+
+/* ---- markup that is not Brief's (contract 11.9) ---- */
+
+/* The HTML elements an author may paste from a web page or a word
+ * processor; "<x>" in prose about variables is left alone. */
+static bool html_element(const char *s, size_t n)
+{
+	static const char *const names[] = {
+		"a", "abbr", "b", "blockquote", "br", "caption", "center", "cite",
+		"code", "col", "dd", "del", "details", "div", "dl", "dt", "em",
+		"embed", "figcaption", "figure", "font", "form", "h1", "h2", "h3",
+		"h4", "h5", "h6", "hr", "i", "iframe", "img", "input", "ins", "kbd",
+		"li", "link", "mark", "meta", "nav", "object", "ol", "p", "pre",
+		"q", "s", "samp", "script", "section", "small", "span", "strike",
+		"strong", "style", "sub", "summary", "sup", "table", "tbody", "td",
+		"tfoot", "th", "thead", "tr", "u", "ul", "video"};
+	char low[16];
+	if (n == 0 || n >= sizeof low)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		low[i] = ascii_lower(s[i]);
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strlen(names[i]) == n && memcmp(names[i], low, n) == 0)
+			return true;
+	return false;
+}
+
+/* The end of what starts at i and runs to close on this line, within a
+ * bound, or 0. */
+static size_t run_to(const ictx *c, size_t i, char close)
+{
+	size_t lim = c->n - i > 200 ? i + 200 : c->n;
+	for (size_t k = i + 1; k < lim && c->w[k] != '\n'; k++)
+		if (c->w[k] == close)
+			return k + 1;
+	return 0;
+}
+
+static void unsupported(ictx *c, size_t a, size_t b, const char *fmt)
+{
+	int n = (int)(b - a > 60 ? 60 : b - a);
+	diag_report(&c->d->diags, DC_UNSUPPORTED_MARKUP, wspan(c, a, b), fmt,
+		    n, c->w + a, b - a > 60 ? "..." : "");
+}
+
+/* At '<': an HTML tag or an autolink, which print as text. */
+static void angle(ictx *c, size_t i)
+{
+	size_t k = i + 1, e = run_to(c, i, '>');
+	if (!e)
+		return;
+	const char *w = c->w;
+	if (k < e && w[k] == '/')
+		k++;
+	size_t t = k;
+	while (k < e && ascii_is_alnum(w[k]))
+		k++;
+	if (k > t && ascii_is_alpha(w[t]) && html_element(w + t, k - t) &&
+	    (w[k] == '>' || w[k] == ' ' || w[k] == '/' || w[k] == '\t')) {
+		unsupported(c, i, e, "raw HTML '%.*s%s' prints as text: write "
+			    "Brief's markup (*emphasis*, **strong**, [text](url)), "
+			    "or '\\<' to show the '<'");
+		return;
+	}
+	/* <https://...>, <mailto:...>: Markdown's autolinks */
+	k = i + 1;
+	while (k < e && ascii_is_alpha(w[k]))
+		k++;
+	if (k > i + 1 && w[k] == ':' && !memchr(w + i, ' ', e - i))
+		unsupported(c, i, e, "'%.*s%s' prints with its angle brackets: "
+			    "write [text](url), or the URL alone");
+}
+
+/* At '{': {.class}, {#id}, {: ...}, {key=value}: attributes of pandoc
+ * and kramdown, which print as text. */
+static void brace(ictx *c, size_t i)
+{
+	size_t e = run_to(c, i, '}'), k = i + 1;
+	if (!e)
+		return;
+	const char *w = c->w;
+	while (k < e && w[k] == ' ')
+		k++;
+	bool attr = false;
+	if (k + 1 < e && (w[k] == '.' || w[k] == '#') && ascii_is_alpha(w[k + 1]))
+		attr = true;
+	else if (k < e && w[k] == ':')
+		attr = true;
+	else {
+		size_t t = k;
+		while (k < e && (ascii_is_alnum(w[k]) || w[k] == '-' || w[k] == '_'))
+			k++;
+		attr = k > t && w[k] == '=';
+	}
+	if (attr)
+		unsupported(c, i, e, "the attributes '%.*s%s' print as text: "
+			    "remove them (a heading takes an ID as '# Title {#id}')");
+}
 
 /* Join the run of text siblings that starts at n into n. */
 static void join_run(ast_doc *d, ast_node *n, buf *b)
@@ -847,6 +1230,12 @@ bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 					i = e;
 					continue;
 				}
+			} else if (i + 1 < c.n && c.w[i + 1] == '^') {
+				size_t e = note_ref(&c, i);
+				if (e) {
+					i = e;
+					continue;
+				}
 			}
 			{
 				flush(&c, i);
@@ -855,6 +1244,7 @@ bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 				c.text_from = i + 1;
 				bracket *b = xcalloc(1, sizeof *b, "a link opener");
 				b->node = n;
+				b->pos = i;
 				b->delim_top = c.dtop;
 				b->active = true;
 				b->prev = c.btop;
@@ -864,6 +1254,15 @@ bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 			continue;
 		case ']':
 			i = close_bracket(&c, i);
+			continue;
+		case '<':
+		case '{':
+			if (ch == '<')
+				angle(&c, i);
+			else
+				brace(&c, i);
+			lit(&c, i, c.w + i, 1);
+			i++;
 			continue;
 		default: {
 			/* A run of ordinary bytes at once (the work buffer

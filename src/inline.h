@@ -1,6 +1,6 @@
 /*
- * inline.h - inline text: emphasis, strong, code spans, links, references,
- * escapes and soft breaks (inline.c).
+ * inline.h - inline text: emphasis, strong, code spans, links, references
+ * (with locators), note references, escapes and soft breaks (inline.c).
  *
  * The builder (parse.c) hands over the pieces of a paragraph, a heading
  * or an inline field, one per source line; inline_parse makes their
@@ -50,5 +50,9 @@ void inline_scratch_free(inline_scratch *s);
  */
 bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 		  const span *segs, size_t nsegs, inline_scratch *scratch);
+
+/* Note an ID an author evidently meant in a malformed reference or a
+ * misplaced field (d->mended): what it names counts as cited. */
+void inline_note_mended(ast_doc *d, const char *id, size_t len);
 
 #endif

@@ -518,13 +518,6 @@ json_t *lsp_diagnostics(const lsp_analysis *an, lsp_encoding enc)
 
 /* ---- hover, definition, references ---- */
 
-static bool id_char(unsigned char ch)
-{
-	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-	       (ch >= '0' && ch <= '9') || ch == '-' || ch == '_' || ch == '.' ||
-	       ch == ':';
-}
-
 static bool alnum(char ch)
 {
 	return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z');
@@ -1106,7 +1099,7 @@ json_t *lsp_completion(const lsp_ctx *c, size_t off)
 		off = le;
 	/* the ID or word being typed */
 	size_t w = off;
-	while (w > ls && id_char((unsigned char)p[w - 1]))
+	while (w > ls && ast_id_char(p[w - 1]))
 		w--;
 
 	if (w > ls && p[w - 1] == '@') {

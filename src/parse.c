@@ -120,7 +120,7 @@ static void end_scan_text(ast_doc *d, char *lex)
 
 /* ---- builder: paragraphs, lists, quotes ---- */
 
-static void push_seg(parse_state *ps, span s)
+void parse_push_seg(parse_state *ps, span s)
 {
 	ps->segs = xgrow(ps->segs, &ps->segcap, ps->nsegs, sizeof *ps->segs,
 			 "a paragraph's lines");
@@ -139,19 +139,37 @@ static void pending(parse_state *ps, ast_node *n)
 }
 
 /* The references and links inline_parse just made, for resolve.c. */
-static void pending_made(parse_state *ps)
+void parse_pending_made(parse_state *ps)
 {
 	for (size_t i = 0; i < ps->scratch.made.n; i++)
 		pending(ps, ps->scratch.made.v[i]);
+}
+
+/* A note's text refers to no other note: LaTeX cannot set a footnote in
+ * a footnote, and a reader cannot follow one. */
+static void no_note_in_note(parse_state *ps)
+{
+	for (size_t i = 0; i < ps->scratch.made.n; i++) {
+		const ast_node *r = ps->scratch.made.v[i];
+		if (r->type == AST_FNREF)
+			diag_report(&ps->doc->diags, DC_SYNTAX, r->at,
+				    "a note cannot refer to another note: put "
+				    "both texts in one note");
+	}
 }
 
 static void close_para(parse_state *ps)
 {
 	if (!ps->para)
 		return;
+	if (ps->nsegs > 1)
+		parse_markup_para(ps);
 	if (inline_parse(ps->doc, ps->lex, ps->para, ps->segs, ps->nsegs,
-			 &ps->scratch))
-		pending_made(ps);
+			 &ps->scratch)) {
+		if (ps->para->parent && ps->para->parent->type == AST_FOOTNOTE)
+			no_note_in_note(ps);
+		parse_pending_made(ps);
+	}
 	ps->para = NULL;
 	ps->nsegs = 0;
 }
@@ -159,7 +177,8 @@ static void close_para(parse_state *ps)
 static void close_all(parse_state *ps)
 {
 	close_para(ps);
-	ps->list = ps->item = ps->quote = NULL;
+	ps->list = ps->item = ps->quote = ps->note = NULL;
+	ps->depth = 0;
 }
 
 static void open_para(parse_state *ps, ast_node *parent, span s, span line)
@@ -168,7 +187,7 @@ static void open_para(parse_state *ps, ast_node *parent, span s, span line)
 	ps->para = ast_new(ps->doc, AST_PARAGRAPH, line);
 	ps->doc->nparagraphs++;
 	ast_append(parent, ps->para);
-	push_seg(ps, s);
+	parse_push_seg(ps, s);
 }
 
 static void extend(ast_node *n, span line)
@@ -178,12 +197,103 @@ static void extend(ast_node *n, span line)
 			n->at.end = line.end;
 }
 
+/*
+ * A body line in a block whose kind has none (a generated list, a
+ * figure): a syntax error, once a block, or the text would vanish from
+ * every output.  Returns true when the line may go on.
+ */
+static bool body_allowed(parse_state *ps, span at)
+{
+	const ast_node *b = ps->block;
+	if (!b || b->u.block->kind >= BK__COUNT ||
+	    ast_kind_has_body(b->u.block->kind))
+		return true;
+	if (!ps->body_reported) {
+		ps->body_reported = true;
+		const char *k = ast_block_kind_names[b->u.block->kind];
+		diag_report(&ps->doc->diags, DC_SYNTAX, at,
+			    b->u.block->kind == BK_FIGURE ?
+			    "'::: %s' takes no body: put its text in "
+			    "'caption:' or in the prose around it" :
+			    "'::: %s' takes no body: briefc writes its list; "
+			    "put prose outside the block", k);
+	}
+	return false;
+}
+
+static bool in_table(const parse_state *ps)
+{
+	return ps->block && ps->block->u.block->kind == BK_TABLE;
+}
+
 void parse_blank(parse_state *ps, span at)
 {
 	(void)at;
+	ps->after_fields = ps->in_fields;
+	ps->in_fields = false;
 	close_para(ps);
 	ps->quote = NULL;
 	ps->blank = true;
+	if (in_table(ps))
+		parse_table_blank(ps);
+}
+
+/* The length of "[^label]:" when the content a starts with it and a space
+ * or its end follows: a note's definition.  Else 0. */
+static uint32_t note_def_len(const char *t, span a)
+{
+	uint32_t p = a.start, k = p + 2;
+	if (a.end - p < 5 || t[p] != '[' || t[p + 1] != '^')
+		return 0;
+	while (k < a.end && ast_label_char(t[k]))
+		k++;
+	if (k == p + 2 || k + 1 >= a.end || t[k] != ']' || t[k + 1] != ':')
+		return 0;
+	if (k + 2 < a.end && t[k + 2] != ' ' && t[k + 2] != '\t')
+		return 0;
+	return k + 2 - p;
+}
+
+/*
+ * `[^label]: text`: a note's definition, a container of paragraphs where
+ * it is written (the renderers gather the notes).  Its text runs on like
+ * a paragraph; after a blank line an indented paragraph still belongs to
+ * it, as to a list item.
+ */
+static void note_open(parse_state *ps, span a, span at, uint32_t n)
+{
+	ast_doc *d = ps->doc;
+	close_all(ps);
+	ast_node *f = ast_new(d, AST_FOOTNOTE, at);
+	f->u.note->label = ast_str(d, ps->text + a.start + 2, n - 4);
+	f->u.note->label_at = span_make(a.start + 2, a.start + n - 2);
+	ast_append(ps->container, f);
+	ast_vec_push(&d->defining, f);
+	ps->note = f;
+	uint32_t r = a.start + n;
+	while (r < a.end && (ps->lex[r] == ' ' || ps->lex[r] == '\t' ||
+			     ps->lex[r] == '\x01'))
+		r++;
+	if (r < a.end)
+		open_para(ps, f, span_make(r, a.end), at);
+	ps->blank = false;
+}
+
+/* The width of an indentation: a tab moves to the next multiple of 4. */
+static unsigned indent_width(const char *t, span ind)
+{
+	unsigned w = 0;
+	for (uint32_t i = ind.start; i < ind.end; i++)
+		w = t[i] == '\t' ? (w + 4) / 4 * 4 : w + 1;
+	return w;
+}
+
+/* Keep the lists of levels 1..depth open. */
+static void set_depth(parse_state *ps, int depth)
+{
+	ps->depth = depth;
+	ps->list = depth ? ps->lists[depth - 1] : NULL;
+	ps->item = depth ? ps->items[depth - 1] : NULL;
 }
 
 /*
@@ -205,12 +315,37 @@ void parse_text(parse_state *ps, const parse_tok *t, span at)
 {
 	library_prose(ps, at);
 	bool indented = t->n != 0;
-	if (ps->para && !ps->blank) {
+	uint32_t def = indented ? 0 : note_def_len(ps->lex, t->a);
+	if (in_table(ps) && !def && !(ps->note && ps->para && !ps->blank)) {
+		parse_table_line(ps, t, at);
+		return;
+	}
+	if (!body_allowed(ps, at))
+		return;
+	if (!def)
+		parse_markup_line(ps, t, at);
+	ps->in_fields = false;
+	if (def) {
+		note_open(ps, t->a, at, def);
+	} else if (ps->para && !ps->blank) {
 		/* a lazy continuation line */
-		push_seg(ps, t->a);
+		parse_push_seg(ps, t->a);
 		extend(ps->para, at);
+	} else if (ps->note && (indented || !ps->note->first) &&
+		   (ps->blank || !ps->note->first)) {
+		/* the note's text after its label's line, or an indented
+		 * paragraph after a blank line */
+		open_para(ps, ps->note, t->a, at);
+		extend(ps->note, at);
 	} else if (ps->item && ps->blank && indented) {
-		/* an indented paragraph after a blank line belongs to the item */
+		/* an indented paragraph after a blank line belongs to an
+		 * item: the deepest whose text it is indented to */
+		unsigned ind = indent_width(ps->lex, t->b);
+		int j = ps->depth;
+		while (j > 1 && ind < ps->marker[j - 1] + 2)
+			j--;
+		set_depth(ps, j);
+		ps->list->u.list->loose = true;
 		open_para(ps, ps->item, t->a, at);
 		extend(ps->item, at);
 	} else {
@@ -220,19 +355,67 @@ void parse_text(parse_state *ps, const parse_tok *t, span at)
 	ps->blank = false;
 }
 
+/*
+ * The level of an item indented ind (contract 11.6): a list nests in the
+ * item above when indented 2 to 4 spaces more than that item's marker,
+ * up to LIST_MAX_DEPTH levels; an item indented less belongs to the
+ * deepest open list whose marker it reaches.
+ */
+static int item_level(parse_state *ps, unsigned ind, span at)
+{
+	diag_list *dl = &ps->doc->diags;
+	if (!ps->depth)
+		return 1;
+	unsigned m = ps->marker[ps->depth - 1];
+	if (ind >= m + 2) {
+		if (ps->depth == LIST_MAX_DEPTH) {
+			diag_report(dl, DC_SYNTAX, at, "lists nest at most %d levels "
+				    "deep: this item stays at level %d",
+				    LIST_MAX_DEPTH, LIST_MAX_DEPTH);
+			return LIST_MAX_DEPTH;
+		}
+		if (ind > m + 4)
+			diag_report(dl, DC_SYNTAX, at, "a nested item is indented "
+				    "2 to 4 spaces more than the item it belongs to, "
+				    "not %u", ind - m);
+		return ps->depth + 1;
+	}
+	for (int j = ps->depth; j > 1; j--)
+		if (ind >= ps->marker[j - 1])
+			return j;
+	return 1;
+}
+
 void parse_item(parse_state *ps, const parse_tok *t, span at)
 {
 	library_prose(ps, at);
 	bool ordered = t->n != 0;
+	if (!body_allowed(ps, at))
+		return;
 	close_para(ps);
-	ps->quote = NULL;
-	if (!ps->list || ps->list->u.list->ordered != ordered) {
-		ps->list = ast_new(ps->doc, AST_LIST, at);
-		ps->list->u.list->ordered = ordered;
-		ps->list->u.list->start = ordered ? t->n - 1 : 0;
-		ast_append(ps->container, ps->list);
+	ps->quote = ps->note = NULL;
+	ps->in_fields = ps->after_fields = false;
+	unsigned ind = indent_width(ps->lex, t->b);
+	int level = item_level(ps, ind, span_make(t->b.end, at.end));
+	bool after_blank = ps->blank && ps->depth;
+	if (level <= ps->depth)
+		set_depth(ps, level);
+	if (level > ps->depth || ps->list->u.list->ordered != ordered) {
+		ast_node *l = ast_new(ps->doc, AST_LIST, at);
+		l->u.list->ordered = ordered;
+		l->u.list->start = ordered ? t->n - 1 : 0;
+		ast_append(level == 1 ? ps->container : ps->items[level - 2], l);
+		/* a nested list after a blank line: its item holds two
+		 * blocks with a blank line between (CommonMark's loose) */
+		if (after_blank && level > ps->depth && level > 1)
+			ps->lists[level - 2]->u.list->loose = true;
+		ps->lists[level - 1] = l;
+		ps->marker[level - 1] = ind;
+	} else if (after_blank) {
+		ps->list->u.list->loose = true;	/* items apart */
 	}
-	ps->item = ast_new(ps->doc, AST_ITEM, at);
+	ps->items[level - 1] = ast_new(ps->doc, AST_ITEM, at);
+	set_depth(ps, level);
 	ast_append(ps->list, ps->item);
 	extend(ps->list, at);
 	if (t->a.end > t->a.start)
@@ -243,6 +426,9 @@ void parse_item(parse_state *ps, const parse_tok *t, span at)
 void parse_quote(parse_state *ps, const parse_tok *t, span at)
 {
 	library_prose(ps, at);
+	if (!body_allowed(ps, at))
+		return;
+	ps->in_fields = ps->after_fields = false;
 	if (!ps->quote || ps->blank) {
 		close_all(ps);
 		ps->quote = ast_new(ps->doc, AST_QUOTE, at);
@@ -252,7 +438,7 @@ void parse_quote(parse_state *ps, const parse_tok *t, span at)
 	if (t->a.end == t->a.start)
 		close_para(ps);	/* a bare `>` separates paragraphs */
 	else if (ps->para && ps->para->parent == ps->quote)
-		push_seg(ps, t->a), extend(ps->para, at);
+		parse_push_seg(ps, t->a), extend(ps->para, at);
 	else
 		open_para(ps, ps->quote, t->a, at);
 	ps->blank = false;
@@ -303,7 +489,7 @@ void parse_heading(parse_state *ps, const parse_tok *t, span at)
 	if (t->a.end == t->a.start)
 		diag_report(&ps->doc->diags, DC_SYNTAX, at, "heading has no title");
 	else if (inline_parse(ps->doc, ps->lex, h, &t->a, 1, &ps->scratch))
-		pending_made(ps);
+		parse_pending_made(ps);
 	if (t->b.start > t->a.end) {	/* an explicit {#id}, maybe empty */
 		h->u.heading->id = ast_str(ps->doc, ps->text + t->b.start, t->b.end - t->b.start);
 		h->u.heading->id_at = t->b;
@@ -338,6 +524,7 @@ static void field_finish(parse_state *ps)
 	}
 	f->value = ast_str(ps->doc, v.data ? v.data : "", v.len);
 	buf_free(&v);
+	parse_markup_field(ps, f);
 	if (sp && sp->type == VT_URL) {
 		ast_doc *d = ps->doc;
 		d->url_fields = xgrow(d->url_fields, &d->capurl_fields,
@@ -456,6 +643,7 @@ void parse_cont(parse_state *ps, const parse_tok *t, span at)
 			entry_extend(ps, e, t->a);
 		return;
 	}
+	parse_markup_cont(ps, t, f);
 	/* Room for 4 pieces at first, then doubled at each power of two:
 	 * a field of n continuation lines costs O(n), not O(n^2). */
 	if (f->nsegs >= 4 && (f->nsegs & (f->nsegs - 1)) == 0)
@@ -540,7 +728,8 @@ void parse_block_open(parse_state *ps, const parse_tok *t, span at)
 					sugg ? "; did you mean '" : "", sugg ? sugg : "",
 					sugg ? "'?" : "");
 		diag_add_help(&d->diags, di, "block kinds are finding, recommendation, evidence, "
-			      "acronyms, areas, recommendations, findings, sources and glossary");
+			      "acronyms, areas, recommendations, findings, sources, "
+			      "glossary, table, figure and box");
 		b->u.block->kind = BK__COUNT;	/* checks and backends skip it */
 		fields_begin(ps, &b->u.block->fields, NULL, 0);
 	} else {
@@ -556,10 +745,16 @@ void parse_block_open(parse_state *ps, const parse_tok *t, span at)
 		} else if (ast_kind_has_id((ast_block_kind)k) && !b->u.block->id.len)
 			diag_report(&d->diags, DC_SYNTAX, at, "'::: %s' needs an ID: '::: %s ID'",
 				    ast_block_kind_names[k], ast_block_kind_names[k]);
-		else if (!ast_kind_has_id((ast_block_kind)k) && b->u.block->id.len)
+		else if (!ast_kind_may_have_id((ast_block_kind)k) && b->u.block->id.len)
 			diag_report(&d->diags, DC_SYNTAX, t->b,
 				    "'::: %s' takes no ID", ast_block_kind_names[k]);
 	}
+	ps->body_reported = false;
+	ps->in_fields = !in_entries(ps);
+	ps->after_fields = false;
+	ps->table_stage = TS_HEADER;
+	ps->table_header = NULL;
+	ps->table_delim_said = false;
 	if (t->n)
 		diag_report(&d->diags, DC_SYNTAX, span_make((uint32_t)t->n, at.end),
 			    "unexpected text after the block's ID");
@@ -569,6 +764,9 @@ static void block_end(parse_state *ps)
 {
 	field_finish(ps);
 	close_all(ps);
+	ps->in_fields = ps->after_fields = false;
+	if (in_table(ps))
+		parse_table_end(ps);
 	ps->block = NULL;
 	ps->container = ps->root;
 	ps->fields = NULL;

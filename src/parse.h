@@ -15,6 +15,9 @@
 #include "ast.h"
 #include "inline.h"
 
+/* Deepest nesting of lists (contract 11.6). */
+#define LIST_MAX_DEPTH 3
+
 /* The semantic value of a line token: up to two spans and a number. */
 typedef struct parse_tok {
 	span a, b;
@@ -32,6 +35,7 @@ typedef struct parse_state {
 				 * library's part of it) */
 	char saved[3];		/* the bytes its end marks took */
 	bool fields_seen;	/* a field line since the region opened */
+	bool table;		/* the open block is a ::: table */
 	bool in_front;		/* inside the front matter */
 	/* builder */
 	ast_node *root;		/* the document's, or its libraries' */
@@ -53,8 +57,23 @@ typedef struct parse_state {
 	ast_node *para;		/* the open paragraph */
 	span *segs;		/* its lines */
 	size_t nsegs, segcap;
+	/* the open lists, one per level, with the current item of each and
+	 * the indentation of its first item's marker; list and item are
+	 * the deepest */
+	ast_node *lists[LIST_MAX_DEPTH], *items[LIST_MAX_DEPTH];
+	unsigned marker[LIST_MAX_DEPTH];
+	int depth;
 	ast_node *list, *item, *quote;
+	ast_node *note;		/* the open note definition (AST_FOOTNOTE) */
 	bool blank;		/* a blank line since the last content line */
+	bool body_reported;	/* a body in a kind without one: said */
+	bool in_fields;		/* in a block's field region */
+	bool after_fields;	/* in the paragraph after the blank line that
+				 * ended it (parse_markup.c) */
+	/* the open ::: table (parse_table.c): what its next line must be */
+	enum { TS_HEADER, TS_DELIMITER, TS_ROWS, TS_AFTER } table_stage;
+	ast_node *table_header;	/* its header row */
+	bool table_delim_said;	/* its missing delimiter row: reported */
 	span fm_open;
 	int syntax_errors;
 	inline_scratch scratch;
@@ -102,5 +121,22 @@ void parse_block_open(parse_state *ps, const parse_tok *t, span at);
 void parse_block_close(parse_state *ps, span at);
 void parse_block_unclosed(parse_state *ps);
 void parse_stray_close(parse_state *ps, span at);
+
+/* Add a line piece to ps->segs (the open paragraph's, or a row's). */
+void parse_push_seg(parse_state *ps, span s);
+/* Markup Brief does not have, in lines, paragraphs, fields and
+ * continuation lines: unsupported-markup (parse_markup.c). */
+void parse_markup_line(parse_state *ps, const parse_tok *t, span at);
+void parse_markup_para(parse_state *ps);
+void parse_markup_field(parse_state *ps, const ast_field *f);
+void parse_markup_cont(parse_state *ps, const parse_tok *t, const ast_field *f);
+
+/* Hand the references and links inline_parse just made to resolve.c. */
+void parse_pending_made(parse_state *ps);
+
+/* The lines of a ::: table's body and its end (parse_table.c). */
+void parse_table_line(parse_state *ps, const parse_tok *t, span at);
+void parse_table_blank(parse_state *ps);
+void parse_table_end(parse_state *ps);
 
 #endif

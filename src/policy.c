@@ -107,7 +107,8 @@ static void drop(diag *d)
 	free(d->msg);
 }
 
-void policy_apply_list(const policy *p, diag_list *dl, bool final)
+void policy_apply_list(const policy *p, diag_list *dl, bool final,
+		       const bool *allowed)
 {
 	size_t o = 0;
 
@@ -117,7 +118,8 @@ void policy_apply_list(const policy *p, diag_list *dl, bool final)
 		diag_severity sev = diag_code_default(d->code);
 
 		if (sev == DS_WARNING) {
-			if (st == POLICY_DISABLED) {
+			if (st == POLICY_DISABLED ||
+			    (st == POLICY_DEFAULT && allowed && allowed[d->code])) {
 				drop(d);
 				continue;
 			}
@@ -132,5 +134,5 @@ void policy_apply_list(const policy *p, diag_list *dl, bool final)
 
 void policy_apply(const policy *p, ast_doc *d)
 {
-	policy_apply_list(p, &d->diags, d->meta.final);
+	policy_apply_list(p, &d->diags, d->meta.final, d->meta.allowed);
 }

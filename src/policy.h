@@ -8,7 +8,9 @@
  *   1. A code whose default is error stays an error.  It cannot be
  *      disabled: -Wno-CODE for it is a usage error.
  *   2. A warning code disabled with -Wno-CODE is dropped, even in a final
- *      brief or with --strict (the command line is the last word).
+ *      brief or with --strict (the command line is the last word); so is
+ *      one the brief's front matter names in `allow:`, unless the command
+ *      line names the code (-W CODE or -Werror=CODE).
  *   3. Otherwise the warning becomes an error when the brief says
  *      `status: final`, or with --strict, -Werror, or -Werror=CODE.
  *   4. Otherwise it stays a warning.
@@ -59,9 +61,11 @@ void policy_init(policy *p);
 int policy_parse_option(policy *p, const char *arg, const char *next, buf *err);
 
 /* Set the severity of each diagnostic of dl, dropping the disabled ones;
- * final is the brief's `status: final`. */
-void policy_apply_list(const policy *p, diag_list *dl, bool final);
-/* The same for a loaded document (final from its front matter). */
+ * final is the brief's `status: final`, allowed (or NULL) its `allow:`
+ * codes. */
+void policy_apply_list(const policy *p, diag_list *dl, bool final,
+		       const bool *allowed);
+/* The same for a loaded document (final and allow: from its front matter). */
 void policy_apply(const policy *p, ast_doc *d);
 
 #endif

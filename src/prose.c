@@ -264,17 +264,33 @@ static void prose_put_code(prose *p, const ast_node *n)
 	prose_put_mapped(p, n->u.text, n->tlen, at, CP_CODE);
 }
 
+/*
+ * A reference reads "[@a;@b]", every byte CP_REF and of no class (no
+ * scanner looks inside one; duplicate-paragraph compares the IDs), all
+ * at the reference's first byte: written at once, not byte class by
+ * byte class, for a brief may cite in every sentence.
+ */
 static void prose_put_ref(prose *p, const ast_node *n)
 {
 	const ast_idlist *ids = &n->u.ref->ids;
-	uint32_t at = n->at.start;
+	size_t len = 2, from = p->len;
 
-	prose_put(p, "[", 1, at, CP_REF);
+	for (size_t i = 0; i < ids->n; i++)
+		len += (i ? 2 : 1) + ids->v[i].id.len;
+	prose_reserve(p, len);
+	char *t = p->text + p->len;
+	*t++ = '[';
 	for (size_t i = 0; i < ids->n; i++) {
-		prose_put(p, i ? ";@" : "@", i ? 2 : 1, at, CP_REF);
-		prose_put(p, ids->v[i].id.p, ids->v[i].id.len, at, CP_REF);
+		if (i)
+			*t++ = ';';
+		*t++ = '@';
+		memcpy(t, ids->v[i].id.p, ids->v[i].id.len);
+		t += ids->v[i].id.len;
 	}
-	prose_put(p, "]", 1, at, CP_REF);
+	*t = ']';
+	memset(p->fl + p->len, CP_REF, len);
+	p->len += len;
+	piece_add(p, from, NULL, span_make(n->at.start, n->at.start), CP_REF);
 }
 
 /* A text node; each newline in it (a soft break) reads as a space. */

@@ -28,6 +28,7 @@
 static const bool container[RE__COUNT] = {
 	[RE_TOC] = true, [RE_LIST] = true, [RE_QUOTE] = true, [RE_CARD] = true,
 	[RE_GEN_LIST] = true, [RE_SOURCES] = true, [RE_GLOSSARY] = true,
+	[RE_BOX] = true, [RE_NOTES] = true,
 };
 
 void render_fire(render *r, render_ev *ev)
@@ -164,14 +165,6 @@ static bool link_live(const render *r, const ast_node *n)
 	return r->p->nolinks == 0 && escape_url_live(n->u.link->url.p, n->u.link->url.len);
 }
 
-static bool list_tight(const ast_node *l)
-{
-	for (const ast_node *i = l->first; i; i = i->next)
-		if (i->first && i->first->next)
-			return false;
-	return true;
-}
-
 /* Whether paragraph n is an item's, in a tight list. */
 static bool in_tight_item(const render_priv *p, const ast_node *n)
 {
@@ -187,7 +180,7 @@ static void list_push(render_priv *p, const ast_node *l)
 			 "the open lists");
 	p->lists[p->nlists++] = (render_list){
 		l->u.list->ordered ? l->u.list->start : 0, l->u.list->ordered,
-		list_tight(l),
+		!l->u.list->loose,
 		prev && prev->type == AST_LIST && prev->u.list->ordered == l->u.list->ordered,
 		true};
 }
@@ -242,6 +235,15 @@ static bool enter_block(render *r, const ast_node *n)
 	case BK_GLOSSARY:
 		render_generated(r, n);
 		return false;
+	case BK_TABLE:
+		render_table(r, n);
+		return false;
+	case BK_FIGURE:
+		render_figure(r, n);
+		return false;
+	case BK_BOX:
+		render_box_open(r, n);
+		return true;
 	default:		/* evidence, acronyms, areas: shown elsewhere */
 		return false;
 	}
@@ -297,9 +299,7 @@ static bool enter_node(render *r, const ast_node *n)
 	case AST_BLOCK:
 		return enter_block(r, n);
 	case AST_TEXT:
-		/* author text changes no count (render_text) */
-		if (r->be != &render_null_backend)
-			render_text_node(r, n);
+		render_text_node(r, n);
 		return false;
 	case AST_SOFTBREAK:
 		ev.el = RE_SOFTBREAK;
@@ -324,11 +324,15 @@ static bool enter_node(render *r, const ast_node *n)
 			render_fire(r, &ev);
 		}
 		p->nolinks++;	/* no link inside a link */
+		p->inlink++;
 		return true;
 	case AST_REF:
 		render_refs(r, &n->u.ref->ids);
 		return false;
-	default:
+	case AST_FNREF:
+		render_note_mark(r, n);
+		return false;
+	default:		/* a note's definition: at its marks, or listed */
 		return false;
 	}
 }
@@ -375,6 +379,8 @@ static void exit_node(render *r, const ast_node *n)
 	case AST_BLOCK:
 		if (n->u.block->kind == BK_FINDING || n->u.block->kind == BK_RECOMMENDATION)
 			render_card_close(r, n);
+		else if (n->u.block->kind == BK_BOX)
+			render_box_close(r, n);
 		return;
 	case AST_EMPH:
 		ev.el = RE_EMPH;
@@ -384,6 +390,7 @@ static void exit_node(render *r, const ast_node *n)
 		break;
 	case AST_LINK:
 		p->nolinks--;
+		p->inlink--;
 		if (!link_live(r, n))
 			return;
 		ev.el = RE_LINK;
@@ -404,10 +411,29 @@ static void header(render *r)
 	render_mark(r, RE_HEADER, true);
 	p->nolinks++;
 	p->noexpand++;
+	if (render_has(m->logo))
+		render_logo(r, m->logo, render_has(m->organization) ?
+			    m->organization->value.p : "Logo");
 	if (render_has(m->organization)) {
 		render_mark(r, RE_ORGANIZATION, true);
-		render_text_field(r, m->organization);
+		render_name(r, m->organization->value.p, m->organization->value.len,
+			    m->organization->value_at);
 		render_mark(r, RE_ORGANIZATION, false);
+	}
+	if (render_has(m->series) || render_has(m->number)) {
+		render_mark(r, RE_SERIES, true);
+		if (render_has(m->series))
+			render_name(r, m->series->value.p, m->series->value.len,
+				    m->series->value_at);
+		if (render_has(m->number)) {
+			if (render_has(m->series))
+				render_lit(r, " ");
+			render_mark(r, RE_SERIES_NUMBER, true);
+			render_name(r, m->number->value.p, m->number->value.len,
+				    m->number->value_at);
+			render_mark(r, RE_SERIES_NUMBER, false);
+		}
+		render_mark(r, RE_SERIES, false);
 	}
 	render_mark(r, RE_TITLE, true);
 	render_field_inlines(r, m->title);
@@ -422,15 +448,35 @@ static void header(render *r)
 		for (size_t i = 0; i < m->nauthors; i++) {
 			if (i)
 				render_lit(r, i + 1 == m->nauthors ? " and " : ", ");
-			render_text(r, m->author_names[i].p, m->author_names[i].len, m->authors->value_at);
+			render_name(r, m->author_names[i].p, m->author_names[i].len,
+				    m->authors->value_at);
+			const str *aff = m->affiliations ? &m->affiliations[i] : NULL;
+			if (aff && aff->len) {
+				render_lit(r, " (");
+				render_mark(r, RE_AFFILIATION, true);
+				render_name(r, aff->p, aff->len, m->authors->value_at);
+				render_mark(r, RE_AFFILIATION, false);
+				render_lit(r, ")");
+			}
 		}
 		render_mark(r, RE_AUTHORS, false);
 	}
-	if (render_has(m->date)) {
-		render_ev ev = {.el = RE_DATE, .entering = true,
-				.text = m->date->value};
+	const ast_field *dates[] = {m->date, m->updated};
+	for (int i = 0; i < 2; i++) {
+		if (!render_has(dates[i]))
+			continue;
+		render_ev ev = {.el = i ? RE_UPDATED : RE_DATE, .entering = true,
+				.text = dates[i]->value, .label = i ? "Updated" : NULL};
 		render_fire(r, &ev);
-		render_lit_date(r, m->date);
+		render_lit_date(r, dates[i]);
+		ev.entering = false;
+		render_fire(r, &ev);
+	}
+	if (render_has(m->version)) {
+		render_ev ev = {.el = RE_VERSION, .entering = true, .label = "Version"};
+		render_fire(r, &ev);
+		render_name(r, m->version->value.p, m->version->value.len,
+			    m->version->value_at);
 		ev.entering = false;
 		render_fire(r, &ev);
 	}
@@ -472,21 +518,23 @@ static void toc_entry(render *r, int level, const char *href, const ast_node *h)
 	render_fire(r, &ev);
 }
 
-/* The table of contents: the first two heading levels, when there are
- * enough entries to be worth one. */
+/* The table of contents: the first two heading levels, when toc: says
+ * yes, or (auto) when the brief has 4 or more headings (contract 11.7). */
 static void toc(render *r)
 {
 	const ast_doc *d = r->doc;
 	size_t n = appends_sources(d);
 	for (size_t i = 0; i < d->headings.n; i++)
 		n += in_toc(d->headings.v[i]);
-	if (n < 3)
+	if (!n || d->meta.toc_mode == TOC_NO ||
+	    (d->meta.toc_mode == TOC_AUTO && d->headings.n < 4))
 		return;
 	render_ev ev = {.el = RE_TOC, .entering = true, .id = CONTENTS_ID,
 			.label = "Contents"};
 	render_fire(r, &ev);
 	r->p->nolinks++;
 	r->p->noexpand++;
+	r->p->nonotes++;
 	for (size_t i = 0; i < d->headings.n; i++) {
 		const ast_node *h = d->headings.v[i];
 		if (in_toc(h))
@@ -494,10 +542,25 @@ static void toc(render *r)
 	}
 	if (appends_sources(d))
 		toc_entry(r, 1, SOURCES_ID, NULL);
+	r->p->nonotes--;
 	r->p->noexpand--;
 	r->p->nolinks--;
 	ev.entering = false;
 	ev.id = NULL;
+	render_fire(r, &ev);
+}
+
+/* A section briefc adds at the end, and its heading. */
+static void generated_section(render *r, const char *id, const char *title)
+{
+	section_open(r, 1, id);
+	render_ev ev = {.el = RE_HEADING, .entering = true, .level = 1,
+			.label = title};
+	render_fire(r, &ev);
+	render_lit(r, title);
+	ev.entering = false;
+	ev.text.p = title;
+	ev.text.len = strlen(title);
 	render_fire(r, &ev);
 }
 
@@ -512,16 +575,12 @@ static void document(render *r)
 	render_mark(r, RE_MAIN, true);
 	if (d->root)
 		render_children(r, d->root);
+	if (render_notes_due(r)) {
+		sections_close(r, 1);
+		render_notes(r, RENDER_NOTES_ID, "Notes", 1);
+	}
 	if (appends_sources(d)) {
-		section_open(r, 1, SOURCES_ID);
-		render_ev ev = {.el = RE_HEADING, .entering = true, .level = 1,
-				.label = "Sources"};
-		render_fire(r, &ev);
-		render_lit(r, "Sources");
-		ev.entering = false;
-		ev.text.p = "Sources";
-		ev.text.len = 7;
-		render_fire(r, &ev);
+		generated_section(r, SOURCES_ID, "Sources");
 		/* without a first pass, the citations so far are all there are */
 		if (!r->p->counted)
 			memcpy(r->p->cites_total, r->p->cites,
@@ -548,11 +607,13 @@ static void priv_init(render_priv *p, const ast_doc *d)
 	p->anchored = xcalloc(d->areas.n, sizeof *p->anchored, "the areas");
 	for (size_t i = 0; i < d->recommendations.n; i++)
 		p->nother += render_of_no_area(d->recommendations.v[i]);
+	render_notes_init(p, d);
 }
 
 static void priv_free(render_priv *p)
 {
 	render_acro_free(p);
+	render_notes_free(p);
 	free(p->cites);
 	free(p->cites_total);
 	free(p->anchor_done);
@@ -570,12 +631,13 @@ static void priv_free(render_priv *p)
 static void pass_reset(render_priv *p, const ast_doc *d)
 {
 	render_acro_reset(p);
+	render_notes_reset(p);
 	memset(p->cites, 0, p->nsrc * sizeof *p->cites);
 	memset(p->anchor_done, 0, d->areas.n * sizeof *p->anchor_done);
 	p->nlists = 0;
 	p->depth = 0;
 	p->nsect = 0;
-	p->nolinks = p->noexpand = p->inlabel = 0;
+	p->nolinks = p->noexpand = p->inlabel = p->inlink = 0;
 }
 
 static void null_event(render *r, const render_ev *ev)
@@ -593,7 +655,7 @@ static void null_text(render *r, const char *s, size_t n)
  * backend starts afresh at RE_DOCUMENT: so the first pass needs no
  * backend at all, and writes nothing.
  */
-const render_backend render_null_backend = {null_event, null_text};
+const render_backend render_null_backend = {null_event, null_text, false, false};
 
 static bool has_block(const ast_doc *d, ast_block_kind k)
 {
@@ -634,6 +696,7 @@ static void meta_init(render *r)
 		m->lang.p = "en";
 		m->lang.len = 2;
 	}
+	m->letter = d->meta.letter;
 }
 
 int render_run(const ast_doc *d, const render_options *o, const render_backend *be,
@@ -647,18 +710,23 @@ int render_run(const ast_doc *d, const render_options *o, const render_backend *
 	/*
 	 * The first pass counts what later text must know before it is
 	 * written: the citations of each source, for the back-links of a
-	 * source list that comes before the end, and the area groups that a
-	 * recommendations block anchors, for links to them.  A brief whose
-	 * sources are listed at the end and that has no recommendations
-	 * block needs neither: anchored stays false, and the list at the end
-	 * takes the counts as they are by then.
+	 * source list that comes before the end; the area groups that a
+	 * recommendations block anchors, for links to them; and which
+	 * acronyms have a use that reads well spelled out (render_text.c).
+	 * A brief whose sources are listed at the end, that has no
+	 * recommendations block and declares no acronym needs none of it:
+	 * anchored stays false, and the list at the end takes the counts as
+	 * they are by then.
 	 */
-	p.counted = d->has_sources_block || has_block(d, BK_RECOMMENDATIONS);
+	p.acr_looking = p.acr.n > 0;
+	p.counted = d->has_sources_block || has_block(d, BK_RECOMMENDATIONS) ||
+		    p.acr_looking;
 	if (p.counted) {
 		pass_reset(&p, d);
 		document(&r);
 		memcpy(p.cites_total, p.cites, p.nsrc * sizeof *p.cites);
 		memcpy(p.anchored, p.anchor_done, d->areas.n * sizeof *p.anchored);
+		memcpy(p.note_marks_total, p.note_marks, p.nnotes * sizeof *p.note_marks);
 	}
 	buf_free(&scratch);
 	r.be = be;

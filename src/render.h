@@ -48,6 +48,9 @@
 
 typedef struct render_options {
 	bool fragment;		/* html, latex: the body only, no page wrapper */
+	bool tex_folder;	/* latex: images by their names in a TeX folder
+				 * that holds them (render_pdf), not by the
+				 * paths the brief gives */
 } render_options;
 
 /*
@@ -69,11 +72,19 @@ typedef enum render_el {
 	RE_DOCUMENT,		/* the whole output (a backend resets its state);
 				 * meta */
 	RE_HEADER,		/* the title block: */
+	RE_LOGO,		/* leaf: an image (below); label: its alt text */
 	RE_ORGANIZATION,
+	RE_SERIES,		/* the series, and RE_SERIES_NUMBER */
+	RE_SERIES_NUMBER,	/* the report's number */
 	RE_TITLE,
 	RE_SUBTITLE,
-	RE_AUTHORS,
-	RE_DATE,		/* text: the date as written (YYYY-MM-DD) */
+	RE_AUTHORS,		/* the names, each affiliation in: */
+	RE_AFFILIATION,
+	RE_DATE,		/* text: the date as written (YYYY, YYYY-MM or
+				 * YYYY-MM-DD); the date spelled out inside */
+	RE_UPDATED,		/* label "Updated"; text: the date as written;
+				 * the date spelled out inside */
+	RE_VERSION,		/* label "Version"; the version inside */
 	RE_STATUS,		/* only for drafts */
 	RE_TOC,			/* label "Contents"; RE_TOC_ENTRY children */
 	RE_TOC_ENTRY,		/* level, href */
@@ -111,6 +122,47 @@ typedef enum render_el {
 	RE_GLOSSARY,		/* RE_GLOSS_TERM, RE_GLOSS_DEF pairs */
 	RE_GLOSS_TERM,
 	RE_GLOSS_DEF,
+	/* floats: tables, figures and boxes with their numbers */
+	RE_TABLE,		/* id, number, label "Table"; ncols and aligns:
+				 * the columns (every row has ncols cells);
+				 * text: the caption as plain text.  Children:
+				 * RE_CAPTION, RE_TABLE_HEAD, RE_TABLE_BODY,
+				 * then RE_FLOAT_SOURCE and RE_FLOAT_NOTE */
+	RE_TABLE_HEAD,		/* one RE_ROW; ncols, aligns; leaving: cells,
+				 * the header's cells as plain text, and label
+				 * "continued" (for a format that repeats the
+				 * header on every page a table goes on to) */
+	RE_TABLE_BODY,		/* RE_ROW children */
+	RE_ROW,			/* RE_CELL children; first: the first of its
+				 * head or body */
+	RE_CELL,		/* number: its column (0..); align; head: a
+				 * header cell; first: the row's first cell */
+	RE_FIGURE,		/* id, number, label "Figure"; text: the
+				 * caption as plain text; children:
+				 * RE_CAPTION, RE_IMAGE, RE_FLOAT_SOURCE */
+	RE_IMAGE,		/* leaf: an image (below); label: its alt text;
+				 * number: its width in percent of the text's,
+				 * 0 when none is given */
+	RE_CAPTION,		/* label "Table" or "Figure", number, name
+				 * "table" or "figure"; the caption's inlines
+				 * inside */
+	RE_FLOAT_SOURCE,	/* label "Source"; the sources' notes inside */
+	RE_FLOAT_NOTE,		/* label "Note"; the note's inlines inside */
+	RE_BOX,			/* id, number (0: none), label "Box" (to show
+				 * with the number, when there is one), name:
+				 * its type (note, key-points, sidebar,
+				 * disclaimer); RE_BOX_TITLE, then blocks */
+	RE_BOX_TITLE,		/* the title's inlines, when it has one */
+	/* notes (footnotes) */
+	RE_NOTES,		/* the notes of a format that lists them
+				 * (render_backend.notes_at_marks false),
+				 * before the sources: id, label "Notes",
+				 * level (1: at the end, a section of its
+				 * own; 2: where ::: sources stands, inside
+				 * its section); RE_NOTE_ITEM children */
+	RE_NOTE_ITEM,		/* number, id (the note's anchor), href (its
+				 * first mark's); the note's blocks, then
+				 * RE_BACKLINK leaves (one per mark) */
 	/* inlines */
 	RE_SOFTBREAK,		/* leaf */
 	RE_EMPH,		/* flank */
@@ -121,6 +173,12 @@ typedef enum render_el {
 	RE_NOTE,		/* a source note: href (the evidence), number, id
 				 * (the citation's own anchor, for back-links) */
 	RE_ABBR,		/* an acronym; text: its expansion */
+	RE_NOTE_MARK,		/* a note's mark: number, id (the mark's own
+				 * anchor), href (the note's; NULL inside a
+				 * link's text, which holds no link); first: the
+				 * note's text comes inside (only with
+				 * notes_at_marks, once per note: its blocks,
+				 * in a note of their own); else a leaf */
 	RE__COUNT
 } render_el;
 
@@ -149,6 +207,27 @@ typedef struct render_flank {
 	bool in_emph_last;	/* the last thing inside emphasis */
 } render_flank;
 
+/* A table column's alignment (RE_TABLE, RE_TABLE_HEAD, RE_CELL). */
+typedef enum render_align {
+	RA_NONE,
+	RA_LEFT,
+	RA_CENTER,
+	RA_RIGHT
+} render_align;
+
+/*
+ * RE_LOGO, RE_IMAGE: the image, checked to be what its name says (a PNG
+ * or a JPEG: image.h).  file and mime are NULL, data empty, when it
+ * cannot be read now (the check reports it: missing-file), and then a
+ * backend shows the alt text.
+ */
+typedef struct render_image {
+	str src;		/* the path as the brief gives it */
+	str data;		/* the file's bytes (render_backend.image_bytes) */
+	const char *mime;	/* "image/png", "image/jpeg" */
+	const char *file;	/* its name in a TeX folder (render_image_file) */
+} render_image;
+
 /* RE_DOCUMENT: what a page's head or a PDF's properties show. */
 typedef struct render_meta {
 	str title;		/* the title as plain text */
@@ -163,6 +242,7 @@ typedef struct render_meta {
 	str date;		/* as written (YYYY-MM-DD); empty when none */
 	str lang;		/* a BCP 47 tag; "en" when none is given */
 	span lang_at;
+	bool letter;		/* paper: US letter, else A4 */
 } render_meta;
 
 /*
@@ -193,6 +273,15 @@ typedef struct render_ev {
 	str text;		/* ...; RE_HEADING leaving: the title as plain text */
 	render_flank flank;	/* RE_EMPH, RE_STRONG */
 	const render_meta *meta;	/* RE_DOCUMENT */
+	bool head;		/* RE_CELL: a header cell */
+	render_align align;	/* RE_CELL */
+	size_t ncols;		/* RE_TABLE, RE_TABLE_HEAD */
+	const render_align *aligns;	/* ... one per column */
+	const size_t *widths;	/* RE_TABLE: the longest cell of each column,
+				 * in characters of plain text (0 in the
+				 * first pass) */
+	const str *cells;	/* RE_TABLE_HEAD leaving: ncols plain texts */
+	const render_image *image;	/* RE_LOGO, RE_IMAGE */
 } render_ev;
 
 typedef struct render render;
@@ -201,6 +290,13 @@ typedef struct render_backend {
 	void (*event)(render *r, const render_ev *ev);
 	/* Text to show: author text or a label; the backend escapes it. */
 	void (*text)(render *r, const char *s, size_t n);
+	/* The format sets a note's text at its mark (LaTeX's \footnote):
+	 * RE_NOTE_MARK brings it.  Otherwise the renderer lists the notes,
+	 * RE_NOTES, before the sources. */
+	bool notes_at_marks;
+	/* RE_IMAGE and RE_LOGO bring the image's bytes (HTML embeds them);
+	 * otherwise only its path and name, the file checked but not read. */
+	bool image_bytes;
 } render_backend;
 
 typedef struct render_priv render_priv;
@@ -237,5 +333,8 @@ void render_plain(const ast_doc *d, const ast_node *n, buf *out);
 void render_description(const ast_doc *d, size_t max, buf *out);
 /* "2024-02-01" -> "1 February 2024", "2022-02" -> "February 2022". */
 void render_date(const char *date, size_t len, buf *out);
+/* The name an image has in a TeX folder: "brief-figure-N.png" for figure
+ * N, "brief-logo.png" for the logo (number 0); ".jpg" for a JPEG. */
+void render_image_file(int number, bool jpeg, buf *out);
 
 #endif

@@ -402,6 +402,13 @@ static void docx_event(render *r, const render_ev *ev)
 		if (in)
 			properties(ev->meta, &x->pkg);
 		break;
+	case RE_TABLE:
+	case RE_FIGURE:
+	case RE_BOX:
+		/* their anchor, on the next paragraph: references link there */
+		if (in)
+			pending_add(x, ev->id);
+		break;
 	case RE_HEADER:
 		if (!in)
 			empty_para(x, "BriefHeaderRule");
@@ -551,6 +558,9 @@ static void docx_event(render *r, const render_ev *ev)
 		x->cite += in ? 1 : -1;
 		break;
 	case RE_BACKLINK:
+		if (ev->name)	/* to a note's mark, which this backend
+				 * does not write yet: no link to nowhere */
+			break;
 		set_rstyle(x, NULL);
 		text(r, " ");
 		link_anchor(x, ev->href);
@@ -632,7 +642,7 @@ static void docx_event(render *r, const render_ev *ev)
 	}
 }
 
-static const render_backend docx_backend = {docx_event, docx_text};
+static const render_backend docx_backend = {docx_event, docx_text, false, false};
 
 int render_docx(const ast_doc *d, const render_options *o, const char *ref, size_t ref_len,
 		buf *out, buf *err)

@@ -28,7 +28,9 @@ static void gen_item(render *r, const ast_node *b, const ast_field *text)
 	render_xref(r, b);
 	render_mark(r, RE_GEN_LABEL, false);
 	render_mark(r, RE_GEN_TEXT, true);
+	r->p->nonotes++;	/* the notes are the card's */
 	render_field_inlines(r, text);
+	r->p->nonotes--;
 	render_mark(r, RE_GEN_TEXT, false);
 	ev.entering = false;
 	render_fire(r, &ev);
@@ -129,7 +131,7 @@ static void gen_source(render *r, const ast_node *e)
 	render_lit(r, " ");
 	p->noexpand++;
 	if (render_has(authors)) {
-		render_text_field(r, authors);
+		render_name(r, authors->value.p, authors->value.len, authors->value_at);
 		render_lit(r, ". ");
 	}
 	render_mark(r, RE_SOURCE_TITLE, true);
@@ -256,6 +258,7 @@ void render_generated(render *r, const ast_node *b)
 		gen_findings(r);
 		break;
 	case BK_SOURCES:
+		render_notes(r, RENDER_NOTES_ID, "Notes", 2);
 		render_sources(r);
 		break;
 	case BK_GLOSSARY:

@@ -104,6 +104,39 @@ static const char *const css[] = {
 	".glossary{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1.2rem;"
 	"margin:0 0 1rem}\n",
 	".glossary dt{font-weight:700}.glossary dd{margin:0}\n",
+	".brief-logo{display:block;max-height:3.2rem;max-width:40%;margin:0 0 .8rem}\n",
+	".brief-series{margin:0 0 .5rem;font-size:.82rem;color:var(--muted)}\n",
+	".brief-number{font-weight:700}\n",
+	".brief-affiliation{font-weight:400;color:var(--muted)}\n",
+	".brief-updated,.brief-version{margin:.15rem 0;font-size:.92rem;"
+	"color:var(--muted)}\n",
+	".float{margin:1.6rem 0;break-inside:avoid}\n",
+	".float-label{font-family:\"Helvetica Neue\",Helvetica,Arial,sans-serif;"
+	"font-weight:700;color:var(--accent);margin-right:.4em}\n",
+	"caption,figcaption{margin:0 0 .5rem;text-align:left;font-weight:700;"
+	"line-height:1.35}\n",
+	".float table{width:100%;border-collapse:collapse;font-size:.92rem;"
+	"font-variant-numeric:tabular-nums}\n",
+	".float th,.float td{padding:.35rem .6rem;border-bottom:1px solid var(--rule);"
+	"vertical-align:top;text-align:left}\n",
+	".float thead th{border-bottom:2px solid var(--ink)}\n",
+	".float .align-right{text-align:right}.float .align-center{text-align:center}\n",
+	".float img{display:block;max-width:100%;height:auto;margin:0 auto}\n",
+	".float-source,.float-note{margin:.45rem 0 0;font-size:.84rem;color:var(--muted)}\n",
+	".box{margin:1.4rem 0;padding:.9rem 1.3rem .3rem;border:1px solid var(--rule);"
+	"border-top:4px solid var(--accent);background:var(--accent-soft);"
+	"border-radius:4px;break-inside:avoid}\n",
+	".box-disclaimer,.box-note{background:#f6f7f9;border-top-color:var(--muted)}\n",
+	".box-sidebar{border-top-color:var(--finding);background:var(--finding-soft)}\n",
+	".box-label{display:block;margin:0;font-family:\"Helvetica Neue\",Helvetica,"
+	"Arial,sans-serif;font-size:.74rem;font-weight:700;letter-spacing:.12em;"
+	"text-transform:uppercase;color:var(--accent)}\n",
+	".box-title{margin:.2rem 0 .6rem;font-weight:700;font-size:1.06rem}\n",
+	".note-mark{font-size:.75em;line-height:0}\n",
+	".note-mark a{text-decoration:none}\n",
+	".notes{margin:0 0 1rem;padding-left:1.6rem;font-size:.9rem}\n",
+	".notes li p{margin:.25rem 0}\n",
+	".notes li p:last-of-type{display:inline}\n",
 	"@media (max-width:40rem){.brief{margin:0;"
 	"padding:1.5rem 1.2rem}html{font-size:16px}}\n",
 	"@media print{html{font-size:11pt}body{background:#fff}.brief{max-width:none;"
@@ -193,6 +226,9 @@ typedef struct html_el {
 static const html_el html_els[RE__COUNT] = {
 	[RE_HEADER] = {"<header class=\"brief-header\"", "</header>\n", HT_NL_OPEN},
 	[RE_ORGANIZATION] = {"<p class=\"brief-organization\"", "</p>\n", 0},
+	[RE_SERIES] = {"<p class=\"brief-series\"", "</p>\n", 0},
+	[RE_SERIES_NUMBER] = {"<span class=\"brief-number\"", "</span>", 0},
+	[RE_AFFILIATION] = {"<span class=\"brief-affiliation\"", "</span>", 0},
 	[RE_TITLE] = {"<h1 class=\"brief-title\"", "</h1>\n", 0},
 	[RE_SUBTITLE] = {"<p class=\"brief-subtitle\"", "</p>\n", 0},
 	[RE_AUTHORS] = {"<p class=\"brief-authors\"", "</p>\n", 0},
@@ -226,6 +262,11 @@ static const html_el html_els[RE__COUNT] = {
 	[RE_XREF] = {"<a class=\"xref\"", "</a>", HT_HREF},
 	[RE_NOTE] = {"<a class=\"cite\"", "</a>", HT_HREF},
 	[RE_ABBR] = {"<abbr", "</abbr>", HT_TITLE},
+	[RE_TABLE_HEAD] = {"<thead", "</thead>\n", HT_NL_OPEN},
+	[RE_TABLE_BODY] = {"<tbody", "</tbody>\n</table>\n", HT_NL_OPEN},
+	[RE_ROW] = {"<tr", "</tr>\n", 0},
+	[RE_BOX_TITLE] = {"<p class=\"box-title\"", "</p>\n", 0},
+	[RE_NOTE_ITEM] = {"<li", "</li>\n", 0},
 };
 
 /* Headings by level: h2 to h4 (the title is the h1). */
@@ -260,6 +301,59 @@ static void element(render *r, const render_ev *ev, const html_el *e)
 	put(r, e->flags & HT_NL_OPEN ? ">\n" : ">");
 }
 
+/* The image's bytes as a data: URL, so that the page is the whole brief;
+ * without them (unreadable now: missing-file says why), its alt text. */
+static void image(render *r, const render_ev *ev, const char *cls)
+{
+	const render_image *im = ev->image;
+	if (!im || !im->data.len) {
+		put(r, "<span class=\"image-missing\">");
+		esc(r, ev->label ? ev->label : "");
+		put(r, "</span>\n");
+		return;
+	}
+	put(r, "<img");
+	if (cls) {
+		put(r, " class=\"");
+		put(r, cls);
+		put(r, "\"");
+	}
+	put(r, " src=\"data:");
+	put(r, im->mime);
+	put(r, ";base64,");
+	/* in pieces, each handed to a streamed output at once: a large
+	 * image is never all in memory twice */
+	const size_t piece = (size_t)3 << 18;
+	for (size_t i = 0; i < im->data.len; i += piece) {
+		size_t n = im->data.len - i < piece ? im->data.len - i : piece;
+		buf_put_base64(r->out, im->data.p + i, n);
+		if (r->out->sink)
+			buf_sink_flush(r->out);
+	}
+	put(r, "\" alt=\"");
+	esc(r, ev->label ? ev->label : "");
+	put(r, "\"");
+	if (ev->el == RE_IMAGE && ev->number > 0) {
+		put(r, " style=\"width:");
+		buf_put_ulong(r->out, (unsigned long)ev->number);
+		put(r, "%\"");
+	}
+	put(r, ">\n");
+}
+
+/* "Table 2", "Source:": a label briefc writes. */
+static void float_label(render *r, const char *label, long number, const char *after)
+{
+	put(r, "<span class=\"float-label\">");
+	esc(r, label);
+	if (number > 0) {
+		put(r, " ");
+		buf_put_ulong(r->out, (unsigned long)number);
+	}
+	put(r, after);
+	put(r, "</span>");
+}
+
 static void html_event(render *r, const render_ev *ev)
 {
 	bool in = ev->entering;
@@ -280,12 +374,134 @@ static void html_event(render *r, const render_ev *ev)
 			return;	/* an item's own paragraph, in a tight list */
 		break;
 	case RE_DATE:
+	case RE_UPDATED:
 		if (in) {
-			put(r, "<p class=\"brief-date\"><time datetime=\"");
+			put(r, ev->el == RE_DATE ? "<p class=\"brief-date\">" :
+			    "<p class=\"brief-updated\">");
+			if (ev->label) {
+				esc(r, ev->label);
+				put(r, " ");
+			}
+			put(r, "<time datetime=\"");
 			escape_html(r->out, ev->text.p, ev->text.len);
 			put(r, "\">");
 		} else {
 			put(r, "</time></p>\n");
+		}
+		return;
+	case RE_VERSION:
+		if (in) {
+			put(r, "<p class=\"brief-version\">");
+			esc(r, ev->label);
+			put(r, " ");
+		} else {
+			put(r, "</p>\n");
+		}
+		return;
+	case RE_LOGO:
+		image(r, ev, "brief-logo");
+		return;
+	case RE_TABLE:
+		if (in) {
+			put(r, "<div class=\"float table\"");
+			id_attr(r, ev->id);
+			put(r, ">\n<table>\n");
+		} else {
+			put(r, "</div>\n");
+		}
+		return;
+	case RE_FIGURE:
+		if (in) {
+			put(r, "<figure class=\"float figure\"");
+			id_attr(r, ev->id);
+			put(r, ">\n");
+		} else {
+			put(r, "</figure>\n");
+		}
+		return;
+	case RE_CAPTION: {
+		bool table = strcmp(ev->name, "table") == 0;
+		if (in) {
+			put(r, table ? "<caption>" : "<figcaption>");
+			float_label(r, ev->label, ev->number, ":");
+			put(r, " ");
+		} else {
+			put(r, table ? "</caption>\n" : "</figcaption>\n");
+		}
+		return;
+	}
+	case RE_CELL:
+		if (in) {
+			put(r, ev->head ? "<th" : "<td");
+			if (ev->head)
+				put(r, " scope=\"col\"");
+			static const char *const align[] = {"", " class=\"align-left\"",
+				" class=\"align-center\"", " class=\"align-right\""};
+			put(r, align[ev->align & 3]);
+			put(r, ">");
+		} else {
+			put(r, ev->head ? "</th>" : "</td>");
+		}
+		return;
+	case RE_IMAGE:
+		image(r, ev, NULL);
+		return;
+	case RE_FLOAT_SOURCE:
+	case RE_FLOAT_NOTE:
+		if (in) {
+			put(r, ev->el == RE_FLOAT_SOURCE ? "<p class=\"float-source\">" :
+			    "<p class=\"float-note\">");
+			float_label(r, ev->label, 0, ":");
+			put(r, " ");
+		} else {
+			put(r, "</p>\n");
+		}
+		return;
+	case RE_BOX:
+		if (in) {
+			put(r, "<aside class=\"box box-");
+			put(r, ev->name);
+			put(r, "\"");
+			id_attr(r, ev->id);
+			put(r, ">\n");
+			if (ev->number > 0) {
+				put(r, "<p class=\"box-label\">");
+				esc(r, ev->label);
+				put(r, " ");
+				buf_put_ulong(r->out, (unsigned long)ev->number);
+				put(r, "</p>\n");
+			}
+		} else {
+			put(r, "</aside>\n");
+		}
+		return;
+	case RE_NOTES:
+		if (in) {
+			put(r, ev->level == 1 ? "<section class=\"level1 notes-section\"" :
+			    "<div class=\"notes-section\"");
+			id_attr(r, ev->id);
+			put(r, ev->level == 1 ? ">\n<h2>" : ">\n<h3>");
+			esc(r, ev->label);
+			put(r, ev->level == 1 ? "</h2>\n" : "</h3>\n");
+			put(r, "<ol class=\"notes\">\n");
+		} else {
+			put(r, ev->level == 1 ? "</ol>\n</section>\n" : "</ol>\n</div>\n");
+		}
+		return;
+	case RE_NOTE_MARK:
+		if (in && !ev->href) {	/* in a link's text */
+			put(r, "<sup class=\"note-mark\"");
+			id_attr(r, ev->id);
+			put(r, ">");
+			buf_put_ulong(r->out, (unsigned long)ev->number);
+			put(r, "</sup>");
+		} else if (in) {
+			put(r, "<sup class=\"note-mark\"><a");
+			id_attr(r, ev->id);
+			href(r, ev->href);
+			put(r, ">");
+			buf_put_ulong(r->out, (unsigned long)ev->number);
+			put(r, "</a></sup>");
 		}
 		return;
 	case RE_TOC:
@@ -341,7 +557,8 @@ static void html_event(render *r, const render_ev *ev)
 	case RE_BACKLINK:
 		put(r, "<a class=\"backlink\"");
 		href(r, ev->href);
-		put(r, " aria-label=\"Back to citation ");
+		put(r, ev->name ? " aria-label=\"Back to the text of mark " :
+		    " aria-label=\"Back to citation ");
 		buf_put_ulong(r->out, (unsigned long)ev->number);
 		put(r, "\">\xE2\x86\x91</a>");
 		return;
@@ -369,7 +586,7 @@ static void html_event(render *r, const render_ev *ev)
 		element(r, ev, &html_els[ev->el]);
 }
 
-static const render_backend html_backend = {html_event, html_text};
+static const render_backend html_backend = {html_event, html_text, false, true};
 
 int render_html(const ast_doc *d, const render_options *o, buf *out)
 {

@@ -23,6 +23,10 @@ typedef struct acro_ctx acro_ctx;
 struct render_priv {
 	acronym_table acr;	/* the declared acronyms (acronym.h) */
 	bool *acr_done;		/* by index: spelled out already */
+	bool *acr_well;		/* ... a use in running text reads well
+				 * spelled out (the first pass) */
+	size_t nwell;		/* how many have one */
+	bool acr_looking;	/* the first pass looks for them */
 	prose flat;		/* the prose being scanned for acronyms */
 	piece_marks *pieces;	/* the text pieces of the prose being written */
 	size_t npieces, cpieces;
@@ -48,6 +52,14 @@ struct render_priv {
 	int nsect;
 	unsigned nolinks;	/* > 0: references and links are plain text */
 	unsigned noexpand;	/* > 0: not running text */
+	unsigned inlink;	/* > 0: inside a link's text */
+	unsigned nonotes;	/* > 0: text repeated, not written: no note
+				 * marks (render_notes.c) */
+	size_t nnotes;		/* the notes in use (d->notes) */
+	unsigned *note_marks;	/* by note number: marks written so far */
+	unsigned *note_marks_total;	/* ... and in the whole first pass */
+	bool *note_written;	/* ... its text written at a mark */
+	bool notes_done;	/* the list of notes written */
 	unsigned inlabel;	/* > 0: writing a section title as a label */
 	buf id;			/* generated anchors */
 	buf tmp;
@@ -96,6 +108,9 @@ void render_text(render *r, const char *s, size_t n, span at);
 /* A text node: its pieces, and a soft break for each newline (ast.h). */
 void render_text_node(render *r, const ast_node *n);
 void render_text_field(render *r, const ast_field *f);
+/* Identifier-like author text (names, a report number): as written, no
+ * acronym looked for (contract 11.8). */
+void render_name(render *r, const char *s, size_t n, span at);
 /* A date field, spelled out ("1 February 2024"). */
 void render_lit_date(render *r, const ast_field *f);
 
@@ -115,6 +130,32 @@ const char *render_cite_anchor(render_priv *p, const ast_node *e, unsigned k);
  * closed with its footer. */
 void render_card_open(render *r, const ast_node *b);
 void render_card_close(render *r, const ast_node *b);
+
+/* ---- render_float.c: tables, figures, boxes, images ---- */
+
+void render_table(render *r, const ast_node *t);
+void render_figure(render *r, const ast_node *f);
+/* A box: its panel opened (and its title), its body follows; closed. */
+void render_box_open(render *r, const ast_node *b);
+void render_box_close(render *r, const ast_node *b);
+/* The title block's logo (the front matter's logo:), alt its alt text. */
+void render_logo(render *r, const ast_field *logo, const char *alt);
+
+/* ---- render_notes.c: notes ---- */
+
+/* The anchor of the list of notes. */
+#define RENDER_NOTES_ID "brief.notes"
+
+void render_notes_init(render_priv *p, const ast_doc *d);
+void render_notes_reset(render_priv *p);
+void render_notes_free(render_priv *p);
+/* A use of a note, [^label]. */
+void render_note_mark(render *r, const ast_node *ref);
+/* The list of notes, once, for a format that lists them: its anchor,
+ * title and level (RE_NOTES). */
+void render_notes(render *r, const char *id, const char *label, int level);
+/* Whether render_notes would write anything. */
+bool render_notes_due(const render *r);
 
 /* ---- render_gen.c: generated blocks ---- */
 

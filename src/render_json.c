@@ -156,6 +156,7 @@ static bool is_container(ast_type t)
 	case AST_CODE:
 	case AST_AREA:
 	case AST_ACRONYM:
+	case AST_FNREF:
 		return false;
 	default:
 		return true;
@@ -170,13 +171,14 @@ static void put_level(jctx *c, ast_level l)
 }
 
 /* The block's number where numbers exist (findings, recommendations,
- * evidence), else null. */
+ * evidence, tables, figures, boxes with an ID), else null. */
 static void put_number(jctx *c, const ast_node *n)
 {
 	if (n && n->type == AST_BLOCK && n->u.block->number > 0 &&
 	    (n->u.block->kind == BK_FINDING ||
 	     n->u.block->kind == BK_RECOMMENDATION ||
-	     n->u.block->kind == BK_EVIDENCE))
+	     n->u.block->kind == BK_EVIDENCE || n->u.block->kind == BK_TABLE ||
+	     n->u.block->kind == BK_FIGURE || n->u.block->kind == BK_BOX))
 		put_int(c->out, n->u.block->number);
 	else
 		buf_puts(c->out, "null");
@@ -184,9 +186,11 @@ static void put_number(jctx *c, const ast_node *n)
 
 /*
  * {"id":..,"kind":..,"number":..} for a thing named id (NULL: null) that
- * is t (NULL: unresolved); with "at" for a node met through a link.
+ * is t (NULL: unresolved); with "locator" for an ID of a reference
+ * (locator not NULL), with "at" for a node met through a link.
  */
-static void put_named(jctx *c, const str *id, const ast_node *t, bool at)
+static void put_named(jctx *c, const str *id, const ast_node *t,
+		      const str *locator, bool at)
 {
 	buf_puts(c->out, "{\"id\":");
 	if (id)
@@ -200,14 +204,20 @@ static void put_named(jctx *c, const str *id, const ast_node *t, bool at)
 		buf_puts(c->out, "null");
 	key(c, "number");
 	put_number(c, t);
+	if (locator) {
+		key(c, "locator");
+		put_str_or_null(c, *locator);
+	}
 	if (at)
 		put_at(c, t->at);
 	buf_putc_fast(c->out, '}');
 }
 
-/* An array of the IDs of a list or a reference (l), or of the nodes a
- * link both ways gathered (v: addressed_by, cited_by). */
-static void put_named_all(jctx *c, const ast_idlist *l, const ast_vec *v)
+/* An array of the IDs of a list or a reference (l; ref: a reference's,
+ * with locators), or of the nodes a link both ways gathered (v:
+ * addressed_by, cited_by). */
+static void put_named_all(jctx *c, const ast_idlist *l, bool ref,
+			  const ast_vec *v)
 {
 	size_t n = l ? l->n : v->n;
 	buf_putc_fast(c->out, '[');
@@ -215,21 +225,22 @@ static void put_named_all(jctx *c, const ast_idlist *l, const ast_vec *v)
 		if (i)
 			buf_putc_fast(c->out, ',');
 		if (l)
-			put_named(c, &l->v[i].id, l->v[i].target, false);
+			put_named(c, &l->v[i].id, l->v[i].target,
+				  ref ? &l->v[i].locator : NULL, false);
 		else
-			put_named(c, ast_node_id(v->v[i]), v->v[i], true);
+			put_named(c, ast_node_id(v->v[i]), v->v[i], NULL, true);
 	}
 	buf_putc_fast(c->out, ']');
 }
 
 static void put_idlist(jctx *c, const ast_idlist *l)
 {
-	put_named_all(c, l, NULL);
+	put_named_all(c, l, false, NULL);
 }
 
 static void put_nodevec(jctx *c, const ast_vec *v)
 {
-	put_named_all(c, NULL, v);
+	put_named_all(c, NULL, false, v);
 }
 
 static void put_subtree(jctx *c, const ast_node *top);
@@ -299,6 +310,27 @@ static void put_text(jctx *c, const ast_node *n)
 	}
 }
 
+/* A note's number, or null while it is unused or undefined. */
+static void put_note_number(jctx *c, const ast_node *def)
+{
+	if (def && def->u.note->number)
+		put_int(c->out, def->u.note->number);
+	else
+		buf_puts(c->out, "null");
+}
+
+/* The alignment of column k of table t: "left", "center", "right" or
+ * null (none given, or no such column in the delimiter row). */
+static void put_align(jctx *c, const ast_node *t, uint32_t k)
+{
+	static const char *const names[] = {"null", "\"left\"", "\"center\"",
+					    "\"right\""};
+	if (t && t->type == AST_BLOCK && k < t->u.block->ndelim)
+		buf_puts(c->out, names[t->u.block->align[k]]);
+	else
+		buf_puts(c->out, "null");
+}
+
 /* {"type":..,"at":.. and the node's own keys; children and end follow.
  * A text node is written whole here. */
 static void node_open(jctx *c, const ast_node *n)
@@ -352,6 +384,17 @@ static void node_open(jctx *c, const ast_node *n)
 		key(c, "uses");
 		put_int(c->out, n->u.entry->uses);
 		break;
+	case AST_ROW:
+		key(c, "header");
+		buf_puts(c->out, ast_row_is_header(n) ? "true" : "false");
+		break;
+	case AST_CELL:
+		key(c, "column");
+		put_int(c->out, ast_cell_column(n));
+		key(c, "align");
+		put_align(c, n->parent ? n->parent->parent : NULL,
+			  ast_cell_column(n));
+		break;
 	case AST_CODE:
 		key(c, "text");
 		put_str(c, ast_text(n));
@@ -362,7 +405,19 @@ static void node_open(jctx *c, const ast_node *n)
 		break;
 	case AST_REF:
 		key(c, "ids");
-		put_idlist(c, &n->u.ref->ids);
+		put_named_all(c, &n->u.ref->ids, true, NULL);
+		break;
+	case AST_FOOTNOTE:
+		key(c, "label");
+		put_str(c, n->u.note->label);
+		key(c, "number");
+		put_note_number(c, n);
+		break;
+	case AST_FNREF:
+		key(c, "label");
+		put_str(c, n->u.note->label);
+		key(c, "number");
+		put_note_number(c, n->u.note->def);
 		break;
 	default:
 		break;
@@ -468,8 +523,21 @@ static void put_meta(jctx *c)
 		put_str(c, m->author_names[i]);
 	}
 	buf_putc_fast(c->out, ']');
+	key(c, "affiliations");
+	buf_putc_fast(c->out, '[');
+	for (size_t i = 0; i < m->nauthors; i++) {
+		if (i)
+			buf_putc_fast(c->out, ',');
+		if (m->affiliations)
+			put_str_or_null(c, m->affiliations[i]);
+		else
+			buf_puts(c->out, "null");
+	}
+	buf_putc_fast(c->out, ']');
 	key(c, "date");
 	put_value(c, m->date);
+	key(c, "updated");
+	put_value(c, m->updated);
 	key(c, "status");
 	buf_puts(c->out, m->final ? "\"final\"" : "\"draft\"");
 	key(c, "lang");
@@ -482,6 +550,28 @@ static void put_meta(jctx *c)
 		put_int(c->out, m->limit);
 	else
 		buf_puts(c->out, "null");
+	key(c, "series");
+	put_value(c, m->series);
+	key(c, "number");
+	put_value(c, m->number);
+	key(c, "version");
+	put_value(c, m->version);
+	key(c, "paper");
+	buf_puts(c->out, m->letter ? "\"letter\"" : "\"a4\"");
+	key(c, "toc");
+	buf_puts(c->out, m->toc_mode == TOC_YES ? "\"yes\"" :
+		 m->toc_mode == TOC_NO ? "\"no\"" : "\"auto\"");
+	key(c, "logo");
+	put_value(c, m->logo);
+	key(c, "allow");
+	buf_putc_fast(c->out, '[');
+	for (int k = 0, n = 0; k < DC__COUNT; k++)
+		if (m->allowed[k]) {
+			if (n++)
+				buf_putc_fast(c->out, ',');
+			put_cstr(c, diag_code_name((diag_code)k));
+		}
+	buf_putc_fast(c->out, ']');
 	put_at(c, m->at);
 	put_end(c, m->at);
 	buf_putc_fast(c->out, '}');
@@ -645,6 +735,130 @@ static void put_acronym(jctx *c, const ast_node *n)
 	buf_putc_fast(c->out, '}');
 }
 
+/* A table's cells as {"text","inline"} objects. */
+static void put_cells(jctx *c, const ast_node *row)
+{
+	buf_putc_fast(c->out, '[');
+	for (const ast_node *k = row ? row->first : NULL; k; k = k->next) {
+		buf_puts(c->out, "{\"text\":");
+		buf_clear(&c->tmp);
+		ast_plain_text(k, &c->tmp);
+		escape_json(c->out, c->tmp.data ? c->tmp.data : "", c->tmp.len);
+		key(c, "inline");
+		put_children(c, k);
+		buf_putc_fast(c->out, '}');
+		if (k->next)
+			buf_putc_fast(c->out, ',');
+	}
+	buf_putc_fast(c->out, ']');
+}
+
+static void put_table_entry(jctx *c, const ast_node *n)
+{
+	const ast_block *b = n->u.block;
+	buf_puts(c->out, "{\"id\":");
+	put_str(c, b->id);
+	key(c, "number");
+	put_number(c, n);
+	put_inline_field(c, "caption", b->f_caption);
+	put_inline_field(c, "note", b->f_note);
+	key(c, "source");
+	put_idlist(c, &b->evidence);
+	key(c, "columns");
+	buf_putc_fast(c->out, '[');
+	for (uint32_t k = 0; k < b->ndelim; k++) {
+		if (k)
+			buf_putc_fast(c->out, ',');
+		put_align(c, n, k);
+	}
+	buf_putc_fast(c->out, ']');
+	const ast_node *r = n->first;
+	while (r && r->type != AST_ROW)
+		r = r->next;
+	key(c, "header");
+	if (r && ast_row_is_header(r)) {
+		put_cells(c, r);
+		r = r->next;
+	} else
+		buf_puts(c->out, "[]");
+	key(c, "rows");
+	buf_putc_fast(c->out, '[');
+	for (bool first = true; r; r = r->next) {
+		if (r->type != AST_ROW)
+			continue;
+		if (!first)
+			buf_putc_fast(c->out, ',');
+		first = false;
+		put_cells(c, r);
+	}
+	buf_putc_fast(c->out, ']');
+	put_at(c, n->at);
+	put_end(c, n->at);
+	buf_putc_fast(c->out, '}');
+}
+
+static void put_figure(jctx *c, const ast_node *n)
+{
+	const ast_block *b = n->u.block;
+	buf_puts(c->out, "{\"id\":");
+	put_str(c, b->id);
+	key(c, "number");
+	put_number(c, n);
+	key(c, "src");
+	put_value(c, b->f_src);
+	key(c, "alt");
+	put_value(c, b->f_alt);
+	put_inline_field(c, "caption", b->f_caption);
+	key(c, "source");
+	put_idlist(c, &b->evidence);
+	key(c, "width");
+	if (b->width)
+		put_int(c->out, b->width);
+	else
+		buf_puts(c->out, "null");
+	put_at(c, n->at);
+	put_end(c, n->at);
+	buf_putc_fast(c->out, '}');
+}
+
+static void put_footnote(jctx *c, const ast_node *n)
+{
+	buf_puts(c->out, "{\"label\":");
+	put_str(c, n->u.note->label);
+	key(c, "number");
+	put_note_number(c, n);
+	key(c, "text");
+	buf_clear(&c->tmp);
+	for (const ast_node *p = n->first; p; p = p->next) {
+		if (p != n->first)
+			buf_puts(&c->tmp, "\n\n");
+		ast_plain_text(p, &c->tmp);
+	}
+	escape_json(c->out, c->tmp.data ? c->tmp.data : "", c->tmp.len);
+	key(c, "uses");
+	put_int(c->out, n->u.note->uses);
+	put_at(c, n->at);
+	put_end(c, n->at);
+	buf_putc_fast(c->out, '}');
+}
+
+static void put_box(jctx *c, const ast_node *n)
+{
+	static const char *const types[] = {"note", "key-points", "sidebar",
+					    "disclaimer"};
+	const ast_block *b = n->u.block;
+	buf_puts(c->out, "{\"id\":");
+	put_str_or_null(c, b->id);
+	key(c, "number");
+	put_number(c, n);
+	key(c, "type");
+	put_cstr(c, types[b->box_type]);
+	put_inline_field(c, "title", b->f_title);
+	put_at(c, n->at);
+	put_end(c, n->at);
+	buf_putc_fast(c->out, '}');
+}
+
 /* One table: an array with one element per line. */
 static void put_table(jctx *c, const char *name, const ast_vec *v,
 		      void (*put)(jctx *, const ast_node *))
@@ -657,6 +871,26 @@ static void put_table(jctx *c, const char *name, const ast_vec *v,
 		put(c, v->v[i]);
 	}
 	buf_puts(c->out, v->n ? "\n  ]" : "]");
+}
+
+/* The notes in number order, then the unused ones in document order:
+ * the order of every format's notes (an unused one is in none). */
+static void put_footnotes(jctx *c)
+{
+	const ast_doc *d = c->d;
+	size_t k = 0;
+	buf_puts(c->out, ",\n  \"footnotes\":[");
+	for (size_t i = 0; i < d->notes.n; i++, k++) {
+		buf_puts(c->out, k ? ",\n    " : "\n    ");
+		put_footnote(c, d->notes.v[i]);
+	}
+	for (size_t i = 0; i < d->footnotes.n; i++) {
+		if (d->footnotes.v[i]->u.note->number)
+			continue;
+		buf_puts(c->out, k++ ? ",\n    " : "\n    ");
+		put_footnote(c, d->footnotes.v[i]);
+	}
+	buf_puts(c->out, k ? "\n  ]" : "]");
 }
 
 int render_json(const ast_doc *d, buf *out)
@@ -693,6 +927,10 @@ int render_json(const ast_doc *d, buf *out)
 	buf_puts(out, ",\n  \"areas\":");
 	put_areas(&c);
 	put_table(&c, "acronyms", &d->acronyms, put_acronym);
+	put_table(&c, "tables", &d->tables, put_table_entry);
+	put_table(&c, "figures", &d->figures, put_figure);
+	put_table(&c, "boxes", &d->boxes, put_box);
+	put_footnotes(&c);
 	/* The body: one top-level block per line. */
 	buf_puts(out, ",\n  \"body\":[");
 	const ast_node *top = d->root ? d->root->first : NULL;

@@ -13,9 +13,18 @@
  * which are lists) to nest only so deep; below that depth a list or quote
  * is written flat, its items as paragraphs with their labels, so deep
  * input never stops the TeX run.
+ *
+ * Tables are longtables (they break across pages, the header repeated),
+ * figures are figure floats, both numbered with briefc's numbers (the
+ * counter set before each, so \ref and the caption say what every other
+ * format says).  Notes are footnotes with briefc's numbers, set at their
+ * first mark; where TeX takes no footnote (a heading, a caption, a
+ * table's header, a link's text) the mark is \footnotemark and the text
+ * a \footnotetext right after that element.
  */
 #include "render.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,10 +41,18 @@ typedef struct lx {
 	const char *source_id;	/* the source being written */
 	bool breakable;		/* in a link or code */
 	bool first_meta;	/* no card detail written yet */
+	const char *float_id;	/* the table or figure being written */
+	str float_caption;	/* ... its caption, plain */
+	size_t ncols;		/* ... a table's columns */
+	bool had_head;		/* ... a table's header written */
+	unsigned moving;	/* > 0: where a footnote cannot go */
+	buf pending;		/* \footnotetext for after that */
+	bool note_start;	/* a note's text begins: no paragraph break */
+	buf *saved;		/* the output, while writing into pending */
 } lx;
 
-static const char preamble_head[] =
-	"\\documentclass[11pt,a4paper]{article}\n"
+static const char preamble_class[] =
+	"\\documentclass[11pt,%s]{article}\n"
 	"\\usepackage{iftex}\n"
 	"\\ifPDFTeX\n"
 	"  \\usepackage[T1]{fontenc}\n"
@@ -45,8 +62,12 @@ static const char preamble_head[] =
 	"\\else\n"
 	"  \\usepackage{fontspec}\n"
 	"\\fi\n"
-	"\\usepackage[a4paper,margin=2.5cm]{geometry}\n"
+	"\\usepackage[%s,margin=2.5cm]{geometry}\n"
 	"\\usepackage{xcolor}\n"
+	"\\usepackage{graphicx}\n"
+	"\\usepackage{array}\n"
+	"\\usepackage{longtable}\n"
+	"\\usepackage{booktabs}\n"
 	"\\usepackage{parskip}\n"
 	"\\usepackage{microtype}\n"
 	"\\usepackage{hyperref}\n"
@@ -100,6 +121,41 @@ static const char preamble_macros[] =
 	"\\newcommand{\\BriefBacklink}[1]{\\,\\hyperlink{#1}{\\textuparrow}}\n"
 	"\\newenvironment{BriefGlossary}{\\begin{description}}{\\end{description}}\n"
 	"\\newcommand{\\BriefCode}[1]{\\texttt{#1}}\n";
+
+/* ... of the title block's version 2 lines, floats, boxes. */
+static const char preamble_floats[] =
+	"\\newcommand{\\BriefLogo}[1]{#1\\par\\medskip}\n"
+	"\\newcommand{\\BriefLogoHeight}{1.2cm}\n"
+	"\\newcommand{\\BriefSeries}[1]{{\\small\\color{briefmuted}#1\\par}}\n"
+	"\\newcommand{\\BriefSeriesNumber}[1]{\\textbf{#1}}\n"
+	"\\newcommand{\\BriefAffiliation}[1]{{\\mdseries\\color{briefmuted}#1}}\n"
+	"\\newcommand{\\BriefUpdated}[2]{{\\color{briefmuted}#1 #2\\par}}\n"
+	"\\newcommand{\\BriefVersion}[2]{{\\color{briefmuted}#1 #2\\par}}\n"
+	"\\newcommand{\\BriefFloatSource}[2]{{\\small\\color{briefmuted}\\textbf{#1:} #2\\par}}\n"
+	"\\newcommand{\\BriefFloatNote}[2]{{\\small\\color{briefmuted}\\textbf{#1:} #2\\par}}\n"
+	"\\newcommand{\\BriefMissingImage}[1]{\\fbox{\\parbox{0.8\\linewidth}{\\centering #1}}}\n"
+	"\\setlength{\\belowcaptionskip}{0.5em}\n"
+	"\\setlength{\\LTpre}{\\bigskipamount}\n"
+	"\\setlength{\\LTpost}{0.3em}\n"
+	"\\setlength{\\LTleft}{0pt}\n"
+	"\\setlength{\\LTright}{0pt}\n"
+	"\\makeatletter\n"
+	"\\newcommand{\\BriefNaturalWidth}{\\ifdim\\Gin@nat@width>\\linewidth"
+	"\\linewidth\\else\\Gin@nat@width\\fi}\n"
+	"\\makeatother\n"
+	"\\colorlet{briefbox-note}{briefmuted}\n"
+	"\\colorlet{briefbox-key-points}{briefaccent}\n"
+	"\\colorlet{briefbox-sidebar}{brieffinding}\n"
+	"\\colorlet{briefbox-disclaimer}{briefmuted}\n"
+	"\\newcommand{\\BriefBoxColor}{briefaccent}\n"
+	"\\newenvironment{BriefBox}[1]{\\renewcommand{\\BriefBoxColor}{briefbox-#1}"
+	"\\par\\medskip\\noindent{\\color{\\BriefBoxColor}"
+	"\\rule{\\linewidth}{2pt}}\\par\\nopagebreak\\begin{list}{}{\\setlength{\\leftmargin}{1em}"
+	"\\setlength{\\rightmargin}{1em}\\setlength{\\topsep}{0pt}}\\item\\relax}"
+	"{\\end{list}\\par\\nopagebreak\\noindent{\\color{\\BriefBoxColor}\\rule{\\linewidth}{0.6pt}}"
+	"\\par\\medskip}\n"
+	"\\newcommand{\\BriefBoxLabel}[1]{{\\small\\bfseries\\color{\\BriefBoxColor}#1}\\par\\nopagebreak}\n"
+	"\\newcommand{\\BriefBoxTitle}[1]{{\\bfseries #1\\par}\\nopagebreak}\n";
 
 /* ---- output ---- */
 
@@ -177,7 +233,8 @@ static void bad_char(void *ctx, size_t off, uint32_t cp)
 
 static void preamble(render *r, const render_meta *m)
 {
-	raw(r, preamble_head);
+	const char *paper = m->letter ? "letterpaper" : "a4paper";
+	buf_printf(r->out, preamble_class, paper, paper);
 	raw(r, ",\n  pdftitle={");
 	r->at = m->title_at;
 	lx_text(r, m->title.p, m->title.len);
@@ -193,6 +250,7 @@ static void preamble(render *r, const render_meta *m)
 	lx_text(r, m->lang.p, m->lang.len);
 	raw(r, "}}\n");
 	raw(r, preamble_macros);
+	raw(r, preamble_floats);
 	raw(r, "\\begin{document}\n");
 }
 
@@ -291,6 +349,10 @@ static const lx_el lx_els[RE__COUNT] = {
 	[RE_GLOSSARY] = {"BriefGlossary", LX_ENV, NULL, NULL},
 	[RE_GLOSS_TERM] = {NULL, 0, "\n\\item[{", "}] "},
 	[RE_SOFTBREAK] = {NULL, 0, "\n", NULL},
+	[RE_SERIES] = {"BriefSeries", LX_MACRO, NULL, NULL},
+	[RE_SERIES_NUMBER] = {"BriefSeriesNumber", LX_MACRO, NULL, NULL},
+	[RE_AFFILIATION] = {"BriefAffiliation", LX_MACRO, NULL, NULL},
+	[RE_BOX_TITLE] = {"BriefBoxTitle", LX_MACRO, NULL, NULL},
 	[RE_EMPH] = {"emph", LX_MACRO, NULL, NULL},
 	[RE_STRONG] = {"textbf", LX_MACRO, NULL, NULL},
 };
@@ -323,10 +385,174 @@ static void element(render *r, const render_ev *ev, const lx_el *e)
 		raw(r, in ? e->open : e->close);
 }
 
+/* ---- notes ---- */
+
+/* Where a footnote cannot go: its mark there, its text after (flush). */
+static void moving(render *r, bool in)
+{
+	lx *x = r->state;
+	if (in)
+		x->moving++;
+	else
+		x->moving--;
+}
+
+/* The \footnotetext of the marks made where a footnote cannot go. */
+static void flush_notes(render *r)
+{
+	lx *x = r->state;
+	if (x->moving || !x->pending.len)
+		return;
+	raw(r, "%\n");
+	buf_put(r->out, x->pending.data, x->pending.len);
+	buf_clear(&x->pending);
+}
+
+static void note_mark(render *r, const render_ev *ev)
+{
+	lx *x = r->state;
+	char n[64];
+	if (!ev->first) {	/* a later mark of a note set already */
+		snprintf(n, sizeof n, "\\protect\\footnotemark[%ld]", ev->number);
+		raw(r, n);
+		return;
+	}
+	if (ev->entering && x->moving) {
+		snprintf(n, sizeof n, "\\protect\\footnotemark[%ld]", ev->number);
+		raw(r, n);
+		x->saved = r->out;
+		r->out = &x->pending;
+		snprintf(n, sizeof n, "\\footnotetext[%ld]{", ev->number);
+		raw(r, n);
+	} else if (ev->entering) {
+		/* the counter, not \footnote[N]: hyperref links it then */
+		snprintf(n, sizeof n, "\\setcounter{footnote}{%ld}", ev->number - 1);
+		raw(r, n);
+		raw(r, "\\footnote{");
+	}
+	if (ev->entering) {
+		x->note_start = true;	/* no paragraph break first */
+	} else {
+		raw(r, "}");
+		if (x->saved) {	/* no blank before what follows the mark */
+			raw(r, "%\n");
+			r->out = x->saved;
+			x->saved = NULL;
+		}
+	}
+}
+
+/* ---- floats ---- */
+
+/*
+ * A table spans the line.  Its columns: as wide as their content (l, c,
+ * r), the space left spread between them, when the whole row fits the
+ * line; else paragraph columns, each a share of the line as large as its
+ * longest cell's share of the row (p with the alignment), at least a
+ * tenth of it.
+ */
+static void column_spec(render *r, const render_ev *ev)
+{
+	size_t total = 0;
+	for (size_t k = 0; k < ev->ncols; k++)
+		total += ev->widths ? ev->widths[k] : 1;
+	bool natural = !ev->widths || total + 3 * ev->ncols <= 70;
+	static const char *const nat[] = {"l", "l", "c", "r"};
+	static const char *const par[] = {"\\raggedright", "\\raggedright",
+					  "\\centering", "\\raggedleft"};
+	raw(r, "{@{\\extracolsep{\\fill}}");
+	for (size_t k = 0; k < ev->ncols; k++) {
+		unsigned a = ev->aligns ? ev->aligns[k] & 3 : 0;
+		if (natural) {
+			raw(r, nat[a]);
+			continue;
+		}
+		double share = (double)(ev->widths[k] ? ev->widths[k] : 1) / (double)total;
+		if (share < 0.1)
+			share = 0.1;
+		char w[128];
+		snprintf(w, sizeof w, ">{%s\\arraybackslash}p{\\dimexpr %.3f\\linewidth"
+			 "-2\\tabcolsep\\relax}", par[a], share * 0.97);
+		raw(r, w);
+	}
+	raw(r, "@{}}\n");
+}
+
+/* A float's number and label: the counter set so that LaTeX's caption and
+ * \ref say briefc's number. */
+static void float_start(render *r, const render_ev *ev, const char *counter,
+			const char *name)
+{
+	lx *x = r->state;
+	char n[96];
+	x->float_id = ev->id;
+	x->float_caption = ev->text;
+	para(r);
+	snprintf(n, sizeof n, "\\setcounter{%s}{%ld}\\renewcommand{\\%s}{", counter,
+		 ev->number > 0 ? ev->number - 1 : 0, name);
+	raw(r, n);
+	lx_str(r, ev->label);
+	raw(r, "}\n");
+}
+
+/* Whether the path as written can go to \includegraphics as it is. */
+static bool plain_path(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		      (c >= '0' && c <= '9') || c == '/' || c == '.' || c == '-' ||
+		      c == '_' || c == '+'))
+			return false;
+	}
+	return n > 0;
+}
+
+/*
+ * An image: in a TeX folder (render_pdf), by the name it has there; for
+ * the LaTeX output, by its path as the brief gives it, relative to the
+ * .tex file (docs/output.md), unless that path holds a byte TeX would
+ * read as markup: then by the TeX folder's name, which the comment says.
+ */
+static void image(render *r, const render_ev *ev, const char *size)
+{
+	lx *x = r->state;
+	const render_image *im = ev->image;
+	if (!im || !im->file) {
+		raw(r, "\\BriefMissingImage{");
+		lx_str(r, ev->label ? ev->label : "");
+		raw(r, "}");
+		return;
+	}
+	bool as_written = !r->opt->tex_folder && plain_path(im->src.p, im->src.len);
+	if (!r->opt->tex_folder && !as_written) {
+		raw(r, "% the image's path holds characters TeX reads as markup: "
+		    "copy it next to this file as ");
+		buf_puts(r->out, im->file);
+		raw(r, "\n");
+	}
+	raw(r, "\\includegraphics[");
+	raw(r, size);
+	raw(r, ",alt={");
+	x->esc.ctx = r;
+	lx_str(r, ev->label ? ev->label : "");
+	raw(r, "}]{");
+	if (as_written)
+		buf_put(r->out, im->src.p, im->src.len);
+	else
+		buf_puts(r->out, im->file);
+	raw(r, "}");
+}
+
 static void lx_event(render *r, const render_ev *ev)
 {
 	lx *x = r->state;
 	bool in = ev->entering;
+	if (x->note_start && ev->el == RE_PARAGRAPH && in) {
+		x->note_start = false;	/* a footnote's text starts a paragraph */
+		return;
+	}
+	x->note_start = false;
 	switch (ev->el) {
 	case RE_DOCUMENT:
 		if (in) {
@@ -337,6 +563,141 @@ static void lx_event(render *r, const render_ev *ev)
 		} else {
 			raw(r, r->opt->fragment ? "\n" : "\n\\end{document}\n");
 		}
+		return;
+	case RE_LOGO:
+		raw(r, "\\BriefLogo{");
+		image(r, ev, "height=\\BriefLogoHeight");
+		raw(r, "}\n");
+		return;
+	case RE_UPDATED:
+	case RE_VERSION:
+		if (in) {
+			raw(r, ev->el == RE_UPDATED ? "\\BriefUpdated{" : "\\BriefVersion{");
+			lx_str(r, ev->label);
+			raw(r, "}{");
+		} else {
+			raw(r, "}\n");
+		}
+		return;
+	case RE_TABLE:
+		if (in) {
+			float_start(r, ev, "table", "tablename");
+			x->ncols = ev->ncols;
+			x->had_head = false;
+			raw(r, "\\begin{longtable}");
+			column_spec(r, ev);
+		} else {
+			x->float_id = NULL;
+			para(r);
+		}
+		return;
+	case RE_FIGURE:
+		if (in) {
+			float_start(r, ev, "figure", "figurename");
+			raw(r, "\\begin{figure}[htbp]\n\\centering\n");
+		} else {
+			raw(r, "\\end{figure}\n");
+			x->float_id = NULL;
+			flush_notes(r);
+			para(r);
+		}
+		return;
+	case RE_CAPTION:
+		moving(r, in);
+		if (in) {
+			raw(r, "\\caption[{");
+			lx_text(r, x->float_caption.p, x->float_caption.len);
+			raw(r, "}]{");
+		} else {
+			raw(r, "}");
+			if (x->float_id) {	/* the caption's anchor */
+				raw(r, "\\label{");
+				id(r, x->float_id);
+				raw(r, "}");
+			}
+			raw(r, strcmp(ev->name, "table") == 0 ? "\\\\\n" : "\n");
+		}
+		return;
+	case RE_TABLE_HEAD:
+		moving(r, in);
+		if (in) {
+			raw(r, "\\toprule\n");
+			return;
+		}
+		x->had_head = true;
+		/* the head of the pages the table goes on to: plain text */
+		raw(r, "\\midrule\n\\endfirsthead\n\\caption[]{");
+		lx_text(r, x->float_caption.p, x->float_caption.len);
+		raw(r, " (");
+		lx_str(r, ev->label ? ev->label : "continued");
+		raw(r, ")}\\\\\n\\toprule\n");
+		for (size_t k = 0; ev->cells && k < ev->ncols; k++) {
+			if (k)
+				raw(r, " & ");
+			lx_text(r, ev->cells[k].p, ev->cells[k].len);
+		}
+		raw(r, "\\\\\n\\midrule\n\\endhead\n\\bottomrule\n\\endfoot\n");
+		return;
+	case RE_TABLE_BODY:
+		if (in && !x->had_head)
+			raw(r, "\\toprule\n\\endhead\n\\bottomrule\n\\endfoot\n");
+		if (!in) {
+			raw(r, "\\end{longtable}\n");
+			flush_notes(r);
+		}
+		return;
+	case RE_ROW:
+		if (!in)
+			raw(r, "\\\\\n");
+		return;
+	case RE_CELL:
+		if (in && !ev->first)
+			raw(r, " & ");
+		return;
+	case RE_IMAGE: {
+		char size[64];
+		if (ev->number > 0)
+			snprintf(size, sizeof size, "width=%.2f\\linewidth",
+				 (double)ev->number / 100.0);
+		else
+			snprintf(size, sizeof size, "width=\\BriefNaturalWidth");
+		image(r, ev, size);
+		raw(r, "\\par\\raggedright\n");
+		return;
+	}
+	case RE_FLOAT_SOURCE:
+	case RE_FLOAT_NOTE:
+		if (in) {
+			raw(r, ev->el == RE_FLOAT_SOURCE ? "\\BriefFloatSource{" :
+			    "\\BriefFloatNote{");
+			lx_str(r, ev->label);
+			raw(r, "}{");
+		} else {
+			raw(r, "}\n");
+		}
+		return;
+	case RE_BOX:
+		if (in) {
+			para(r);
+			raw(r, "\\begin{BriefBox}{");
+			raw(r, ev->name);
+			raw(r, "}");
+			label(r, ev->id);
+			raw(r, "\n");
+			if (ev->number > 0) {
+				char n[32];
+				raw(r, "\\BriefBoxLabel{");
+				lx_str(r, ev->label);
+				snprintf(n, sizeof n, " %ld}\n", ev->number);
+				raw(r, n);
+			}
+		} else {
+			raw(r, "\n\\end{BriefBox}");
+			para(r);
+		}
+		return;
+	case RE_NOTE_MARK:
+		note_mark(r, ev);
 		return;
 	case RE_TOC:
 		if (in) {
@@ -376,6 +737,7 @@ static void lx_event(render *r, const render_ev *ev)
 			/* the anchor is the heading's, or its section's */
 			if (ev->id)
 				x->anchor = ev->id;
+			moving(r, true);
 		} else {
 			/* the PDF's bookmark: the title as plain text */
 			raw(r, "}{");
@@ -383,6 +745,8 @@ static void lx_event(render *r, const render_ev *ev)
 			raw(r, "}}");
 			label(r, x->anchor);
 			x->anchor = NULL;
+			moving(r, false);
+			flush_notes(r);
 			para(r);
 		}
 		return;
@@ -460,6 +824,7 @@ static void lx_event(render *r, const render_ev *ev)
 		return;
 	}
 	case RE_LINK:
+		moving(r, in);
 		if (in) {
 			raw(r, "\\href{");
 			escape_url(r->out, ev->text.p, ev->text.len, ESCAPE_URL_LATEX);
@@ -468,6 +833,7 @@ static void lx_event(render *r, const render_ev *ev)
 		} else {
 			x->breakable = false;
 			raw(r, "}");
+			flush_notes(r);
 		}
 		return;
 	case RE_XREF:
@@ -491,12 +857,14 @@ static void lx_event(render *r, const render_ev *ev)
 	element(r, ev, &lx_els[ev->el]);
 }
 
-static const render_backend latex_backend = {lx_event, lx_text};
+static const render_backend latex_backend = {lx_event, lx_text, true, false};
 
 int render_latex(const ast_doc *d, const render_options *o, buf *out)
 {
 	lx x;
 	memset(&x, 0, sizeof x);
 	x.esc.bad = bad_char;
-	return render_run(d, o, &latex_backend, &x, out);
+	int rc = render_run(d, o, &latex_backend, &x, out);
+	buf_free(&x.pending);
+	return rc;
 }

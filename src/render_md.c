@@ -14,6 +14,14 @@
  * where CommonMark's flanking rules are sure to read it back (the event
  * says what touches it); elsewhere it falls back to <em> and <strong>.
  *
+ * Tables are GFM pipe tables (cmark-gfm, GitHub and pandoc read them),
+ * their caption, source and note paragraphs around them; figures are an
+ * image of the path as written, with its caption; boxes are block quotes
+ * that open with their label and title in bold; notes are GFM footnotes,
+ * [^N] at the mark and their definitions listed before the sources (a
+ * GFM reader numbers footnotes by their first reference, which is the
+ * order of briefc's numbers).
+ *
  * Everything goes out through put(), which holds back what a line may
  * not end with or what the next write decides: blanks at the end of a
  * line (two would be a hard break) are dropped at the newline, and a '!'
@@ -22,6 +30,7 @@
  */
 #include "render.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,6 +58,11 @@ typedef struct md {
 	size_t backslashes;	/* the run of backslashes the output ends in */
 	char last;		/* the last character given to put() */
 	buf tmp;		/* a piece being escaped */
+	bool in_table;		/* in a table's rows: '|' is written \| */
+	bool *tight_items;	/* per open item: its list is tight */
+	size_t nitems, citems;
+	long box_number;	/* a box's label not yet written */
+	const char *box_label, *box_id;
 } md;
 
 /* ---- output ---- */
@@ -319,7 +333,13 @@ static void code(render *r, str s)
 		buf_putc(t, '`');
 	if (pad)
 		buf_putc(t, ' ');
-	buf_put(t, s.p, s.len);
+	/* in a table, even a code span's '|' ends the cell unless escaped
+	 * (GFM takes the backslash away again) */
+	for (size_t i = 0; i < s.len; i++) {
+		if (m->in_table && s.p[i] == '|')
+			buf_putc(t, '\\');
+		buf_putc(t, s.p[i]);
+	}
 	if (pad)
 		buf_putc(t, ' ');
 	for (size_t i = 0; i <= longest; i++)
@@ -336,8 +356,12 @@ static void list_item(render *r, const render_ev *ev)
 	md *m = r->state;
 	if (!ev->entering) {
 		close_container(r);
+		m->nitems--;
 		return;
 	}
+	m->tight_items = xgrow(m->tight_items, &m->citems, m->nitems,
+			       sizeof *m->tight_items, "the open list items");
+	m->tight_items[m->nitems++] = ev->tight;
 	if (!ev->first)
 		m->need = ev->tight ? 1 : 2;
 	/* a list right after another of its kind needs another marker */
@@ -391,17 +415,75 @@ static const md_el md_els[RE__COUNT] = {
 	[RE_DATE] = {true, NULL, NULL},
 	[RE_STATUS] = {true, "**", "**"},
 	[RE_PARAGRAPH] = {true, NULL, NULL},
-	[RE_LIST] = {true, NULL, NULL},
+	[RE_SERIES] = {true, NULL, NULL},
 	[RE_CARD_FOOT] = {true, NULL, NULL},
 	[RE_GEN_LIST] = {true, NULL, NULL},
 	[RE_GEN_LABEL] = {false, "**", "** "},
 	[RE_GLOSSARY] = {true, NULL, NULL},
 };
 
+/* A float's anchor and its label in bold: "**Table 2.**"; with close
+ * false, the bold goes on ("**Box 1: " and the box's title). */
+static void float_label(render *r, const char *id, const char *label, long number,
+			const char *after, bool close)
+{
+	md *m = r->state;
+	block(r);
+	anchor(r, id);
+	raw(r, "**");
+	md_text(r, label, strlen(label));
+	if (number > 0) {
+		char n[24];
+		snprintf(n, sizeof n, " %ld", number);
+		md_text(r, n, strlen(n));
+	}
+	md_text(r, after, strlen(after));
+	if (close)
+		raw(r, "**");
+	m->esc.line = ESCAPE_MD_TEXT;
+}
+
+/* A table's delimiter row: its columns' alignments. */
+static void delimiter_row(render *r, const render_ev *ev)
+{
+	static const char *const cell[] = {"---|", ":--|", ":-:|", "--:|"};
+	newline(r);
+	flush(r);
+	raw(r, "|");
+	for (size_t k = 0; k < ev->ncols; k++)
+		raw(r, cell[ev->aligns ? ev->aligns[k] & 3 : 0]);
+}
+
+/* An image: the path as written (relative to the Markdown file, when it
+ * stands next to the brief), its alt text as the image's text. */
+static void image(render *r, const render_ev *ev)
+{
+	md *m = r->state;
+	flush(r);
+	put_held(r, false);
+	raw(r, "![");
+	if (ev->label)
+		md_text(r, ev->label, strlen(ev->label));
+	if (!ev->image || !ev->image->src.len) {
+		raw(r, "]()");
+		return;
+	}
+	raw(r, "](");
+	buf_clear(&m->tmp);
+	escape_url(&m->tmp, ev->image->src.p, ev->image->src.len, ESCAPE_URL_MD);
+	buf_putc(&m->tmp, ')');
+	put(r, m->tmp.data, m->tmp.len);
+}
+
 static void md_event(render *r, const render_ev *ev)
 {
 	md *m = r->state;
 	bool in = ev->entering;
+	if (m->box_number && ev->el != RE_BOX_TITLE) {
+		/* a box with a number and no title: its label alone */
+		float_label(r, m->box_id, m->box_label, m->box_number, "", true);
+		m->box_number = 0;
+	}
 	switch (ev->el) {
 	case RE_DOCUMENT:
 		if (in) {
@@ -473,6 +555,7 @@ static void md_event(render *r, const render_ev *ev)
 		return;
 	case RE_QUOTE:
 	case RE_CARD:
+	case RE_BOX:
 		if (in) {
 			block(r);
 			flush(r);
@@ -482,10 +565,141 @@ static void md_event(render *r, const render_ev *ev)
 			m->fresh = true;
 			if (ev->el == RE_CARD)
 				m->anchor = ev->id;
+			if (ev->el == RE_BOX) {
+				m->box_number = ev->number;
+				m->box_label = ev->label;
+				m->box_id = ev->id;
+			}
 		} else {
 			close_container(r);
 		}
 		return;
+	case RE_BOX_TITLE:
+		if (in) {
+			if (m->box_number) {
+				float_label(r, m->box_id, m->box_label, m->box_number,
+					    ": ", false);
+				m->box_number = 0;
+			} else {
+				block(r);
+				anchor(r, m->box_id);
+				raw(r, "**");
+			}
+			m->oneline++;
+		} else {
+			raw(r, "**");
+			m->oneline--;
+		}
+		return;
+	case RE_LIST:
+		/* a list inside a tight item follows its text line by line */
+		if (in && m->nitems && m->tight_items[m->nitems - 1] && !m->fresh)
+			m->need = 1;
+		else if (in)
+			block(r);
+		return;
+	case RE_LOGO:
+		if (ev->image && ev->image->src.len) {
+			block(r);
+			image(r, ev);
+		}
+		return;
+	case RE_UPDATED:
+	case RE_VERSION:
+		if (in) {
+			block(r);
+			md_text(r, ev->label, strlen(ev->label));
+			md_text(r, " ", 1);
+		}
+		return;
+	case RE_CAPTION:
+		if (in) {
+			float_label(r, m->anchor, ev->label, ev->number, ":", true);
+			m->anchor = NULL;
+			md_text(r, " ", 1);
+			m->oneline++;
+		} else {
+			m->oneline--;
+		}
+		return;
+	case RE_TABLE:
+	case RE_FIGURE:
+		if (in)
+			m->anchor = ev->id;
+		return;
+	case RE_TABLE_HEAD:
+		if (in)
+			block(r);
+		else
+			delimiter_row(r, ev);
+		return;
+	case RE_TABLE_BODY:
+		if (!in) {
+			m->need = 2;
+			m->fresh = false;
+		}
+		return;
+	case RE_ROW:
+		if (in) {
+			if (!ev->head || !ev->first)
+				m->need = m->need ? m->need : 1;
+			if (!ev->head && ev->first && !m->need)
+				m->need = 1;
+			flush(r);
+			raw(r, "|");
+			m->in_table = true;
+			m->oneline++;
+		} else {
+			m->in_table = false;
+			m->oneline--;
+		}
+		return;
+	case RE_CELL:
+		if (in) {
+			raw(r, " ");
+			m->esc.line = ESCAPE_MD_TEXT;
+		} else {
+			raw(r, " |");
+		}
+		return;
+	case RE_IMAGE:
+		block(r);
+		image(r, ev);
+		return;
+	case RE_FLOAT_SOURCE:
+	case RE_FLOAT_NOTE:
+		if (in) {
+			block(r);
+			raw(r, "*");
+			md_text(r, ev->label, strlen(ev->label));
+			raw(r, ":* ");
+		}
+		return;
+	case RE_NOTES:
+		if (in)
+			block(r);
+		return;
+	case RE_NOTE_ITEM:
+		if (in) {
+			char n[40];
+			block(r);
+			flush(r);
+			snprintf(n, sizeof n, "[^%ld]: ", ev->number);
+			raw(r, n);
+			open_container(r, "    ");
+			m->esc.line = ESCAPE_MD_START;
+		} else {
+			close_container(r);
+		}
+		return;
+	case RE_NOTE_MARK: {
+		char n[40];
+		snprintf(n, sizeof n, "[^%ld]", ev->number);
+		flush(r);
+		put_held(r, true);
+		raw(r, n);
+		return;
+	}
 	case RE_CARD_LABEL:
 		if (in) {
 			block(r);
@@ -573,7 +787,7 @@ static void md_event(render *r, const render_ev *ev)
 		raw(r, in ? e->open : e->close);
 }
 
-static const render_backend md_backend = {md_event, md_text};
+static const render_backend md_backend = {md_event, md_text, false, false};
 
 int render_md(const ast_doc *d, const render_options *o, buf *out)
 {
@@ -584,5 +798,6 @@ int render_md(const ast_doc *d, const render_options *o, buf *out)
 	buf_free(&m.tmp);
 	free(m.marks);
 	free(m.tags);
+	free(m.tight_items);
 	return rc;
 }

@@ -7,8 +7,15 @@
  * date, so the dates and the file identifier it writes never change from
  * one run to the next.  When TeX is missing, or fails, the error names
  * what to install.
+ *
+ * TeX reads no file outside that folder (openin_any=p), so the images a
+ * brief names (its figures, its logo) are copied into it first, each under
+ * the name the LaTeX output gives it (render_image_file), after their
+ * bytes are checked again to be the image their name says (image.h).
  */
 #include "render.h"
+
+#include "image.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -171,6 +178,33 @@ static void explain_failure(const buf *log, buf *errmsg)
 		buf_puts(errmsg, "fonts may be missing: install texlive-fonts-recommended lmodern\n");
 }
 
+/* An image the brief names, into the TeX folder dir as render_image_file
+ * names it (number 0: the logo).  One that cannot be read now is left
+ * out: the LaTeX output then shows its alt text. */
+static void copy_image(const ast_doc *d, const ast_field *src, int number,
+		       const char *dir)
+{
+	if (!src || !src->value.len)
+		return;
+	image_file im;
+	buf why = BUF_INIT, help = BUF_INIT, name = BUF_INIT, path = BUF_INIT;
+	char *data = NULL;
+	size_t len;
+	if (image_locate_field(d, src, &im, &why, &help) == 0) {
+		if (image_read(&im, &data, &len) == 0) {
+			render_image_file(number, im.type == IMG_JPEG, &name);
+			buf_printf(&path, "%s/%s", dir, name.data);
+			write_file(path.data, data, len);
+		}
+		image_file_free(&im);
+	}
+	free(data);
+	buf_free(&why);
+	buf_free(&help);
+	buf_free(&name);
+	buf_free(&path);
+}
+
 static bool wants_rerun(const buf *log)
 {
 	const char *s = log->data ? log->data : "";
@@ -181,7 +215,7 @@ static bool wants_rerun(const buf *log)
 int render_pdf(const ast_doc *d, const render_options *o, buf *out, buf *errmsg)
 {
 	(void)o;		/* a PDF is always the whole document */
-	render_options standalone = {false};
+	render_options standalone = {.fragment = false, .tex_folder = true};
 	buf tex = BUF_INIT, log = BUF_INIT, path = BUF_INIT;
 	int rc = render_latex(d, &standalone, &tex);
 	if (rc) {
@@ -205,6 +239,11 @@ int render_pdf(const ast_doc *d, const render_options *o, buf *out, buf *errmsg)
 		buf_printf(errmsg, "cannot write %s: %s\n", f.data, strerror(errno));
 		goto done;
 	}
+	for (size_t i = 0; i < d->figures.n; i++) {
+		const ast_block *b = d->figures.v[i]->u.block;
+		copy_image(d, b->f_src, b->number, dir);
+	}
+	copy_image(d, d->meta.logo, 0, dir);
 	long long epoch = epoch_of(d->meta.date);
 	for (int run = 1; run <= MAX_RUNS; run++) {
 		int st = run_pdflatex(dir, epoch);

@@ -25,6 +25,7 @@ void render_label(render *r, const ast_node *t)
 		r->p->inlabel++;
 		r->p->nolinks++;
 		r->p->noexpand++;
+		r->p->nonotes++;
 		if (r->p->inlabel > 1) {
 			/* a title that refers to a title: plain, no loop */
 			buf_clear(&r->p->tmp);
@@ -33,6 +34,7 @@ void render_label(render *r, const ast_node *t)
 		} else {
 			render_inlines(r, t);
 		}
+		r->p->nonotes--;
 		r->p->noexpand--;
 		r->p->nolinks--;
 		r->p->inlabel--;
@@ -47,6 +49,12 @@ void render_label(render *r, const ast_node *t)
 			render_lit_num(r, "Recommendation ", t->u.block->number);
 		else if (t->u.block->kind == BK_EVIDENCE)
 			render_lit_num(r, "", t->u.block->number);
+		else if (t->u.block->kind == BK_TABLE)
+			render_lit_num(r, "Table ", t->u.block->number);
+		else if (t->u.block->kind == BK_FIGURE)
+			render_lit_num(r, "Figure ", t->u.block->number);
+		else if (t->u.block->kind == BK_BOX && t->u.block->number)
+			render_lit_num(r, "Box ", t->u.block->number);
 		break;
 	default:
 		break;
@@ -111,19 +119,29 @@ static void note(render *r, const ast_node *e)
 /*
  * The targets of [@a; @b] or an ID list, in order: runs of evidence as one
  * bracketed group of notes "[1, 3]", everything else by its label; groups
- * separated by "; ".
+ * separated by "; ".  A locator goes inside its source's note, "[3, p.
+ * 4]", and then "; " separates the notes of the group: "[1, p. 4; 3]".
  */
 void render_refs(render *r, const ast_idlist *l)
 {
-	bool open = false;
+	bool open = false, located = false;
 	for (size_t i = 0; i < l->n; i++) {
 		const ast_node *t = l->v[i].target;
+		const str *loc = &l->v[i].locator;
 		if (ast_is_block(t, BK_EVIDENCE)) {
-			render_lit(r, open ? ", " : i ? "; [" : "[");
+			render_lit(r, !open ? (i ? "; [" : "[") :
+				   located || loc->len ? "; " : ", ");
 			open = true;
 			note(r, t);
+			located = loc->len > 0;
+			if (located) {
+				render_lit(r, ", ");
+				r->at = l->v[i].locator_at;
+				render_litn(r, loc->p, loc->len);
+			}
 			continue;
 		}
+		located = false;
 		if (open)
 			render_lit(r, "]");
 		open = false;

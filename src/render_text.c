@@ -3,13 +3,16 @@
  * (marked at every use, spelled out at the first that reads well), dates
  * spelled out, and text alone (render_plain, render_description).
  *
- * Acronyms: every use is an RE_ABBR; the first use in running text is
- * preceded by its expansion, "Republic of Korea (ROK)", unless the author
- * wrote the acronym in parentheses right there ("... Korea (ROK)").
- * Headings, the title block, the table of contents, card details and
- * source entries are not running text; nor is a use inside a hyphenated
- * compound (US-ROK) or a plural (NGOs), which keep the expansion for the
- * first use that reads well spelled out.
+ * Acronyms: every use is an RE_ABBR; one use in running text is preceded
+ * by its expansion, "Republic of Korea (ROK)": the first that reads well
+ * spelled out (acronym_context: not a plural, a compound, a possessive, or
+ * inside a capitalized name), or the first of all when none does (contract
+ * 11.8).  None is when the author wrote the acronym in parentheses at
+ * such a use ("... Korea (ROK)").  Headings, the title block, the table
+ * of contents, card details, source entries, captions, table cells and
+ * notes are not running text.  Whether a use that reads well comes at
+ * all is known from the first pass (render_run), which scans the running
+ * text for it and writes nothing.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -40,10 +43,9 @@ struct piece_marks {
 /* One use within its piece. */
 struct acro_use {
 	size_t at, len;		/* bytes of the piece: the acronym itself */
+	size_t word;		/* ... and the whole word (a plural's 's') */
 	size_t index;		/* in acr.decl */
-	bool plural;		/* an 's' follows (NGOs) */
-	bool joined;		/* a hyphen or an en dash touches it (US-ROK) */
-	bool written;		/* in parentheses: "(ABBR)" */
+	unsigned context;	/* acronym_context */
 };
 
 /* The prose being written, innermost last. */
@@ -52,37 +54,11 @@ struct acro_ctx {
 	size_t uses;			/* render_priv.nuses before it */
 };
 
-/* A hyphen (ASCII, U+2010, U+2011) or an en dash joins words. */
-static bool joiner_before(const char *s, size_t i)
-{
-	if (i >= 1 && s[i - 1] == '-')
-		return true;
-	return i >= 3 && (unsigned char)s[i - 3] == 0xE2 && (unsigned char)s[i - 2] == 0x80 &&
-	       ((unsigned char)s[i - 1] == 0x90 || (unsigned char)s[i - 1] == 0x91 ||
-		(unsigned char)s[i - 1] == 0x93);
-}
-
-static bool joiner_after(const char *s, size_t n, size_t j)
-{
-	if (j < n && s[j] == '-')
-		return true;
-	return j + 3 <= n && (unsigned char)s[j] == 0xE2 && (unsigned char)s[j + 1] == 0x80 &&
-	       ((unsigned char)s[j + 2] == 0x90 || (unsigned char)s[j + 2] == 0x91 ||
-		(unsigned char)s[j + 2] == 0x93);
-}
-
-/* "(" before the word, blanks between, and ")" right after it. */
-static bool parenthesised(const prose *p, size_t a, size_t b)
-{
-	while (a > 0 && (p->fl[a - 1] & CP_SPACE))
-		a--;
-	return a > 0 && p->text[a - 1] == '(' && b < p->len && p->text[b] == ')';
-}
-
 void render_acro_init(render_priv *p, const ast_doc *d)
 {
 	acronym_table_init(&p->acr, d, false);
 	p->acr_done = xcalloc(p->acr.n, sizeof *p->acr_done, "the acronym table");
+	p->acr_well = xcalloc(p->acr.n, sizeof *p->acr_well, "the acronym table");
 	p->flat.d = (ast_doc *)d;	/* read only: the source, for spans */
 }
 
@@ -96,6 +72,7 @@ void render_acro_free(render_priv *p)
 {
 	acronym_table_free(&p->acr);
 	free(p->acr_done);
+	free(p->acr_well);
 	prose_free(&p->flat);
 	free(p->pieces);
 	free(p->uses);
@@ -131,9 +108,8 @@ static void note_use(prose *pr, size_t a, size_t b, size_t len, size_t index,
 	    b > pc[st->piece].from + pc[st->piece].len)
 		return;		/* not within one text piece */
 	const prose_piece *at = &pc[st->piece];
-	acro_use u = {a - at->from, len, index, len < b - a,
-		      joiner_before(pr->text, a) || joiner_after(pr->text, pr->len, b),
-		      parenthesised(pr, a, b)};
+	acro_use u = {a - at->from, len, b - a, index,
+		      acronym_context(pr, a, b, len)};
 	piece_marks *pm = &p->pieces[st->mark];
 	if (!pm->n)
 		pm->first = p->nuses;
@@ -162,10 +138,21 @@ static void acro_push_flat(render_priv *p)
 	p->ctx[p->nctx++] = c;
 }
 
-/* Whether acronyms are marked in what the walk writes now. */
+/* Whether acronyms are marked in what the walk writes now: in the
+ * first pass, only running text is looked at. */
 static bool marking(const render *r)
 {
-	return r->p->acr.n && r->be != &render_null_backend && r->be != &render_plain_backend;
+	const render_priv *p = r->p;
+	if (r->be == &render_null_backend)
+		return p->acr_looking && !p->noexpand;
+	return p->acr.n && r->be != &render_plain_backend;
+}
+
+/* The first pass has found what it looks for: a use that reads well of
+ * every acronym. */
+static bool looked_enough(const render *r)
+{
+	return r->be == &render_null_backend && r->p->nwell == r->p->acr.n;
 }
 
 /* Whether a text under holder may hold a use (acronym_maybe). */
@@ -185,7 +172,7 @@ void render_acro_push(render *r, const ast_node *holder)
 	render_priv *p = r->p;
 	if (!marking(r))
 		return;
-	if (holder_maybe(p, holder)) {
+	if (!looked_enough(r) && holder_maybe(p, holder)) {
 		prose_flatten(&p->flat, holder);
 		acro_push_flat(p);
 		return;
@@ -215,27 +202,42 @@ static void abbr(render *r, const ast_node *a, const char *s, size_t n)
 	render_fire(r, &ev);
 }
 
-/* A use: marked, and spelled out first when it is the first use in
- * running text that reads well so: not in a compound (US-ROK), not a
- * plural, and not where the author wrote "Expansion (ABBR)". */
-static void acronym(render *r, const acro_use *u, const char *s)
+/*
+ * A use: marked, and spelled out first when it is the first use in
+ * running text that reads well so, or the first at all when none will
+ * (the first pass told: acr_well); not where the author wrote "Expansion
+ * (ABBR)".  Returns how many bytes of s it wrote from u->at: a plural's
+ * 's' goes inside the parentheses, "organizations (NGOs)".
+ */
+static size_t acronym(render *r, const acro_use *u, const char *s)
 {
 	render_priv *p = r->p;
 	const ast_node *a = p->acr.decl[u->index];
-	if (!p->noexpand && !p->acr_done[u->index] && !u->joined && !u->plural) {
+	bool well = acronym_reads_well(u->context);
+	if (r->be == &render_null_backend) {
+		if (well && !p->acr_well[u->index]) {
+			p->acr_well[u->index] = true;
+			p->nwell++;
+		}
+		return u->len;
+	}
+	if (!p->noexpand && !p->acr_done[u->index] &&
+	    (well || !p->acr_well[u->index])) {
 		p->acr_done[u->index] = true;
-		if (!u->written) {
+		if (!(u->context & ACRONYM_WRITTEN)) {
 			span at = r->at;
 			r->at = a->u.entry->value_at;
 			render_litn(r, a->u.entry->value.p, a->u.entry->value.len);
 			r->at = at;
 			render_lit(r, " (");
 			abbr(r, a, s + u->at, u->len);
+			render_litn(r, s + u->at + u->len, u->word - u->len);
 			render_lit(r, ")");
-			return;
+			return u->word;
 		}
 	}
 	abbr(r, a, s + u->at, u->len);
+	return u->len;
 }
 
 /* Author text: acronyms marked (and spelled out at their first use). */
@@ -243,12 +245,9 @@ void render_text(render *r, const char *s, size_t n, span at)
 {
 	render_priv *p = r->p;
 	r->at = at;
-	/* The counting pass writes nothing, and author text changes no
-	 * count: which acronym use is spelled out is decided again in the
-	 * second pass. */
-	if (r->be == &render_null_backend)
-		return;
-	if (!marking(r)) {
+	/* The first pass writes nothing: it only looks for acronym uses
+	 * that read well (acronym()). */
+	if (!marking(r) || looked_enough(r)) {
 		render_litn(r, s, n);
 		return;
 	}
@@ -270,8 +269,7 @@ void render_text(render *r, const char *s, size_t n, span at)
 	for (size_t k = 0; k < pm->n; k++) {
 		const acro_use *u = &p->uses[pm->first + k];
 		render_litn(r, s + run, u->at - run);
-		acronym(r, u, s);
-		run = u->at + u->len;
+		run = u->at + acronym(r, u, s);
 	}
 	render_litn(r, s + run, n - run);
 	if (own)
@@ -295,6 +293,12 @@ void render_text_field(render *r, const ast_field *f)
 {
 	if (f)
 		render_text(r, f->value.p, f->value.len, f->value_at);
+}
+
+void render_name(render *r, const char *s, size_t n, span at)
+{
+	r->at = at;
+	render_litn(r, s, n);
 }
 
 /* A date field, spelled out ("1 February 2024"). */
@@ -322,7 +326,7 @@ static void plain_text(render *r, const char *s, size_t n)
 	buf_put(r->out, s, n);
 }
 
-const render_backend render_plain_backend = {plain_event, plain_text};
+const render_backend render_plain_backend = {plain_event, plain_text, false, false};
 
 void render_plain(const ast_doc *d, const ast_node *n, buf *out)
 {
@@ -330,7 +334,7 @@ void render_plain(const ast_doc *d, const ast_node *n, buf *out)
 		return;
 	render_priv p;
 	memset(&p, 0, sizeof p);
-	p.nolinks = p.noexpand = 1;
+	p.nolinks = p.noexpand = p.nonotes = 1;
 	static const render_options defaults = {false};
 	render r = {d, &defaults, &render_plain_backend, NULL, out, {0, 0}, &p};
 	render_children(&r, n);

@@ -37,7 +37,7 @@ static void define_slug(ast_doc *d, ast_node *h, unsigned *next)
 	for (unsigned k = *next ? *next : 1;; k++) {
 		buf_clear(&b);
 		buf_printf(&b, "%.*s-%u", (int)id->len, id->p, k);
-		if (!ast_idtab_get(&d->ids, b.data, b.len)) {
+		if (!ast_idtab_get_folded(&d->ids, b.data, b.len)) {
 			*id = ast_str(d, b.data, b.len);
 			ast_idtab_put(&d->ids, id->p, id->len, h);
 			*next = k + 1;
@@ -105,6 +105,25 @@ static ast_level level_of(const ast_field *f)
 	return LV_NONE;
 }
 
+/* `width: 80`: 10..100, else 0 (bad-value says why). */
+static int percent_of(const char *v)
+{
+	int n = 0, digits = 0;
+	for (; *v >= '0' && *v <= '9' && digits < 4; v++, digits++)
+		n = n * 10 + (*v - '0');
+	return digits && !*v && n >= 10 && n <= 100 ? n : 0;
+}
+
+static ast_box_type box_type_of(const char *v)
+{
+	static const char *const names[] = {"note", "key-points", "sidebar",
+					    "disclaimer"};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(v, names[i]) == 0)
+			return (ast_box_type)i;
+	return BOX_NOTE;
+}
+
 /*
  * Split a comma-separated value into ID references.  Offsets come from the
  * field's pieces so each ID points at its own text.
@@ -138,6 +157,9 @@ static ast_idlist split_ids(ast_doc *d, const ast_field *f)
 				r->id = ast_str(d, t + a, b - a);
 				r->at = b > a ? span_make(a, b) : span_make(q, q + 1);
 				r->target = NULL;
+				r->locator.p = "";
+				r->locator.len = 0;
+				r->locator_at = span_make(0, 0);
 			}
 			p = q < e ? q + 1 : e;
 		}
@@ -170,6 +192,26 @@ static void decode_block(ast_doc *d, ast_node *b)
 	case BK_EVIDENCE:
 		b->u.block->f_title = ast_field_get(fs, "title");
 		break;
+	case BK_TABLE:
+		b->u.block->f_caption = ast_field_get(fs, "caption");
+		b->u.block->f_note = ast_field_get(fs, "note");
+		b->u.block->evidence = split_ids(d, ast_field_get(fs, "source"));
+		break;
+	case BK_FIGURE: {
+		b->u.block->f_src = ast_field_get(fs, "src");
+		b->u.block->f_alt = ast_field_get(fs, "alt");
+		b->u.block->f_caption = ast_field_get(fs, "caption");
+		b->u.block->evidence = split_ids(d, ast_field_get(fs, "source"));
+		const ast_field *w = ast_field_get(fs, "width");
+		b->u.block->width = w ? percent_of(w->value.p) : 0;
+		break;
+	}
+	case BK_BOX: {
+		b->u.block->f_title = ast_field_get(fs, "title");
+		const ast_field *t = ast_field_get(fs, "type");
+		b->u.block->box_type = t ? box_type_of(t->value.p) : BOX_NOTE;
+		break;
+	}
 	default:
 		break;
 	}
@@ -179,6 +221,7 @@ static void decode_block(ast_doc *d, ast_node *b)
 static void collect(ast_doc *d)
 {
 	ast_vec slugs = {NULL, 0, 0};
+	int nboxes = 0;
 	for (size_t i = 0; i < d->defining.n; i++) {
 		ast_node *n = d->defining.v[i];
 		switch (n->type) {
@@ -207,10 +250,25 @@ static void collect(ast_doc *d)
 			case BK_SOURCES:
 				d->has_sources_block = true;
 				break;
+			case BK_TABLE:
+				ast_vec_push(&d->tables, n);
+				n->u.block->number = (int)d->tables.n;
+				break;
+			case BK_FIGURE:
+				ast_vec_push(&d->figures, n);
+				n->u.block->number = (int)d->figures.n;
+				break;
+			case BK_BOX:
+				/* only a box that can be referred to is numbered */
+				ast_vec_push(&d->boxes, n);
+				if (n->u.block->id.len)
+					n->u.block->number = ++nboxes;
+				break;
 			default:
 				break;
 			}
-			if (n->u.block->kind < BK__COUNT && ast_kind_has_id(n->u.block->kind))
+			if (n->u.block->kind < BK__COUNT &&
+			    ast_kind_may_have_id(n->u.block->kind))
 				define(d, n, &n->u.block->id);
 			break;
 		case AST_AREA:
@@ -220,6 +278,12 @@ static void collect(ast_doc *d)
 			break;
 		case AST_ACRONYM:
 			ast_vec_push(&d->acronyms, n);
+			break;
+		case AST_FOOTNOTE:
+			ast_vec_push(&d->footnotes, n);
+			if (ast_idtab_put(&d->note_ids, n->u.note->label.p,
+					  n->u.note->label.len, n))
+				ast_vec_push(&d->note_duplicates, n);
 			break;
 		default:
 			break;
@@ -262,6 +326,15 @@ static void resolve_node(ast_doc *d, ast_node *n, ast_node *block)
 		}
 	} else if (n->type == AST_LINK && n->parent) {
 		ast_vec_push(&d->links, n);
+	} else if (n->type == AST_FNREF) {
+		/* notes are numbered by first use (contract 11.4) */
+		ast_note *u = n->u.note;
+		ast_vec_push(&d->fnrefs, n);
+		u->def = ast_idtab_get(&d->note_ids, u->label.p, u->label.len);
+		if (u->def && !u->def->u.note->uses++) {
+			ast_vec_push(&d->notes, u->def);
+			u->def->u.note->number = (int)d->notes.n;
+		}
 	}
 }
 
@@ -272,6 +345,21 @@ static void resolve_inlines(ast_doc *d, ast_node *root, ast_node *block)
 		resolve_node(d, n, block);
 }
 
+/* Whether f is the block's list of evidence: a finding's evidence:, a
+ * table's or figure's source:. */
+static bool cites_evidence(const ast_node *b, const ast_field *f)
+{
+	switch (b->u.block->kind) {
+	case BK_FINDING:
+		return f->name.len == 8 && memcmp(f->name.p, "evidence", 8) == 0;
+	case BK_TABLE:
+	case BK_FIGURE:
+		return f->name.len == 6 && memcmp(f->name.p, "source", 6) == 0;
+	default:
+		return false;
+	}
+}
+
 static void resolve_block_fields(ast_doc *d, ast_node *b)
 {
 	/* In field order (the contract's: parse.c keeps them so), so
@@ -279,8 +367,7 @@ static void resolve_block_fields(ast_doc *d, ast_node *b)
 	for (ast_field *f = b->u.block->fields; f; f = f->next) {
 		if (f->inl)
 			resolve_inlines(d, f->inl, b);
-		if (b->u.block->kind == BK_FINDING && f->name.len == 8 &&
-		    memcmp(f->name.p, "evidence", 8) == 0) {
+		if (cites_evidence(b, f)) {
 			ast_idlist *l = &b->u.block->evidence;
 			for (size_t i = 0; i < l->n; i++) {
 				resolve_ref(d, &l->v[i]);
@@ -301,6 +388,64 @@ static void resolve_block_fields(ast_doc *d, ast_node *b)
 		resolve_ref(d, &b->u.block->area);
 }
 
+/* The '(' that opens the parenthesis ending [a, b) (b[-1] is ')'), or
+ * NULL when it does not open inside the name. */
+static const char *affiliation_open(const char *a, const char *b)
+{
+	int depth = 0;
+	for (const char *p = b - 1; p >= a; p--) {
+		if (*p == ')')
+			depth++;
+		else if (*p == '(' && --depth == 0)
+			return p;
+	}
+	return NULL;
+}
+
+/* paper: letter for en-US and en-CA unless set; toc: auto unless set. */
+static void decode_layout(ast_meta *m)
+{
+	if (m->paper && m->paper->value.len)
+		m->letter = strcmp(m->paper->value.p, "letter") == 0;
+	else if (m->lang && m->lang->value.len >= 5) {
+		const char *l = m->lang->value.p;
+		m->letter = (l[0] == 'e' || l[0] == 'E') && (l[1] == 'n' || l[1] == 'N') &&
+			    l[2] == '-' && (strncmp(l + 3, "US", 2) == 0 ||
+					    strncmp(l + 3, "CA", 2) == 0) &&
+			    (l[5] == '\0' || l[5] == '-');
+	}
+	m->toc_mode = TOC_AUTO;
+	if (m->toc && strcmp(m->toc->value.p, "yes") == 0)
+		m->toc_mode = TOC_YES;
+	else if (m->toc && strcmp(m->toc->value.p, "no") == 0)
+		m->toc_mode = TOC_NO;
+}
+
+/* allow: the warning codes it names (bad-value reports the others). */
+static void decode_allow(ast_meta *m)
+{
+	if (!m->allow)
+		return;
+	const char *p = m->allow->value.p, *e = p + m->allow->value.len;
+	char name[64];
+	while (p < e) {
+		const char *q = memchr(p, ',', (size_t)(e - p));
+		const char *a = p, *b = q ? q : e;
+		while (a < b && (*a == ' ' || *a == '\t'))
+			a++;
+		while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+			b--;
+		if ((size_t)(b - a) < sizeof name) {
+			memcpy(name, a, (size_t)(b - a));
+			name[b - a] = '\0';
+			int c = diag_code_lookup(name);
+			if (c >= 0 && diag_code_default((diag_code)c) == DS_WARNING)
+				m->allowed[c] = true;
+		}
+		p = q ? q + 1 : e;
+	}
+}
+
 static void decode_meta(ast_doc *d)
 {
 	ast_meta *m = &d->meta;
@@ -313,7 +458,17 @@ static void decode_meta(ast_doc *d)
 	m->status = ast_field_get(f, "status");
 	m->lang = ast_field_get(f, "lang");
 	m->limit_words = ast_field_get(f, "limit-words");
+	m->updated = ast_field_get(f, "updated");
+	m->series = ast_field_get(f, "series");
+	m->number = ast_field_get(f, "number");
+	m->version = ast_field_get(f, "version");
+	m->paper = ast_field_get(f, "paper");
+	m->toc = ast_field_get(f, "toc");
+	m->logo = ast_field_get(f, "logo");
+	m->allow = ast_field_get(f, "allow");
 	m->final = m->status && strcmp(m->status->value.p, "final") == 0;
+	decode_layout(m);
+	decode_allow(m);
 	if (m->limit_words) {
 		char *end;
 		long v = strtol(m->limit_words->value.p, &end, 10);
@@ -340,9 +495,19 @@ static void decode_meta(ast_doc *d)
 				size_t nc = cap ? cap * 2 : 4;
 				m->author_names = arena_realloc(&d->arena, m->author_names,
 								cap * sizeof(str), nc * sizeof(str));
+				m->affiliations = arena_realloc(&d->arena, m->affiliations,
+								cap * sizeof(str), nc * sizeof(str));
 				cap = nc;
 			}
-			m->author_names[m->nauthors++] = ast_str(d, a, (size_t)(b - a));
+			/* "Name (Affiliation)": a trailing parenthesis */
+			const char *o = b[-1] == ')' ? affiliation_open(a, b) : NULL;
+			const char *ne = o ? o : b;
+			while (ne > a && ne[-1] == ' ')
+				ne--;
+			str none = {"", 0};
+			m->affiliations[m->nauthors] = o && ne > a ?
+				ast_str(d, o + 1, (size_t)(b - 1 - o - 1)) : none;
+			m->author_names[m->nauthors++] = ast_str(d, a, (size_t)((o && ne > a ? ne : b) - a));
 		}
 		p = *q ? q + 1 : q;
 	}

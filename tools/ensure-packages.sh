@@ -26,7 +26,7 @@ cmocka() {
 # told (2).
 probe() {
 	case $1 in
-	flex | bison | cmark | pandoc | tidy | valgrind | hyperfine | jq | clang | \
+	flex | bison | cmark | cmark-gfm | pandoc | tidy | valgrind | hyperfine | jq | clang | \
 	nodejs | npm | chromium | unzip | vim)
 		c=$1
 		[ "$c" = nodejs ] && c=node

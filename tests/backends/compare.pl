@@ -1,5 +1,5 @@
 #!/usr/bin/perl
-# compare.pl [--pdf] REF OTHER
+# compare.pl [--pdf] [--drop FILE] REF OTHER
 #
 # Do two renderings of a brief say the same thing?  REF is the text of
 # briefc's HTML (pandoc -t plain), OTHER the text of another format (the
@@ -11,6 +11,10 @@
 #  2. every line of REF (a paragraph, heading, list item: its text exactly,
 #     escaping included) appears in OTHER, blanks aside.
 #
+# --drop FILE: text OTHER has that REF has not, one piece a line (the
+# notes at the foot of a PDF's pages: comparable.pl --notes-file), taken
+# out of OTHER's letters before the comparison.
+#
 # Blanks and ASCII hyphens count for nothing: a PDF's line breaks and
 # hyphenation cannot be told from the author's blanks and hyphens.  A
 # ligature TeX made of "--" is still caught: it is an en dash.
@@ -20,8 +24,14 @@ use strict;
 use warnings;
 use Unicode::Normalize qw(NFKC);
 
-my $pdf = @ARGV && $ARGV[0] eq '--pdf' ? shift : 0;
-die "usage: compare.pl [--pdf] REF OTHER\n" unless @ARGV == 2;
+my ($pdf, $drop) = (0, undef);
+while (@ARGV && $ARGV[0] =~ /^--/) {
+	my $o = shift;
+	if ($o eq '--pdf') { $pdf = 1 }
+	elsif ($o eq '--drop') { $drop = shift }
+	else { die "compare.pl: unknown option $o\n" }
+}
+die "usage: compare.pl [--pdf] [--drop FILE] REF OTHER\n" unless @ARGV == 2;
 
 sub slurp {
 	open my $f, '<:encoding(UTF-8)', $_[0] or die "$_[0]: $!\n";
@@ -52,6 +62,19 @@ if ($pdf) {
 my $sa = join '', typo($ref) =~ /[\p{L}\p{N}\p{M}]+/g;
 my $sb = join '', typo($other) =~ /[\p{L}\p{N}\p{M}]+/g;
 my $bad = 0;
+if (defined $drop) {
+	for my $piece (split /\n/, slurp($drop)) {
+		my $p = join '', typo($piece) =~ /[\p{L}\p{N}\p{M}]+/g;
+		next if $p eq '';
+		my $at = index($sb, $p);
+		if ($at < 0) {
+			print "  not found to take out: $piece\n";
+			$bad = 1;
+			next;
+		}
+		substr($sb, $at, length $p) = '';
+	}
+}
 binmode STDOUT, ':encoding(UTF-8)';
 if ($sa ne $sb) {
 	my $i = 0;

@@ -28,7 +28,7 @@ for my $p (1 .. $paras) {
 			# no link, reference or comment may form by accident:
 			# it would be an error, and an error builds nothing
 			next if $s =~ /\]$/ && $a =~ /^\(/;
-			next if $s =~ /\[$/ && $a =~ /^@/;
+			next if $s =~ /\[$/ && $a =~ /^[@^]/;
 			next if $s =~ /<$/ && $a =~ /^!/;
 			$s .= $a;
 			$s .= ' ' if rnd(3) == 0;

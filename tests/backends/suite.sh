@@ -31,14 +31,16 @@ ok() { passed=$((passed + 1)); }
 fail() { failed=$((failed + 1)); echo "$suite: FAIL: $*"; }
 
 # Every example that checks without errors (the draft example is meant to
-# fail), the escaping torture file, and a random soup of special characters
-# and inline syntax (the same on every run).
+# fail), the escaping torture file, the floats and notes of version 2 where
+# formats find them hardest, and a random soup of special characters and
+# inline syntax (the same on every run).
 briefs() {
 	# (a brief of several files: its report.brief)
 	for f in examples/*.brief examples/*/report.brief; do
 		"$BRIEFC" check "$f" >/dev/null 2>&1 && echo "$f"
 	done
 	echo tests/backends/torture.brief
+	echo tests/backends/floats.brief
 	perl tests/backends/random.pl 1 200 >"$tmp/random.brief" && echo "$tmp/random.brief"
 }
 

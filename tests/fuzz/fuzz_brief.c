@@ -353,7 +353,7 @@ static const char *const html_tags[] = {
 	"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt",
 	"dd", "blockquote", "em", "strong", "code", "a", "abbr", "sup", "sub",
 	"small", "br", "hr", "table", "thead", "tbody", "tr", "th", "td",
-	"figure", "figcaption", "cite", "time", "b", "i", "address", "details",
+	"caption", "figure", "figcaption", "img", "cite", "time", "b", "i", "address", "details",
 	"summary", NULL,
 };
 
@@ -616,19 +616,19 @@ static int run_json(const ast_doc *d, bool fragment, buf *out)
 
 static int run_md(const ast_doc *d, bool fragment, buf *out)
 {
-	render_options o = {fragment};
+	render_options o = {.fragment = fragment};
 	return render_md(d, &o, out);
 }
 
 static int run_html(const ast_doc *d, bool fragment, buf *out)
 {
-	render_options o = {fragment};
+	render_options o = {.fragment = fragment};
 	return render_html(d, &o, out);
 }
 
 static int run_latex(const ast_doc *d, bool fragment, buf *out)
 {
-	render_options o = {fragment};
+	render_options o = {.fragment = fragment};
 	return render_latex(d, &o, out);
 }
 

@@ -436,12 +436,149 @@ static void crlf_lines(long n) { front(); rep("a line\r\n", n); }
 static void blank_lines(long n) { front(); rep("\n", n); }
 static void tabs_only(long n) { front(); rep("\t", n); putchar('\n'); }
 
+/* ---- tables, notes, figures, lists, markup (language v2) ---- */
+
+/* One table of n rows, referred to. */
+static void table_rows(long n)
+{
+	front();
+	fputs("See [@t].\n\n::: table t\ncaption: Rows\n\n| Option | Cost ($bn) | Jobs |\n"
+	      "|:--|--:|:-:|\n", stdout);
+	for (long i = 0; i < n; i++)
+		printf("| Option %ld with *emphasis* | %ld.5 | `%ld` |\n", i, i, i);
+	fputs(":::\n", stdout);
+}
+
+/* A cell of n escaped pipes and backslashes, and a row of n empty
+ * cells: both in one table. */
+static void table_pipes(long n)
+{
+	front();
+	fputs("See [@t].\n\n::: table t\ncaption: Pipes\n\n| a | b |\n|---|---|\n| ", stdout);
+	rep("\\|\\\\", n);
+	fputs(" | x |\n", stdout);
+	rep("|", n);
+	fputs("\n:::\n", stdout);
+}
+
+/* Many tables, each with rows of a growing number of cells. */
+static void table_shapes(long n)
+{
+	front();
+	for (long i = 0; i < n; i++)
+		printf("[@t%ld]\n\n::: table t%ld\ncaption: T\n\n| a | b |\n|---|---|\n| 1 |\n:::\n\n",
+		       i, i);
+}
+
+/* n notes, each used twice, defined after the text. */
+static void footnotes(long n)
+{
+	front();
+	for (long i = 0; i < n; i++)
+		printf("A claim[^n%ld] and again[^n%ld].\n", i, i);
+	putchar('\n');
+	for (long i = 0; i < n; i++)
+		printf("[^n%ld]: The note %ld, citing [@e].\n", i, i);
+	evidence_e();
+}
+
+/* n uses of undefined notes, every one with a near miss. */
+static void footnotes_undefined(long n)
+{
+	front();
+	fputs("[^note]: Defined once.\n\nUsed [^note].\n\n", stdout);
+	for (long i = 0; i < n; i++)
+		printf("Missing[^nte%ld].\n", i);
+}
+
+/* The folder's image (written by run.sh's helper below), n times. */
+static void figures(long n)
+{
+	front();
+	for (long i = 0; i < n; i++)
+		printf("[@f%ld]\n\n::: figure f%ld\nsrc: big.png\nalt: A large chart of "
+		       "nothing in particular, number %ld.\ncaption: Figure %ld\n:::\n\n",
+		       i, i, i, i);
+}
+
+/* Figures of a device, a pipe and a link out of the folder (run.sh
+ * makes them): each a missing-file error, none read. */
+static void figure_devices(long n)
+{
+	static const char *const src[] = {"zero.png", "fifo.png", "passwd.png"};
+	front();
+	for (long i = 0; i < n; i++)
+		printf("[@f%ld]\n\n::: figure f%ld\nsrc: %s\nalt: Nothing to see, "
+		       "number %ld.\ncaption: C\n:::\n\n", i, i, src[i % 3], i);
+}
+
+/* Lists nested three deep, n items. */
+static void nested_lists(long n)
+{
+	front();
+	for (long i = 0; i < n; i++)
+		fputs(i % 3 == 0 ? "- a\n" : i % 3 == 1 ? "  - b\n" : "    - c\n", stdout);
+}
+
+/* Items indented ever deeper: each is an error, one at a time. */
+static void list_stairs(long n)
+{
+	front();
+	for (long i = 0; i < n; i++) {
+		for (long k = 0; k < i % 40; k++)
+			putchar(' ');
+		fputs("- x\n", stdout);
+	}
+}
+
+/* Every kind of markup Brief does not have, n times. */
+static void markup_soup(long n)
+{
+	front();
+	for (long i = 0; i < n; i++)
+		fputs("#Head <b>x</b> <https://e.org> {.c} ![a](b.png) [a](b c) [@'x']\n"
+		      "\xE2\x80\xA2 item\n---\n\n", stdout);
+}
+
+/* n malformed references, each mended, on one line. */
+static void refs_mended(long n)
+{
+	front();
+	rep("[@ e] [@'e'] [@e;;@e] ", n);
+	putchar('\n');
+	evidence_e();
+}
+
+/* n boxes, half with an ID. */
+static void boxes(long n)
+{
+	front();
+	for (long i = 0; i < n; i++)
+		if (i % 2)
+			printf("[@b%ld]\n\n::: box b%ld\ntitle: Box\ntype: sidebar\n\n- point\n:::\n\n",
+			       i, i);
+		else
+			fputs("::: box\n\nText.\n:::\n\n", stdout);
+}
+
 typedef struct gen_case {
 	const char *name;
 	void (*fn)(long n);
 } gen_case;
 
 static const gen_case cases[] = {
+	{"table-rows", table_rows},
+	{"table-pipes", table_pipes},
+	{"table-shapes", table_shapes},
+	{"footnotes", footnotes},
+	{"footnotes-undefined", footnotes_undefined},
+	{"figures", figures},
+	{"figure-devices", figure_devices},
+	{"nested-lists", nested_lists},
+	{"list-stairs", list_stairs},
+	{"markup-soup", markup_soup},
+	{"refs-mended", refs_mended},
+	{"boxes", boxes},
 	{"nested-emph", nested_emph},
 	{"nested-stars", nested_stars},
 	{"nested-brackets", nested_brackets},

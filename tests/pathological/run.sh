@@ -27,6 +27,14 @@ if [ ! -x "$gen" ] || [ tests/pathological/gen.c -nt "$gen" ]; then
 	${CC:-cc} -std=c17 -O2 -o "$gen" tests/pathological/gen.c || exit 1
 fi
 
+# The files the figure cases name, beside the brief: a 50 MB image (its
+# bytes past the PNG signature are zeros), a device, a pipe, a link out.
+printf '\211PNG\r\n\032\n' >"$tmp/big.png"
+head -c 52428800 /dev/zero >>"$tmp/big.png"
+ln -s /dev/zero "$tmp/zero.png"
+mkfifo "$tmp/fifo.png"
+ln -s /etc/passwd "$tmp/passwd.png"
+
 slow=${PATHOLOGICAL_SLOWDOWN:-}
 if [ -z "$slow" ]; then
 	slow=1

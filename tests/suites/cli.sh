@@ -105,5 +105,11 @@ expect 1 "$BRIEFC" check "$tmp/final.brief"
 # make install
 if make -s install PREFIX=/usr DESTDIR="$tmp/root" BUILD="$BUILD" >/dev/null 2>&1 &&
    "$tmp/root/usr/bin/briefc" --version >/dev/null; then ok; else bad "make install"; fi
+# make demo installs what it uses (TeX, Graphviz) before it builds the
+# PDF: a fresh machine has no TeX, and the demo stopped there
+make -n demo BUILD="$tmp/demo-build" 2>/dev/null | awk '
+	/ensure-packages\.sh.*texlive-latex-base.*graphviz/ && !t { t = NR }
+	/tools\/demo\.sh/ && !d { d = NR }
+	END { exit !(t && d && t < d) }' && ok || bad "make demo does not install TeX and Graphviz before it runs"
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

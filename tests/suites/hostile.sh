@@ -20,6 +20,13 @@
 #   SVG       that dot -Tsvg makes of it is well-formed and has no script,
 #             foreignObject, link, image, external reference or event
 #             handler: only text
+#   v2        hostile-floats.brief (the same text in a table's caption,
+#             note and cells, a figure's alt text and caption, a note and
+#             a box's title): its HTML has no live markup but the figure's
+#             own data: image, its Markdown read by cmark-gfm (tables and
+#             footnotes on) none either, its LaTeX none of those control
+#             words, and its PDF (the image copied into TeX's folder) reads
+#             no canary and runs nothing
 #   Word      the .docx of hostile.brief and of hostile-docx.brief (Word
 #             markup, field codes, DDE, template references and C1
 #             controls, U+FFFE, U+FFFF and TAB in every place author text
@@ -127,6 +134,53 @@ if command -v pdflatex >/dev/null 2>&1; then
 	check "\\write18 ran in the folder" test ! -e "$tmp/pwned.tex"
 else
 	ko "pdflatex is not installed"
+fi
+
+# ---- version 2: captions, alt text, cells, notes, box titles ----
+v2=$tmp/v2
+mkdir -p "$v2/figures"
+cp tests/backends/figures/wide.png "$v2/figures/"
+echo "$token read" >"$v2/canary.tex"
+echo "$token read" >"$v2/canary"
+sed "s|CANARYFILE|canary|g; s|PWNEDFILE|pwned|g" tests/pathological/hostile-floats.brief >"$v2/rel.brief"
+for f in html md latex pdf; do
+	"$BRIEFC" build -t "$f" -o "$v2/out.$f" "$v2/rel.brief" 2>"$tmp/err" ||
+		{ ko "v2: build -t $f failed: $(head -c 300 "$tmp/err")"; : >"$v2/out.$f"; }
+done
+# the figure's own image, a data: URL of base64, taken out; then the same
+# checks as above: nothing else is live
+perl -0pe 's{<img src="data:image/png;base64,[A-Za-z0-9+/=]*" alt="[^"<>]*"[^<>]*>}{}g' \
+	"$v2/out.html" >"$v2/inert.html"
+check "v2: the figure is not a data: image" grep -q 'src="data:image/png;base64,' "$v2/out.html"
+check "v2 HTML: a <script>" none "$v2/inert.html" '<script'
+check "v2 HTML: a live tag of the author's" none "$v2/inert.html" \
+	'<(iframe|img|svg|b|object|embed|form|input)[ >/]'
+check "v2 HTML: not one <style> of the renderer's" test "$(grep -c '<style' "$v2/out.html")" -le 1
+check "v2 HTML: an event handler" no_handler "$v2/inert.html"
+check "v2 HTML: an href that is not http(s), mailto or #" none "$v2/inert.html" \
+	'(href|src)="([^h#m"]|h[^t]|ht[^t]|htt[^p]|http[^s:]|m[^a]|ma[^i]|mai[^l])'
+command -v cmark-gfm >/dev/null 2>&1 || sh tools/ensure-packages.sh cmark-gfm >/dev/null 2>&1
+if command -v cmark-gfm >/dev/null 2>&1; then
+	cmark-gfm -e table -e footnotes --unsafe "$v2/out.md" |
+		perl -0pe 's{<img src="figures/wide.png" alt="[^"<>]*" />}{}g' >"$v2/md.html"
+	check "v2 Markdown: a <script> in cmark-gfm's HTML" none "$v2/md.html" '<script'
+	check "v2 Markdown: a live tag in cmark-gfm's HTML" none "$v2/md.html" \
+		'<(iframe|img|svg|b|style|object|embed|form|input)[ >/]'
+	check "v2 Markdown: an event handler in cmark-gfm's HTML" no_handler "$v2/md.html"
+	check "v2 Markdown: the table is a table" grep -q '<table>' "$v2/md.html"
+else
+	ko "cmark-gfm is not installed"
+fi
+check "v2 LaTeX: a dangerous control word" none "$v2/out.latex" \
+	'\\(input|include|write|immediate|openin|openout|read|catcode|def|csname|special)[^a-z]'
+check "v2 LaTeX: a ^^ sequence" none "$v2/out.latex" '\^\^'
+if [ -s "$v2/out.pdf" ]; then
+	ok
+	pdftotext "$v2/out.pdf" "$v2/out.txt"
+	check "v2 PDF: the canary was read" none "$v2/out.txt" "$token"
+	check "v2 PDF: the hostile text is missing" grep -q 'alert(21)' "$v2/out.txt"
+	check "v2 PDF: the figure is missing" test "$(pdfimages -list "$v2/out.pdf" | tail -n +3 | wc -l)" -eq 1
+	check "v2: \\write18 ran" test ! -e "$v2/pwned"
 fi
 
 # ---- DOT, and the SVG Graphviz makes of it ----

@@ -13,9 +13,23 @@
 #  - the same bytes twice;
 #  - --reference-doc takes a template's styles (pandoc's reference.docx),
 #    and a damaged or hostile template is a clear error (exit 2).
+# The Word backend does not write version 2's tables, figures, notes,
+# boxes and title block lines yet (docs/output.md): a brief that has any
+# is checked as a package, and its text is not compared (the suite says
+# which).
 . tests/backends/suite.sh
 suite_init verify-docx
-need unzip xmllint pandoc perl soffice pdftotext
+need unzip xmllint pandoc perl soffice pdftotext jq
+
+# Whether the brief f has a construct of version 2 the Word backend does
+# not write yet.
+has_v2() {
+	"$BRIEFC" build -t json "$1" 2>/dev/null | jq -e '
+		(.tables + .figures + .boxes + .footnotes | length) > 0 or
+		([.meta.updated, .meta.series, .meta.number, .meta.version, .meta.logo]
+		 | map(select(. != null)) | length) > 0 or
+		(.meta.affiliations | map(select(. != null)) | length) > 0' >/dev/null
+}
 
 # parts DIR: the XML parts and relationships of an unpacked package.
 parts() {
@@ -57,6 +71,10 @@ for f in $(briefs); do
 	"$BRIEFC" build -o "$tmp/again.docx" "$f" 2>/dev/null
 	cmp -s "$x" "$tmp/again.docx" && ok || fail "$n: two builds differ (or -o .docx is not docx)"
 
+	if has_v2 "$f"; then
+		echo "verify-docx: $n: the package checked, its text not compared (version 2)"
+		continue
+	fi
 	"$BRIEFC" build -t html -o "$tmp/$n.html" "$f" 2>/dev/null
 	pandoc -f html -t json "$tmp/$n.html" >"$tmp/ours.json"
 	if pandoc -f docx -t json "$x" >"$tmp/docx.json" 2>"$tmp/err"; then ok

@@ -51,12 +51,38 @@ static void test_long_output(void **state)
 	SAME("[%.*s]", 900, big);
 }
 
+/* RFC 4648's vectors, bytes of every kind, pieces. */
+static void test_base64(void **state)
+{
+	(void)state;
+	static const char *const v[][2] = {
+		{"", ""}, {"f", "Zg=="}, {"fo", "Zm8="}, {"foo", "Zm9v"},
+		{"foob", "Zm9vYg=="}, {"fooba", "Zm9vYmE="}, {"foobar", "Zm9vYmFy"},
+	};
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+		buf b = BUF_INIT;
+		buf_put_base64(&b, v[i][0], strlen(v[i][0]));
+		assert_string_equal(b.data ? b.data : "", v[i][1]);
+		buf_free(&b);
+	}
+	buf b = BUF_INIT;
+	buf_put_base64(&b, "\0\xff\x80", 3);
+	assert_string_equal(b.data, "AP+A");
+	/* in pieces of a multiple of 3 bytes: the same as at once */
+	buf_clear(&b);
+	buf_put_base64(&b, "foobarba", 6);
+	buf_put_base64(&b, "ba", 2);
+	assert_string_equal(b.data, "Zm9vYmFyYmE=");
+	buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_simple_conversions),
 		cmocka_unit_test(test_other_conversions),
 		cmocka_unit_test(test_long_output),
+		cmocka_unit_test(test_base64),
 	};
 	return cmocka_run_group_tests_name("buf", tests, NULL, NULL);
 }

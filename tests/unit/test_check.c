@@ -56,7 +56,7 @@ static void undefined_reference_suggests(void **state)
 	(void)state;
 	ast_doc d;
 	run(&d, FM AREAS "Text [@e2].\n\n"
-		"::: finding f1\nclaim: C.\nevidence: e1, ee1, Bad\n:::\n" REC EV,
+		"::: finding f1\nclaim: C.\nevidence: e1, ee1, -Bad\n:::\n" REC EV,
 	    check_undefined_reference);
 	assert_int_equal(d.diags.n, 2);
 	const diag *g = nth(&d, 0, DC_UNDEFINED_REFERENCE);
@@ -308,10 +308,35 @@ static void one_problem_one_diagnostic(void **state)
 	ast_doc_free(&d);
 
 	/* A malformed ID in a list is bad-value, not undefined-reference. */
-	run(&d, FM AREAS "::: finding f1\nclaim: C.\nevidence: e1, E_2\n:::\n" REC EV,
+	run(&d, FM AREAS "::: finding f1\nclaim: C.\nevidence: e1, E$2\n:::\n" REC EV,
 	    check_run_all);
 	assert_int_equal(d.diags.n, 1);
 	nth(&d, 0, DC_BAD_VALUE);
+	ast_doc_free(&d);
+
+	/* A misspelt evidence ID is undefined-reference only: the finding
+	 * is not also unsupported, the recommendation not unsupported, the
+	 * evidence it meant not unused. */
+	run(&d, FM AREAS "::: finding f1\nclaim: C.\nevidence: e11\n:::\n" REC EV,
+	    check_run_all);
+	assert_int_equal(d.diags.n, 1);
+	nth(&d, 0, DC_UNDEFINED_REFERENCE);
+	ast_doc_free(&d);
+
+	/* A misspelt finding in addresses: not also unaddressed. */
+	run(&d, FM AREAS FIND EV "::: recommendation r1\naction: A.\narea: sec\n"
+	    "addresses: f11\n:::\n", check_run_all);
+	assert_int_equal(d.diags.n, 1);
+	nth(&d, 0, DC_UNDEFINED_REFERENCE);
+	ast_doc_free(&d);
+
+	/* A reference in smart quotes is one syntax error, with the fix;
+	 * the finding citing so is not unsupported, the source not unused. */
+	unit_load(&d, FM AREAS "::: finding f1\nclaim: C [@\xE2\x80\x98" "e1\xE2\x80\x99].\n:::\n"
+		  REC EV);
+	check_run_all(&d);
+	assert_int_equal(d.diags.n, 1);
+	assert_non_null(strstr(nth(&d, 0, DC_SYNTAX)->msg, "write '[@e1]'"));
 	ast_doc_free(&d);
 
 	/* An unsafe URL is not also a bad one. */

@@ -224,8 +224,11 @@ static const char small_json[] =
 	"  \"files\":[\"t.brief\"],\n"
 	"  \"meta\":{\"present\":false,\"title\":null,\"title_inline\":null,"
 	"\"subtitle\":null,\"subtitle_inline\":null,\"organization\":null,"
-	"\"authors\":[],\"date\":null,\"status\":\"draft\",\"lang\":\"en\","
-	"\"limit_words\":null,\"at\":[1,1],\"end\":[1,1]},\n"
+	"\"authors\":[],\"affiliations\":[],\"date\":null,\"updated\":null,"
+	"\"status\":\"draft\",\"lang\":\"en\",\"limit_words\":null,"
+	"\"series\":null,\"number\":null,\"version\":null,\"paper\":\"a4\","
+	"\"toc\":\"auto\",\"logo\":null,\"allow\":[],"
+	"\"at\":[1,1],\"end\":[1,1]},\n"
 	"  \"sections\":[\n"
 	"    {\"id\":\"intro\",\"level\":1,\"title\":\"Intro\",\"at\":[1,1],\"end\":[1,17]}\n"
 	"  ],\n"
@@ -234,6 +237,10 @@ static const char small_json[] =
 	"  \"sources\":[],\n"
 	"  \"areas\":[],\n"
 	"  \"acronyms\":[],\n"
+	"  \"tables\":[],\n"
+	"  \"figures\":[],\n"
+	"  \"boxes\":[],\n"
+	"  \"footnotes\":[],\n"
 	"  \"body\":[\n"
 	"    {\"type\":\"heading\",\"at\":[1,1],\"level\":1,\"id\":\"intro\","
 	"\"explicit_id\":true,\"children\":[{\"type\":\"text\",\"at\":[1,3],"
@@ -444,9 +451,10 @@ static void test_meta(void **state)
 	assert_contains(j, "\"subtitle\":null,\"subtitle_inline\":null,"
 			   "\"organization\":null,"
 			   "\"authors\":[\"Jane Doe\",\"John Roe\"],"
-			   "\"date\":\"2024-02-01\",\"status\":\"final\","
-			   "\"lang\":\"en\",\"limit_words\":900,"
-			   "\"at\":[1,1],\"end\":[8,1]}");
+			   "\"affiliations\":[null,null],"
+			   "\"date\":\"2024-02-01\",\"updated\":null,\"status\":\"final\","
+			   "\"lang\":\"en\",\"limit_words\":900,");
+	assert_contains(j, "\"allow\":[],\"at\":[1,1],\"end\":[8,1]}");
 	free(j);
 	doc_close(&d);
 }
@@ -522,8 +530,8 @@ static void test_reference(void **state)
 	r->u.ref->ids.v[1].id = ast_str(&d, "zz", 2);
 	char *j = render(&d);
 	assert_contains(j, "{\"type\":\"ref\",\"at\":[4,5],\"ids\":[{\"id\":\"f1\","
-			   "\"kind\":\"finding\",\"number\":1},{\"id\":\"zz\","
-			   "\"kind\":null,\"number\":null}],\"children\":[],"
+			   "\"kind\":\"finding\",\"number\":1,\"locator\":null},{\"id\":\"zz\","
+			   "\"kind\":null,\"number\":null,\"locator\":null}],\"children\":[],"
 			   "\"end\":[4,15]}");
 	free(j);
 	doc_close(&d);
@@ -644,7 +652,7 @@ static void test_loaded_document(void **state)
 			   "\"number\":1}],\"addressed_by\":[{\"id\":\"ports\","
 			   "\"kind\":\"recommendation\",\"number\":1,\"at\":[20,1]}]");
 	assert_contains(j, "{\"type\":\"ref\",\"at\":[13,21],\"ids\":[{\"id\":"
-			   "\"late\",\"kind\":\"evidence\",\"number\":1}]");
+			   "\"late\",\"kind\":\"evidence\",\"number\":1,\"locator\":null}]");
 	assert_contains(j, "\"areas\":[\n    {\"id\":\"trade\",\"title\":\"Trade\","
 			   "\"recommendations\":[{\"id\":\"ports\",\"number\":1}]");
 	free(j);

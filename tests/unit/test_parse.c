@@ -192,6 +192,97 @@ static void test_spans(void **state)
 	ast_doc_free(&d);
 }
 
+/* A pipe table: cells, alignments, escaped pipes, outer pipes optional,
+ * a # cell that is no heading. */
+static void test_table(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, FM "::: table t\ncaption: C\n\n# | A \\| B |  C\n"
+		      ":--|:-:|--:| ---\n| x | *y* | [@t] |\n:::\n");
+	assert_int_equal(unit_count(&d, DC_SYNTAX), 0);
+	ast_node *t = unit_find(d.root, AST_BLOCK, 0);
+	assert_int_equal(t->u.block->kind, BK_TABLE);
+	assert_int_equal(t->u.block->number, 1);
+	assert_int_equal(t->u.block->ndelim, 4);
+	assert_int_equal(t->u.block->align[0], AL_LEFT);
+	assert_int_equal(t->u.block->align[1], AL_CENTER);
+	assert_int_equal(t->u.block->align[2], AL_RIGHT);
+	assert_int_equal(t->u.block->align[3], AL_NONE);
+	ast_node *h = unit_find(t, AST_ROW, 0);
+	assert_true(ast_row_is_header(h));
+	ast_node *c1 = unit_find(h, AST_CELL, 1);
+	assert_int_equal(ast_cell_column(c1), 1);
+	unit_assert_str(ast_text(c1->first), "A | B");
+	assert_string_equal(unit_text(&d, unit_find(h, AST_CELL, 2)->at), "C");
+	ast_node *r = unit_find(t, AST_ROW, 1);
+	assert_false(ast_row_is_header(r));
+	assert_non_null(unit_find(r, AST_EMPH, 0));
+	assert_ptr_equal(unit_find(r, AST_REF, 0)->u.ref->ids.v[0].target, t);
+	ast_doc_free(&d);
+}
+
+/* Notes: a definition gathers its lines and its indented paragraphs;
+ * uses number the notes in order of first use. */
+static void test_notes(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, FM "A[^b] and B[^a], A again[^b].\n\n[^a]: One\nline.\n\n"
+		      "  Second.\n\nAfter.\n[^b]: Two.\n");
+	assert_int_equal(unit_count(&d, DC_SYNTAX), 0);
+	assert_int_equal(d.footnotes.n, 2);
+	ast_node *a = d.footnotes.v[0];
+	assert_string_equal(a->u.note->label.p, "a");
+	assert_string_equal(unit_text(&d, a->u.note->label_at), "a");
+	assert_int_equal(a->u.note->number, 2);
+	assert_int_equal(a->u.note->uses, 1);
+	assert_non_null(unit_find(a, AST_PARAGRAPH, 1));
+	unit_assert_str(ast_text(unit_find(a, AST_PARAGRAPH, 0)->first), "One\nline.");
+	/* "After." is not the note's */
+	assert_ptr_equal(unit_find(d.root, AST_PARAGRAPH, 3)->parent, d.root);
+	ast_node *b = d.footnotes.v[1];
+	assert_int_equal(b->u.note->number, 1);
+	assert_int_equal(b->u.note->uses, 2);
+	assert_int_equal(d.fnrefs.n, 3);
+	assert_ptr_equal(d.fnrefs.v[0]->u.note->def, b);
+	assert_ptr_equal(d.notes.v[0], b);
+	ast_doc_free(&d);
+}
+
+/* Nested lists: 2 to 4 spaces more than the parent's marker, three
+ * levels at most; an item indented less goes back up. */
+static void test_nested_lists(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, FM "- a\n  - b\n    1. c\n    2. d\n  - e\n\n    More of e.\n- f\n"
+		      "\tText of f.\n");
+	assert_int_equal(unit_count(&d, DC_SYNTAX), 0);
+	ast_node *l1 = unit_find(d.root, AST_LIST, 0);
+	assert_ptr_equal(l1->parent, d.root);
+	ast_node *a = l1->first;
+	ast_node *l2 = unit_find(a, AST_LIST, 0);
+	assert_ptr_equal(l2->parent, a);
+	ast_node *b = l2->first;
+	ast_node *l3 = unit_find(b, AST_LIST, 0);
+	assert_true(l3->u.list->ordered);
+	assert_ptr_equal(l3->parent, b);
+	ast_node *e = b->next;
+	assert_non_null(e);
+	assert_null(e->next);
+	assert_non_null(unit_find(e, AST_PARAGRAPH, 1));	/* "More of e." */
+	ast_node *f = a->next;
+	assert_non_null(f);
+	unit_assert_str(ast_text(unit_find(f, AST_PARAGRAPH, 0)->last), "Text of f.");
+	ast_doc_free(&d);
+
+	unit_load(&d, FM "- a\n  - b\n    - c\n      - d\n- e\n         - f\n");
+	assert_int_equal(unit_count_msg(&d, "at most 3 levels"), 1);
+	assert_int_equal(unit_count_msg(&d, "2 to 4 spaces more"), 1);
+	ast_doc_free(&d);
+}
+
 /* A field continued over many lines keeps every piece in order, across
  * each growth of its piece array (parse.c doubles it). */
 static void test_field_many_continuations(void **state)
@@ -357,6 +448,9 @@ int main(void)
 		cmocka_unit_test(test_suggest_kind),
 		cmocka_unit_test(test_two_documents_at_once),
 		cmocka_unit_test(test_spans),
+		cmocka_unit_test(test_table),
+		cmocka_unit_test(test_notes),
+		cmocka_unit_test(test_nested_lists),
 		cmocka_unit_test(test_field_many_continuations),
 		cmocka_unit_test(test_entry_continuations),
 		cmocka_unit_test(test_end_of_file),

@@ -41,7 +41,7 @@ static const char *apply(const char *const *args, bool final)
 	policy_init(&p);
 	assert_true(parse(&p, args, &err) > 0 || !args[0]);
 	make_list(&dl, &src);
-	policy_apply_list(&p, &dl, final);
+	policy_apply_list(&p, &dl, final, NULL);
 	size_t i;
 	for (i = 0; i < dl.n; i++)
 		out[i] = dl.items[i].severity == DS_ERROR ? 'E' : 'W';

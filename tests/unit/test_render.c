@@ -339,6 +339,70 @@ static void test_acronyms(void **state)
 }
 
 /*
+ * Contract 11.8: the expansion skips a possessive and a use inside a
+ * capitalized name for the next use that reads well, in every format;
+ * with none, the first use takes it.  Uses in fields are marked (and
+ * counted) but not spelled out; authors' names are not looked at.
+ */
+static void test_acronym_first_use(void **state)
+{
+	(void)state;
+	static const char text[] = "---\ntitle: T\nauthors: Ann Lee (NIST)\n"
+		"date: 2024-01-02\n---\n\n"
+		"::: acronyms\nNIST: National Institute of Standards and Technology\n"
+		"AI: artificial intelligence\nNGO: non-governmental organization\n"
+		"DOE: Department of Energy\n:::\n\n"
+		"::: finding f\nclaim: The DOE agrees.\n:::\n\n"
+		"NIST's view, the National AI Strategy, then NIST and AI in\n"
+		"general. Two NGOs. The DOE's plan.\n";
+	backend bes[] = {render_html, render_md, render_latex};
+	for (size_t b = 0; b < 3; b++) {
+		ast_doc d;
+		unit_load(&d, text);
+		buf out = BUF_INIT;
+		render_options o = {true};
+		assert_int_equal(bes[b](&d, &o, &out), 0);
+		buf plain = BUF_INIT;	/* the text without the HTML's markup */
+		for (size_t i = 0; i < out.len; i++) {
+			if (b == 0 && out.data[i] == '<')
+				while (i < out.len && out.data[i] != '>')
+					i++;
+			else if (b == 0 && strncmp(out.data + i, "&#39;", 5) == 0)
+				buf_putc(&plain, '\''), i += 4;
+			else
+				buf_putc(&plain, out.data[i]);
+		}
+		const char *t = plain.data;
+		/* a possessive, a use inside a name: the next use */
+		if (!strstr(t, "NIST's view, the National AI Strategy, then National "
+			    "Institute of Standards and Technology (NIST) and artificial "
+			    "intelligence (AI) in"))
+			fail_msg("backend %zu: %s", b, t);
+		/* a plural alone: spelled out, the 's' inside */
+		if (!strstr(t, "non-governmental organization (NGOs)"))
+			fail_msg("backend %zu: the plural: %s", b, t);
+		/* a card's lead is running text (as in version 1) */
+		if (!strstr(t, "The Department of Energy (DOE) agrees") ||
+		    !strstr(t, "The DOE's plan"))
+			fail_msg("backend %zu: DOE: %s", b, t);
+		buf_free(&plain);
+		buf_free(&out);
+		ast_doc_free(&d);
+	}
+	/* a possessive alone takes the expansion */
+	char *h = render_str(render_md, FRONT "::: acronyms\nNIST: National Institute\n"
+			     ":::\n\nThe NIST\xE2\x80\x99s view.\n", true);
+	assert_non_null(strstr(h, "The National Institute (NIST)\xE2\x80\x99s view."));
+	free(h);
+	/* an author's affiliation is a name, not prose: never marked */
+	h = render_str(render_html, FRONT "::: acronyms\nNIST: National Institute\n"
+		       ":::\n\nThe NIST.\n\n::: evidence e\ntitle: T\n"
+		       "authors: Lee, A. (NIST)\n:::\n\nSee [@e].\n", true);
+	assert_non_null(strstr(h, "Lee, A. (NIST)."));
+	free(h);
+}
+
+/*
  * The checks and every output agree on what is a use of an acronym: with
  * an arrow, TM, an em dash, a curly apostrophe, Hangul or an emoji
  * touching it, in a URL written in prose and in an evidence's note.
@@ -357,8 +421,10 @@ static void test_acronyms_agree(void **state)
 		{"The ROK\xE2\x80\x99s terms.", true, true},
 		{"ROK\xED\x95\x9C\xEA\xB5\xAD.", true, true},
 		{"The ROK\xF0\x9F\x98\x80 smile.", true, true},
-		{"The ROKs stand.", true, false},	/* a plural: marked only */
-		{"The US-ROK talks.", true, false},	/* a compound: marked only */
+		/* a plural, a compound: spelled out when no use reads better
+		 * (contract 11.8) */
+		{"The ROKs stand.", true, true},
+		{"The US-ROK talks.", true, true},
 		{"The ROK\xC3\xA9 word.", false, false},
 		{"The ROKish word.", false, false},
 		{"See www.ROK.example or a@ROK.example.", false, false},
@@ -604,6 +670,7 @@ int main(void)
 		cmocka_unit_test(test_numbers_and_references),
 		cmocka_unit_test(test_acronyms),
 		cmocka_unit_test(test_acronyms_agree),
+		cmocka_unit_test(test_acronym_first_use),
 		cmocka_unit_test(test_markdown_structure),
 		cmocka_unit_test(test_unsafe_links),
 		cmocka_unit_test(test_latex_bad_character),
