@@ -712,7 +712,7 @@ static json_t *initialize(server *s, json_t *params)
 	s->doc_changes = json_is_true(json_object_get(json_object_get(ws, "workspaceEdit"),
 						      "documentChanges"));
 	return json_pack(
-		"{s:{s:s,s:{s:b,s:i},s:b,s:b,s:b,s:{s:b},s:{s:[s,s,s,s]},s:b,s:{s:[s]},s:b},"
+		"{s:{s:s,s:{s:b,s:i},s:b,s:b,s:b,s:{s:b},s:{s:[s,s,s,s,s]},s:b,s:{s:[s]},s:b},"
 		"s:{s:s,s:s}}",
 		"capabilities",
 		"positionEncoding", lsp_encoding_name(s->enc),
@@ -721,7 +721,7 @@ static json_t *initialize(server *s, json_t *params)
 		"definitionProvider", 1,
 		"referencesProvider", 1,
 		"renameProvider", "prepareProvider", 1,
-		"completionProvider", "triggerCharacters", "@", " ", ",", ":",
+		"completionProvider", "triggerCharacters", "@", "^", " ", ",", ":",
 		"documentSymbolProvider", 1,
 		"codeActionProvider", "codeActionKinds", "quickfix",
 		"documentFormattingProvider", 1,
@@ -739,10 +739,10 @@ static void initialized(server *s)
 	if (!s->can_register)
 		return;
 	ask(s, "client/registerCapability", json_pack(
-		"{s:[{s:s,s:s,s:{s:[{s:s},{s:s}]}}]}", "registrations",
+		"{s:[{s:s,s:s,s:{s:[{s:s},{s:s},{s:s}]}}]}", "registrations",
 		"id", "briefc-watch", "method", "workspace/didChangeWatchedFiles",
 		"registerOptions", "watchers", "globPattern", "**/*.brief",
-		"globPattern", "**/*.json"));
+		"globPattern", "**/*.json", "globPattern", "**/*.{png,jpg,jpeg}"));
 }
 
 typedef enum need {

@@ -260,6 +260,9 @@ static span def_span(const ast_node *n)
 		return n->u.heading->id_at;
 	case AST_AREA:
 		return n->u.entry->key_at;
+	case AST_FOOTNOTE:
+	case AST_FNREF:
+		return n->u.note->label_at;
 	default:
 		return n->at;
 	}
@@ -285,9 +288,29 @@ static void node_label(buf *out, const ast_node *n)
 		case BK_EVIDENCE:
 			buf_printf(out, "Source [%d]", b->number);
 			return;
+		case BK_TABLE:
+			buf_printf(out, "Table %d", b->number);
+			return;
+		case BK_FIGURE:
+			buf_printf(out, "Figure %d", b->number);
+			return;
+		case BK_BOX:
+			if (b->number > 0) {
+				buf_printf(out, "Box %d", b->number);
+				return;
+			}
+			break;
 		default:
 			break;
 		}
+	}
+	if (n->type == AST_FOOTNOTE) {
+		/* numbered by first use: an unused one has no number */
+		if (n->u.note->number > 0)
+			buf_printf(out, "Note %d", n->u.note->number);
+		else
+			buf_puts(out, "Note (not used)");
+		return;
 	}
 	const char *w = ast_node_what(n);
 	buf_putc(out, (char)(w[0] >= 'a' && w[0] <= 'z' ? w[0] - 32 : w[0]));
@@ -308,10 +331,23 @@ static void node_summary(buf *out, const ast_node *n)
 			field_text(n->u.block->f_action, out);
 			break;
 		case BK_EVIDENCE:
+		case BK_BOX:
 			field_text(n->u.block->f_title, out);
+			break;
+		case BK_TABLE:
+		case BK_FIGURE:
+			field_text(n->u.block->f_caption, out);
 			break;
 		default:
 			break;
+		}
+		break;
+	case AST_FOOTNOTE:
+		/* the note's text, its label left out */
+		for (const ast_node *k = n->first; k; k = k->next) {
+			if (k != n->first)
+				buf_putc(out, ' ');
+			ast_plain_text(k, out);
 		}
 		break;
 	case AST_HEADING:
@@ -366,9 +402,60 @@ static void md_idlist(buf *out, const char *what, const ast_idlist *l)
 	}
 }
 
+/* A table, a figure, a box, a note: "Table 2: caption", as a reader
+ * sees it, then its ID. */
+static bool is_float(const ast_node *n)
+{
+	return n->type == AST_FOOTNOTE || ast_is_block(n, BK_TABLE) ||
+	       ast_is_block(n, BK_FIGURE) || ast_is_block(n, BK_BOX);
+}
+
+static void describe_float(buf *out, const ast_node *n)
+{
+	buf_puts(out, "**");
+	node_label(out, n);
+	buf_puts(out, "**");
+	buf t = BUF_INIT;
+	node_summary(&t, n);
+	if (t.len) {
+		buf_puts(out, ": ");
+		md_text(out, t.data, t.len);
+	}
+	buf_clear(&t);
+	if (n->type == AST_FOOTNOTE) {
+		const str *l = &n->u.note->label;
+		buf_puts(&t, "[^");
+		buf_put(&t, l->p, l->len);
+		buf_putc(&t, ']');
+		buf_puts(out, "\n\n");
+		md_code(out, t.data, t.len);
+		buf_free(&t);
+		return;
+	}
+	buf_free(&t);
+	const ast_block *b = n->u.block;
+	if (b->id.len) {
+		buf_puts(out, "\n\n");
+		md_code(out, b->id.p, b->id.len);
+	}
+	if (b->kind == BK_FIGURE && b->f_alt && b->f_alt->value.len) {
+		buf_puts(out, "\n\nAlt text: ");
+		md_field(out, b->f_alt);
+	}
+	if (b->f_note && b->f_note->value.len) {
+		buf_puts(out, "\n\nNote: ");
+		md_field(out, b->f_note);
+	}
+	md_idlist(out, "Source", &b->evidence);
+}
+
 /* Hover text of a node: what a reader needs without going there. */
 static void describe(buf *out, const ast_node *n)
 {
+	if (is_float(n)) {
+		describe_float(out, n);
+		return;
+	}
 	md_heading(out, n);
 	md_summary(out, n);
 	if (n->type != AST_BLOCK)
@@ -550,7 +637,7 @@ static const ast_node *occ_node(const lsp_analysis *an, const lsp_occ *o)
 {
 	if (o->node)
 		return o->node;
-	return lsp_lookup(an, o->id.p, o->id.len);
+	return lsp_occ_lookup(an, o);
 }
 
 /* The occurrence at an offset of the document asked about. */
@@ -573,6 +660,14 @@ json_t *lsp_hover(const lsp_ctx *c, size_t off)
 		range = place_range(&p, c->enc);
 		if (node) {
 			describe(&md, node);
+		} else if (o->note) {
+			buf t = BUF_INIT;
+			buf_printf(&t, "[^%.*s]", (int)o->id.len, o->id.p);
+			md_code(&md, t.data, t.len);
+			buf_puts(&md, " has no note: define it in a paragraph of its own, `[^");
+			buf_put(&md, o->id.p, o->id.len);
+			buf_puts(&md, "]: text`");
+			buf_free(&t);
 		} else {
 			md_code(&md, o->id.p, o->id.len);
 			buf_puts(&md, " is not defined");
@@ -690,9 +785,11 @@ json_t *lsp_definition(const lsp_ctx *c, size_t off)
 	return location(c, def_span(node));
 }
 
-static bool same_id(const lsp_occ *a, const str *id)
+/* Whether a is the ID (note: the note's label) id. */
+static bool same_id(const lsp_occ *a, const str *id, bool note)
 {
-	return a->id.len == id->len && memcmp(a->id.p, id->p, id->len) == 0;
+	return a->note == note && a->id.len == id->len &&
+	       memcmp(a->id.p, id->p, id->len) == 0;
 }
 
 static int cmp_place(const void *a, const void *b)
@@ -718,7 +815,7 @@ json_t *lsp_references(const lsp_ctx *c, size_t off, bool declaration)
 	size_t n = 0, cap = 0;
 	for (size_t i = 0; i < c->an->nocc; i++) {
 		const lsp_occ *k = &c->an->occ[i];
-		if (!same_id(k, &o->id) || (!declaration && k->role != LSP_USE))
+		if (!same_id(k, &o->id, o->note) || (!declaration && k->role != LSP_USE))
 			continue;
 		v = xgrow(v, &cap, n, sizeof *v, "the references of an ID");
 		v[n++] = lsp_place_of(c->an, k->at);
@@ -764,27 +861,34 @@ static void file_name(buf *out, const lsp_analysis *an, const lsp_file *f)
 /* Whether no other definition in an has the ID name (else err says
  * which has it). */
 static bool name_free(const lsp_analysis *an, const char *name, size_t len, const str *id,
-		      buf *err)
+		      bool note, buf *err)
 {
-	const ast_node *taken = lsp_lookup(an, name, len);
-	if (!taken || (len == id->len && memcmp(name, id->p, len) == 0))
+	/* IDs and labels that differ only in letter case are one (contract
+	 * 11.1, 11.4): a new name is taken in any case but the ID's own */
+	const ast_idtab *tab = note ? &an->doc.note_ids : &an->doc.ids;
+	const ast_node *taken = ast_idtab_get_folded(tab, name, len);
+	if (!taken || taken == ast_idtab_get_folded(tab, id->p, id->len))
 		return true;
 	lsp_place p = lsp_place_of(an, def_span(taken));
 	lsp_pos pos = lsp_text_position(p.file->text, LSP_UTF8, p.from);
-	buf_printf(err, "'%.*s' is already the ID of a %s (", (int)len, name, ast_node_what(taken));
+	if (note)
+		buf_printf(err, "'%.*s' is already the label of a note (", (int)len, name);
+	else
+		buf_printf(err, "'%.*s' is already the ID of a %s (", (int)len, name,
+			   ast_node_what(taken));
 	file_name(err, an, p.file);
 	buf_printf(err, ", line %u)", pos.line + 1);
 	return false;
 }
 
 /* Every place of id in an, renamed to name. */
-static void rename_all(const lsp_analysis *an, const str *id, const char *name, size_t len,
-		       lsp_edits *out)
+static void rename_all(const lsp_analysis *an, const str *id, bool note, const char *name,
+		       size_t len, lsp_edits *out)
 {
 	buf slug = BUF_INIT;
 	for (size_t i = 0; i < an->nocc; i++) {
 		const lsp_occ *k = &an->occ[i];
-		if (!same_id(k, id))
+		if (!same_id(k, id, note))
 			continue;
 		lsp_place p = lsp_place_of(an, k->at);
 		if (k->slug) {
@@ -813,13 +917,24 @@ bool lsp_rename(const lsp_ctx *c, size_t off, const char *name, size_t len,
 		buf_puts(err, "there is no ID here to rename");
 		return false;
 	}
-	if (!ast_id_valid(name, len)) {
+	if (o->note) {
+		bool ok = len > 0;
+		for (size_t i = 0; i < len; i++)
+			ok = ok && ast_label_char(name[i]);
+		if (!ok) {
+			buf_puts(err, "'");
+			clip(err, name, len, 60);
+			buf_puts(err, "' is not a valid note label (letters, digits, '_' and '-', "
+				 "as in 'fn-1')");
+			return false;
+		}
+	} else if (!ast_id_valid(name, len)) {
 		buf_puts(err, "'");
 		clip(err, name, len, 60);
 		buf_puts(err, "' is not a valid ID (letters, digits and '-', as in 'water-quality')");
 		return false;
 	}
-	if (!name_free(c->an, name, len, &o->id, err))
+	if (!name_free(c->an, name, len, &o->id, o->note, err))
 		return false;
 	const ast_node *node = occ_node(c->an, o);
 	lsp_place def = node ? lsp_place_of(c->an, def_span(node)) : lsp_place_of(c->an, o->at);
@@ -833,9 +948,9 @@ bool lsp_rename(const lsp_ctx *c, size_t off, const char *name, size_t len,
 			 "then here");
 		return false;
 	}
-	rename_all(c->an, &o->id, name, len, out);
+	rename_all(c->an, &o->id, o->note, name, len, out);
 	*id = o->id;
-	if (node && ast_in_library(&c->an->doc, node))
+	if (node && !o->note && ast_in_library(&c->an->doc, node))
 		*library = def.file;
 	return true;
 }
@@ -845,9 +960,9 @@ bool lsp_rename_in(const lsp_analysis *an, const char *library, str id,
 {
 	if (!an->loaded || !lsp_file_at(an, library))
 		return true;
-	if (!name_free(an, name, len, &id, err))
+	if (!name_free(an, name, len, &id, false, err))
 		return false;
-	rename_all(an, &id, name, len, out);
+	rename_all(an, &id, false, name, len, out);
 	return true;
 }
 
@@ -873,6 +988,8 @@ static const id_field id_fields[] = {
 	{BK_RECOMMENDATION, "addresses", AST_BLOCK, BK_FINDING},
 	{BK_RECOMMENDATION, "area", AST_AREA, BK__COUNT},
 	{BK_RECOMMENDATIONS, "area", AST_AREA, BK__COUNT},
+	{BK_TABLE, "source", AST_BLOCK, BK_EVIDENCE},
+	{BK_FIGURE, "source", AST_BLOCK, BK_EVIDENCE},
 };
 
 static const id_field *id_field_of(int kind, const char *name, size_t len)
@@ -930,7 +1047,7 @@ static void id_items(const lsp_ctx *c, items *it, const id_field *f, size_t from
 	buf detail = BUF_INIT;
 	for (size_t i = 0; i < an->nocc; i++) {
 		const lsp_occ *o = &an->occ[i];
-		if (o->role != LSP_DEF || !wanted(o->node, f) ||
+		if (o->role != LSP_DEF || o->note || !wanted(o->node, f) ||
 		    lsp_lookup(an, o->id.p, o->id.len) != o->node)
 			continue;
 		buf_clear(&detail);
@@ -946,6 +1063,27 @@ static void id_items(const lsp_ctx *c, items *it, const id_field *f, size_t from
 				  detail.len, from, to, o->id.p, o->id.len));
 	}
 	buf_free(&detail);
+}
+
+/* Every note's label, as items that replace [from, to). */
+static void note_items(const lsp_ctx *c, items *it, size_t from, size_t to)
+{
+	const lsp_analysis *an = c->an ? c->an : c->analyse(c->arg);
+	buf detail = BUF_INIT, t = BUF_INIT;
+	for (size_t i = 0; i < an->nocc; i++) {
+		const lsp_occ *o = &an->occ[i];
+		if (o->role != LSP_DEF || !o->note ||
+		    lsp_lookup_note(an, o->id.p, o->id.len) != o->node)
+			continue;
+		buf_clear(&detail);
+		buf_clear(&t);
+		node_summary(&t, o->node);
+		clip(&detail, t.data ? t.data : "", t.len, 80);
+		add_item(it, item(c, o->id.p, o->id.len, CIK_REFERENCE, detail.data,
+				  detail.len, from, to, o->id.p, o->id.len));
+	}
+	buf_free(&detail);
+	buf_free(&t);
 }
 
 /* The bytes of line `line` of the editor's text. */
@@ -1079,9 +1217,15 @@ static void value_items(const lsp_ctx *c, items *it, const ast_field_spec *sp,
 	static const char *const types[] = {"report", "law", "treaty", "statement",
 					    "dataset", "article", "other", NULL};
 	static const char *const statuses[] = {"draft", "final", NULL};
+	static const char *const papers[] = {"a4", "letter", NULL};
+	static const char *const tocs[] = {"auto", "yes", "no", NULL};
+	static const char *const boxes[] = {"note", "key-points", "sidebar", "disclaimer", NULL};
 	const char *const *v = sp->type == VT_LEVEL ? levels
 			       : sp->type == VT_EVIDENCE_TYPE ? types
-			       : sp->type == VT_STATUS ? statuses : NULL;
+			       : sp->type == VT_STATUS ? statuses
+			       : sp->type == VT_PAPER ? papers
+			       : sp->type == VT_TOC ? tocs
+			       : sp->type == VT_BOX_TYPE ? boxes : NULL;
 	for (; v && *v; v++)
 		add_item(it, item(c, *v, strlen(*v), CIK_VALUE, NULL, 0, from, to, *v,
 				  strlen(*v)));
@@ -1101,6 +1245,14 @@ json_t *lsp_completion(const lsp_ctx *c, size_t off)
 	size_t w = off;
 	while (w > ls && ast_id_char(p[w - 1]))
 		w--;
+	/* a note's label after [^ */
+	size_t nw = off;
+	while (nw > ls && ast_label_char(p[nw - 1]))
+		nw--;
+	if (nw >= ls + 2 && p[nw - 1] == '^' && p[nw - 2] == '[') {
+		note_items(c, &it, nw, off);
+		goto done;
+	}
 
 	if (w > ls && p[w - 1] == '@') {
 		/* [@ or ; @ inside a reference */
@@ -1184,7 +1336,9 @@ enum {
 	SK_FUNCTION = 12,
 	SK_STRING = 15,
 	SK_OBJECT = 19,
+	SK_ARRAY = 18,
 	SK_KEY = 20,
+	SK_STRUCT = 23,
 	SK_EVENT = 24
 };
 
@@ -1216,6 +1370,15 @@ static json_t *symbol(const lsp_ctx *c, const ast_node *n, const lsp_place *at, 
 		case BK_RECOMMENDATION:
 			kind = SK_FUNCTION;
 			break;
+		case BK_TABLE:
+			kind = SK_ARRAY;
+			break;
+		case BK_FIGURE:
+			kind = SK_FILE;
+			break;
+		case BK_BOX:
+			kind = SK_STRUCT;
+			break;
 		default:
 			kind = SK_OBJECT;
 			break;
@@ -1244,7 +1407,8 @@ static bool outlined(const ast_node *n)
 	if (n->type != AST_BLOCK)
 		return false;
 	ast_block_kind k = n->u.block->kind;
-	return k == BK_FINDING || k == BK_RECOMMENDATION || k == BK_EVIDENCE;
+	return k == BK_FINDING || k == BK_RECOMMENDATION || k == BK_EVIDENCE ||
+	       k == BK_TABLE || k == BK_FIGURE || k == BK_BOX;
 }
 
 /* Set the end of a section's range to the end of what it holds. */

@@ -25,7 +25,17 @@ static void add(occ_list *l, span at, str id, ast_node *node, lsp_role role,
 	if (!id.len)
 		return;
 	l->v = xgrow(l->v, &l->cap, l->n, sizeof *l->v, "the IDs of a brief");
-	l->v[l->n++] = (lsp_occ){at, id, node, role, slug};
+	l->v[l->n++] = (lsp_occ){at, id, node, role, slug, false};
+}
+
+/* A note's label: a definition (n is the AST_FOOTNOTE) or a use (an
+ * AST_FNREF, naming its definition). */
+static void add_note(occ_list *l, ast_node *n, lsp_role role)
+{
+	ast_note *t = n->u.note;
+	add(l, t->label_at, t->label, role == LSP_DEF ? n : t->def, role, false);
+	if (t->label.len)
+		l->v[l->n - 1].note = true;
 }
 
 static void add_uses(occ_list *l, const ast_idlist *ids)
@@ -70,6 +80,10 @@ static void collect(lsp_analysis *a)
 	}
 	for (size_t i = 0; i < d->refs.n; i++)
 		add_uses(&l, &d->refs.v[i]->u.ref->ids);
+	for (size_t i = 0; i < d->footnotes.n; i++)
+		add_note(&l, d->footnotes.v[i], LSP_DEF);
+	for (size_t i = 0; i < d->fnrefs.n; i++)
+		add_note(&l, d->fnrefs.v[i], LSP_USE);
 	if (l.n)
 		qsort(l.v, l.n, sizeof *l.v, cmp_occ);
 	a->occ = l.v;
@@ -165,6 +179,13 @@ lsp_analysis *lsp_analyse(const char *path, const char *uri, const lsp_text *tex
 		return a;
 	collect(a);
 	check_run_all(&a->doc);
+	/* A document that is no file (an editor's buffer never saved) has
+	 * no folder: its images were looked for from the server's. */
+	for (size_t i = 0; !follow && i < a->doc.diags.n; i++)
+		if (a->doc.diags.items[i].code == DC_MISSING_FILE)
+			diag_add_help(&a->doc.diags, i, "this document is not saved as a file: "
+				      "images are looked for from the folder the server runs in; "
+				      "save it in the brief's folder");
 	policy_apply(pol, &a->doc);
 	diag_sort(&a->doc.diags);
 	return a;
@@ -210,6 +231,19 @@ ast_node *lsp_lookup(const lsp_analysis *a, const char *id, size_t len)
 	if (!a->loaded || !len)
 		return NULL;
 	return ast_idtab_get(&a->doc.ids, id, len);
+}
+
+ast_node *lsp_lookup_note(const lsp_analysis *a, const char *label, size_t len)
+{
+	if (!a->loaded || !len)
+		return NULL;
+	return ast_idtab_get(&a->doc.note_ids, label, len);
+}
+
+ast_node *lsp_occ_lookup(const lsp_analysis *a, const lsp_occ *o)
+{
+	return o->note ? lsp_lookup_note(a, o->id.p, o->id.len)
+		       : lsp_lookup(a, o->id.p, o->id.len);
 }
 
 ast_node *lsp_block_at(const lsp_analysis *a, size_t off)

@@ -30,10 +30,10 @@
 
 typedef enum lsp_role {
 	LSP_DEF,		/* where an ID is defined */
-	LSP_USE			/* [@id], an ID list, area: */
+	LSP_USE			/* [@id], an ID list, area:, [^label] */
 } lsp_role;
 
-/* One ID in the text. */
+/* One ID, or one note's label, in the text. */
 typedef struct lsp_occ {
 	span at;		/* the ID's own bytes */
 	str id;
@@ -41,6 +41,9 @@ typedef struct lsp_occ {
 				 * ID names, or NULL */
 	lsp_role role;
 	bool slug;		/* DEF of a heading's slug: at is the title */
+	bool note;		/* a note's label ([^label], [^label]:), a
+				 * namespace of its own: node is the
+				 * AST_FOOTNOTE */
 } lsp_occ;
 
 /* One file of an analysis, as the editor knows it. */
@@ -95,6 +98,11 @@ void lsp_analysis_free(lsp_analysis *a);
 const lsp_occ *lsp_occ_at(const lsp_analysis *a, size_t off);
 /* The node an ID defines (the first definition), or NULL. */
 ast_node *lsp_lookup(const lsp_analysis *a, const char *id, size_t len);
+/* The note a label names (its first definition), or NULL. */
+ast_node *lsp_lookup_note(const lsp_analysis *a, const char *label, size_t len);
+/* What an occurrence's ID names in its namespace (lsp_lookup or
+ * lsp_lookup_note). */
+ast_node *lsp_occ_lookup(const lsp_analysis *a, const lsp_occ *o);
 /* The innermost block whose span holds off, or NULL. */
 ast_node *lsp_block_at(const lsp_analysis *a, size_t off);
 

@@ -1372,7 +1372,7 @@ def test_watch_registration(t):
     reg = c.wait(lambda m: m.get("method") == "client/registerCapability", what="registerCapability")
     globs = [w["globPattern"] for w in reg["params"]["registrations"][0]["registerOptions"]["watchers"]]
     check(reg["params"]["registrations"][0]["method"] == "workspace/didChangeWatchedFiles" and
-          sorted(globs) == ["**/*.brief", "**/*.json"], "registration: %s" % reg)
+          sorted(globs) == ["**/*.brief", "**/*.json", "**/*.{png,jpg,jpeg}"], "registration: %s" % reg)
     c.send({"jsonrpc": "2.0", "id": reg["id"], "result": None})
     c.open(t.uri("report/brief.brief"), MAIN)
     t.write("lib/shared.brief", SHARED.replace("who-water", "who-w"))
@@ -1478,6 +1478,307 @@ def test_formatting(t):
     check(p.returncode == 1, "fmt of the file with a syntax error: %d" % p.returncode)
     c.shutdown()
     check(b"not formatted" in c.stderr, "no word on stderr: %s" % c.stderr)
+
+
+# ---- version 2 of the language: tables, figures, boxes, notes ----
+
+V2 = """---
+title: Minerals brief
+authors: A. Writer (Institute)
+date: 2024-05
+series: Test series
+---
+
+::: areas
+supply: Supply chains
+:::
+
+# Supply
+
+Refining is concentrated [@costs] and [@share], see [@key] and a note.[^fn-a]
+
+::: table costs
+caption: Estimated cost by option
+source: iea-2024
+
+| Option | Cost |
+|:-------|-----:|
+| Expand | 12.5 |
+:::
+
+::: figure share
+src: figs/share.png
+alt: Bar chart: China refines most nickel.
+caption: Refining capacity by country
+source: iea-2024
+:::
+
+::: box key
+title: Key points
+type: key-points
+
+- Refining is concentrated.
+:::
+
+::: finding conc
+claim: Refining is concentrated.[^fn-b]
+evidence: iea-2024
+:::
+
+::: recommendation diversify
+action: Fund refining at home.
+area: supply
+addresses: conc
+:::
+
+[^fn-a]: The first note, with detail.
+
+[^fn-b]: A note in a claim.
+
+::: evidence iea-2024
+title: Critical minerals outlook
+publisher: International Energy Agency
+date: 2024
+:::
+"""
+
+
+def png_bytes():
+    """The smallest PNG: one grey pixel."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return (struct.pack(">I", len(data)) + kind + data +
+                struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)) +
+            chunk(b"IDAT", zlib.compress(b"\0\0")) + chunk(b"IEND", b""))
+
+
+def in_v2_tree(fn):
+    """The test runs on the version 2 brief, its figure beside it, in a
+    Tree of its own."""
+    def run():
+        t = Tree({"v2/brief.brief": V2})
+        os.makedirs(t.path("v2/figs"), exist_ok=True)
+        with open(t.path("v2/figs/share.png"), "wb") as f:
+            f.write(png_bytes())
+        try:
+            fn(t, t.uri("v2/brief.brief"))
+        finally:
+            t.remove()
+    run.__doc__ = fn.__doc__
+    return run
+
+
+@in_v2_tree
+def test_v2_check_clean(t, uri):
+    p = subprocess.run([BRIEFC, "check", t.path("v2/brief.brief")], capture_output=True)
+    check(p.returncode == 0 and not p.stderr, "the version 2 brief is not clean: %s" % p.stderr[-2000:])
+
+
+@in_v2_tree
+def test_v2_completion(t, uri):
+    c = started()
+    text = V2.replace("and a note.[^fn-a]", "and a note.[^fn-a] See [@ and[^ here.")
+    text = text.replace("series: Test series\n---", "series: Test series\npa\n---")
+    text += "\n::: table t2\n\n:::\n\n::: figure f2\nsrc: x.png\n\n:::\n\n::: box\nty\n\n:::\n"
+    check(c.open(uri, text) is not None, "opened")
+
+    def labels(p):
+        r = c.call("textDocument/completion", doc_params(uri, p))
+        return sorted(i["label"] for i in r["items"]), r["items"]
+    got, items = labels(pos(text, "See [@ ", 0, 6))
+    check({"costs", "share", "key", "conc", "iea-2024"} <= set(got) and "fn-a" not in got,
+          "after [@: %s" % got)
+    details = {i["label"]: i.get("detail", "") for i in items}
+    check(details["costs"] == "Table 1: Estimated cost by option" and
+          details["share"] == "Figure 1: Refining capacity by country" and
+          details["key"] == "Box 1: Key points", "details: %s" % details)
+    got, items = labels(pos(text, "[^ here", 0, 2))
+    check(got == ["fn-a", "fn-b"], "after [^: %s" % got)
+    check(items[0]["detail"].startswith("The first note"), "a note's detail: %s" % items[0])
+    got, _ = labels(pos(text, "[^fn-a] See", 0, 4))
+    check(got == ["fn-a", "fn-b"], "inside [^fn-: %s" % got)
+    # field names inside the new blocks, from the schema
+    got, _ = labels(pos(text, "::: table t2\n", 0, 13))
+    check(got == ["caption", "note", "source"], "table fields: %s" % got)
+    got, _ = labels(pos(text, "src: x.png\n", 0, 11))
+    check(got == ["alt", "caption", "source", "width"], "figure fields: %s" % got)
+    got, _ = labels(pos(text, "::: box\n", 0, 8))
+    check(got == ["title", "type"], "box fields: %s" % got)
+    got, _ = labels(pos(text, "ty\n", 0, 2))
+    check(got == ["title", "type"], "a box field being typed: %s" % got)
+    got, _ = labels(pos(text, "type: key-points", 0, 6))
+    check(got == ["disclaimer", "key-points", "note", "sidebar"], "box types: %s" % got)
+    got, _ = labels(pos(text, "source: iea-2024", 0, 8))
+    check(got == ["iea-2024"], "a table's source: takes evidence only: %s" % got)
+    # the new front-matter fields
+    got, items = labels(pos(text, "pa\n---", 0, 2))
+    e = [i for i in items if i["label"] == "paper"][0]["textEdit"]
+    check(e["range"]["start"] == pos(text, "pa\n---") and e["newText"] == "paper: ",
+          "front matter 'pa': %s" % e)
+    got, _ = labels(pos(text, "pa\n---", 0, 0))
+    got, _ = labels(pos(text, "pa\n---", 0, 0))
+    for k in ("updated", "number", "version", "paper", "toc", "logo", "allow"):
+        check(k in got, "front-matter field %s not offered: %s" % (k, got))
+    check("series" not in got and "title" not in got, "fields already there offered: %s" % got)
+    text2 = text.replace("pa\n---", "toc: \npaper: \n---")
+    c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                        "contentChanges": [{"text": text2}]})
+    got, _ = labels(pos(text2, "toc: \n", 0, 5))
+    check(got == ["auto", "no", "yes"], "toc values: %s" % got)
+    got, _ = labels(pos(text2, "paper: \n", 0, 7))
+    check(got == ["a4", "letter"], "paper values: %s" % got)
+    check(c.call("textDocument/completion", doc_params(uri, pos(text, "Refining is", 0, 3)))["items"] == [],
+          "completion in prose")
+    c.shutdown()
+
+
+@in_v2_tree
+def test_v2_hover_navigation(t, uri):
+    c = started()
+    check(c.open(uri, V2) == [], "the version 2 brief has diagnostics")
+
+    def hover(p):
+        r = c.call("textDocument/hover", doc_params(uri, p))
+        return r["contents"]["value"] if r else None
+    v = hover(pos(V2, "[@costs]", 0, 3))
+    check(v and v.startswith("**Table 1**: Estimated cost by option") and "`costs`" in v and
+          "Critical minerals outlook" in v, "hover on a table: %s" % v)
+    v = hover(pos(V2, "[@share]", 0, 3))
+    check(v and v.startswith("**Figure 1**: Refining capacity by country") and "Alt text: Bar chart" in v,
+          "hover on a figure: %s" % v)
+    v = hover(pos(V2, "[@key]", 0, 3))
+    check(v and v.startswith("**Box 1**: Key points"), "hover on a box: %s" % v)
+    v = hover(pos(V2, "[^fn-a]", 0, 3))
+    check(v and v.startswith("**Note 1**: The first note, with detail\\.") and "`[^fn-a]`" in v,
+          "hover on a note: %s" % v)
+    v = hover(pos(V2, "[^fn-b]", 0, 3))
+    check(v and v.startswith("**Note 2**: A note in a claim\\."), "hover on a note in a field: %s" % v)
+    v = hover(pos(V2, "[^fn-a]:", 0, 3))
+    check(v and v.startswith("**Note 1**"), "hover on a note's definition: %s" % v)
+    # definitions
+    for use, want in (("[@costs]", "::: table costs"), ("[@share]", "::: figure share"),
+                      ("[@key]", "::: box key"), ("[^fn-a]", "[^fn-a]:"), ("[^fn-b]", "[^fn-b]:")):
+        r = c.call("textDocument/definition", doc_params(uri, pos(V2, use, 0, 3)))
+        label = use.strip("[]@^")
+        check(r and r["uri"] == uri and
+              r["range"] == {"start": pos(V2, want, 0, want.index(label)),
+                             "end": pos(V2, want, 0, want.index(label) + len(label))},
+              "definition of %s: %s" % (use, r))
+    # references: a note's label is a namespace of its own
+    text = V2.replace("and a note.[^fn-a]", "and a note.[^fn-a] Again.[^fn-a] [@fn-a]")
+    text = text.replace("::: finding conc", "::: finding fn-a")
+    text = text.replace("addresses: conc", "addresses: fn-a")
+    c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                        "contentChanges": [{"text": text}]})
+    refs = c.call("textDocument/references", dict(doc_params(uri, pos(text, "[^fn-a]", 0, 3)),
+                                                  context={"includeDeclaration": True}))
+    got = sorted((r["range"]["start"]["line"], r["range"]["start"]["character"]) for r in refs)
+    want = sorted((p["line"], p["character"]) for p in
+                  [pos(text, "[^fn-a]", 0, 2), pos(text, "[^fn-a]", 1, 2), pos(text, "[^fn-a]:", 0, 2)])
+    check(got == want, "references of a note: %s, not %s" % (got, want))
+    refs = c.call("textDocument/references", dict(doc_params(uri, pos(text, "[@fn-a]", 0, 3)),
+                                                  context={"includeDeclaration": False}))
+    check(len(refs) == 2, "references of the finding named like the note: %s" % refs)
+    refs = c.call("textDocument/references", dict(doc_params(uri, pos(text, "[@costs]", 0, 3)),
+                                                  context={"includeDeclaration": True}))
+    check(len(refs) == 2, "references of a table: %s" % refs)
+    # rename a note: its uses and its definition, not the finding
+    edit = c.call("textDocument/rename", dict(doc_params(uri, pos(text, "[^fn-a]", 1, 3)), newName="first"))
+    got = apply_edits(text, edit["changes"][uri])
+    check(got == text.replace("[^fn-a]", "[^first]"), "a note renamed: %s" % got)
+    e = c.error_of("textDocument/rename", dict(doc_params(uri, pos(text, "[^fn-a]", 0, 3)), newName="a.b"))
+    check(e["code"] == -32803 and "note label" in e["message"], "an invalid label: %s" % e)
+    e = c.error_of("textDocument/rename", dict(doc_params(uri, pos(text, "[^fn-a]", 0, 3)), newName="FN-B"))
+    check(e["code"] == -32803 and "label of a note" in e["message"], "a label taken: %s" % e)
+    # an undefined note
+    text = V2.replace("and a note.[^fn-a]", "and a note.[^nope]")
+    c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 3},
+                                        "contentChanges": [{"text": text}]})
+    v = hover(pos(text, "[^nope]", 0, 3))
+    check(v and v.startswith("`[^nope]` has no note"), "hover on an undefined note: %s" % v)
+    c.shutdown()
+
+
+@in_v2_tree
+def test_v2_symbols(t, uri):
+    c = started()
+    text = V2 + "\n::: box\ntitle: Unnumbered\n\nText.\n:::\n"
+    c.open(uri, text)
+    syms = c.call("textDocument/documentSymbol", doc_params(uri))
+    kids = [(s["name"], s["kind"], s.get("detail")) for s in syms[0]["children"]]
+    want = [("Table 1 costs", 18, "Estimated cost by option"),
+            ("Figure 1 share", 1, "Refining capacity by country"),
+            ("Box 1 key", 23, "Key points"),
+            ("Finding 1 conc", 20, "Refining is concentrated."),
+            ("Recommendation 1 diversify", 12, "Fund refining at home."),
+            ("Source [1] iea-2024", 19, "Critical minerals outlook"),
+            ("Box", 23, "Unnumbered")]
+    check(kids == want, "symbols: %s" % kids)
+    c.shutdown()
+
+
+@in_v2_tree
+def test_v2_missing_figure(t, uri):
+    """Figures are found relative to the file that names them, the open
+    one included, and a figure that appears on the disk clears the
+    diagnostic."""
+    c = started(caps={"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}}})
+    reg = c.wait(lambda m: m.get("method") == "client/registerCapability", what="registerCapability")
+    globs = [w["globPattern"] for w in reg["params"]["registrations"][0]["registerOptions"]["watchers"]]
+    check("**/*.{png,jpg,jpeg}" in globs, "images are not watched: %s" % globs)
+    c.send({"jsonrpc": "2.0", "id": reg["id"], "result": None})
+    check(c.open(uri, V2) == [], "the figure is found")
+    # an unsaved change names a figure that is not there
+    text = V2.replace("src: figs/share.png", "src: figs/later.png")
+    c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                        "contentChanges": [{"text": text}]})
+    d = c.diagnostics(uri, 2)
+    check(codes(d) == ["missing-file"] and d[0]["range"]["start"] == pos(text, "figs/later.png") and
+          "does not exist" in d[0]["message"], "a missing figure: %s" % d)
+    # it appears: the client says so, and the brief is checked again
+    with open(t.path("v2/figs/later.png"), "wb") as f:
+        f.write(png_bytes())
+    c.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": t.uri("v2/figs/later.png"), "type": 1}]})
+    wait_diags(c, uri, lambda d: d == [], "after the figure appeared")
+    # not an image by its bytes
+    with open(t.path("v2/figs/later.png"), "wb") as f:
+        f.write(b"not a png")
+    c.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": t.uri("v2/figs/later.png"), "type": 2}]})
+    d = wait_diags(c, uri, lambda d: d != [], "after the figure was spoilt")
+    check(codes(d) == ["missing-file"] and "not a PNG" in d[0]["message"], "a figure not a PNG: %s" % d)
+    # a document never saved has no folder: the diagnostic says so
+    d = c.open("untitled:Untitled-1", V2)
+    check(codes(d) == ["missing-file"] and "not saved as a file" in d[0]["message"],
+          "a figure of an untitled document: %s" % d)
+    c.shutdown()
+    # a figure in a chapter, open and unsaved: relative to the chapter
+    chapter = "# Annex\n\n::: figure annex-fig\nsrc: img/annex.png\nalt: A map of refineries.\n" \
+              "caption: Refineries\n:::\n\nSee [@annex-fig].\n"
+    t.write("v2/chapters/annex.brief", "# Annex\n")
+    os.makedirs(t.path("v2/chapters/img"), exist_ok=True)
+    with open(t.path("v2/chapters/img/annex.png"), "wb") as f:
+        f.write(png_bytes())
+    main = V2.replace("::: evidence iea-2024", "::: include chapters/annex.brief\n\n::: evidence iea-2024")
+    t.write("v2/brief.brief", main)
+    c = started()
+    check(c.open(uri, main) == [], "the brief with its chapter")
+    curi = t.uri("v2/chapters/annex.brief")
+    c.open(curi, "# Annex\n")
+    c.notify("textDocument/didChange", {"textDocument": {"uri": curi, "version": 2},
+                                        "contentChanges": [{"text": chapter}]})
+    d = wait_diags(c, uri, lambda d: True, "the brief with the chapter's figure")
+    check(d == [], "the brief with the unsaved chapter's figure: %s" % d)
+    check(c.diagnostics(curi, 2) == [], "the chapter's figure, relative to the chapter")
+    bad = chapter.replace("img/annex.png", "annex.png")
+    c.notify("textDocument/didChange", {"textDocument": {"uri": curi, "version": 3},
+                                        "contentChanges": [{"text": bad}]})
+    d = c.diagnostics(curi, 3)
+    check(codes(d) == ["missing-file"] and d[0]["range"]["start"] == pos(bad, "annex.png"),
+          "a chapter's missing figure, in the chapter: %s" % d)
+    c.shutdown()
 
 
 TESTS = [(name[5:], fn) for name, fn in sorted(globals().items()) if name.startswith("test_")]
