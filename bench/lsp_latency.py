@@ -1,12 +1,19 @@
 #!/usr/bin/env python3
-"""bench/lsp_latency.py BRIEFC FILE RUNS - the latency of a re-check in
-`briefc lsp`: open FILE, then RUNS times change one character and ask for
-a hover at once (a request makes the server check the changed text before
-it answers, with no debounce wait), timing each change-to-answer round
-trip.  That is the whole of what an editor waits for after a keystroke:
-applying the edit, loading and checking the document, publishing its
-diagnostics, and the answer.  Prints "MEDIAN_S STDDEV_S P95_S" in seconds.
+"""bench/lsp_latency.py BRIEFC FILE RUNS [CHAPTER] - the latency of a
+re-check in `briefc lsp`: open FILE, then RUNS times change one character
+and ask for a hover at once (a request makes the server check the changed
+text before it answers, with no debounce wait), timing each
+change-to-answer round trip.  That is the whole of what an editor waits
+for after a keystroke: applying the edit, loading and checking the
+document, publishing its diagnostics, and the answer.  Prints
+"MEDIAN_S STDDEV_S P95_S" in seconds.
+
+With CHAPTER, FILE is a brief of several files, opened as the file it is
+(its includes and libraries followed), and CHAPTER, one of its files, is
+opened too and typed into: each change checks the whole brief again,
+every file read (the chapter from the editor, the rest from the disk).
 """
+import os
 import json
 import statistics
 import subprocess
@@ -36,9 +43,10 @@ def read(f):
 
 def main():
     briefc, path, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    chapter = sys.argv[4] if len(sys.argv) > 4 else None
     text = open(path, encoding="utf-8").read()
     p = subprocess.Popen([briefc, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-    uri = "file:///bench.brief"
+    uri = "file://" + os.path.abspath(path) if chapter else "file:///bench.brief"
 
     def send(msg):
         p.stdin.write(frame(msg))
@@ -54,6 +62,11 @@ def main():
     until_id(0)
     send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
         "uri": uri, "languageId": "brief", "version": 1, "text": text}}})
+    if chapter:
+        uri = "file://" + os.path.abspath(chapter)
+        text = open(chapter, encoding="utf-8").read()
+        send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+            "uri": uri, "languageId": "brief", "version": 1, "text": text}}})
     # the change: a character typed at the end of the last line, then removed
     lines = text.split("\n")
     line = len(lines) - 1 if lines[-1] else len(lines) - 2

@@ -365,8 +365,7 @@ static void splice(asm_state *A, size_t fi, const char *root, regions *keep)
 
 /* ---- libraries ---- */
 
-/* The paths of the front matter's `library:`, each with its place. */
-static size_t library_paths(const char *t, size_t n, span **out)
+size_t assemble_library_paths(const char *t, size_t n, span **out)
 {
 	const char *e = t + n, *le = line_end(t, e);
 	size_t np = 0, cap = 0;
@@ -406,7 +405,7 @@ static size_t library_paths(const char *t, size_t n, span **out)
 	return np;
 }
 
-static bool is_json(const char *p, size_t n)
+bool assemble_is_csl(const char *p, size_t n)
 {
 	return n >= 5 && (memcmp(p + n - 5, ".json", 5) == 0 || memcmp(p + n - 5, ".JSON", 5) == 0);
 }
@@ -463,7 +462,7 @@ static void libraries(asm_state *A)
 {
 	ast_doc *d = A->d;
 	span *paths;
-	size_t np = library_paths(d->src.files[0].text, d->src.files[0].len, &paths);
+	size_t np = assemble_library_paths(d->src.files[0].text, d->src.files[0].len, &paths);
 	size_t *seen = xcalloc(np, sizeof *seen, "the libraries");
 	buf path = BUF_INIT, dir = BUF_INIT;
 	for (size_t i = 0; i < np && !A->overflow; i++) {
@@ -490,7 +489,7 @@ static void libraries(asm_state *A)
 				    "(or is a file the brief includes)", path.data);
 			continue;
 		}
-		if (is_json(path.data, path.len)) {
+		if (assemble_is_csl(path.data, path.len)) {
 #ifndef __wasi__
 			csl_library(A, k);
 #else
@@ -546,7 +545,7 @@ static bool needs_assembly(const char *t, size_t n)
 			return true;
 	}
 	span *paths;
-	size_t np = library_paths(t, n, &paths);
+	size_t np = assemble_library_paths(t, n, &paths);
 	free(paths);
 	return np > 0;
 }

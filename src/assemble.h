@@ -37,4 +37,10 @@
  */
 void assemble_document(ast_doc *d, files *fs, bool expand);
 
+/* The paths the front matter's `library:` names in a brief's own text
+ * (t, n bytes), each at its place there (*out from malloc); how many. */
+size_t assemble_library_paths(const char *t, size_t n, span **out);
+/* Whether a library path (n bytes) names a CSL-JSON file: `.json`. */
+bool assemble_is_csl(const char *p, size_t n);
+
 #endif

@@ -135,6 +135,11 @@ int files_read(files *fs, const char *path, unsigned flags, char **data,
 	int rc = source_read_stream(f, data, len);
 	int e = errno;
 	fclose(f);
+	if (rc == 0 && in && fs->keep) {
+		in->text = xmalloc(*len + 1, "a copy of a file");
+		memcpy(in->text, *data, *len);
+		in->len = *len;
+	}
 	errno = e;
 	return rc;
 }
@@ -151,7 +156,7 @@ void files_dir(const char *path, buf *out)
 /* Lexically normalise path (NUL-terminated, in b) in place: "." and empty
  * components go, ".." takes the one before; a ".." that has nothing to
  * take stays (a path above the working folder). */
-static void normalise(buf *b)
+void files_normalise(buf *b)
 {
 	char *p = b->data;
 	bool abs = p[0] == '/';
@@ -219,10 +224,10 @@ const char *files_resolve(const char *root, const char *from, const char *rel,
 	files_dir(from, out);
 	buf_putc(out, '/');
 	buf_put(out, rel, n);
-	normalise(out);
+	files_normalise(out);
 	buf r = BUF_INIT;
 	buf_puts(&r, root ? root : ".");
-	normalise(&r);
+	files_normalise(&r);
 	const char *why = NULL;
 	if (root && !inside(r.data, out->data))
 		why = "the path leads out of the brief's folder";
@@ -247,8 +252,10 @@ const char *files_resolve(const char *root, const char *from, const char *rel,
 
 void files_free(files *fs)
 {
-	for (size_t i = 0; i < fs->n; i++)
+	for (size_t i = 0; i < fs->n; i++) {
 		free(fs->v[i].path);
+		free(fs->v[i].text);
+	}
 	free(fs->v);
 	fs->v = NULL;
 	fs->n = fs->cap = 0;

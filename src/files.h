@@ -54,15 +54,22 @@ typedef struct files_input {
 				 * or absolute), heap */
 	files_stamp stamp;	/* when read; exists false: tried, not there */
 	bool overlaid;		/* given by the overlay, not the disk */
+	char *text;		/* with keep: the bytes read from the disk,
+				 * heap (NULL when overlaid or not read) */
+	size_t len;
 } files_input;
 
 typedef struct files {
 	const files_overlay *overlay;	/* NULL: the disk only */
 	files_input *v;
 	size_t n, cap;
+	/* Keep a copy of each file read from the disk, as read: an editor
+	 * names places in a file by its own text, which the loader's
+	 * normalised one is not quite (the language server). */
+	bool keep;
 } files;
 
-#define FILES_INIT {NULL, NULL, 0, 0}
+#define FILES_INIT {NULL, NULL, 0, 0, false}
 
 enum {
 	FILES_REGULAR = 1 << 0,	/* refuse anything but a regular file
@@ -92,6 +99,10 @@ const char *files_resolve(const char *root, const char *from, const char *rel,
 			  size_t n, struct buf *out);
 /* The folder of path, into out ("." for a bare name). */
 void files_dir(const char *path, struct buf *out);
+/* A path (NUL-terminated, in b) lexically normalised in place, as
+ * files_resolve writes the paths it makes: "." and empty components go,
+ * ".." takes the one before. */
+void files_normalise(struct buf *b);
 
 /* Record path as read, with its stamp now (a file read by other means). */
 void files_note(files *fs, const char *path);

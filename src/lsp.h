@@ -27,15 +27,9 @@
  */
 int lsp_serve(int in, int out);
 
-typedef struct lsp_store lsp_store;
-
-/*
- * The open documents as the files they stand for: the text of path when
- * an editor has that file open (unsaved changes and all), for a loader
- * that reads included files and libraries to prefer over the disk.
- * Returns false when no open document is that file.
- */
-bool lsp_store_lookup(void *store, const char *path, const char **text,
-		      size_t *len);
+/* The files a brief reads that the editor does not have open are looked
+ * at this often (seconds) for a change on the disk, whether the client
+ * watches files for the server or not (it watches only its workspace). */
+#define LSP_POLL 1.0
 
 #endif

@@ -2,11 +2,15 @@
  * lsp_features.c - what the language server answers about a document
  * (lsp_features.h).
  *
- * Everything here reads the analysis that lsp_index.c made of the text
- * the editor has now; the server makes a fresh one before any request
- * that needs it, so no answer is about an older version.  Hover text is
- * Markdown: every byte of author text in it goes through md_text, and an
- * ID through md_code.
+ * Everything here reads the analysis that lsp_index.c made of the brief
+ * the document is part of, as the editor has it now; the server makes a
+ * fresh one before any request that needs it, so no answer is about an
+ * older version.  A place in the document's tree becomes a place in one
+ * of the brief's files (lsp_place_of) before it becomes a position, so an
+ * answer about a chapter, the main file or a library names that file and
+ * a line and character of its own text.  Hover text is Markdown: every
+ * byte of author text in it goes through md_text, and an ID through
+ * md_code.
  */
 #include "lsp_features.h"
 
@@ -14,7 +18,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include "assemble.h"
 #include "check.h"
+#include "utf8.h"
+#include "xalloc.h"
 
 /* ---- JSON, positions ---- */
 
@@ -25,7 +32,7 @@ json_t *lsp_json_str(const char *p, size_t n)
 		return s;
 	buf b = BUF_INIT;
 	for (size_t i = 0; i < n;) {
-		size_t k = lsp_utf8_len(p + i, n - i);
+		size_t k = utf8_valid(p + i, n - i);
 		if (k) {
 			buf_put(&b, p + i, k);
 			i += k;
@@ -39,38 +46,52 @@ json_t *lsp_json_str(const char *p, size_t n)
 	return s ? s : json_string("");
 }
 
-static size_t raw_of(const lsp_ctx *c, size_t norm)
-{
-	size_t r = lsp_normmap_to_raw(&c->an->map, norm);
-	return r > c->text->len ? c->text->len : r;
-}
-
-static size_t norm_of(const lsp_ctx *c, size_t raw)
-{
-	return lsp_normmap_to_norm(&c->an->map, raw);
-}
-
 static json_t *pos_json(lsp_pos p)
 {
 	return json_pack("{s:I,s:I}", "line", (json_int_t)p.line,
 			 "character", (json_int_t)p.character);
 }
 
+static json_t *text_range(const lsp_text *t, lsp_encoding enc, size_t from, size_t to)
+{
+	return json_pack("{s:o,s:o}", "start", pos_json(lsp_text_position(t, enc, from)),
+			 "end", pos_json(lsp_text_position(t, enc, to)));
+}
+
 json_t *lsp_range(const lsp_ctx *c, size_t raw_from, size_t raw_to)
 {
-	return json_pack("{s:o,s:o}",
-			 "start", pos_json(lsp_text_position(c->text, c->enc, raw_from)),
-			 "end", pos_json(lsp_text_position(c->text, c->enc, raw_to)));
+	return text_range(c->text, c->enc, raw_from, raw_to);
 }
 
-static json_t *span_range(const lsp_ctx *c, span s)
+static json_t *place_range(const lsp_place *p, lsp_encoding enc)
 {
-	return lsp_range(c, raw_of(c, s.start), raw_of(c, s.end));
+	return text_range(p->file->text, enc, p->from, p->to);
 }
 
+static json_t *place_location(const lsp_place *p, lsp_encoding enc)
+{
+	return json_pack("{s:s,s:o}", "uri", p->file->uri, "range", place_range(p, enc));
+}
+
+/* Where a span of the brief is, as a Location in its file. */
 static json_t *location(const lsp_ctx *c, span s)
 {
-	return json_pack("{s:s,s:o}", "uri", c->uri, "range", span_range(c, s));
+	lsp_place p = lsp_place_of(c->an, s);
+	return place_location(&p, c->enc);
+}
+
+/* The file of the analysis the document asked about is, or NULL (it is
+ * not part of the brief: never, but for a brief changed under it). */
+static const lsp_file *here(const lsp_ctx *c)
+{
+	return lsp_file_at(c->an, c->path);
+}
+
+/* The brief's offset of an offset in the document asked about. */
+static bool offset_of(const lsp_ctx *c, size_t raw, uint32_t *off)
+{
+	const lsp_file *f = c->an->loaded ? here(c) : NULL;
+	return f && lsp_offset_of(c->an, f, raw, off);
 }
 
 static json_t *text_edit(const lsp_ctx *c, size_t raw_from, size_t raw_to,
@@ -78,6 +99,76 @@ static json_t *text_edit(const lsp_ctx *c, size_t raw_from, size_t raw_to,
 {
 	return json_pack("{s:o,s:o}", "range", lsp_range(c, raw_from, raw_to),
 			 "newText", lsp_json_str(text, n));
+}
+
+/* ---- edits ---- */
+
+void lsp_edits_add(lsp_edits *e, const lsp_file *f, size_t from, size_t to,
+		   const char *text, size_t n)
+{
+	e->v = xgrow(e->v, &e->cap, e->n, sizeof *e->v, "the edits of a rename");
+	lsp_edit *x = &e->v[e->n++];
+	x->file = f;
+	x->from = from;
+	x->to = to;
+	x->text = xmalloc(n + 1, "an edit");
+	memcpy(x->text, text, n);
+	x->text[n] = '\0';
+	x->n = n;
+}
+
+static int cmp_edit(const void *a, const void *b)
+{
+	const lsp_edit *x = a, *y = b;
+	int c = strcmp(x->file->uri, y->file->uri);
+	if (c)
+		return c;
+	if (x->from != y->from)
+		return x->from < y->from ? -1 : 1;
+	return (x->to > y->to) - (x->to < y->to);
+}
+
+static bool same_edit(const lsp_edit *x, const lsp_edit *y)
+{
+	return strcmp(x->file->uri, y->file->uri) == 0 && x->from == y->from &&
+	       x->to == y->to && x->n == y->n && memcmp(x->text, y->text, x->n) == 0;
+}
+
+json_t *lsp_edits_json(lsp_edits *e, lsp_encoding enc, bool doc_changes)
+{
+	if (e->n)
+		qsort(e->v, e->n, sizeof *e->v, cmp_edit);
+	json_t *changes = doc_changes ? json_array() : json_object();
+	json_t *list = NULL;
+	for (size_t i = 0; i < e->n; i++) {
+		const lsp_edit *x = &e->v[i];
+		if (i && same_edit(&e->v[i - 1], x))
+			continue;
+		if (!i || strcmp(e->v[i - 1].file->uri, x->file->uri) != 0) {
+			list = json_array();
+			if (!doc_changes) {
+				json_object_set_new(changes, x->file->uri, list);
+			} else {
+				json_t *v = x->file->open ? json_integer(x->file->version) : json_null();
+				json_array_append_new(changes, json_pack(
+					"{s:{s:s,s:o},s:o}", "textDocument", "uri", x->file->uri,
+					"version", v, "edits", list));
+			}
+		}
+		json_array_append_new(list, json_pack(
+			"{s:o,s:o}", "range", text_range(x->file->text, enc, x->from, x->to),
+			"newText", lsp_json_str(x->text, x->n)));
+	}
+	lsp_edits_free(e);
+	return json_pack("{s:o}", doc_changes ? "documentChanges" : "changes", changes);
+}
+
+void lsp_edits_free(lsp_edits *e)
+{
+	for (size_t i = 0; i < e->n; i++)
+		free(e->v[i].text);
+	free(e->v);
+	memset(e, 0, sizeof *e);
 }
 
 /* ---- author text ---- */
@@ -169,6 +260,9 @@ static span def_span(const ast_node *n)
 		return n->u.heading->id_at;
 	case AST_AREA:
 		return n->u.entry->key_at;
+	case AST_FOOTNOTE:
+	case AST_FNREF:
+		return n->u.note->label_at;
 	default:
 		return n->at;
 	}
@@ -194,9 +288,29 @@ static void node_label(buf *out, const ast_node *n)
 		case BK_EVIDENCE:
 			buf_printf(out, "Source [%d]", b->number);
 			return;
+		case BK_TABLE:
+			buf_printf(out, "Table %d", b->number);
+			return;
+		case BK_FIGURE:
+			buf_printf(out, "Figure %d", b->number);
+			return;
+		case BK_BOX:
+			if (b->number > 0) {
+				buf_printf(out, "Box %d", b->number);
+				return;
+			}
+			break;
 		default:
 			break;
 		}
+	}
+	if (n->type == AST_FOOTNOTE) {
+		/* numbered by first use: an unused one has no number */
+		if (n->u.note->number > 0)
+			buf_printf(out, "Note %d", n->u.note->number);
+		else
+			buf_puts(out, "Note (not used)");
+		return;
 	}
 	const char *w = ast_node_what(n);
 	buf_putc(out, (char)(w[0] >= 'a' && w[0] <= 'z' ? w[0] - 32 : w[0]));
@@ -217,10 +331,23 @@ static void node_summary(buf *out, const ast_node *n)
 			field_text(n->u.block->f_action, out);
 			break;
 		case BK_EVIDENCE:
+		case BK_BOX:
 			field_text(n->u.block->f_title, out);
+			break;
+		case BK_TABLE:
+		case BK_FIGURE:
+			field_text(n->u.block->f_caption, out);
 			break;
 		default:
 			break;
+		}
+		break;
+	case AST_FOOTNOTE:
+		/* the note's text, its label left out */
+		for (const ast_node *k = n->first; k; k = k->next) {
+			if (k != n->first)
+				buf_putc(out, ' ');
+			ast_plain_text(k, out);
 		}
 		break;
 	case AST_HEADING:
@@ -275,9 +402,60 @@ static void md_idlist(buf *out, const char *what, const ast_idlist *l)
 	}
 }
 
+/* A table, a figure, a box, a note: "Table 2: caption", as a reader
+ * sees it, then its ID. */
+static bool is_float(const ast_node *n)
+{
+	return n->type == AST_FOOTNOTE || ast_is_block(n, BK_TABLE) ||
+	       ast_is_block(n, BK_FIGURE) || ast_is_block(n, BK_BOX);
+}
+
+static void describe_float(buf *out, const ast_node *n)
+{
+	buf_puts(out, "**");
+	node_label(out, n);
+	buf_puts(out, "**");
+	buf t = BUF_INIT;
+	node_summary(&t, n);
+	if (t.len) {
+		buf_puts(out, ": ");
+		md_text(out, t.data, t.len);
+	}
+	buf_clear(&t);
+	if (n->type == AST_FOOTNOTE) {
+		const str *l = &n->u.note->label;
+		buf_puts(&t, "[^");
+		buf_put(&t, l->p, l->len);
+		buf_putc(&t, ']');
+		buf_puts(out, "\n\n");
+		md_code(out, t.data, t.len);
+		buf_free(&t);
+		return;
+	}
+	buf_free(&t);
+	const ast_block *b = n->u.block;
+	if (b->id.len) {
+		buf_puts(out, "\n\n");
+		md_code(out, b->id.p, b->id.len);
+	}
+	if (b->kind == BK_FIGURE && b->f_alt && b->f_alt->value.len) {
+		buf_puts(out, "\n\nAlt text: ");
+		md_field(out, b->f_alt);
+	}
+	if (b->f_note && b->f_note->value.len) {
+		buf_puts(out, "\n\nNote: ");
+		md_field(out, b->f_note);
+	}
+	md_idlist(out, "Source", &b->evidence);
+}
+
 /* Hover text of a node: what a reader needs without going there. */
 static void describe(buf *out, const ast_node *n)
 {
+	if (is_float(n)) {
+		describe_float(out, n);
+		return;
+	}
 	md_heading(out, n);
 	md_summary(out, n);
 	if (n->type != AST_BLOCK)
@@ -321,16 +499,19 @@ static int severity(diag_severity s)
 	return s == DS_ERROR ? 1 : s == DS_WARNING ? 2 : 3;
 }
 
-/* One diagnostic; the cursors make a list in order cost its length. */
-static json_t *diag_json(const lsp_ctx *c, const diag *d, lsp_cursor *from, lsp_cursor *to)
+/* One diagnostic, at its place p; the cursors (on p's file) make a list
+ * in order cost its length. */
+static json_t *diag_json(const lsp_analysis *an, lsp_encoding enc, const diag *d,
+			 const lsp_place *p, lsp_cursor *from, lsp_cursor *to)
 {
 	buf msg = BUF_INIT;
 	buf_puts(&msg, d->msg);
 	json_t *related = json_array();
 	for (const diag_note *nt = d->notes; nt; nt = nt->next) {
 		if (nt->has_at) {
+			lsp_place np = lsp_place_of(an, nt->at);
 			json_array_append_new(related, json_pack(
-				"{s:o,s:o}", "location", location(c, nt->at),
+				"{s:o,s:o}", "location", place_location(&np, enc),
 				"message", lsp_json_str(nt->msg, strlen(nt->msg))));
 		} else {
 			/* help without a place ("did you mean ...?") is
@@ -339,10 +520,9 @@ static json_t *diag_json(const lsp_ctx *c, const diag *d, lsp_cursor *from, lsp_
 			buf_puts(&msg, nt->msg);
 		}
 	}
-	json_t *range = json_pack(
-		"{s:o,s:o}",
-		"start", pos_json(lsp_cursor_position(from, raw_of(c, d->at.start))),
-		"end", pos_json(lsp_cursor_position(to, raw_of(c, d->at.end))));
+	json_t *range = json_pack("{s:o,s:o}",
+				  "start", pos_json(lsp_cursor_position(from, p->from)),
+				  "end", pos_json(lsp_cursor_position(to, p->to)));
 	json_t *j = json_pack("{s:o,s:i,s:s,s:s,s:o}", "range", range,
 			      "severity", severity(d->severity),
 			      "code", diag_code_name(d->code), "source", "briefc",
@@ -356,17 +536,16 @@ static json_t *diag_json(const lsp_ctx *c, const diag *d, lsp_cursor *from, lsp_
 }
 
 /*
- * Whether the i-th diagnostic is among those published: all of them up to
- * LSP_MAX_DIAGNOSTICS; past that, errors first, so that a draft full of
- * warnings still shows the error at its end.
+ * Whether a diagnostic is among those published for its file: all of
+ * them up to LSP_MAX_DIAGNOSTICS; past that, errors first, so that a
+ * draft full of warnings still shows the error at its end.
  */
 typedef struct diag_budget {
 	size_t errors, others;	/* still to publish */
 } diag_budget;
 
-static void budget_init(diag_budget *b, const diag_list *dl)
+static void budget_init(diag_budget *b, size_t nerr)
 {
-	size_t nerr = diag_count(dl, DS_ERROR);
 	b->errors = nerr < LSP_MAX_DIAGNOSTICS ? nerr : LSP_MAX_DIAGNOSTICS;
 	b->others = LSP_MAX_DIAGNOSTICS - b->errors;
 }
@@ -380,94 +559,209 @@ static bool budget_take(diag_budget *b, const diag *d)
 	return true;
 }
 
-json_t *lsp_diagnostics(const lsp_ctx *c)
+json_t *lsp_diagnostics(const lsp_analysis *an, lsp_encoding enc)
 {
 	json_t *out = json_array();
-	const lsp_analysis *an = c->an;
+	for (size_t i = 0; i < an->nfiles; i++)
+		json_array_append_new(out, json_array());
 	if (!an->loaded) {
-		json_array_append_new(out, json_pack(
-			"{s:o,s:i,s:s,s:s,s:s}", "range", lsp_range(c, 0, 0),
+		json_array_append_new(json_array_get(out, 0), json_pack(
+			"{s:o,s:i,s:s,s:s,s:s}", "range",
+			text_range(an->files[0].text, enc, 0, 0),
 			"severity", 1, "code", "syntax", "source", "briefc",
 			"message", "the document is larger than 64 MiB: not checked (see docs/limits.md)"));
 		return out;
 	}
+	/* each diagnostic's place, and each file's budget */
 	const diag_list *dl = &an->doc.diags;
-	lsp_cursor from, to;
-	lsp_cursor_init(&from, c->text, c->enc);
-	lsp_cursor_init(&to, c->text, c->enc);
-	diag_budget bud;
-	budget_init(&bud, dl);
-	for (size_t i = 0; i < dl->n; i++)
-		if (budget_take(&bud, &dl->items[i]))
-			json_array_append_new(out, diag_json(c, &dl->items[i], &from, &to));
+	size_t nf = an->nfiles;
+	lsp_place *at = xcalloc(dl->n, sizeof *at, "the places of the diagnostics");
+	size_t *nerr = xcalloc(nf, sizeof *nerr, "the diagnostics of each file");
+	for (size_t i = 0; i < dl->n; i++) {
+		at[i] = lsp_place_of(an, dl->items[i].at);
+		if (dl->items[i].severity == DS_ERROR)
+			nerr[at[i].file - an->files]++;
+	}
+	diag_budget *bud = xcalloc(nf, sizeof *bud, "the diagnostics of each file");
+	lsp_cursor *cur = xcalloc(2 * nf, sizeof *cur, "the diagnostics of each file");
+	for (size_t k = 0; k < nf; k++) {
+		budget_init(&bud[k], nerr[k]);
+		lsp_cursor_init(&cur[2 * k], an->files[k].text, enc);
+		lsp_cursor_init(&cur[2 * k + 1], an->files[k].text, enc);
+	}
+	for (size_t i = 0; i < dl->n; i++) {
+		size_t k = (size_t)(at[i].file - an->files);
+		if (budget_take(&bud[k], &dl->items[i]))
+			json_array_append_new(json_array_get(out, k),
+					      diag_json(an, enc, &dl->items[i], &at[i],
+							&cur[2 * k], &cur[2 * k + 1]));
+	}
+	free(at);
+	free(nerr);
+	free(bud);
+	free(cur);
 	return out;
 }
 
 /* ---- hover, definition, references ---- */
 
-static const ast_node *acronym_at(const lsp_ctx *c, size_t off, span *at)
+static bool alnum(char ch)
+{
+	return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z');
+}
+
+/* The declared acronym whose word holds off in the document asked
+ * about; [*a, *b) is the word there. */
+static const ast_node *acronym_at(const lsp_ctx *c, size_t off, size_t *a, size_t *b)
 {
 	const char *t = c->text->p;
-	size_t a = off, b = off;
-	while (a > 0 && ((t[a - 1] >= 'A' && t[a - 1] <= 'Z') || (t[a - 1] >= '0' && t[a - 1] <= '9') ||
-			 (t[a - 1] >= 'a' && t[a - 1] <= 'z')))
-		a--;
-	while (b < c->text->len && ((t[b] >= 'A' && t[b] <= 'Z') || (t[b] >= '0' && t[b] <= '9') ||
-				    (t[b] >= 'a' && t[b] <= 'z')))
-		b++;
-	if (a == b)
+	*a = *b = off;
+	while (*a > 0 && alnum(t[*a - 1]))
+		(*a)--;
+	while (*b < c->text->len && alnum(t[*b]))
+		(*b)++;
+	if (*a == *b)
 		return NULL;
 	const ast_vec *v = &c->an->doc.acronyms;
 	for (size_t i = 0; i < v->n; i++) {
 		const ast_entry *e = v->v[i]->u.entry;
-		if (e->key.len == b - a && memcmp(e->key.p, t + a, b - a) == 0) {
-			*at = span_make((uint32_t)norm_of(c, a), (uint32_t)norm_of(c, b));
+		if (e->key.len == *b - *a && memcmp(e->key.p, t + *a, *b - *a) == 0)
 			return v->v[i];
-		}
 	}
 	return NULL;
 }
 
 /* The node an occurrence is about: its own for a definition, its target
  * (or what the ID names, whatever the kind) for a use. */
-static const ast_node *occ_node(const lsp_ctx *c, const lsp_occ *o)
+static const ast_node *occ_node(const lsp_analysis *an, const lsp_occ *o)
 {
 	if (o->node)
 		return o->node;
-	return lsp_lookup(c->an, o->id.p, o->id.len);
+	return lsp_occ_lookup(an, o);
+}
+
+/* The occurrence at an offset of the document asked about. */
+static const lsp_occ *occ_here(const lsp_ctx *c, size_t off)
+{
+	uint32_t g;
+	return offset_of(c, off, &g) ? lsp_occ_at(c->an, g) : NULL;
 }
 
 json_t *lsp_hover(const lsp_ctx *c, size_t off)
 {
 	if (!c->an->loaded)
 		return json_null();
-	size_t n = norm_of(c, off);
-	const lsp_occ *o = lsp_occ_at(c->an, n);
+	const lsp_occ *o = occ_here(c, off);
 	buf md = BUF_INIT;
-	span at;
+	json_t *range;
 	if (o) {
-		const ast_node *node = occ_node(c, o);
-		at = o->at;
+		const ast_node *node = occ_node(c->an, o);
+		lsp_place p = lsp_place_of(c->an, o->at);
+		range = place_range(&p, c->enc);
 		if (node) {
 			describe(&md, node);
+		} else if (o->note) {
+			buf t = BUF_INIT;
+			buf_printf(&t, "[^%.*s]", (int)o->id.len, o->id.p);
+			md_code(&md, t.data, t.len);
+			buf_puts(&md, " has no note: define it in a paragraph of its own, `[^");
+			buf_put(&md, o->id.p, o->id.len);
+			buf_puts(&md, "]: text`");
+			buf_free(&t);
 		} else {
 			md_code(&md, o->id.p, o->id.len);
 			buf_puts(&md, " is not defined");
 		}
 	} else {
-		const ast_node *a = acronym_at(c, off, &at);
-		if (!a)
+		size_t a, b;
+		const ast_node *n = acronym_at(c, off, &a, &b);
+		if (!n)
 			return json_null();
-		const ast_entry *e = a->u.entry;
+		const ast_entry *e = n->u.entry;
 		buf_puts(&md, "**");
 		md_text(&md, e->key.p, e->key.len);
 		buf_puts(&md, "**: ");
 		md_text(&md, e->value.p, e->value.len);
+		range = lsp_range(c, a, b);
 	}
 	json_t *j = json_pack("{s:{s:s,s:o},s:o}", "contents", "kind", "markdown",
 			      "value", lsp_json_str(md.data ? md.data : "", md.len),
-			      "range", span_range(c, at));
+			      "range", range);
 	buf_free(&md);
+	return j;
+}
+
+static bool blank_char(char ch)
+{
+	return ch == ' ' || ch == '\t';
+}
+
+/*
+ * The file an include line's path, or one of the front matter's library
+ * paths, names when off (in the document asked about) is on it: into
+ * out, as the loader would read it.  False when off is on no such path,
+ * or the path names no file the brief may read.
+ */
+static bool path_at(const lsp_ctx *c, size_t off, buf *out)
+{
+	const lsp_analysis *an = c->an;
+	const lsp_file *f = here(c);
+	const ast_doc *d = &an->doc;
+	uint32_t g;
+	buf root = BUF_INIT;
+	files_dir(an->files[0].path, &root);
+	bool found = false, on = false, have = offset_of(c, off, &g);
+	for (size_t i = 0; !on && have && i < d->includes.n; i++) {
+		span l = d->includes.v[i];
+		if (g < l.start || g > l.end)
+			continue;
+		/* `::: include PATH` (assemble.c found it so) */
+		const char *t = d->src.text;
+		uint32_t a = l.start + 3, b = l.end;
+		while (a < b && blank_char(t[a]))
+			a++;
+		a += 7;
+		while (a < b && blank_char(t[a]))
+			a++;
+		while (b > a && blank_char(t[b - 1]))
+			b--;
+		on = a < b && g >= a && g <= b;
+		if (on)
+			found = !files_resolve(root.data, lsp_place_of(an, l).file->path, t + a,
+					       b - a, out);
+	}
+	if (!on && f == &an->files[0]) {
+		/* the front matter is in the brief's own text */
+		const source *s = d->src.nfiles ? &d->src.files[0] : &d->src;
+		size_t norm = lsp_normmap_to_norm(&f->map, off);
+		span *paths;
+		size_t np = assemble_library_paths(s->text, s->len, &paths);
+		for (size_t i = 0; !on && i < np; i++) {
+			on = norm >= paths[i].start && norm <= paths[i].end;
+			if (on)
+				found = !files_resolve(NULL, s->path, s->text + paths[i].start,
+						       paths[i].end - paths[i].start, out);
+		}
+		free(paths);
+	}
+	buf_free(&root);
+	return found;
+}
+
+/* The start of the file at path (an include's or a library's), if it
+ * is there to be opened. */
+static json_t *file_location(const lsp_ctx *c, const char *path)
+{
+	const lsp_file *f = lsp_file_at(c->an, path);
+	files_stamp st;
+	files_stamp_of(path, &st);
+	if (!f && !st.exists)
+		return json_null();
+	char *uri = f ? NULL : lsp_path_uri(path);
+	json_t *j = json_pack("{s:s,s:{s:{s:i,s:i},s:{s:i,s:i}}}", "uri", f ? f->uri : uri,
+			      "range", "start", "line", 0, "character", 0,
+			      "end", "line", 0, "character", 0);
+	free(uri);
 	return j;
 }
 
@@ -475,34 +769,64 @@ json_t *lsp_definition(const lsp_ctx *c, size_t off)
 {
 	if (!c->an->loaded)
 		return json_null();
-	const lsp_occ *o = lsp_occ_at(c->an, norm_of(c, off));
-	const ast_node *node = o ? occ_node(c, o) : NULL;
-	span at;
-	if (!o && (node = acronym_at(c, off, &at)) != NULL)
+	const lsp_occ *o = occ_here(c, off);
+	const ast_node *node = o ? occ_node(c->an, o) : NULL;
+	size_t a, b;
+	if (!o && (node = acronym_at(c, off, &a, &b)) != NULL)
 		return location(c, node->u.entry->key_at);	/* its declaration */
+	if (!o) {
+		buf path = BUF_INIT;
+		json_t *j = path_at(c, off, &path) ? file_location(c, path.data) : json_null();
+		buf_free(&path);
+		return j;
+	}
 	if (!node)
 		return json_null();
 	return location(c, def_span(node));
 }
 
-static bool same_id(const lsp_occ *a, const lsp_occ *b)
+/* Whether a is the ID (note: the note's label) id. */
+static bool same_id(const lsp_occ *a, const str *id, bool note)
 {
-	return a->id.len == b->id.len && memcmp(a->id.p, b->id.p, a->id.len) == 0;
+	return a->note == note && a->id.len == id->len &&
+	       memcmp(a->id.p, id->p, id->len) == 0;
+}
+
+static int cmp_place(const void *a, const void *b)
+{
+	const lsp_place *x = a, *y = b;
+	if (x->file != y->file)
+		return x->file < y->file ? -1 : 1;
+	if (x->from != y->from)
+		return x->from < y->from ? -1 : 1;
+	return (x->to > y->to) - (x->to < y->to);
 }
 
 json_t *lsp_references(const lsp_ctx *c, size_t off, bool declaration)
 {
 	if (!c->an->loaded)
 		return json_null();
-	const lsp_occ *o = lsp_occ_at(c->an, norm_of(c, off));
+	const lsp_occ *o = occ_here(c, off);
 	if (!o)
 		return json_null();
-	json_t *out = json_array();
+	/* by file and place: a file included twice is in the text twice,
+	 * and its places are named once */
+	lsp_place *v = NULL;
+	size_t n = 0, cap = 0;
 	for (size_t i = 0; i < c->an->nocc; i++) {
 		const lsp_occ *k = &c->an->occ[i];
-		if (same_id(k, o) && (declaration || k->role == LSP_USE))
-			json_array_append_new(out, location(c, k->at));
+		if (!same_id(k, &o->id, o->note) || (!declaration && k->role != LSP_USE))
+			continue;
+		v = xgrow(v, &cap, n, sizeof *v, "the references of an ID");
+		v[n++] = lsp_place_of(c->an, k->at);
 	}
+	if (n)
+		qsort(v, n, sizeof *v, cmp_place);
+	json_t *out = json_array();
+	for (size_t i = 0; i < n; i++)
+		if (!i || cmp_place(&v[i - 1], &v[i]) != 0)
+			json_array_append_new(out, place_location(&v[i], c->enc));
+	free(v);
 	return out;
 }
 
@@ -512,58 +836,134 @@ json_t *lsp_prepare_rename(const lsp_ctx *c, size_t off)
 {
 	if (!c->an->loaded)
 		return json_null();
-	const lsp_occ *o = lsp_occ_at(c->an, norm_of(c, off));
+	const lsp_occ *o = occ_here(c, off);
 	if (!o)
 		return json_null();
-	return json_pack("{s:o,s:o}", "range", span_range(c, o->at),
+	lsp_place p = lsp_place_of(c->an, o->at);
+	return json_pack("{s:o,s:o}", "range", place_range(&p, c->enc),
 			 "placeholder", lsp_json_str(o->id.p, o->id.len));
 }
 
-json_t *lsp_rename(const lsp_ctx *c, size_t off, const char *name,
-		   size_t len, buf *err)
+/* A file's name for people: its path from the brief's folder when it is
+ * in it. */
+static void file_name(buf *out, const lsp_analysis *an, const lsp_file *f)
 {
-	if (!c->an->loaded)
-		return json_null();
-	const lsp_occ *o = lsp_occ_at(c->an, norm_of(c, off));
-	if (!o) {
-		buf_puts(err, "there is no ID here to rename");
-		return NULL;
-	}
-	if (!ast_id_valid(name, len)) {
-		buf_puts(err, "'");
-		clip(err, name, len, 60);
-		buf_puts(err, "' is not a valid ID (letters, digits and '-', as in 'water-quality')");
-		return NULL;
-	}
-	const ast_node *taken = lsp_lookup(c->an, name, len);
-	if (taken && !(len == o->id.len && memcmp(name, o->id.p, len) == 0)) {
-		lsp_pos p = lsp_text_position(c->text, c->enc, raw_of(c, def_span(taken).start));
-		buf_printf(err, "'%.*s' is already the ID of a %s (line %u)", (int)len, name,
-			   ast_node_what(taken), p.line + 1);
-		return NULL;
-	}
-	json_t *edits = json_array();
+	buf dir = BUF_INIT;
+	files_dir(an->files[0].path, &dir);
+	size_t n = dir.len;
+	if (strcmp(dir.data, ".") != 0 && strncmp(f->path, dir.data, n) == 0 && f->path[n] == '/')
+		buf_puts(out, f->path + n + 1);
+	else
+		buf_puts(out, f->path);
+	buf_free(&dir);
+}
+
+/* Whether no other definition in an has the ID name (else err says
+ * which has it). */
+static bool name_free(const lsp_analysis *an, const char *name, size_t len, const str *id,
+		      bool note, buf *err)
+{
+	/* IDs and labels that differ only in letter case are one (contract
+	 * 11.1, 11.4): a new name is taken in any case but the ID's own */
+	const ast_idtab *tab = note ? &an->doc.note_ids : &an->doc.ids;
+	const ast_node *taken = ast_idtab_get_folded(tab, name, len);
+	if (!taken || taken == ast_idtab_get_folded(tab, id->p, id->len))
+		return true;
+	lsp_place p = lsp_place_of(an, def_span(taken));
+	lsp_pos pos = lsp_text_position(p.file->text, LSP_UTF8, p.from);
+	if (note)
+		buf_printf(err, "'%.*s' is already the label of a note (", (int)len, name);
+	else
+		buf_printf(err, "'%.*s' is already the ID of a %s (", (int)len, name,
+			   ast_node_what(taken));
+	file_name(err, an, p.file);
+	buf_printf(err, ", line %u)", pos.line + 1);
+	return false;
+}
+
+/* Every place of id in an, renamed to name. */
+static void rename_all(const lsp_analysis *an, const str *id, bool note, const char *name,
+		       size_t len, lsp_edits *out)
+{
 	buf slug = BUF_INIT;
-	for (size_t i = 0; i < c->an->nocc; i++) {
-		const lsp_occ *k = &c->an->occ[i];
-		if (!same_id(k, o))
+	for (size_t i = 0; i < an->nocc; i++) {
+		const lsp_occ *k = &an->occ[i];
+		if (!same_id(k, id, note))
 			continue;
+		lsp_place p = lsp_place_of(an, k->at);
 		if (k->slug) {
 			/* The ID comes from the title: give the heading an
 			 * explicit one, and keep the title. */
 			buf_clear(&slug);
 			buf_printf(&slug, " {#%.*s}", (int)len, name);
-			size_t at = raw_of(c, k->at.end);
-			json_array_append_new(edits, text_edit(c, at, at, slug.data, slug.len));
+			lsp_edits_add(out, p.file, p.to, p.to, slug.data, slug.len);
 		} else {
-			json_array_append_new(edits, text_edit(c, raw_of(c, k->at.start),
-							       raw_of(c, k->at.end), name, len));
+			lsp_edits_add(out, p.file, p.from, p.to, name, len);
 		}
 	}
 	buf_free(&slug);
-	json_t *changes = json_object();
-	json_object_set_new(changes, c->uri, edits);
-	return json_pack("{s:o}", "changes", changes);
+}
+
+bool lsp_rename(const lsp_ctx *c, size_t off, const char *name, size_t len,
+		lsp_edits *out, buf *err, const lsp_file **library, str *id)
+{
+	*library = NULL;
+	id->p = "";
+	id->len = 0;
+	if (!c->an->loaded)
+		return true;
+	const lsp_occ *o = occ_here(c, off);
+	if (!o) {
+		buf_puts(err, "there is no ID here to rename");
+		return false;
+	}
+	if (o->note) {
+		bool ok = len > 0;
+		for (size_t i = 0; i < len; i++)
+			ok = ok && ast_label_char(name[i]);
+		if (!ok) {
+			buf_puts(err, "'");
+			clip(err, name, len, 60);
+			buf_puts(err, "' is not a valid note label (letters, digits, '_' and '-', "
+				 "as in 'fn-1')");
+			return false;
+		}
+	} else if (!ast_id_valid(name, len)) {
+		buf_puts(err, "'");
+		clip(err, name, len, 60);
+		buf_puts(err, "' is not a valid ID (letters, digits and '-', as in 'water-quality')");
+		return false;
+	}
+	if (!name_free(c->an, name, len, &o->id, o->note, err))
+		return false;
+	const ast_node *node = occ_node(c->an, o);
+	lsp_place def = node ? lsp_place_of(c->an, def_span(node)) : lsp_place_of(c->an, o->at);
+	if (node && def.file->csl) {
+		/* A CSL-JSON file is an export (Zotero, pandoc): an edit
+		 * here would be lost at the next one. */
+		buf_printf(err, "'%.*s' is the id of an item of the CSL-JSON library '",
+			   (int)o->id.len, o->id.p);
+		file_name(err, c->an, def.file);
+		buf_puts(err, "': change it where that file is made (Zotero, a .bib file), "
+			 "then here");
+		return false;
+	}
+	rename_all(c->an, &o->id, o->note, name, len, out);
+	*id = o->id;
+	if (node && !o->note && ast_in_library(&c->an->doc, node))
+		*library = def.file;
+	return true;
+}
+
+bool lsp_rename_in(const lsp_analysis *an, const char *library, str id,
+		   const char *name, size_t len, lsp_edits *out, buf *err)
+{
+	if (!an->loaded || !lsp_file_at(an, library))
+		return true;
+	if (!name_free(an, name, len, &id, false, err))
+		return false;
+	rename_all(an, &id, false, name, len, out);
+	return true;
 }
 
 /* ---- completion ---- */
@@ -588,6 +988,8 @@ static const id_field id_fields[] = {
 	{BK_RECOMMENDATION, "addresses", AST_BLOCK, BK_FINDING},
 	{BK_RECOMMENDATION, "area", AST_AREA, BK__COUNT},
 	{BK_RECOMMENDATIONS, "area", AST_AREA, BK__COUNT},
+	{BK_TABLE, "source", AST_BLOCK, BK_EVIDENCE},
+	{BK_FIGURE, "source", AST_BLOCK, BK_EVIDENCE},
 };
 
 static const id_field *id_field_of(int kind, const char *name, size_t len)
@@ -645,7 +1047,7 @@ static void id_items(const lsp_ctx *c, items *it, const id_field *f, size_t from
 	buf detail = BUF_INIT;
 	for (size_t i = 0; i < an->nocc; i++) {
 		const lsp_occ *o = &an->occ[i];
-		if (o->role != LSP_DEF || !wanted(o->node, f) ||
+		if (o->role != LSP_DEF || o->note || !wanted(o->node, f) ||
 		    lsp_lookup(an, o->id.p, o->id.len) != o->node)
 			continue;
 		buf_clear(&detail);
@@ -661,6 +1063,27 @@ static void id_items(const lsp_ctx *c, items *it, const id_field *f, size_t from
 				  detail.len, from, to, o->id.p, o->id.len));
 	}
 	buf_free(&detail);
+}
+
+/* Every note's label, as items that replace [from, to). */
+static void note_items(const lsp_ctx *c, items *it, size_t from, size_t to)
+{
+	const lsp_analysis *an = c->an ? c->an : c->analyse(c->arg);
+	buf detail = BUF_INIT, t = BUF_INIT;
+	for (size_t i = 0; i < an->nocc; i++) {
+		const lsp_occ *o = &an->occ[i];
+		if (o->role != LSP_DEF || !o->note ||
+		    lsp_lookup_note(an, o->id.p, o->id.len) != o->node)
+			continue;
+		buf_clear(&detail);
+		buf_clear(&t);
+		node_summary(&t, o->node);
+		clip(&detail, t.data ? t.data : "", t.len, 80);
+		add_item(it, item(c, o->id.p, o->id.len, CIK_REFERENCE, detail.data,
+				  detail.len, from, to, o->id.p, o->id.len));
+	}
+	buf_free(&detail);
+	buf_free(&t);
 }
 
 /* The bytes of line `line` of the editor's text. */
@@ -794,9 +1217,15 @@ static void value_items(const lsp_ctx *c, items *it, const ast_field_spec *sp,
 	static const char *const types[] = {"report", "law", "treaty", "statement",
 					    "dataset", "article", "other", NULL};
 	static const char *const statuses[] = {"draft", "final", NULL};
+	static const char *const papers[] = {"a4", "letter", NULL};
+	static const char *const tocs[] = {"auto", "yes", "no", NULL};
+	static const char *const boxes[] = {"note", "key-points", "sidebar", "disclaimer", NULL};
 	const char *const *v = sp->type == VT_LEVEL ? levels
 			       : sp->type == VT_EVIDENCE_TYPE ? types
-			       : sp->type == VT_STATUS ? statuses : NULL;
+			       : sp->type == VT_STATUS ? statuses
+			       : sp->type == VT_PAPER ? papers
+			       : sp->type == VT_TOC ? tocs
+			       : sp->type == VT_BOX_TYPE ? boxes : NULL;
 	for (; v && *v; v++)
 		add_item(it, item(c, *v, strlen(*v), CIK_VALUE, NULL, 0, from, to, *v,
 				  strlen(*v)));
@@ -816,6 +1245,14 @@ json_t *lsp_completion(const lsp_ctx *c, size_t off)
 	size_t w = off;
 	while (w > ls && ast_id_char(p[w - 1]))
 		w--;
+	/* a note's label after [^ */
+	size_t nw = off;
+	while (nw > ls && ast_label_char(p[nw - 1]))
+		nw--;
+	if (nw >= ls + 2 && p[nw - 1] == '^' && p[nw - 2] == '[') {
+		note_items(c, &it, nw, off);
+		goto done;
+	}
 
 	if (w > ls && p[w - 1] == '@') {
 		/* [@ or ; @ inside a reference */
@@ -899,11 +1336,14 @@ enum {
 	SK_FUNCTION = 12,
 	SK_STRING = 15,
 	SK_OBJECT = 19,
+	SK_ARRAY = 18,
 	SK_KEY = 20,
+	SK_STRUCT = 23,
 	SK_EVENT = 24
 };
 
-static json_t *symbol(const lsp_ctx *c, const ast_node *n, buf *name, buf *detail)
+static json_t *symbol(const lsp_ctx *c, const ast_node *n, const lsp_place *at, buf *name,
+		      buf *detail)
 {
 	int kind = SK_STRING;
 	buf_clear(name);
@@ -930,18 +1370,30 @@ static json_t *symbol(const lsp_ctx *c, const ast_node *n, buf *name, buf *detai
 		case BK_RECOMMENDATION:
 			kind = SK_FUNCTION;
 			break;
+		case BK_TABLE:
+			kind = SK_ARRAY;
+			break;
+		case BK_FIGURE:
+			kind = SK_FILE;
+			break;
+		case BK_BOX:
+			kind = SK_STRUCT;
+			break;
 		default:
 			kind = SK_OBJECT;
 			break;
 		}
 	}
 	buf_free(&t);
-	span sel = def_span(n);
-	if (sel.end <= sel.start || n->type == AST_HEADING)
-		sel = n->type == AST_HEADING ? n->at : sel;
+	lsp_place sel = *at;
+	span ds = def_span(n);
+	if (n->type != AST_HEADING && ds.end > ds.start)
+		sel = lsp_place_of(c->an, ds);
+	if (sel.file != at->file || sel.from < at->from || sel.to > at->to)
+		sel = *at;
 	json_t *j = json_pack("{s:o,s:i,s:o,s:o,s:[]}", "name",
 			      lsp_json_str(name->data, name->len), "kind", kind, "range",
-			      span_range(c, n->at), "selectionRange", span_range(c, sel),
+			      place_range(at, c->enc), "selectionRange", place_range(&sel, c->enc),
 			      "children");
 	if (detail->len)
 		json_object_set_new(j, "detail", lsp_json_str(detail->data, detail->len));
@@ -955,46 +1407,56 @@ static bool outlined(const ast_node *n)
 	if (n->type != AST_BLOCK)
 		return false;
 	ast_block_kind k = n->u.block->kind;
-	return k == BK_FINDING || k == BK_RECOMMENDATION || k == BK_EVIDENCE;
+	return k == BK_FINDING || k == BK_RECOMMENDATION || k == BK_EVIDENCE ||
+	       k == BK_TABLE || k == BK_FIGURE || k == BK_BOX;
 }
 
 /* Set the end of a section's range to the end of what it holds. */
-static void close_section(const lsp_ctx *c, json_t *sym, uint32_t end)
+static void close_section(const lsp_ctx *c, const lsp_file *f, json_t *sym, size_t end)
 {
 	json_t *r = json_object_get(sym, "range");
-	json_object_set_new(r, "end", pos_json(lsp_text_position(c->text, c->enc, raw_of(c, end))));
+	json_object_set_new(r, "end", pos_json(lsp_text_position(f->text, c->enc, end)));
 }
 
 json_t *lsp_symbols(const lsp_ctx *c)
 {
 	json_t *out = json_array();
-	if (!c->an->loaded)
+	const lsp_file *f = c->an->loaded ? here(c) : NULL;
+	if (!f)
 		return out;
-	/* sections nest by level: a stack of the open ones (at most 3) */
-	json_t *open[4] = {NULL};
-	int level[4] = {0};
-	int depth = 0;
-	uint32_t last_end = 0;
+	/* The outline of this file: what of the brief (or of its
+	 * libraries) is written in it.  Sections nest by level: a stack of
+	 * the open ones (at most 3). */
+	const ast_node *tops[] = {c->an->doc.root, c->an->doc.library};
 	buf name = BUF_INIT, detail = BUF_INIT;
-	for (const ast_node *n = c->an->doc.root->first; n; n = n->next) {
-		if (n->type == AST_HEADING) {
-			int lv = n->u.heading->level;
-			while (depth > 0 && level[depth - 1] >= lv)
-				close_section(c, open[--depth], last_end);
-		}
-		if (outlined(n)) {
-			json_t *sym = symbol(c, n, &name, &detail);
-			json_t *parent = depth ? json_object_get(open[depth - 1], "children") : out;
-			json_array_append_new(parent, sym);
-			if (n->type == AST_HEADING && depth < 4) {
-				open[depth] = sym;
-				level[depth++] = n->u.heading->level;
+	for (size_t t = 0; t < sizeof tops / sizeof tops[0]; t++) {
+		json_t *open[4] = {NULL};
+		int level[4] = {0};
+		int depth = 0;
+		size_t last_end = 0;
+		for (const ast_node *n = tops[t] ? tops[t]->first : NULL; n; n = n->next) {
+			lsp_place p = lsp_place_of(c->an, n->at);
+			if (p.file != f)
+				continue;
+			if (n->type == AST_HEADING) {
+				int lv = n->u.heading->level;
+				while (depth > 0 && level[depth - 1] >= lv)
+					close_section(c, f, open[--depth], last_end);
 			}
+			if (outlined(n)) {
+				json_t *sym = symbol(c, n, &p, &name, &detail);
+				json_t *parent = depth ? json_object_get(open[depth - 1], "children") : out;
+				json_array_append_new(parent, sym);
+				if (n->type == AST_HEADING && depth < 4) {
+					open[depth] = sym;
+					level[depth++] = n->u.heading->level;
+				}
+			}
+			last_end = p.to;
 		}
-		last_end = n->at.end;
+		while (depth > 0)
+			close_section(c, f, open[--depth], last_end);
 	}
-	while (depth > 0)
-		close_section(c, open[--depth], last_end);
 	buf_free(&name);
 	buf_free(&detail);
 	return out;
@@ -1023,51 +1485,75 @@ static const char *suggestion(const diag *d, size_t *len)
 	return s;
 }
 
-static json_t *action(const lsp_ctx *c, const char *title, json_t *diag_json,
-		      json_t *edits, bool preferred)
+/* A quick fix of one edit at p: takes dj over. */
+static json_t *action(const lsp_ctx *c, const char *title, json_t *dj, const lsp_place *p,
+		      const char *text, size_t n, bool preferred)
 {
-	json_t *changes = json_object();
-	json_object_set_new(changes, c->uri, edits);
-	json_t *a = json_pack("{s:s,s:s,s:[o],s:{s:o}}", "title", title, "kind", "quickfix",
-			      "diagnostics", diag_json, "edit", "changes", changes);
+	lsp_edits e = {NULL, 0, 0};
+	lsp_edits_add(&e, p->file, p->from, p->to, text, n);
+	json_t *a = json_pack("{s:s,s:s,s:[o],s:o}", "title", title, "kind", "quickfix",
+			      "diagnostics", dj, "edit",
+			      lsp_edits_json(&e, c->enc, c->doc_changes));
 	if (preferred)
 		json_object_set_new(a, "isPreferred", json_true());
 	return a;
 }
 
-/* The editor offset of the start of the line after the one holding the
- * normalised offset off. */
-static size_t next_line(const lsp_ctx *c, uint32_t off)
+/* The place where a span of the brief that ends at end ends (in the
+ * file of its last byte: a block at the end of a chapter ends there,
+ * not at the start of what follows the include line). */
+static lsp_place end_place(const lsp_analysis *an, uint32_t end)
 {
-	size_t raw = raw_of(c, off);
-	lsp_pos p = lsp_text_position(c->text, LSP_UTF8, raw);
-	return p.line + 1 < c->text->nlines ? c->text->lines[p.line + 1] : c->text->len;
+	lsp_place p = lsp_place_of(an, span_make(end ? end - 1 : 0, end));
+	p.from = p.to;
+	return p;
 }
 
-/* Declare an acronym: a line in the first acronyms block, or a block of
- * its own after the front matter. */
+/* The start of the line after the one that holds p.from. */
+static lsp_place next_line(lsp_place p)
+{
+	const lsp_text *t = p.file->text;
+	lsp_pos pos = lsp_text_position(t, LSP_UTF8, p.from);
+	p.from = p.to = pos.line + 1 < t->nlines ? t->lines[pos.line + 1] : t->len;
+	return p;
+}
+
+/* The start of a block's (or the front matter's) closing line, the
+ * block ending at end. */
+static lsp_place closing_line(const lsp_analysis *an, uint32_t end)
+{
+	lsp_place p = end_place(an, end);
+	const lsp_text *t = p.file->text;
+	lsp_pos pos = lsp_text_position(t, LSP_UTF8, p.from);
+	size_t at = t->lines[pos.line];
+	if (at == p.from && pos.line > 0)
+		at = t->lines[pos.line - 1];
+	p.from = p.to = at;
+	return p;
+}
+
+/* Declare an acronym: a line in the first acronyms block of the brief's
+ * own files (a library is shared: it is not edited for one brief), or a
+ * block of its own after the front matter. */
 static json_t *declare_acronym(const lsp_ctx *c, const diag *d, json_t *dj)
 {
 	const ast_doc *doc = &c->an->doc;
 	const char *w = doc->src.text + d->at.start;
 	size_t wn = d->at.end - d->at.start;
 	buf ins = BUF_INIT, title = BUF_INIT;
-	size_t at;
+	lsp_place at;
 	const ast_node *blk = NULL;
 	for (size_t i = 0; i < doc->blocks.n && !blk; i++)
-		if (doc->blocks.v[i]->u.block->kind == BK_ACRONYMS)
+		if (ast_is_block(doc->blocks.v[i], BK_ACRONYMS) &&
+		    !ast_in_library(doc, doc->blocks.v[i]))
 			blk = doc->blocks.v[i];
 	if (blk) {
-		/* before its closing line */
-		size_t end = raw_of(c, blk->at.end);
-		lsp_pos p = lsp_text_position(c->text, LSP_UTF8, end);
-		at = c->text->lines[p.line];
-		if (at == end && p.line > 0)
-			at = c->text->lines[p.line - 1];
+		at = closing_line(c->an, blk->at.end);
 		buf_put(&ins, w, wn);
 		buf_puts(&ins, ": \n");
 	} else {
-		at = doc->meta.present ? next_line(c, doc->meta.at.end ? doc->meta.at.end - 1 : 0) : 0;
+		at = doc->meta.present ? next_line(end_place(c->an, doc->meta.at.end))
+				       : lsp_place_of(c->an, span_make(0, 0));
 		buf_puts(&ins, "\n::: acronyms\n");
 		buf_put(&ins, w, wn);
 		buf_puts(&ins, ": \n:::\n");
@@ -1077,8 +1563,7 @@ static json_t *declare_acronym(const lsp_ctx *c, const diag *d, json_t *dj)
 	buf_puts(&title, "Declare the acronym '");
 	clip(&title, w, wn, 60);
 	buf_puts(&title, "'");
-	json_t *a = action(c, title.data, dj, json_pack("[o]", text_edit(c, at, at, ins.data, ins.len)),
-			   false);
+	json_t *a = action(c, title.data, dj, &at, ins.data, ins.len, false);
 	buf_free(&ins);
 	buf_free(&title);
 	return a;
@@ -1096,22 +1581,18 @@ static json_t *add_field(const lsp_ctx *c, const diag *d, json_t *dj)
 	if (!e)
 		goto none;
 	const ast_doc *doc = &c->an->doc;
-	size_t at;
+	lsp_place at;
 	const ast_node *b = lsp_block_at(c->an, d->at.start);
 	if (b && b->u.block->open_at.start <= d->at.start && d->at.start <= b->u.block->open_at.end) {
 		const ast_field *last = b->u.block->fields;
 		while (last && last->next)
 			last = last->next;
-		at = next_line(c, last ? (last->value_at.end > last->name_at.end
-					  ? last->value_at.end : last->name_at.end)
-				  : b->u.block->open_at.start);
+		at = next_line(end_place(c->an, last ? (last->value_at.end > last->name_at.end
+							 ? last->value_at.end : last->name_at.end)
+						  : b->u.block->open_at.start + 1));
 	} else if (doc->meta.present) {
 		/* before the closing --- */
-		size_t end = raw_of(c, doc->meta.at.end);
-		lsp_pos p = lsp_text_position(c->text, LSP_UTF8, end);
-		at = c->text->lines[p.line];
-		if (at == end && p.line > 0)
-			at = c->text->lines[p.line - 1];
+		at = closing_line(c->an, doc->meta.at.end);
 	} else {
 		goto none;
 	}
@@ -1119,8 +1600,7 @@ static json_t *add_field(const lsp_ctx *c, const diag *d, json_t *dj)
 	buf_put(&ins, s, (size_t)(e - s));
 	buf_puts(&ins, ": \n");
 	buf_printf(&title, "Add the field '%.*s:'", (int)(e - s), s);
-	json_t *a = action(c, title.data, dj, json_pack("[o]", text_edit(c, at, at, ins.data, ins.len)),
-			   true);
+	json_t *a = action(c, title.data, dj, &at, ins.data, ins.len, true);
 	buf_free(&ins);
 	buf_free(&title);
 	return a;
@@ -1140,17 +1620,19 @@ static bool has_help(const diag *d, const char *lead)
 
 /* Remove the line the diagnostic is on (its help says "remove it").
  * Takes dj over. */
-static json_t *remove_line(const lsp_ctx *c, const diag *d, const char *what, json_t *dj)
+static json_t *remove_line(const lsp_ctx *c, const diag *d, const lsp_place *p,
+			   const char *what, json_t *dj)
 {
-	lsp_pos p = lsp_text_position(c->text, LSP_UTF8, raw_of(c, d->at.start));
-	size_t a = c->text->lines[p.line];
-	size_t b = p.line + 1 < c->text->nlines ? c->text->lines[p.line + 1] : c->text->len;
+	const lsp_text *t = p->file->text;
+	lsp_pos pos = lsp_text_position(t, LSP_UTF8, p->from);
+	lsp_place line = {p->file, t->lines[pos.line],
+			  pos.line + 1 < t->nlines ? t->lines[pos.line + 1] : t->len};
 	const char *w = c->an->doc.src.text + d->at.start;
 	buf title = BUF_INIT;
 	buf_printf(&title, "%s '", what);
 	clip(&title, w, d->at.end - d->at.start, 60);
 	buf_putc(&title, '\'');
-	json_t *act = action(c, title.data, dj, json_pack("[o]", text_edit(c, a, b, "", 0)), true);
+	json_t *act = action(c, title.data, dj, &line, "", 0, true);
 	buf_free(&title);
 	return act;
 }
@@ -1158,51 +1640,54 @@ static json_t *remove_line(const lsp_ctx *c, const diag *d, const char *what, js
 json_t *lsp_code_actions(const lsp_ctx *c, size_t from, size_t to)
 {
 	json_t *out = json_array();
-	if (!c->an->loaded)
+	const lsp_file *f = c->an->loaded ? here(c) : NULL;
+	if (!f)
 		return out;
-	size_t a = norm_of(c, from), b = norm_of(c, to);
+	/* the diagnostics published for this file (lsp_diagnostics) */
 	const diag_list *dl = &c->an->doc.diags;
+	lsp_place *at = xcalloc(dl->n, sizeof *at, "the places of the diagnostics");
+	size_t nerr = 0;
+	for (size_t i = 0; i < dl->n; i++) {
+		at[i] = lsp_place_of(c->an, dl->items[i].at);
+		nerr += at[i].file == f && dl->items[i].severity == DS_ERROR;
+	}
 	diag_budget bud;
-	budget_init(&bud, dl);
+	budget_init(&bud, nerr);
 	lsp_cursor cf, ct;
-	lsp_cursor_init(&cf, c->text, c->enc);
-	lsp_cursor_init(&ct, c->text, c->enc);
+	lsp_cursor_init(&cf, f->text, c->enc);
+	lsp_cursor_init(&ct, f->text, c->enc);
 	for (size_t i = 0; i < dl->n; i++) {
 		const diag *d = &dl->items[i];
-		if (d->at.start > b)
-			break;
+		const lsp_place *p = &at[i];
 		/* only what was published can be fixed */
-		if (!budget_take(&bud, d) || d->at.end < a)
+		if (p->file != f || !budget_take(&bud, d) || p->from > to || p->to < from)
 			continue;
-		json_t *dj = diag_json(c, d, &cf, &ct);
+		json_t *dj = diag_json(c->an, c->enc, d, p, &cf, &ct);
 		json_t *act = NULL;
 		size_t n;
 		const char *s = suggestion(d, &n);
 		if (s) {
 			buf title = BUF_INIT;
 			buf_printf(&title, "Change to '%.*s'", (int)n, s);
-			act = action(c, title.data, dj,
-				     json_pack("[o]", text_edit(c, raw_of(c, d->at.start),
-								 raw_of(c, d->at.end), s, n)),
-				     true);
+			act = action(c, title.data, dj, p, s, n, true);
 			buf_free(&title);
 		} else if (d->code == DC_UNDEFINED_ACRONYM) {
 			act = declare_acronym(c, d, dj);
 		} else if (d->code == DC_MISSING_FIELD) {
 			act = add_field(c, d, dj);
 		} else if (d->code == DC_UNUSED_ACRONYM) {
-			act = remove_line(c, d, "Remove the unused acronym", dj);
+			act = remove_line(c, d, p, "Remove the unused acronym", dj);
 		} else if (d->code == DC_BAD_URL && has_help(d, "write 'https://") &&
 			   d->at.end - d->at.start >= 4 &&
 			   strncasecmp(c->an->doc.src.text + d->at.start, "www.", 4) == 0) {
-			size_t at = raw_of(c, d->at.start);
-			act = action(c, "Add 'https://'", dj,
-				     json_pack("[o]", text_edit(c, at, at, "https://", 8)), true);
+			lsp_place ins = {p->file, p->from, p->from};
+			act = action(c, "Add 'https://'", dj, &ins, "https://", 8, true);
 		} else {
 			json_decref(dj);
 		}
 		if (act)
 			json_array_append_new(out, act);
 	}
+	free(at);
 	return out;
 }

@@ -4,19 +4,11 @@
  */
 #include "lsp_text.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static void *xrealloc(void *p, size_t n)
-{
-	p = realloc(p, n ? n : 1);
-	if (!p) {
-		fputs("briefc: out of memory\n", stderr);
-		abort();
-	}
-	return p;
-}
+#include "utf8.h"
+#include "xalloc.h"
 
 static const char *const encoding_names[] = {"utf-16", "utf-8", "utf-32"};
 
@@ -33,22 +25,6 @@ int lsp_encoding_lookup(const char *name)
 	return -1;
 }
 
-size_t lsp_utf8_len(const char *str_, size_t n)
-{
-	const unsigned char *s = (const unsigned char *)str_;
-	size_t k = s[0] < 0x80 ? 1 : s[0] < 0xC2 ? 0 : s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3
-		   : s[0] < 0xF5 ? 4 : 0;
-	if (k == 0 || k > n)
-		return 0;
-	for (size_t i = 1; i < k; i++)
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-	if ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] > 0x9F) ||
-	    (s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] > 0x8F))
-		return 0;	/* overlong, a surrogate, past U+10FFFF */
-	return k;
-}
-
 /*
  * The length of the character at s[0] (n > 0 bytes left).  The text came
  * from JSON, so it is valid UTF-8; a byte that does not start a whole
@@ -57,7 +33,7 @@ size_t lsp_utf8_len(const char *str_, size_t n)
  */
 static size_t char_len(const unsigned char *s, size_t n)
 {
-	size_t k = lsp_utf8_len((const char *)s, n);
+	size_t k = utf8_valid((const char *)s, n);
 	return k ? k : 1;
 }
 
@@ -75,7 +51,7 @@ static uint32_t units_of(size_t len, lsp_encoding e)
 	return len == 4 ? 2 : 1;
 }
 
-uint32_t lsp_units(const char *text, size_t a, size_t b, lsp_encoding e)
+static uint32_t lsp_units(const char *text, size_t a, size_t b, lsp_encoding e)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	if (e == LSP_UTF8)
@@ -97,10 +73,10 @@ uint32_t lsp_units(const char *text, size_t a, size_t b, lsp_encoding e)
 void lsp_text_init(lsp_text *t)
 {
 	memset(t, 0, sizeof *t);
-	t->p = xrealloc(NULL, 1);
+	t->p = xmalloc(1, "an editor's text");
 	t->p[0] = '\0';
 	t->cap = 1;
-	t->lines = xrealloc(NULL, sizeof *t->lines);
+	t->lines = xmalloc(sizeof *t->lines, "the lines of an editor's text");
 	t->lines[0] = 0;
 	t->nlines = t->linecap = 1;
 }
@@ -114,10 +90,8 @@ void lsp_text_free(lsp_text *t)
 
 static void push_line(lsp_text *t, size_t start)
 {
-	if (t->nlines == t->linecap) {
-		t->linecap *= 2;
-		t->lines = xrealloc(t->lines, t->linecap * sizeof *t->lines);
-	}
+	t->lines = xgrow(t->lines, &t->linecap, t->nlines, sizeof *t->lines,
+			 "the lines of an editor's text");
 	t->lines[t->nlines++] = (uint32_t)start;
 }
 
@@ -146,7 +120,7 @@ void lsp_text_set(lsp_text *t, const char *p, size_t n)
 {
 	if (n + 1 > t->cap) {
 		t->cap = n + 1;
-		t->p = xrealloc(t->p, t->cap);
+		t->p = xrealloc(t->p, t->cap, "an editor's text");
 	}
 	memcpy(t->p, p, n);
 	t->p[n] = '\0';
@@ -174,7 +148,7 @@ void lsp_text_replace(lsp_text *t, size_t from, size_t to, const char *p,
 	size_t len = t->len - (to - from) + n;
 	if (len + 1 > t->cap) {
 		t->cap = len + 1 > 2 * t->cap ? len + 1 : 2 * t->cap;
-		t->p = xrealloc(t->p, t->cap);
+		t->p = xrealloc(t->p, t->cap, "an editor's text");
 	}
 	memmove(t->p + from + n, t->p + to, t->len - to);
 	memcpy(t->p + from, p, n);
@@ -284,10 +258,8 @@ void lsp_normmap_make(lsp_normmap *m, const char *p, size_t n)
 	const char *s = p, *end = p + n;
 	while ((s = memchr(s, '\r', (size_t)(end - s)))) {
 		if (s + 1 < end && s[1] == '\n') {
-			if (m->ncr == cap) {
-				cap = cap ? 2 * cap : 64;
-				m->cr = xrealloc(m->cr, cap * sizeof *m->cr);
-			}
+			m->cr = xgrow(m->cr, &cap, m->ncr, sizeof *m->cr,
+				      "the line ends of an editor's text");
 			m->cr[m->ncr++] = (uint32_t)(s - p);
 		}
 		s++;

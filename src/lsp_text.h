@@ -75,11 +75,6 @@ typedef struct lsp_cursor {
 void lsp_cursor_init(lsp_cursor *c, const lsp_text *t, lsp_encoding e);
 lsp_pos lsp_cursor_position(lsp_cursor *c, size_t off);
 
-/* The length of the valid UTF-8 sequence at s (n > 0 bytes left), or 0. */
-size_t lsp_utf8_len(const char *s, size_t n);
-/* Units of text[a, b) in encoding e (a and b at character starts). */
-uint32_t lsp_units(const char *text, size_t a, size_t b, lsp_encoding e);
-
 /*
  * Between the editor's bytes and the normalised text the loader makes:
  * the loader drops a leading BOM and the CR of each CRLF, and replaces

@@ -375,6 +375,31 @@ unsigned source_file_index(const source *s, const source *f)
 		? (unsigned)(f - s->files) : 0;
 }
 
+bool source_offset_in(const source *s, unsigned file, uint32_t local, uint32_t *off)
+{
+	if (!s->nfiles || !s->npieces) {
+		*off = local <= s->len ? local : (uint32_t)s->len;
+		return file == 0;
+	}
+	bool found = false;
+	for (size_t i = 0; i < s->npieces; i++) {
+		const source_piece *p = &s->pieces[i];
+		if (p->file != file || p->point || local < p->local)
+			continue;
+		uint32_t end = i + 1 < s->npieces ? s->pieces[i + 1].start : (uint32_t)s->len;
+		uint32_t n = end - p->start;
+		if (local < p->local + n) {
+			*off = p->start + (local - p->local);
+			return true;
+		}
+		if (local == p->local + n && !found) {
+			*off = end;	/* the end of a stretch: kept, a later one may hold it */
+			found = true;
+		}
+	}
+	return found;
+}
+
 /* The line table and the column checkpoints of the text (source.h). */
 static void make_index(source *s)
 {

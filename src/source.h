@@ -111,6 +111,15 @@ const source *source_file_at(const source *s, uint32_t off, uint32_t *local);
 const source *source_file_span(const source *s, span at, span *local);
 /* The index of f among s's files: 0 for the main file. */
 unsigned source_file_index(const source *s, const source *f);
+/*
+ * The other way: the offset in s's text of offset local of its file
+ * number file (0 for a document of one file), from the first stretch of
+ * that file that holds it (a file included twice is in the text twice);
+ * an offset at the end of a stretch counts when no stretch starts there.
+ * Returns false when no stretch holds it (a CSL-JSON file, whose text is
+ * not in the document's, or a file never spliced in).
+ */
+bool source_offset_in(const source *s, unsigned file, uint32_t local, uint32_t *off);
 
 /* Building a document of several files (assemble.c). */
 /* Make s, loaded from one file, the first of several. */

@@ -12,8 +12,10 @@ import os
 import queue
 import random
 import shlex
+import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 
@@ -154,10 +156,10 @@ class Client:
                     and (version is None or m["params"].get("version") == version))
         return self.wait(pred, timeout, "diagnostics of %s" % uri)["params"]["diagnostics"]
 
-    def initialize(self, encodings=None):
-        caps = {}
+    def initialize(self, encodings=None, caps=None):
+        caps = dict(caps or {})
         if encodings is not None:
-            caps = {"general": {"positionEncodings": encodings}}
+            caps["general"] = {"positionEncodings": encodings}
         r = self.call("initialize", {"processId": None, "rootUri": None, "capabilities": caps})
         self.notify("initialized", {})
         return r
@@ -279,9 +281,9 @@ def codes(diags):
     return sorted(d["code"] for d in diags)
 
 
-def started(encodings=None):
+def started(encodings=None, caps=None):
     c = Client()
-    c.initialize(encodings)
+    c.initialize(encodings, caps)
     return c
 
 
@@ -300,7 +302,7 @@ def test_lifecycle():
     check(caps["renameProvider"] == {"prepareProvider": True}, "renameProvider")
     check("@" in caps["completionProvider"]["triggerCharacters"], "completion on @")
     check(caps["codeActionProvider"]["codeActionKinds"] == ["quickfix"], "code actions")
-    check("documentFormattingProvider" not in caps, "formatting offered without fmt")
+    check(caps.get("documentFormattingProvider") is True, "formatting not offered")
     check(r["serverInfo"]["name"] == "briefc", "serverInfo")
     c.notify("initialized", {})
     c.shutdown()
@@ -936,13 +938,17 @@ def test_every_request_everywhere():
     and the hostile brief, with edits between: each gets an answer."""
     here = os.path.dirname(os.path.abspath(__file__))
     root = os.path.dirname(os.path.dirname(here))
-    files = sorted(os.path.join(root, "examples", f) for f in os.listdir(os.path.join(root, "examples"))
-                   if f.endswith(".brief"))
+    # (the examples' chapters and libraries too: each alone, and each
+    # while the brief that reads it is open)
+    files = sorted(os.path.join(d, f) for d, _, fs in os.walk(os.path.join(root, "examples"))
+                   for f in fs if f.endswith(".brief"))
     golden = os.path.join(root, "tests", "golden", "cases")
     files += sorted(os.path.join(golden, f) for f in os.listdir(golden) if f.endswith(".brief"))
     files.append(os.path.join(root, "tests", "pathological", "hostile.brief"))
     rnd = random.Random(11)
     c = started()
+    report = os.path.join(root, "examples", "critical-minerals", "report.brief")
+    c.open("file://" + report, open(report, encoding="utf-8").read())
     step = 1 if not WRAP else 3
     asked = 0
     for n, path in enumerate(files[::step]):
@@ -958,10 +964,11 @@ def test_every_request_everywhere():
                                   ("textDocument/references", {"context": {"includeDeclaration": True}}),
                                   ("textDocument/prepareRename", {}), ("textDocument/completion", {}),
                                   ("textDocument/rename", {"newName": "renamed-%d" % n}),
+                                  ("textDocument/formatting", {"options": {"tabSize": 4, "insertSpaces": True}}),
                                   ("textDocument/codeAction", {"range": {"start": p, "end": {"line": line + 3, "character": 0}},
                                                                "context": {"diagnostics": []}})):
                 params = dict(doc_params(uri, p), **extra)
-                if method == "textDocument/codeAction":
+                if method in ("textDocument/codeAction", "textDocument/formatting"):
                     del params["position"]
                 r = c.response(c.request(method, params))
                 check("result" in r or r["error"]["code"] == -32803, "%s at %s in %s: %s" % (method, p, path, r))
@@ -976,6 +983,802 @@ def test_every_request_everywhere():
         c.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
     c.shutdown()
     print("lsp: %d requests on %d briefs answered" % (asked, len(files[::step])))
+
+
+# ---- briefs of several files ----
+
+MAIN = """---
+title: Water report
+authors: A. Writer
+date: 2024-01-01
+library: ../lib/shared.brief, ../lib/zotero.json
+---
+
+# Summary
+
+The WHO warns [@contamination] and [@who-water].
+
+::: include chapters/one.brief
+
+::: include chapters/two.brief
+
+::: recommendations
+:::
+
+::: sources
+:::
+"""
+ONE = """# One 😀
+
+The risk 😀 grows [@who-water; @zot-2020].
+
+::: finding contamination
+claim: Contaminated water transmits disease.
+evidence: who-water, zot-2020
+confidence: high
+:::
+"""
+TWO = """# Two
+
+::: recommendation test-fountains
+action: Test every fountain.
+area: water
+addresses: contamination
+:::
+"""
+SHARED = """::: acronyms
+WHO: World Health Organization
+:::
+
+::: areas
+water: Water Safety
+:::
+
+::: evidence who-water
+title: Drinking-water
+publisher: World Health Organization
+date: 2023-09-13
+:::
+
+::: evidence unused-ev
+title: Nobody cites this
+:::
+"""
+ZOTERO = """[
+  {"id": "zot-2020", "type": "report", "title": "A Zotero report",
+   "issued": {"date-parts": [[2020]]}}
+]
+"""
+
+
+class Tree:
+    """A brief of several files in a folder of its own."""
+
+    def __init__(self, files=None):
+        self.dir = tempfile.mkdtemp(prefix="briefc-lsp-")
+        self.files = {"report/brief.brief": MAIN, "report/chapters/one.brief": ONE,
+                      "report/chapters/two.brief": TWO, "lib/shared.brief": SHARED,
+                      "lib/zotero.json": ZOTERO}
+        self.files.update(files or {})
+        for name in self.files:
+            self.write(name, self.files[name])
+        self.main, self.one, self.two = (self.uri("report/brief.brief"), self.uri("report/chapters/one.brief"),
+                                         self.uri("report/chapters/two.brief"))
+
+    def path(self, name):
+        return os.path.join(self.dir, name)
+
+    def uri(self, name):
+        return "file://" + self.path(name)
+
+    def write(self, name, text):
+        self.files[name] = text
+        os.makedirs(os.path.dirname(self.path(name)), exist_ok=True)
+        with open(self.path(name), "w", encoding="utf-8") as f:
+            f.write(text)
+
+    def remove(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def in_tree(files=None):
+    """The test runs on a Tree of its own, removed after."""
+    def wrap(fn):
+        def run():
+            t = Tree(files)
+            try:
+                fn(t)
+            finally:
+                t.remove()
+        run.__doc__ = fn.__doc__
+        return run
+    return wrap
+
+
+def wait_diags(c, uri, pred, what, timeout=None):
+    """The first diagnostics published for uri for which pred holds."""
+    end = time.time() + (timeout or TIMEOUT)
+    last = None
+    while time.time() < end:
+        try:
+            last = c.diagnostics(uri, timeout=max(0.1, end - time.time()))
+        except Failure:
+            break
+        if pred(last):
+            return last
+    raise Failure("%s: the diagnostics of %s are %s" % (what, uri, last))
+
+
+@in_tree()
+def test_multifile_check_clean(t):
+    p = subprocess.run([BRIEFC, "check", t.path("report/brief.brief")], capture_output=True)
+    check(p.returncode == 0 and not p.stderr, "the test brief is not clean: %s" % p.stderr[-2000:])
+
+
+BAD_ONE = ONE.replace("[@who-water; @zot-2020]", "[@who-water; @zot-2021]")
+
+
+@in_tree({"report/chapters/one.brief": BAD_ONE})
+def test_multifile_diagnostics(t):
+    for enc in ("utf-16", "utf-8", "utf-32"):
+        c = started([enc])
+        diags = c.open(t.uri("report/brief.brief"), MAIN)
+        check(diags == [], "%s: the main file's diagnostics: %s" % (enc, diags))
+        # the chapter's, at its own line and column (after an emoji)
+        d = c.diagnostics(t.uri("report/chapters/one.brief"))
+        check(codes(d) == ["undefined-reference"], "%s: the chapter's diagnostics: %s" % (enc, d))
+        want = {"start": pos(BAD_ONE, "zot-2021", enc=enc), "end": pos(BAD_ONE, "zot-2021", delta=8, enc=enc)}
+        check(d[0]["range"] == want, "%s: range %s, not %s" % (enc, d[0]["range"], want))
+        check("did you mean 'zot-2020'?" in d[0]["message"], "did-you-mean: %s" % d[0]["message"])
+        c.shutdown()
+    c = started()
+    c.open(t.uri("report/brief.brief"), MAIN)
+    c.diagnostics(t.uri("report/chapters/one.brief"))
+    # fixed on the disk, and the client says so: cleared
+    t.write("report/chapters/one.brief", ONE)
+    c.notify("workspace/didChangeWatchedFiles",
+             {"changes": [{"uri": t.uri("report/chapters/one.brief"), "type": 2}]})
+    wait_diags(c, t.uri("report/chapters/one.brief"), lambda d: d == [], "after the fix")
+    # a fault of a CSL-JSON library, at its item, in its file
+    t.write("lib/zotero.json", ZOTERO.replace('"id": "zot-2020", ', '"id": "zot-2020"},\n  {'))
+    c.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": t.uri("lib/zotero.json"), "type": 2}]})
+    d = wait_diags(c, t.uri("lib/zotero.json"), lambda d: d != [], "a CSL-JSON item without id")
+    d = [x for x in d if "has no id" in x["message"]]
+    check(len(d) == 1 and d[0]["code"] == "missing-field" and
+          d[0]["range"]["start"] == {"line": 2, "character": 2}, "the CSL-JSON diagnostic: %s" % d)
+    # an error of a .brief library: its file, its line
+    t.write("lib/shared.brief", SHARED.replace("date: 2023-09-13", "date: 2023-19-13"))
+    c.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": t.uri("lib/shared.brief"), "type": 2}]})
+    d = wait_diags(c, t.uri("lib/shared.brief"), lambda d: d != [], "a bad date in a library entry")
+    want = pos(t.files["lib/shared.brief"], "2023-19-13")
+    check(d[0]["code"] == "bad-value" and d[0]["range"]["start"] == want,
+          "the library's diagnostic: %s, not at %s" % (d, want))
+    # closing the brief clears what it published for its files
+    c.notify("textDocument/didClose", {"textDocument": {"uri": t.uri("report/brief.brief")}})
+    for name in ("report/brief.brief", "lib/zotero.json", "lib/shared.brief"):
+        wait_diags(c, t.uri(name), lambda d: d == [], "%s after the brief is closed" % name)
+    c.shutdown()
+
+
+@in_tree()
+def test_multifile_navigation(t):
+    c = started()
+    main, one, two = t.main, t.one, t.two
+    c.open(main, MAIN)
+    # main -> a chapter
+    r = c.call("textDocument/definition", doc_params(main, pos(MAIN, "@contamination", 0, 3)))
+    check(r and r["uri"] == one and r["range"]["start"] == pos(ONE, "contamination"),
+          "definition into a chapter: %s" % r)
+    c.open(one, ONE)
+    # a chapter -> a .brief library, and a CSL-JSON one (the id's string)
+    r = c.call("textDocument/definition", doc_params(one, pos(ONE, "who-water", 0, 2)))
+    check(r and r["uri"] == t.uri("lib/shared.brief") and
+          r["range"]["start"] == pos(SHARED, "who-water"), "definition into a library: %s" % r)
+    r = c.call("textDocument/definition", doc_params(one, pos(ONE, "zot-2020", 0, 2)))
+    check(r and r["uri"] == t.uri("lib/zotero.json") and
+          r["range"] == {"start": pos(ZOTERO, "zot-2020"), "end": pos(ZOTERO, "zot-2020", delta=8)},
+          "definition into a CSL-JSON library: %s" % r)
+    # an include line's path and a library path open that file
+    r = c.call("textDocument/definition", doc_params(main, pos(MAIN, "chapters/two.brief", 0, 4)))
+    check(r and r["uri"] == two and r["range"]["start"] == {"line": 0, "character": 0},
+          "definition of an include path: %s" % r)
+    r = c.call("textDocument/definition", doc_params(main, pos(MAIN, "../lib/zotero.json", 0, 9)))
+    check(r and r["uri"] == t.uri("lib/zotero.json"), "definition of a library path: %s" % r)
+    r = c.call("textDocument/definition", doc_params(main, pos(MAIN, "::: include", 0, 1)))
+    check(r is None, "definition on ':::' of an include line: %s" % r)
+    # references everywhere, each in its file
+    c.open(two, TWO)
+    refs = c.call("textDocument/references", dict(doc_params(two, pos(TWO, "contamination", 0, 2)),
+                                                  context={"includeDeclaration": True}))
+    got = sorted((r["uri"], r["range"]["start"]["line"]) for r in refs)
+    want = sorted([(main, pos(MAIN, "contamination")["line"]), (one, pos(ONE, "contamination")["line"]),
+                   (two, pos(TWO, "contamination")["line"])])
+    check(got == want, "references across files: %s, not %s" % (got, want))
+    # hover in a chapter on a library's entry
+    r = c.call("textDocument/hover", doc_params(one, pos(ONE, "who-water", 0, 2)))
+    check(r and "Drinking" in r["contents"]["value"] and "Source [1]" in r["contents"]["value"],
+          "hover of a library entry: %s" % r)
+    # completion in a chapter offers the libraries' entries, used or not
+    text = ONE + "\nSee [@ here.\n"
+    c.notify("textDocument/didChange", {"textDocument": {"uri": one, "version": 2},
+                                        "contentChanges": [{"text": text}]})
+    r = c.call("textDocument/completion", doc_params(one, pos(text, "[@ here", 0, 2)))
+    got = {i["label"] for i in r["items"]}
+    check({"who-water", "unused-ev", "zot-2020", "contamination", "test-fountains", "water"} <= got,
+          "completion in a chapter: %s" % sorted(got))
+    # the outline of a chapter is its own
+    syms = c.call("textDocument/documentSymbol", doc_params(one))
+    check([s["name"] for s in syms] == ["One 😀"] and
+          [k["name"] for k in syms[0]["children"]] == ["Finding 1 contamination"],
+          "a chapter's outline: %s" % syms)
+    c.shutdown()
+
+
+@in_tree()
+def test_multifile_rename(t):
+    for doc_changes in (False, True):
+        caps = {"workspace": {"workspaceEdit": {"documentChanges": True}}} if doc_changes else None
+        c = started(caps=caps)
+        main, one, two = t.main, t.one, t.two
+        c.open(main, MAIN)
+        c.open(two, TWO, version=7)
+
+        def by_uri(edit):
+            if not doc_changes:
+                return edit["changes"]
+            out = {}
+            for e in edit["documentChanges"]:
+                td = e["textDocument"]
+                want = 7 if td["uri"] == two else 1 if td["uri"] == main else None
+                check(td["version"] == want, "version of %s: %s" % (td["uri"], td))
+                out[td["uri"]] = e["edits"]
+            return out
+
+        # a finding defined in one chapter, used in the other and in the main file
+        edit = by_uri(c.call("textDocument/rename", dict(doc_params(two, pos(TWO, "contamination", 0, 2)),
+                                                         newName="water-risk")))
+        check(sorted(edit) == sorted([main, one, two]), "files renamed in: %s" % sorted(edit))
+        for uri, text in ((main, MAIN), (one, ONE), (two, TWO)):
+            got = apply_edits(text, edit[uri])
+            check(got == text.replace("contamination", "water-risk"), "renamed %s:\n%s" % (uri, got))
+        # an entry of a .brief library: the library is edited too
+        edit = by_uri(c.call("textDocument/rename", dict(doc_params(main, pos(MAIN, "who-water", 0, 2)),
+                                                         newName="who-2023")))
+        check(sorted(edit) == sorted([main, one, t.uri("lib/shared.brief")]), "files: %s" % sorted(edit))
+        got = apply_edits(SHARED, edit[t.uri("lib/shared.brief")])
+        check(got == SHARED.replace("who-water", "who-2023"), "the library renamed:\n%s" % got)
+        # an item of a CSL-JSON library: refused
+        e = c.error_of("textDocument/rename", dict(doc_params(main, pos(MAIN, "report", 0, 0)), newName="x"))
+        e = c.error_of("textDocument/rename", dict(doc_params(two, pos(TWO, "contamination", 0, 2)),
+                                                   newName="zot-2020"))
+        check(e["code"] == -32803 and "already" in e["message"] and "zotero.json" in e["message"],
+              "a name a CSL-JSON item has: %s" % e)
+        c.open(one, ONE)
+        e = c.error_of("textDocument/rename", dict(doc_params(one, pos(ONE, "zot-2020", 0, 2)), newName="zot"))
+        check(e["code"] == -32803 and "CSL-JSON" in e["message"], "renaming a CSL-JSON item: %s" % e)
+        e = c.error_of("textDocument/rename", dict(doc_params(two, pos(TWO, "contamination", 0, 2)),
+                                                   newName="who-water"))
+        check(e["code"] == -32803 and "shared.brief" in e["message"], "a library's ID taken: %s" % e)
+        c.shutdown()
+
+
+OTHER = MAIN.replace("::: include chapters/one.brief\n\n::: include chapters/two.brief\n\n", "") \
+    .replace("[@contamination] and ", "")
+
+
+@in_tree({"report/other.brief": OTHER})
+def test_multifile_rename_shared_library(t):
+    """An ID of a library two open briefs read: renamed in both."""
+    c = started()
+    c.open(t.uri("report/brief.brief"), MAIN)
+    c.open(t.uri("report/other.brief"), OTHER)
+    edit = c.call("textDocument/rename", dict(doc_params(t.uri("report/brief.brief"),
+                                                         pos(MAIN, "who-water", 0, 2)), newName="w2"))["changes"]
+    check(t.uri("report/other.brief") in edit and t.uri("lib/shared.brief") in edit,
+          "renamed in: %s" % sorted(edit))
+    check(len(edit[t.uri("lib/shared.brief")]) == 1, "the library edited once: %s" % edit)
+    c.shutdown()
+
+
+@in_tree()
+def test_multifile_code_actions(t):
+    c = started()
+    c.open(t.main, MAIN)
+    text = TWO.replace("area: water", "area: watr").replace("Test every", "Ask NATO to test every")
+    d = c.open(t.two, text)
+    by = {x["code"]: x for x in d}
+    check(sorted(by) == ["undefined-acronym", "undefined-reference"], "the chapter's diagnostics: %s" % d)
+    acts = actions_at(c, t.two, by["undefined-reference"])
+    check(acts and acts[0]["title"] == "Change to 'water'" and list(acts[0]["edit"]["changes"]) == [t.two],
+          "did-you-mean in a chapter: %s" % acts)
+    check(apply_edits(text, acts[0]["edit"]["changes"][t.two]) == text.replace("watr", "water"),
+          "the fix in the chapter")
+    # a library is shared: an acronym is declared in the brief's own files
+    acts = actions_at(c, t.two, by["undefined-acronym"])
+    edits = acts[0]["edit"]["changes"]
+    check(list(edits) == [t.main], "the acronym declared in: %s" % list(edits))
+    got = apply_edits(MAIN, edits[t.main])
+    check("---\n\n::: acronyms\nNATO: \n:::\n" in got, "the declaration:\n%s" % got)
+    c.shutdown()
+
+
+@in_tree()
+def test_unsaved_chapter_wins(t):
+    c = started()
+    main, one, two = t.main, t.one, t.two
+    c.open(main, MAIN)
+    check(c.open(one, ONE) == [], "the chapter opened")
+    # an unsaved change to the chapter: the brief is checked with it
+    text = ONE.replace("::: finding contamination", "::: finding contam")
+    c.notify("textDocument/didChange", {"textDocument": {"uri": one, "version": 2},
+                                        "contentChanges": [{"text": text}]})
+    d = wait_diags(c, main, lambda d: d != [], "the main file with the unsaved chapter")
+    check(codes(d) == ["undefined-reference"] and d[0]["range"]["start"] == pos(MAIN, "contamination"),
+          "the main file with the unsaved chapter: %s" % d)
+    d = wait_diags(c, two, lambda d: d != [], "the other chapter with the unsaved one")
+    check(codes(d) == ["undefined-reference"], "the other chapter with the unsaved one: %s" % d)
+    check(c.diagnostics(one, 2) is not None, "the chapter's own, at its version")
+    # hover and definition see the buffer too
+    r = c.call("textDocument/definition", doc_params(main, pos(MAIN, "contamination", 0, 2)))
+    check(r is None, "definition of an ID the buffer no longer has: %s" % r)
+    # closed without saving: the disk's text again
+    c.notify("textDocument/didClose", {"textDocument": {"uri": one}})
+    wait_diags(c, main, lambda d: d == [], "the main file after the chapter is closed")
+    wait_diags(c, two, lambda d: d == [], "the other chapter after the first is closed")
+    # an unsaved change to a library, open in the editor
+    c.open(t.uri("lib/shared.brief"), SHARED)
+    c.notify("textDocument/didChange", {"textDocument": {"uri": t.uri("lib/shared.brief"), "version": 2},
+                                        "contentChanges": [{"text": SHARED.replace("water: Water", "wet: Water")}]})
+    d = wait_diags(c, two, lambda d: d != [], "the chapter with the unsaved library")
+    check(codes(d) == ["undefined-reference"] and d[0]["range"]["start"] == pos(TWO, "water"),
+          "the chapter with the unsaved library: %s" % d)
+    c.shutdown()
+
+
+@in_tree()
+def test_csl_library_open(t):
+    c = started()
+    zot = t.uri("lib/zotero.json")
+    check(c.open(zot, ZOTERO) == [], "a CSL-JSON file alone is not checked as a brief")
+    check(c.call("textDocument/documentSymbol", doc_params(zot)) == [], "its outline")
+    c.open(t.main, MAIN)
+    # its unsaved text is the brief's library now
+    c.notify("textDocument/didChange", {"textDocument": {"uri": zot, "version": 2},
+                                        "contentChanges": [{"text": ZOTERO.replace("zot-2020", "zot-2019")}]})
+    d = wait_diags(c, t.one, lambda d: d != [], "a chapter citing an item renamed in the unsaved library")
+    check(set(codes(d)) == {"undefined-reference"}, "the chapter: %s" % d)
+    check(c.diagnostics(zot, 2) is not None, "the library's own diagnostics, at its version")
+    c.shutdown()
+
+
+@in_tree()
+def test_chapter_alone_then_with_brief(t):
+    c = started()
+    one, main = t.uri("report/chapters/one.brief"), t.uri("report/brief.brief")
+    d = c.open(one, ONE)
+    check("undefined-reference" in codes(d), "a chapter alone: %s" % codes(d))
+    c.open(main, MAIN)
+    wait_diags(c, one, lambda d: d == [], "the chapter once the brief is open")
+    r = c.call("textDocument/definition", doc_params(one, pos(ONE, "who-water", 0, 2)))
+    check(r and r["uri"] == t.uri("lib/shared.brief"), "the chapter, part of the brief: %s" % r)
+    c.notify("textDocument/didClose", {"textDocument": {"uri": main}})
+    wait_diags(c, one, lambda d: "undefined-reference" in codes(d), "the chapter alone again")
+    c.shutdown()
+
+
+@in_tree()
+def test_watch_registration(t):
+    c = started(caps={"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}}})
+    reg = c.wait(lambda m: m.get("method") == "client/registerCapability", what="registerCapability")
+    globs = [w["globPattern"] for w in reg["params"]["registrations"][0]["registerOptions"]["watchers"]]
+    check(reg["params"]["registrations"][0]["method"] == "workspace/didChangeWatchedFiles" and
+          sorted(globs) == ["**/*.brief", "**/*.json", "**/*.{png,jpg,jpeg}"], "registration: %s" % reg)
+    c.send({"jsonrpc": "2.0", "id": reg["id"], "result": None})
+    c.open(t.uri("report/brief.brief"), MAIN)
+    t.write("lib/shared.brief", SHARED.replace("who-water", "who-w"))
+    c.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": t.uri("lib/shared.brief"), "type": 2}]})
+    wait_diags(c, t.uri("report/chapters/one.brief"), lambda d: "undefined-reference" in codes(d),
+               "after the library changed")
+    c.shutdown()
+
+
+@in_tree()
+def test_watch_without_client(t):
+    """A client that cannot watch files: the server looks at them."""
+    c = started()
+    c.open(t.uri("report/brief.brief"), MAIN)
+    time.sleep(0.05)
+    t.write("report/chapters/two.brief", TWO.replace("area: water", "area: wter"))
+    d = wait_diags(c, t.uri("report/chapters/two.brief"), lambda d: d != [], "after a chapter changed")
+    check(codes(d) == ["undefined-reference"], "the changed chapter: %s" % d)
+    c.shutdown()
+
+
+MESSY = """---
+date: 2024-01-01
+authors:   A. Writer
+title: Messy
+---
+# Summary   
+
+Prose stays as it is.
+* a bullet
+::: finding f1
+confidence: high
+claim: Something holds.
+evidence:   e1 ,e2
+:::
+::: evidence e1
+title: One
+:::
+
+::: evidence e2
+title: Two
+:::
+"""
+
+
+@in_tree({"report/messy.brief": MESSY, "report/crlf.brief": MESSY.replace("\n", "\r\n")})
+def test_formatting(t):
+    c = started()
+    for name in ("report/messy.brief", "report/crlf.brief", "report/chapters/one.brief"):
+        text = t.files[name]
+        c.open(t.uri(name), text)
+        edits = c.call("textDocument/formatting", dict(doc_params(t.uri(name)),
+                                                      options={"tabSize": 8, "insertSpaces": False}))
+        want = subprocess.run([BRIEFC, "fmt", "--stdout", t.path(name)], capture_output=True).stdout.decode()
+        got = apply_edits(text.replace("\r\n", "\n"), edits) if "\r" not in text else None
+        if got is None:
+            # CRLF: each line's end changes; apply on the raw text
+            got = text
+            lines = text.split("\n")
+            spans = []
+            for e in edits:
+                a = sum(len(l) + 1 for l in lines[:e["range"]["start"]["line"]]) + e["range"]["start"]["character"]
+                b = sum(len(l) + 1 for l in lines[:e["range"]["end"]["line"]]) + e["range"]["end"]["character"]
+                spans.append((a, b, e["newText"]))
+            for a, b, nt in sorted(spans, reverse=True):
+                got = got[:a] + nt + got[b:]
+        check(got == want, "%s: formatting gives\n%r\nnot what fmt writes\n%r" % (name, got, want))
+        if name == "report/messy.brief":
+            check(1 < len(edits) < 10, "the edits are not few: %s" % edits)
+            # formatted: nothing to do
+            c.notify("textDocument/didChange", {"textDocument": {"uri": t.uri(name), "version": 2},
+                                                "contentChanges": [{"text": got}]})
+            check(c.call("textDocument/formatting", doc_params(t.uri(name))) == [],
+                  "formatting a formatted file")
+    # random layouts, and one with more changed lines than are told apart
+    rnd = random.Random(5)
+    pieces = ["# Part %d   \n", "Para %d  \n", "* item %d\n", "\n", "\n\n",
+              "::: finding g%d\nconfidence: low\nclaim: x\nevidence:  e1,e2\n:::\n",
+              "::: evidence x%d\ntitle:   T\n:::\n"]
+    texts = []
+    for n in (5, 20, 60, 200):
+        ps = [rnd.choice(pieces) for _ in range(n)]
+        texts.append("---\ntitle: R\nauthors: A\ndate: 2024\n---\n" +
+                     "".join(p % i if "%d" in p else p for i, p in enumerate(ps)))
+    texts.append("---\ntitle: R\nauthors: A\ndate: 2024\n---\n" +
+                 "".join("Paragraph %d.  \n\n" % i for i in range(1500)))
+    for k, text in enumerate(texts):
+        name = "report/random-%d.brief" % k
+        t.write(name, text)
+        c.open(t.uri(name), text)
+        edits = c.call("textDocument/formatting", doc_params(t.uri(name)))
+        want = subprocess.run([BRIEFC, "fmt", "--stdout", t.path(name)], capture_output=True).stdout.decode()
+        check(apply_edits(text, edits) == want, "random layout %d: formatting differs from fmt" % k)
+        if k == len(texts) - 1:
+            check(len(edits) == 1, "past 1,000 changed lines, one edit: %d" % len(edits))
+    # a syntax error: fmt leaves the file alone, and so does formatting
+    bad = MESSY.replace("::: evidence e2\n", "::: evidence e2\n\n::: finding\n")
+    c.open(t.uri("report/bad.brief"), bad)
+    r = c.response(c.request("textDocument/formatting", doc_params(t.uri("report/bad.brief"))))
+    check(r.get("result") is None and "error" not in r, "formatting a file with a syntax error: %s" % r)
+    t.write("report/bad.brief", bad)
+    p = subprocess.run([BRIEFC, "fmt", "--stdout", t.path("report/bad.brief")], capture_output=True)
+    check(p.returncode == 1, "fmt of the file with a syntax error: %d" % p.returncode)
+    c.shutdown()
+    check(b"not formatted" in c.stderr, "no word on stderr: %s" % c.stderr)
+
+
+# ---- version 2 of the language: tables, figures, boxes, notes ----
+
+V2 = """---
+title: Minerals brief
+authors: A. Writer (Institute)
+date: 2024-05
+series: Test series
+---
+
+::: areas
+supply: Supply chains
+:::
+
+# Supply
+
+Refining is concentrated [@costs] and [@share], see [@key] and a note.[^fn-a]
+
+::: table costs
+caption: Estimated cost by option
+source: iea-2024
+
+| Option | Cost |
+|:-------|-----:|
+| Expand | 12.5 |
+:::
+
+::: figure share
+src: figs/share.png
+alt: Bar chart: China refines most nickel.
+caption: Refining capacity by country
+source: iea-2024
+:::
+
+::: box key
+title: Key points
+type: key-points
+
+- Refining is concentrated.
+:::
+
+::: finding conc
+claim: Refining is concentrated.[^fn-b]
+evidence: iea-2024
+:::
+
+::: recommendation diversify
+action: Fund refining at home.
+area: supply
+addresses: conc
+:::
+
+[^fn-a]: The first note, with detail.
+
+[^fn-b]: A note in a claim.
+
+::: evidence iea-2024
+title: Critical minerals outlook
+publisher: International Energy Agency
+date: 2024
+:::
+"""
+
+
+def png_bytes():
+    """The smallest PNG: one grey pixel."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return (struct.pack(">I", len(data)) + kind + data +
+                struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)) +
+            chunk(b"IDAT", zlib.compress(b"\0\0")) + chunk(b"IEND", b""))
+
+
+def in_v2_tree(fn):
+    """The test runs on the version 2 brief, its figure beside it, in a
+    Tree of its own."""
+    def run():
+        t = Tree({"v2/brief.brief": V2})
+        os.makedirs(t.path("v2/figs"), exist_ok=True)
+        with open(t.path("v2/figs/share.png"), "wb") as f:
+            f.write(png_bytes())
+        try:
+            fn(t, t.uri("v2/brief.brief"))
+        finally:
+            t.remove()
+    run.__doc__ = fn.__doc__
+    return run
+
+
+@in_v2_tree
+def test_v2_check_clean(t, uri):
+    p = subprocess.run([BRIEFC, "check", t.path("v2/brief.brief")], capture_output=True)
+    check(p.returncode == 0 and not p.stderr, "the version 2 brief is not clean: %s" % p.stderr[-2000:])
+
+
+@in_v2_tree
+def test_v2_completion(t, uri):
+    c = started()
+    text = V2.replace("and a note.[^fn-a]", "and a note.[^fn-a] See [@ and[^ here.")
+    text = text.replace("series: Test series\n---", "series: Test series\npa\n---")
+    text += "\n::: table t2\n\n:::\n\n::: figure f2\nsrc: x.png\n\n:::\n\n::: box\nty\n\n:::\n"
+    check(c.open(uri, text) is not None, "opened")
+
+    def labels(p):
+        r = c.call("textDocument/completion", doc_params(uri, p))
+        return sorted(i["label"] for i in r["items"]), r["items"]
+    got, items = labels(pos(text, "See [@ ", 0, 6))
+    check({"costs", "share", "key", "conc", "iea-2024"} <= set(got) and "fn-a" not in got,
+          "after [@: %s" % got)
+    details = {i["label"]: i.get("detail", "") for i in items}
+    check(details["costs"] == "Table 1: Estimated cost by option" and
+          details["share"] == "Figure 1: Refining capacity by country" and
+          details["key"] == "Box 1: Key points", "details: %s" % details)
+    got, items = labels(pos(text, "[^ here", 0, 2))
+    check(got == ["fn-a", "fn-b"], "after [^: %s" % got)
+    check(items[0]["detail"].startswith("The first note"), "a note's detail: %s" % items[0])
+    got, _ = labels(pos(text, "[^fn-a] See", 0, 4))
+    check(got == ["fn-a", "fn-b"], "inside [^fn-: %s" % got)
+    # field names inside the new blocks, from the schema
+    got, _ = labels(pos(text, "::: table t2\n", 0, 13))
+    check(got == ["caption", "note", "source"], "table fields: %s" % got)
+    got, _ = labels(pos(text, "src: x.png\n", 0, 11))
+    check(got == ["alt", "caption", "source", "width"], "figure fields: %s" % got)
+    got, _ = labels(pos(text, "::: box\n", 0, 8))
+    check(got == ["title", "type"], "box fields: %s" % got)
+    got, _ = labels(pos(text, "ty\n", 0, 2))
+    check(got == ["title", "type"], "a box field being typed: %s" % got)
+    got, _ = labels(pos(text, "type: key-points", 0, 6))
+    check(got == ["disclaimer", "key-points", "note", "sidebar"], "box types: %s" % got)
+    got, _ = labels(pos(text, "source: iea-2024", 0, 8))
+    check(got == ["iea-2024"], "a table's source: takes evidence only: %s" % got)
+    # the new front-matter fields
+    got, items = labels(pos(text, "pa\n---", 0, 2))
+    e = [i for i in items if i["label"] == "paper"][0]["textEdit"]
+    check(e["range"]["start"] == pos(text, "pa\n---") and e["newText"] == "paper: ",
+          "front matter 'pa': %s" % e)
+    got, _ = labels(pos(text, "pa\n---", 0, 0))
+    got, _ = labels(pos(text, "pa\n---", 0, 0))
+    for k in ("updated", "number", "version", "paper", "toc", "logo", "allow"):
+        check(k in got, "front-matter field %s not offered: %s" % (k, got))
+    check("series" not in got and "title" not in got, "fields already there offered: %s" % got)
+    text2 = text.replace("pa\n---", "toc: \npaper: \n---")
+    c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                        "contentChanges": [{"text": text2}]})
+    got, _ = labels(pos(text2, "toc: \n", 0, 5))
+    check(got == ["auto", "no", "yes"], "toc values: %s" % got)
+    got, _ = labels(pos(text2, "paper: \n", 0, 7))
+    check(got == ["a4", "letter"], "paper values: %s" % got)
+    check(c.call("textDocument/completion", doc_params(uri, pos(text, "Refining is", 0, 3)))["items"] == [],
+          "completion in prose")
+    c.shutdown()
+
+
+@in_v2_tree
+def test_v2_hover_navigation(t, uri):
+    c = started()
+    check(c.open(uri, V2) == [], "the version 2 brief has diagnostics")
+
+    def hover(p):
+        r = c.call("textDocument/hover", doc_params(uri, p))
+        return r["contents"]["value"] if r else None
+    v = hover(pos(V2, "[@costs]", 0, 3))
+    check(v and v.startswith("**Table 1**: Estimated cost by option") and "`costs`" in v and
+          "Critical minerals outlook" in v, "hover on a table: %s" % v)
+    v = hover(pos(V2, "[@share]", 0, 3))
+    check(v and v.startswith("**Figure 1**: Refining capacity by country") and "Alt text: Bar chart" in v,
+          "hover on a figure: %s" % v)
+    v = hover(pos(V2, "[@key]", 0, 3))
+    check(v and v.startswith("**Box 1**: Key points"), "hover on a box: %s" % v)
+    v = hover(pos(V2, "[^fn-a]", 0, 3))
+    check(v and v.startswith("**Note 1**: The first note, with detail\\.") and "`[^fn-a]`" in v,
+          "hover on a note: %s" % v)
+    v = hover(pos(V2, "[^fn-b]", 0, 3))
+    check(v and v.startswith("**Note 2**: A note in a claim\\."), "hover on a note in a field: %s" % v)
+    v = hover(pos(V2, "[^fn-a]:", 0, 3))
+    check(v and v.startswith("**Note 1**"), "hover on a note's definition: %s" % v)
+    # definitions
+    for use, want in (("[@costs]", "::: table costs"), ("[@share]", "::: figure share"),
+                      ("[@key]", "::: box key"), ("[^fn-a]", "[^fn-a]:"), ("[^fn-b]", "[^fn-b]:")):
+        r = c.call("textDocument/definition", doc_params(uri, pos(V2, use, 0, 3)))
+        label = use.strip("[]@^")
+        check(r and r["uri"] == uri and
+              r["range"] == {"start": pos(V2, want, 0, want.index(label)),
+                             "end": pos(V2, want, 0, want.index(label) + len(label))},
+              "definition of %s: %s" % (use, r))
+    # references: a note's label is a namespace of its own
+    text = V2.replace("and a note.[^fn-a]", "and a note.[^fn-a] Again.[^fn-a] [@fn-a]")
+    text = text.replace("::: finding conc", "::: finding fn-a")
+    text = text.replace("addresses: conc", "addresses: fn-a")
+    c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                        "contentChanges": [{"text": text}]})
+    refs = c.call("textDocument/references", dict(doc_params(uri, pos(text, "[^fn-a]", 0, 3)),
+                                                  context={"includeDeclaration": True}))
+    got = sorted((r["range"]["start"]["line"], r["range"]["start"]["character"]) for r in refs)
+    want = sorted((p["line"], p["character"]) for p in
+                  [pos(text, "[^fn-a]", 0, 2), pos(text, "[^fn-a]", 1, 2), pos(text, "[^fn-a]:", 0, 2)])
+    check(got == want, "references of a note: %s, not %s" % (got, want))
+    refs = c.call("textDocument/references", dict(doc_params(uri, pos(text, "[@fn-a]", 0, 3)),
+                                                  context={"includeDeclaration": False}))
+    check(len(refs) == 2, "references of the finding named like the note: %s" % refs)
+    refs = c.call("textDocument/references", dict(doc_params(uri, pos(text, "[@costs]", 0, 3)),
+                                                  context={"includeDeclaration": True}))
+    check(len(refs) == 2, "references of a table: %s" % refs)
+    # rename a note: its uses and its definition, not the finding
+    edit = c.call("textDocument/rename", dict(doc_params(uri, pos(text, "[^fn-a]", 1, 3)), newName="first"))
+    got = apply_edits(text, edit["changes"][uri])
+    check(got == text.replace("[^fn-a]", "[^first]"), "a note renamed: %s" % got)
+    e = c.error_of("textDocument/rename", dict(doc_params(uri, pos(text, "[^fn-a]", 0, 3)), newName="a.b"))
+    check(e["code"] == -32803 and "note label" in e["message"], "an invalid label: %s" % e)
+    e = c.error_of("textDocument/rename", dict(doc_params(uri, pos(text, "[^fn-a]", 0, 3)), newName="FN-B"))
+    check(e["code"] == -32803 and "label of a note" in e["message"], "a label taken: %s" % e)
+    # an undefined note
+    text = V2.replace("and a note.[^fn-a]", "and a note.[^nope]")
+    c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 3},
+                                        "contentChanges": [{"text": text}]})
+    v = hover(pos(text, "[^nope]", 0, 3))
+    check(v and v.startswith("`[^nope]` has no note"), "hover on an undefined note: %s" % v)
+    c.shutdown()
+
+
+@in_v2_tree
+def test_v2_symbols(t, uri):
+    c = started()
+    text = V2 + "\n::: box\ntitle: Unnumbered\n\nText.\n:::\n"
+    c.open(uri, text)
+    syms = c.call("textDocument/documentSymbol", doc_params(uri))
+    kids = [(s["name"], s["kind"], s.get("detail")) for s in syms[0]["children"]]
+    want = [("Table 1 costs", 18, "Estimated cost by option"),
+            ("Figure 1 share", 1, "Refining capacity by country"),
+            ("Box 1 key", 23, "Key points"),
+            ("Finding 1 conc", 20, "Refining is concentrated."),
+            ("Recommendation 1 diversify", 12, "Fund refining at home."),
+            ("Source [1] iea-2024", 19, "Critical minerals outlook"),
+            ("Box", 23, "Unnumbered")]
+    check(kids == want, "symbols: %s" % kids)
+    c.shutdown()
+
+
+@in_v2_tree
+def test_v2_missing_figure(t, uri):
+    """Figures are found relative to the file that names them, the open
+    one included, and a figure that appears on the disk clears the
+    diagnostic."""
+    c = started(caps={"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}}})
+    reg = c.wait(lambda m: m.get("method") == "client/registerCapability", what="registerCapability")
+    globs = [w["globPattern"] for w in reg["params"]["registrations"][0]["registerOptions"]["watchers"]]
+    check("**/*.{png,jpg,jpeg}" in globs, "images are not watched: %s" % globs)
+    c.send({"jsonrpc": "2.0", "id": reg["id"], "result": None})
+    check(c.open(uri, V2) == [], "the figure is found")
+    # an unsaved change names a figure that is not there
+    text = V2.replace("src: figs/share.png", "src: figs/later.png")
+    c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                        "contentChanges": [{"text": text}]})
+    d = c.diagnostics(uri, 2)
+    check(codes(d) == ["missing-file"] and d[0]["range"]["start"] == pos(text, "figs/later.png") and
+          "does not exist" in d[0]["message"], "a missing figure: %s" % d)
+    # it appears: the client says so, and the brief is checked again
+    with open(t.path("v2/figs/later.png"), "wb") as f:
+        f.write(png_bytes())
+    c.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": t.uri("v2/figs/later.png"), "type": 1}]})
+    wait_diags(c, uri, lambda d: d == [], "after the figure appeared")
+    # not an image by its bytes
+    with open(t.path("v2/figs/later.png"), "wb") as f:
+        f.write(b"not a png")
+    c.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": t.uri("v2/figs/later.png"), "type": 2}]})
+    d = wait_diags(c, uri, lambda d: d != [], "after the figure was spoilt")
+    check(codes(d) == ["missing-file"] and "not a PNG" in d[0]["message"], "a figure not a PNG: %s" % d)
+    # a document never saved has no folder: the diagnostic says so
+    d = c.open("untitled:Untitled-1", V2)
+    check(codes(d) == ["missing-file"] and "not saved as a file" in d[0]["message"],
+          "a figure of an untitled document: %s" % d)
+    c.shutdown()
+    # a figure in a chapter, open and unsaved: relative to the chapter
+    chapter = "# Annex\n\n::: figure annex-fig\nsrc: img/annex.png\nalt: A map of refineries.\n" \
+              "caption: Refineries\n:::\n\nSee [@annex-fig].\n"
+    t.write("v2/chapters/annex.brief", "# Annex\n")
+    os.makedirs(t.path("v2/chapters/img"), exist_ok=True)
+    with open(t.path("v2/chapters/img/annex.png"), "wb") as f:
+        f.write(png_bytes())
+    main = V2.replace("::: evidence iea-2024", "::: include chapters/annex.brief\n\n::: evidence iea-2024")
+    t.write("v2/brief.brief", main)
+    c = started()
+    check(c.open(uri, main) == [], "the brief with its chapter")
+    curi = t.uri("v2/chapters/annex.brief")
+    c.open(curi, "# Annex\n")
+    c.notify("textDocument/didChange", {"textDocument": {"uri": curi, "version": 2},
+                                        "contentChanges": [{"text": chapter}]})
+    d = wait_diags(c, uri, lambda d: True, "the brief with the chapter's figure")
+    check(d == [], "the brief with the unsaved chapter's figure: %s" % d)
+    check(c.diagnostics(curi, 2) == [], "the chapter's figure, relative to the chapter")
+    bad = chapter.replace("img/annex.png", "annex.png")
+    c.notify("textDocument/didChange", {"textDocument": {"uri": curi, "version": 3},
+                                        "contentChanges": [{"text": bad}]})
+    d = c.diagnostics(curi, 3)
+    check(codes(d) == ["missing-file"] and d[0]["range"]["start"] == pos(bad, "annex.png"),
+          "a chapter's missing figure, in the chapter: %s" % d)
+    c.shutdown()
 
 
 TESTS = [(name[5:], fn) for name, fn in sorted(globals().items()) if name.startswith("test_")]

@@ -40,16 +40,22 @@ static void load(ast_doc *d, files *fs, const char *text, bool expand)
 	assert_int_equal(ast_doc_load_brief(d, "brief.brief", raw, n, fs, expand), 0);
 }
 
+/* A brief that includes chapter.brief and names lib.brief, both read
+ * through the overlay. */
+static void load_with_chapter(ast_doc *d, files *fs, files_overlay *ov)
+{
+	fs->overlay = ov;
+	load(d, fs, "---\ntitle: T\nauthors: A\ndate: 2024-01-01\nlibrary: lib.brief\n---\n"
+	     "\n::: include chapter.brief\nAfter [@nowhere].\n", true);
+}
+
 static void test_overlay_and_map(void **state)
 {
 	(void)state;
 	files_overlay ov = {lookup, NULL};
 	files fs = FILES_INIT;
-	fs.overlay = &ov;
 	ast_doc d;
-	const char *text = "---\ntitle: T\nauthors: A\ndate: 2024-01-01\nlibrary: lib.brief\n---\n"
-			   "\n::: include chapter.brief\nAfter [@nowhere].\n";
-	load(&d, &fs, text, true);
+	load_with_chapter(&d, &fs, &ov);
 	/* read through the overlay, recorded in order (the brief itself was
 	 * read by the caller) */
 	assert_int_equal(fs.n, 2);
@@ -154,6 +160,41 @@ static void test_csl_locations(void **state)
 	files_free(&fs);
 }
 
+/* The way back: an offset of a file is where that file's text is in the
+ * document, for every offset spliced; a CSL-JSON file has none. */
+static void test_offset_in(void **state)
+{
+	(void)state;
+	files_overlay ov = {lookup, NULL};
+	files fs = FILES_INIT;
+	ast_doc d;
+	load_with_chapter(&d, &fs, &ov);
+	for (unsigned k = 0; k < d.src.nfiles; k++) {
+		const source *f = &d.src.files[k];
+		for (uint32_t local = 0; local < f->len; local++) {
+			uint32_t off, back;
+			assert_true(source_offset_in(&d.src, k, local, &off));
+			assert_ptr_equal(source_file_at(&d.src, off, &back), f);
+			assert_int_equal(back, local);
+		}
+		/* its end: right after its last byte, wherever that is */
+		uint32_t off, back;
+		assert_true(source_offset_in(&d.src, k, (uint32_t)f->len, &off));
+		assert_ptr_equal(source_file_at(&d.src, off - 1, &back), f);
+		assert_int_equal(back, f->len - 1);
+	}
+	uint32_t off;
+	assert_false(source_offset_in(&d.src, 7, 0, &off));
+	ast_doc_free(&d);
+	files_free(&fs);
+	/* a document of one file is its own */
+	unit_load(&d, FM "\nText.\n");
+	assert_true(source_offset_in(&d.src, 0, 5, &off));
+	assert_int_equal(off, 5);
+	assert_false(source_offset_in(&d.src, 1, 5, &off));
+	ast_doc_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -161,6 +202,7 @@ int main(void)
 		cmocka_unit_test(test_no_expansion),
 		cmocka_unit_test(test_one_file),
 		cmocka_unit_test(test_csl_locations),
+		cmocka_unit_test(test_offset_in),
 	};
 	return cmocka_run_group_tests_name("assemble", tests, NULL, NULL);
 }

@@ -90,6 +90,21 @@ static void test_read_and_record(void **state)
 	files_stamp_of(p, &now);
 	assert_false(files_stamp_equal(&now, &fs.v[0].stamp));
 	files_free(&fs);
+	/* keep: the bytes read from the disk are kept as read (an editor's
+	 * positions are in them), what the overlay gave is not copied */
+	fs.overlay = &ov;
+	fs.keep = true;
+	assert_int_equal(files_read(&fs, p, FILES_REGULAR, &data, &len), 0);
+	free(data);
+	assert_int_equal(files_read(&fs, q, FILES_REGULAR, &data, &len), -1);
+	snprintf(q, sizeof q, "%s/unsaved.brief", dir);
+	assert_int_equal(files_read(&fs, q, FILES_REGULAR, &data, &len), 0);
+	free(data);
+	assert_int_equal(fs.v[0].len, 15);
+	assert_memory_equal(fs.v[0].text, "on disk, longer", 15);
+	assert_null(fs.v[1].text);
+	assert_null(fs.v[2].text);
+	files_free(&fs);
 }
 
 /* A directory, a device and a FIFO are refused, the FIFO without

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "lsp_index.h"
 #include "lsp_io.h"
 #include "lsp_text.h"
 
@@ -181,6 +182,34 @@ static void test_reader_survives(void **state)
 	close(fd[0]);
 }
 
+/* A path and its file: URI, both ways; the path as the loader spells
+ * the paths it makes. */
+static void test_uris(void **state)
+{
+	(void)state;
+	char *u = lsp_path_uri("/a b/100%/ü.brief");
+	assert_string_equal(u, "file:///a%20b/100%25/%C3%BC.brief");
+	char *p = lsp_uri_path(u);
+	assert_string_equal(p, "/a b/100%/\xC3\xBC.brief");
+	free(u);
+	free(p);
+	p = lsp_uri_path("file:///x/./y//z/../w.brief");
+	assert_string_equal(p, "/x/y/w.brief");
+	free(p);
+	p = lsp_uri_path("file://localhost/x%2Fy.brief");
+	assert_string_equal(p, "/x/y.brief");
+	free(p);
+	/* a bad escape stays as it is; %00 is not decoded */
+	p = lsp_uri_path("file:///x%zz%00.brief");
+	assert_string_equal(p, "/x%zz%00.brief");
+	free(p);
+	p = lsp_uri_path("untitled:Untitled-1");
+	assert_string_equal(p, "untitled:Untitled-1");
+	assert_false(lsp_uri_is_file(p));
+	free(p);
+	assert_true(lsp_uri_is_file("file:///x.brief"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -190,6 +219,7 @@ int main(void)
 		cmocka_unit_test(test_cursor_matches_direct),
 		cmocka_unit_test(test_normmap),
 		cmocka_unit_test(test_reader_survives),
+		cmocka_unit_test(test_uris),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
