@@ -230,7 +230,6 @@ void parse_blank(parse_state *ps, span at)
 {
 	(void)at;
 	ps->after_fields = ps->in_fields;
-	ps->fields_cut = false;
 	ps->in_fields = false;
 	close_para(ps);
 	ps->quote = NULL;
@@ -328,8 +327,9 @@ void parse_text(parse_state *ps, const parse_tok *t, span at)
 	else if (ps->in_fields)
 		/* a note's definition ends the fields as a blank line would
 		 * (fmt writes one before it): a field's line in its text is
-		 * said to be one, with or without that blank line */
-		ps->after_fields = ps->fields_cut = true;
+		 * said to be one, in the same words with or without that
+		 * blank line */
+		ps->after_fields = true;
 	ps->in_fields = false;
 	if (def) {
 		note_open(ps, t->a, at, def);

@@ -68,9 +68,9 @@ typedef struct parse_state {
 	bool blank;		/* a blank line since the last content line */
 	bool body_reported;	/* a body in a kind without one: said */
 	bool in_fields;		/* in a block's field region */
-	bool after_fields;	/* in the paragraph after the blank line that
-				 * ended it (parse_markup.c) */
-	bool fields_cut;	/* ... or after the note definition that did */
+	bool after_fields;	/* in the paragraph after the blank line (or
+				 * the note's definition) that ended it
+				 * (parse_markup.c) */
 	/* the open ::: table (parse_table.c): what its next line must be */
 	enum { TS_HEADER, TS_DELIMITER, TS_ROWS, TS_AFTER } table_stage;
 	ast_node *table_header;	/* its header row */

@@ -159,12 +159,9 @@ void parse_markup_line(parse_state *ps, const parse_tok *t, span at)
 		span key = key_of(s, a);
 		const ast_field_spec *sp = known_key(ps, key);
 		if (sp) {
-			say(ps, key, ps->fields_cut ?
-			    "this is body text, not a field: the note's definition "
-			    "above ended the fields; put the fields before it" :
-			    "this is body text, not a field: the blank "
-			    "line above ended the fields; remove it to make this "
-			    "a field");
+			say(ps, key, "this is body text, not a field: the blank "
+			    "line or note's definition above ended the fields; "
+			    "move it up among them");
 			misplaced(ps, sp, key, a);
 		} else {
 			/* the fields that were meant come first: past a
