@@ -258,14 +258,14 @@ static void test_picture(void **state)
 	assert_int_equal(docx_image_rel(&p, "GIF89a", 6), 0);
 	unsigned rid = docx_image_rel(&p, png, sizeof png - 1);
 	assert_true(rid >= 10);
-	assert_true(docx_picture(&p, &b, rid, 50, "Chart: \"A\" < B", 14));
+	assert_true(docx_picture(&p, &b, rid, 50, 0, "Chart: \"A\" < B", 14));
 	assert_true(has(&b, "descr=\"Chart: &quot;A&quot; &lt; B\""));
 	char want[64];
 	snprintf(want, sizeof want, "r:embed=\"rId%u\"", rid);
 	assert_true(has(&b, want));
 	/* half the A4 text width (9070 twips) in EMU, and half that high */
 	assert_true(has(&b, "cx=\"2879725\" cy=\"1439862\""));
-	assert_false(docx_picture(&p, &b, rid + 1, 50, "", 0));
+	assert_false(docx_picture(&p, &b, rid + 1, 50, 0, "", 0));
 	assert_true(has(&p.rels, "Target=\"media/image1.png\""));
 	buf_free(&b);
 	docx_free(&p);
@@ -277,15 +277,23 @@ static void test_tables_panels_notes(void **state)
 	docx_pkg p;
 	docx_init(&p);
 	buf b = BUF_INIT;
-	docx_table_open(&p, &b, "BriefTable", 3, "Costs & <jobs>", 14);
+	long grid[3];
+	static const size_t chars[3] = {40, 12, 0};
+	docx_table_grid(&p, 3, chars, grid);
+	/* the text width (A4: 9070 twips), the long column widest, a short
+	 * one not much less than half an equal share */
+	assert_int_equal(grid[0] + grid[1] + grid[2], 9070);
+	assert_true(grid[0] > grid[1] && grid[1] >= grid[2]);
+	assert_true(grid[2] >= 9070 / 8);
+	docx_table_open(&b, "BriefTable", 3, grid, "Costs & <jobs>", 14);
 	docx_row_open(&b, true);
 	for (int i = 0; i < 3; i++) {
-		docx_cell_open(&b);
+		docx_cell_open(&b, grid[i]);
 		docx_cell_close(&b, false);
 	}
 	docx_row_close(&b);
 	docx_row_open(&b, false);
-	docx_cell_open(&b);
+	docx_cell_open(&b, grid[0]);
 	buf_puts(&b, "<w:p/>");
 	docx_cell_close(&b, true);
 	docx_row_close(&b);
