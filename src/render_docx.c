@@ -878,8 +878,9 @@ static void docx_event(render *r, const render_ev *ev)
 		x->c.cite += in ? 1 : -1;
 		break;
 	case RE_BACKLINK:
-		if (ev->name)	/* to a note's mark, which this backend
-				 * does not write yet: no link to nowhere */
+		if (ev->name)	/* to a note's mark: only in a list of notes,
+				 * which footnotes make needless
+				 * (notes_at_marks) */
 			break;
 		set_rstyle(x, NULL);
 		text(r, " ");
