@@ -190,10 +190,11 @@ const docx_style docx_styles[] = {
 	 " w:styleId=\"BriefTableHead\"><w:name w:val=\"Brief Table Head\"/>"
 	 "<w:basedOn w:val=\"BriefTableText\"/><w:qFormat/><w:pPr><w:keepNext/></w:pPr>"
 	 "<w:rPr><w:b/><w:bCs/></w:rPr></w:style>"},
+	/* a float's sources and note: together, and space after the last */
 	{"BriefTableNote", "<w:style w:type=\"paragraph\" w:customStyle=\"1\""
 	 " w:styleId=\"BriefTableNote\"><w:name w:val=\"Brief Table Note\"/>"
 	 "<w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr><w:spacing w:before=\"60\" w:after=\"200\"/>"
-	 "</w:pPr><w:rPr>" SANS "<w:color w:val=\"" MUTED "\"/><w:sz w:val=\"17\"/>"
+	 "<w:contextualSpacing/></w:pPr><w:rPr>" SANS "<w:color w:val=\"" MUTED "\"/><w:sz w:val=\"17\"/>"
 	 "<w:szCs w:val=\"17\"/></w:rPr></w:style>"},
 	{"FootnoteText", "<w:style w:type=\"paragraph\" w:styleId=\"FootnoteText\">"
 	 "<w:name w:val=\"footnote text\"/><w:basedOn w:val=\"Normal\"/>"
