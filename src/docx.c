@@ -31,6 +31,9 @@ enum { RID_STYLES = 1, RID_NUMBERING, RID_FOOTNOTES, RID_SETTINGS, RID_THEME, RI
 /* Page geometry, in twips: A4 or Letter, 2.5 cm margins. */
 #define MARGIN 1418L
 #define EMU_PER_TWIP 635L
+/* A pixel at 96 an inch; a picture's greatest height, in EMU (22 cm). */
+#define EMU_PER_PIXEL 9525.0
+#define MAX_HEIGHT 8000000.0
 
 void docx_init(docx_pkg *p)
 {
@@ -44,7 +47,7 @@ void docx_init(docx_pkg *p)
 
 void docx_free(docx_pkg *p)
 {
-	buf *bufs[] = {&p->body, &p->notes, &p->rels, &p->nums, &p->title, &p->subject,
+	buf *bufs[] = {&p->body, &p->notes, &p->rels, &p->note_rels, &p->nums, &p->title, &p->subject,
 		       &p->creator, &p->lang, &p->description, &p->ref_styles, &p->ref_theme,
 		       &p->company};
 	for (size_t i = 0; i < sizeof bufs / sizeof bufs[0]; i++)
@@ -93,12 +96,12 @@ static void rel(buf *b, unsigned id, const char *type, const char *target, bool 
 	buf_puts(b, external ? "\" TargetMode=\"External\"/>" : "\"/>");
 }
 
-unsigned docx_link_rel(docx_pkg *p, const char *url, size_t n)
+unsigned docx_link_rel(docx_pkg *p, bool note, const char *url, size_t n)
 {
 	buf x = BUF_INIT;
 	escape_url(&x, url, n, ESCAPE_URL_XML);
 	unsigned id = p->next_rid++;
-	rel(&p->rels, id, "hyperlink", x.data ? x.data : "", true);
+	rel(note ? &p->note_rels : &p->rels, id, "hyperlink", x.data ? x.data : "", true);
 	buf_free(&x);
 	return id;
 }
@@ -181,14 +184,37 @@ static void table_head(buf *b, const char *style, bool first_row, const char *ca
 	buf_puts(b, "</w:tblPr>");
 }
 
-void docx_table_open(const docx_pkg *p, buf *b, const char *style, size_t ncols,
+void docx_table_grid(const docx_pkg *p, size_t ncols, const size_t *chars, long *twips)
+{
+	if (!ncols)
+		return;
+	/* in doubles: a column's characters are counted in size_t; a cell's
+	 * margins are worth about two characters */
+	double total = 0, floor = 0.5 / (double)ncols, sum = 0;
+	for (size_t k = 0; k < ncols; k++)
+		total += (chars ? (double)chars[k] : 1) + 2;
+	for (size_t k = 0; k < ncols; k++) {
+		double share = ((chars ? (double)chars[k] : 1) + 2) / total;
+		sum += share < floor ? floor : share;
+	}
+	long width = docx_text_width(p), left = width;
+	for (size_t k = 0; k < ncols; k++) {
+		double share = ((chars ? (double)chars[k] : 1) + 2) / total;
+		long w = (long)((double)width * (share < floor ? floor : share) / sum);
+		twips[k] = w > 1 ? w : 1;
+		left -= twips[k];
+	}
+	if (left > 0)	/* what rounding left over: the last column's */
+		twips[ncols - 1] += left;
+}
+
+void docx_table_open(buf *b, const char *style, size_t ncols, const long *twips,
 		     const char *caption, size_t caption_len)
 {
 	table_head(b, style, true, caption, caption_len);
 	buf_puts(b, "<w:tblGrid>");
-	long w = docx_text_width(p) / (long)(ncols ? ncols : 1);
 	for (size_t i = 0; i < ncols; i++)
-		buf_printf(b, "<w:gridCol w:w=\"%ld\"/>", w);
+		buf_printf(b, "<w:gridCol w:w=\"%ld\"/>", twips[i]);
 	buf_puts(b, "</w:tblGrid>");
 }
 
@@ -197,9 +223,9 @@ void docx_row_open(buf *b, bool header)
 	buf_puts(b, header ? "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" : "<w:tr>");
 }
 
-void docx_cell_open(buf *b)
+void docx_cell_open(buf *b, long twips)
 {
-	buf_puts(b, "<w:tc><w:tcPr><w:tcW w:w=\"0\" w:type=\"auto\"/></w:tcPr>");
+	buf_printf(b, "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/></w:tcPr>", twips);
 }
 
 void docx_cell_close(buf *b, bool had_para)
@@ -290,27 +316,34 @@ static const docx_image *image_of(const docx_pkg *p, unsigned rid)
 	return NULL;
 }
 
-bool docx_picture(docx_pkg *p, buf *b, unsigned rid, int width_pct, const char *alt,
-		  size_t alt_len)
+bool docx_picture(docx_pkg *p, buf *b, unsigned rid, int width_pct, long height_emu,
+		  const char *alt, size_t alt_len)
 {
 	const docx_image *im = image_of(p, rid);
 	bool jpeg;
 	unsigned long pw, ph;
 	if (!im || !docx_image_size(im->data, im->len, &jpeg, &pw, &ph))
 		return false;
-	if (width_pct < 10 || width_pct > 100)
-		width_pct = 100;
-	/* EMU: the text width's share, and the height in proportion */
-	unsigned long long cx = (unsigned long long)docx_text_width(p) * EMU_PER_TWIP *
-				(unsigned)width_pct / 100;
-	unsigned long long cy = cx * ph / pw;
-	if (cy > 8000000ULL) {	/* taller than a page: fit the height */
-		cx = cx * 8000000ULL / cy;
-		cy = 8000000ULL;
+	/* EMU, in doubles: a pixel size has 32 bits; the height in proportion */
+	double text = (double)docx_text_width(p) * EMU_PER_TWIP, cx;
+	if (height_emu > 0)
+		cx = (double)height_emu * (double)pw / (double)ph;
+	else if (width_pct >= 10 && width_pct <= 100)
+		cx = text * width_pct / 100;
+	else
+		cx = (double)pw * EMU_PER_PIXEL;
+	if (cx > text)
+		cx = text;
+	double cy = cx * (double)ph / (double)pw;
+	if (cy > MAX_HEIGHT) {	/* taller than a page: fit the height */
+		cx = cx * MAX_HEIGHT / cy;
+		cy = MAX_HEIGHT;
 	}
+	unsigned long long ecx = cx < 1 ? 1 : (unsigned long long)cx;
+	unsigned long long ecy = cy < 1 ? 1 : (unsigned long long)cy;
 	unsigned n = p->next_drawing++;
 	char size[96];
-	snprintf(size, sizeof size, "cx=\"%llu\" cy=\"%llu\"", cx, cy);
+	snprintf(size, sizeof size, "cx=\"%llu\" cy=\"%llu\"", ecx, ecy);
 	buf_puts(b, "<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">"
 		 "<wp:extent ");
 	buf_puts(b, size);
@@ -609,6 +642,12 @@ int docx_write(docx_pkg *p, buf *out, buf *err)
 	add(&z, "word/numbering.xml", &t);
 	footnotes_part(p, &t);
 	add(&z, "word/footnotes.xml", &t);
+	if (p->note_rels.len) {
+		buf_puts(&t, XML_DECL "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">");
+		buf_put(&t, p->note_rels.data, p->note_rels.len);
+		buf_puts(&t, "</Relationships>");
+		add(&z, "word/_rels/footnotes.xml.rels", &t);
+	}
 	settings_part(&t);
 	add(&z, "word/settings.xml", &t);
 	if (p->ref_theme.len)

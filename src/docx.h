@@ -38,6 +38,7 @@ typedef struct docx_pkg {
 	buf body;		/* word/document.xml: what goes in <w:body> */
 	buf notes;		/* word/footnotes.xml: the <w:footnote>s */
 	buf rels;		/* hyperlink and image relationships */
+	buf note_rels;		/* the footnotes' hyperlinks */
 	buf nums;		/* numbering.xml: the <w:num>s after the first */
 	unsigned next_rid;	/* relationship IDs, after the fixed ones */
 	unsigned next_num;	/* numbering instances */
@@ -79,8 +80,9 @@ int docx_write(docx_pkg *p, buf *out, buf *err);
 /* ---- relationships ---- */
 
 /* A hyperlink to url (http, https or mailto; percent-encoded here): its
- * relationship ID, to use as r:id. */
-unsigned docx_link_rel(docx_pkg *p, const char *url, size_t n);
+ * relationship ID, to use as r:id in the body, or in a footnote (note:
+ * the footnotes part has relationships of its own). */
+unsigned docx_link_rel(docx_pkg *p, bool note, const char *url, size_t n);
 /* An image (PNG or JPEG bytes, copied): its relationship ID, for
  * docx_picture; 0 when the bytes are neither (docx_image_size). */
 unsigned docx_image_rel(docx_pkg *p, const char *data, size_t len);
@@ -115,16 +117,25 @@ typedef enum docx_align {
 const char *docx_align_jc(docx_align a);
 
 /*
- * A table of ncols columns that fills the text width, with table style
- * style (e.g. "BriefTable"); then rows of cells.  A header row repeats on
- * every page a table spans (w:tblHeader) and never breaks across pages.
- * docx_cell_close adds the empty paragraph a cell must end with when the
- * caller wrote none (had_para false).
+ * The widths, in twips, of ncols columns that fill the text width: each
+ * a share as large as its longest cell's (chars[k] characters, and two
+ * for the margins; chars NULL: all alike) share of the row, and at least
+ * about half of an equal share (a column of numbers beside a long label).
  */
-void docx_table_open(const docx_pkg *p, buf *b, const char *style, size_t ncols,
+void docx_table_grid(const docx_pkg *p, size_t ncols, const size_t *chars, long *twips);
+
+/*
+ * A table of ncols columns of widths twips (docx_table_grid) that fills
+ * the text width, with table style style (e.g. "BriefTable"); then rows
+ * of cells.  A header row repeats on every page a table spans
+ * (w:tblHeader) and never breaks across pages.  docx_cell_close adds the
+ * empty paragraph a cell must end with when the caller wrote none
+ * (had_para false).
+ */
+void docx_table_open(buf *b, const char *style, size_t ncols, const long *twips,
 		     const char *caption, size_t caption_len);
 void docx_row_open(buf *b, bool header);
-void docx_cell_open(buf *b);
+void docx_cell_open(buf *b, long twips);
 void docx_cell_close(buf *b, bool had_para);
 void docx_row_close(buf *b);
 void docx_table_close(buf *b);
@@ -139,13 +150,15 @@ void docx_panel_open(const docx_pkg *p, buf *b, const char *style);
 void docx_panel_close(buf *b, bool had_para);
 
 /*
- * A picture (image rid from docx_image_rel) as one inline drawing run, of
- * width_pct percent of the text width and the image's own proportions;
- * alt is its alternative text (wp:docPr descr), escaped here.  Returns
- * false, writing nothing, when rid names no image.
+ * A picture (image rid from docx_image_rel) as one inline drawing run, in
+ * the image's own proportions: height_emu high (a logo's), else width_pct
+ * percent of the text width, else (0) its size at 96 pixels an inch;
+ * never wider than the text nor higher than a page.  alt is its
+ * alternative text (wp:docPr descr), escaped here.  Returns false,
+ * writing nothing, when rid names no image.
  */
-bool docx_picture(docx_pkg *p, buf *b, unsigned rid, int width_pct, const char *alt,
-		  size_t alt_len);
+bool docx_picture(docx_pkg *p, buf *b, unsigned rid, int width_pct, long height_emu,
+		  const char *alt, size_t alt_len);
 
 /* The pixel size of PNG or JPEG bytes; false when they are neither. */
 bool docx_image_size(const char *data, size_t len, bool *jpeg, unsigned long *w,

@@ -43,6 +43,22 @@ void docx_styles_head(buf *b, const char *lang, size_t n)
 
 const char docx_styles_tail[] = "</w:styles>";
 
+/* A box's table style: id, its name, the colour of its top bar and its
+ * shading (hex RGB). */
+#define BOX_STYLE(id, name, top, fill)							\
+	{id, "<w:style w:type=\"table\" w:customStyle=\"1\" w:styleId=\"" id "\">"		\
+	 "<w:name w:val=\"" name "\"/><w:basedOn w:val=\"TableNormal\"/>"			\
+	 "<w:uiPriority w:val=\"59\"/><w:tblPr><w:tblBorders>"					\
+	 "<w:top w:val=\"single\" w:sz=\"24\" w:space=\"0\" w:color=\"" top "\"/>"		\
+	 "<w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"" RULE "\"/>"		\
+	 "<w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"" RULE "\"/>"	\
+	 "<w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"" RULE "\"/>"		\
+	 "</w:tblBorders><w:tblCellMar><w:top w:w=\"113\" w:type=\"dxa\"/>"			\
+	 "<w:left w:w=\"227\" w:type=\"dxa\"/><w:bottom w:w=\"57\" w:type=\"dxa\"/>"	\
+	 "<w:right w:w=\"227\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr>"			\
+	 "<w:tcPr><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"" fill "\"/></w:tcPr>"	\
+	 "</w:style>"}
+
 const docx_style docx_styles[] = {
 	/* ---- paragraphs ---- */
 	{"Normal", "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\">"
@@ -81,6 +97,21 @@ const docx_style docx_styles[] = {
 	 "<w:pPr><w:keepNext/><w:spacing w:before=\"120\" w:after=\"0\"/></w:pPr>"
 	 "<w:rPr>" SANS "<w:b/><w:bCs/><w:caps/><w:color w:val=\"B3261E\"/>"
 	 "<w:spacing w:val=\"30\"/><w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/></w:rPr></w:style>"},
+	{"BriefLogo", "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"BriefLogo\">"
+	 "<w:name w:val=\"Brief Logo\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"BriefOrganization\"/>"
+	 "<w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before=\"0\" w:after=\"160\""
+	 " w:line=\"240\" w:lineRule=\"auto\"/></w:pPr></w:style>"},
+	{"BriefSeries", "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"BriefSeries\">"
+	 "<w:name w:val=\"Brief Series\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Title\"/>"
+	 "<w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before=\"0\" w:after=\"100\"/></w:pPr>"
+	 "<w:rPr>" SANS "<w:color w:val=\"" MUTED "\"/><w:sz w:val=\"17\"/><w:szCs w:val=\"17\"/>"
+	 "</w:rPr></w:style>"},
+	{"BriefUpdated", "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"BriefUpdated\">"
+	 "<w:name w:val=\"Brief Updated\"/><w:basedOn w:val=\"Date\"/><w:next w:val=\"BodyText\"/>"
+	 "<w:qFormat/></w:style>"},
+	{"BriefVersion", "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"BriefVersion\">"
+	 "<w:name w:val=\"Brief Version\"/><w:basedOn w:val=\"Date\"/><w:next w:val=\"BodyText\"/>"
+	 "<w:qFormat/></w:style>"},
 	/* the rule under the title block: an empty paragraph's bottom border */
 	{"BriefHeaderRule", "<w:style w:type=\"paragraph\" w:customStyle=\"1\""
 	 " w:styleId=\"BriefHeaderRule\"><w:name w:val=\"Brief Header Rule\"/>"
@@ -145,7 +176,7 @@ const docx_style docx_styles[] = {
 	 "<w:name w:val=\"caption\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"BodyText\"/>"
 	 "<w:uiPriority w:val=\"35\"/><w:unhideWhenUsed/><w:qFormat/><w:pPr><w:keepNext/>"
 	 "<w:spacing w:before=\"240\" w:after=\"80\"/></w:pPr><w:rPr>" SANS "<w:b/><w:bCs/>"
-	 "<w:color w:val=\"" ACCENT "\"/><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr></w:style>"},
+	 "<w:color w:val=\"" INK "\"/><w:sz w:val=\"19\"/><w:szCs w:val=\"19\"/></w:rPr></w:style>"},
 	{"BriefFigure", "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"BriefFigure\">"
 	 "<w:name w:val=\"Brief Figure\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Caption\"/>"
 	 "<w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before=\"240\" w:after=\"80\"/>"
@@ -155,10 +186,15 @@ const docx_style docx_styles[] = {
 	 "<w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr><w:spacing w:before=\"40\" w:after=\"40\""
 	 " w:line=\"240\" w:lineRule=\"auto\"/></w:pPr><w:rPr>" SANS "<w:sz w:val=\"18\"/>"
 	 "<w:szCs w:val=\"18\"/></w:rPr></w:style>"},
+	{"BriefTableHead", "<w:style w:type=\"paragraph\" w:customStyle=\"1\""
+	 " w:styleId=\"BriefTableHead\"><w:name w:val=\"Brief Table Head\"/>"
+	 "<w:basedOn w:val=\"BriefTableText\"/><w:qFormat/><w:pPr><w:keepNext/></w:pPr>"
+	 "<w:rPr><w:b/><w:bCs/></w:rPr></w:style>"},
+	/* a float's sources and note: together, and space after the last */
 	{"BriefTableNote", "<w:style w:type=\"paragraph\" w:customStyle=\"1\""
 	 " w:styleId=\"BriefTableNote\"><w:name w:val=\"Brief Table Note\"/>"
 	 "<w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr><w:spacing w:before=\"60\" w:after=\"200\"/>"
-	 "</w:pPr><w:rPr>" SANS "<w:color w:val=\"" MUTED "\"/><w:sz w:val=\"17\"/>"
+	 "<w:contextualSpacing/></w:pPr><w:rPr>" SANS "<w:color w:val=\"" MUTED "\"/><w:sz w:val=\"17\"/>"
 	 "<w:szCs w:val=\"17\"/></w:rPr></w:style>"},
 	{"FootnoteText", "<w:style w:type=\"paragraph\" w:styleId=\"FootnoteText\">"
 	 "<w:name w:val=\"footnote text\"/><w:basedOn w:val=\"Normal\"/>"
@@ -194,6 +230,10 @@ const docx_style docx_styles[] = {
 	 "<w:spacing w:before=\"60\" w:after=\"60\"/></w:pPr>"
 	 "<w:rPr>" SANS "<w:color w:val=\"" MUTED "\"/><w:sz w:val=\"17\"/><w:szCs w:val=\"17\"/>"
 	 "</w:rPr></w:style>"},
+	{"BriefBoxLabel", "<w:style w:type=\"paragraph\" w:customStyle=\"1\""
+	 " w:styleId=\"BriefBoxLabel\"><w:name w:val=\"Brief Box Label\"/>"
+	 "<w:basedOn w:val=\"BriefCardLabel\"/><w:next w:val=\"BriefBoxTitle\"/><w:qFormat/>"
+	 "</w:style>"},
 	{"BriefBoxTitle", "<w:style w:type=\"paragraph\" w:customStyle=\"1\""
 	 " w:styleId=\"BriefBoxTitle\"><w:name w:val=\"Brief Box Title\"/>"
 	 "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"BodyText\"/><w:qFormat/>"
@@ -313,6 +353,17 @@ const docx_style docx_styles[] = {
 	{"BriefGlossaryTerm", "<w:style w:type=\"character\" w:customStyle=\"1\""
 	 " w:styleId=\"BriefGlossaryTerm\"><w:name w:val=\"Brief Glossary Term\"/>"
 	 "<w:basedOn w:val=\"DefaultParagraphFont\"/><w:rPr><w:b/><w:bCs/></w:rPr></w:style>"},
+	{"BriefSeriesNumber", "<w:style w:type=\"character\" w:customStyle=\"1\""
+	 " w:styleId=\"BriefSeriesNumber\"><w:name w:val=\"Brief Series Number\"/>"
+	 "<w:basedOn w:val=\"DefaultParagraphFont\"/><w:rPr><w:b/><w:bCs/></w:rPr></w:style>"},
+	{"BriefAffiliation", "<w:style w:type=\"character\" w:customStyle=\"1\""
+	 " w:styleId=\"BriefAffiliation\"><w:name w:val=\"Brief Affiliation\"/>"
+	 "<w:basedOn w:val=\"DefaultParagraphFont\"/><w:rPr><w:b w:val=\"0\"/><w:bCs w:val=\"0\"/>"
+	 "<w:color w:val=\"" MUTED "\"/></w:rPr></w:style>"},
+	{"BriefFloatLabel", "<w:style w:type=\"character\" w:customStyle=\"1\""
+	 " w:styleId=\"BriefFloatLabel\"><w:name w:val=\"Brief Float Label\"/>"
+	 "<w:basedOn w:val=\"DefaultParagraphFont\"/><w:rPr>" SANS "<w:b/><w:bCs/>"
+	 "<w:color w:val=\"" ACCENT "\"/></w:rPr></w:style>"},
 	/* ---- tables ---- */
 	{"TableNormal", "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\">"
 	 "<w:name w:val=\"Normal Table\"/><w:uiPriority w:val=\"99\"/><w:semiHidden/>"
@@ -359,17 +410,11 @@ const docx_style docx_styles[] = {
 	 "<w:right w:w=\"227\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr>"
 	 "<w:tcPr><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"F5F9FB\"/></w:tcPr>"
 	 "</w:style>"},
-	{"BriefBox", "<w:style w:type=\"table\" w:customStyle=\"1\" w:styleId=\"BriefBox\">"
-	 "<w:name w:val=\"Brief Box\"/><w:basedOn w:val=\"TableNormal\"/><w:uiPriority w:val=\"59\"/>"
-	 "<w:tblPr><w:tblBorders>"
-	 "<w:top w:val=\"single\" w:sz=\"12\" w:space=\"0\" w:color=\"" ACCENT "\"/>"
-	 "<w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"" RULE "\"/>"
-	 "<w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"" RULE "\"/>"
-	 "<w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"" RULE "\"/>"
-	 "</w:tblBorders><w:tblCellMar><w:top w:w=\"113\" w:type=\"dxa\"/>"
-	 "<w:left w:w=\"227\" w:type=\"dxa\"/><w:bottom w:w=\"57\" w:type=\"dxa\"/>"
-	 "<w:right w:w=\"227\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr>"
-	 "<w:tcPr><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"F2F4F6\"/></w:tcPr></w:style>"},
+	/* boxes: a panel with a bar on top, coloured by the box's type */
+	BOX_STYLE("BriefBox", "Brief Box", MUTED, "F6F7F9"),
+	BOX_STYLE("BriefBoxKeyPoints", "Brief Box Key Points", ACCENT, ACCENT_SOFT),
+	BOX_STYLE("BriefBoxSidebar", "Brief Box Sidebar", FINDING, FINDING_SOFT),
+	BOX_STYLE("BriefBoxDisclaimer", "Brief Box Disclaimer", MUTED, "F6F7F9"),
 };
 
 const size_t docx_nstyles = sizeof docx_styles / sizeof docx_styles[0];

@@ -16,9 +16,18 @@
 #            target is in: pandoc renames the bookmarks of headings), and
 #            every internal target of the Word document defined in it;
 #  tables    the same cells (tables of more than one cell: a one-cell
-#            table is a card or box panel, read as its blocks);
-#  images    the same alternative texts;
-#  notes     the same footnote texts.
+#            table is a card or box panel, read as its blocks), after the
+#            caption: the HTML's <caption>, the Word document's Caption
+#            paragraph (pandoc also reads its w:tblCaption, the table's
+#            alternative text, as a caption: not compared);
+#  images    the same alternative texts (pandoc reads an HTML <figure> as
+#            its image and caption only: verify-docx gives it the figures
+#            as <div>s);
+#  notes     the same footnote texts, in the same order: our HTML's list
+#            of notes, the Word document's footnotes; the links in notes
+#            in the same order, apart from the text's.
+# A note's mark (a superscript number, or a link to a note or a mark) is
+# not text: the HTML's marks are its numbers, a Word footnote's is not.
 #
 # The title block: pandoc takes leading Title, Subtitle, Author and Date
 # paragraphs of a .docx as metadata, so those come first in the Word text.
@@ -55,14 +64,40 @@ sub rows_of {
 sub reduce {
 	my ($doc, $is_docx) = @_;
 	my %r = (blocks => [], headings => [], ext => [], int => [], ids => {},
-		 cells => [], images => [], notes => []);
+		 cells => [], images => [], notes => [], note_ext => [], note_int => [],
+		 note_ids => {});
 	my ($inl, $walk, $table);
+	my $in_note = 0;
 	# The text of blocks, kept apart from the document's own.
 	my $apart = sub {
 		my ($blocks) = @_;
 		my $n = @{$r{blocks}};
 		$walk->($blocks, {});
 		return join ' ', splice @{$r{blocks}}, $n;
+	};
+	# A note's text: apart, and its links and anchors with it.
+	my $note = sub {
+		my %before = %{$r{ids}};
+		$in_note++;
+		my $t = $apart->($_[0]);
+		$in_note--;
+		for (keys %{$r{ids}}) {
+			next if exists $before{$_};
+			$r{note_ids}{$_} = $t;
+			delete $r{ids}{$_};
+		}
+		push @{$r{notes}}, $t;
+	};
+	# Whether inlines are a note's mark: digits, or links to notes.
+	my $mark;
+	$mark = sub {
+		for my $i (@{$_[0]}) {
+			next if $i->{t} eq 'Str' && $i->{c} =~ /^\d+$/;
+			next if $i->{t} eq 'Link' && $i->{c}[2][0] =~ /^#brief\.note(?:ref)?\./;
+			next if $i->{t} eq 'Superscript' && $mark->($i->{c});
+			return 0;
+		}
+		return 1;
 	};
 	$inl = sub {	# inlines -> text, collecting links, images, notes, ids
 		my ($list) = @_;
@@ -77,17 +112,21 @@ sub reduce {
 			elsif ($k eq 'Code') { $t .= $c->[1] }
 			elsif ($k eq 'Link') {
 				my $url = $c->[2][0];
+				next if $url =~ /^#brief\.note(?:ref)?\./;	# a mark, a back-link
 				$last = $url;
+				my $in = $in_note ? 'note_' : '';
 				# pandoc joins two links in a row to one target
 				if ($url eq $prev) { }
-				elsif ($url =~ /^#(.*)/s) { push @{$r{int}}, $1 }
-				else { push @{$r{ext}}, $url }
+				elsif ($url =~ /^#(.*)/s) { push @{$r{"${in}int"}}, $1 }
+				else { push @{$r{"${in}ext"}}, $url }
 				$r{ids}{$c->[0][0]} //= @{$r{blocks}} if $c->[0][0] ne '';
 				$t .= $inl->($c->[1]);
 			} elsif ($k eq 'Image') {
 				push @{$r{images}}, $inl->($c->[1]);
 			} elsif ($k eq 'Note') {
-				push @{$r{notes}}, $apart->($c);
+				$note->($c);
+			} elsif ($k eq 'Superscript' && $mark->($c)) {
+				# a note's mark
 			} elsif ($k eq 'Span') {
 				$r{ids}{$c->[0][0]} //= @{$r{blocks}} if $c->[0][0] ne '';
 				$t .= $inl->($c->[1]);
@@ -128,6 +167,11 @@ sub reduce {
 					$level--;
 				}
 				push @{$r{headings}}, "$level $t";
+			} elsif ($k eq 'Div' && grep { $_ eq 'notes-section' } @{$c->[0][1]}) {
+				# our HTML's notes: each item one note
+				for my $l (grep { $_->{t} eq 'OrderedList' } @{$c->[1]}) {
+					$note->($_) for @{$l->{c}[1]};
+				}
 			} elsif ($k eq 'Div') {
 				my ($attr, $bs) = @$c;
 				$r{ids}{$attr->[0]} //= @{$r{blocks}} if $attr->[0] ne '';
@@ -156,6 +200,7 @@ sub reduce {
 	};
 	$table = sub {
 		my ($c, $ctx) = @_;
+		$walk->($c->[1][1], $ctx) unless $is_docx;	# the caption
 		my @rows = rows_of($c);
 		my $ncells = 0;
 		$ncells += @$_ for @rows;
@@ -241,33 +286,56 @@ same_list('external link', $ours->{ext}, $docx->{ext});
 # target is in (pandoc renames the targets of headings in a .docx).
 sub target_text {
 	my ($r, $id) = @_;
+	return $r->{note_ids}{$id} if defined $r->{note_ids}{$id};
 	my $i = $r->{ids}{$id};
 	return defined $i && defined $r->{blocks}[$i] ? $r->{blocks}[$i] : "(#$id: no such target)";
 }
 # (a Word paragraph may hold several of the HTML's blocks: the card's
-# details are one line)
+# details are one line).  The back-links to citations (cite.ID.K) go to
+# the same places, in any order: the K-th citation of a source is another
+# in the HTML, whose notes come at the end, than in Word, whose notes are
+# at their marks.
 {
-	my @a = map { target_text($ours, $_) } @{$ours->{int}};
-	my @b = map { target_text($docx, $_) } @{$docx->{int}};
+	my $cite = sub { $_[0] =~ /^cite\./ };
+	my $norm = sub { defined $_[0] ? typo($_[0]) =~ s/\s+//gr : undef };
+	my @a = map { target_text($ours, $_) } grep { !$cite->($_) } @{$ours->{int}};
+	my @b = map { target_text($docx, $_) } grep { !$cite->($_) } @{$docx->{int}};
 	for my $i (0 .. ($#a > $#b ? $#a : $#b)) {
-		my ($x, $y) = map { defined $_ ? typo($_) =~ s/\s+//gr : undef } $a[$i], $b[$i];
+		my ($x, $y) = map { $norm->($_) } $a[$i], $b[$i];
 		next if defined $x && defined $y && index($y, $x) >= 0;
 		printf "  internal link %d (of %d): goes to '%s' in ours, '%s' in docx\n", $i + 1,
 			scalar @a, $a[$i] // 'none', $b[$i] // 'none';
 		$bad = 1;
 		last;
 	}
+	my @ca = map { target_text($ours, $_) } grep { $cite->($_) } @{$ours->{int}};
+	my @cb = map { $norm->(target_text($docx, $_)) } grep { $cite->($_) } @{$docx->{int}};
+	for my $t (@ca) {
+		my $x = $norm->($t);
+		my ($k) = grep { index($cb[$_], $x) >= 0 } 0 .. $#cb;
+		if (defined $k) { splice @cb, $k, 1; next }
+		print "  a back-link to '$t' in ours has none in docx\n";
+		$bad = 1;
+		last;
+	}
+	if (@cb && !$bad) {
+		printf "  %d back-links more in docx\n", scalar @cb;
+		$bad = 1;
+	}
 }
 same_list('table cell', $ours->{cells}, $docx->{cells});
 same_list('image', $ours->{images}, $docx->{images});
 same_list('note', $ours->{notes}, $docx->{notes});
-for my $t (@{$docx->{int}}) {
-	next if defined $docx->{ids}{$t};
+same_list('external link in a note', $ours->{note_ext}, $docx->{note_ext});
+same_list('internal link in a note', $ours->{note_int}, $docx->{note_int});
+for my $t (@{$docx->{int}}, @{$docx->{note_int}}) {
+	next if defined $docx->{ids}{$t} || defined $docx->{note_ids}{$t};
 	print "  internal link to #$t: no such bookmark in the Word document\n";
 	$bad = 1;
 }
-printf "  %d blocks, %d headings, %d+%d links, %d cells, %d images, %d notes\n",
+printf "  %d blocks, %d headings, %d+%d links, %d cells, %d images, %d notes (%d+%d links)\n",
 	scalar @{$ours->{blocks}}, scalar @{$ours->{headings}}, scalar @{$ours->{ext}},
 	scalar @{$ours->{int}}, scalar @{$ours->{cells}}, scalar @{$ours->{images}},
-	scalar @{$ours->{notes}} if $ENV{VERBOSE};
+	scalar @{$ours->{notes}}, scalar @{$ours->{note_ext}}, scalar @{$ours->{note_int}}
+	if $ENV{VERBOSE};
 exit $bad;

@@ -8,10 +8,11 @@
 #    attached template, DDE, embedded object, control or alternative chunk;
 #  - no character XML 1.0 forbids or a C1 control, in any part;
 #  - external relationships are hyperlinks to http, https or mailto only;
-#  - every r:id and r:embed of the body has its relationship, every style
-#    and list numbering it uses is defined, every internal hyperlink has
-#    its bookmark, bookmark names are unique and at most 40 characters
-#    (Word's limit), every bookmark ends.
+#  - every r:id and r:embed of the body and of the footnotes has its
+#    relationship (each part has its own), every style and list numbering
+#    they use is defined, every footnote is referenced once, every
+#    internal hyperlink has its bookmark, bookmark names are unique and at
+#    most 40 characters (Word's limit), every bookmark ends.
 # Exit status 0 when all hold; each failure is printed.
 use strict;
 use warnings;
@@ -62,26 +63,42 @@ for my $name (grep { /\.rels$/ } sort keys %part) {
 	}
 }
 
+# The body and the footnotes: their relationships, styles, numbering and
+# bookmarks (a citation in a note has its bookmark there).
 my $doc = $part{'word/document.xml'} // '';
-my $rels = $part{'word/_rels/document.xml.rels'} // '';
-my %rid = map { $_ => 1 } $rels =~ /Id="([^"]+)"/g;
-for ($doc =~ /r:(?:id|embed)="([^"]+)"/g) { wrong("relationship $_ is not defined") unless $rid{$_} }
+my $notes = $part{'word/footnotes.xml'} // '';
+for my $p (['word/document.xml', 'word/_rels/document.xml.rels'],
+	   ['word/footnotes.xml', 'word/_rels/footnotes.xml.rels']) {
+	my ($text, $rels) = map { $part{$_} // '' } @$p;
+	my %rid = map { $_ => 1 } $rels =~ /Id="([^"]+)"/g;
+	for ($text =~ /r:(?:id|embed)="([^"]+)"/g) {
+		wrong("$p->[0]: relationship $_ is not defined") unless $rid{$_};
+	}
+}
+my $all = $doc . $notes;
 my $styles = $part{'word/styles.xml'} // '';
 my %style = map { $_ => 1 } $styles =~ /w:styleId="([^"]+)"/g;
-my %used = map { $_ => 1 } $doc =~ /<w:(?:pStyle|rStyle|tblStyle) w:val="([^"]+)"/g;
+my %used = map { $_ => 1 } $all =~ /<w:(?:pStyle|rStyle|tblStyle) w:val="([^"]+)"/g;
 for (sort keys %used) { wrong("style $_ is not defined") unless $style{$_} }
 my $numbering = $part{'word/numbering.xml'} // '';
 my %num = map { $_ => 1 } $numbering =~ /<w:num w:numId="(\d+)"/g;
-for ($doc =~ /<w:numId w:val="(\d+)"/g) { wrong("numbering $_ is not defined") unless $num{$_} }
+for ($all =~ /<w:numId w:val="(\d+)"/g) { wrong("numbering $_ is not defined") unless $num{$_} }
+# every footnote referenced once, and every reference to a footnote
+my %note = map { $_ => 0 } $notes =~ /<w:footnote w:id="(\d+)">/g;
+for ($doc =~ /<w:footnoteReference w:id="(\d+)"\/>/g) {
+	if (!exists $note{$_}) { wrong("a reference to footnote $_, which is not there") }
+	elsif ($note{$_}++) { wrong("footnote $_ referenced twice") }
+}
+for (sort keys %note) { wrong("footnote $_ is never referenced") unless $note{$_} }
 
 my (%name, %start, %end);
-while ($doc =~ /<w:bookmarkStart w:id="(\d+)" w:name="([^"]*)"/g) {
+while ($all =~ /<w:bookmarkStart w:id="(\d+)" w:name="([^"]*)"/g) {
 	my ($id, $n) = ($1, $2);
 	wrong("bookmark id $id twice") if $start{$id}++;
 	wrong("bookmark $n twice") if $name{$n}++;
 	wrong("bookmark name longer than 40 characters: $n") if length $n > 40;
 }
-$end{$_}++ for $doc =~ /<w:bookmarkEnd w:id="(\d+)"/g;
+$end{$_}++ for $all =~ /<w:bookmarkEnd w:id="(\d+)"/g;
 for (sort keys %start) { wrong("bookmark $_ does not end") unless $end{$_} }
-for ($doc =~ /w:anchor="([^"]*)"/g) { wrong("a link to bookmark $_, which is not there") unless $name{$_} }
+for ($all =~ /w:anchor="([^"]*)"/g) { wrong("a link to bookmark $_, which is not there") unless $name{$_} }
 exit $bad;

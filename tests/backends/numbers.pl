@@ -8,29 +8,17 @@
 use strict;
 use warnings;
 use JSON::PP;
+use File::Basename qw(dirname);
+use lib dirname(__FILE__);
+use NumberText;
 
 die "usage: numbers.pl JSON HTML GFM PDF\n" unless @ARGV == 4;
-sub slurp {
-	open my $f, '<:encoding(UTF-8)', $_[0] or die "$_[0]: $!\n";
-	local $/;
-	my $t = <$f>;
-	return defined $t ? $t : '';
-}
 my $d = JSON::PP->new->decode(slurp($ARGV[0]));
 my ($html, $gfm, $pdf) = map { slurp($_) } @ARGV[1 .. 3];
 binmode STDOUT, ':encoding(UTF-8)';
 my $bad = 0;
 sub say_bad { print "  $_[0]\n"; $bad = 1 }
 
-# Letters and digits only, and the first few words of a text (a note's,
-# whose references the JSON keeps as written).
-sub letters { my $t = shift; $t =~ s/\[@[^\]]*\]//g; join '', $t =~ /[\p{L}\p{N}]+/g }
-sub words {
-	my ($t, $n) = @_;
-	$t =~ s/\[@[^\]]*\]//g;
-	my @w = $t =~ /[\p{L}\p{N}]+/g;
-	return join '', @w[0 .. ($n < @w ? $n : @w) - 1];
-}
 my $pdf_letters = join '', $pdf =~ /[\p{L}\p{N}]+/g;
 
 for my $f (['Table', 'tables'], ['Figure', 'figures']) {

@@ -30,9 +30,13 @@
 #   Word      the .docx of hostile.brief and of hostile-docx.brief (Word
 #             markup, field codes, DDE, template references and C1
 #             controls, U+FFFE, U+FFFF and TAB in every place author text
-#             goes) is a sound package: unzip -t passes, every part is
-#             well-formed XML, holds no field, macro, template, DDE or
-#             external part and no control character
+#             goes, a table's caption, cells and note, a figure's alt text
+#             and caption, a note, a box's title and the title block's
+#             series, number, version and affiliation among them; the
+#             figure, the note and the table's header are one picture, one
+#             footnote, one repeating row) is a sound package: unzip -t
+#             passes, every part is well-formed XML, holds no field, macro,
+#             template, DDE or external part and no control character
 #             (tests/backends/docx-package.pl); the author's markup is
 #             text pandoc reads back; LibreOffice converts it
 : "${BRIEFC:=$PWD/build/briefc}"
@@ -216,6 +220,8 @@ else
 	ko "dot (graphviz) is not installed"
 fi
 # ---- Word ----
+mkdir -p "$tmp/figures"
+cp tests/backends/figures/wide.png "$tmp/figures/"
 perl -CSD -pe 's/CTRL/\x{85}\x{9B}\x{FFFE}\x{FFFF}\t/g; s|CANARYFILE|canary|g' \
 	tests/pathological/hostile-docx.brief 2>/dev/null >"$tmp/docx.brief"
 for b in rel docx; do
@@ -243,6 +249,13 @@ for b in rel docx; do
 		check "$b.docx: LibreOffice read the canary" none "$tmp/lo/$b.txt" "$token"
 	fi
 done
+# version 2's places are there, as Word structure, not as the author's markup
+check "docx: the figure is not one picture" \
+	test "$(grep -o '<w:drawing>' "$tmp/x-docx/word/document.xml" | wc -l)" -eq 1
+check "docx: the note is not one footnote (twice referenced)" \
+	test "$(grep -o '<w:footnoteReference ' "$tmp/x-docx/word/document.xml" | wc -l)" -eq 1
+check "docx: the table's header row is not the only one that repeats" \
+	test "$(grep -o '<w:tblHeader/>' "$tmp/x-docx/word/document.xml" | wc -l)" -eq 1
 # every author-text place of hostile-docx.brief is in the document, as text
 check "docx: the Word markup of every place is not text" \
 	test "$(grep -o 'CTRL' tests/pathological/hostile-docx.brief | wc -l)" -le \

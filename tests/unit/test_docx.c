@@ -258,14 +258,14 @@ static void test_picture(void **state)
 	assert_int_equal(docx_image_rel(&p, "GIF89a", 6), 0);
 	unsigned rid = docx_image_rel(&p, png, sizeof png - 1);
 	assert_true(rid >= 10);
-	assert_true(docx_picture(&p, &b, rid, 50, "Chart: \"A\" < B", 14));
+	assert_true(docx_picture(&p, &b, rid, 50, 0, "Chart: \"A\" < B", 14));
 	assert_true(has(&b, "descr=\"Chart: &quot;A&quot; &lt; B\""));
 	char want[64];
 	snprintf(want, sizeof want, "r:embed=\"rId%u\"", rid);
 	assert_true(has(&b, want));
 	/* half the A4 text width (9070 twips) in EMU, and half that high */
 	assert_true(has(&b, "cx=\"2879725\" cy=\"1439862\""));
-	assert_false(docx_picture(&p, &b, rid + 1, 50, "", 0));
+	assert_false(docx_picture(&p, &b, rid + 1, 50, 0, "", 0));
 	assert_true(has(&p.rels, "Target=\"media/image1.png\""));
 	buf_free(&b);
 	docx_free(&p);
@@ -277,15 +277,23 @@ static void test_tables_panels_notes(void **state)
 	docx_pkg p;
 	docx_init(&p);
 	buf b = BUF_INIT;
-	docx_table_open(&p, &b, "BriefTable", 3, "Costs & <jobs>", 14);
+	long grid[3];
+	static const size_t chars[3] = {40, 12, 0};
+	docx_table_grid(&p, 3, chars, grid);
+	/* the text width (A4: 9070 twips), the long column widest, a short
+	 * one not much less than half an equal share */
+	assert_int_equal(grid[0] + grid[1] + grid[2], 9070);
+	assert_true(grid[0] > grid[1] && grid[1] >= grid[2]);
+	assert_true(grid[2] >= 9070 / 8);
+	docx_table_open(&b, "BriefTable", 3, grid, "Costs & <jobs>", 14);
 	docx_row_open(&b, true);
 	for (int i = 0; i < 3; i++) {
-		docx_cell_open(&b);
+		docx_cell_open(&b, grid[i]);
 		docx_cell_close(&b, false);
 	}
 	docx_row_close(&b);
 	docx_row_open(&b, false);
-	docx_cell_open(&b);
+	docx_cell_open(&b, grid[0]);
 	buf_puts(&b, "<w:p/>");
 	docx_cell_close(&b, true);
 	docx_row_close(&b);
@@ -381,6 +389,61 @@ static void test_backend(void **state)
 	buf_free(&ct);
 }
 
+/* Version 2: a table, a note used twice (one with a link), a numbered
+ * box, a nested list, the title block's lines. */
+static const char brief2[] =
+	"---\ntitle: T\nauthors: A (Inst)\ndate: 2024-02\nupdated: 2024-03\n"
+	"series: S\nnumber: N-1\nversion: 2\n---\n\n"
+	"See [@t] and [@b]; a note[^n] and again[^n].\n\n"
+	"- one\n  - two\n\n"
+	"::: table t\ncaption: Costs\n\n| A | B |\n|:--|--:|\n| x | 1 |\n:::\n\n"
+	"::: box b\ntitle: Key\ntype: key-points\n\nInside.\n:::\n\n"
+	"[^n]: The note, [a link](https://e.org/).\n";
+
+static void test_backend_v2(void **state)
+{
+	(void)state;
+	buf doc = BUF_INIT, notes = BUF_INIT, rels = BUF_INIT;
+	part_of(brief2, NULL, 0, "word/document.xml", &doc);
+	/* the caption, with the table's bookmark, then the table */
+	assert_true(has(&doc, "<w:pStyle w:val=\"Caption\"/></w:pPr><w:bookmarkStart w:id="));
+	assert_true(has(&doc, ">Table 1:</w:t></w:r><w:r><w:t xml:space=\"preserve\"> Costs"
+			"</w:t></w:r></w:p><w:tbl>"));
+	assert_int_equal(count(&doc, "<w:tblHeader/>"), 1);
+	assert_true(has(&doc, "<w:pStyle w:val=\"BriefTableText\"/><w:jc w:val=\"right\"/>"));
+	/* the first mark a footnote, the second its number linked to it */
+	assert_int_equal(count(&doc, "<w:footnoteReference w:id=\"1\"/>"), 1);
+	assert_true(has(&doc, "<w:hyperlink w:anchor=\"brief.noteref.1\" w:history=\"1\"><w:r>"
+			"<w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:t xml:space="
+			"\"preserve\">1</w:t>"));
+	/* the box: its panel, label and title */
+	assert_true(has(&doc, "<w:tblStyle w:val=\"BriefBoxKeyPoints\"/>"));
+	assert_true(has(&doc, "<w:pStyle w:val=\"BriefBoxLabel\"/></w:pPr><w:bookmarkStart"));
+	assert_true(has(&doc, ">Box 1</w:t>"));
+	/* the nested list one level down */
+	assert_true(has(&doc, "<w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"1\"/></w:numPr>"));
+	/* the title block's lines */
+	assert_true(has(&doc, "<w:rStyle w:val=\"BriefSeriesNumber\"/></w:rPr><w:t xml:space="
+			"\"preserve\">N-1</w:t>"));
+	assert_true(has(&doc, "<w:rStyle w:val=\"BriefAffiliation\"/></w:rPr><w:t xml:space="
+			"\"preserve\">Inst</w:t>"));
+	assert_true(has(&doc, "<w:pStyle w:val=\"BriefUpdated\"/></w:pPr><w:r><w:t xml:space="
+			"\"preserve\">Updated March 2024</w:t>"));
+	assert_true(has(&doc, ">Version 2</w:t>"));
+	/* the note's text, its number first, its link in its own part's
+	 * relationships */
+	part_of(brief2, NULL, 0, "word/footnotes.xml", &notes);
+	assert_true(has(&notes, "<w:footnote w:id=\"1\"><w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/>"
+			"</w:pPr><w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/>"));
+	assert_true(has(&notes, "The note, </w:t>"));
+	assert_true(has(&notes, "<w:hyperlink r:id=\"rId"));
+	part_of(brief2, NULL, 0, "word/_rels/footnotes.xml.rels", &rels);
+	assert_true(has(&rels, "Target=\"https://e.org/\" TargetMode=\"External\""));
+	buf_free(&doc);
+	buf_free(&notes);
+	buf_free(&rels);
+}
+
 static void test_reference(void **state)
 {
 	(void)state;
@@ -428,6 +491,7 @@ int main(void)
 		cmocka_unit_test(test_picture),
 		cmocka_unit_test(test_tables_panels_notes),
 		cmocka_unit_test(test_backend),
+		cmocka_unit_test(test_backend_v2),
 		cmocka_unit_test(test_reference),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
