@@ -48,6 +48,7 @@ typedef struct lx {
 	unsigned moving;	/* > 0: where a footnote cannot go */
 	buf pending;		/* \footnotetext for after that */
 	bool note_start;	/* a note's text begins: no paragraph break */
+	bool map;		/* writing the evidence map's figure */
 	buf *saved;		/* the output, while writing into pending */
 } lx;
 
@@ -155,7 +156,33 @@ static const char preamble_floats[] =
 	"{\\end{list}\\par\\nopagebreak\\noindent{\\color{\\BriefBoxColor}\\rule{\\linewidth}{0.6pt}}"
 	"\\par\\medskip}\n"
 	"\\newcommand{\\BriefBoxLabel}[1]{{\\small\\bfseries\\color{\\BriefBoxColor}#1}\\par\\nopagebreak}\n"
-	"\\newcommand{\\BriefBoxTitle}[1]{{\\bfseries #1\\par}\\nopagebreak}\n";
+	"\\newcommand{\\BriefBoxTitle}[1]{{\\bfseries #1\\par}\\nopagebreak}\n"
+	/* The evidence map (::: map) is no float: a tall drawing goes on
+	 * over pages, cut into slices of at most BriefMapSlice, shown as
+	 * wide as the text (or its own width, if less).  #1 the file, #2 and
+	 * #3 its width and height in bp, #4 the alt text. */
+	"\\newenvironment{BriefMapFigure}{\\par\\medskip}{\\par\\medskip}\n"
+	"\\makeatletter\n"
+	"\\newcommand{\\BriefMapCaption}[1]{\\refstepcounter{figure}"
+	"\\@makecaption{\\fnum@figure}{#1}\\par\\nopagebreak}\n"
+	"\\makeatother\n"
+	"\\newcommand{\\BriefMapSlice}{0.85\\textheight}\n"
+	"\\newdimen\\BriefMapW\\newdimen\\BriefMapH\\newdimen\\BriefMapShown\n"
+	"\\newdimen\\BriefMapStep\\newdimen\\BriefMapTop\\newdimen\\BriefMapBottom\n"
+	"\\newcommand{\\BriefMap}[4]{\\par\\begingroup\\centering\n"
+	"  \\BriefMapW=#2bp\\relax\\BriefMapH=#3bp\\relax\n"
+	"  \\BriefMapShown=\\ifdim\\BriefMapW>\\linewidth\\linewidth\\else\\BriefMapW\\fi\n"
+	"  \\BriefMapStep=\\dimexpr\\BriefMapSlice*\\BriefMapW/\\BriefMapShown\\relax\n"
+	"  \\BriefMapTop=0pt\n"
+	"  \\loop\n"
+	"    \\BriefMapBottom=\\dimexpr\\BriefMapH-\\BriefMapTop-\\BriefMapStep\\relax\n"
+	"    \\ifdim\\BriefMapBottom<0pt\\BriefMapBottom=0pt\\fi\n"
+	"    \\edef\\BriefMapOpts{width=\\the\\BriefMapShown,trim=0 \\the\\BriefMapBottom\\space"
+	" 0 \\the\\BriefMapTop,clip}%\n"
+	"    \\expandafter\\includegraphics\\expandafter[\\BriefMapOpts,alt={#4}]{#1}\\par\n"
+	"    \\advance\\BriefMapTop by \\BriefMapStep\n"
+	"  \\ifdim\\BriefMapTop<\\BriefMapH\\repeat\n"
+	"  \\endgroup\\par}\n";
 
 /* ---- output ---- */
 
@@ -592,17 +619,24 @@ static void lx_event(render *r, const render_ev *ev)
 		}
 		return;
 	case RE_FIGURE:
+		x->map = ev->name && strcmp(ev->name, "map") == 0;
 		if (in) {
 			float_start(r, ev, "figure", "figurename");
-			raw(r, "\\begin{figure}[htbp]\n\\centering\n");
+			raw(r, x->map ? "\\begin{BriefMapFigure}\n" :
+			    "\\begin{figure}[htbp]\n\\centering\n");
 		} else {
-			raw(r, "\\end{figure}\n");
+			raw(r, x->map ? "\\end{BriefMapFigure}\n" : "\\end{figure}\n");
+			x->map = false;
 			x->float_id = NULL;
 			flush_notes(r);
 			para(r);
 		}
 		return;
 	case RE_CAPTION:
+		if (x->map) {	/* no float, so no \\caption: the same look */
+			raw(r, in ? "\\BriefMapCaption{" : "}\n");
+			return;
+		}
 		moving(r, in);
 		if (in) {
 			raw(r, "\\caption[{");
@@ -655,8 +689,26 @@ static void lx_event(render *r, const render_ev *ev)
 			raw(r, " & ");
 		return;
 	case RE_IMAGE: {
+		if (x->map && ev->image && ev->image->file && ev->image->width > 0 &&
+		    ev->image->height > 0) {
+			char wh[64];
+			raw(r, "\\BriefMap{");
+			raw(r, ev->image->file);
+			snprintf(wh, sizeof wh, "}{%ld}{%ld}{", ev->image->width,
+				 ev->image->height);
+			raw(r, wh);
+			x->esc.ctx = r;
+			lx_str(r, ev->label ? ev->label : "");
+			raw(r, "}\n");
+			return;
+		}
 		char size[64];
-		if (ev->number > 0)
+		if (ev->name && strcmp(ev->name, "map") == 0)
+			/* the drawing of a large brief is tall: it fits
+			 * the page, whichever side meets it first */
+			snprintf(size, sizeof size, "width=\\linewidth,"
+				 "height=0.8\\textheight,keepaspectratio");
+		else if (ev->number > 0)
 			snprintf(size, sizeof size, "width=%.2f\\linewidth",
 				 (double)ev->number / 100.0);
 		else
@@ -864,7 +916,8 @@ int render_latex(const ast_doc *d, const render_options *o, buf *out)
 	lx x;
 	memset(&x, 0, sizeof x);
 	x.esc.bad = bad_char;
-	int rc = render_run(d, o, &latex_backend, &x, out);
+	render_options mo = render_with_map(o, RD_PDF);
+	int rc = render_run(d, &mo, &latex_backend, &x, out);
 	buf_free(&x.pending);
 	return rc;
 }

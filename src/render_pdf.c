@@ -11,7 +11,9 @@
  * TeX reads no file outside that folder (openin_any=p), so the images a
  * brief names (its figures, its logo) are copied into it first, each under
  * the name the LaTeX output gives it (render_image_file), after their
- * bytes are checked again to be the image their name says (image.h).
+ * bytes are checked again to be the image their name says (image.h); the
+ * evidence map's drawing, which the renderer made, is written there as
+ * RENDER_MAP_FILE.
  */
 #include "render.h"
 
@@ -215,11 +217,13 @@ static bool wants_rerun(const buf *log)
 int render_pdf(const ast_doc *d, const render_options *o, buf *out, buf *errmsg)
 {
 	(void)o;		/* a PDF is always the whole document */
-	render_options standalone = {.fragment = false, .tex_folder = true};
-	buf tex = BUF_INIT, log = BUF_INIT, path = BUF_INIT;
+	buf tex = BUF_INIT, log = BUF_INIT, path = BUF_INIT, map = BUF_INIT;
+	render_options standalone = {.fragment = false, .tex_folder = true,
+				     .map_drawing = &map};
 	int rc = render_latex(d, &standalone, &tex);
 	if (rc) {
 		buf_free(&tex);
+		buf_free(&map);
 		return rc;
 	}
 	const char *tmp = getenv("TMPDIR");
@@ -244,6 +248,14 @@ int render_pdf(const ast_doc *d, const render_options *o, buf *out, buf *errmsg)
 		copy_image(d, b->f_src, b->number, dir);
 	}
 	copy_image(d, d->meta.logo, 0, dir);
+	if (map.len) {		/* the map's drawing, as the LaTeX names it */
+		buf_clear(&f);
+		buf_printf(&f, "%s/%s", dir, RENDER_MAP_FILE);
+		if (write_file(f.data, map.data, map.len) != 0) {
+			buf_printf(errmsg, "cannot write %s: %s\n", f.data, strerror(errno));
+			goto done;
+		}
+	}
 	long long epoch = epoch_of(d->meta.date);
 	for (int run = 1; run <= MAX_RUNS; run++) {
 		int st = run_pdflatex(dir, epoch);
@@ -279,5 +291,6 @@ done:
 	buf_free(&tex);
 	buf_free(&log);
 	buf_free(&path);
+	buf_free(&map);
 	return rc;
 }
