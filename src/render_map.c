@@ -161,9 +161,12 @@ static void alt_text(const graph *g, buf *out)
 	}
 }
 
-/* The key to the marks the drawing has, or nothing when it has none. */
+/* The key: how to read the drawing, and the marks it has. */
 static void key_text(const graph *g, buf *out)
 {
+	buf_puts(out, "Sources on the left, findings in the middle, "
+		 "recommendations on the right, grouped by area; each arrow "
+		 "runs from what supports to what rests on it. ");
 	unsigned seen = 0;
 	for (size_t i = 0; i < g->n; i++) {
 		const graph_node *n = &g->nodes[i];
@@ -179,8 +182,7 @@ static void key_text(const graph *g, buf *out)
 			 "recommendation addresses. ");
 	if (seen & GRAPH_UNCITED)
 		buf_puts(out, "A dashed grey outline marks a source no finding cites. ");
-	if (out->len)
-		out->data[--out->len] = '\0';
+	out->data[--out->len] = '\0';	/* the last space */
 }
 
 void render_map(render *r, const ast_node *m)
@@ -225,7 +227,7 @@ void render_map(render *r, const ast_node *m)
 			.label = alt.data ? alt.data : "", .name = "map"};
 	render_fire(r, &im);
 
-	if (key.len) {
+	if (writing) {
 		render_ev note = {.el = RE_FLOAT_NOTE, .entering = true, .label = "Key"};
 		render_fire(r, &note);
 		render_litn(r, key.data, key.len);

@@ -483,13 +483,21 @@ static void mermaid(render *r, const render_ev *ev)
 	md *m = r->state;
 	const str *t = &ev->image->data;
 	raw(r, "```mermaid");
-	for (size_t i = 0; i < t->len;) {
+	for (size_t i = 0, line = 0; i < t->len; line++) {
 		const char *nl = memchr(t->p + i, '\n', t->len - i);
 		size_t k = nl ? (size_t)(nl - t->p) : t->len;
 		m->need = 1;
 		flush(r);
 		put(r, t->p + i, k - i);
 		i = k + 1;
+		if (line == 0 && ev->label && *ev->label) {
+			/* after "flowchart LR": what a screen reader says
+			 * (the alt text is briefc's: one line, no markup) */
+			m->need = 1;
+			flush(r);
+			puts_(r, "  accDescr: ");
+			puts_(r, ev->label);
+		}
 	}
 	m->need = 1;
 	raw(r, "```");
