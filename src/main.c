@@ -451,12 +451,15 @@ static void map_file_beside(ast_doc *d, const char *out, render_options *ro,
 			      "brief-map.pdf");
 		return;
 	}
+	/* x.tex, x.latex: x-map.pdf */
 	size_t n = strlen(out);
-	if (n > 4 && strcmp(out + n - 4, ".tex") == 0)
-		n -= 4;
+	const char *slash = strrchr(out, '/');
+	const char *dot = strrchr(slash ? slash : out, '.');
+	if (dot && dot > (slash ? slash + 1 : out))
+		n = (size_t)(dot - out);
 	buf_put(path, out, n);
 	buf_puts(path, "-map.pdf");
-	const char *slash = strrchr(path->data, '/');
+	slash = strrchr(path->data, '/');
 	const char *name = slash ? slash + 1 : path->data;
 	/* the name goes to \includegraphics as it is: TeX must read no
 	 * markup in it */
