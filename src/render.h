@@ -52,7 +52,7 @@ typedef struct render_options {
 				 * that holds them (render_pdf), not by the
 				 * paths the brief gives */
 	/* The evidence map's drawing (::: map): the form its RE_IMAGE
-	 * brings (render_drawing; each backend's render_* sets its own).
+	 * brings (render_drawing; RD_DEFAULT: each backend's own).
 	 * latex: a PDF, which the LaTeX includes as map_file (NULL:
 	 * RENDER_MAP_FILE) and the caller writes beside it; map_drawing
 	 * receives its bytes (NULL: the caller does not want them). */
@@ -350,15 +350,17 @@ struct render {
 	render_priv *p;
 };
 
-/* o (NULL: the defaults) with the map drawn in form f: what a backend's
- * render_* passes to render_run. */
+/* o (NULL: the defaults) with the map drawn in form f, unless o asks for
+ * a form itself (RD_NONE: not drawn, as the fuzzer does, which runs no
+ * program): what a backend's render_* passes to render_run. */
 static inline render_options render_with_map(const render_options *o,
 					     render_drawing f)
 {
 	render_options c = {0};
 	if (o)
 		c = *o;
-	c.map_form = (int)f;
+	if (c.map_form == RD_DEFAULT)
+		c.map_form = (int)f;
 	return c;
 }
 

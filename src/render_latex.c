@@ -177,9 +177,8 @@ static const char preamble_floats[] =
 	"  \\loop\n"
 	"    \\BriefMapBottom=\\dimexpr\\BriefMapH-\\BriefMapTop-\\BriefMapStep\\relax\n"
 	"    \\ifdim\\BriefMapBottom<0pt\\BriefMapBottom=0pt\\fi\n"
-	"    \\edef\\BriefMapOpts{width=\\the\\BriefMapShown,trim=0 \\the\\BriefMapBottom\\space"
-	" 0 \\the\\BriefMapTop,clip}%\n"
-	"    \\expandafter\\includegraphics\\expandafter[\\BriefMapOpts,alt={#4}]{#1}\\par\n"
+	"    \\includegraphics[width=\\BriefMapShown,"
+	"trim={0} {\\BriefMapBottom} {0} {\\BriefMapTop},clip,alt={#4}]{#1}\\par\n"
 	"    \\advance\\BriefMapTop by \\BriefMapStep\n"
 	"  \\ifdim\\BriefMapTop<\\BriefMapH\\repeat\n"
 	"  \\endgroup\\par}\n";
