@@ -630,6 +630,7 @@ static void priv_free(render_priv *p)
 	buf_free(&p->id);
 	buf_free(&p->tmp);
 	buf_free(&p->map);
+	buf_free(&p->map_cuts);
 }
 
 static void pass_reset(render_priv *p, const ast_doc *d)

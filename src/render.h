@@ -244,6 +244,9 @@ typedef struct render_image {
 	long width, height;	/* a map's PDF drawing: its size in points
 				 * (big points, 1/72 in), for a format that
 				 * cuts a tall one into pages; else 0 */
+	const char *cuts;	/* ... where a cut crosses no node: heights
+				 * in points from its top, ascending, comma-
+				 * separated ("" when none is known) */
 } render_image;
 
 /*

@@ -68,6 +68,7 @@ struct render_priv {
 	buf map;		/* the map's drawing, made once (render_map.c) */
 	const char *map_mime;	/* ... its type; NULL: none */
 	long map_width, map_height;	/* ... a PDF's size, in points */
+	buf map_cuts;		/* ... where a page may cut it (render_image) */
 };
 
 /* An open list: what its items' events say. */

@@ -158,30 +158,56 @@ static const char preamble_floats[] =
 	"\\newcommand{\\BriefBoxLabel}[1]{{\\small\\bfseries\\color{\\BriefBoxColor}#1}\\par\\nopagebreak}\n"
 	"\\newcommand{\\BriefBoxTitle}[1]{{\\bfseries #1\\par}\\nopagebreak}\n"
 	/* The evidence map (::: map) is no float: a tall drawing goes on
-	 * over pages, cut into slices of at most BriefMapSlice, shown as
-	 * wide as the text (or its own width, if less).  #1 the file, #2 and
-	 * #3 its width and height in bp, #4 the alt text. */
+	 * over pages, cut into slices, shown as wide as the text (or its own
+	 * width, if less).  The caption (kept in a box by BriefMapCaption,
+	 * for BriefMap to measure and set) stays with the first slice, which
+	 * fills what is left of the page; a new page comes first when that
+	 * is less than the whole drawing (if it fits a page) or than a
+	 * quarter of a page.  The other slices are at most BriefMapSlice
+	 * high, each cut at the lowest place it may end without crossing a
+	 * node.  BriefMap: #1 the file, #2 and #3 its width and height in
+	 * bp, #4 the alt text, #5 those places (bp from the top, ascending,
+	 * comma-separated). */
 	"\\newenvironment{BriefMapFigure}{\\par\\medskip}{\\par\\medskip}\n"
+	"\\newcommand{\\BriefMapSlice}{0.85\\textheight}\n"
+	"\\newdimen\\BriefMapW\\newdimen\\BriefMapH\\newdimen\\BriefMapShown"
+	"\\newdimen\\BriefMapStep\n"
+	"\\newdimen\\BriefMapTop\\newdimen\\BriefMapBottom\\newdimen\\BriefMapNext"
+	"\\newdimen\\BriefMapLimit\n"
+	"\\newbox\\BriefMapCaptionBox\n"
 	"\\makeatletter\n"
 	"\\newcommand{\\BriefMapCaption}[1]{\\refstepcounter{figure}"
-	"\\@makecaption{\\fnum@figure}{#1}\\par\\nopagebreak}\n"
-	"\\makeatother\n"
-	"\\newcommand{\\BriefMapSlice}{0.85\\textheight}\n"
-	"\\newdimen\\BriefMapW\\newdimen\\BriefMapH\\newdimen\\BriefMapShown\n"
-	"\\newdimen\\BriefMapStep\\newdimen\\BriefMapTop\\newdimen\\BriefMapBottom\n"
-	"\\newcommand{\\BriefMap}[4]{\\par\\begingroup\\centering\n"
+	"\\global\\setbox\\BriefMapCaptionBox=\\vbox{\\@makecaption{\\fnum@figure}{#1}}}\n"
+	"\\newcommand{\\BriefMap}[5]{\\par\\begingroup\\centering\n"
 	"  \\BriefMapW=#2bp\\relax\\BriefMapH=#3bp\\relax\n"
 	"  \\BriefMapShown=\\ifdim\\BriefMapW>\\linewidth\\linewidth\\else\\BriefMapW\\fi\n"
 	"  \\BriefMapStep=\\dimexpr\\BriefMapSlice*\\BriefMapW/\\BriefMapShown\\relax\n"
+	"  \\BriefMapNext=\\dimexpr\\BriefMapH*\\BriefMapShown/\\BriefMapW\\relax\n"
+	"  \\BriefMapLimit=\\dimexpr\\pagegoal-\\pagetotal-\\ht\\BriefMapCaptionBox"
+	"-\\dp\\BriefMapCaptionBox-3\\baselineskip\\relax\n"
+	"  \\ifdim\\pagegoal>\\textheight\\BriefMapLimit=\\BriefMapSlice\\fi\n"
+	"  \\ifdim\\BriefMapLimit<\\ifdim\\BriefMapNext<\\BriefMapSlice\\BriefMapNext"
+	"\\else 0.25\\textheight\\fi\n"
+	"    \\newpage\\BriefMapLimit=\\BriefMapSlice\\fi\n"
+	"  \\BriefMapLimit=\\dimexpr\\BriefMapLimit*\\BriefMapW/\\BriefMapShown\\relax\n"
+	"  \\ifdim\\BriefMapLimit>\\BriefMapStep\\BriefMapLimit=\\BriefMapStep\\fi\n"
+	"  \\box\\BriefMapCaptionBox\\nopagebreak\n"
 	"  \\BriefMapTop=0pt\n"
 	"  \\loop\n"
-	"    \\BriefMapBottom=\\dimexpr\\BriefMapH-\\BriefMapTop-\\BriefMapStep\\relax\n"
-	"    \\ifdim\\BriefMapBottom<0pt\\BriefMapBottom=0pt\\fi\n"
+	"    \\BriefMapNext=\\dimexpr\\BriefMapTop+\\BriefMapLimit\\relax\n"
+	"    \\ifdim\\BriefMapNext<\\BriefMapH\n"
+	"      \\BriefMapBottom=\\BriefMapTop\n"
+	"      \\@for\\BriefMapCut:=#5\\do{\\ifdim\\BriefMapCut bp>\\BriefMapTop"
+	"\\ifdim\\BriefMapCut bp<\\BriefMapNext\\BriefMapBottom=\\BriefMapCut bp\\fi\\fi}%\n"
+	"      \\ifdim\\BriefMapBottom>\\BriefMapTop\\BriefMapNext=\\BriefMapBottom\\fi\n"
+	"    \\else\\BriefMapNext=\\BriefMapH\\fi\n"
+	"    \\BriefMapBottom=\\dimexpr\\BriefMapH-\\BriefMapNext\\relax\n"
 	"    \\includegraphics[width=\\BriefMapShown,"
 	"trim={0} {\\BriefMapBottom} {0} {\\BriefMapTop},clip,alt={#4}]{#1}\\par\n"
-	"    \\advance\\BriefMapTop by \\BriefMapStep\n"
+	"    \\BriefMapTop=\\BriefMapNext\\BriefMapLimit=\\BriefMapStep\n"
 	"  \\ifdim\\BriefMapTop<\\BriefMapH\\repeat\n"
-	"  \\endgroup\\par}\n";
+	"  \\endgroup\\par}\n"
+	"\\makeatother\n";
 
 /* ---- output ---- */
 
@@ -698,6 +724,8 @@ static void lx_event(render *r, const render_ev *ev)
 			raw(r, wh);
 			x->esc.ctx = r;
 			lx_str(r, ev->label ? ev->label : "");
+			raw(r, "}{");
+			raw(r, ev->image->cuts ? ev->image->cuts : "");	/* digits, commas */
 			raw(r, "}\n");
 			return;
 		}

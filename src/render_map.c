@@ -17,10 +17,12 @@
  * Mermaid's is that error, saying why.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "graph.h"
 #include "render_int.h"
+#include "xalloc.h"
 #ifndef __wasi__
 #include "dot_run.h"
 #endif
@@ -36,34 +38,9 @@ static render_drawing drawing_of(const render *r)
 	return r->be->image_bytes ? RD_PNG : RD_NONE;
 }
 
-/* The drawing of d in form how, appended to out: 0, or -1 with a
- * message in err. */
-static int draw(const ast_doc *d, render_drawing how, buf *out, buf *err)
-{
-	if (how == RD_MERMAID) {
-		render_mermaid(d, out);
-		return 0;
-	}
-#ifdef __wasi__
-	(void)out;
-	buf_puts(err, "the evidence map cannot be drawn here: Graphviz's dot "
-		 "draws it, and this build (the playground) runs no program; "
-		 "build this format with briefc on a computer (Markdown's map, "
-		 "a mermaid block, is made here)");
-	return -1;
-#else
-	buf dot = BUF_INIT;
-	render_dot(d, &dot);
-	dot_output fmt = how == RD_SVG ? DOT_SVG : how == RD_PDF ? DOT_PDF : DOT_PNG;
-	int rc = dot_run(dot.data ? dot.data : "", dot.len, fmt, NULL, out, err);
-	buf_free(&dot);
-	return rc;
-#endif
-}
-
 /* The size of the first page of a PDF that cairo wrote (Graphviz's),
- * from its "/MediaBox [ 0 0 W H ]", rounded up; 0 when not found. */
-static void pdf_size(const buf *pdf, long *w, long *h)
+ * from its "/MediaBox [ 0 0 W H ]"; 0 when not found. */
+static void pdf_size(const buf *pdf, double *w, double *h)
 {
 	static const char key[] = "/MediaBox [";
 	*w = *h = 0;
@@ -75,11 +52,102 @@ static void pdf_size(const buf *pdf, long *w, long *h)
 		if (sscanf(s + i + sizeof key - 1, " %lf %lf %lf %lf", &v[0], &v[1],
 			   &v[2], &v[3]) == 4 && v[2] > v[0] && v[3] > v[1] &&
 		    v[2] - v[0] < 1e6 && v[3] - v[1] < 1e6) {
-			*w = (long)(v[2] - v[0] + 0.999);
-			*h = (long)(v[3] - v[1] + 0.999);
+			*w = v[2] - v[0];
+			*h = v[3] - v[1];
 		}
 		return;
 	}
+}
+
+#ifndef __wasi__
+typedef struct span_pt {
+	double top, bottom;
+} span_pt;
+
+static int by_top(const void *a, const void *b)
+{
+	const span_pt *x = a, *y = b;
+	return (x->top > y->top) - (x->top < y->top);
+}
+
+/*
+ * Where a page may cut a PDF drawing of height pdf_h without crossing a
+ * node: the middle of each gap between the nodes' vertical extents, in
+ * points from the top, from dot's plain layout (inches, from the
+ * bottom; the PDF has the same margin above and below it).  A page break
+ * in a map of 40 recommendations then falls between boxes, not through
+ * their text.
+ */
+static void cuts_of(const buf *plain, double pdf_h, buf *out)
+{
+	const char *s = plain->data ? plain->data : "";
+	double gh = 0;
+	span_pt *v = NULL;
+	size_t n = 0, cap = 0;
+	for (const char *line = s; *line;) {
+		const char *nl = strchr(line, '\n');
+		double x, y, w, h;
+		if (!strncmp(line, "graph ", 6))
+			sscanf(line + 6, "%*f %*f %lf", &gh);
+		else if (!strncmp(line, "node ", 5) &&
+			 sscanf(line + 5, "%*s %lf %lf %lf %lf", &x, &y, &w, &h) == 4) {
+			v = xgrow(v, &cap, n, sizeof *v, "the map's nodes");
+			v[n].top = (gh - y - h / 2) * 72;
+			v[n++].bottom = (gh - y + h / 2) * 72;
+		}
+		line = nl ? nl + 1 : line + strlen(line);
+	}
+	double margin = (pdf_h - gh * 72) / 2;
+	if (gh > 0 && margin >= 0 && n) {
+		qsort(v, n, sizeof *v, by_top);
+		double reach = v[0].bottom;
+		for (size_t i = 1; i < n; i++) {
+			if (v[i].top > reach + 2)	/* a gap of 2 points or more */
+				buf_printf(out, "%s%.0f", out->len ? "," : "",
+					   margin + (reach + v[i].top) / 2);
+			if (v[i].bottom > reach)
+				reach = v[i].bottom;
+		}
+	}
+	free(v);
+}
+#endif
+
+/* The drawing of d in form how, appended to out (a PDF's places to cut
+ * in cuts): 0, or -1 with a message in err. */
+static int draw(const ast_doc *d, render_drawing how, buf *out, buf *cuts,
+		buf *err)
+{
+	if (how == RD_MERMAID) {
+		render_mermaid(d, out);
+		return 0;
+	}
+#ifdef __wasi__
+	(void)out, (void)cuts;
+	buf_puts(err, "the evidence map cannot be drawn here: Graphviz's dot "
+		 "draws it, and this build (the playground) runs no program; "
+		 "build this format with briefc on a computer (Markdown's map, "
+		 "a mermaid block, is made here)");
+	return -1;
+#else
+	buf dot = BUF_INIT;
+	render_dot(d, &dot);
+	const char *t = dot.data ? dot.data : "";
+	dot_output fmt = how == RD_SVG ? DOT_SVG : how == RD_PDF ? DOT_PDF : DOT_PNG;
+	int rc = dot_run(t, dot.len, fmt, NULL, out, err);
+	if (rc == 0 && how == RD_PDF) {
+		/* where to cut it: without, a page may cut through a node */
+		buf plain = BUF_INIT, ignored = BUF_INIT;
+		double w, h;
+		pdf_size(out, &w, &h);
+		if (dot_run(t, dot.len, DOT_PLAIN, NULL, &plain, &ignored) == 0)
+			cuts_of(&plain, h, cuts);
+		buf_free(&plain);
+		buf_free(&ignored);
+	}
+	buf_free(&dot);
+	return rc;
+#endif
 }
 
 int render_map_prepare(render *r)
@@ -91,7 +159,7 @@ int render_map_prepare(render *r)
 	if (!d->maps.n || how == RD_NONE)
 		return 0;
 	buf err = BUF_INIT;
-	if (draw(d, how, &p->map, &err) != 0) {
+	if (draw(d, how, &p->map, &p->map_cuts, &err) != 0) {
 		const ast_node *m = d->maps.v[0];
 		diag_report(&((ast_doc *)d)->diags, DC_MISSING_FILE,
 			    m->u.block->kind_at, "%s",
@@ -105,8 +173,12 @@ int render_map_prepare(render *r)
 		[RD_PNG] = RENDER_MIME_PNG, [RD_MERMAID] = RENDER_MIME_MERMAID,
 	};
 	p->map_mime = mime[how];
-	if (how == RD_PDF)
-		pdf_size(&p->map, &p->map_width, &p->map_height);
+	if (how == RD_PDF) {
+		double w, h;
+		pdf_size(&p->map, &w, &h);
+		p->map_width = (long)(w + 0.999);	/* whole points, the drawing inside */
+		p->map_height = (long)(h + 0.999);
+	}
 	if (how == RD_PDF && r->opt->map_drawing)
 		buf_put(r->opt->map_drawing, p->map.data, p->map.len);
 	return 0;
@@ -198,6 +270,18 @@ void render_map(render *r, const ast_node *m)
 		key_text(&g, &key);
 		graph_free(&g);
 	}
+	const char *file = r->opt->map_file && !r->opt->tex_folder ?
+		r->opt->map_file : RENDER_MAP_FILE;
+	render_image img = {{file, strlen(file)}, {"", 0}, NULL, NULL, 0, 0, ""};
+	if (p->map_mime) {
+		img.data.p = p->map.data ? p->map.data : "";
+		img.data.len = p->map.len;
+		img.mime = p->map_mime;
+		img.file = file;
+		img.width = p->map_width;
+		img.height = p->map_height;
+		img.cuts = p->map_cuts.data ? p->map_cuts.data : "";
+	}
 	r->at = b->open_at;
 	render_ev ev = {.el = RE_FIGURE, .entering = true, .number = b->number,
 			.label = "Figure", .name = "map"};
@@ -212,17 +296,6 @@ void render_map(render *r, const ast_node *m)
 	cap.entering = false;
 	render_fire(r, &cap);
 
-	const char *file = r->opt->map_file && !r->opt->tex_folder ?
-		r->opt->map_file : RENDER_MAP_FILE;
-	render_image img = {{file, strlen(file)}, {"", 0}, NULL, NULL, 0, 0};
-	if (p->map_mime) {
-		img.data.p = p->map.data ? p->map.data : "";
-		img.data.len = p->map.len;
-		img.mime = p->map_mime;
-		img.file = file;
-		img.width = p->map_width;
-		img.height = p->map_height;
-	}
 	render_ev im = {.el = RE_IMAGE, .entering = true, .image = &img,
 			.label = alt.data ? alt.data : "", .name = "map"};
 	render_fire(r, &im);

@@ -154,6 +154,10 @@ for f in examples/grid-resilience.brief "$tmp"/map-5.brief "$tmp"/map-40.brief; 
 			>/dev/null 2>&1 </dev/null); then ok
 	else ko "$n: pdflatex fails on the LaTeX with its map: $(grep -A3 '^!' "$d/x.log" | head -4)"; fi
 
+	# where a page may cut the drawing: between nodes, top to bottom
+	cuts=$(sed -n 's/^\\BriefMap{x-map.pdf}.*}{\([0-9,]*\)}$/\1/p' "$d/x.tex")
+	if [ -n "$cuts" ] && [ "$(echo "$cuts" | tr , '\n' | sort -n | tr '\n' , | sed 's/,$//')" = "$cuts" ]; then ok
+	else ko "$n: no places to cut the map, or not in order: '$cuts'"; fi
 	if "$BRIEFC" build -t pdf -o "$d/y.pdf" "$f" 2>/dev/null; then ok; else ko "$n: -t pdf failed"; fi
 	"$BRIEFC" build -t pdf -o "$d/again.pdf" "$f" 2>/dev/null
 	if cmp -s "$d/y.pdf" "$d/again.pdf"; then ok; else ko "$n: two PDF builds differ"; fi
