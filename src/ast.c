@@ -125,7 +125,7 @@ const char *ast_type_name(ast_type t)
 const char *const ast_block_kind_names[BK__COUNT] = {
 	"finding", "recommendation", "evidence", "acronyms", "areas",
 	"recommendations", "findings", "sources", "glossary", "table",
-	"figure", "box",
+	"figure", "box", "map",
 };
 
 const char *ast_block_kind_name(ast_block_kind k)
@@ -161,6 +161,7 @@ bool ast_kind_has_body(ast_block_kind k)
 	case BK_SOURCES:
 	case BK_GLOSSARY:
 	case BK_FIGURE:
+	case BK_MAP:
 		return false;
 	default:
 		return true;

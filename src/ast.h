@@ -74,6 +74,7 @@ typedef enum ast_block_kind {
 	BK_TABLE,
 	BK_FIGURE,
 	BK_BOX,
+	BK_MAP,		/* the evidence map, drawn as a figure (contract 14) */
 	BK__COUNT
 } ast_block_kind;
 
@@ -162,7 +163,8 @@ typedef struct ast_block {
 	span delim_at;
 	/* semantic part, filled by resolve.c */
 	int number;	/* finding/recommendation, table, figure, box with an
-			 * ID: 1.. in document order; evidence: source number */
+			 * ID: 1.. in document order (a map is a figure);
+			 * evidence: source number */
 	ast_field *f_claim, *f_action, *f_title;	/* shortcuts */
 	ast_field *f_caption, *f_note, *f_src, *f_alt;	/* tables, figures */
 	int width;		/* figure: `width:` in percent, 0 if none */
@@ -333,6 +335,8 @@ typedef struct ast_doc {
 	ast_idtab ids;
 	ast_vec headings, findings, recommendations, evidence, areas, acronyms;
 	ast_vec tables, figures, boxes;	/* every one; boxes with and without ID */
+	ast_vec maps;		/* every ::: map: figures numbered with the
+				 * others, but no ::: figure's fields */
 	/* Notes: their labels (a namespace of their own), every definition
 	 * in document order, the used ones in number order, every use, and
 	 * the definitions whose label was taken already. */

@@ -94,7 +94,7 @@ void ast_doc_free(ast_doc *d)
 		ast_vec_free(&d->areas.v[i]->u.entry->recommendations);
 	ast_vec *docv[] = {&d->headings, &d->findings, &d->recommendations,
 			   &d->evidence, &d->areas, &d->acronyms, &d->sources,
-			   &d->tables, &d->figures, &d->boxes, &d->footnotes,
+			   &d->tables, &d->figures, &d->maps, &d->boxes, &d->footnotes,
 			   &d->notes, &d->fnrefs, &d->note_duplicates,
 			   &d->blocks, &d->duplicates, &d->refs, &d->links,
 			   &d->defining, &d->excused, &d->meant};

@@ -19,7 +19,8 @@
 typedef enum dot_output {
 	DOT_SVG,
 	DOT_PDF,
-	DOT_PNG
+	DOT_PNG,
+	DOT_PLAIN	/* the layout as text: where each node is */
 } dot_output;
 
 typedef struct dot_limits {

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ascii.h"
 #include "ast.h"
 #include "check.h"
 #include "diag_format.h"
@@ -433,6 +434,46 @@ static const format_entry *build_format(const options *o, int *status)
 	return fe;
 }
 
+/*
+ * The LaTeX output includes the map's drawing, a PDF, as a file beside
+ * it named after it: x.tex includes x-map.pdf, which the build writes
+ * (path) from the bytes the renderer leaves in map.  On standard output
+ * there is no "beside": an error at the ::: map.
+ */
+static void map_file_beside(ast_doc *d, const char *out, render_options *ro,
+			    buf *map, buf *path)
+{
+	if (!out || strcmp(out, "-") == 0) {
+		size_t k = diag_report(&d->diags, DC_MISSING_FILE,
+				       d->maps.v[0]->u.block->kind_at,
+				       "the LaTeX output includes the map's drawing "
+				       "from a file beside it: give -o FILE.tex");
+		diag_add_help(&d->diags, k, "-o brief.tex writes brief.tex and "
+			      "brief-map.pdf");
+		return;
+	}
+	/* x.tex, x.latex: x-map.pdf */
+	size_t n = strlen(out);
+	const char *slash = strrchr(out, '/');
+	const char *dot = strrchr(slash ? slash : out, '.');
+	if (dot && dot > (slash ? slash + 1 : out))
+		n = (size_t)(dot - out);
+	buf_put(path, out, n);
+	buf_puts(path, "-map.pdf");
+	slash = strrchr(path->data, '/');
+	const char *name = slash ? slash + 1 : path->data;
+	/* the name goes to \includegraphics as it is: TeX must read no
+	 * markup in it */
+	for (const char *c = name; *c; c++)
+		if (!ascii_is_alnum(*c) && !strchr("._+-", *c)) {
+			path->len = (size_t)(name - path->data);
+			buf_puts(path, RENDER_MAP_FILE);
+			break;
+		}
+	ro->map_file = path->data + (name - path->data);
+	ro->map_drawing = map;
+}
+
 /* Build o's file into fe's format, recording what was read in fs. */
 static int build_file(const options *o, const format_entry *fe, files *fs)
 {
@@ -448,24 +489,31 @@ static int build_file(const options *o, const format_entry *fe, files *fs)
 		free(ref);
 		return EXIT_USAGE;
 	}
-	buf out = BUF_INIT, err = BUF_INIT;
+	buf out = BUF_INIT, err = BUF_INIT, map = BUF_INIT, map_path = BUF_INIT;
 	int status = EXIT_OK;
+	render_options ro = o->render;
+	bool latex = fe->render == render_latex;
+	if (latex && d.maps.n && diag_count(&d.diags, DS_ERROR) == 0)
+		map_file_beside(&d, o->out, &ro, &map, &map_path);
 	bool clean = diag_count(&d.diags, DS_ERROR) == 0;
 	/* LaTeX reports only characters no TeX engine can set, and a
-	 * right-to-left lang: with neither, it streams too. */
+	 * right-to-left lang: with neither, it streams too.  A map is drawn
+	 * by a program that may fail (an error at the ::: map): no stream
+	 * then. */
 	const ast_field *lang = d.meta.lang;
-	bool stream = clean && (fe->streams ||
-				(fe->render == render_latex &&
-				 latex_fonts_all_set(d.src.text, d.src.len, lang ? lang->value.p : "",
+	bool stream = clean && !d.maps.n &&
+		      (fe->streams ||
+		       (latex && latex_fonts_all_set(d.src.text, d.src.len,
+						     lang ? lang->value.p : "",
 						     lang ? lang->value.len : 0)));
 	if (clean && !stream) {
 #ifdef __wasi__
 		(void)pdf;
-		int rc = fe->render(&d, &o->render, &out);
+		int rc = fe->render(&d, &ro, &out);
 #else
-		int rc = pdf ? render_pdf(&d, &o->render, &out, &err)
-			 : docx ? render_docx(&d, &o->render, ref, ref_len, &out, &err)
-			 : fe->render(&d, &o->render, &out);
+		int rc = pdf ? render_pdf(&d, &ro, &out, &err)
+			 : docx ? render_docx(&d, &ro, ref, ref_len, &out, &err)
+			 : fe->render(&d, &ro, &out);
 #endif
 		if (rc != 0 && !diag_count(&d.diags, DS_ERROR)) {
 			if (docx && o->reference_doc)
@@ -500,7 +548,7 @@ static int build_file(const options *o, const format_entry *fe, files *fs)
 		} else {
 			buf_sink sink = {output_write, &w};
 			out.sink = &sink;
-			if (fe->render(&d, &o->render, &out) != 0) {
+			if (fe->render(&d, &ro, &out) != 0) {
 				fprintf(stderr, "briefc: cannot build the output\n");
 				status = EXIT_USAGE;
 			}
@@ -510,9 +558,14 @@ static int build_file(const options *o, const format_entry *fe, files *fs)
 		}
 	} else if (status == EXIT_OK && write_output(o->out, out.data ? out.data : "", out.len) != 0) {
 		status = EXIT_USAGE;
+	} else if (status == EXIT_OK && map_path.len &&
+		   write_output(map_path.data, map.data ? map.data : "", map.len) != 0) {
+		status = EXIT_USAGE;
 	}
 	buf_free(&out);
 	buf_free(&err);
+	buf_free(&map);
+	buf_free(&map_path);
 	free(ref);
 	ast_doc_free(&d);
 	return status;

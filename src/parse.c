@@ -215,6 +215,10 @@ static bool body_allowed(parse_state *ps, span at)
 			    b->u.block->kind == BK_FIGURE ?
 			    "'::: %s' takes no body: put its text in "
 			    "'caption:' or in the prose around it" :
+			    b->u.block->kind == BK_MAP ?
+			    "'::: %s' takes no body: briefc draws the map "
+			    "from the findings, recommendations and evidence; "
+			    "put prose outside the block" :
 			    "'::: %s' takes no body: briefc writes its list; "
 			    "put prose outside the block", k);
 	}
@@ -735,7 +739,7 @@ void parse_block_open(parse_state *ps, const parse_tok *t, span at)
 					sugg ? "'?" : "");
 		diag_add_help(&d->diags, di, "block kinds are finding, recommendation, evidence, "
 			      "acronyms, areas, recommendations, findings, sources, "
-			      "glossary, table, figure and box");
+			      "glossary, table, figure, box and map");
 		b->u.block->kind = BK__COUNT;	/* checks and backends skip it */
 		fields_begin(ps, &b->u.block->fields, NULL, 0);
 	} else {

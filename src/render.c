@@ -241,6 +241,9 @@ static bool enter_block(render *r, const ast_node *n)
 	case BK_FIGURE:
 		render_figure(r, n);
 		return false;
+	case BK_MAP:
+		render_map(r, n);
+		return false;
 	case BK_BOX:
 		render_box_open(r, n);
 		return true;
@@ -658,6 +661,8 @@ static void priv_free(render_priv *p)
 	buf_free(&p->plain);
 	buf_free(&p->id);
 	buf_free(&p->tmp);
+	buf_free(&p->map);
+	buf_free(&p->map_cuts);
 }
 
 static void pass_reset(render_priv *p, const ast_doc *d)
@@ -763,10 +768,13 @@ int render_run(const ast_doc *d, const render_options *o, const render_backend *
 	buf_free(&scratch);
 	r.be = be;
 	r.out = out;
+	/* before anything is written: a map that cannot be drawn is an
+	 * error, and the output is not made */
+	int mrc = render_map_prepare(&r);
 	pass_reset(&p, d);
 	meta_init(&r);
 	document(&r);
-	int rc = p.nbad ? 1 : 0;
+	int rc = p.nbad || mrc ? 1 : 0;
 	priv_free(&p);
 	return rc;
 }

@@ -51,7 +51,18 @@ typedef struct render_options {
 	bool tex_folder;	/* latex: images by their names in a TeX folder
 				 * that holds them (render_pdf), not by the
 				 * paths the brief gives */
+	/* The evidence map's drawing (::: map): the form its RE_IMAGE
+	 * brings (render_drawing; RD_DEFAULT: each backend's own).
+	 * latex: a PDF, which the LaTeX includes as map_file (NULL:
+	 * RENDER_MAP_FILE) and the caller writes beside it; map_drawing
+	 * receives its bytes (NULL: the caller does not want them). */
+	int map_form;
+	const char *map_file;
+	buf *map_drawing;
 } render_options;
+
+/* The name of the map's drawing in a TeX folder (render_pdf). */
+#define RENDER_MAP_FILE "brief-map.pdf"
 
 /*
  * Each appends the document to out and returns 0.  render_latex (and so
@@ -139,11 +150,14 @@ typedef enum render_el {
 	RE_CELL,		/* number: its column (0..); align; head: a
 				 * header cell; first: the row's first cell */
 	RE_FIGURE,		/* id, number, label "Figure"; text: the
-				 * caption as plain text; children:
-				 * RE_CAPTION, RE_IMAGE, RE_FLOAT_SOURCE */
+				 * caption as plain text; name "map" for the
+				 * evidence map (::: map, no id); children:
+				 * RE_CAPTION, RE_IMAGE, RE_FLOAT_SOURCE (a
+				 * map: RE_FLOAT_NOTE, its key) */
 	RE_IMAGE,		/* leaf: an image (below); label: its alt text;
 				 * number: its width in percent of the text's,
-				 * 0 when none is given */
+				 * 0 when none is given; name "map" for the
+				 * map's drawing (render_options.map_form) */
 	RE_CAPTION,		/* label "Table" or "Figure", number, name
 				 * "table" or "figure"; the caption's inlines
 				 * inside */
@@ -225,9 +239,37 @@ typedef enum render_align {
 typedef struct render_image {
 	str src;		/* the path as the brief gives it */
 	str data;		/* the file's bytes (render_backend.image_bytes) */
-	const char *mime;	/* "image/png", "image/jpeg" */
+	const char *mime;	/* "image/png", "image/jpeg"; a map's drawing:
+				 * RENDER_MIME_SVG, _PDF, _PNG or _MERMAID */
 	const char *file;	/* its name in a TeX folder (render_image_file) */
+	long width, height;	/* a map's PDF drawing: its size in points
+				 * (big points, 1/72 in), for a format that
+				 * cuts a tall one into pages; else 0 */
+	const char *cuts;	/* ... where a cut crosses no node: heights
+				 * in points from its top, ascending, comma-
+				 * separated ("" when none is known) */
 } render_image;
+
+/*
+ * The evidence map (::: map) is a figure whose image briefc draws, in the
+ * form the backend asks for (render_options.map_form): an SVG, a PDF or a
+ * PNG by Graphviz's dot, or a Mermaid flowchart's text, which Markdown
+ * writes as a ```mermaid block.
+ */
+typedef enum render_drawing {
+	RD_DEFAULT,		/* a PNG for a backend with image_bytes, else
+				 * none (the alt text is shown) */
+	RD_NONE,
+	RD_SVG,
+	RD_PDF,
+	RD_PNG,
+	RD_MERMAID
+} render_drawing;
+
+#define RENDER_MIME_SVG "image/svg+xml"
+#define RENDER_MIME_PDF "application/pdf"
+#define RENDER_MIME_PNG "image/png"
+#define RENDER_MIME_MERMAID "text/vnd.mermaid"
 
 /* RE_DOCUMENT: what a page's head or a PDF's properties show. */
 typedef struct render_meta {
@@ -312,8 +354,23 @@ struct render {
 	render_priv *p;
 };
 
+/* o (NULL: the defaults) with the map drawn in form f, unless o asks for
+ * a form itself (RD_NONE: not drawn, as the fuzzer does, which runs no
+ * program): what a backend's render_* passes to render_run. */
+static inline render_options render_with_map(const render_options *o,
+					     render_drawing f)
+{
+	render_options c = {0};
+	if (o)
+		c = *o;
+	if (c.map_form == RD_DEFAULT)
+		c.map_form = (int)f;
+	return c;
+}
+
 /* Run the walk with backend be; returns 0, or 1 if a character was
- * reported (render_bad_char). */
+ * reported (render_bad_char) or the map could not be drawn (an error at
+ * the ::: map: Graphviz is missing, or failed). */
 int render_run(const ast_doc *d, const render_options *o, const render_backend *be,
 	       void *state, buf *out);
 

@@ -409,7 +409,9 @@ static void html_event(render *r, const render_ev *ev)
 		return;
 	case RE_FIGURE:
 		if (in) {
-			put(r, "<figure class=\"float figure\"");
+			put(r, ev->name && strcmp(ev->name, "map") == 0 ?
+			    "<figure class=\"float figure map\"" :
+			    "<figure class=\"float figure\"");
 			id_attr(r, ev->id);
 			put(r, ">\n");
 		} else {
@@ -587,5 +589,6 @@ static const render_backend html_backend = {html_event, html_text, false, true};
 
 int render_html(const ast_doc *d, const render_options *o, buf *out)
 {
-	return render_run(d, o, &html_backend, NULL, out);
+	render_options mo = render_with_map(o, RD_SVG);
+	return render_run(d, &mo, &html_backend, NULL, out);
 }

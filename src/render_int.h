@@ -2,12 +2,14 @@
  * render_int.h - what the files of the renderer share; not for backends
  * (they see render.h only).
  *
- * The renderer is four files, one concern each: render.c the walk over
+ * The renderer is a few files, one concern each: render.c the walk over
  * the tree and the frame around it (title block, contents, sections,
  * setup); render_text.c author text, its acronyms and dates, and plain
  * text; render_refs.c what references say and the finding and
  * recommendation cards; render_gen.c the generated blocks (lists of
- * recommendations and findings, sources, glossary).
+ * recommendations and findings, sources, glossary); render_float.c
+ * tables, figures and boxes; render_map.c the evidence map's figure;
+ * render_notes.c notes.
  */
 #ifndef BRIEFC_RENDER_INT_H
 #define BRIEFC_RENDER_INT_H
@@ -65,6 +67,10 @@ struct render_priv {
 	unsigned inlabel;	/* > 0: writing a section title as a label */
 	buf id;			/* generated anchors */
 	buf tmp;
+	buf map;		/* the map's drawing, made once (render_map.c) */
+	const char *map_mime;	/* ... its type; NULL: none */
+	long map_width, map_height;	/* ... a PDF's size, in points */
+	buf map_cuts;		/* ... where a page may cut it (render_image) */
 };
 
 /* An open list: what its items' events say. */
@@ -151,6 +157,14 @@ void render_box_open(render *r, const ast_node *b);
 void render_box_close(render *r, const ast_node *b);
 /* The title block's logo (the front matter's logo:), alt its alt text. */
 void render_logo(render *r, const ast_field *logo, const char *alt);
+
+/* ---- render_map.c: the evidence map ---- */
+
+/* Draw the document's map for the backend, once, before the pass that
+ * writes: 0, or 1 after an error at the first ::: map (see render_run). */
+int render_map_prepare(render *r);
+/* A ::: map: a figure with the drawing as its image. */
+void render_map(render *r, const ast_node *m);
 
 /* ---- render_notes.c: notes ---- */
 

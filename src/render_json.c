@@ -171,14 +171,15 @@ static void put_level(jctx *c, ast_level l)
 }
 
 /* The block's number where numbers exist (findings, recommendations,
- * evidence, tables, figures, boxes with an ID), else null. */
+ * evidence, tables, figures and maps, boxes with an ID), else null. */
 static void put_number(jctx *c, const ast_node *n)
 {
 	if (n && n->type == AST_BLOCK && n->u.block->number > 0 &&
 	    (n->u.block->kind == BK_FINDING ||
 	     n->u.block->kind == BK_RECOMMENDATION ||
 	     n->u.block->kind == BK_EVIDENCE || n->u.block->kind == BK_TABLE ||
-	     n->u.block->kind == BK_FIGURE || n->u.block->kind == BK_BOX))
+	     n->u.block->kind == BK_FIGURE || n->u.block->kind == BK_MAP ||
+	     n->u.block->kind == BK_BOX))
 		put_int(c->out, n->u.block->number);
 	else
 		buf_puts(c->out, "null");

@@ -57,6 +57,7 @@ typedef struct lx {
 	unsigned moving;	/* > 0: where a footnote cannot go */
 	buf pending;		/* \footnotetext for after that */
 	bool note_start;	/* a note's text begins: no paragraph break */
+	bool map;		/* writing the evidence map's figure */
 	buf *saved;		/* the output, while writing into pending */
 } lx;
 
@@ -231,7 +232,58 @@ static const char preamble_floats[] =
 	"{\\end{list}\\par\\nopagebreak\\noindent{\\color{\\BriefBoxColor}\\rule{\\linewidth}{0.6pt}}"
 	"\\par\\medskip}\n"
 	"\\newcommand{\\BriefBoxLabel}[1]{{\\small\\bfseries\\color{\\BriefBoxColor}#1}\\par\\nopagebreak}\n"
-	"\\newcommand{\\BriefBoxTitle}[1]{{\\bfseries #1\\par}\\nopagebreak}\n";
+	"\\newcommand{\\BriefBoxTitle}[1]{{\\bfseries #1\\par}\\nopagebreak}\n"
+	/* The evidence map (::: map) is no float: a tall drawing goes on
+	 * over pages, cut into slices, shown as wide as the text (or its own
+	 * width, if less).  The caption (kept in a box by BriefMapCaption,
+	 * for BriefMap to measure and set) stays with the first slice, which
+	 * fills what is left of the page; a new page comes first when that
+	 * is less than the whole drawing (if it fits a page) or than a
+	 * quarter of a page.  The other slices are at most BriefMapSlice
+	 * high, each cut at the lowest place it may end without crossing a
+	 * node.  BriefMap: #1 the file, #2 and #3 its width and height in
+	 * bp, #4 the alt text, #5 those places (bp from the top, ascending,
+	 * comma-separated). */
+	"\\newenvironment{BriefMapFigure}{\\par\\medskip}{\\par\\medskip}\n"
+	"\\newcommand{\\BriefMapSlice}{0.85\\textheight}\n"
+	"\\newdimen\\BriefMapW\\newdimen\\BriefMapH\\newdimen\\BriefMapShown"
+	"\\newdimen\\BriefMapStep\n"
+	"\\newdimen\\BriefMapTop\\newdimen\\BriefMapBottom\\newdimen\\BriefMapNext"
+	"\\newdimen\\BriefMapLimit\n"
+	"\\newbox\\BriefMapCaptionBox\n"
+	"\\makeatletter\n"
+	"\\newcommand{\\BriefMapCaption}[1]{\\refstepcounter{figure}"
+	"\\global\\setbox\\BriefMapCaptionBox=\\vbox{\\@makecaption{\\fnum@figure}{#1}}}\n"
+	"\\newcommand{\\BriefMap}[5]{\\par\\begingroup\\centering\n"
+	"  \\BriefMapW=#2bp\\relax\\BriefMapH=#3bp\\relax\n"
+	"  \\BriefMapShown=\\ifdim\\BriefMapW>\\linewidth\\linewidth\\else\\BriefMapW\\fi\n"
+	"  \\BriefMapStep=\\dimexpr\\BriefMapSlice*\\BriefMapW/\\BriefMapShown\\relax\n"
+	"  \\BriefMapNext=\\dimexpr\\BriefMapH*\\BriefMapShown/\\BriefMapW\\relax\n"
+	"  \\BriefMapLimit=\\dimexpr\\pagegoal-\\pagetotal-\\ht\\BriefMapCaptionBox"
+	"-\\dp\\BriefMapCaptionBox-3\\baselineskip\\relax\n"
+	"  \\ifdim\\pagegoal>\\textheight\\BriefMapLimit=\\BriefMapSlice\\fi\n"
+	"  \\ifdim\\BriefMapLimit<\\ifdim\\BriefMapNext<\\BriefMapSlice\\BriefMapNext"
+	"\\else 0.25\\textheight\\fi\n"
+	"    \\newpage\\BriefMapLimit=\\BriefMapSlice\\fi\n"
+	"  \\BriefMapLimit=\\dimexpr\\BriefMapLimit*\\BriefMapW/\\BriefMapShown\\relax\n"
+	"  \\ifdim\\BriefMapLimit>\\BriefMapStep\\BriefMapLimit=\\BriefMapStep\\fi\n"
+	"  \\box\\BriefMapCaptionBox\\nopagebreak\n"
+	"  \\BriefMapTop=0pt\n"
+	"  \\loop\n"
+	"    \\BriefMapNext=\\dimexpr\\BriefMapTop+\\BriefMapLimit\\relax\n"
+	"    \\ifdim\\BriefMapNext<\\BriefMapH\n"
+	"      \\BriefMapBottom=\\BriefMapTop\n"
+	"      \\@for\\BriefMapCut:=#5\\do{\\ifdim\\BriefMapCut bp>\\BriefMapTop"
+	"\\ifdim\\BriefMapCut bp<\\BriefMapNext\\BriefMapBottom=\\BriefMapCut bp\\fi\\fi}%\n"
+	"      \\ifdim\\BriefMapBottom>\\BriefMapTop\\BriefMapNext=\\BriefMapBottom\\fi\n"
+	"    \\else\\BriefMapNext=\\BriefMapH\\fi\n"
+	"    \\BriefMapBottom=\\dimexpr\\BriefMapH-\\BriefMapNext\\relax\n"
+	"    \\includegraphics[width=\\BriefMapShown,"
+	"trim={0} {\\BriefMapBottom} {0} {\\BriefMapTop},clip,alt={#4}]{#1}\\par\n"
+	"    \\BriefMapTop=\\BriefMapNext\\BriefMapLimit=\\BriefMapStep\n"
+	"  \\ifdim\\BriefMapTop<\\BriefMapH\\repeat\n"
+	"  \\endgroup\\par}\n"
+	"\\makeatother\n";
 
 /* ---- output ---- */
 
@@ -768,17 +820,24 @@ static void lx_event(render *r, const render_ev *ev)
 		}
 		return;
 	case RE_FIGURE:
+		x->map = ev->name && strcmp(ev->name, "map") == 0;
 		if (in) {
 			float_start(r, ev, "figure", "figurename");
-			raw(r, "\\begin{figure}[htbp]\n\\centering\n");
+			raw(r, x->map ? "\\begin{BriefMapFigure}\n" :
+			    "\\begin{figure}[htbp]\n\\centering\n");
 		} else {
-			raw(r, "\\end{figure}\n");
+			raw(r, x->map ? "\\end{BriefMapFigure}\n" : "\\end{figure}\n");
+			x->map = false;
 			x->float_id = NULL;
 			flush_notes(r);
 			para(r);
 		}
 		return;
 	case RE_CAPTION:
+		if (x->map) {	/* no float, so no \\caption: the same look */
+			raw(r, in ? "\\BriefMapCaption{" : "}\n");
+			return;
+		}
 		moving(r, in);
 		if (in) {
 			raw(r, "\\caption[{");
@@ -831,8 +890,28 @@ static void lx_event(render *r, const render_ev *ev)
 			raw(r, " & ");
 		return;
 	case RE_IMAGE: {
+		if (x->map && ev->image && ev->image->file && ev->image->width > 0 &&
+		    ev->image->height > 0) {
+			char wh[64];
+			raw(r, "\\BriefMap{");
+			raw(r, ev->image->file);
+			snprintf(wh, sizeof wh, "}{%ld}{%ld}{", ev->image->width,
+				 ev->image->height);
+			raw(r, wh);
+			x->esc.ctx = r;
+			lx_str(r, ev->label ? ev->label : "");
+			raw(r, "}{");
+			raw(r, ev->image->cuts ? ev->image->cuts : "");	/* digits, commas */
+			raw(r, "}\n");
+			return;
+		}
 		char size[64];
-		if (ev->number > 0)
+		if (ev->name && strcmp(ev->name, "map") == 0)
+			/* the drawing of a large brief is tall: it fits
+			 * the page, whichever side meets it first */
+			snprintf(size, sizeof size, "width=\\linewidth,"
+				 "height=0.8\\textheight,keepaspectratio");
+		else if (ev->number > 0)
 			snprintf(size, sizeof size, "width=%.2f\\linewidth",
 				 (double)ev->number / 100.0);
 		else
@@ -1083,7 +1162,8 @@ int render_latex(const ast_doc *d, const render_options *o, buf *out)
 		buf_put(&x.running, number->value.p, number->value.len);
 	}
 	bool rtl = refuse_rtl(d);
-	int rc = render_run(d, o, &latex_backend, &x, out);
+	render_options mo = render_with_map(o, RD_PDF);
+	int rc = render_run(d, &mo, &latex_backend, &x, out);
 	buf_free(&x.running);
 	buf_free(&x.pending);
 	return rc ? rc : rtl;

@@ -475,6 +475,35 @@ static void image(render *r, const render_ev *ev)
 	put(r, m->tmp.data, m->tmp.len);
 }
 
+/* The map's Mermaid text as a ```mermaid block, which GitHub and GitLab
+ * draw.  Its author text went through escape_mermaid, which leaves no
+ * backquote, so no line of it can close the fence. */
+static void mermaid(render *r, const render_ev *ev)
+{
+	md *m = r->state;
+	const str *t = &ev->image->data;
+	raw(r, "```mermaid");
+	for (size_t i = 0, line = 0; i < t->len; line++) {
+		const char *nl = memchr(t->p + i, '\n', t->len - i);
+		size_t k = nl ? (size_t)(nl - t->p) : t->len;
+		m->need = 1;
+		flush(r);
+		put(r, t->p + i, k - i);
+		i = k + 1;
+		if (line == 0 && ev->label && *ev->label) {
+			/* after "flowchart LR": what a screen reader says
+			 * (the alt text is briefc's: one line, no markup) */
+			m->need = 1;
+			flush(r);
+			puts_(r, "  accDescr: ");
+			puts_(r, ev->label);
+		}
+	}
+	m->need = 1;
+	raw(r, "```");
+	m->need = 2;
+}
+
 static void md_event(render *r, const render_ev *ev)
 {
 	md *m = r->state;
@@ -664,7 +693,11 @@ static void md_event(render *r, const render_ev *ev)
 		return;
 	case RE_IMAGE:
 		block(r);
-		image(r, ev);
+		if (ev->image && ev->image->mime &&
+		    strcmp(ev->image->mime, RENDER_MIME_MERMAID) == 0)
+			mermaid(r, ev);
+		else
+			image(r, ev);
 		return;
 	case RE_FLOAT_SOURCE:
 	case RE_FLOAT_NOTE:
@@ -793,7 +826,8 @@ int render_md(const ast_doc *d, const render_options *o, buf *out)
 {
 	md m;
 	memset(&m, 0, sizeof m);
-	int rc = render_run(d, o, &md_backend, &m, out);
+	render_options mo = render_with_map(o, RD_MERMAID);
+	int rc = render_run(d, &mo, &md_backend, &m, out);
 	buf_free(&m.prefix);
 	buf_free(&m.tmp);
 	free(m.marks);

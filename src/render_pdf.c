@@ -35,7 +35,9 @@
  * TeX reads no file outside that folder (openin_any=p), so the images a
  * brief names (its figures, its logo) are copied into it first, each under
  * the name the LaTeX output gives it (render_image_file), after their
- * bytes are checked again to be the image their name says (image.h).
+ * bytes are checked again to be the image their name says (image.h); the
+ * evidence map's drawing, which the renderer made, is written there as
+ * RENDER_MAP_FILE.
  */
 #define _XOPEN_SOURCE 700	/* realpath */
 #include "render.h"
@@ -703,13 +705,15 @@ static bool aux_cache_path(const char *input, buf *out)
 int render_pdf(const ast_doc *d, const render_options *o, buf *out, buf *errmsg)
 {
 	(void)o;		/* a PDF is always the whole document */
-	render_options standalone = {.fragment = false, .tex_folder = true};
 	buf tex = BUF_INIT, log = BUF_INIT, path = BUF_INIT, f = BUF_INIT, fmt = BUF_INIT,
 	    prelude = BUF_INIT, aux = BUF_INIT, before = BUF_INIT, auxcache = BUF_INIT,
-	    tmpdir = BUF_INIT;
+	    tmpdir = BUF_INIT, map = BUF_INIT;
+	render_options standalone = {.fragment = false, .tex_folder = true,
+				     .map_drawing = &map};
 	int rc = render_latex(d, &standalone, &tex);
 	if (rc) {
 		buf_free(&tex);
+		buf_free(&map);
 		return rc;
 	}
 	const ast_field *lang = d->meta.lang;
@@ -751,6 +755,14 @@ int render_pdf(const ast_doc *d, const render_options *o, buf *out, buf *errmsg)
 		copy_image(d, b->f_src, b->number, dir);
 	}
 	copy_image(d, d->meta.logo, 0, dir);
+	if (map.len) {		/* the map's drawing, as the LaTeX names it */
+		buf_clear(&f);
+		buf_printf(&f, "%s/%s", dir, RENDER_MAP_FILE);
+		if (write_file(f.data, map.data, map.len) != 0) {
+			buf_printf(errmsg, "cannot write %s: %s\n", f.data, strerror(errno));
+			goto done;
+		}
+	}
 	if (st.unicode) {
 		/* LuaTeX makes the file identifier from the output's full
 		 * path, a new temporary folder each time: name it after the
@@ -845,5 +857,6 @@ done:
 	buf_free(&before);
 	buf_free(&auxcache);
 	buf_free(&tmpdir);
+	buf_free(&map);
 	return rc;
 }

@@ -222,7 +222,7 @@ static void decode_block(ast_doc *d, ast_node *b)
 static void collect(ast_doc *d)
 {
 	ast_vec slugs = {NULL, 0, 0};
-	int nboxes = 0;
+	int nboxes = 0, nfigures = 0;
 	for (size_t i = 0; i < d->defining.n; i++) {
 		ast_node *n = d->defining.v[i];
 		switch (n->type) {
@@ -257,7 +257,12 @@ static void collect(ast_doc *d)
 				break;
 			case BK_FIGURE:
 				ast_vec_push(&d->figures, n);
-				n->u.block->number = (int)d->figures.n;
+				n->u.block->number = ++nfigures;
+				break;
+			case BK_MAP:
+				/* a figure to the reader: "Figure N" */
+				ast_vec_push(&d->maps, n);
+				n->u.block->number = ++nfigures;
 				break;
 			case BK_BOX:
 				/* only a box that can be referred to is numbered */

@@ -1,7 +1,8 @@
 #!/bin/sh
 # screenshot.sh BRIEFC [BRIEF...]: render the HTML of each brief (default:
-# the US-ROK example, and the nickel one for version 2's tables, figures,
-# notes and boxes) in headless Chromium to a PNG, and its Word document
+# the US-ROK example, the nickel one for version 2's tables, figures,
+# notes and boxes, and the grid-resilience one for its evidence map) in
+# headless Chromium to a PNG, and its Word document
 # through LibreOffice, so the look can be reviewed.  Writes
 # screenshot/NAME.html, NAME.png (the whole page), NAME-print.pdf (the
 # print stylesheet), NAME.docx, NAME-docx.pdf and NAME-docx-N.png (its
@@ -12,7 +13,8 @@
 set -e
 briefc=${1:?usage: screenshot.sh BRIEFC [BRIEF...]}
 shift
-[ $# -gt 0 ] || set -- examples/us-rok-partnership.brief examples/nickel-supply.brief
+[ $# -gt 0 ] || set -- examples/us-rok-partnership.brief examples/nickel-supply.brief \
+	examples/grid-resilience.brief
 out=${SCREENSHOT_DIR:-$(dirname "$briefc")/screenshot}
 mkdir -p "$out"
 

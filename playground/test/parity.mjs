@@ -7,7 +7,8 @@
 //
 // Run from the repository root, as node --no-turbo-fast-api-calls (see
 // tests/suites/playground.sh).  What the WASI build leaves out on purpose
-// (pdf, docx, -o FILE) is checked to fail with its usage error instead.
+// (pdf, docx, -o FILE) is checked to fail with its usage error instead,
+// and a ::: map in HTML (Graphviz draws it) with its error.
 import { WASI } from 'node:wasi';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -119,6 +120,26 @@ function refused(label, cwd, args, message) {
 	pass++;
 }
 
+// One case the WASI build cannot draw (a ::: map in a format that needs
+// Graphviz: it runs no program): exit status 1, no output, and an error
+// at the map saying so.  The one known difference of output (docs/playground.md).
+const known = [];
+function notDrawn(label, cwd, args) {
+	for (const [name, run] of [['node:wasi', nodeWasi], ['shim', shim]]) {
+		const got = run(cwd, args);
+		const err = got.stderr.toString('utf8');
+		if (got.status !== 1 || got.stdout.length ||
+		    !/(:\d+:\d+: error: |"line":\d+,"column":\d+,.*"message":")the evidence map cannot be drawn here/.test(err)) {
+			ko(`${label} (${name}): expected the map's error, got ${got.status}: ${err}`);
+			return;
+		}
+	}
+	known.push(label);
+	pass++;
+}
+const hasMap = (dir, name) => /^::: map *$/m.test(fs.readFileSync(path.join(dir, name), 'utf8'));
+const drawsMap = (args) => args.includes('html');
+
 const briefs = (dir) => fs.readdirSync(dir).filter((f) => f.endsWith('.brief')).sort();
 const FORMAT_ARGS = [
 	['check'], ['check', '--strict'], ['check', '--diagnostics=json'],
@@ -134,7 +155,8 @@ for (const dir of ['examples', 'tests/backends', 'tests/pathological']) {
 	const names = dir === 'tests/pathological' ? ['hostile.brief'] : briefs(dir);
 	for (const name of names)
 		for (const args of FORMAT_ARGS)
-			same(`${dir}/${name}: ${args.join(' ')}`, dir, [...args, name]);
+			(hasMap(dir, name) && drawsMap(args) ? notDrawn : same)(
+				`${dir}/${name}: ${args.join(' ')}`, dir, [...args, name]);
 }
 
 // Every golden case, with its arguments as tests/golden/run.sh reads them.
@@ -207,6 +229,8 @@ refused('build -o FILE', 'examples', ['build', '-t', 'html', '-o', 'out.html', '
 refused('a path outside the preopened folder', 'examples', ['check', '../README.md'],
 	'cannot read ../README.md');
 
+if (known.length)
+	console.log(`playground parity: the map is not drawn (known): ${known.join(', ')}`);
 if (skipped.length)
 	console.log(`playground parity: skipped ${skipped.length}: ${skipped.join(', ')}`);
 console.log(`playground parity: ${pass} passed, ${fail} failed`);

@@ -10,7 +10,7 @@
 #  - "Box N" at each numbered box's bookmark, in its panel;
 #  - note N: the N-th Word footnote has its text, and the document has
 #    one footnote reference and a number for each further use;
-#  - as many pictures as figures and logo, each in word/media.
+#  - as many pictures as figures, maps and logo, each in word/media.
 # Prints each difference; exits 1 if there is one.
 use strict;
 use warnings;
@@ -118,8 +118,10 @@ say_bad("footnotes referenced out of order: @refs") unless "@refs" eq join ' ', 
 
 # pictures
 my $pictures = () = $doc =~ /<w:drawing>/g;
-my $want_pics = @{$d->{figures}} + (defined $d->{meta}{logo} ? 1 : 0);
-say_bad("$pictures pictures, $want_pics figures and logo") unless $pictures == $want_pics;
+# (a ::: map is a figure whose picture briefc draws: a body node of JSON)
+my $maps = grep { ($_->{kind} // '') eq 'map' } @{$d->{body}};
+my $want_pics = @{$d->{figures}} + $maps + (defined $d->{meta}{logo} ? 1 : 0);
+say_bad("$pictures pictures, $want_pics figures, maps and logo") unless $pictures == $want_pics;
 my @media = glob("$ARGV[1]/word/media/*");
 say_bad(scalar(@media) . " files in word/media, $want_pics pictures") unless @media == $want_pics;
 exit $bad;

@@ -620,15 +620,18 @@ static int run_md(const ast_doc *d, bool fragment, buf *out)
 	return render_md(d, &o, out);
 }
 
+/* HTML and LaTeX draw a ::: map with Graphviz, a process per run: not
+ * here.  The map's figure is rendered all the same, its alt text in place
+ * of the drawing (the map and hostile suites check the drawings). */
 static int run_html(const ast_doc *d, bool fragment, buf *out)
 {
-	render_options o = {.fragment = fragment};
+	render_options o = {.fragment = fragment, .map_form = RD_NONE};
 	return render_html(d, &o, out);
 }
 
 static int run_latex(const ast_doc *d, bool fragment, buf *out)
 {
-	render_options o = {.fragment = fragment};
+	render_options o = {.fragment = fragment, .map_form = RD_NONE};
 	return render_latex(d, &o, out);
 }
 

@@ -216,6 +216,49 @@ if command -v dot >/dev/null 2>&1; then
 	check "SVG: an external reference" none "$tmp/map.tags" 'url\('
 	check "SVG: an event handler" no_handler "$tmp/map.tags"
 	check "SVG: the author's text is missing" grep -qF '&lt;script&gt;alert(16)' "$tmp/map.svg"
+
+	# ::: map: the same graph as a figure.  HTML: one image, an SVG in a
+	# data: URL (never inline <svg>), whose SVG is as inert as above;
+	# Markdown: one mermaid block whose labels hold no quote and no
+	# backquote (escape_mermaid), so nothing closes a label or the fence;
+	# LaTeX: the drawing beside the .tex, compiled, nothing read or run.
+	m=$tmp/mapblock
+	mkdir -p "$m"
+	{ cat "$tmp/rel.brief"; printf '\n::: map\n:::\n'; } >"$m/map.brief"
+	for f in html md latex pdf; do
+		"$BRIEFC" build -t $f -o "$m/out.$f" "$m/map.brief" 2>"$tmp/err" ||
+			ko "map: build -t $f failed: $(head -c 300 "$tmp/err")"
+	done
+	check "map HTML: not one image" test "$(grep -c '<img ' "$m/out.html")" -eq 1
+	check "map HTML: an inline <svg>" none "$m/out.html" '<svg'
+	perl -ne 'print $1 if /<img src="data:image\/svg\+xml;base64,([A-Za-z0-9+\/=]*)"/' \
+		"$m/out.html" | base64 -d >"$m/map.svg" 2>/dev/null
+	check "map HTML: the SVG is not well-formed" xmllint --noout --nonet "$m/map.svg"
+	sed 's/>[^<]*</></g' "$m/map.svg" >"$m/map.tags"
+	check "map SVG: a script" none "$m/map.svg" '<script'
+	check "map SVG: a foreignObject" none "$m/map.svg" '<foreignObject'
+	check "map SVG: a link or image" none "$m/map.svg" '<(a|image|use|iframe|style)[ >/]'
+	check "map SVG: an href" none "$m/map.tags" 'href *='
+	check "map SVG: an external reference" none "$m/map.tags" 'url\('
+	check "map SVG: an event handler" no_handler "$m/map.tags"
+	check "map SVG: the author's text is missing" grep -qF '&lt;script&gt;alert(16)' "$m/map.svg"
+	check "map HTML: the page without the image is not the page" sh -c \
+		"perl -0pe 's{<figure class=\"float figure map\">.*?</figure>\\n}{}s' '$m/out.html' |
+		cmp -s - '$tmp/out.html'"
+	sed -n '/^```mermaid$/,/^```$/p' "$m/out.md" >"$m/mermaid"
+	check "map Markdown: no mermaid block" test "$(grep -c '^```' "$m/mermaid")" -eq 2
+	check "map Markdown: a label with a quote or a backquote" none "$m/mermaid" \
+		'^ +[efr][0-9]+[[(]"[^"]*"[^])]|^ .*`'
+	check "map Markdown: a label closed early" none "$m/mermaid" \
+		'^ +[efr][0-9]+[[(]"[^"]*"[])][^:]'
+	check "map Markdown: the author's text is missing" grep -qF '#lt;script#gt;alert(16)' "$m/mermaid"
+	check "map LaTeX: no drawing beside it" test -s "$m/out-map.pdf"
+	if (cd "$m" && cp out.latex doc.tex && sed -i 's/out-map\.pdf/out-map.pdf/' doc.tex &&
+		openin_any=p openout_any=p pdflatex -interaction=nonstopmode -halt-on-error \
+		-no-shell-escape doc.tex >/dev/null 2>&1 </dev/null); then ok
+	else ko "map LaTeX: pdflatex fails: $(grep -A3 '^!' "$m/doc.log" | head -4)"; fi
+	check "map LaTeX: \\write18 ran" test ! -e "$m/pwned"
+	check "map PDF: not written" test -s "$m/out.pdf"
 else
 	ko "dot (graphviz) is not installed"
 fi

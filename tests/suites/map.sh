@@ -13,6 +13,7 @@
 #                  and each line starts PATH:LINE: with a line that holds
 #                  a block of that ID; --format=json is valid JSON whose
 #                  nodes are the ones the text names
+# and ::: map in every format (below).
 : "${BRIEFC:=$PWD/build/briefc}"
 command -v jq >/dev/null 2>&1 || sh tools/ensure-packages.sh jq || exit 1
 command -v dot >/dev/null 2>&1 || sh tools/ensure-packages.sh graphviz || exit 1
@@ -101,6 +102,102 @@ for f in examples/*.brief tests/golden/cases/trace.brief "$tmp"/gen-*.brief; do
 		ok
 	fi
 done
+
+# ---- ::: map: the graph as a figure in every format ----
+#   HTML      one <img> of an image/svg+xml data: URL (no inline <svg>),
+#             which tidy accepts and whose SVG xmllint reads; the page the
+#             same bytes twice
+#   LaTeX     -o x.tex writes x-map.pdf beside it, which x.tex includes
+#             and pdflatex compiles; on standard output it is an error
+#   PDF       the map's words (drawn by dot) in pdftotext of -t pdf; the
+#             same bytes twice
+#   Markdown  one mermaid block (cmark-gfm reads a code block of that
+#             language) with a node per source, finding, recommendation
+#   JSON      the body's map node, numbered with the figures
+#   no dot    a located error naming graphviz, and no output written (an
+#             old one kept); Markdown needs no dot
+command -v tidy >/dev/null 2>&1 || sh tools/ensure-packages.sh tidy || exit 1
+command -v pdflatex >/dev/null 2>&1 || sh tools/ensure-packages.sh texlive-latex-base || exit 1
+command -v cmark-gfm >/dev/null 2>&1 || sh tools/ensure-packages.sh cmark-gfm || exit 1
+sh bench/mapgen.sh 5 6 5 3 >"$tmp/map-5.brief"
+sh bench/mapgen.sh 40 30 25 6 >"$tmp/map-40.brief"
+for f in examples/grid-resilience.brief "$tmp"/map-5.brief "$tmp"/map-40.brief; do
+	n=$(basename "$f" .brief)
+	d=$tmp/m-$n
+	mkdir -p "$d"
+	"$BRIEFC" build -t json -o "$d/x.json" "$f" 2>/dev/null || { ko "$n: -t json failed"; continue; }
+	num=$(jq '[.body[] | select(.kind == "map")][0].number' "$d/x.json")
+	nodes=$(jq '(.sources + .findings + .recommendations) | length' "$d/x.json")
+	if [ "$num" -ge 1 ] 2>/dev/null; then ok; else ko "$n: JSON has no numbered map node"; fi
+
+	if "$BRIEFC" build -t html -o "$d/x.html" "$f" 2>"$tmp/err"; then ok
+	else ko "$n: -t html failed: $(head -c 300 "$tmp/err")"; continue; fi
+	"$BRIEFC" build -t html -o "$d/again.html" "$f" 2>/dev/null
+	if cmp -s "$d/x.html" "$d/again.html"; then ok; else ko "$n: two HTML builds differ"; fi
+	if tidy -errors -quiet "$d/x.html" >/dev/null 2>"$tmp/tidy" && [ ! -s "$tmp/tidy" ]; then ok
+	else ko "$n: tidy: $(head -5 "$tmp/tidy")"; fi
+	if [ "$(grep -c '<img src="data:image/svg+xml;base64,' "$d/x.html")" -eq 1 ] &&
+		! grep -q '<svg' "$d/x.html"; then ok
+	else ko "$n: the map is not one SVG image"; fi
+	grep -q "<figcaption><span class=\"float-label\">Figure $num:</span> Evidence map" "$d/x.html" &&
+		ok || ko "$n: HTML has no 'Figure $num: Evidence map'"
+	perl -ne 'print $1 if /<img src="data:image\/svg\+xml;base64,([A-Za-z0-9+\/=]*)"/' \
+		"$d/x.html" | base64 -d >"$d/map.svg" 2>/dev/null
+	if xmllint --noout --nonet "$d/map.svg" 2>"$tmp/err" &&
+		grep -q "Recommendation $(jq '.recommendations | length' "$d/x.json")" "$d/map.svg"; then ok
+	else ko "$n: the SVG: $(head -c 300 "$tmp/err")"; fi
+
+	if "$BRIEFC" build -t latex -o "$d/x.tex" "$f" 2>"$tmp/err" && [ -s "$d/x-map.pdf" ]; then ok
+	else ko "$n: -t latex wrote no x-map.pdf: $(head -c 300 "$tmp/err")"; fi
+	if grep -q '\\BriefMap{x-map.pdf}' "$d/x.tex" &&
+		(cd "$d" && pdflatex -interaction=nonstopmode -halt-on-error -no-shell-escape x.tex \
+			>/dev/null 2>&1 </dev/null); then ok
+	else ko "$n: pdflatex fails on the LaTeX with its map: $(grep -A3 '^!' "$d/x.log" | head -4)"; fi
+
+	# where a page may cut the drawing: between nodes, top to bottom
+	cuts=$(sed -n 's/^\\BriefMap{x-map.pdf}.*}{\([0-9,]*\)}$/\1/p' "$d/x.tex")
+	if [ -n "$cuts" ] && [ "$(echo "$cuts" | tr , '\n' | sort -n | tr '\n' , | sed 's/,$//')" = "$cuts" ]; then ok
+	else ko "$n: no places to cut the map, or not in order: '$cuts'"; fi
+	if "$BRIEFC" build -t pdf -o "$d/y.pdf" "$f" 2>/dev/null; then ok; else ko "$n: -t pdf failed"; fi
+	"$BRIEFC" build -t pdf -o "$d/again.pdf" "$f" 2>/dev/null
+	if cmp -s "$d/y.pdf" "$d/again.pdf"; then ok; else ko "$n: two PDF builds differ"; fi
+	pdftotext "$d/y.pdf" - | tr -s ' \n' ' ' >"$d/y.txt"
+	last=$(jq '.recommendations | length' "$d/x.json")
+	grep -q "Figure $num: Evidence map" "$d/y.txt" && grep -q "Recommendation $last" "$d/y.txt" &&
+		ok || ko "$n: the PDF lacks the map's caption or its drawing"
+
+	"$BRIEFC" build -t md -o "$d/x.md" "$f" 2>/dev/null
+	cmark-gfm "$d/x.md" >"$d/md.html"
+	got=$(sed -n '/^```mermaid$/,/^```$/p' "$d/x.md" | grep -cE '^ +[efr][0-9]+[[(]"')
+	if grep -q '<pre><code class="language-mermaid">flowchart LR' "$d/md.html" &&
+		[ "$got" -eq "$nodes" ]; then ok
+	else ko "$n: Markdown: no mermaid block of $nodes nodes ($got)"; fi
+done
+
+# LaTeX on standard output has no "beside" for the drawing
+if "$BRIEFC" build -t latex tests/golden/cases/map-pass.brief >/dev/null 2>"$tmp/err"; then
+	ko "-t latex to standard output with a map succeeded"
+else
+	grep -q '^tests/golden/cases/map-pass.brief:16:5: error: .*give -o FILE.tex' "$tmp/err" &&
+		ok || ko "-t latex to standard output: $(head -c 300 "$tmp/err")"
+fi
+
+# Without dot: an error at the ::: map naming the package, nothing written
+mkdir -p "$tmp/nodot"
+echo "an old page" >"$tmp/nodot/old.html"
+for t in html pdf; do
+	if PATH=/nonexistent "$BRIEFC" build -t $t -o "$tmp/nodot/old.$t" \
+		tests/golden/cases/map-pass.brief 2>"$tmp/err"; then
+		ko "no dot: -t $t succeeded"
+	else
+		grep -q '^tests/golden/cases/map-pass.brief:16:5: error: .*dot.*install the Debian package graphviz' \
+			"$tmp/err" && ok || ko "no dot: -t $t: $(head -c 300 "$tmp/err")"
+	fi
+done
+[ "$(cat "$tmp/nodot/old.html")" = "an old page" ] && [ ! -e "$tmp/nodot/old.pdf" ] &&
+	ok || ko "no dot: an output was written"
+PATH=/nonexistent "$BRIEFC" build -t md -o "$tmp/nodot/x.md" tests/golden/cases/map-pass.brief 2>/dev/null &&
+	grep -q '^```mermaid$' "$tmp/nodot/x.md" && ok || ko "no dot: -t md failed"
 
 echo "map: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

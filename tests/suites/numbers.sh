@@ -28,7 +28,8 @@ for f in $(briefs); do
 
 	bad=$(perl -e '
 		local $/; open my $t, "<", $ARGV[0] or die; my $tex = <$t>;
-		while ($tex =~ /\\setcounter\{(table|figure)\}\{(\d+)\}(.*?)\\label\{([^}]*)\}/gs) {
+		# (a map sets the counter too, and has no label)
+		while ($tex =~ /\\setcounter\{(table|figure)\}\{(\d+)\}((?:(?!\\setcounter|BriefMapFigure).)*?)\\label\{([^}]*)\}/gs) {
 			my ($kind, $before, $id) = ($1, $2, $4);
 			print "$kind $id $before\n";
 		}' "$tmp/$n.tex" | while read -r kind id counter; do

@@ -883,6 +883,47 @@ static void test_render_heading_without_id(void **state)
 	ast_doc_free(&d);
 }
 
+/* ::: map is a figure: numbered with the others, its drawing Markdown's
+ * mermaid block (no program runs), its alt text and key briefc's own. */
+static const char mapped[] = FRONT
+	"# One\n\nSee [@fig-a] and [@fig-b].\n\n"
+	"::: figure fig-a\nsrc: a.png\nalt: A bar chart of costs.\ncaption: Costs\n:::\n\n"
+	"::: map\n:::\n\n"
+	"::: figure fig-b\nsrc: b.png\nalt: A line chart of jobs.\ncaption: Jobs\n:::\n\n"
+	"::: finding f-a\nclaim: A claim.\nevidence: e-a\n:::\n\n"
+	"::: finding f-b\nclaim: Another claim.\n:::\n\n"
+	"::: recommendation r-a\naction: Act.\narea: sec\naddresses: f-a, f-b\n:::\n\n"
+	"::: areas\nsec: Security\n:::\n\n"
+	"::: evidence e-a\ntitle: A \"source\" \\`x\n:::\n";
+
+static int json_of(const ast_doc *d, const render_options *o, buf *out)
+{
+	(void)o;
+	return render_json(d, out);
+}
+
+static void test_map(void **state)
+{
+	(void)state;
+	char *m = render_str(render_md, mapped, false);
+	assert_non_null(strstr(m, "See [Figure 1](#fig-a) and [Figure 3](#fig-b)."));
+	assert_non_null(strstr(m, "**Figure 2:** Evidence map: the sources each finding cites"));
+	assert_non_null(strstr(m, "\n```mermaid\nflowchart LR\n  accDescr: Diagram of the argument: "
+			       "1 source, 2 findings and 1 recommendation in 1 area,"));
+	assert_non_null(strstr(m, "1 finding or recommendation rests on no evidence."));
+	/* the author's quote and backquote cannot end a label or the fence */
+	assert_non_null(strstr(m, "e1[\"[1]<br/>A #quot;source#quot; #96;x\"]"));
+	assert_int_equal(count(m, "```"), 2);
+	assert_non_null(strstr(m, "\n```\n\n*Key:* Sources on the left, findings in the middle, "
+			       "recommendations on the right, grouped by area; each arrow runs "
+			       "from what supports to what rests on it. A dashed red outline "
+			       "marks what rests on no evidence.\n"));
+	free(m);
+	char *j = render_str(json_of, mapped, false);
+	assert_non_null(strstr(j, "\"kind\":\"map\",\"id\":null,\"number\":2,"));
+	free(j);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -908,6 +949,7 @@ int main(void)
 		cmocka_unit_test(test_language),
 		cmocka_unit_test(test_language_v2),
 		cmocka_unit_test(test_running_head),
+		cmocka_unit_test(test_map),
 			cmocka_unit_test(test_render_heading_without_id),
 };
 	return cmocka_run_group_tests_name("render", tests, NULL, NULL);

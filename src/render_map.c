@@ -1,0 +1,314 @@
+/*
+ * render_map.c - the evidence map's figure (::: map, contract 14).
+ *
+ * A map is a figure like any other to the reader ("Figure 3", numbered
+ * with the others) and to the backends: the same RE_FIGURE, RE_CAPTION
+ * and RE_IMAGE events, so a backend that shows figures shows maps.  Only
+ * the image differs: briefc draws it, once per document (every map shows
+ * the whole graph), in the form the backend asks for
+ * (render_options.map_form): Graphviz's dot makes an SVG, a PDF or a PNG
+ * of the DOT that render_dot.c writes (dot_run.c runs it with limits),
+ * and render_mermaid.c a Mermaid flowchart's text.  The caption, the alt
+ * text and the key below are briefc's words, the same in every format.
+ *
+ * Graphviz runs before the pass that writes, so a missing or failing dot
+ * is an error at the ::: map line before any output exists.  The WASI
+ * build (the playground) runs no program: there, every drawing but
+ * Mermaid's is that error, saying why.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph.h"
+#include "render_int.h"
+#include "xalloc.h"
+#ifndef __wasi__
+#include "dot_run.h"
+#endif
+
+static const char map_caption[] =
+	"Evidence map: the sources each finding cites, and the findings "
+	"each recommendation addresses";
+
+static render_drawing drawing_of(const render *r)
+{
+	if (r->opt->map_form != RD_DEFAULT)
+		return (render_drawing)r->opt->map_form;
+	return r->be->image_bytes ? RD_PNG : RD_NONE;
+}
+
+/* The size of the first page of a PDF that cairo wrote (Graphviz's),
+ * from its "/MediaBox [ 0 0 W H ]"; 0 when not found. */
+static void pdf_size(const buf *pdf, double *w, double *h)
+{
+	static const char key[] = "/MediaBox [";
+	*w = *h = 0;
+	const char *s = pdf->data;
+	for (size_t i = 0; s && i + sizeof key - 1 < pdf->len; i++) {
+		if (s[i] != '/' || memcmp(s + i, key, sizeof key - 1) != 0)
+			continue;
+		double v[4];
+		if (sscanf(s + i + sizeof key - 1, " %lf %lf %lf %lf", &v[0], &v[1],
+			   &v[2], &v[3]) == 4 && v[2] > v[0] && v[3] > v[1] &&
+		    v[2] - v[0] < 1e6 && v[3] - v[1] < 1e6) {
+			*w = v[2] - v[0];
+			*h = v[3] - v[1];
+		}
+		return;
+	}
+}
+
+#ifndef __wasi__
+typedef struct span_pt {
+	double top, bottom;
+} span_pt;
+
+static int by_top(const void *a, const void *b)
+{
+	const span_pt *x = a, *y = b;
+	return (x->top > y->top) - (x->top < y->top);
+}
+
+/*
+ * Where a page may cut a PDF drawing of height pdf_h without crossing a
+ * node: the middle of each gap between the nodes' vertical extents, in
+ * points from the top, from dot's plain layout (inches, from the
+ * bottom; the PDF has the same margin above and below it).  A page break
+ * in a map of 40 recommendations then falls between boxes, not through
+ * their text.
+ */
+static void cuts_of(const buf *plain, double pdf_h, buf *out)
+{
+	const char *s = plain->data ? plain->data : "";
+	double gh = 0;
+	span_pt *v = NULL;
+	size_t n = 0, cap = 0;
+	for (const char *line = s; *line;) {
+		const char *nl = strchr(line, '\n');
+		double x, y, w, h;
+		if (!strncmp(line, "graph ", 6))
+			sscanf(line + 6, "%*f %*f %lf", &gh);
+		else if (!strncmp(line, "node ", 5) &&
+			 sscanf(line + 5, "%*s %lf %lf %lf %lf", &x, &y, &w, &h) == 4) {
+			v = xgrow(v, &cap, n, sizeof *v, "the map's nodes");
+			v[n].top = (gh - y - h / 2) * 72;
+			v[n++].bottom = (gh - y + h / 2) * 72;
+		}
+		line = nl ? nl + 1 : line + strlen(line);
+	}
+	double margin = (pdf_h - gh * 72) / 2;
+	if (gh > 0 && margin >= 0 && n) {
+		qsort(v, n, sizeof *v, by_top);
+		double reach = v[0].bottom;
+		for (size_t i = 1; i < n; i++) {
+			if (v[i].top > reach + 2)	/* a gap of 2 points or more */
+				buf_printf(out, "%s%.0f", out->len ? "," : "",
+					   margin + (reach + v[i].top) / 2);
+			if (v[i].bottom > reach)
+				reach = v[i].bottom;
+		}
+	}
+	free(v);
+}
+#endif
+
+/* The drawing of d in form how, appended to out (a PDF's places to cut
+ * in cuts): 0, or -1 with a message in err. */
+static int draw(const ast_doc *d, render_drawing how, buf *out, buf *cuts,
+		buf *err)
+{
+	if (how == RD_MERMAID) {
+		render_mermaid(d, out);
+		return 0;
+	}
+#ifdef __wasi__
+	(void)out, (void)cuts;
+	buf_puts(err, "the evidence map cannot be drawn here: Graphviz's dot "
+		 "draws it, and this build (the playground) runs no program; "
+		 "build this format with briefc on a computer (Markdown's map, "
+		 "a mermaid block, is made here)");
+	return -1;
+#else
+	buf dot = BUF_INIT;
+	render_dot(d, &dot);
+	const char *t = dot.data ? dot.data : "";
+	dot_output fmt = how == RD_SVG ? DOT_SVG : how == RD_PDF ? DOT_PDF : DOT_PNG;
+	int rc = dot_run(t, dot.len, fmt, NULL, out, err);
+	if (rc == 0 && how == RD_PDF) {
+		/* where to cut it: without, a page may cut through a node */
+		buf plain = BUF_INIT, ignored = BUF_INIT;
+		double w, h;
+		pdf_size(out, &w, &h);
+		if (dot_run(t, dot.len, DOT_PLAIN, NULL, &plain, &ignored) == 0)
+			cuts_of(&plain, h, cuts);
+		buf_free(&plain);
+		buf_free(&ignored);
+	}
+	buf_free(&dot);
+	return rc;
+#endif
+}
+
+int render_map_prepare(render *r)
+{
+	render_priv *p = r->p;
+	const ast_doc *d = r->doc;
+	render_drawing how = drawing_of(r);
+	p->map_mime = NULL;
+	if (!d->maps.n || how == RD_NONE)
+		return 0;
+	buf err = BUF_INIT;
+	if (draw(d, how, &p->map, &p->map_cuts, &err) != 0) {
+		const ast_node *m = d->maps.v[0];
+		diag_report(&((ast_doc *)d)->diags, DC_MISSING_FILE,
+			    m->u.block->kind_at, "%s",
+			    err.data ? err.data : "the evidence map cannot be drawn");
+		buf_free(&err);
+		return 1;
+	}
+	buf_free(&err);
+	static const char *const mime[] = {
+		[RD_SVG] = RENDER_MIME_SVG, [RD_PDF] = RENDER_MIME_PDF,
+		[RD_PNG] = RENDER_MIME_PNG, [RD_MERMAID] = RENDER_MIME_MERMAID,
+	};
+	p->map_mime = mime[how];
+	if (how == RD_PDF) {
+		double w, h;
+		pdf_size(&p->map, &w, &h);
+		p->map_width = (long)(w + 0.999);	/* whole points, the drawing inside */
+		p->map_height = (long)(h + 0.999);
+	}
+	if (how == RD_PDF && r->opt->map_drawing)
+		buf_put(r->opt->map_drawing, p->map.data, p->map.len);
+	return 0;
+}
+
+/* n things: "1 finding", "3 findings". */
+static void count(buf *out, size_t n, const char *one, const char *many)
+{
+	buf_printf(out, "%zu %s", n, n == 1 ? one : many);
+}
+
+/* What the drawing shows, for a reader who cannot see it. */
+static void alt_text(const graph *g, buf *out)
+{
+	size_t areas = 0, unsupported = 0, unaddressed = 0, uncited = 0;
+	for (size_t k = 0; k < g->nareas; k++)
+		areas += g->areas[k].n > 0 && g->areas[k].node;
+	for (size_t i = 0; i < g->n; i++) {
+		const graph_node *n = &g->nodes[i];
+		unsupported += n->kind != GRAPH_EVIDENCE && (n->flags & GRAPH_UNSUPPORTED);
+		unaddressed += (n->flags & GRAPH_UNADDRESSED) != 0;
+		uncited += (n->flags & GRAPH_UNCITED) != 0;
+	}
+	buf_puts(out, "Diagram of the argument: ");
+	count(out, g->nevidence, "source", "sources");
+	buf_puts(out, ", ");
+	count(out, g->nfindings, "finding", "findings");
+	buf_puts(out, " and ");
+	count(out, g->nrecs, "recommendation", "recommendations");
+	if (areas) {
+		buf_puts(out, " in ");
+		count(out, areas, "area", "areas");
+	}
+	buf_puts(out, ", in three columns, with an arrow from each source to "
+		 "each finding that cites it and from each finding to each "
+		 "recommendation that addresses it.");
+	if (unsupported) {
+		buf_putc(out, ' ');
+		count(out, unsupported, "finding or recommendation rests",
+		      "findings or recommendations rest");
+		buf_puts(out, " on no evidence.");
+	}
+	if (unaddressed) {
+		buf_putc(out, ' ');
+		count(out, unaddressed, "finding is", "findings are");
+		buf_puts(out, " addressed by no recommendation.");
+	}
+	if (uncited) {
+		buf_putc(out, ' ');
+		count(out, uncited, "source is", "sources are");
+		buf_puts(out, " cited by no finding.");
+	}
+}
+
+/* The key: how to read the drawing, and the marks it has. */
+static void key_text(const graph *g, buf *out)
+{
+	buf_puts(out, "Sources on the left, findings in the middle, "
+		 "recommendations on the right, grouped by area; each arrow "
+		 "runs from what supports to what rests on it. ");
+	unsigned seen = 0;
+	for (size_t i = 0; i < g->n; i++) {
+		const graph_node *n = &g->nodes[i];
+		if (n->kind == GRAPH_EVIDENCE)
+			seen |= n->flags & GRAPH_UNCITED;
+		else
+			seen |= n->flags & (GRAPH_UNSUPPORTED | GRAPH_UNADDRESSED);
+	}
+	if (seen & GRAPH_UNSUPPORTED)
+		buf_puts(out, "A dashed red outline marks what rests on no evidence. ");
+	if (seen & GRAPH_UNADDRESSED)
+		buf_puts(out, "A double orange outline marks a finding no "
+			 "recommendation addresses. ");
+	if (seen & GRAPH_UNCITED)
+		buf_puts(out, "A dashed grey outline marks a source no finding cites. ");
+	out->data[--out->len] = '\0';	/* the last space */
+}
+
+void render_map(render *r, const ast_node *m)
+{
+	const ast_block *b = m->u.block;
+	render_priv *p = r->p;
+	bool writing = r->be != &render_null_backend;
+	buf alt = BUF_INIT, key = BUF_INIT;
+	if (writing) {
+		graph g;
+		graph_build(&g, r->doc);
+		alt_text(&g, &alt);
+		key_text(&g, &key);
+		graph_free(&g);
+	}
+	const char *file = r->opt->map_file && !r->opt->tex_folder ?
+		r->opt->map_file : RENDER_MAP_FILE;
+	render_image img = {{file, strlen(file)}, {"", 0}, NULL, NULL, 0, 0, ""};
+	if (p->map_mime) {
+		img.data.p = p->map.data ? p->map.data : "";
+		img.data.len = p->map.len;
+		img.mime = p->map_mime;
+		img.file = file;
+		img.width = p->map_width;
+		img.height = p->map_height;
+		img.cuts = p->map_cuts.data ? p->map_cuts.data : "";
+	}
+	r->at = b->open_at;
+	render_ev ev = {.el = RE_FIGURE, .entering = true, .number = b->number,
+			.label = "Figure", .name = "map"};
+	ev.text.p = map_caption;
+	ev.text.len = sizeof map_caption - 1;
+	render_fire(r, &ev);
+
+	render_ev cap = {.el = RE_CAPTION, .entering = true, .label = "Figure",
+			 .number = b->number, .name = "figure"};
+	render_fire(r, &cap);
+	render_lit(r, map_caption);
+	cap.entering = false;
+	render_fire(r, &cap);
+
+	render_ev im = {.el = RE_IMAGE, .entering = true, .image = &img,
+			.label = alt.data ? alt.data : "", .name = "map"};
+	render_fire(r, &im);
+
+	if (writing) {
+		render_ev note = {.el = RE_FLOAT_NOTE, .entering = true, .label = "Key"};
+		render_fire(r, &note);
+		render_litn(r, key.data, key.len);
+		note.entering = false;
+		render_fire(r, &note);
+	}
+	ev.entering = false;
+	render_fire(r, &ev);
+	buf_free(&alt);
+	buf_free(&key);
+}
