@@ -58,6 +58,10 @@ typedef enum i18n_word {
 	I18N_ADDRESSES_MANY,
 	/* the alt text of a logo when the brief names no organization */
 	I18N_LOGO,
+	/* the evidence map's caption, and the label of its key (before a
+	 * colon) */
+	I18N_MAP_CAPTION,
+	I18N_MAP_KEY,
 	/* below a table or figure, before a colon: its sources (the _MANY
 	 * form when it has more than one) and its note */
 	I18N_SOURCE_ONE,

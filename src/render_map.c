@@ -27,10 +27,6 @@
 #include "dot_run.h"
 #endif
 
-static const char map_caption[] =
-	"Evidence map: the sources each finding cites, and the findings "
-	"each recommendation addresses";
-
 static render_drawing drawing_of(const render *r)
 {
 	if (r->opt->map_form != RD_DEFAULT)
@@ -283,16 +279,19 @@ void render_map(render *r, const ast_node *m)
 		img.cuts = p->map_cuts.data ? p->map_cuts.data : "";
 	}
 	r->at = b->open_at;
+	/* the caption and labels in the brief's language; the alt text
+	 * and the key's sentences are English yet */
+	const char *caption = render_word(r, I18N_MAP_CAPTION);
 	render_ev ev = {.el = RE_FIGURE, .entering = true, .number = b->number,
-			.label = "Figure", .name = "map"};
-	ev.text.p = map_caption;
-	ev.text.len = sizeof map_caption - 1;
+			.label = render_word(r, I18N_FIGURE), .name = "map"};
+	ev.text.p = caption;
+	ev.text.len = strlen(caption);
 	render_fire(r, &ev);
 
-	render_ev cap = {.el = RE_CAPTION, .entering = true, .label = "Figure",
+	render_ev cap = {.el = RE_CAPTION, .entering = true, .label = ev.label,
 			 .number = b->number, .name = "figure"};
 	render_fire(r, &cap);
-	render_lit(r, map_caption);
+	render_lit(r, caption);
 	cap.entering = false;
 	render_fire(r, &cap);
 
@@ -301,7 +300,7 @@ void render_map(render *r, const ast_node *m)
 	render_fire(r, &im);
 
 	if (writing) {
-		render_ev note = {.el = RE_FLOAT_NOTE, .entering = true, .label = "Key"};
+		render_ev note = {.el = RE_FLOAT_NOTE, .entering = true, .label = render_word(r, I18N_MAP_KEY)};
 		render_fire(r, &note);
 		render_litn(r, key.data, key.len);
 		note.entering = false;
