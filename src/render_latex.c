@@ -136,13 +136,23 @@ static const char preamble_macros[] =
 	 * which between paragraphs would be a place to break: neither rule
 	 * is ever alone at a page's edge) */
 	"\\makeatletter\n"
-	"\\newenvironment{BriefCard}[1]{\\renewcommand{\\BriefCardColor}{#1}\\BriefNeedSpace{7\\baselineskip}"
+	/* (a card is set in a box first, to measure it: one that fits on a
+	 * page starts a new page rather than break, unless it follows a
+	 * heading; \\unvbox gives the page its lines, notes and anchors back,
+	 * so a card taller than a page still breaks between lines) */
+	"\\newbox\\BriefCardBox\\newif\\ifBriefCardAfterHead\n"
+	"\\newenvironment{BriefCard}[1]{\\renewcommand{\\BriefCardColor}{#1}\\par"
+	"\\if@nobreak\\BriefCardAfterHeadtrue\\else\\BriefCardAfterHeadfalse\\fi"
+	"\\setbox\\BriefCardBox\\vbox\\bgroup\\color@begingroup"
 	"\\medskip\\noindent{\\color{#1}\\rule{\\linewidth}{1pt}}"
 	"\\BriefKeep\\begin{list}{}{\\setlength{\\leftmargin}{0.8em}"
 	"\\setlength{\\rightmargin}{0.8em}\\setlength{\\topsep}{0pt}"
 	"\\@beginparpenalty=10000\\@endparpenalty=10000}\\item\\leavevmode}"
 	"{\\end{list}\\par\\nopagebreak\\noindent{\\color{briefrule}\\rule{\\linewidth}{0.4pt}}"
-	"\\par\\medskip}\n"
+	"\\par\\color@endgroup\\egroup\\BriefPlaceCard\\medskip}\n"
+	"\\newcommand{\\BriefPlaceCard}{\\@tempdima=\\dimexpr\\ht\\BriefCardBox+\\dp\\BriefCardBox\\relax"
+	"\\ifBriefCardAfterHead\\else\\ifdim\\@tempdima<\\textheight\\BriefNeedSpace{\\@tempdima}"
+	"\\else\\BriefNeedSpace{7\\baselineskip}\\fi\\fi\\unvbox\\BriefCardBox}\n"
 	"\\makeatother\n"
 	"\\newenvironment{BriefFinding}{\\begin{BriefCard}{brieffinding}}{\\end{BriefCard}}\n"
 	"\\newenvironment{BriefRecommendation}{\\begin{BriefCard}{briefaccent}}{\\end{BriefCard}}\n"

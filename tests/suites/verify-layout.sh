@@ -5,7 +5,8 @@
 # page (0 to 24 paragraphs of filler before them); in each:
 #  - no page ends with a card's top rule (marked in the LaTeX for the
 #    test) or a group title of a generated list, and a card's label is on
-#    the page of its lead;
+#    the page of its lead, and the whole card on that page (it is
+#    shorter than a page);
 #  - a card's foot ("Addressed by ...") is on the page of its last line;
 #  - a source entry, its note included, is on one page;
 # and in every brief:
@@ -48,6 +49,13 @@ check_pages() {
 					my $k = $1;
 					say($p, "the label \"$l[$i]\" without its lead")
 						unless $i < $#l && $l[$i + 1] =~ /Lead$k\b/;
+					# a card shorter than a page is whole on one page
+					my ($j, $end) = ($i + 1, 0);
+					for (; $j <= $#l && $l[$j] !~ /^(?:Finding|Recommendation) \d+$/; $j++) {
+						$end = 1 if $l[$j] =~ /End$k\./;
+					}
+					say($p, "the card \"$l[$i]\" goes on to the next page")
+						if $i > 0 && $l[$i - 1] =~ /CARDRULE/ && !$end;
 				}
 				if ($l[$i] =~ /^(?:Addressed by|Addresses) /) {
 					say($p, "a card foot without the card: \"$l[$i]\"")
