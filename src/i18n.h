@@ -40,7 +40,8 @@ typedef enum i18n_word {
 	I18N_NOTE,
 	I18N_DISCLAIMER,
 	I18N_DRAFT,			/* the status line */
-	/* card details: "Confidence: high" (the backends add the colon) */
+	/* card details: "Confidence: high" (LABEL_COLON and LABEL_SPACE
+	 * follow) */
 	I18N_CONFIDENCE,
 	I18N_EVIDENCE,
 	I18N_AREA,
@@ -58,15 +59,25 @@ typedef enum i18n_word {
 	I18N_ADDRESSES_MANY,
 	/* the alt text of a logo when the brief names no organization */
 	I18N_LOGO,
-	/* the evidence map's caption, and the label of its key (before a
-	 * colon) */
+	/* the evidence map's caption, and the label of its key (before
+	 * LABEL_COLON) */
 	I18N_MAP_CAPTION,
 	I18N_MAP_KEY,
-	/* below a table or figure, before a colon: its sources (the _MANY
-	 * form when it has more than one) and its note */
+	/* below a table or figure, before LABEL_COLON: its sources (the
+	 * _MANY form when it has more than one) and its note */
 	I18N_SOURCE_ONE,
 	I18N_SOURCE_MANY,
 	I18N_FLOAT_NOTE,
+	/*
+	 * Between a label and its text: "Table 2: ", "Source: ",
+	 * "Confidence: high" are the label, LABEL_COLON and LABEL_SPACE.
+	 * The colon is the language's ("\u00A0:" in French, "\uFF1A" in
+	 * Chinese and Japanese); the space, when the colon wants one, is
+	 * what the backends set as a breakable or tied space (none after a
+	 * full-width colon).  Every backend takes them from here.
+	 */
+	I18N_LABEL_COLON,
+	I18N_LABEL_SPACE,
 	/* after a long table's caption on the pages it goes on to */
 	I18N_CONTINUED,
 	/* before the version of the brief, with its separator */

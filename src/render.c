@@ -36,6 +36,8 @@ void render_fire(render *r, render_ev *ev)
 	if (container[ev->el] && !ev->entering)
 		r->p->depth--;
 	ev->depth = r->p->depth;
+	ev->colon = render_word(r, I18N_LABEL_COLON);
+	ev->colon_space = render_word(r, I18N_LABEL_SPACE);
 	if (container[ev->el] && ev->entering)
 		r->p->depth++;
 	r->be->event(r, ev);

@@ -312,6 +312,13 @@ typedef struct render_ev {
 	const char *href;	/* the anchor a reference goes to */
 	const char *name;
 	const char *label;
+	/* every event: what follows a label that its text follows
+	 * ("Table 2: ", "Source: ", "Confidence: high"), in the brief's
+	 * language: the colon (":", French "\u00A0:", Chinese and Japanese
+	 * "\uFF1A") and the space after it (" ", or "" after a full-width
+	 * colon).  A backend sets them, and no colon of its own. */
+	const char *colon;
+	const char *colon_space;
 	const char *value;
 	str text;		/* ...; RE_HEADING leaving: the title as plain text */
 	render_flank flank;	/* RE_EMPH, RE_STRONG */

@@ -479,21 +479,22 @@ static void note_mark(render *r, const render_ev *ev)
 
 /* ---- tables, figures, boxes ---- */
 
-/* "Table 2:", "Source:": a label, in its character style. */
-static void float_label(render *r, const char *label, long number, const char *after)
+/* "Table 2:", "Source:": a label and the language's colon, in its
+ * character style. */
+static void float_label(render *r, const render_ev *ev, long number)
 {
 	dx *x = X(r);
 	const char *keep = x->c.rstyle;
 	set_rstyle(x, "BriefFloatLabel");
-	text(r, label);
+	text(r, ev->label);
 	if (number > 0) {
 		char n[32];
 		snprintf(n, sizeof n, " %ld", number);
 		text(r, n);
 	}
-	text(r, after);
+	text(r, ev->colon);
 	set_rstyle(x, keep);
-	text(r, " ");
+	text(r, ev->colon_space);
 }
 
 static void table_enter(dx *x, const render_ev *ev)
@@ -669,7 +670,7 @@ static void docx_event(render *r, const render_ev *ev)
 	case RE_CAPTION:
 		if (in) {
 			para_open(x, "Caption", 0, 0, 0);
-			float_label(r, ev->label, ev->number, ":");
+			float_label(r, ev, ev->number);
 		} else {
 			para_close(x);
 		}
@@ -702,7 +703,7 @@ static void docx_event(render *r, const render_ev *ev)
 	case RE_FLOAT_NOTE:
 		if (in) {
 			para_open(x, "BriefTableNote", 0, 0, 0);
-			float_label(r, ev->label, 0, ":");
+			float_label(r, ev, 0);
 		} else {
 			para_close(x);
 		}
@@ -815,9 +816,9 @@ static void docx_event(render *r, const render_ev *ev)
 				text(r, "  \xC2\xB7  ");
 			set_rstyle(x, "BriefMetaLabel");
 			text(r, ev->label);
-			text(r, ":");
+			text(r, ev->colon);
 			set_rstyle(x, NULL);
-			text(r, " ");
+			text(r, ev->colon_space);
 			set_rstyle(x, level_style(ev->value));
 		} else {
 			set_rstyle(x, NULL);

@@ -341,16 +341,16 @@ static void image(render *r, const render_ev *ev, const char *cls)
 	put(r, ">\n");
 }
 
-/* "Table 2", "Source:": a label briefc writes. */
-static void float_label(render *r, const char *label, long number, const char *after)
+/* "Table 2:", "Source:": a label briefc writes, with the language's colon. */
+static void float_label(render *r, const render_ev *ev, long number)
 {
 	put(r, "<span class=\"float-label\">");
-	esc(r, label);
+	esc(r, ev->label);
 	if (number > 0) {
 		put(r, " ");
 		buf_put_ulong(r->out, (unsigned long)number);
 	}
-	put(r, after);
+	esc(r, ev->colon);
 	put(r, "</span>");
 }
 
@@ -422,8 +422,8 @@ static void html_event(render *r, const render_ev *ev)
 		bool table = strcmp(ev->name, "table") == 0;
 		if (in) {
 			put(r, table ? "<caption>" : "<figcaption>");
-			float_label(r, ev->label, ev->number, ":");
-			put(r, " ");
+			float_label(r, ev, ev->number);
+			esc(r, ev->colon_space);
 		} else {
 			put(r, table ? "</caption>\n" : "</figcaption>\n");
 		}
@@ -450,8 +450,8 @@ static void html_event(render *r, const render_ev *ev)
 		if (in) {
 			put(r, ev->el == RE_FLOAT_SOURCE ? "<p class=\"float-source\">" :
 			    "<p class=\"float-note\">");
-			float_label(r, ev->label, 0, ":");
-			put(r, " ");
+			float_label(r, ev, 0);
+			esc(r, ev->colon_space);
 		} else {
 			put(r, "</p>\n");
 		}
@@ -543,7 +543,9 @@ static void html_event(render *r, const render_ev *ev)
 			put(r, ev->name);
 			put(r, "\"><span class=\"meta-label\">");
 			esc(r, ev->label);
-			put(r, ":</span> ");
+			esc(r, ev->colon);
+			put(r, "</span>");
+			esc(r, ev->colon_space);
 			if (ev->value) {
 				put(r, "<span class=\"level-");
 				put(r, ev->value);

@@ -165,7 +165,7 @@ static const char preamble_macros[] =
 	"\\bfseries #1\\par}}\n"
 	"\\newcommand{\\BriefMetaLine}[1]{\\nopagebreak\\leavevmode{\\interlinepenalty=10000"
 	"\\raggedright\\small\\color{briefmuted}#1\\par}}\n"
-	"\\newcommand{\\BriefMeta}[2]{\\textbf{#1:}~#2}\n"
+	"\\newcommand{\\BriefMeta}[2]{\\textbf{#1\\BriefColon}\\BriefColonTie #2}\n"
 	"\\newcommand{\\BriefMetaSep}{\\enspace\\textperiodcentered\\enspace}\n"
 	"\\newcommand{\\BriefCardFoot}[1]{\\nopagebreak\\leavevmode{\\raggedright\\small"
 	"\\color{briefmuted}#1\\par}}\n"
@@ -209,6 +209,23 @@ static const char preamble_page[] =
 	"\\fancypagestyle{plain}{\\fancyhf{}\\fancyfoot[C]{\\small\\color{briefmuted}"
 	"\\BriefPageOf{\\thepage}{\\pageref*{brief.lastpage}}}}\n";
 
+/* article's and longtable's captions, with the language's colon
+ * (BriefColon, from words()) where theirs have ": ". */
+static const char preamble_captions[] =
+	"\\makeatletter\n"
+	"\\long\\def\\@makecaption#1#2{\\vskip\\abovecaptionskip\n"
+	"  \\sbox\\@tempboxa{#1\\BriefColon\\BriefColonSpace #2}%\n"
+	"  \\ifdim\\wd\\@tempboxa>\\hsize #1\\BriefColon\\BriefColonSpace #2\\par\n"
+	"  \\else\\global\\@minipagefalse\\hb@xt@\\hsize{\\hfil\\box\\@tempboxa\\hfil}\\fi\n"
+	"  \\vskip\\belowcaptionskip}\n"
+	"\\def\\LT@makecaption#1#2#3{\\LT@mcol\\LT@cols c{\\hbox to\\z@{\\hss"
+	"\\parbox[t]\\LTcapwidth{%\n"
+	"  \\reset@font\\sbox\\@tempboxa{#1{#2\\BriefColon\\BriefColonSpace}#3}%\n"
+	"  \\ifdim\\wd\\@tempboxa>\\hsize #1{#2\\BriefColon\\BriefColonSpace}#3%\n"
+	"  \\else\\hbox to\\hsize{\\hfil\\box\\@tempboxa\\hfil}\\fi\n"
+	"  \\endgraf\\vskip\\baselineskip}\\hss}}}\n"
+	"\\makeatother\n";
+
 /* The macros of the title block's version 2 lines, floats, boxes. */
 static const char preamble_floats[] =
 	"\\newcommand{\\BriefLogo}[1]{#1\\par\\medskip}\n"
@@ -218,8 +235,10 @@ static const char preamble_floats[] =
 	"\\newcommand{\\BriefAffiliation}[1]{{\\mdseries\\color{briefmuted}#1}}\n"
 	"\\newcommand{\\BriefUpdated}[2]{{\\color{briefmuted}#1#2\\par}}\n"
 	"\\newcommand{\\BriefVersion}[2]{{\\color{briefmuted}#1#2\\par}}\n"
-	"\\newcommand{\\BriefFloatSource}[2]{{\\small\\color{briefmuted}\\textbf{#1:} #2\\par}}\n"
-	"\\newcommand{\\BriefFloatNote}[2]{{\\small\\color{briefmuted}\\textbf{#1:} #2\\par}}\n"
+	"\\newcommand{\\BriefFloatSource}[2]{{\\small\\color{briefmuted}"
+	"\\textbf{#1\\BriefColon}\\BriefColonSpace #2\\par}}\n"
+	"\\newcommand{\\BriefFloatNote}[2]{{\\small\\color{briefmuted}"
+	"\\textbf{#1\\BriefColon}\\BriefColonSpace #2\\par}}\n"
 	"\\newcommand{\\BriefMissingImage}[1]{\\fbox{\\parbox{0.8\\linewidth}{\\centering #1}}}\n"
 	"\\setlength{\\belowcaptionskip}{0.5em}\n"
 	"\\setlength{\\LTpre}{\\bigskipamount}\n"
@@ -380,6 +399,14 @@ static void bad_char(void *ctx, size_t off, uint32_t cp)
 static void words(render *r)
 {
 	const i18n_lang *l = ((lx *)r->state)->setup.lang;
+	/* the colon after a label, and the space after it: breakable
+	 * (BriefColonSpace) or tied to the value (BriefColonTie) */
+	bool spaced = *i18n_word_of(l, I18N_LABEL_SPACE) != '\0';
+	raw(r, "\\newcommand{\\BriefColon}{");
+	lx_str(r, i18n_word_of(l, I18N_LABEL_COLON));
+	raw(r, spaced ? "}\n\\newcommand{\\BriefColonSpace}{\\space}\n"
+		"\\newcommand{\\BriefColonTie}{~}\n"
+		: "}\n\\newcommand{\\BriefColonSpace}{}\n\\newcommand{\\BriefColonTie}{}\n");
 	raw(r, "\\newcommand{\\BriefCitedOn}{");
 	lx_str(r, i18n_word_of(l, I18N_CITED_ON));
 	raw(r, "}\n\\newcommand{\\BriefPageOf}[2]{");
@@ -469,6 +496,7 @@ static void preamble(render *r, const render_meta *m)
 	raw(r, preamble_head);
 	raw(r, preamble_macros);
 	raw(r, preamble_floats);
+	raw(r, preamble_captions);
 	raw(r, preamble_page);
 	words(r);
 	/* what precedes is the same for every brief of this language and

@@ -422,10 +422,10 @@ static const md_el md_els[RE__COUNT] = {
 	[RE_GLOSSARY] = {true, NULL, NULL},
 };
 
-/* A float's anchor and its label in bold: "**Table 2.**"; with close
- * false, the bold goes on ("**Box 1: " and the box's title). */
+/* A float's anchor and its label in bold: "**Box 2**"; with close
+ * false, the bold goes on (a caption's colon, a box's title). */
 static void float_label(render *r, const char *id, const char *label, long number,
-			const char *after, bool close)
+			bool close)
 {
 	md *m = r->state;
 	block(r);
@@ -437,10 +437,27 @@ static void float_label(render *r, const char *id, const char *label, long numbe
 		snprintf(n, sizeof n, " %ld", number);
 		md_text(r, n, strlen(n));
 	}
-	md_text(r, after, strlen(after));
 	if (close)
 		raw(r, "**");
 	m->esc.line = ESCAPE_MD_TEXT;
+}
+
+/*
+ * The language's colon after a label in emphasis (delim "**" or "*"),
+ * and its space: "**Table 2:** ", "*Source\u00A0:* ".  A colon no space
+ * follows (Chinese and Japanese "\uFF1A") goes after the emphasis,
+ * "**\u8868 2**\uFF1A": CommonMark does not close emphasis after a
+ * punctuation mark that a letter follows.
+ */
+static void label_colon(render *r, const render_ev *ev, const char *delim)
+{
+	bool spaced = *ev->colon_space != '\0';
+	if (spaced)
+		md_text(r, ev->colon, strlen(ev->colon));
+	raw(r, delim);
+	if (!spaced)
+		md_text(r, ev->colon, strlen(ev->colon));
+	md_text(r, ev->colon_space, strlen(ev->colon_space));
 }
 
 /* A table's delimiter row: its columns' alignments. */
@@ -510,7 +527,7 @@ static void md_event(render *r, const render_ev *ev)
 	bool in = ev->entering;
 	if (m->box_number && ev->el != RE_BOX_TITLE) {
 		/* a box with a number and no title: its label alone */
-		float_label(r, m->box_id, m->box_label, m->box_number, "", true);
+		float_label(r, m->box_id, m->box_label, m->box_number, true);
 		m->box_number = 0;
 	}
 	switch (ev->el) {
@@ -607,7 +624,9 @@ static void md_event(render *r, const render_ev *ev)
 		if (in) {
 			if (m->box_number) {
 				float_label(r, m->box_id, m->box_label, m->box_number,
-					    ": ", false);
+					    false);
+				md_text(r, ev->colon, strlen(ev->colon));
+				md_text(r, ev->colon_space, strlen(ev->colon_space));
 				m->box_number = 0;
 			} else {
 				block(r);
@@ -643,9 +662,9 @@ static void md_event(render *r, const render_ev *ev)
 		return;
 	case RE_CAPTION:
 		if (in) {
-			float_label(r, m->anchor, ev->label, ev->number, ":", true);
+			float_label(r, m->anchor, ev->label, ev->number, false);
 			m->anchor = NULL;
-			md_text(r, " ", 1);
+			label_colon(r, ev, "**");
 			m->oneline++;
 		} else {
 			m->oneline--;
@@ -705,7 +724,7 @@ static void md_event(render *r, const render_ev *ev)
 			block(r);
 			raw(r, "*");
 			md_text(r, ev->label, strlen(ev->label));
-			raw(r, ":* ");
+			label_colon(r, ev, "*");
 		}
 		return;
 	case RE_NOTES:
@@ -756,7 +775,7 @@ static void md_event(render *r, const render_ev *ev)
 			m->first_meta = false;
 			raw(r, "*");
 			md_text(r, ev->label, strlen(ev->label));
-			raw(r, ":* ");
+			label_colon(r, ev, "*");
 		}
 		return;
 	case RE_GROUP_TITLE:

@@ -444,6 +444,30 @@ static void test_backend_v2(void **state)
 	buf_free(&rels);
 }
 
+/* The colon after a label is the language's: French a no-break space
+ * before it, Japanese the full-width colon with no space after. */
+static void test_label_colon(void **state)
+{
+	(void)state;
+	static const char fr[] =
+		"---\ntitle: T\nauthors: A\ndate: 2024-02\nlang: fr\n---\n\n"
+		"See [@t].\n\n"
+		"::: table t\ncaption: Costs\nnote: N.\n\n| A | B |\n|:--|--:|\n| x | 1 |\n:::\n";
+	static const char ja[] =
+		"---\ntitle: T\nauthors: A\ndate: 2024-02\nlang: ja\n---\n\n"
+		"See [@t].\n\n"
+		"::: table t\ncaption: Costs\nnote: N.\n\n| A | B |\n|:--|--:|\n| x | 1 |\n:::\n";
+	buf doc = BUF_INIT;
+	part_of(fr, NULL, 0, "word/document.xml", &doc);
+	assert_true(has(&doc, ">Tableau 1\xC2\xA0:</w:t></w:r><w:r><w:t xml:space=\"preserve\"> Costs"));
+	assert_true(has(&doc, ">Note\xC2\xA0:</w:t></w:r><w:r><w:t xml:space=\"preserve\"> N."));
+	buf_clear(&doc);
+	part_of(ja, NULL, 0, "word/document.xml", &doc);
+	assert_true(has(&doc, ">\xE8\xA1\xA8 1\xEF\xBC\x9A</w:t></w:r><w:r><w:t xml:space=\"preserve\">Costs"));
+	assert_false(has(&doc, ":</w:t>"));
+	buf_free(&doc);
+}
+
 static void test_reference(void **state)
 {
 	(void)state;
@@ -492,6 +516,7 @@ int main(void)
 		cmocka_unit_test(test_tables_panels_notes),
 		cmocka_unit_test(test_backend),
 		cmocka_unit_test(test_backend_v2),
+		cmocka_unit_test(test_label_colon),
 		cmocka_unit_test(test_reference),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

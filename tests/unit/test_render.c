@@ -858,6 +858,81 @@ static void test_language_v2(void **state)
 }
 
 /*
+ * The colon after a label (a caption's, a float's source and note, a
+ * card's details) is the language's, from the table, in every backend:
+ * French a no-break space before it, Chinese and Japanese the full-width
+ * colon with no space after (in Markdown after the bold, which CommonMark
+ * would not close otherwise), Korean and English ": ".
+ */
+static const char brief_colon[] =
+	"---\ntitle: T\nauthors: A\ndate: 2024-03\nlang: %s\n---\n\n"
+	"# S\n\nSee [@t].\n\n"
+	"::: table t\ncaption: C\nsource: e\nnote: N.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n:::\n\n"
+	"::: finding f\nclaim: A claim.\nevidence: e\nconfidence: high\n:::\n\n"
+	"::: recommendation r\naction: Act.\naddresses: f\n:::\n\n"
+	"::: evidence e\ntitle: E\n:::\n";
+
+static const struct {
+	const char *lang;
+	const char *md[3], *html[3], *latex;
+} colons[] = {
+	{"fr", {"**Tableau 1\xC2\xA0:** C", "*Source\xC2\xA0:* ", "*Note\xC2\xA0:* N."},
+	 {"Tableau 1\xC2\xA0:</span> C", "Source\xC2\xA0:</span> ", "confiance\xC2\xA0:</span> "},
+	 "\\newcommand{\\BriefColon}{~:}\n\\newcommand{\\BriefColonSpace}{\\space}"},
+	{"ko", {"**\xED\x91\x9C 1:** C", "*\xEC\xB6\x9C\xEC\xB2\x98:* ", "*\xEC\xA3\xBC:* N."},
+	 {"\xED\x91\x9C 1:</span> C", "\xEC\xB6\x9C\xEC\xB2\x98:</span> ", "\xEC\xA3\xBC:</span> N."},
+	 "\\newcommand{\\BriefColon}{:}\n\\newcommand{\\BriefColonSpace}{\\space}"},
+	{"ja", {"**\xE8\xA1\xA8 1**\xEF\xBC\x9A" "C", "*\xE5\x87\xBA\xE5\x85\xB8*\xEF\xBC\x9A\\[",
+		"*\xE6\xB3\xA8*\xEF\xBC\x9AN."},
+	 {"\xE8\xA1\xA8 1\xEF\xBC\x9A</span>C", "\xE5\x87\xBA\xE5\x85\xB8\xEF\xBC\x9A</span>[<a",
+	  "\xE7\xA2\xBA\xE5\xBA\xA6\xEF\xBC\x9A</span><span"},
+	 "\\newcommand{\\BriefColon}{\xEF\xBC\x9A}\n\\newcommand{\\BriefColonSpace}{}"},
+	{"zh", {"**\xE8\xA1\xA8 1**\xEF\xBC\x9A" "C", "*\xE6\xB3\xA8*\xEF\xBC\x9AN.",
+		"*\xE5\x8F\xAF\xE4\xBF\xA1\xE5\xBA\xA6*\xEF\xBC\x9A\xE9\xAB\x98"},
+	 {"\xE8\xA1\xA8 1\xEF\xBC\x9A</span>C", "\xE6\xB3\xA8\xEF\xBC\x9A</span>N.",
+	  "\xE5\x8F\xAF\xE4\xBF\xA1\xE5\xBA\xA6\xEF\xBC\x9A</span><span"},
+	 "\\newcommand{\\BriefColon}{\xEF\xBC\x9A}\n\\newcommand{\\BriefColonSpace}{}"},
+	{"en", {"**Table 1:** C", "*Source:* ", "*Note:* N."},
+	 {"Table 1:</span> C", "Source:</span> ", "Confidence:</span> "},
+	 "\\newcommand{\\BriefColon}{:}\n\\newcommand{\\BriefColonSpace}{\\space}"},
+};
+
+static void test_label_colon(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof colons / sizeof colons[0]; i++) {
+		char text[sizeof brief_colon + 8];
+		snprintf(text, sizeof text, brief_colon, colons[i].lang);
+		char *m = render_str(render_md, text, false);
+		char *h = render_str(render_html, text, false);
+		char *l = render_str(render_latex, text, false);
+		for (size_t k = 0; k < 3; k++) {
+			if (!strstr(m, colons[i].md[k]))
+				fail_msg("%s Markdown: no '%s' in\n%s", colons[i].lang,
+					 colons[i].md[k], m);
+			if (!strstr(h, colons[i].html[k]))
+				fail_msg("%s HTML: no '%s'", colons[i].lang, colons[i].html[k]);
+		}
+		if (!strstr(l, colons[i].latex))
+			fail_msg("%s LaTeX: no '%s'", colons[i].lang, colons[i].latex);
+		/* no backend adds an ASCII colon of its own */
+		if (strcmp(colons[i].lang, "ja") == 0 || strcmp(colons[i].lang, "zh") == 0) {
+			const char *body = strstr(h, "<body");
+			assert_non_null(body);
+			if (strstr(body, ":</span>"))
+				fail_msg("%s HTML: an ASCII colon after a label", colons[i].lang);
+			if (strstr(m, ":*"))
+				fail_msg("%s Markdown: an ASCII colon after a label", colons[i].lang);
+		}
+		if (strcmp(colons[i].lang, "fr") == 0 && strstr(h, "\xC2\xA0\xC2\xA0"))
+			fail_msg("fr HTML: two no-break spaces");
+		free(m);
+		free(h);
+		free(l);
+	}
+}
+
+/*
  * Backends render documents with errors without crashing (briefc writes
  * nothing for them, but the renderer must not fall over): a heading with
  * an empty explicit ID in the table of contents had no link target and
@@ -948,6 +1023,7 @@ int main(void)
 		cmocka_unit_test(test_plain),
 		cmocka_unit_test(test_language),
 		cmocka_unit_test(test_language_v2),
+		cmocka_unit_test(test_label_colon),
 		cmocka_unit_test(test_running_head),
 		cmocka_unit_test(test_map),
 			cmocka_unit_test(test_render_heading_without_id),
