@@ -213,12 +213,12 @@ static const char preamble_page[] =
  * (BriefColon, from words()) where theirs have ": ". */
 static const char preamble_captions[] =
 	"\\makeatletter\n"
-	"\\long\\def\\@makecaption#1#2{\\vskip\\abovecaptionskip\n"
+	"\\renewcommand{\\@makecaption}[2]{\\vskip\\abovecaptionskip\n"
 	"  \\sbox\\@tempboxa{#1\\BriefColon\\BriefColonSpace #2}%\n"
 	"  \\ifdim\\wd\\@tempboxa>\\hsize #1\\BriefColon\\BriefColonSpace #2\\par\n"
 	"  \\else\\global\\@minipagefalse\\hb@xt@\\hsize{\\hfil\\box\\@tempboxa\\hfil}\\fi\n"
 	"  \\vskip\\belowcaptionskip}\n"
-	"\\def\\LT@makecaption#1#2#3{\\LT@mcol\\LT@cols c{\\hbox to\\z@{\\hss"
+	"\\renewcommand{\\LT@makecaption}[3]{\\LT@mcol\\LT@cols c{\\hbox to\\z@{\\hss"
 	"\\parbox[t]\\LTcapwidth{%\n"
 	"  \\reset@font\\sbox\\@tempboxa{#1{#2\\BriefColon\\BriefColonSpace}#3}%\n"
 	"  \\ifdim\\wd\\@tempboxa>\\hsize #1{#2\\BriefColon\\BriefColonSpace}#3%\n"
