@@ -261,23 +261,35 @@ void graph_node_name(const graph_node *n, buf *out)
 	buf_put_ulong(out, (unsigned long)n->number);
 }
 
-const char *graph_lack(const graph_node *n)
+const i18n_lang *graph_lang(const ast_doc *d)
 {
+	const ast_field *lang = d->meta.lang;
+	return lang && lang->value.len ? i18n_lookup(lang->value.p, lang->value.len, NULL)
+				       : i18n_default();
+}
+
+const char *graph_lack(const i18n_lang *l, const graph_node *n)
+{
+	i18n_word w = I18N__COUNT;
 	switch (n->kind) {
 	case GRAPH_EVIDENCE:
-		return n->flags & GRAPH_UNCITED ? "(cited by no finding)" : NULL;
+		if (n->flags & GRAPH_UNCITED)
+			w = I18N_MAP_LACK_UNCITED;
+		break;
 	case GRAPH_FINDING:
 		if ((n->flags & GRAPH_UNSUPPORTED) && (n->flags & GRAPH_UNADDRESSED))
-			return "(!) NO EVIDENCE, NO RECOMMENDATION";
-		if (n->flags & GRAPH_UNSUPPORTED)
-			return "(!) NO EVIDENCE";
-		if (n->flags & GRAPH_UNADDRESSED)
-			return "(!) NO RECOMMENDATION";
-		return NULL;
+			w = I18N_MAP_LACK_BOTH;
+		else if (n->flags & GRAPH_UNSUPPORTED)
+			w = I18N_MAP_LACK_EVIDENCE;
+		else if (n->flags & GRAPH_UNADDRESSED)
+			w = I18N_MAP_LACK_RECOMMENDATION;
+		break;
 	case GRAPH_RECOMMENDATION:
-		return n->flags & GRAPH_UNSUPPORTED ? "(!) RESTS ON NO EVIDENCE" : NULL;
+		if (n->flags & GRAPH_UNSUPPORTED)
+			w = I18N_MAP_LACK_REC_EVIDENCE;
+		break;
 	}
-	return NULL;
+	return w == I18N__COUNT ? NULL : i18n_word_of(l, w);
 }
 
 /* The field holding a node's text. */
@@ -380,9 +392,7 @@ void graph_put_label(const ast_doc *d, const graph_node *n, size_t max,
 		     buf *tmp, buf *out)
 {
 	/* the words and numbers of the body's labels, in its language */
-	const ast_field *lang = d->meta.lang;
-	const i18n_lang *l = lang && lang->value.len
-		? i18n_lookup(lang->value.p, lang->value.len, NULL) : i18n_default();
+	const i18n_lang *l = graph_lang(d);
 	buf_clear(tmp);
 	if (n->kind == GRAPH_EVIDENCE) {
 		graph_label(n, tmp);
@@ -392,10 +402,10 @@ void graph_put_label(const ast_doc *d, const graph_node *n, size_t max,
 			   (unsigned long)n->number);
 	}
 	esc(out, tmp->data, tmp->len);
-	const char *lack = graph_lack(n);
+	const char *lack = graph_lack(l, n);
 	if (lack) {
 		buf_puts(out, brk);
-		buf_puts(out, lack);
+		esc(out, lack, strlen(lack));
 	}
 	buf_clear(tmp);
 	graph_text(d, n, max, tmp);

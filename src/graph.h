@@ -31,6 +31,7 @@
 
 #include "ast.h"
 #include "buf.h"
+#include "i18n.h"
 
 typedef enum graph_kind {
 	GRAPH_EVIDENCE,
@@ -97,9 +98,11 @@ void graph_label(const graph_node *n, buf *out);
 /* The node's name in a drawing: e3, f3, r3 (kind and number), never
  * author text. */
 void graph_node_name(const graph_node *n, buf *out);
+/* The language of the drawing's words: the brief's lang's. */
+const i18n_lang *graph_lang(const ast_doc *d);
 /* What the node lacks, as a drawing shows it in its label ("(!) NO
- * EVIDENCE"), or NULL. */
-const char *graph_lack(const graph_node *n);
+ * EVIDENCE"), in language l, or NULL. */
+const char *graph_lack(const i18n_lang *l, const graph_node *n);
 /*
  * The node's text (an evidence's title, a finding's claim, a
  * recommendation's action) as one line of plain text: references as their

@@ -63,6 +63,43 @@ typedef enum i18n_word {
 	 * LABEL_COLON) */
 	I18N_MAP_CAPTION,
 	I18N_MAP_KEY,
+	/*
+	 * The map's alt text and its key's sentences.  A count is a pair,
+	 * one and many (i18n_counted chooses; "#" stands for the number):
+	 * ALT SOURCES LIST_SEP FINDINGS AND RECS [AREAS] COLUMNS, then the
+	 * sentences of what the drawing marks, each with its own leading
+	 * space (none in Chinese and Japanese).
+	 */
+	I18N_MAP_ALT,
+	I18N_MAP_SOURCES_ONE,
+	I18N_MAP_SOURCES_MANY,
+	I18N_MAP_FINDINGS_ONE,
+	I18N_MAP_FINDINGS_MANY,
+	I18N_MAP_RECS_ONE,
+	I18N_MAP_RECS_MANY,
+	I18N_MAP_AREAS_ONE,
+	I18N_MAP_AREAS_MANY,
+	I18N_MAP_COLUMNS,
+	I18N_MAP_UNSUPPORTED_ONE,
+	I18N_MAP_UNSUPPORTED_MANY,
+	I18N_MAP_UNADDRESSED_ONE,
+	I18N_MAP_UNADDRESSED_MANY,
+	I18N_MAP_UNCITED_ONE,
+	I18N_MAP_UNCITED_MANY,
+	I18N_MAP_KEY_READ,
+	I18N_MAP_KEY_UNSUPPORTED,
+	I18N_MAP_KEY_UNADDRESSED,
+	I18N_MAP_KEY_UNCITED,
+	/* in a node's label, what it lacks: a source no finding cites; a
+	 * finding with no evidence and no recommendation, with no evidence,
+	 * with no recommendation; a recommendation with no evidence */
+	I18N_MAP_LACK_UNCITED,
+	I18N_MAP_LACK_BOTH,
+	I18N_MAP_LACK_EVIDENCE,
+	I18N_MAP_LACK_RECOMMENDATION,
+	I18N_MAP_LACK_REC_EVIDENCE,
+	/* the group of the recommendations without an area */
+	I18N_MAP_NO_AREA,
 	/* below a table or figure, before LABEL_COLON: its sources (the
 	 * _MANY form when it has more than one) and its note */
 	I18N_SOURCE_ONE,
@@ -135,6 +172,7 @@ typedef struct i18n_lang {
 				 * ("1er" in French) */
 	const char *months[12];
 	const char *words[I18N__COUNT];
+	bool zero_one;		/* 0 takes the singular, as 1 does (French) */
 } i18n_lang;
 
 /* The entry for a BCP 47 tag of n bytes; English (and *known false)
@@ -147,6 +185,12 @@ static inline const char *i18n_word_of(const i18n_lang *l, i18n_word w)
 {
 	return l->words[w];
 }
+
+/*
+ * The count n with its noun, "3 findings": the word one or many by the
+ * language's rule, its "#" replaced by n.
+ */
+void i18n_counted(const i18n_lang *l, size_t n, i18n_word one, i18n_word many, buf *out);
 
 /*
  * A date of the front matter or a field, YYYY, YYYY-MM or YYYY-MM-DD, in

@@ -99,6 +99,7 @@ static void put_column(buf *out, const ast_doc *d, const graph *g,
 
 static void put_areas(buf *out, const ast_doc *d, const graph *g, buf *tmp)
 {
+	const char *none = i18n_word_of(graph_lang(d), I18N_MAP_NO_AREA);
 	for (size_t k = 0; k < g->nareas; k++) {
 		const graph_area *a = &g->areas[k];
 		if (!a->n)
@@ -109,8 +110,8 @@ static void put_areas(buf *out, const ast_doc *d, const graph *g, buf *tmp)
 		if (a->node)
 			escape_dot(out, a->node->u.entry->value.p,
 				   a->node->u.entry->value.len);
-		else
-			buf_puts(out, "(no area)");
+		else	/* the recommendations without one */
+			escape_dot(out, none, strlen(none));
 		buf_puts(out, "\";\n\t\tstyle=\"rounded,filled\"; fillcolor=\"#f6f7f9\"; "
 			 "color=\"#c4c9d0\"; fontsize=10; margin=8;\n");
 		for (size_t i = 0; i < a->n; i++)

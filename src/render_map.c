@@ -9,7 +9,8 @@
  * (render_options.map_form): Graphviz's dot makes an SVG, a PDF or a PNG
  * of the DOT that render_dot.c writes (dot_run.c runs it with limits),
  * and render_mermaid.c a Mermaid flowchart's text.  The caption, the alt
- * text and the key below are briefc's words, the same in every format.
+ * text and the key below are briefc's words in the brief's language
+ * (i18n.c), the same in every format.
  *
  * Graphviz runs before the pass that writes, so a missing or failing dot
  * is an error at the ::: map line before any output exists.  The WASI
@@ -180,14 +181,14 @@ int render_map_prepare(render *r)
 	return 0;
 }
 
-/* n things: "1 finding", "3 findings". */
-static void count(buf *out, size_t n, const char *one, const char *many)
+/* n things in the language: "1 finding", "3 findings", "발견 사항 3건". */
+static void count(const i18n_lang *l, buf *out, size_t n, i18n_word one, i18n_word many)
 {
-	buf_printf(out, "%zu %s", n, n == 1 ? one : many);
+	i18n_counted(l, n, one, many, out);
 }
 
 /* What the drawing shows, for a reader who cannot see it. */
-static void alt_text(const graph *g, buf *out)
+static void alt_text(const i18n_lang *l, const graph *g, buf *out)
 {
 	size_t areas = 0, unsupported = 0, unaddressed = 0, uncited = 0;
 	for (size_t k = 0; k < g->nareas; k++)
@@ -198,43 +199,27 @@ static void alt_text(const graph *g, buf *out)
 		unaddressed += (n->flags & GRAPH_UNADDRESSED) != 0;
 		uncited += (n->flags & GRAPH_UNCITED) != 0;
 	}
-	buf_puts(out, "Diagram of the argument: ");
-	count(out, g->nevidence, "source", "sources");
-	buf_puts(out, ", ");
-	count(out, g->nfindings, "finding", "findings");
-	buf_puts(out, " and ");
-	count(out, g->nrecs, "recommendation", "recommendations");
-	if (areas) {
-		buf_puts(out, " in ");
-		count(out, areas, "area", "areas");
-	}
-	buf_puts(out, ", in three columns, with an arrow from each source to "
-		 "each finding that cites it and from each finding to each "
-		 "recommendation that addresses it.");
-	if (unsupported) {
-		buf_putc(out, ' ');
-		count(out, unsupported, "finding or recommendation rests",
-		      "findings or recommendations rest");
-		buf_puts(out, " on no evidence.");
-	}
-	if (unaddressed) {
-		buf_putc(out, ' ');
-		count(out, unaddressed, "finding is", "findings are");
-		buf_puts(out, " addressed by no recommendation.");
-	}
-	if (uncited) {
-		buf_putc(out, ' ');
-		count(out, uncited, "source is", "sources are");
-		buf_puts(out, " cited by no finding.");
-	}
+	buf_puts(out, i18n_word_of(l, I18N_MAP_ALT));
+	count(l, out, g->nevidence, I18N_MAP_SOURCES_ONE, I18N_MAP_SOURCES_MANY);
+	buf_puts(out, i18n_word_of(l, I18N_LIST_SEP));
+	count(l, out, g->nfindings, I18N_MAP_FINDINGS_ONE, I18N_MAP_FINDINGS_MANY);
+	buf_puts(out, i18n_word_of(l, I18N_AND));
+	count(l, out, g->nrecs, I18N_MAP_RECS_ONE, I18N_MAP_RECS_MANY);
+	if (areas)
+		count(l, out, areas, I18N_MAP_AREAS_ONE, I18N_MAP_AREAS_MANY);
+	buf_puts(out, i18n_word_of(l, I18N_MAP_COLUMNS));
+	if (unsupported)
+		count(l, out, unsupported, I18N_MAP_UNSUPPORTED_ONE, I18N_MAP_UNSUPPORTED_MANY);
+	if (unaddressed)
+		count(l, out, unaddressed, I18N_MAP_UNADDRESSED_ONE, I18N_MAP_UNADDRESSED_MANY);
+	if (uncited)
+		count(l, out, uncited, I18N_MAP_UNCITED_ONE, I18N_MAP_UNCITED_MANY);
 }
 
 /* The key: how to read the drawing, and the marks it has. */
-static void key_text(const graph *g, buf *out)
+static void key_text(const i18n_lang *l, const graph *g, buf *out)
 {
-	buf_puts(out, "Sources on the left, findings in the middle, "
-		 "recommendations on the right, grouped by area; each arrow "
-		 "runs from what supports to what rests on it. ");
+	buf_puts(out, i18n_word_of(l, I18N_MAP_KEY_READ));
 	unsigned seen = 0;
 	for (size_t i = 0; i < g->n; i++) {
 		const graph_node *n = &g->nodes[i];
@@ -244,13 +229,11 @@ static void key_text(const graph *g, buf *out)
 			seen |= n->flags & (GRAPH_UNSUPPORTED | GRAPH_UNADDRESSED);
 	}
 	if (seen & GRAPH_UNSUPPORTED)
-		buf_puts(out, "A dashed red outline marks what rests on no evidence. ");
+		buf_puts(out, i18n_word_of(l, I18N_MAP_KEY_UNSUPPORTED));
 	if (seen & GRAPH_UNADDRESSED)
-		buf_puts(out, "A double orange outline marks a finding no "
-			 "recommendation addresses. ");
+		buf_puts(out, i18n_word_of(l, I18N_MAP_KEY_UNADDRESSED));
 	if (seen & GRAPH_UNCITED)
-		buf_puts(out, "A dashed grey outline marks a source no finding cites. ");
-	out->data[--out->len] = '\0';	/* the last space */
+		buf_puts(out, i18n_word_of(l, I18N_MAP_KEY_UNCITED));
 }
 
 void render_map(render *r, const ast_node *m)
@@ -262,8 +245,8 @@ void render_map(render *r, const ast_node *m)
 	if (writing) {
 		graph g;
 		graph_build(&g, r->doc);
-		alt_text(&g, &alt);
-		key_text(&g, &key);
+		alt_text(p->lang, &g, &alt);
+		key_text(p->lang, &g, &key);
 		graph_free(&g);
 	}
 	const char *file = r->opt->map_file && !r->opt->tex_folder ?
@@ -279,8 +262,7 @@ void render_map(render *r, const ast_node *m)
 		img.cuts = p->map_cuts.data ? p->map_cuts.data : "";
 	}
 	r->at = b->open_at;
-	/* the caption and labels in the brief's language; the alt text
-	 * and the key's sentences are English yet */
+	/* the caption, labels, alt text and key in the brief's language */
 	const char *caption = render_word(r, I18N_MAP_CAPTION);
 	render_ev ev = {.el = RE_FIGURE, .entering = true, .number = b->number,
 			.label = render_word(r, I18N_FIGURE), .name = "map"};

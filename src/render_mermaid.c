@@ -46,6 +46,7 @@ void render_mermaid(const ast_doc *d, buf *out)
 	buf_puts(out, "flowchart LR\n");
 	for (size_t i = 0; i < g.nevidence + g.nfindings; i++)
 		put_node(out, d, &g.nodes[i], &tmp, "  ");
+	const char *none = i18n_word_of(graph_lang(d), I18N_MAP_NO_AREA);
 	for (size_t k = 0; k < g.nareas; k++) {
 		const graph_area *a = &g.areas[k];
 		if (!a->n)
@@ -56,8 +57,8 @@ void render_mermaid(const ast_doc *d, buf *out)
 		if (a->node)
 			escape_mermaid(out, a->node->u.entry->value.p,
 				       a->node->u.entry->value.len);
-		else
-			buf_puts(out, "(no area)");
+		else	/* the recommendations without one */
+			escape_mermaid(out, none, strlen(none));
 		buf_puts(out, "\"]\n");
 		for (size_t i = 0; i < a->n; i++)
 			put_node(out, d, &g.nodes[a->recs[i]], &tmp, "    ");

@@ -74,6 +74,14 @@ static void test_complete(void **state)
 			I18N_TABLE, I18N_FIGURE, I18N_BOX};
 		for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++)
 			assert_true(strlen(l->words[labels[k]]) < 40);
+		/* the map's counts: each form has the number's place, once */
+		for (int w = I18N_MAP_SOURCES_ONE; w <= I18N_MAP_UNCITED_MANY; w++) {
+			if (w == I18N_MAP_COLUMNS)
+				continue;
+			const char *hash = strchr(l->words[w], '#');
+			if (!hash || strchr(hash + 1, '#'))
+				fail_msg("%s: word %d has not one '#'", l->tag, w);
+		}
 	}
 	assert_null(i18n_at(i18n_count()));
 	const i18n_lang *fr = i18n_lookup("fr", 2, NULL);
@@ -81,6 +89,34 @@ static void test_complete(void **state)
 	assert_string_equal(i18n_word_of(fr, I18N_RECOMMENDATION), "Recommandation");
 	assert_string_equal(i18n_word_of(i18n_lookup("ko", 2, NULL), I18N_RECOMMENDATION),
 			    "\xEA\xB6\x8C\xEA\xB3\xA0");	/* 권고 */
+}
+
+static const char *counted(const char *tag, size_t n)
+{
+	static char out[128];
+	buf b = BUF_INIT;
+	i18n_counted(i18n_lookup(tag, strlen(tag), NULL), n, I18N_MAP_FINDINGS_ONE,
+		     I18N_MAP_FINDINGS_MANY, &b);
+	snprintf(out, sizeof out, "%s", b.data ? b.data : "");
+	buf_free(&b);
+	return out;
+}
+
+/* A count takes the language's singular or plural: French's singular
+ * for 0 as for 1, English's and German's plural for 0, none in Korean. */
+static void test_counted(void **state)
+{
+	(void)state;
+	assert_string_equal(counted("en", 0), "0 findings");
+	assert_string_equal(counted("en", 1), "1 finding");
+	assert_string_equal(counted("en", 12), "12 findings");
+	assert_string_equal(counted("fr", 0), "0 constat");
+	assert_string_equal(counted("fr", 1), "1 constat");
+	assert_string_equal(counted("fr", 2), "2 constats");
+	assert_string_equal(counted("de", 0), "0 Befunde");
+	assert_string_equal(counted("de", 1), "1 Befund");
+	assert_string_equal(counted("ko", 3), "\xEB\xB0\x9C\xEA\xB2\xAC \xEC\x82\xAC\xED\x95\xAD 3\xEA\xB1\xB4");
+	assert_string_equal(counted("ja", 10), "\xE6\x89\x80\xE8\xA6\x8B" "10\xE4\xBB\xB6");
 }
 
 static void test_dates(void **state)
@@ -127,6 +163,7 @@ int main(void)
 		cmocka_unit_test(test_lookup),
 		cmocka_unit_test(test_complete),
 		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_counted),
 	};
 	return cmocka_run_group_tests_name("i18n", tests, NULL, NULL);
 }

@@ -999,6 +999,88 @@ static void test_map(void **state)
 	free(j);
 }
 
+/*
+ * A Korean and a French map say nothing in English: the alt text (in
+ * Markdown, the mermaid block's accDescr), the key's sentences and what
+ * a node lacks come from the language's table, counts with its plural.
+ */
+static char *mapped_in(const char *lang)
+{
+	const char *body = strstr(mapped, "---\n\n");
+	assert_non_null(body);
+	buf b = BUF_INIT;
+	buf_put(&b, mapped, (size_t)(body - mapped));
+	buf_printf(&b, "lang: %s\n", lang);
+	buf_puts(&b, body);
+	buf_putc(&b, '\0');
+	char *m = render_str(render_md, b.data, false);
+	buf_free(&b);
+	return m;
+}
+
+static void test_map_language(void **state)
+{
+	(void)state;
+	static const char *const english[] = {
+		"Diagram", "columns", "arrow", "evidence.", "NO EVIDENCE", "cited by",
+		"Sources on", "outline", "Key", "finding", "recommendation",
+	};
+	static const struct {
+		const char *lang, *alt, *lack, *key;
+	} want[] = {
+		{"ko",
+		 "accDescr: \xEB\x85\xBC\xEC\xA6\x9D \xEA\xB5\xAC\xEC\xA1\xB0\xEB\x8F\x84: "
+		 "\xEC\xB6\x9C\xEC\xB2\x98 1\xEA\xB0\x9C, \xEB\xB0\x9C\xEA\xB2\xAC "
+		 "\xEC\x82\xAC\xED\x95\xAD 2\xEA\xB1\xB4 \xEB\xB0\x8F \xEA\xB6\x8C\xEA\xB3\xA0 "
+		 "1\xEA\xB1\xB4(\xEB\xB6\x84\xEC\x95\xBC 1\xEA\xB0\x9C). ",
+		 "<br/>(!) \xEA\xB7\xBC\xEA\xB1\xB0 \xEC\x97\x86\xEC\x9D\x8C<br/>",
+		 "*\xEB\xB2\x94\xEB\xA1\x80:* \xEC\x99\xBC\xEC\xAA\xBD\xEC\x9D\x80 "},
+		{"fr",
+		 "accDescr: Sch\xC3\xA9ma de l\xE2\x80\x99" "argumentation\xC2\xA0: 1 source, "
+		 "2 constats et 1 recommandation dans 1 domaine, sur trois colonnes",
+		 "<br/>(!) AUCUNE SOURCE<br/>",
+		 "*L\xC3\xA9gende\xC2\xA0:* Les sources \xC3\xA0 gauche"},
+	};
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		char *m = mapped_in(want[i].lang);
+		if (!strstr(m, want[i].alt))
+			fail_msg("%s: no alt text '%s' in\n%s", want[i].lang, want[i].alt, m);
+		if (!strstr(m, want[i].lack))
+			fail_msg("%s: no mark '%s'", want[i].lang, want[i].lack);
+		if (!strstr(m, want[i].key))
+			fail_msg("%s: no key '%s'", want[i].lang, want[i].key);
+		/* the map's words, from its caption to the end of its key */
+		const char *from = strstr(m, "<a id=\"fig-a\">");
+		const char *start = from ? strstr(from + 1, "**") : NULL;
+		start = start ? strstr(start + 2, "\n**") : NULL;
+		assert_non_null(start);
+		const char *end = strstr(start, "```\n\n*");
+		assert_non_null(end);
+		end = strchr(end + 5, '\n');
+		assert_non_null(end);
+		/* what a reader sees: not mermaid's class names (":::finding",
+		 * "classDef finding ...") */
+		buf seen = BUF_INIT;
+		for (const char *p = start; p < end;) {
+			const char *nl = memchr(p, '\n', (size_t)(end - p));
+			const char *stop = nl ? nl + 1 : end;
+			if (strncmp(p, "  classDef ", 11) != 0) {
+				const char *cls = strstr(p, ":::");
+				buf_put(&seen, p, (size_t)((cls && cls < stop ? cls : stop) - p));
+				buf_putc(&seen, '\n');
+			}
+			p = stop;
+		}
+		buf_putc(&seen, '\0');
+		for (size_t k = 0; k < sizeof english / sizeof english[0]; k++)
+			if (strstr(seen.data, english[k]))
+				fail_msg("%s: '%s' in English in the map:\n%s", want[i].lang,
+					 english[k], seen.data);
+		buf_free(&seen);
+		free(m);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1024,6 +1106,7 @@ int main(void)
 		cmocka_unit_test(test_language),
 		cmocka_unit_test(test_language_v2),
 		cmocka_unit_test(test_label_colon),
+		cmocka_unit_test(test_map_language),
 		cmocka_unit_test(test_running_head),
 		cmocka_unit_test(test_map),
 			cmocka_unit_test(test_render_heading_without_id),
