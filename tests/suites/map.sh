@@ -112,7 +112,14 @@ done
 #   PDF       the map's words (drawn by dot) in pdftotext of -t pdf; the
 #             same bytes twice
 #   Markdown  one mermaid block (cmark-gfm reads a code block of that
-#             language) with a node per source, finding, recommendation
+#             language) with a node per source, finding, recommendation;
+#             the real Mermaid (pinned in playground/package.json) in
+#             headless Chromium parses and renders it, and the SVG has
+#             as many nodes as the JSON model (playground/test/mermaid.mjs);
+#             so too tests/data/map-hostile.brief, whose labels hold " # ;
+#             ] <script> and backticks, which must come out as text; and
+#             the check itself fails on a broken block, a wrong count and
+#             a missing text
 #   JSON      the body's map node, numbered with the figures
 #   no dot    a located error naming graphviz, and no output written (an
 #             old one kept); Markdown needs no dot
@@ -121,6 +128,8 @@ command -v pdflatex >/dev/null 2>&1 || sh tools/ensure-packages.sh texlive-latex
 command -v cmark-gfm >/dev/null 2>&1 || sh tools/ensure-packages.sh cmark-gfm || exit 1
 sh bench/mapgen.sh 5 6 5 3 >"$tmp/map-5.brief"
 sh bench/mapgen.sh 40 30 25 6 >"$tmp/map-40.brief"
+mermaid_jobs=$tmp/mermaid-jobs
+: >"$mermaid_jobs"
 for f in examples/grid-resilience.brief "$tmp"/map-5.brief "$tmp"/map-40.brief; do
 	n=$(basename "$f" .brief)
 	d=$tmp/m-$n
@@ -172,7 +181,39 @@ for f in examples/grid-resilience.brief "$tmp"/map-5.brief "$tmp"/map-40.brief; 
 	if grep -q '<pre><code class="language-mermaid">flowchart LR' "$d/md.html" &&
 		[ "$got" -eq "$nodes" ]; then ok
 	else ko "$n: Markdown: no mermaid block of $nodes nodes ($got)"; fi
+	echo "$d/x.md:$nodes" >>"$mermaid_jobs"
 done
+
+# Mermaid itself reads the blocks (one Chromium for all of them)
+if [ ! -d playground/node_modules/mermaid ] || [ ! -d playground/node_modules/playwright-core ]; then
+	ko "Mermaid: playground/node_modules lacks mermaid: run make playground"
+else
+	command -v chromium >/dev/null 2>&1 || [ -n "$CHROMIUM" ] ||
+		sh tools/ensure-packages.sh chromium >/dev/null
+	mermaid() { xargs -d '\n' node playground/test/mermaid.mjs; }
+	"$BRIEFC" build -t md -o "$tmp/hostile.md" tests/data/map-hostile.brief 2>"$tmp/err" ||
+		ko "hostile: -t md failed: $(head -c 300 "$tmp/err")"
+	# texts each within one line of its label (Mermaid's <br> adds no space)
+	us=$(printf '\037')
+	texts="\"six\"${us}hungry] #7$us<script>alert(1)</script>$us\"free\" breakfast];$us"
+	texts="$texts<b>now</b> --> y${us}Meals \"quoted\" ]; end #1 \`tick\`$us"
+	texts="${texts}School \"Food\" Survey]; 2023$us#3 <img src=x"
+	echo "$tmp/hostile.md:3:$texts" >>"$mermaid_jobs"
+	if mermaid <"$mermaid_jobs" >"$tmp/mermaid.out" 2>&1; then ok
+	else ko "Mermaid rejects a map:"; head -10 "$tmp/mermaid.out"; fi
+	# the check fails where it must: an unescaped quote in a label, a
+	# node too many, a text the drawing lacks
+	sed '0,/#quot;/s//"/' "$tmp/hostile.md" >"$tmp/broken.md"
+	echo "$tmp/broken.md:3" | mermaid >"$tmp/mermaid.out" 2>&1
+	if [ $? -ne 0 ] && grep -q 'broken.md: block 1: parse: ' "$tmp/mermaid.out"; then ok
+	else ko "Mermaid check passes a block with a bare quote: $(head -3 "$tmp/mermaid.out")"; fi
+	echo "$tmp/hostile.md:4" | mermaid >"$tmp/mermaid.out" 2>&1
+	if [ $? -ne 0 ] && grep -q '3 nodes, the model has 4' "$tmp/mermaid.out"; then ok
+	else ko "Mermaid check passes a wrong node count: $(head -3 "$tmp/mermaid.out")"; fi
+	echo "$tmp/hostile.md:3:<script>alert(2)" | mermaid >"$tmp/mermaid.out" 2>&1
+	if [ $? -ne 0 ] && grep -q 'lacks the text' "$tmp/mermaid.out"; then ok
+	else ko "Mermaid check passes a missing text: $(head -3 "$tmp/mermaid.out")"; fi
+fi
 
 # LaTeX on standard output has no "beside" for the drawing
 if "$BRIEFC" build -t latex tests/golden/cases/map-pass.brief >/dev/null 2>"$tmp/err"; then
