@@ -120,6 +120,10 @@ done
 #             ] <script> and backticks, which must come out as text; and
 #             the check itself fails on a broken block, a wrong count and
 #             a missing text
+#   Word      one picture, and four for the 40 recommendations (cut between
+#             rows of nodes, as the PDF), each shown at 70% of its drawn
+#             size or more, the caption just before the first; LibreOffice
+#             makes a PDF of it with the map's words and its pictures
 #   JSON      the body's map node, numbered with the figures
 #   no dot    a located error naming graphviz, and no output written (an
 #             old one kept); Markdown needs no dot
@@ -175,6 +179,33 @@ for f in examples/grid-resilience.brief "$tmp"/map-5.brief "$tmp"/map-40.brief; 
 	grep -q "Figure $num: Evidence map" "$d/y.txt" && grep -q "Recommendation $last" "$d/y.txt" &&
 		ok || ko "$n: the PDF lacks the map's caption or its drawing"
 
+	# Word: a map taller than a page in slices, each a picture shown at
+	# least at 70% of its drawn size (one picture squeezed into a page
+	# is not: 27% at 40 recommendations), the caption just before the
+	# first; the same bytes twice
+	if "$BRIEFC" build -t docx -o "$d/x.docx" "$f" 2>"$tmp/err"; then ok
+	else ko "$n: -t docx failed: $(head -c 300 "$tmp/err")"; continue; fi
+	"$BRIEFC" build -t docx -o "$d/again.docx" "$f" 2>/dev/null
+	if cmp -s "$d/x.docx" "$d/again.docx"; then ok; else ko "$n: two Word builds differ"; fi
+	rm -rf "$d/docx" && mkdir "$d/docx" && (cd "$d/docx" && unzip -q ../x.docx)
+	pics=$(ls "$d/docx/word/media" | wc -l)
+	want=1
+	[ "$n" = map-40 ] && want=4
+	if [ "$pics" -eq "$want" ]; then ok; else ko "$n: Word has $pics pictures of the map, not $want"; fi
+	# each drawing's shown width (EMU) over its pixels at 96 an inch
+	perl -0777 -ne 'print "$1\n" while /<wp:extent cx="(\d+)"/g' "$d/docx/word/document.xml" >"$d/cx"
+	i=0
+	for png in $(ls "$d/docx/word/media" | sort -V); do
+		i=$((i + 1))
+		px=$(od -An -tu1 -j16 -N4 "$d/docx/word/media/$png" | awk '{print $1*16777216 + $2*65536 + $3*256 + $4}')
+		cx=$(sed -n "${i}p" "$d/cx")
+		if [ -n "$cx" ] && [ $((cx * 100 / (px * 9525))) -ge 70 ]; then ok
+		else ko "$n: Word shows picture $i ($px pixels wide) at $cx EMU, too small to read"; fi
+	done
+	perl -0777 -ne '/<w:pStyle w:val="Caption"\/>(?:(?!<\/w:p>).)*?Figure '"$num"':.*?<\/w:p><w:p><w:pPr><w:pStyle w:val="(Brief\w+)"\/><\/w:pPr><w:r><w:drawing>/s && print "$1\n"' \
+		"$d/docx/word/document.xml" | grep -q . && ok ||
+		ko "$n: in Word, the map's caption is not just before its first picture"
+
 	"$BRIEFC" build -t md -o "$d/x.md" "$f" 2>/dev/null
 	cmark-gfm "$d/x.md" >"$d/md.html"
 	got=$(sed -n '/^```mermaid$/,/^```$/p' "$d/x.md" | grep -cE '^ +[efr][0-9]+[[(]"')
@@ -183,6 +214,24 @@ for f in examples/grid-resilience.brief "$tmp"/map-5.brief "$tmp"/map-40.brief; 
 	else ko "$n: Markdown: no mermaid block of $nodes nodes ($got)"; fi
 	echo "$d/x.md:$nodes" >>"$mermaid_jobs"
 done
+
+# LibreOffice reads the Word map of 40 recommendations: its caption, its
+# last recommendation and its four pictures in the PDF it makes
+if command -v soffice >/dev/null 2>&1; then
+	d=$tmp/m-map-40
+	if (cd "$d" && HOME=$tmp/lo timeout 300 soffice --headless --convert-to pdf \
+		--outdir "$d/lo" x.docx >"$tmp/soffice" 2>&1) && [ -s "$d/lo/x.pdf" ]; then
+		pdftotext "$d/lo/x.pdf" - | tr -s ' \n' ' ' >"$d/lo.txt"
+		got=$(pdfimages -list "$d/lo/x.pdf" | tail -n +3 | awk '$3 == "image"' | wc -l)
+		grep -q 'Figure 1: Evidence map' "$d/lo.txt" && grep -q 'Recommendation 40' "$d/lo.txt" &&
+			[ "$got" -eq 4 ] && ok ||
+			ko "map-40: LibreOffice's PDF of the Word map: $got pictures, or no caption or last recommendation"
+	else
+		ko "map-40: soffice failed: $(tail -3 "$tmp/soffice")"
+	fi
+else
+	ko "soffice is missing: make test-deps installs libreoffice-writer-nogui"
+fi
 
 # Mermaid itself reads the blocks (one Chromium for all of them)
 if [ ! -d playground/node_modules/mermaid ] || [ ! -d playground/node_modules/playwright-core ]; then
