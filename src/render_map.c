@@ -144,7 +144,7 @@ static void cuts_of(const buf *plain, double pdf_h, buf *out)
  * 96 an inch, which Word shows as a point, so a slice of a graph no
  * wider than the text keeps its size.
  */
-enum { PNG_TEXT_WIDTH = 450, PNG_SLICE_HEIGHT = 560, PNG_PAD = 4 };
+enum { PNG_TEXT_WIDTH = 450, PNG_SLICE_HEIGHT = 560, PNG_PAD = 4, PNG_SLICES_MAX = 24 };
 
 static int draw_png_slices(const char *t, size_t n, buf *out, size_t **ends,
 			   size_t *nslices, buf *err)
@@ -166,6 +166,11 @@ static int draw_png_slices(const char *t, size_t n, buf *out, size_t **ends,
 	 * graph wider than the text is shown smaller */
 	double w = gw + 2 * PNG_PAD, total = gh + 2 * PNG_PAD;
 	double most = PNG_SLICE_HEIGHT * (w > PNG_TEXT_WIDTH ? w / PNG_TEXT_WIDTH : 1);
+	/* each slice is a run of dot that lays the graph out again: a map
+	 * of thousands of nodes gets taller slices, not hundreds of runs
+	 * (and the last takes what is left at PNG_SLICES_MAX) */
+	if (total / most > PNG_SLICES_MAX)
+		most = total / PNG_SLICES_MAX;
 	int rc = 0;
 	if (gw <= 0 || gh <= 0 || total <= most) {
 		free(gaps);
@@ -178,7 +183,7 @@ static int draw_png_slices(const char *t, size_t n, buf *out, size_t **ends,
 		 * none: a cut through a node taller than a page (never a
 		 * slice too tall to read) */
 		double end = top + most;
-		if (end < total) {
+		if (end < total && *nslices + 1 < PNG_SLICES_MAX) {
 			double left = total - top;
 			double share = left / ceil(left / most), best = 0;
 			while (k < ngaps && PNG_PAD + gaps[k] <= top + 1)
