@@ -181,6 +181,10 @@ const docx_style docx_styles[] = {
 	 "<w:name w:val=\"Brief Figure\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Caption\"/>"
 	 "<w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before=\"240\" w:after=\"80\"/>"
 	 "<w:jc w:val=\"center\"/></w:pPr></w:style>"},
+	{"BriefMapSlice", "<w:style w:type=\"paragraph\" w:customStyle=\"1\""
+	 " w:styleId=\"BriefMapSlice\"><w:name w:val=\"Brief Map Slice\"/>"
+	 "<w:basedOn w:val=\"BriefFigure\"/><w:qFormat/><w:pPr><w:keepNext w:val=\"0\"/>"
+	 "<w:spacing w:before=\"0\" w:after=\"0\"/></w:pPr></w:style>"},
 	{"BriefTableText", "<w:style w:type=\"paragraph\" w:customStyle=\"1\""
 	 " w:styleId=\"BriefTableText\"><w:name w:val=\"Brief Table Text\"/>"
 	 "<w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr><w:spacing w:before=\"40\" w:after=\"40\""

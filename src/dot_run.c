@@ -51,7 +51,7 @@ static void close_fd(int *fd)
 
 /* The child: dot with the pipes as its standard streams. */
 static void child(int in, int out, int errfd, int report, const char *prog,
-		  dot_output fmt)
+		  dot_output fmt, const char *arg)
 {
 	if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(errfd, 2) < 0)
 		goto fail;
@@ -59,7 +59,7 @@ static void child(int in, int out, int errfd, int report, const char *prog,
 	close(out);
 	close(errfd);
 	signal(SIGPIPE, SIG_DFL);
-	char *argv[] = {(char *)prog, (char *)dot_flags[fmt], NULL};
+	char *argv[] = {(char *)prog, (char *)dot_flags[fmt], (char *)arg, NULL};
 	execvp(prog, argv);
 fail:;
 	int e = errno;
@@ -99,6 +99,7 @@ int dot_run(const char *src, size_t n, dot_output fmt, const dot_limits *lim,
 	    buf *out, buf *err)
 {
 	const char *prog = lim && lim->program ? lim->program : "dot";
+	const char *arg = lim ? lim->arg : NULL;
 	int timeout = lim && lim->timeout_ms ? lim->timeout_ms : DOT_RUN_TIMEOUT_MS;
 	size_t max = lim && lim->max_output ? lim->max_output : DOT_RUN_MAX_OUTPUT;
 	int p_in[2] = {-1, -1}, p_out[2] = {-1, -1}, p_err[2] = {-1, -1},
@@ -132,7 +133,7 @@ int dot_run(const char *src, size_t n, dot_output fmt, const dot_limits *lim,
 		close(p_out[0]);
 		close(p_err[0]);
 		close(p_rep[0]);
-		child(p_in[0], p_out[1], p_err[1], p_rep[1], prog, fmt);
+		child(p_in[0], p_out[1], p_err[1], p_rep[1], prog, fmt, arg);
 	}
 	close_fd(&p_in[0]);
 	close_fd(&p_out[1]);

@@ -27,6 +27,8 @@ typedef struct dot_limits {
 	const char *program;	/* NULL: "dot", looked up in PATH */
 	int timeout_ms;		/* 0: DOT_RUN_TIMEOUT_MS */
 	size_t max_output;	/* 0: DOT_RUN_MAX_OUTPUT */
+	const char *arg;	/* NULL, or one more argument for dot, such
+				 * as "-Gviewport=W,H,1,X,Y" (a slice) */
 } dot_limits;
 
 /* A drawing of a brief's map takes well under a second at the sizes of

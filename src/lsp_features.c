@@ -294,6 +294,11 @@ static void node_label(buf *out, const ast_node *n)
 		case BK_FIGURE:
 			buf_printf(out, "Figure %d", b->number);
 			return;
+		case BK_MAP:	/* numbered with the figures (contract 14) */
+			if (b->number > 0)
+				buf_printf(out, "Figure %d: ", b->number);
+			buf_puts(out, "Evidence map");
+			return;
 		case BK_BOX:
 			if (b->number > 0) {
 				buf_printf(out, "Box %d", b->number);
@@ -1374,6 +1379,7 @@ static json_t *symbol(const lsp_ctx *c, const ast_node *n, const lsp_place *at, 
 			kind = SK_ARRAY;
 			break;
 		case BK_FIGURE:
+		case BK_MAP:
 			kind = SK_FILE;
 			break;
 		case BK_BOX:
@@ -1408,7 +1414,7 @@ static bool outlined(const ast_node *n)
 		return false;
 	ast_block_kind k = n->u.block->kind;
 	return k == BK_FINDING || k == BK_RECOMMENDATION || k == BK_EVIDENCE ||
-	       k == BK_TABLE || k == BK_FIGURE || k == BK_BOX;
+	       k == BK_TABLE || k == BK_FIGURE || k == BK_MAP || k == BK_BOX;
 }
 
 /* Set the end of a section's range to the end of what it holds. */

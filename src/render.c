@@ -665,6 +665,7 @@ static void priv_free(render_priv *p)
 	buf_free(&p->tmp);
 	buf_free(&p->map);
 	buf_free(&p->map_cuts);
+	free(p->map_ends);
 }
 
 static void pass_reset(render_priv *p, const ast_doc *d)

@@ -248,6 +248,11 @@ typedef struct render_image {
 	const char *cuts;	/* ... where a cut crosses no node: heights
 				 * in points from its top, ascending, comma-
 				 * separated ("" when none is known) */
+	const str *more;	/* a map's PNG too tall for a page, cut
+				 * between rows of nodes: data is its top
+				 * slice, these nmore the ones below it, top
+				 * to bottom; else NULL */
+	size_t nmore;
 } render_image;
 
 /*

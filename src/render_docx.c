@@ -555,6 +555,37 @@ static void picture(render *r, const render_ev *ev, const char *style, int width
 	para_close(x);
 }
 
+/*
+ * A map too tall for a page, in slices (render_image.more): a picture
+ * each, at its own size, in paragraphs of BriefMapSlice, which has no
+ * space between them (the slices meet) and may end a page: a figure's
+ * keep-with-next between slices would ask for them all on one page.
+ * The first follows the caption, which keeps with it.  The alt text is
+ * the map's on the first; the others say which part of it they are.
+ */
+static void map_slices(render *r, const render_ev *ev)
+{
+	const render_image *im = ev->image;
+	size_t n = im->nmore + 1;
+	buf alt = BUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		render_image one = *im;
+		one.data = i ? im->more[i - 1] : im->data;
+		one.more = NULL;
+		one.nmore = 0;
+		render_ev e = *ev;
+		e.image = &one;
+		alt.len = 0;
+		if (i)
+			buf_printf(&alt, "The evidence map, continued (part %zu of %zu)", i + 1, n);
+		else
+			buf_printf(&alt, "%s (part 1 of %zu)", ev->label ? ev->label : "", n);
+		e.label = alt.data;
+		picture(r, &e, "BriefMapSlice", 0, 0);
+	}
+	buf_free(&alt);
+}
+
 /* A box's table style, by its type. */
 static const char *box_style(const char *type)
 {
@@ -696,8 +727,11 @@ static void docx_event(render *r, const render_ev *ev)
 		cell(x, ev);
 		break;
 	case RE_IMAGE:
-		picture(r, ev, "BriefFigure", (int)(ev->number > 0 && ev->number <= 100 ? ev->number : 0),
-			0);
+		if (ev->image && ev->image->nmore)
+			map_slices(r, ev);
+		else
+			picture(r, ev, "BriefFigure",
+				(int)(ev->number > 0 && ev->number <= 100 ? ev->number : 0), 0);
 		break;
 	case RE_FLOAT_SOURCE:
 	case RE_FLOAT_NOTE:

@@ -71,6 +71,8 @@ struct render_priv {
 	const char *map_mime;	/* ... its type; NULL: none */
 	long map_width, map_height;	/* ... a PDF's size, in points */
 	buf map_cuts;		/* ... where a page may cut it (render_image) */
+	size_t *map_ends;	/* ... a PNG in slices: where each ends in map */
+	size_t map_nslices;	/* ... how many (0: one drawing, not cut) */
 };
 
 /* An open list: what its items' events say. */

@@ -17,6 +17,7 @@
  * build (the playground) runs no program: there, every drawing but
  * Mermaid's is that error, saying why.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,59 +69,163 @@ static int by_top(const void *a, const void *b)
 }
 
 /*
- * Where a page may cut a PDF drawing of height pdf_h without crossing a
- * node: the middle of each gap between the nodes' vertical extents, in
- * points from the top, from dot's plain layout (inches, from the
- * bottom; the PDF has the same margin above and below it).  A page break
- * in a map of 40 recommendations then falls between boxes, not through
- * their text.
+ * The gaps between rows of nodes in dot's plain layout (inches, from the
+ * bottom): the middle of each gap between the nodes' vertical extents,
+ * in points from the top of the graph, ascending; *gh is the graph's
+ * height in points.  A page break in a map of 40 recommendations then
+ * falls between boxes, not through their text.
  */
-static void cuts_of(const buf *plain, double pdf_h, buf *out)
+static double *gaps_of(const buf *plain, double *gh, size_t *ngaps)
 {
 	const char *s = plain->data ? plain->data : "";
-	double gh = 0;
+	double h_in = 0;
 	span_pt *v = NULL;
 	size_t n = 0, cap = 0;
 	for (const char *line = s; *line;) {
 		const char *nl = strchr(line, '\n');
 		double x, y, w, h;
 		if (!strncmp(line, "graph ", 6))
-			sscanf(line + 6, "%*f %*f %lf", &gh);
+			sscanf(line + 6, "%*f %*f %lf", &h_in);
 		else if (!strncmp(line, "node ", 5) &&
 			 sscanf(line + 5, "%*s %lf %lf %lf %lf", &x, &y, &w, &h) == 4) {
 			v = xgrow(v, &cap, n, sizeof *v, "the map's nodes");
-			v[n].top = (gh - y - h / 2) * 72;
-			v[n++].bottom = (gh - y + h / 2) * 72;
+			v[n].top = (h_in - y - h / 2) * 72;
+			v[n++].bottom = (h_in - y + h / 2) * 72;
 		}
 		line = nl ? nl + 1 : line + strlen(line);
 	}
-	double margin = (pdf_h - gh * 72) / 2;
-	if (gh > 0 && margin >= 0 && n) {
+	double *gaps = NULL;
+	size_t ng = 0, gcap = 0;
+	*gh = h_in * 72;
+	if (h_in > 0 && n) {
 		qsort(v, n, sizeof *v, by_top);
 		double reach = v[0].bottom;
 		for (size_t i = 1; i < n; i++) {
-			if (v[i].top > reach + 2)	/* a gap of 2 points or more */
-				buf_printf(out, "%s%.0f", out->len ? "," : "",
-					   margin + (reach + v[i].top) / 2);
+			if (v[i].top > reach + 2) {	/* a gap of 2 points or more */
+				gaps = xgrow(gaps, &gcap, ng, sizeof *gaps, "the map's rows");
+				gaps[ng++] = (reach + v[i].top) / 2;
+			}
 			if (v[i].bottom > reach)
 				reach = v[i].bottom;
 		}
 	}
 	free(v);
+	*ngaps = ng;
+	return gaps;
+}
+
+/* Where a page may cut a PDF drawing of height pdf_h (the graph with the
+ * same margin above and below it): gaps_of, from the PDF's top, as
+ * comma-separated whole points. */
+static void cuts_of(const buf *plain, double pdf_h, buf *out)
+{
+	double gh;
+	size_t n;
+	double *gaps = gaps_of(plain, &gh, &n);
+	double margin = (pdf_h - gh) / 2;
+	if (gh > 0 && margin >= 0)
+		for (size_t i = 0; i < n; i++)
+			buf_printf(out, "%s%.0f", out->len ? "," : "", margin + gaps[i]);
+	free(gaps);
+}
+
+/*
+ * A PNG for Word, which cannot cut a picture at a page's end: a map
+ * taller than a page is drawn as slices, each by its own run of dot with
+ * a viewport on one band of the layout, cut between rows of nodes, each
+ * short enough to show on a page at the width it gets there.  Word then
+ * shows several pictures at a readable size, not one squeezed into a
+ * page.  The layout is dot's, the same in every run (dot is
+ * deterministic), so the slices meet where they were cut.
+ *
+ * The page: PNG_TEXT_WIDTH, the text width of A4 and Letter with the
+ * Word backend's margins at least (docx.c), and PNG_SLICE_HEIGHT, what
+ * a slice may take of a page's height, leaving room for the heading,
+ * caption or key that shares its page.  dot draws a point as a pixel at
+ * 96 an inch, which Word shows as a point, so a slice of a graph no
+ * wider than the text keeps its size.
+ */
+enum { PNG_TEXT_WIDTH = 450, PNG_SLICE_HEIGHT = 560, PNG_PAD = 4, PNG_SLICES_MAX = 24 };
+
+static int draw_png_slices(const char *t, size_t n, buf *out, size_t **ends,
+			   size_t *nslices, buf *err)
+{
+	buf plain = BUF_INIT;
+	*ends = NULL;
+	*nslices = 0;
+	if (dot_run(t, n, DOT_PLAIN, NULL, &plain, err) != 0) {
+		buf_free(&plain);
+		return -1;
+	}
+	double gw = 0, gh;
+	size_t ngaps;
+	sscanf(plain.data ? plain.data : "", "graph %*f %lf", &gw);
+	gw *= 72;
+	double *gaps = gaps_of(&plain, &gh, &ngaps);
+	buf_free(&plain);
+	/* the tallest band that shows on a page: in graph points, where a
+	 * graph wider than the text is shown smaller */
+	double w = gw + 2 * PNG_PAD, total = gh + 2 * PNG_PAD;
+	double most = PNG_SLICE_HEIGHT * (w > PNG_TEXT_WIDTH ? w / PNG_TEXT_WIDTH : 1);
+	/* each slice is a run of dot that lays the graph out again: a map
+	 * of thousands of nodes gets taller slices, not hundreds of runs
+	 * (and the last takes what is left at PNG_SLICES_MAX) */
+	if (total / most > PNG_SLICES_MAX)
+		most = total / PNG_SLICES_MAX;
+	int rc = 0;
+	if (gw <= 0 || gh <= 0 || total <= most) {
+		free(gaps);
+		return dot_run(t, n, DOT_PNG, NULL, out, err);	/* one picture */
+	}
+	size_t cap = 0, k = 0;
+	buf arg = BUF_INIT;
+	for (double top = 0; top < total && rc == 0;) {
+		/* the gap nearest an even share of what is left, within reach;
+		 * none: a cut through a node taller than a page (never a
+		 * slice too tall to read) */
+		double end = top + most;
+		if (end < total && *nslices + 1 < PNG_SLICES_MAX) {
+			double left = total - top;
+			double share = left / ceil(left / most), best = 0;
+			while (k < ngaps && PNG_PAD + gaps[k] <= top + 1)
+				k++;	/* gaps ascend: each is looked at once or twice */
+			for (size_t j = k; j < ngaps && PNG_PAD + gaps[j] <= end; j++) {
+				double g = PNG_PAD + gaps[j];
+				if (best == 0 || fabs(g - top - share) < fabs(best - top - share))
+					best = g;
+			}
+			if (best > 0)
+				end = best;
+		} else {
+			end = total;
+		}
+		/* the viewport's centre in graph coordinates: y from the bottom */
+		arg.len = 0;
+		buf_printf(&arg, "-Gviewport=%.2f,%.2f,1,%.2f,%.2f", w, end - top, gw / 2,
+			   gh + PNG_PAD - (top + end) / 2);
+		dot_limits lim = {NULL, 0, 0, arg.data};
+		rc = dot_run(t, n, DOT_PNG, &lim, out, err);
+		*ends = xgrow(*ends, &cap, *nslices, sizeof **ends, "the map's slices");
+		(*ends)[(*nslices)++] = out->len;
+		top = end;
+	}
+	buf_free(&arg);
+	free(gaps);
+	return rc;
 }
 #endif
 
 /* The drawing of d in form how, appended to out (a PDF's places to cut
  * in cuts): 0, or -1 with a message in err. */
 static int draw(const ast_doc *d, render_drawing how, buf *out, buf *cuts,
-		buf *err)
+		size_t **ends, size_t *nslices, buf *err)
 {
 	if (how == RD_MERMAID) {
 		render_mermaid(d, out);
 		return 0;
 	}
 #ifdef __wasi__
-	(void)out, (void)cuts;
+	(void)out, (void)cuts, (void)ends, (void)nslices;
 	buf_puts(err, "the evidence map cannot be drawn here: Graphviz's dot "
 		 "draws it, and this build (the playground) runs no program; "
 		 "build this format with briefc on a computer (Markdown's map, "
@@ -131,7 +236,8 @@ static int draw(const ast_doc *d, render_drawing how, buf *out, buf *cuts,
 	render_dot(d, &dot);
 	const char *t = dot.data ? dot.data : "";
 	dot_output fmt = how == RD_SVG ? DOT_SVG : how == RD_PDF ? DOT_PDF : DOT_PNG;
-	int rc = dot_run(t, dot.len, fmt, NULL, out, err);
+	int rc = how == RD_PNG ? draw_png_slices(t, dot.len, out, ends, nslices, err) :
+		 dot_run(t, dot.len, fmt, NULL, out, err);
 	if (rc == 0 && how == RD_PDF) {
 		/* where to cut it: without, a page may cut through a node */
 		buf plain = BUF_INIT, ignored = BUF_INIT;
@@ -156,7 +262,8 @@ int render_map_prepare(render *r)
 	if (!d->maps.n || how == RD_NONE)
 		return 0;
 	buf err = BUF_INIT;
-	if (draw(d, how, &p->map, &p->map_cuts, &err) != 0) {
+	if (draw(d, how, &p->map, &p->map_cuts, &p->map_ends, &p->map_nslices,
+		 &err) != 0) {
 		const ast_node *m = d->maps.v[0];
 		diag_report(&((ast_doc *)d)->diags, DC_MISSING_FILE,
 			    m->u.block->kind_at, "%s",
@@ -251,7 +358,7 @@ void render_map(render *r, const ast_node *m)
 	}
 	const char *file = r->opt->map_file && !r->opt->tex_folder ?
 		r->opt->map_file : RENDER_MAP_FILE;
-	render_image img = {{file, strlen(file)}, {"", 0}, NULL, NULL, 0, 0, ""};
+	render_image img = {{file, strlen(file)}, {"", 0}, NULL, NULL, 0, 0, "", NULL, 0};
 	if (p->map_mime) {
 		img.data.p = p->map.data ? p->map.data : "";
 		img.data.len = p->map.len;
@@ -260,6 +367,17 @@ void render_map(render *r, const ast_node *m)
 		img.width = p->map_width;
 		img.height = p->map_height;
 		img.cuts = p->map_cuts.data ? p->map_cuts.data : "";
+	}
+	str *more = NULL;
+	if (p->map_mime && p->map_nslices > 1) {
+		img.data.len = p->map_ends[0];
+		more = xmalloc((p->map_nslices - 1) * sizeof *more, "the map's slices");
+		for (size_t i = 1; i < p->map_nslices; i++) {
+			more[i - 1].p = p->map.data + p->map_ends[i - 1];
+			more[i - 1].len = p->map_ends[i] - p->map_ends[i - 1];
+		}
+		img.more = more;
+		img.nmore = p->map_nslices - 1;
 	}
 	r->at = b->open_at;
 	/* the caption, labels, alt text and key in the brief's language */
@@ -290,6 +408,7 @@ void render_map(render *r, const ast_node *m)
 	}
 	ev.entering = false;
 	render_fire(r, &ev);
+	free(more);
 	buf_free(&alt);
 	buf_free(&key);
 }

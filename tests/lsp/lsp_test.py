@@ -1721,6 +1721,24 @@ def test_v2_symbols(t, uri):
 
 
 @in_v2_tree
+def test_v2_map_symbols(t, uri):
+    """A ::: map is in the outline as the figure it is, numbered with
+    the others: here before the figure, so Figure 1."""
+    c = started()
+    text = V2.replace("::: figure share", "::: map\n:::\n\n::: figure share")
+    c.open(uri, text)
+    syms = c.call("textDocument/documentSymbol", doc_params(uri))
+    kids = [(s["name"], s["kind"]) for s in syms[0]["children"]]
+    check(kids[1:3] == [("Figure 1: Evidence map", 1), ("Figure 2 share", 1)],
+          "symbols: %s" % kids)
+    m = syms[0]["children"][1]
+    line = text.split("\n").index("::: map")
+    check(m["range"]["start"]["line"] == line and m["selectionRange"]["start"]["line"] == line,
+          "the map's range: %s" % m)
+    c.shutdown()
+
+
+@in_v2_tree
 def test_v2_missing_figure(t, uri):
     """Figures are found relative to the file that names them, the open
     one included, and a figure that appears on the disk clears the

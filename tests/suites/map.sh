@@ -112,7 +112,18 @@ done
 #   PDF       the map's words (drawn by dot) in pdftotext of -t pdf; the
 #             same bytes twice
 #   Markdown  one mermaid block (cmark-gfm reads a code block of that
-#             language) with a node per source, finding, recommendation
+#             language) with a node per source, finding, recommendation;
+#             the real Mermaid (pinned in playground/package.json) in
+#             headless Chromium parses and renders it, and the SVG has
+#             as many nodes as the JSON model (playground/test/mermaid.mjs);
+#             so too tests/data/map-hostile.brief, whose labels hold " # ;
+#             ] <script> and backticks, which must come out as text; and
+#             the check itself fails on a broken block, a wrong count and
+#             a missing text
+#   Word      one picture, and four for the 40 recommendations (cut between
+#             rows of nodes, as the PDF), each shown at 70% of its drawn
+#             size or more, the caption just before the first; LibreOffice
+#             makes a PDF of it with the map's words and its pictures
 #   JSON      the body's map node, numbered with the figures
 #   no dot    a located error naming graphviz, and no output written (an
 #             old one kept); Markdown needs no dot
@@ -121,6 +132,8 @@ command -v pdflatex >/dev/null 2>&1 || sh tools/ensure-packages.sh texlive-latex
 command -v cmark-gfm >/dev/null 2>&1 || sh tools/ensure-packages.sh cmark-gfm || exit 1
 sh bench/mapgen.sh 5 6 5 3 >"$tmp/map-5.brief"
 sh bench/mapgen.sh 40 30 25 6 >"$tmp/map-40.brief"
+mermaid_jobs=$tmp/mermaid-jobs
+: >"$mermaid_jobs"
 for f in examples/grid-resilience.brief "$tmp"/map-5.brief "$tmp"/map-40.brief; do
 	n=$(basename "$f" .brief)
 	d=$tmp/m-$n
@@ -166,13 +179,90 @@ for f in examples/grid-resilience.brief "$tmp"/map-5.brief "$tmp"/map-40.brief; 
 	grep -q "Figure $num: Evidence map" "$d/y.txt" && grep -q "Recommendation $last" "$d/y.txt" &&
 		ok || ko "$n: the PDF lacks the map's caption or its drawing"
 
+	# Word: a map taller than a page in slices, each a picture shown at
+	# least at 70% of its drawn size (one picture squeezed into a page
+	# is not: 27% at 40 recommendations), the caption just before the
+	# first; the same bytes twice
+	if "$BRIEFC" build -t docx -o "$d/x.docx" "$f" 2>"$tmp/err"; then ok
+	else ko "$n: -t docx failed: $(head -c 300 "$tmp/err")"; continue; fi
+	"$BRIEFC" build -t docx -o "$d/again.docx" "$f" 2>/dev/null
+	if cmp -s "$d/x.docx" "$d/again.docx"; then ok; else ko "$n: two Word builds differ"; fi
+	rm -rf "$d/docx" && mkdir "$d/docx" && (cd "$d/docx" && unzip -q ../x.docx)
+	pics=$(ls "$d/docx/word/media" | wc -l)
+	want=1
+	[ "$n" = map-40 ] && want=4
+	if [ "$pics" -eq "$want" ]; then ok; else ko "$n: Word has $pics pictures of the map, not $want"; fi
+	# each drawing's shown width (EMU) over its pixels at 96 an inch
+	perl -0777 -ne 'print "$1\n" while /<wp:extent cx="(\d+)"/g' "$d/docx/word/document.xml" >"$d/cx"
+	i=0
+	for png in $(ls "$d/docx/word/media" | sort -V); do
+		i=$((i + 1))
+		px=$(od -An -tu1 -j16 -N4 "$d/docx/word/media/$png" | awk '{print $1*16777216 + $2*65536 + $3*256 + $4}')
+		cx=$(sed -n "${i}p" "$d/cx")
+		if [ -n "$cx" ] && [ $((cx * 100 / (px * 9525))) -ge 70 ]; then ok
+		else ko "$n: Word shows picture $i ($px pixels wide) at $cx EMU, too small to read"; fi
+	done
+	perl -0777 -ne '/<w:pStyle w:val="Caption"\/>(?:(?!<\/w:p>).)*?Figure '"$num"':.*?<\/w:p><w:p><w:pPr><w:pStyle w:val="(Brief\w+)"\/><\/w:pPr><w:r><w:drawing>/s && print "$1\n"' \
+		"$d/docx/word/document.xml" | grep -q . && ok ||
+		ko "$n: in Word, the map's caption is not just before its first picture"
+
 	"$BRIEFC" build -t md -o "$d/x.md" "$f" 2>/dev/null
 	cmark-gfm "$d/x.md" >"$d/md.html"
 	got=$(sed -n '/^```mermaid$/,/^```$/p' "$d/x.md" | grep -cE '^ +[efr][0-9]+[[(]"')
 	if grep -q '<pre><code class="language-mermaid">flowchart LR' "$d/md.html" &&
 		[ "$got" -eq "$nodes" ]; then ok
 	else ko "$n: Markdown: no mermaid block of $nodes nodes ($got)"; fi
+	echo "$d/x.md:$nodes" >>"$mermaid_jobs"
 done
+
+# LibreOffice reads the Word map of 40 recommendations: its caption, its
+# last recommendation and its four pictures in the PDF it makes
+if command -v soffice >/dev/null 2>&1; then
+	d=$tmp/m-map-40
+	if (cd "$d" && HOME=$tmp/lo timeout 300 soffice --headless --convert-to pdf \
+		--outdir "$d/lo" x.docx >"$tmp/soffice" 2>&1) && [ -s "$d/lo/x.pdf" ]; then
+		pdftotext "$d/lo/x.pdf" - | tr -s ' \n' ' ' >"$d/lo.txt"
+		got=$(pdfimages -list "$d/lo/x.pdf" | tail -n +3 | awk '$3 == "image"' | wc -l)
+		grep -q 'Figure 1: Evidence map' "$d/lo.txt" && grep -q 'Recommendation 40' "$d/lo.txt" &&
+			[ "$got" -eq 4 ] && ok ||
+			ko "map-40: LibreOffice's PDF of the Word map: $got pictures, or no caption or last recommendation"
+	else
+		ko "map-40: soffice failed: $(tail -3 "$tmp/soffice")"
+	fi
+else
+	ko "soffice is missing: make test-deps installs libreoffice-writer-nogui"
+fi
+
+# Mermaid itself reads the blocks (one Chromium for all of them)
+if [ ! -d playground/node_modules/mermaid ] || [ ! -d playground/node_modules/playwright-core ]; then
+	ko "Mermaid: playground/node_modules lacks mermaid: run make playground"
+else
+	command -v chromium >/dev/null 2>&1 || [ -n "$CHROMIUM" ] ||
+		sh tools/ensure-packages.sh chromium >/dev/null
+	mermaid() { xargs -d '\n' node playground/test/mermaid.mjs; }
+	"$BRIEFC" build -t md -o "$tmp/hostile.md" tests/data/map-hostile.brief 2>"$tmp/err" ||
+		ko "hostile: -t md failed: $(head -c 300 "$tmp/err")"
+	# texts each within one line of its label (Mermaid's <br> adds no space)
+	us=$(printf '\037')
+	texts="\"six\"${us}hungry] #7$us<script>alert(1)</script>$us\"free\" breakfast];$us"
+	texts="$texts<b>now</b> --> y${us}Meals \"quoted\" ]; end #1 \`tick\`$us"
+	texts="${texts}School \"Food\" Survey]; 2023$us#3 <img src=x"
+	echo "$tmp/hostile.md:3:$texts" >>"$mermaid_jobs"
+	if mermaid <"$mermaid_jobs" >"$tmp/mermaid.out" 2>&1; then ok
+	else ko "Mermaid rejects a map:"; head -10 "$tmp/mermaid.out"; fi
+	# the check fails where it must: an unescaped quote in a label, a
+	# node too many, a text the drawing lacks
+	sed '0,/#quot;/s//"/' "$tmp/hostile.md" >"$tmp/broken.md"
+	echo "$tmp/broken.md:3" | mermaid >"$tmp/mermaid.out" 2>&1
+	if [ $? -ne 0 ] && grep -q 'broken.md: block 1: parse: ' "$tmp/mermaid.out"; then ok
+	else ko "Mermaid check passes a block with a bare quote: $(head -3 "$tmp/mermaid.out")"; fi
+	echo "$tmp/hostile.md:4" | mermaid >"$tmp/mermaid.out" 2>&1
+	if [ $? -ne 0 ] && grep -q '3 nodes, the model has 4' "$tmp/mermaid.out"; then ok
+	else ko "Mermaid check passes a wrong node count: $(head -3 "$tmp/mermaid.out")"; fi
+	echo "$tmp/hostile.md:3:<script>alert(2)" | mermaid >"$tmp/mermaid.out" 2>&1
+	if [ $? -ne 0 ] && grep -q 'lacks the text' "$tmp/mermaid.out"; then ok
+	else ko "Mermaid check passes a missing text: $(head -3 "$tmp/mermaid.out")"; fi
+fi
 
 # LaTeX on standard output has no "beside" for the drawing
 if "$BRIEFC" build -t latex tests/golden/cases/map-pass.brief >/dev/null 2>"$tmp/err"; then

@@ -259,7 +259,7 @@ static void test_dot_run_missing(void **state)
 {
 	(void)state;
 	buf out = BUF_INIT, err = BUF_INIT;
-	dot_limits lim = {"briefc-test-no-such-dot", 0, 0};
+	dot_limits lim = {"briefc-test-no-such-dot", 0, 0, NULL};
 	assert_int_equal(dot_run(tiny, strlen(tiny), DOT_SVG, &lim, &out, &err), -1);
 	assert_non_null(strstr(err.data, "install the Debian package graphviz"));
 	assert_int_equal(out.len, 0);
@@ -311,14 +311,14 @@ static void test_dot_run_limits(void **state)
 	buf out = BUF_INIT, err = BUF_INIT;
 	/* hangs: stopped at the deadline */
 	char *p = script("exec sleep 30");
-	dot_limits lim = {p, 300, 0};
+	dot_limits lim = {p, 300, 0, NULL};
 	assert_int_equal(dot_run(tiny, strlen(tiny), DOT_SVG, &lim, &out, &err), -1);
 	assert_non_null(strstr(err.data, "took longer than"));
 	unscript(p);
 	/* writes without end: stopped at the size limit */
 	buf_clear(&err);
 	p = script("exec yes");
-	lim = (dot_limits){p, 0, 100000};
+	lim = (dot_limits){p, 0, 100000, NULL};
 	assert_int_equal(dot_run(tiny, strlen(tiny), DOT_SVG, &lim, &out, &err), -1);
 	assert_non_null(strstr(err.data, "wrote more than 100000 bytes"));
 	assert_int_equal(out.len, 0);
@@ -326,7 +326,7 @@ static void test_dot_run_limits(void **state)
 	/* reads none of a large input: no SIGPIPE, its output kept */
 	buf_clear(&err);
 	p = script("echo drawn");
-	lim = (dot_limits){p, 0, 0};
+	lim = (dot_limits){p, 0, 0, NULL};
 	size_t n = (size_t)4 << 20;
 	char *big = malloc(n);
 	assert_non_null(big);
