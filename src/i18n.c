@@ -73,6 +73,8 @@
 	[I18N_MAP_LACK_RECOMMENDATION] = "(!) NO RECOMMENDATION", \
 	[I18N_MAP_LACK_REC_EVIDENCE] = "(!) RESTS ON NO EVIDENCE", \
 	[I18N_MAP_NO_AREA] = "(no area)", \
+	[I18N_MAP_PART_FIRST] = " (part 1 of #)", \
+	[I18N_MAP_PART] = "The evidence map, continued (part # of #)", \
 	[I18N_SOURCE_ONE] = "Source", \
 	[I18N_SOURCE_MANY] = "Sources", \
 	[I18N_FLOAT_NOTE] = "Note", \
@@ -185,6 +187,8 @@ static const i18n_lang langs[] = {
 		[I18N_MAP_LACK_RECOMMENDATION] = "(!) AUCUNE RECOMMANDATION",
 		[I18N_MAP_LACK_REC_EVIDENCE] = "(!) NE S’APPUIE SUR AUCUNE SOURCE",
 		[I18N_MAP_NO_AREA] = "(sans domaine)",
+		[I18N_MAP_PART_FIRST] = " (partie 1 sur #)",
+		[I18N_MAP_PART] = "Carte des sources, suite (partie # sur #)",
 		[I18N_SOURCE_ONE] = "Source",
 		[I18N_SOURCE_MANY] = "Sources",
 		[I18N_FLOAT_NOTE] = "Note",
@@ -275,6 +279,8 @@ static const i18n_lang langs[] = {
 		[I18N_MAP_LACK_RECOMMENDATION] = "(!) KEINE EMPFEHLUNG",
 		[I18N_MAP_LACK_REC_EVIDENCE] = "(!) STÜTZT SICH AUF KEINE QUELLE",
 		[I18N_MAP_NO_AREA] = "(ohne Bereich)",
+		[I18N_MAP_PART_FIRST] = " (Teil 1 von #)",
+		[I18N_MAP_PART] = "Quellenkarte, Fortsetzung (Teil # von #)",
 		[I18N_SOURCE_ONE] = "Quelle",
 		[I18N_SOURCE_MANY] = "Quellen",
 		[I18N_FLOAT_NOTE] = "Anmerkung",
@@ -362,6 +368,8 @@ static const i18n_lang langs[] = {
 		[I18N_MAP_LACK_RECOMMENDATION] = "(!) SIN RECOMENDACIÓN",
 		[I18N_MAP_LACK_REC_EVIDENCE] = "(!) NO SE APOYA EN NINGUNA FUENTE",
 		[I18N_MAP_NO_AREA] = "(sin área)",
+		[I18N_MAP_PART_FIRST] = " (parte 1 de #)",
+		[I18N_MAP_PART] = "Mapa de la evidencia, continuación (parte # de #)",
 		[I18N_SOURCE_ONE] = "Fuente",
 		[I18N_SOURCE_MANY] = "Fuentes",
 		[I18N_FLOAT_NOTE] = "Nota",
@@ -450,6 +458,8 @@ static const i18n_lang langs[] = {
 		[I18N_MAP_LACK_RECOMMENDATION] = "(!) SEM RECOMENDAÇÃO",
 		[I18N_MAP_LACK_REC_EVIDENCE] = "(!) NÃO ASSENTA EM NENHUMA FONTE",
 		[I18N_MAP_NO_AREA] = "(sem área)",
+		[I18N_MAP_PART_FIRST] = " (parte 1 de #)",
+		[I18N_MAP_PART] = "Mapa da evidência, continuação (parte # de #)",
 		[I18N_SOURCE_ONE] = "Fonte",
 		[I18N_SOURCE_MANY] = "Fontes",
 		[I18N_FLOAT_NOTE] = "Nota",
@@ -537,6 +547,8 @@ static const i18n_lang langs[] = {
 		[I18N_MAP_LACK_RECOMMENDATION] = "(!) NESSUNA RACCOMANDAZIONE",
 		[I18N_MAP_LACK_REC_EVIDENCE] = "(!) NON POGGIA SU ALCUNA FONTE",
 		[I18N_MAP_NO_AREA] = "(senza ambito)",
+		[I18N_MAP_PART_FIRST] = " (parte 1 di #)",
+		[I18N_MAP_PART] = "Mappa delle evidenze, continua (parte # di #)",
 		[I18N_SOURCE_ONE] = "Fonte",
 		[I18N_SOURCE_MANY] = "Fonti",
 		[I18N_FLOAT_NOTE] = "Nota",
@@ -622,6 +634,8 @@ static const i18n_lang langs[] = {
 		[I18N_MAP_LACK_RECOMMENDATION] = "(!) 관련 권고 없음",
 		[I18N_MAP_LACK_REC_EVIDENCE] = "(!) 근거 없음",
 		[I18N_MAP_NO_AREA] = "(분야 없음)",
+		[I18N_MAP_PART_FIRST] = " (1/#)",
+		[I18N_MAP_PART] = "근거 지도, 계속 (#/#)",
 		[I18N_SOURCE_ONE] = "출처",
 		[I18N_SOURCE_MANY] = "출처",
 		[I18N_FLOAT_NOTE] = "주",
@@ -704,6 +718,8 @@ static const i18n_lang langs[] = {
 		[I18N_MAP_LACK_RECOMMENDATION] = "(!) 无建议",
 		[I18N_MAP_LACK_REC_EVIDENCE] = "(!) 无依据",
 		[I18N_MAP_NO_AREA] = "（未分领域）",
+		[I18N_MAP_PART_FIRST] = "（第1部分，共#部分）",
+		[I18N_MAP_PART] = "证据图（续，第#部分，共#部分）",
 		[I18N_SOURCE_ONE] = "资料来源",
 		[I18N_SOURCE_MANY] = "资料来源",
 		[I18N_FLOAT_NOTE] = "注",
@@ -779,6 +795,8 @@ static const i18n_lang langs[] = {
 		[I18N_MAP_LACK_RECOMMENDATION] = "(!) 無建議",
 		[I18N_MAP_LACK_REC_EVIDENCE] = "(!) 無依據",
 		[I18N_MAP_NO_AREA] = "（未分領域）",
+		[I18N_MAP_PART_FIRST] = "（第1部分，共#部分）",
+		[I18N_MAP_PART] = "證據圖（續，第#部分，共#部分）",
 		[I18N_SOURCE_ONE] = "資料來源",
 		[I18N_SOURCE_MANY] = "資料來源",
 		[I18N_FLOAT_NOTE] = "註",
@@ -857,6 +875,8 @@ static const i18n_lang langs[] = {
 		[I18N_MAP_LACK_RECOMMENDATION] = "(!) 提言なし",
 		[I18N_MAP_LACK_REC_EVIDENCE] = "(!) 根拠なし",
 		[I18N_MAP_NO_AREA] = "（分野なし）",
+		[I18N_MAP_PART_FIRST] = "（1/#）",
+		[I18N_MAP_PART] = "根拠マップ（続き、#/#）",
 		[I18N_SOURCE_ONE] = "出典",
 		[I18N_SOURCE_MANY] = "出典",
 		[I18N_FLOAT_NOTE] = "注",
@@ -971,16 +991,21 @@ bool i18n_date_has_day(const char *s, size_t n)
 	return n == 10 && s[4] == '-' && s[7] == '-';
 }
 
+void i18n_numbers(const i18n_lang *l, i18n_word w, size_t a, size_t b, buf *out)
+{
+	const char *s = i18n_word_of(l, w), *hash;
+	size_t k = 0;
+	while ((hash = strchr(s, '#')) != NULL) {
+		buf_put(out, s, (size_t)(hash - s));
+		buf_printf(out, "%zu", k++ ? b : a);
+		s = hash + 1;
+	}
+	buf_puts(out, s);
+}
+
 void i18n_counted(const i18n_lang *l, size_t n, i18n_word one, i18n_word many, buf *out)
 {
-	const char *w = i18n_word_of(l, n == 1 || (n == 0 && l->zero_one) ? one : many);
-	const char *hash;
-	while ((hash = strchr(w, '#')) != NULL) {
-		buf_put(out, w, (size_t)(hash - w));
-		buf_printf(out, "%zu", n);
-		w = hash + 1;
-	}
-	buf_puts(out, w);
+	i18n_numbers(l, n == 1 || (n == 0 && l->zero_one) ? one : many, n, n, out);
 }
 
 void i18n_date(const i18n_lang *l, const char *s, size_t n, buf *out)

@@ -100,6 +100,11 @@ typedef enum i18n_word {
 	I18N_MAP_LACK_REC_EVIDENCE,
 	/* the group of the recommendations without an area */
 	I18N_MAP_NO_AREA,
+	/* a map cut into pictures (Word): after the alt text of the first,
+	 * "#" its number of parts; the alt text of another, its part and
+	 * the number of parts */
+	I18N_MAP_PART_FIRST,
+	I18N_MAP_PART,
 	/* below a table or figure, before LABEL_COLON: its sources (the
 	 * _MANY form when it has more than one) and its note */
 	I18N_SOURCE_ONE,
@@ -186,6 +191,8 @@ static inline const char *i18n_word_of(const i18n_lang *l, i18n_word w)
 	return l->words[w];
 }
 
+/* Word w with its first "#" replaced by a, the next by b. */
+void i18n_numbers(const i18n_lang *l, i18n_word w, size_t a, size_t b, buf *out);
 /*
  * The count n with its noun, "3 findings": the word one or many by the
  * language's rule, its "#" replaced by n.

@@ -253,6 +253,9 @@ typedef struct render_image {
 				 * slice, these nmore the ones below it, top
 				 * to bottom; else NULL */
 	size_t nmore;
+	const char *const *alts;	/* ... and then each slice's alt text,
+					 * data's first (nmore + 1), in the
+					 * brief's language */
 } render_image;
 
 /*

@@ -561,29 +561,25 @@ static void picture(render *r, const render_ev *ev, const char *style, int width
  * space between them (the slices meet) and may end a page: a figure's
  * keep-with-next between slices would ask for them all on one page.
  * The first follows the caption, which keeps with it.  The alt text is
- * the map's on the first; the others say which part of it they are.
+ * the map's on the first; the others say which part of it they are
+ * (render_image.alts, in the brief's language).
  */
 static void map_slices(render *r, const render_ev *ev)
 {
 	const render_image *im = ev->image;
 	size_t n = im->nmore + 1;
-	buf alt = BUF_INIT;
 	for (size_t i = 0; i < n; i++) {
 		render_image one = *im;
 		one.data = i ? im->more[i - 1] : im->data;
 		one.more = NULL;
 		one.nmore = 0;
+		one.alts = NULL;
 		render_ev e = *ev;
 		e.image = &one;
-		alt.len = 0;
-		if (i)
-			buf_printf(&alt, "The evidence map, continued (part %zu of %zu)", i + 1, n);
-		else
-			buf_printf(&alt, "%s (part 1 of %zu)", ev->label ? ev->label : "", n);
-		e.label = alt.data;
+		if (im->alts)
+			e.label = im->alts[i];
 		picture(r, &e, "BriefMapSlice", 0, 0);
 	}
-	buf_free(&alt);
 }
 
 /* A box's table style, by its type. */

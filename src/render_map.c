@@ -358,7 +358,7 @@ void render_map(render *r, const ast_node *m)
 	}
 	const char *file = r->opt->map_file && !r->opt->tex_folder ?
 		r->opt->map_file : RENDER_MAP_FILE;
-	render_image img = {{file, strlen(file)}, {"", 0}, NULL, NULL, 0, 0, "", NULL, 0};
+	render_image img = {{file, strlen(file)}, {"", 0}, NULL, NULL, 0, 0, "", NULL, 0, NULL};
 	if (p->map_mime) {
 		img.data.p = p->map.data ? p->map.data : "";
 		img.data.len = p->map.len;
@@ -369,15 +369,36 @@ void render_map(render *r, const ast_node *m)
 		img.cuts = p->map_cuts.data ? p->map_cuts.data : "";
 	}
 	str *more = NULL;
+	const char **alts = NULL;
+	buf alts_text = BUF_INIT;	/* the slices' alt texts, each ended by a NUL */
 	if (p->map_mime && p->map_nslices > 1) {
+		size_t n = p->map_nslices;
 		img.data.len = p->map_ends[0];
-		more = xmalloc((p->map_nslices - 1) * sizeof *more, "the map's slices");
-		for (size_t i = 1; i < p->map_nslices; i++) {
+		more = xmalloc((n - 1) * sizeof *more, "the map's slices");
+		for (size_t i = 1; i < n; i++) {
 			more[i - 1].p = p->map.data + p->map_ends[i - 1];
 			more[i - 1].len = p->map_ends[i] - p->map_ends[i - 1];
 		}
 		img.more = more;
-		img.nmore = p->map_nslices - 1;
+		img.nmore = n - 1;
+		/* the first the map's, with its number of parts; the others
+		 * which part they are */
+		size_t *at = xmalloc(n * sizeof *at, "the map's slices");
+		for (size_t i = 0; i < n; i++) {
+			at[i] = alts_text.len;
+			if (i == 0) {
+				buf_put(&alts_text, alt.data ? alt.data : "", alt.len);
+				i18n_numbers(p->lang, I18N_MAP_PART_FIRST, n, n, &alts_text);
+			} else {
+				i18n_numbers(p->lang, I18N_MAP_PART, i + 1, n, &alts_text);
+			}
+			buf_putc(&alts_text, '\0');
+		}
+		alts = xmalloc(n * sizeof *alts, "the map's slices");
+		for (size_t i = 0; i < n; i++)
+			alts[i] = alts_text.data + at[i];
+		free(at);
+		img.alts = alts;
 	}
 	r->at = b->open_at;
 	/* the caption, labels, alt text and key in the brief's language */
@@ -409,6 +430,8 @@ void render_map(render *r, const ast_node *m)
 	ev.entering = false;
 	render_fire(r, &ev);
 	free(more);
+	free(alts);
+	buf_free(&alts_text);
 	buf_free(&alt);
 	buf_free(&key);
 }

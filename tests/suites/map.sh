@@ -123,7 +123,8 @@ done
 #   Word      one picture, and four for the 40 recommendations (cut between
 #             rows of nodes, as the PDF), each shown at 70% of its drawn
 #             size or more, the caption just before the first; LibreOffice
-#             makes a PDF of it with the map's words and its pictures
+#             makes a PDF of it with the map's words and its pictures; in
+#             a Korean brief, each slice's alt text is Korean
 #   JSON      the body's map node, numbered with the figures
 #   no dot    a located error naming graphviz, and no output written (an
 #             old one kept); Markdown needs no dot
@@ -214,6 +215,24 @@ for f in examples/grid-resilience.brief "$tmp"/map-5.brief "$tmp"/map-40.brief; 
 	else ko "$n: Markdown: no mermaid block of $nodes nodes ($got)"; fi
 	echo "$d/x.md:$nodes" >>"$mermaid_jobs"
 done
+
+# a Korean brief's Word map: each slice's alt text in Korean, which part
+# it is of how many (the first the map's own alt text)
+sed '0,/^date: /s//lang: ko\ndate: /' "$tmp/map-40.brief" >"$tmp/map-40-ko.brief"
+d=$tmp/m-map-40-ko
+mkdir -p "$d/docx"
+if "$BRIEFC" build -t docx -o "$d/x.docx" "$tmp/map-40-ko.brief" 2>/dev/null &&
+	(cd "$d/docx" && unzip -q ../x.docx); then
+	perl -0777 -ne 'print "$1\n" while /<pic:cNvPr [^>]*descr="([^"]*)"/g' \
+		"$d/docx/word/document.xml" >"$d/descr"
+	if [ "$(wc -l <"$d/descr")" -eq 4 ] &&
+		sed -n 1p "$d/descr" | grep -q '^논증 구조도: .* (1/4)$' &&
+		sed -n 3p "$d/descr" | grep -qx '근거 지도, 계속 (3/4)' &&
+		! grep -qiE 'part|map|evidence' "$d/descr"; then ok
+	else ko "map-40 in Korean: Word's alt texts of the slices: $(head -c 400 "$d/descr")"; fi
+else
+	ko "map-40 in Korean: -t docx failed"
+fi
 
 # LibreOffice reads the Word map of 40 recommendations: its caption, its
 # last recommendation and its four pictures in the PDF it makes
