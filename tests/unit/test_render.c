@@ -523,7 +523,7 @@ static void test_latex_bad_character(void **state)
 		  "\xE0\xA4\xB2\xE0\xA5\x80, \xE0\xA4\xA6 again, \xCD\xB8 \xCD\xB9 "
 		  "\xCD\xB8.\n");
 	size_t before = d.diags.n;
-	render_options o = {false};
+	render_options o = {.fragment = false};
 	buf out = BUF_INIT;
 	assert_int_equal(render_latex(&d, &o, &out), 1);
 	/* one error per script (Devanagari) or per character of none, at
@@ -944,7 +944,7 @@ static void test_render_heading_without_id(void **state)
 	ast_doc d;
 	unit_load(&d, FM "# One\n\n# {#}\n\n# Three\n\n::: evidence e\ntitle: T\n:::\n");
 	assert_true(unit_count(&d, DC_SYNTAX) + unit_count(&d, DC_BAD_VALUE) > 0);
-	render_options o = {false};
+	render_options o = {.fragment = false};
 	int (*const fns[])(const ast_doc *, const render_options *, buf *) = {
 		render_md, render_html, render_latex,
 	};
