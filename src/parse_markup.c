@@ -108,6 +108,13 @@ void parse_markup_line(parse_state *ps, const parse_tok *t, span at)
 	(void)at;
 	if (a.end <= a.start)
 		return;
+	/* Past a line of prose the body has begun, whatever that line looks
+	 * like (a rule, a bullet of another language): only a field's line
+	 * keeps the place open for the next one.  So a rule straight after
+	 * the fields and a rule after a blank line below them are alike,
+	 * and fmt's blank line between fields and body changes nothing. */
+	bool past = ps->after_fields;
+	ps->after_fields = false;
 	/* Every text line comes here: the first byte decides, and most
 	 * lines start with none of these. */
 	switch (s[a.start]) {
@@ -119,7 +126,7 @@ void parse_markup_line(parse_state *ps, const parse_tok *t, span at)
 	case '\xC2':
 		break;
 	default:
-		if (ps->after_fields)
+		if (past)
 			break;
 		return;
 	}
@@ -155,7 +162,7 @@ void parse_markup_line(parse_state *ps, const parse_tok *t, span at)
 		    "section with a heading instead");
 		return;
 	}
-	if (ps->after_fields) {
+	if (past) {
 		span key = key_of(s, a);
 		const ast_field_spec *sp = known_key(ps, key);
 		if (sp) {
@@ -163,10 +170,7 @@ void parse_markup_line(parse_state *ps, const parse_tok *t, span at)
 			    "line or note's definition above ended the fields; "
 			    "move it up among them");
 			misplaced(ps, sp, key, a);
-		} else {
-			/* the fields that were meant come first: past a
-			 * line of prose, the body has begun */
-			ps->after_fields = false;
+			ps->after_fields = true;
 		}
 	}
 }
