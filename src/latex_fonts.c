@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "bytes8.h"
 #include "escape.h"
 #include "utf8.h"
 
@@ -69,8 +70,7 @@ void latex_scripts_scan(latex_scripts *sc, const char *s, size_t n)
 {
 	size_t i = 0;
 	while (i < n) {
-		uint64_t x;
-		if (i + 8 <= n && (memcpy(&x, s + i, 8), (x & 0x8080808080808080u) == 0)) {
+		if (i + 8 <= n && b8_ascii(b8_load(s + i))) {
 			i += 8;	/* eight ASCII bytes */
 			continue;
 		}
