@@ -156,16 +156,16 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner,
 		unsigned line, col;
 		source_locate(&ps->doc->src, b->u.block->open_at.start, &line, &col);
 		char name[160];
+		/* the kind as written, in the source (the scanner reads ahead
+		 * of it, so it is as it was) */
+		span k = b->u.block->kind_at;
+		int kl = (int)(k.end - k.start > 60 ? 60 : k.end - k.start);
 		if (b->u.block->id.len)
-			snprintf(name, sizeof name, "%.*s %.*s",
-				 (int)(b->u.block->kind_name.len > 60 ? 60 : b->u.block->kind_name.len),
-				 b->u.block->kind_name.p,
+			snprintf(name, sizeof name, "%.*s %.*s", kl, ps->text + k.start,
 				 (int)(b->u.block->id.len > 80 ? 80 : b->u.block->id.len),
 				 b->u.block->id.p);
 		else
-			snprintf(name, sizeof name, "%.*s",
-				 (int)(b->u.block->kind_name.len > 60 ? 60 : b->u.block->kind_name.len),
-				 b->u.block->kind_name.p);
+			snprintf(name, sizeof name, "%.*s", kl, ps->text + k.start);
 		size_t d = diag_report(dl, DC_SYNTAX, *loc,
 				       "block '%s' opened at %u:%u is never closed: "
 				       "expected ':::' before %s",

@@ -10,6 +10,15 @@
 
 #include "xalloc.h"
 
+const ast_float ast_no_float = {0};
+
+ast_float *ast_block_float(ast_doc *d, ast_block *b)
+{
+	if (!b->fl)
+		b->fl = arena_alloc(&d->side, sizeof *b->fl);
+	return b->fl;
+}
+
 ast_node *ast_new(ast_doc *d, ast_type t, span at)
 {
 	ast_node *n = d->spare;
@@ -420,3 +429,5 @@ void ast_plain_text(const ast_node *n, buf *out)
 
 /* ast.h: the node stays within a cache line on 64-bit machines. */
 _Static_assert(sizeof(ast_node) <= 64, "ast_node grew past 64 bytes");
+/* ast.h: a block of every kind pays for each of its bytes (ast_float). */
+_Static_assert(sizeof(ast_block) <= 240, "ast_block grew past 240 bytes");

@@ -144,41 +144,63 @@ typedef enum ast_level {
 } ast_level;
 
 /*
- * The parts of the rarer nodes live outside ast_node, so that the many
- * text and break nodes stay small; ast_new() allocates them.
+ * The parts only tables, figures and boxes have, apart from ast_block:
+ * every block would pay for them otherwise, and a brief has hundreds of
+ * thousands of findings, recommendations and evidence blocks in a large
+ * one against a few floats (docs/architecture.md).  Read through
+ * ast_float_of, which gives an empty one for any other block.
  */
-typedef struct ast_block {
-	ast_block_kind kind;
-	str kind_name;
-	span kind_at;
-	str id;		/* empty when none */
-	span id_at;
-	span open_at;	/* the ::: line */
-	ast_field *fields;
+typedef struct ast_float {
 	/* a table's columns (parse.c): their alignments, from the delimiter
 	 * row, which has ndelim cells and stands at delim_at (ndelim 0: no
 	 * delimiter row) */
 	ast_align *align;
 	uint32_t ndelim;
 	span delim_at;
+	/* filled by resolve.c */
+	ast_field *f_caption, *f_note, *f_src, *f_alt;	/* tables, figures */
+	int width;		/* figure: `width:` in percent, 0 if none */
+	ast_box_type box_type;
+} ast_float;
+
+/*
+ * The parts of the rarer nodes live outside ast_node, so that the many
+ * text and break nodes stay small; ast_new() allocates them.  A block is
+ * 240 bytes, the most common one in a brief after text and paragraphs:
+ * what only some kinds need goes elsewhere (ast_float) or in what the
+ * others leave as padding.
+ */
+typedef struct ast_block {
+	ast_block_kind kind;
 	/* semantic part, filled by resolve.c */
 	int number;	/* finding/recommendation, table, figure, box with an
 			 * ID: 1.. in document order (a map is a figure);
 			 * evidence: source number */
+	span kind_at;
+	str id;		/* empty when none */
+	span id_at;
+	span open_at;	/* the ::: line */
+	ast_field *fields;
 	ast_field *f_claim, *f_action, *f_title;	/* shortcuts */
-	ast_field *f_caption, *f_note, *f_src, *f_alt;	/* tables, figures */
-	int width;		/* figure: `width:` in percent, 0 if none */
-	bool misplaced_field;	/* a field written in the body or folded into
-				 * another field (unsupported-markup) */
-	ast_box_type box_type;
+	ast_float *fl;		/* tables, figures, boxes: ast_float_of */
 	ast_idlist evidence;	/* finding: evidence:; table, figure: source: */
 	ast_idlist addresses;	/* recommendation: addresses: */
 	ast_idref area;		/* recommendation: area: / recommendations: area filter */
 	ast_level confidence, priority;
+	int cites;	/* evidence: citations anywhere, prose included */
+	bool misplaced_field;	/* a field written in the body or folded into
+				 * another field (unsupported-markup) */
 	ast_vec addressed_by;	/* finding <- recommendations */
 	ast_vec cited_by;	/* evidence <- findings and references' blocks */
-	int cites;		/* evidence: citations anywhere, prose included */
 } ast_block;
+
+/* A block's float part: b->fl, or an empty one (all fields NULL, no
+ * columns) for a block without. */
+extern const ast_float ast_no_float;
+static inline const ast_float *ast_float_of(const ast_block *b)
+{
+	return b->fl ? b->fl : &ast_no_float;
+}
 
 typedef struct ast_entry {
 	str key;	/* area id, or the abbreviation */
@@ -397,6 +419,9 @@ static inline bool ast_in_library(const ast_doc *d, const ast_node *n)
 
 /* ---- construction (parse.c and tests) ---- */
 ast_node *ast_new(ast_doc *d, ast_type t, span at);
+/* b's float part, made (in the side arena) when b has none yet: for the
+ * parser and resolve.c, which fill it for tables, figures and boxes. */
+ast_float *ast_block_float(ast_doc *d, ast_block *b);
 /* A text or soft-break node, unlinked and no longer referenced, for
  * ast_new to hand out again: the inline parser makes and joins many, and
  * the arena frees nothing before the end. */

@@ -35,6 +35,6 @@ void check_missing_file(ast_doc *d)
 	check_image(d, d->meta.logo, "the logo");
 	for (size_t i = 0; i < d->figures.n; i++) {
 		const ast_node *f = d->figures.v[i];
-		check_image(d, f->u.block->f_src, check_block_title(d, f));
+		check_image(d, ast_float_of(f->u.block)->f_src, check_block_title(d, f));
 	}
 }

@@ -33,10 +33,11 @@ void check_table_shape(ast_doc *d)
 		if (!head || !ast_row_is_header(head))
 			continue;	/* a syntax error said so */
 		size_t h = cells_of(head);
-		uint32_t nd = t->u.block->ndelim;
+		const ast_float *fl = ast_float_of(t->u.block);
+		uint32_t nd = fl->ndelim;
 		if (nd && nd != h) {
 			size_t k = diag_report(&d->diags, DC_TABLE_SHAPE,
-					       t->u.block->delim_at,
+					       fl->delim_at,
 					       "the delimiter row has %u cell%s, "
 					       "the header %zu", nd,
 					       nd == 1 ? "" : "s", h);
@@ -160,9 +161,10 @@ void check_weak_alt(ast_doc *d)
 
 	for (size_t i = 0; i < d->figures.n; i++) {
 		const ast_node *f = d->figures.v[i];
-		const ast_field *a = f->u.block->f_alt;
-		const ast_field *src = f->u.block->f_src;
-		const ast_field *cap = f->u.block->f_caption;
+		const ast_float *fl = ast_float_of(f->u.block);
+		const ast_field *a = fl->f_alt;
+		const ast_field *src = fl->f_src;
+		const ast_field *cap = fl->f_caption;
 		if (!a || !a->value.len)
 			continue;	/* missing-field or bad-value */
 		fold_words(a->value.p, a->value.len, &alt);

@@ -39,7 +39,7 @@ static void note_images(const ast_doc *d, files *fs)
 	buf p = BUF_INIT;
 	for (size_t i = 0; i <= d->figures.n; i++) {
 		const ast_field *f = i < d->figures.n ?
-			d->figures.v[i]->u.block->f_src : d->meta.logo;
+			ast_float_of(d->figures.v[i]->u.block)->f_src : d->meta.logo;
 		if (f && image_path_field(d, f, &p))
 			files_note(fs, p.data);
 	}

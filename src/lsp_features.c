@@ -341,7 +341,7 @@ static void node_summary(buf *out, const ast_node *n)
 			break;
 		case BK_TABLE:
 		case BK_FIGURE:
-			field_text(n->u.block->f_caption, out);
+			field_text(ast_float_of(n->u.block)->f_caption, out);
 			break;
 		default:
 			break;
@@ -443,13 +443,14 @@ static void describe_float(buf *out, const ast_node *n)
 		buf_puts(out, "\n\n");
 		md_code(out, b->id.p, b->id.len);
 	}
-	if (b->kind == BK_FIGURE && b->f_alt && b->f_alt->value.len) {
+	const ast_float *fl = ast_float_of(b);
+	if (b->kind == BK_FIGURE && fl->f_alt && fl->f_alt->value.len) {
 		buf_puts(out, "\n\nAlt text: ");
-		md_field(out, b->f_alt);
+		md_field(out, fl->f_alt);
 	}
-	if (b->f_note && b->f_note->value.len) {
+	if (fl->f_note && fl->f_note->value.len) {
 		buf_puts(out, "\n\nNote: ");
-		md_field(out, b->f_note);
+		md_field(out, fl->f_note);
 	}
 	md_idlist(out, "Source", &b->evidence);
 }

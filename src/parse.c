@@ -711,7 +711,6 @@ void parse_block_open(parse_state *ps, const parse_tok *t, span at)
 	ps->blank = false;
 	ast_node *b = ast_new(d, AST_BLOCK, at);
 	b->u.block->open_at = at;
-	b->u.block->kind_name = ast_str(d, ps->text + t->a.start, t->a.end - t->a.start);
 	b->u.block->kind_at = t->a;
 	if (t->b.end > t->b.start) {
 		b->u.block->id = ast_str(d, ps->text + t->b.start, t->b.end - t->b.start);

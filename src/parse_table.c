@@ -90,7 +90,7 @@ static bool is_delimiter(const parse_state *ps, size_t n)
 
 static void delimiter_row(parse_state *ps, size_t n, span at)
 {
-	ast_block *b = ps->block->u.block;
+	ast_float *b = ast_block_float(ps->doc, ps->block->u.block);
 	b->align = arena_alloc(&ps->doc->side, n * sizeof *b->align);
 	for (size_t k = 0; k < n; k++)
 		b->align[k] = (ast_align)align_of(ps->lex, ps->segs[k]);
@@ -177,14 +177,15 @@ void parse_table_blank(parse_state *ps)
 void parse_table_end(parse_state *ps)
 {
 	const ast_node *b = ps->block;
-	if (ps->table_header && b->u.block->ndelim)
+	uint32_t ndelim = ast_float_of(b->u.block)->ndelim;
+	if (ps->table_header && ndelim)
 		return;
-	if (!ps->table_header && !b->u.block->ndelim)
+	if (!ps->table_header && !ndelim)
 		diag_report(&ps->doc->diags, DC_SYNTAX, b->u.block->open_at,
 			    "the table has no rows: write a header row, a "
 			    "delimiter row ('|---|---|') and the rows after "
 			    "its fields and a blank line");
-	else if (ps->table_header && !b->u.block->ndelim && !ps->table_delim_said)
+	else if (ps->table_header && !ndelim && !ps->table_delim_said)
 		diag_report(&ps->doc->diags, DC_SYNTAX, ps->table_header->at,
 			    "expected the delimiter row under the table's "
 			    "header, one '---' per column ('|---|--:|')");

@@ -88,7 +88,7 @@ static void caption(render *r, const ast_block *b, const char *label)
 			.name = b->kind == BK_TABLE ? "table" : "figure"};
 	render_fire(r, &ev);
 	r->p->noexpand++;
-	render_field_inlines(r, b->f_caption);
+	render_field_inlines(r, ast_float_of(b)->f_caption);
 	r->p->noexpand--;
 	ev.entering = false;
 	render_fire(r, &ev);
@@ -192,8 +192,9 @@ static str *head_plain(render *r, const ast_node *row, size_t ncols, buf *b)
 void render_table(render *r, const ast_node *t)
 {
 	const ast_block *b = t->u.block;
+	const ast_float *fl = ast_float_of(b);
 	const ast_node *head = NULL;
-	size_t ncols = b->ndelim;
+	size_t ncols = fl->ndelim;
 	for (const ast_node *n = t->first; n; n = n->next) {
 		if (n->type != AST_ROW)
 			continue;
@@ -205,13 +206,13 @@ void render_table(render *r, const ast_node *t)
 	if (!ncols)
 		ncols = 1;	/* a table with no rows still has a column */
 	render_align *aligns = xcalloc(ncols, sizeof *aligns, "a table's columns");
-	for (size_t k = 0; k < b->ndelim && k < ncols; k++)
-		aligns[k] = (render_align)b->align[k];
+	for (size_t k = 0; k < fl->ndelim && k < ncols; k++)
+		aligns[k] = (render_align)fl->align[k];
 	buf plain = BUF_INIT;
 	size_t *widths = xcalloc(ncols, sizeof *widths, "a table's columns");
 	if (r->be != &render_null_backend) {
-		if (b->f_caption && b->f_caption->inl)
-			render_plain(r->doc, b->f_caption->inl, &plain);
+		if (fl->f_caption && fl->f_caption->inl)
+			render_plain(r->doc, fl->f_caption->inl, &plain);
 		buf w = BUF_INIT;
 		column_widths(r, t, widths, &w);
 		buf_free(&w);
@@ -250,11 +251,11 @@ void render_table(render *r, const ast_node *t)
 	r->p->noexpand--;
 
 	float_source(r, b);
-	if (render_has(b->f_note)) {
+	if (render_has(fl->f_note)) {
 		render_ev note = {.el = RE_FLOAT_NOTE, .entering = true, .label = render_word(r, I18N_FLOAT_NOTE)};
 		render_fire(r, &note);
 		r->p->noexpand++;
-		render_field_inlines(r, b->f_note);
+		render_field_inlines(r, fl->f_note);
 		r->p->noexpand--;
 		note.entering = false;
 		render_fire(r, &note);
@@ -271,9 +272,10 @@ void render_table(render *r, const ast_node *t)
 void render_figure(render *r, const ast_node *f)
 {
 	const ast_block *b = f->u.block;
+	const ast_float *fl = ast_float_of(b);
 	buf plain = BUF_INIT;
-	if (b->f_caption && b->f_caption->inl && r->be != &render_null_backend)
-		render_plain(r->doc, b->f_caption->inl, &plain);
+	if (fl->f_caption && fl->f_caption->inl && r->be != &render_null_backend)
+		render_plain(r->doc, fl->f_caption->inl, &plain);
 	render_ev ev = {.el = RE_FIGURE, .entering = true, .id = render_node_id(f),
 			.number = b->number, .label = render_word(r, I18N_FIGURE)};
 	ev.text.p = plain.data ? plain.data : "";
@@ -283,11 +285,11 @@ void render_figure(render *r, const ast_node *f)
 	render_image img;
 	char *data;
 	buf file = BUF_INIT;
-	image_load(r, b->f_src, b->number, &img, &data, &file);
+	image_load(r, fl->f_src, b->number, &img, &data, &file);
 	render_ev im = {.el = RE_IMAGE, .entering = true, .image = &img,
-			.label = b->f_alt ? b->f_alt->value.p : "",
-			.number = b->width};
-	r->at = b->f_alt ? b->f_alt->value_at : f->at;
+			.label = fl->f_alt ? fl->f_alt->value.p : "",
+			.number = fl->width};
+	r->at = fl->f_alt ? fl->f_alt->value_at : f->at;
 	render_fire(r, &im);
 	free(data);
 	buf_free(&file);
@@ -308,7 +310,7 @@ void render_box_open(render *r, const ast_node *x)
 	const ast_block *b = x->u.block;
 	render_ev ev = {.el = RE_BOX, .entering = true, .id = render_node_id(x),
 			.number = b->number, .label = render_word(r, I18N_BOX),
-			.name = box_types[b->box_type]};
+			.name = box_types[ast_float_of(b)->box_type]};
 	render_fire(r, &ev);
 	if (!render_has(b->f_title))
 		return;
@@ -323,6 +325,6 @@ void render_box_close(render *r, const ast_node *x)
 {
 	const ast_block *b = x->u.block;
 	render_ev ev = {.el = RE_BOX, .id = render_node_id(x), .number = b->number,
-			.label = render_word(r, I18N_BOX), .name = box_types[b->box_type]};
+			.label = render_word(r, I18N_BOX), .name = box_types[ast_float_of(b)->box_type]};
 	render_fire(r, &ev);
 }

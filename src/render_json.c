@@ -326,8 +326,9 @@ static void put_align(jctx *c, const ast_node *t, uint32_t k)
 {
 	static const char *const names[] = {"null", "\"left\"", "\"center\"",
 					    "\"right\""};
-	if (t && t->type == AST_BLOCK && k < t->u.block->ndelim)
-		buf_puts(c->out, names[t->u.block->align[k]]);
+	const ast_float *fl = t && t->type == AST_BLOCK ? ast_float_of(t->u.block) : NULL;
+	if (fl && k < fl->ndelim)
+		buf_puts(c->out, names[fl->align[k]]);
 	else
 		buf_puts(c->out, "null");
 }
@@ -757,17 +758,18 @@ static void put_cells(jctx *c, const ast_node *row)
 static void put_table_entry(jctx *c, const ast_node *n)
 {
 	const ast_block *b = n->u.block;
+	const ast_float *fl = ast_float_of(b);
 	buf_puts(c->out, "{\"id\":");
 	put_str(c, b->id);
 	key(c, "number");
 	put_number(c, n);
-	put_inline_field(c, "caption", b->f_caption);
-	put_inline_field(c, "note", b->f_note);
+	put_inline_field(c, "caption", fl->f_caption);
+	put_inline_field(c, "note", fl->f_note);
 	key(c, "source");
 	put_idlist(c, &b->evidence);
 	key(c, "columns");
 	buf_putc_fast(c->out, '[');
-	for (uint32_t k = 0; k < b->ndelim; k++) {
+	for (uint32_t k = 0; k < fl->ndelim; k++) {
 		if (k)
 			buf_putc_fast(c->out, ',');
 		put_align(c, n, k);
@@ -801,20 +803,21 @@ static void put_table_entry(jctx *c, const ast_node *n)
 static void put_figure(jctx *c, const ast_node *n)
 {
 	const ast_block *b = n->u.block;
+	const ast_float *fl = ast_float_of(b);
 	buf_puts(c->out, "{\"id\":");
 	put_str(c, b->id);
 	key(c, "number");
 	put_number(c, n);
 	key(c, "src");
-	put_value(c, b->f_src);
+	put_value(c, fl->f_src);
 	key(c, "alt");
-	put_value(c, b->f_alt);
-	put_inline_field(c, "caption", b->f_caption);
+	put_value(c, fl->f_alt);
+	put_inline_field(c, "caption", fl->f_caption);
 	key(c, "source");
 	put_idlist(c, &b->evidence);
 	key(c, "width");
-	if (b->width)
-		put_int(c->out, b->width);
+	if (fl->width)
+		put_int(c->out, fl->width);
 	else
 		buf_puts(c->out, "null");
 	put_at(c, n->at);
@@ -853,7 +856,7 @@ static void put_box(jctx *c, const ast_node *n)
 	key(c, "number");
 	put_number(c, n);
 	key(c, "type");
-	put_cstr(c, types[b->box_type]);
+	put_cstr(c, types[ast_float_of(b)->box_type]);
 	put_inline_field(c, "title", b->f_title);
 	put_at(c, n->at);
 	put_end(c, n->at);

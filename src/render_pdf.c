@@ -752,7 +752,7 @@ int render_pdf(const ast_doc *d, const render_options *o, buf *out, buf *errmsg)
 	}
 	for (size_t i = 0; i < d->figures.n; i++) {
 		const ast_block *b = d->figures.v[i]->u.block;
-		copy_image(d, b->f_src, b->number, dir);
+		copy_image(d, ast_float_of(b)->f_src, b->number, dir);
 	}
 	copy_image(d, d->meta.logo, 0, dir);
 	if (map.len) {		/* the map's drawing, as the LaTeX names it */

@@ -193,24 +193,27 @@ static void decode_block(ast_doc *d, ast_node *b)
 	case BK_EVIDENCE:
 		b->u.block->f_title = ast_field_get(fs, "title");
 		break;
-	case BK_TABLE:
-		b->u.block->f_caption = ast_field_get(fs, "caption");
-		b->u.block->f_note = ast_field_get(fs, "note");
+	case BK_TABLE: {
+		ast_float *fl = ast_block_float(d, b->u.block);
+		fl->f_caption = ast_field_get(fs, "caption");
+		fl->f_note = ast_field_get(fs, "note");
 		b->u.block->evidence = split_ids(d, ast_field_get(fs, "source"));
 		break;
+	}
 	case BK_FIGURE: {
-		b->u.block->f_src = ast_field_get(fs, "src");
-		b->u.block->f_alt = ast_field_get(fs, "alt");
-		b->u.block->f_caption = ast_field_get(fs, "caption");
+		ast_float *fl = ast_block_float(d, b->u.block);
+		fl->f_src = ast_field_get(fs, "src");
+		fl->f_alt = ast_field_get(fs, "alt");
+		fl->f_caption = ast_field_get(fs, "caption");
 		b->u.block->evidence = split_ids(d, ast_field_get(fs, "source"));
 		const ast_field *w = ast_field_get(fs, "width");
-		b->u.block->width = w ? percent_of(w->value.p) : 0;
+		fl->width = w ? percent_of(w->value.p) : 0;
 		break;
 	}
 	case BK_BOX: {
 		b->u.block->f_title = ast_field_get(fs, "title");
 		const ast_field *t = ast_field_get(fs, "type");
-		b->u.block->box_type = t ? box_type_of(t->value.p) : BOX_NOTE;
+		ast_block_float(d, b->u.block)->box_type = t ? box_type_of(t->value.p) : BOX_NOTE;
 		break;
 	}
 	default:

@@ -90,8 +90,6 @@ static ast_node *block(ast_doc *d, ast_block_kind k, const char *id,
 {
 	ast_node *n = add(d, d->root, AST_BLOCK, at(d, whole));
 	n->u.block->kind = k;
-	n->u.block->kind_name = ast_str(d, ast_block_kind_name(k),
-				       strlen(ast_block_kind_name(k)));
 	if (id)
 		n->u.block->id = ast_str(d, id, strlen(id));
 	n->u.block->open_at = at(d, open);

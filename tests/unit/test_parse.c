@@ -204,11 +204,12 @@ static void test_table(void **state)
 	ast_node *t = unit_find(d.root, AST_BLOCK, 0);
 	assert_int_equal(t->u.block->kind, BK_TABLE);
 	assert_int_equal(t->u.block->number, 1);
-	assert_int_equal(t->u.block->ndelim, 4);
-	assert_int_equal(t->u.block->align[0], AL_LEFT);
-	assert_int_equal(t->u.block->align[1], AL_CENTER);
-	assert_int_equal(t->u.block->align[2], AL_RIGHT);
-	assert_int_equal(t->u.block->align[3], AL_NONE);
+	const ast_float *fl = ast_float_of(t->u.block);
+	assert_int_equal(fl->ndelim, 4);
+	assert_int_equal(fl->align[0], AL_LEFT);
+	assert_int_equal(fl->align[1], AL_CENTER);
+	assert_int_equal(fl->align[2], AL_RIGHT);
+	assert_int_equal(fl->align[3], AL_NONE);
 	ast_node *h = unit_find(t, AST_ROW, 0);
 	assert_true(ast_row_is_header(h));
 	ast_node *c1 = unit_find(h, AST_CELL, 1);
