@@ -126,15 +126,13 @@ static ast_box_type box_type_of(const char *v)
 }
 
 /*
- * Split a comma-separated value into ID references.  Offsets come from the
- * field's pieces so each ID points at its own text.
+ * The ID references of a comma-separated value into v (counted only, when
+ * v is NULL); their number.  Offsets come from the field's pieces so each
+ * ID points at its own text.
  */
-static ast_idlist split_ids(ast_doc *d, const ast_field *f)
+static size_t scan_ids(ast_doc *d, const ast_field *f, ast_idref *v)
 {
-	ast_idlist l = {NULL, 0};
-	if (!f)
-		return l;
-	size_t cap = 0;
+	size_t n = 0;
 	const char *t = d->src.text;
 	for (size_t s = 0; s < f->nsegs; s++) {
 		uint32_t p = f->segs[s].start, e = f->segs[s].end;
@@ -148,22 +146,35 @@ static ast_idlist split_ids(ast_doc *d, const ast_field *f)
 			while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t'))
 				b--;
 			if (b > a || q < e) {
-				if (l.n == cap) {
-					size_t nc = cap ? cap * 2 : 4;
-					l.v = arena_realloc(&d->arena, l.v, cap * sizeof *l.v,
-							    nc * sizeof *l.v);
-					cap = nc;
+				if (v) {
+					ast_idref *r = &v[n];
+					r->id = ast_str(d, t + a, b - a);
+					r->at = b > a ? span_make(a, b) : span_make(q, q + 1);
+					r->target = NULL;
+					r->locator.p = "";
+					r->locator.len = 0;
+					r->locator_at = span_make(0, 0);
 				}
-				ast_idref *r = &l.v[l.n++];
-				r->id = ast_str(d, t + a, b - a);
-				r->at = b > a ? span_make(a, b) : span_make(q, q + 1);
-				r->target = NULL;
-				r->locator.p = "";
-				r->locator.len = 0;
-				r->locator_at = span_make(0, 0);
+				n++;
 			}
 			p = q < e ? q + 1 : e;
 		}
+	}
+	return n;
+}
+
+/* Split a comma-separated value into ID references: counted first, so
+ * that each list takes what it holds (a large brief has one or two in
+ * each of tens of thousands of findings and recommendations). */
+static ast_idlist split_ids(ast_doc *d, const ast_field *f)
+{
+	ast_idlist l = {NULL, 0};
+	if (!f)
+		return l;
+	size_t n = scan_ids(d, f, NULL);
+	if (n) {
+		l.v = arena_alloc(&d->arena, n * sizeof *l.v);
+		l.n = scan_ids(d, f, l.v);
 	}
 	return l;
 }
