@@ -562,13 +562,13 @@ static void fields_begin(parse_state *ps, ast_field **list,
 	ps->fields = list;
 	ps->specs = specs;
 	ps->nspecs = n;
-	ps->last = arena_alloc(&ps->doc->side, (n + 1) * sizeof *ps->last);
+	ps->last = xgrow(ps->last, &ps->lastcap, n, sizeof *ps->last, "the fields");
+	memset(ps->last, 0, (n + 1) * sizeof *ps->last);
 }
 
 /* After the last field whose spec comes no later than f's: O(specs). */
 static void insert_field(parse_state *ps, ast_field *f)
 {
-	f->spec = ast_spec_find(ps->specs, ps->nspecs, f->name.p, f->name.len);
 	size_t k = f->spec ? (size_t)(f->spec - ps->specs) : ps->nspecs;
 	ast_field **at = ps->fields;
 	for (size_t j = k + 1; j-- > 0;)
@@ -605,12 +605,21 @@ void parse_field(parse_state *ps, const parse_tok *t, span at)
 		return;
 	}
 	ast_field *f = arena_alloc(&d->side, sizeof *f);
-	f->name = ast_str(d, ps->text + t->a.start, t->a.end - t->a.start);
+	const char *name = ps->text + t->a.start;
+	size_t len = t->a.end - t->a.start;
+	f->spec = ast_spec_find(ps->specs, ps->nspecs, name, len);
+	/* A known name is its spec's, a copy of none. */
+	if (f->spec)
+		f->name = (str){f->spec->name, len};
+	else
+		f->name = ast_str(d, name, len);
 	f->name_at = t->a;
 	f->value_at = t->b;
-	f->segs = arena_alloc(&d->arena, 4 * sizeof *f->segs);
+	/* A value of one line is its one piece: most fields are, and keep
+	 * no array (parse_cont makes one for a second line). */
+	f->segs = &f->value_at;
 	if (t->b.end > t->b.start)
-		f->segs[f->nsegs++] = t->b;
+		f->nsegs = 1;
 	insert_field(ps, f);
 	ps->field = f;
 }
@@ -654,9 +663,12 @@ void parse_cont(parse_state *ps, const parse_tok *t, span at)
 		return;
 	}
 	parse_markup_cont(ps, t, f);
-	/* Room for 4 pieces at first, then doubled at each power of two:
-	 * a field of n continuation lines costs O(n), not O(n^2). */
-	if (f->nsegs >= 4 && (f->nsegs & (f->nsegs - 1)) == 0)
+	/* Room for 4 pieces from the second on, then doubled at each power
+	 * of two: a field of n continuation lines costs O(n), not O(n^2). */
+	if (f->segs == &f->value_at && f->nsegs) {
+		f->segs = arena_alloc(&ps->doc->arena, 4 * sizeof *f->segs);
+		f->segs[0] = f->value_at;
+	} else if (f->nsegs >= 4 && (f->nsegs & (f->nsegs - 1)) == 0)
 		f->segs = arena_realloc(&ps->doc->arena, f->segs, f->nsegs * sizeof *f->segs,
 					2 * f->nsegs * sizeof *f->segs);
 	else if (f->nsegs == 0)
@@ -845,6 +857,7 @@ static void parse_unit(ast_doc *d, char *lex, uint32_t start, uint32_t end,
 	scanner_end(&ps);
 	close_all(&ps);
 	free(ps.segs);
+	free(ps.last);
 	inline_scratch_free(&ps.scratch);
 }
 

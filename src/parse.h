@@ -51,7 +51,8 @@ typedef struct parse_state {
 	ast_field **fields;
 	const ast_field_spec *specs;
 	size_t nspecs;
-	ast_field **last;
+	ast_field **last;	/* heap, reused from block to block */
+	size_t lastcap;
 	char *entry_val;	/* the last entry's value, when continued */
 	size_t entry_room;	/* its size in the arena; 0: not yet copied */
 	ast_node *para;		/* the open paragraph */
