@@ -249,6 +249,12 @@ typedef struct ast_note {
 } ast_note;
 
 /*
+ * The links.  A node's children are a list: first, then next until NULL;
+ * their prev links go the other way and close in a ring, the first
+ * child's prev being the last child.  So a node holds no pointer to its
+ * last child (a node is 56 bytes, not 64, and a large brief has over a
+ * million): ast_last and ast_prev read the ring.
+ *
  * Text and soft breaks.  A hard-wrapped paragraph is one text node, not a
  * text and a break node per line: inline.c joins lines that follow each
  * other in the source, and every reader holds to this invariant (the
@@ -269,7 +275,7 @@ typedef struct ast_note {
  * at its soft breaks with ast_text_next (below) and treats each break as
  * it treats an AST_SOFTBREAK.
  *
- * 64 bytes: a real brief has about 20,000 nodes per MB of input, most of
+ * 56 bytes: a real brief has about 20,000 nodes per MB of input, most of
  * them text, so only text keeps its part in the node (its length in what
  * would be padding); read and write it with ast_text and ast_set_text.
  */
@@ -277,7 +283,9 @@ struct ast_node {
 	ast_type type;
 	uint32_t tlen;		/* AST_TEXT, AST_CODE: bytes at u.text */
 	span at;
-	ast_node *parent, *first, *last, *next, *prev;
+	ast_node *parent, *first, *next;
+	ast_node *prev;		/* the sibling before, or for the first
+				 * child, the last (read it with ast_prev) */
 
 	union {
 		const char *text;	/* AST_TEXT, AST_CODE (see str) */
@@ -290,6 +298,18 @@ struct ast_node {
 		ast_note *note;		/* AST_FOOTNOTE, AST_FNREF */
 	} u;
 };
+
+/* The last child of n, or NULL. */
+static inline ast_node *ast_last(const ast_node *n)
+{
+	return n->first ? n->first->prev : NULL;
+}
+
+/* The sibling before n, or NULL. */
+static inline ast_node *ast_prev(const ast_node *n)
+{
+	return n->parent && n->parent->first != n ? n->prev : NULL;
+}
 
 /* The column of an AST_CELL (0-based) and whether an AST_ROW is its
  * table's header: kept in tlen, which only text uses otherwise. */

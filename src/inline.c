@@ -542,15 +542,19 @@ static void remove_delim(ictx *c, delim *dl)
 
 static void unlink_node(ast_node *n)
 {
+	/* (the prev links close in a ring: ast.h) */
 	ast_node *p = n->parent;
-	if (n->prev)
-		n->prev->next = n->next;
-	else
+	if (n == p->first) {
 		p->first = n->next;
-	if (n->next)
-		n->next->prev = n->prev;
-	else
-		p->last = n->prev;
+		if (n->next)
+			n->next->prev = n->prev;
+	} else {
+		n->prev->next = n->next;
+		if (n->next)
+			n->next->prev = n->prev;
+		else
+			p->first->prev = n->prev;
+	}
 	n->prev = n->next = n->parent = NULL;
 }
 
@@ -562,7 +566,7 @@ static void insert_after(ast_node *at, ast_node *n)
 	if (at->next)
 		at->next->prev = n;
 	else
-		at->parent->last = n;
+		at->parent->first->prev = n;
 	at->next = n;
 }
 
@@ -744,7 +748,7 @@ static void broken_link(ictx *c, const bracket *b, size_t i)
  */
 static void image(ictx *c, ast_node *link, uint32_t bang)
 {
-	ast_node *t = link->prev;
+	ast_node *t = ast_prev(link);
 	link->u.link->image = true;
 	diag_report(&c->d->diags, DC_UNSUPPORTED_MARKUP,
 		    span_make(bang, link->at.end),
@@ -997,7 +1001,7 @@ static bool joins_break(const ast_doc *d, const ast_node *n)
  */
 static ast_node *absorb_break(ast_doc *d, ast_node *sb)
 {
-	ast_node *n = sb->prev, *t = sb->next;
+	ast_node *n = ast_prev(sb), *t = sb->next;
 	bool text_before = n && n->type == AST_TEXT;
 	bool text_after = t && t->type == AST_TEXT;
 	if (text_before && text_after)

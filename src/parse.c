@@ -657,7 +657,7 @@ void parse_cont(parse_state *ps, const parse_tok *t, span at)
 	ast_field *f = ps->field;
 	if (!f) {
 		/* An entry line of ::: acronyms / areas continued: extend it. */
-		ast_node *e = ps->block ? ps->block->last : NULL;
+		ast_node *e = ps->block ? ast_last(ps->block) : NULL;
 		if (e && (e->type == AST_AREA || e->type == AST_ACRONYM))
 			entry_extend(ps, e, t->a);
 		return;

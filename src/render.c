@@ -177,7 +177,7 @@ static bool in_tight_item(const render_priv *p, const ast_node *n)
 /* A list entered: what it and its items say. */
 static void list_push(render_priv *p, const ast_node *l)
 {
-	const ast_node *prev = l->prev;
+	const ast_node *prev = ast_prev(l);
 	p->lists = xgrow(p->lists, &p->clists, p->nlists, sizeof *p->lists,
 			 "the open lists");
 	p->lists[p->nlists++] = (render_list){
@@ -203,10 +203,10 @@ static bool is_emph(const ast_node *n)
 /* What touches emphasis n (render_flank). */
 static void flank_of(const ast_node *n, render_flank *f)
 {
-	const ast_node *a = n->first, *z = n->last, *x = n->next;
+	const ast_node *a = n->first, *z = ast_last(n), *x = n->next;
 	f->first = a && a->type == AST_TEXT && a->tlen ? a->u.text[0] : 0;
 	f->last = z && z->type == AST_TEXT && z->tlen ? z->u.text[z->tlen - 1] : 0;
-	f->in_emph_first = !n->prev && is_emph(n->parent);
+	f->in_emph_first = !ast_prev(n) && is_emph(n->parent);
 	f->in_emph_last = !x && is_emph(n->parent);
 	f->next_char = 0;
 	if (!x) {

@@ -91,14 +91,16 @@ static void check_tree(const ast_doc *d)
 		abort();
 	for (const ast_node *n = root; n; n = ast_next(n, root, true)) {
 		check_span(d, n->at, ast_type_name(n->type));
-		if ((n->first == NULL) != (n->last == NULL))
-			bad_node(n, "first and last disagree");
-		if (n->first && (n->first->prev || n->first->parent != n))
+		/* the children's prev links close in a ring (ast.h) */
+		const ast_node *last = ast_last(n);
+		if (n->first && (!last || n->first->parent != n))
 			bad_node(n, "first child linked wrong");
-		if (n->last && (n->last->next || n->last->parent != n))
+		if (last && (last->next || last->parent != n))
 			bad_node(n, "last child linked wrong");
 		if (n->next && (n->next->prev != n || n->next->parent != n->parent))
 			bad_node(n, "next sibling linked wrong");
+		if (n->parent && !n->next && n->parent->first->prev != n)
+			bad_node(n, "the ring does not close at the last child");
 		if (n->type == AST_TEXT || n->type == AST_CODE) {
 			/* ast.h: code is a NUL-terminated copy; text may be
 			 * its bytes in the source, len of them */

@@ -275,7 +275,7 @@ static void test_nested_lists(void **state)
 	assert_non_null(unit_find(e, AST_PARAGRAPH, 1));	/* "More of e." */
 	ast_node *f = a->next;
 	assert_non_null(f);
-	unit_assert_str(ast_text(unit_find(f, AST_PARAGRAPH, 0)->last), "Text of f.");
+	unit_assert_str(ast_text(ast_last(unit_find(f, AST_PARAGRAPH, 0))), "Text of f.");
 	ast_doc_free(&d);
 
 	unit_load(&d, FM "- a\n  - b\n    - c\n      - d\n- e\n         - f\n");
