@@ -73,9 +73,9 @@ uint64_t hash_seed(const void *table, const void *slots)
 	return x ^ (x >> 31);
 }
 
-static void htab_grow(htab *t)
+/* Move t's entries into a table of cap slots (a power of two). */
+static void htab_resize(htab *t, size_t cap)
 {
-	size_t cap = t->cap ? t->cap * 2 : 64;
 	htab_entry *slots = xcalloc(cap, sizeof *slots, "a hash table");
 	if (!t->cap)
 		t->seed = hash_seed(t, slots);
@@ -91,6 +91,22 @@ static void htab_grow(htab *t)
 	free(t->slots);
 	t->slots = slots;
 	t->cap = cap;
+}
+
+static void htab_grow(htab *t)
+{
+	htab_resize(t, t->cap ? t->cap * 2 : 64);
+}
+
+void htab_reserve(htab *t, size_t n)
+{
+	if (!n)
+		return;
+	size_t cap = t->cap ? t->cap : 64;
+	while (n * 2 > cap)	/* as htab_put grows it for n entries */
+		cap *= 2;
+	if (cap > t->cap)
+		htab_resize(t, cap);
 }
 
 /* The slot of key, or the empty slot where it would go. */

@@ -53,6 +53,9 @@ htab_entry *htab_get(const htab *t, const char *key, size_t len);
 /* The entry of key, added with a zero value when absent (*added says
  * which, when added is not NULL). */
 htab_entry *htab_put(htab *t, const char *key, size_t len, bool *added);
+/* Room for n entries in all, made at once: a table grown entry by entry
+ * holds its old slots and its new ones at once, half again its size. */
+void htab_reserve(htab *t, size_t n);
 void htab_free(htab *t);
 
 /* A set of pointers (zero-initialised is empty). */

@@ -237,6 +237,9 @@ static void collect(ast_doc *d)
 {
 	ast_vec slugs = {NULL, 0, 0};
 	int nboxes = 0, nfigures = 0;
+	/* At most one ID for each (the acronyms define none): the table is
+	 * made once, not grown through every power of two. */
+	htab_reserve(&d->ids, d->defining.n);
 	for (size_t i = 0; i < d->defining.n; i++) {
 		ast_node *n = d->defining.v[i];
 		switch (n->type) {

@@ -42,6 +42,34 @@ static void test_string_table(void **state)
 	assert_null(htab_get(&t, "key-1", 5));
 }
 
+/* A table reserved for n entries takes them without growing, and keeps
+ * what it held before. */
+static void test_string_table_reserved(void **state)
+{
+	(void)state;
+	enum { N = 3000 };
+	static char keys[N][16];
+	htab t = {0};
+	htab_reserve(&t, 0);
+	assert_int_equal(t.cap, 0);
+	snprintf(keys[0], sizeof keys[0], "key-0");
+	htab_put(&t, keys[0], strlen(keys[0]), NULL)->val.n = 0;
+	htab_reserve(&t, N);
+	size_t cap = t.cap;
+	assert_true(cap >= 2 * N);
+	assert_true(cap < 4 * N);
+	for (size_t i = 1; i < N; i++) {
+		snprintf(keys[i], sizeof keys[i], "key-%zu", i);
+		htab_put(&t, keys[i], strlen(keys[i]), NULL)->val.n = i;
+	}
+	assert_int_equal(t.cap, cap);
+	for (size_t i = 0; i < N; i++)
+		assert_int_equal(htab_get(&t, keys[i], strlen(keys[i]))->val.n, i);
+	htab_reserve(&t, 10);	/* never shrinks */
+	assert_int_equal(t.cap, cap);
+	htab_free(&t);
+}
+
 static void test_hash_seeded(void **state)
 {
 	(void)state;
@@ -71,6 +99,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_string_table),
+		cmocka_unit_test(test_string_table_reserved),
 		cmocka_unit_test(test_hash_seeded),
 		cmocka_unit_test(test_pointer_set),
 	};
