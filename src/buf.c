@@ -59,7 +59,9 @@ void buf_grow(buf *b, size_t extra)
 	b->cap = cap;
 }
 
-void buf_put(buf *b, const char *s, size_t n)
+/* buf_put when it must grow (or has nothing yet: a buffer written
+ * nothing still holds ""). */
+void buf_put_slow(buf *b, const char *s, size_t n)
 {
 	if (n == 0) {
 		if (!b->data)

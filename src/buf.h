@@ -9,6 +9,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 /*
  * Where a streamed buffer's finished lines go (main.c streams outputs):
@@ -34,7 +35,7 @@ typedef struct buf {
 void buf_free(buf *b);
 void buf_clear(buf *b);
 void buf_grow(buf *b, size_t extra);
-void buf_put(buf *b, const char *s, size_t n);
+void buf_put_slow(buf *b, const char *s, size_t n);
 void buf_puts(buf *b, const char *s);
 void buf_putc(buf *b, char c);
 void buf_printf(buf *b, const char *fmt, ...)
@@ -48,6 +49,19 @@ void buf_put_base64(buf *b, const char *s, size_t n);
 void buf_sink_flush(buf *b);
 /* Detach the contents; the caller frees them. */
 char *buf_detach(buf *b);
+
+/* n bytes at the end; inline, as every byte of every output passes
+ * here, most in pieces of a few bytes. */
+static inline void buf_put(buf *b, const char *s, size_t n)
+{
+	if (n == 0 || n >= b->cap - b->len) {
+		buf_put_slow(b, s, n);
+		return;
+	}
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
 
 static inline void buf_putc_fast(buf *b, char c)
 {

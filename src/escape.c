@@ -51,13 +51,31 @@ static const bool html_special[256] = {
 	['&'] = true, ['<'] = true, ['>'] = true, ['"'] = true, ['\''] = true,
 };
 
+/* Bytes of x that may be special: & and ' (0x26, 0x27: x|1 is 0x27),
+ * " (0x22), < and > (0x3C, 0x3E: x|2 is 0x3E; so is '=' caught, and '?'
+ * harmlessly).  Exact for any bytes. */
+static inline uint64_t html_maybe8(uint64_t x)
+{
+	return b8_eq(x | b8_spread(1), '\'') | b8_eq(x, '"') |
+	       b8_eq(x | b8_spread(2), '>');
+}
+
 void escape_html(buf *out, const char *s, size_t n)
 {
 	size_t i = 0;
 	while (i < n) {
 		size_t run = i;
-		while (run < n && !html_special[(unsigned char)s[run]])
-			run++;
+		/* prose holds few of them: eight bytes at a time to the next
+		 * that may be one, then the table decides */
+		for (;;) {
+			while (run + 8 <= n && !html_maybe8(b8_load(s + run)))
+				run += 8;
+			size_t stop = n - run > 8 ? run + 8 : n;
+			while (run < stop && !html_special[(unsigned char)s[run]])
+				run++;
+			if (run == n || html_special[(unsigned char)s[run]])
+				break;
+		}
 		buf_put(out, s + i, run - i);
 		if (run == n)
 			break;

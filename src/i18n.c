@@ -1020,28 +1020,25 @@ void i18n_date(const i18n_lang *l, const char *s, size_t n, buf *out)
 		return;
 	}
 	const char *month = mon ? l->months[mon - 1] : NULL;
-	char d[8];
-	if (day == 1 && l->day1)
-		snprintf(d, sizeof d, "%s", l->day1);
-	else
-		snprintf(d, sizeof d, "%d", day);
+	char d[8] = {(char)('0' + day / 10), (char)('0' + day % 10)};
+	const char *dd = day == 1 && l->day1 ? l->day1 : d + (day < 10);
 	switch (l->date) {
 	case I18N_DMY:
 	case I18N_DMY_DOT:
 		if (day)
-			buf_printf(out, l->date == I18N_DMY_DOT ? "%s. " : "%s ", d);
+			buf_printf(out, l->date == I18N_DMY_DOT ? "%s. " : "%s ", dd);
 		if (month)
 			buf_printf(out, "%s ", month);
 		buf_put(out, s, 4);
 		break;
 	case I18N_MDY:
 		if (month)
-			buf_printf(out, day ? "%s %s, " : "%s ", month, d);
+			buf_printf(out, day ? "%s %s, " : "%s ", month, dd);
 		buf_put(out, s, 4);
 		break;
 	case I18N_DMY_DE:
 		if (day)
-			buf_printf(out, "%s de ", d);
+			buf_printf(out, "%s de ", dd);
 		if (month)
 			buf_printf(out, "%s de ", month);
 		buf_put(out, s, 4);
@@ -1052,7 +1049,7 @@ void i18n_date(const i18n_lang *l, const char *s, size_t n, buf *out)
 		if (month)
 			buf_printf(out, " %s월", month);
 		if (day)
-			buf_printf(out, " %s일", d);
+			buf_printf(out, " %s일", dd);
 		break;
 	case I18N_YMD_CJK:
 		buf_put(out, s, 4);
@@ -1060,7 +1057,7 @@ void i18n_date(const i18n_lang *l, const char *s, size_t n, buf *out)
 		if (month)
 			buf_printf(out, "%s月", month);
 		if (day)
-			buf_printf(out, "%s日", d);
+			buf_printf(out, "%s日", dd);
 		break;
 	}
 }
