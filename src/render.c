@@ -102,6 +102,8 @@ static void exit_node(render *r, const ast_node *n);
 static void walk(render *r, const ast_node *root)
 {
 	for (ast_iter it = ast_iter_start(root); ast_iter_next(&it);) {
+		if (r->p->pass_over)
+			return;
 		if (it.entering)
 			it.skip = !enter_node(r, it.node);
 		else
@@ -420,9 +422,15 @@ void render_lit_word(render *r, i18n_word w)
 void render_lit_label(render *r, i18n_word w, long v)
 {
 	char t[48];
-	int k = snprintf(t, sizeof t, "%s ", render_word(r, w));
+	const char *word = render_word(r, w);
+	size_t k = strlen(word);
 	/* every label word is short (test_i18n.c): never cut */
-	render_lit_num(r, k > 0 && (size_t)k < sizeof t ? t : "", v);
+	if (k + 2 > sizeof t)
+		k = 0;
+	memcpy(t, word, k);
+	t[k] = ' ';
+	t[k + 1] = '\0';
+	render_lit_num(r, t, v);
 }
 
 void render_lit_joiner(render *r, size_t i, size_t n)
@@ -758,15 +766,22 @@ int render_run(const ast_doc *d, const render_options *o, const render_backend *
 	 * anchored stays false, and the list at the end takes the counts as
 	 * they are by then.
 	 */
+	bool counts = d->has_sources_block || has_block(d, BK_RECOMMENDATIONS);
 	p.acr_looking = p.acr.n > 0;
-	p.counted = d->has_sources_block || has_block(d, BK_RECOMMENDATIONS) ||
-		    p.acr_looking;
+	p.acr_only = !counts;
+	p.counted = counts || p.acr_looking;
 	if (p.counted) {
 		pass_reset(&p, d);
 		document(&r);
 		memcpy(p.cites_total, p.cites, p.nsrc * sizeof *p.cites);
 		memcpy(p.anchored, p.anchor_done, d->areas.n * sizeof *p.anchored);
 		memcpy(p.note_marks_total, p.note_marks, p.nnotes * sizeof *p.note_marks);
+		/* cut short once every acronym had a use that reads well
+		 * (render_text.c): its counts are partial, and the lists at
+		 * the end take theirs as they are by then, as with none */
+		if (p.pass_over)
+			p.counted = false;
+		p.pass_over = false;
 	}
 	buf_free(&scratch);
 	r.be = be;

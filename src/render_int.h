@@ -31,6 +31,9 @@ struct render_priv {
 				 * spelled out (the first pass) */
 	size_t nwell;		/* how many have one */
 	bool acr_looking;	/* the first pass looks for them */
+	bool acr_only;		/* ... and for nothing else (render_run) */
+	bool pass_over;		/* the first pass has found all it looks for:
+				 * the rest of its walk is skipped */
 	prose flat;		/* the prose being scanned for acronyms */
 	piece_marks *pieces;	/* the text pieces of the prose being written */
 	size_t npieces, cpieces;

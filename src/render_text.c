@@ -218,6 +218,8 @@ static size_t acronym(render *r, const acro_use *u, const char *s)
 		if (well && !p->acr_well[u->index]) {
 			p->acr_well[u->index] = true;
 			p->nwell++;
+			/* nothing more to learn: the first pass may stop */
+			p->pass_over = p->acr_only && p->nwell == p->acr.n;
 		}
 		return u->len;
 	}
