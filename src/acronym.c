@@ -263,3 +263,83 @@ unsigned acronym_context(const prose *p, size_t a, size_t b, size_t len)
 		c |= ACRONYM_WRITTEN;
 	return c;
 }
+
+/* ---- the uses kept for the renderer ---- */
+
+void acronym_uses_note(prose *p, size_t a, size_t b, size_t len, size_t index,
+		       void *ctx)
+{
+	acronym_uses *u = ctx;
+	const prose_piece *pc = p->pieces;
+	if (index == ACRONYM_UNDECLARED || !p->node)
+		return;
+	if (!u->open) {
+		u->open = true;
+		u->piece = 0;
+		u->h = xgrow(u->h, &u->caph, u->nh, sizeof *u->h, "the acronym uses");
+		u->h[u->nh++] = (acronym_holder){p->node, u->n, 0};
+	}
+	/* the piece the use starts in: uses come in order */
+	while (u->piece < p->npieces && pc[u->piece].from + pc[u->piece].len <= a)
+		u->piece++;
+	if (u->piece >= p->npieces)
+		return;
+	const prose_piece *at = &pc[u->piece];
+	if (!at->text || (at->fl & CP_CODE) || b > at->from + at->len ||
+	    b - a - len > UINT8_MAX || a - at->from > UINT32_MAX || len > UINT32_MAX)
+		return;		/* not within one text piece */
+	u->v = xgrow(u->v, &u->cap, u->n, sizeof *u->v, "the acronym uses");
+	u->v[u->n++] = (acronym_use){at->text, (uint32_t)(a - at->from),
+				     (uint32_t)len, (uint8_t)(b - a - len),
+				     (uint8_t)acronym_context(p, a, b, len)};
+	u->h[u->nh - 1].n++;
+}
+
+void acronym_uses_end(acronym_uses *u)
+{
+	if (u->open && !u->h[u->nh - 1].n)
+		u->nh--;
+	u->open = false;
+}
+
+static int holder_cmp(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)((const acronym_holder *)a)->holder;
+	uintptr_t y = (uintptr_t)((const acronym_holder *)b)->holder;
+	return (x > y) - (x < y);
+}
+
+void acronym_uses_finish(acronym_uses *u)
+{
+	acronym_uses_end(u);
+	if (u->nh)
+		qsort(u->h, u->nh, sizeof *u->h, holder_cmp);
+}
+
+const acronym_use *acronym_uses_of(const acronym_uses *u, const ast_node *holder,
+				   size_t *n)
+{
+	size_t lo = 0, hi = u ? u->nh : 0;
+	uintptr_t k = (uintptr_t)holder;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		uintptr_t m = (uintptr_t)u->h[mid].holder;
+		if (m == k) {
+			*n = u->h[mid].n;
+			return u->v + u->h[mid].first;
+		}
+		if (m < k)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*n = 0;
+	return NULL;
+}
+
+void acronym_uses_free(acronym_uses *u)
+{
+	free(u->v);
+	free(u->h);
+	memset(u, 0, sizeof *u);
+}

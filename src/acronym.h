@@ -109,4 +109,50 @@ static inline bool acronym_reads_well(unsigned context)
 			    ACRONYM_IN_NAME));
 }
 
+/*
+ * The uses of declared acronyms the checks found, kept for the renderer
+ * (render_text.c), which would otherwise flatten and scan the same prose
+ * again: for each holder the checks' walk scanned (a heading, a
+ * paragraph, a table cell, a field's inlines) that has a use, its uses
+ * in order, each within one text piece (a line of a text node, as
+ * ast_text_next gives it; a use across two pieces is not kept, as the
+ * renderer cannot mark it).  24 bytes a use: a brief of 64 MB has a few
+ * hundred thousand.
+ */
+typedef struct acronym_use {
+	const char *piece;	/* the text piece it lies in */
+	uint32_t at;		/* the acronym: piece bytes [at, at + len) */
+	uint32_t len;		/* (which acronym is the renderer's table's to
+				 * say: libraries' unused ones are dropped
+				 * after the checks) */
+	uint8_t plural;		/* bytes of the word after the acronym: its 's' */
+	uint8_t context;	/* acronym_context */
+} acronym_use;
+
+typedef struct acronym_holder {
+	const ast_node *holder;
+	size_t first, n;	/* its uses in acronym_uses.v */
+} acronym_holder;
+
+typedef struct acronym_uses {
+	acronym_use *v;
+	size_t n, cap;
+	acronym_holder *h;	/* sorted by holder once finished */
+	size_t nh, caph;
+	size_t piece;		/* the scan under way: its piece, its holder */
+	bool open;
+} acronym_uses;
+
+/* Note p's declared uses as acronym_scan finds them (an acronym_fn; ctx:
+ * the acronym_uses), p->node being the holder; acronym_uses_end after
+ * each scan, acronym_uses_finish after the last. */
+void acronym_uses_note(prose *p, size_t a, size_t b, size_t len, size_t index,
+		       void *ctx);
+void acronym_uses_end(acronym_uses *u);
+void acronym_uses_finish(acronym_uses *u);
+/* The uses in holder (n of them), or NULL when none were kept. */
+const acronym_use *acronym_uses_of(const acronym_uses *u, const ast_node *holder,
+				   size_t *n);
+void acronym_uses_free(acronym_uses *u);
+
 #endif

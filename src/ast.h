@@ -405,6 +405,11 @@ typedef struct ast_doc {
 	 * leave alone because another diagnostic already explains it. */
 	ast_vec excused, meant;
 	bool excused_done;
+	/* Filled once by the acronym checks when keep_acronym_uses is set
+	 * (the document is to be rendered): the uses they found in each
+	 * piece of prose (acronym.h). */
+	bool keep_acronym_uses;
+	struct acronym_uses *acr_uses;
 	/*
 	 * A document of several files (assemble.c, contract 12).  assembled:
 	 * the comments were found in each file's own text (comments) and so

@@ -32,8 +32,8 @@ static bool in_prose(const prose *p, size_t i)
 
 /* The checks asked for, each called for every use acronym_scan finds. */
 typedef struct scan_ctx {
-	acronym_fn *fn[3];
-	void *ctx[3];
+	acronym_fn *fn[4];
+	void *ctx[4];
 	size_t n;
 } scan_ctx;
 
@@ -370,6 +370,7 @@ struct check_acr {
 	unsigned which;		/* CHECK_ACR_* */
 	acronym_table t;
 	size_t *uses;		/* of each declared acronym */
+	acronym_uses *keep;	/* the uses kept for the renderer, or NULL */
 	scan_ctx sc;
 	undef_state undef;
 	mismatch_state mm;
@@ -382,6 +383,8 @@ static void scan(prose *p, void *ctx)
 	if ((p->where & CW_EVIDENCE) && !(p->where & (CW_INLINE_FIELD | CW_TEXT_FIELD)))
 		return;
 	acronym_scan(p, &a->t, token, &a->sc);
+	if (a->keep)
+		acronym_uses_end(a->keep);
 }
 
 check_acr *check_acr_begin(ast_doc *d, unsigned which, check_prose_use *use)
@@ -406,12 +409,21 @@ check_acr *check_acr_begin(ast_doc *d, unsigned which, check_prose_use *use)
 		a->sc.fn[a->sc.n] = mismatch_token;
 		a->sc.ctx[a->sc.n++] = &a->mm;
 	}
+	/* the first scan of the document keeps its uses for the renderer */
+	if (d->keep_acronym_uses && !d->acr_uses && a->t.n) {
+		d->acr_uses = xcalloc(1, sizeof *d->acr_uses, "the acronym uses");
+		a->keep = d->acr_uses;
+		a->sc.fn[a->sc.n] = acronym_uses_note;
+		a->sc.ctx[a->sc.n++] = a->keep;
+	}
 	*use = (check_prose_use){CW_ACRONYM_PROSE, 0, scan, a};
 	return a;
 }
 
 void check_acr_finish(check_acr *a)
 {
+	if (a->keep)
+		acronym_uses_finish(a->keep);
 	if (a->which & CHECK_ACR_UNDEFINED)
 		undef_finish(a->d, &a->undef);
 	if (a->which & CHECK_ACR_UNUSED)

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "acronym.h"
 #include "assemble.h"
 #include "ast.h"
 #include "image.h"
@@ -100,6 +101,10 @@ void ast_doc_free(ast_doc *d)
 			   &d->defining, &d->excused, &d->meant};
 	for (size_t i = 0; i < sizeof docv / sizeof docv[0]; i++)
 		ast_vec_free(docv[i]);
+	if (d->acr_uses) {
+		acronym_uses_free(d->acr_uses);
+		free(d->acr_uses);
+	}
 	htab_free(&d->ids);
 	htab_free(&d->note_ids);
 	free(d->url_fields);

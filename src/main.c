@@ -226,8 +226,11 @@ static int write_output(const char *path, const char *data, size_t len)
 }
 
 /* Load, check and police one file, its reads recorded in fs; -1
- * (reported) if it cannot be read. */
-static int load(ast_doc *d, files *fs, const char *path, const options *o)
+ * (reported) if it cannot be read.  rendered: the document will be
+ * rendered (the checks keep what the renderer would find again:
+ * acronym.h). */
+static int load(ast_doc *d, files *fs, const char *path, const options *o,
+		bool rendered)
 {
 	char *raw;
 	size_t len;
@@ -243,6 +246,7 @@ static int load(ast_doc *d, files *fs, const char *path, const options *o)
 		ast_doc_free(d);
 		return -1;
 	}
+	d->keep_acronym_uses = rendered;
 	check_run_all(d);
 	policy_apply(&o->pol, d);
 	diag_sort(&d->diags);
@@ -285,7 +289,7 @@ static int check_files(const options *o, files *fs)
 			  o->diagnostics == DF_TEXT && diag_format_want_color(2), &out);
 	for (size_t i = 0; i < o->nfiles; i++) {
 		ast_doc d;
-		if (load(&d, fs, o->files[i], o) != 0) {
+		if (load(&d, fs, o->files[i], o, false) != 0) {
 			status = EXIT_USAGE;
 			continue;
 		}
@@ -485,7 +489,7 @@ static int build_file(const options *o, const format_entry *fe, files *fs)
 		return EXIT_USAGE;
 
 	ast_doc d;
-	if (load(&d, fs, o->files[0], o) != 0) {
+	if (load(&d, fs, o->files[0], o, true) != 0) {
 		free(ref);
 		return EXIT_USAGE;
 	}
@@ -758,7 +762,7 @@ static int cmd_trace(const options *o)
 			lo.pol.code[c] = POLICY_DISABLED;
 	ast_doc d;
 	files fs = FILES_INIT;
-	int rc = load(&d, &fs, o->files[0], &lo);
+	int rc = load(&d, &fs, o->files[0], &lo, false);
 	files_free(&fs);
 	if (rc != 0)
 		return EXIT_USAGE;

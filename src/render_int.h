@@ -41,6 +41,7 @@ struct render_priv {
 	size_t nuses, cuses;
 	acro_ctx *ctx;		/* ... innermost last */
 	size_t nctx, cctx;
+	const ast_node *text_node;	/* the text node being written, or NULL */
 	unsigned *cites;	/* by source number: citations written so far */
 	unsigned *cites_total;	/* ... and in the whole first pass */
 	bool counted;		/* the first pass ran (render_run) */

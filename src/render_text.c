@@ -48,10 +48,14 @@ struct acro_use {
 	unsigned context;	/* acronym_context */
 };
 
-/* The prose being written, innermost last. */
+/* The prose being written, innermost last.  Prose the checks scanned
+ * (holder set) has its uses in the document's acronym_uses instead. */
 struct acro_ctx {
 	size_t first, next, end;	/* its pieces in render_priv.pieces */
 	size_t uses;			/* render_priv.nuses before it */
+	const ast_node *holder;		/* of kept uses, or NULL */
+	const acronym_use *kept;	/* ... nkept of them, in order */
+	size_t nkept, knext;
 };
 
 void render_acro_init(render_priv *p, const ast_doc *d)
@@ -123,7 +127,7 @@ static void note_use(prose *pr, size_t a, size_t b, size_t len, size_t index,
 static void acro_push_flat(render_priv *p)
 {
 	prose *pr = &p->flat;
-	acro_ctx c = {p->npieces, p->npieces, p->npieces, p->nuses};
+	acro_ctx c = {p->npieces, p->npieces, p->npieces, p->nuses, NULL, NULL, 0, 0};
 	for (size_t i = 0; i < pr->npieces; i++) {
 		if (!is_text(&pr->pieces[i]))
 			continue;
@@ -172,12 +176,18 @@ void render_acro_push(render *r, const ast_node *holder)
 	render_priv *p = r->p;
 	if (!marking(r))
 		return;
-	if (!looked_enough(r) && holder_maybe(p, holder)) {
-		prose_flatten(&p->flat, holder);
-		acro_push_flat(p);
-		return;
+	acro_ctx c = {p->npieces, p->npieces, p->npieces, p->nuses, NULL, NULL, 0, 0};
+	if (!looked_enough(r)) {
+		/* the checks scanned it already: their uses, no second scan */
+		c.kept = acronym_uses_of(r->doc->acr_uses, holder, &c.nkept);
+		if (c.kept)
+			c.holder = holder;
+		else if (holder_maybe(p, holder)) {
+			prose_flatten(&p->flat, holder);
+			acro_push_flat(p);
+			return;
+		}
 	}
-	acro_ctx c = {p->npieces, p->npieces, p->npieces, p->nuses};
 	p->ctx = xgrow(p->ctx, &p->cctx, p->nctx, sizeof *p->ctx, "the acronym uses");
 	p->ctx[p->nctx++] = c;
 }
@@ -242,6 +252,33 @@ static size_t acronym(render *r, const acro_use *u, const char *s)
 	return u->len;
 }
 
+/* Text piece s of c's holder: its kept uses, in order. */
+static void kept_uses(render *r, acro_ctx *c, const char *s, size_t n)
+{
+	size_t run = 0;
+	for (; c->knext < c->nkept && c->kept[c->knext].piece == s; c->knext++) {
+		const acronym_use *k = &c->kept[c->knext];
+		size_t index = acronym_find(&r->p->acr, s + k->at, k->len);
+		if (index == ACRONYM_UNDECLARED)
+			continue;
+		acro_use u = {k->at, k->len, (size_t)k->len + k->plural, index,
+			      k->context};
+		render_litn(r, s + run, u.at - run);
+		run = u.at + acronym(r, &u, s);
+	}
+	render_litn(r, s + run, n - run);
+}
+
+/* Whether the text being written is of the tree under holder (its
+ * parents are few: inlines nest a little). */
+static bool piece_of(const render_priv *p, const ast_node *holder)
+{
+	for (const ast_node *q = p->text_node; q; q = q->parent)
+		if (q == holder)
+			return true;
+	return false;
+}
+
 /* Author text: acronyms marked (and spelled out at their first use). */
 void render_text(render *r, const char *s, size_t n, span at)
 {
@@ -254,7 +291,19 @@ void render_text(render *r, const char *s, size_t n, span at)
 		return;
 	}
 	acro_ctx *c = p->nctx ? &p->ctx[p->nctx - 1] : NULL;
-	bool own = !c || c->next >= c->end || p->pieces[c->next].text != s;
+	if (c && c->holder) {
+		if (c->knext < c->nkept && c->kept[c->knext].piece == s) {
+			kept_uses(r, c, s, n);
+			return;
+		}
+		/* a piece of the holder with no use, or text of its own */
+		if (!acronym_maybe(&p->acr, s, n) || piece_of(p, c->holder)) {
+			render_litn(r, s, n);
+			return;
+		}
+	}
+	bool own = !c || c->holder || c->next >= c->end ||
+		   p->pieces[c->next].text != s;
 	if (own && !acronym_maybe(&p->acr, s, n)) {
 		render_litn(r, s, n);	/* no use here, whatever the prose */
 		return;
@@ -281,6 +330,8 @@ void render_text(render *r, const char *s, size_t n, span at)
 /* A text node; each newline in it is a soft break (ast.h). */
 void render_text_node(render *r, const ast_node *n)
 {
+	render_priv *p = r->p;
+	p->text_node = n;
 	for (ast_text_it it = {.n = n}; ast_text_next(&it);) {
 		if (it.piece.len)
 			render_text(r, it.piece.p, it.piece.len, it.at);
@@ -289,6 +340,7 @@ void render_text_node(render *r, const ast_node *n)
 			render_fire(r, &ev);
 		}
 	}
+	p->text_node = NULL;
 }
 
 void render_text_field(render *r, const ast_field *f)

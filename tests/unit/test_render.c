@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "unit.h"
+#include "acronym.h"
 #include "buf.h"
 #include "escape.h"
 #include "check.h"
@@ -479,6 +480,72 @@ static void test_acronyms_agree(void **state)
 	ast_doc_free(&d);
 }
 
+
+/* Render d (checked already) with every text backend, into out[3]. */
+static void render_three(const ast_doc *d, char *out[3])
+{
+	backend bes[] = {render_html, render_md, render_latex};
+	for (size_t b = 0; b < 3; b++) {
+		buf o = BUF_INIT;
+		render_options opt = {.fragment = true};
+		bes[b](d, &opt, &o);
+		buf_putc(&o, '\0');
+		out[b] = buf_detach(&o);
+	}
+}
+
+/*
+ * The renderer takes the acronym uses the checks kept (acronym.h) instead
+ * of scanning the prose again: it must write exactly what its own scan
+ * writes, in every holder of prose and with uses that straddle two
+ * pieces, touch markup, stand in a link, a heading, a field or a cell.
+ */
+static void test_acronym_uses_kept(void **state)
+{
+	(void)state;
+	static const char *const bodies[] = {
+		"# The ROK and the US\n\nThe ROK's role; the US-ROK talks; NGOs.\n",
+		"The *RO*K and ROK*s* and *ROK* and **the ROK**.\n",
+		"The ROK's role, the NGOs' view. Then the ROK and an NGO lead.\n",
+		"A [link on the ROK](https://example.org/ROK) and `ROK` code.\n\n"
+		"Korea (ROK) wrote it.\n",
+		"The US\nand the ROK,\nline by line; the National ROK Plan.\n",
+		"::: finding f\nclaim: The ROK and the US agree.\nevidence: e\n\n"
+		"Body on the ROK [@e].\n:::\n\n::: evidence e\ntitle: The ROK report\n"
+		"publisher: US office\n:::\n",
+		"::: table t\ncaption: ROK and US\n\n| A | B |\n|---|---|\n"
+		"| ROK | the US and NGOs |\n:::\n\nSee Table [@t].\n",
+		"Notes on the ROK.[^n]\n\n[^n]: The US and the ROK.\n",
+	};
+	for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++) {
+		char text[1024];
+		snprintf(text, sizeof text, FRONT "::: acronyms\nROK: Republic of Korea\n"
+			 "US: United States\nNGO: non-governmental organization\n"
+			 ":::\n\n%s", bodies[i]);
+		char *plain[3], *kept[3];
+		ast_doc d;
+		unit_load(&d, text);
+		check_run_all(&d);
+		assert_null(d.acr_uses);
+		render_three(&d, plain);
+		ast_doc_free(&d);
+
+		unit_load(&d, text);
+		d.keep_acronym_uses = true;
+		check_run_all(&d);
+		assert_non_null(d.acr_uses);
+		assert_true(d.acr_uses->n > 0);
+		render_three(&d, kept);
+		ast_doc_free(&d);
+		for (size_t b = 0; b < 3; b++) {
+			if (strcmp(plain[b], kept[b]) != 0)
+				fail_msg("case %zu, backend %zu:\n%s\n---\n%s", i, b,
+					 plain[b], kept[b]);
+			free(plain[b]);
+			free(kept[b]);
+		}
+	}
+}
 static void test_markdown_structure(void **state)
 {
 	(void)state;
@@ -1094,6 +1161,7 @@ int main(void)
 		cmocka_unit_test(test_numbers_and_references),
 		cmocka_unit_test(test_acronyms),
 		cmocka_unit_test(test_acronyms_agree),
+		cmocka_unit_test(test_acronym_uses_kept),
 		cmocka_unit_test(test_acronym_first_use),
 		cmocka_unit_test(test_markdown_structure),
 		cmocka_unit_test(test_unsafe_links),
