@@ -271,13 +271,12 @@ void acronym_uses_note(prose *p, size_t a, size_t b, size_t len, size_t index,
 {
 	acronym_uses *u = ctx;
 	const prose_piece *pc = p->pieces;
-	if (index == ACRONYM_UNDECLARED || !p->node)
+	if (index == ACRONYM_UNDECLARED || !p->node || u->lost)
 		return;
-	if (!u->open) {
-		u->open = true;
+	if (u->holder != p->node) {
+		u->holder = p->node;
 		u->piece = 0;
-		u->h = xgrow(u->h, &u->caph, u->nh, sizeof *u->h, "the acronym uses");
-		u->h[u->nh++] = (acronym_holder){p->node, u->n, 0};
+		u->ntmp = 0;
 	}
 	/* the piece the use starts in: uses come in order */
 	while (u->piece < p->npieces && pc[u->piece].from + pc[u->piece].len <= a)
@@ -285,33 +284,49 @@ void acronym_uses_note(prose *p, size_t a, size_t b, size_t len, size_t index,
 	if (u->piece >= p->npieces)
 		return;
 	const prose_piece *at = &pc[u->piece];
-	if (!at->text || (at->fl & CP_CODE) || b > at->from + at->len ||
-	    b - a - len > UINT8_MAX || a - at->from > UINT32_MAX || len > UINT32_MAX)
+	if (!at->text || (at->fl & CP_CODE) || b > at->from + at->len)
 		return;		/* not within one text piece */
-	u->v = xgrow(u->v, &u->cap, u->n, sizeof *u->v, "the acronym uses");
-	u->v[u->n++] = (acronym_use){at->text, (uint32_t)(a - at->from),
-				     (uint32_t)len, (uint8_t)(b - a - len),
-				     (uint8_t)acronym_context(p, a, b, len)};
-	u->h[u->nh - 1].n++;
+	if (b - a - len > UINT8_MAX || a - at->from > UINT32_MAX || len > UINT16_MAX) {
+		u->lost = true;	/* the renderer scans this holder itself */
+		return;
+	}
+	u->tmp = xgrow(u->tmp, &u->captmp, u->ntmp, sizeof *u->tmp, "the acronym uses");
+	u->tmp[u->ntmp++] = (acronym_use){at->text, (uint32_t)(a - at->from),
+					  (uint16_t)len, (uint8_t)(b - a - len),
+					  (uint8_t)acronym_context(p, a, b, len)};
 }
 
 void acronym_uses_end(acronym_uses *u)
 {
-	if (u->open && !u->h[u->nh - 1].n)
-		u->nh--;
-	u->open = false;
+	if (u->holder && u->ntmp && !u->lost) {
+		size_t n = u->ntmp;
+		if (n > (SIZE_MAX - sizeof(acronym_holder)) / sizeof(acronym_use))
+			xalloc_die(SIZE_MAX, "the acronym uses");
+		acronym_holder *h = arena_alloc(u->arena, sizeof *h + n * sizeof *u->tmp);
+		h->holder = u->holder;
+		h->n = n;
+		memcpy(h->v, u->tmp, n * sizeof *u->tmp);
+		u->h = xgrow(u->h, &u->caph, u->nh, sizeof *u->h, "the acronym uses");
+		u->h[u->nh++] = h;
+	}
+	u->holder = NULL;
+	u->ntmp = 0;
+	u->lost = false;
 }
 
 static int holder_cmp(const void *a, const void *b)
 {
-	uintptr_t x = (uintptr_t)((const acronym_holder *)a)->holder;
-	uintptr_t y = (uintptr_t)((const acronym_holder *)b)->holder;
+	uintptr_t x = (uintptr_t)(*(const acronym_holder *const *)a)->holder;
+	uintptr_t y = (uintptr_t)(*(const acronym_holder *const *)b)->holder;
 	return (x > y) - (x < y);
 }
 
 void acronym_uses_finish(acronym_uses *u)
 {
 	acronym_uses_end(u);
+	free(u->tmp);
+	u->tmp = NULL;
+	u->captmp = 0;
 	if (u->nh)
 		qsort(u->h, u->nh, sizeof *u->h, holder_cmp);
 }
@@ -323,10 +338,10 @@ const acronym_use *acronym_uses_of(const acronym_uses *u, const ast_node *holder
 	uintptr_t k = (uintptr_t)holder;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		uintptr_t m = (uintptr_t)u->h[mid].holder;
+		uintptr_t m = (uintptr_t)u->h[mid]->holder;
 		if (m == k) {
-			*n = u->h[mid].n;
-			return u->v + u->h[mid].first;
+			*n = u->h[mid]->n;
+			return u->h[mid]->v;
 		}
 		if (m < k)
 			lo = mid + 1;
@@ -339,7 +354,7 @@ const acronym_use *acronym_uses_of(const acronym_uses *u, const ast_node *holder
 
 void acronym_uses_free(acronym_uses *u)
 {
-	free(u->v);
+	free(u->tmp);
 	free(u->h);
 	memset(u, 0, sizeof *u);
 }

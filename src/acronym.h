@@ -29,6 +29,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "arena.h"
 #include "ast.h"
 #include "hash.h"
 #include "prose.h"
@@ -116,36 +117,42 @@ static inline bool acronym_reads_well(unsigned context)
  * paragraph, a table cell, a field's inlines) that has a use, its uses
  * in order, each within one text piece (a line of a text node, as
  * ast_text_next gives it; a use across two pieces is not kept, as the
- * renderer cannot mark it).  24 bytes a use: a brief of 64 MB has a few
- * hundred thousand.
+ * renderer cannot mark it; nor is a holder's with a use too long for
+ * these fields: the renderer scans that holder itself).  16 bytes a use:
+ * a brief of 64 MB has a few hundred thousand.
  */
 typedef struct acronym_use {
 	const char *piece;	/* the text piece it lies in */
 	uint32_t at;		/* the acronym: piece bytes [at, at + len) */
-	uint32_t len;		/* (which acronym is the renderer's table's to
-				 * say: libraries' unused ones are dropped
-				 * after the checks) */
+	uint16_t len;		/* (which acronym it is, is the renderer's
+				 * table's to say: a library's unused ones are
+				 * dropped after the checks) */
 	uint8_t plural;		/* bytes of the word after the acronym: its 's' */
 	uint8_t context;	/* acronym_context */
 } acronym_use;
 
+/* A holder's uses, in one block of the document's side arena: written
+ * once, exactly sized, never moved. */
 typedef struct acronym_holder {
 	const ast_node *holder;
-	size_t first, n;	/* its uses in acronym_uses.v */
+	size_t n;
+	acronym_use v[];
 } acronym_holder;
 
 typedef struct acronym_uses {
-	acronym_use *v;
-	size_t n, cap;
-	acronym_holder *h;	/* sorted by holder once finished */
+	arena *arena;		/* where the holders' blocks go */
+	acronym_holder **h;	/* the holders, by address once finished */
 	size_t nh, caph;
-	size_t piece;		/* the scan under way: its piece, its holder */
-	bool open;
+	acronym_use *tmp;	/* the scan under way: its uses so far, */
+	size_t ntmp, captmp;
+	const ast_node *holder;	/* its holder, */
+	size_t piece;		/* the piece the last use was in, */
+	bool lost;		/* and whether a use did not fit these fields */
 } acronym_uses;
 
 /* Note p's declared uses as acronym_scan finds them (an acronym_fn; ctx:
- * the acronym_uses), p->node being the holder; acronym_uses_end after
- * each scan, acronym_uses_finish after the last. */
+ * the acronym_uses, zeroed but for its arena), p->node being the holder;
+ * acronym_uses_end after each scan, acronym_uses_finish after the last. */
 void acronym_uses_note(prose *p, size_t a, size_t b, size_t len, size_t index,
 		       void *ctx);
 void acronym_uses_end(acronym_uses *u);

@@ -412,6 +412,7 @@ check_acr *check_acr_begin(ast_doc *d, unsigned which, check_prose_use *use)
 	/* the first scan of the document keeps its uses for the renderer */
 	if (d->keep_acronym_uses && !d->acr_uses && a->t.n) {
 		d->acr_uses = xcalloc(1, sizeof *d->acr_uses, "the acronym uses");
+		d->acr_uses->arena = &d->side;
 		a->keep = d->acr_uses;
 		a->sc.fn[a->sc.n] = acronym_uses_note;
 		a->sc.ctx[a->sc.n++] = a->keep;
