@@ -534,7 +534,7 @@ static void test_acronym_uses_kept(void **state)
 		d.keep_acronym_uses = true;
 		check_run_all(&d);
 		assert_non_null(d.acr_uses);
-		assert_true(d.acr_uses->n > 0);
+		assert_true(d.acr_uses->nh > 0);
 		render_three(&d, kept);
 		ast_doc_free(&d);
 		for (size_t b = 0; b < 3; b++) {
