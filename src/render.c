@@ -613,6 +613,8 @@ static void document(render *r)
 	render_mark(r, RE_MAIN, true);
 	if (d->root)
 		render_children(r, d->root);
+	if (r->p->pass_over)
+		return;		/* a first pass that has learnt all it wanted */
 	if (render_notes_due(r)) {
 		sections_close(r, 1);
 		render_notes(r, RENDER_NOTES_ID, render_word(r, I18N_NOTES), 1);
