@@ -705,7 +705,7 @@ static void null_text(render *r, const char *s, size_t n)
  * backend starts afresh at RE_DOCUMENT: so the first pass needs no
  * backend at all, and writes nothing.
  */
-const render_backend render_null_backend = {null_event, null_text, false, false};
+const render_backend render_null_backend = {null_event, null_text, false, false, false};
 
 static bool has_block(const ast_doc *d, ast_block_kind k)
 {

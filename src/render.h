@@ -355,6 +355,10 @@ typedef struct render_backend {
 	/* RE_IMAGE and RE_LOGO bring the image's bytes (HTML embeds them);
 	 * otherwise only its path and name, the file checked but not read. */
 	bool image_bytes;
+	/* The format lays tables out itself (LaTeX, Word): RE_TABLE brings
+	 * its columns' widths and RE_TABLE_HEAD leaving its header as plain
+	 * text; otherwise neither is measured. */
+	bool table_layout;
 } render_backend;
 
 typedef struct render_priv render_priv;

@@ -978,7 +978,7 @@ static void docx_event(render *r, const render_ev *ev)
 	}
 }
 
-static const render_backend docx_backend = {docx_event, docx_text, true, true};
+static const render_backend docx_backend = {docx_event, docx_text, true, true, true};
 
 int render_docx(const ast_doc *d, const render_options *o, const char *ref, size_t ref_len,
 		buf *out, buf *err)

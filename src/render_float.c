@@ -213,6 +213,8 @@ void render_table(render *r, const ast_node *t)
 	if (r->be != &render_null_backend) {
 		if (fl->f_caption && fl->f_caption->inl)
 			render_plain(r->doc, fl->f_caption->inl, &plain);
+	}
+	if (r->be->table_layout) {
 		buf w = BUF_INIT;
 		column_widths(r, t, widths, &w);
 		buf_free(&w);
@@ -234,7 +236,7 @@ void render_table(render *r, const ast_node *t)
 		buf hb = BUF_INIT;
 		h.entering = false;
 		h.label = render_word(r, I18N_CONTINUED);
-		if (r->be != &render_null_backend)
+		if (r->be->table_layout)
 			h.cells = head_plain(r, head, ncols, &hb);
 		render_fire(r, &h);
 		free((str *)h.cells);

@@ -587,7 +587,7 @@ static void html_event(render *r, const render_ev *ev)
 		element(r, ev, &html_els[ev->el]);
 }
 
-static const render_backend html_backend = {html_event, html_text, false, true};
+static const render_backend html_backend = {html_event, html_text, false, true, false};
 
 int render_html(const ast_doc *d, const render_options *o, buf *out)
 {

@@ -1152,7 +1152,7 @@ static void lx_event(render *r, const render_ev *ev)
 	element(r, ev, &lx_els[ev->el]);
 }
 
-static const render_backend latex_backend = {lx_event, lx_text, true, false};
+static const render_backend latex_backend = {lx_event, lx_text, true, false, true};
 
 /*
  * A brief in a language written right to left would need its pages

@@ -839,7 +839,7 @@ static void md_event(render *r, const render_ev *ev)
 		raw(r, in ? e->open : e->close);
 }
 
-static const render_backend md_backend = {md_event, md_text, false, false};
+static const render_backend md_backend = {md_event, md_text, false, false, false};
 
 int render_md(const ast_doc *d, const render_options *o, buf *out)
 {

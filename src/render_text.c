@@ -380,7 +380,7 @@ static void plain_text(render *r, const char *s, size_t n)
 	buf_put(r->out, s, n);
 }
 
-const render_backend render_plain_backend = {plain_event, plain_text, false, false};
+const render_backend render_plain_backend = {plain_event, plain_text, false, false, false};
 
 void render_plain(const ast_doc *d, const ast_node *n, buf *out)
 {
