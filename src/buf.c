@@ -75,11 +75,6 @@ void buf_put_slow(buf *b, const char *s, size_t n)
 	b->data[b->len] = '\0';
 }
 
-void buf_puts(buf *b, const char *s)
-{
-	buf_put(b, s, strlen(s));
-}
-
 void buf_putc(buf *b, char c)
 {
 	buf_putc_fast(b, c);

@@ -36,7 +36,6 @@ void buf_free(buf *b);
 void buf_clear(buf *b);
 void buf_grow(buf *b, size_t extra);
 void buf_put_slow(buf *b, const char *s, size_t n);
-void buf_puts(buf *b, const char *s);
 void buf_putc(buf *b, char c);
 void buf_printf(buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -61,6 +60,13 @@ static inline void buf_put(buf *b, const char *s, size_t n)
 	memcpy(b->data + b->len, s, n);
 	b->len += n;
 	b->data[b->len] = '\0';
+}
+
+/* Inline too: most callers pass a literal, whose length the compiler
+ * knows. */
+static inline void buf_puts(buf *b, const char *s)
+{
+	buf_put(b, s, strlen(s));
 }
 
 static inline void buf_putc_fast(buf *b, char c)

@@ -145,7 +145,7 @@ static const char *const css[] = {
 	"@page{margin:2cm}\n",
 };
 
-static void put(render *r, const char *s)
+static inline void put(render *r, const char *s)
 {
 	buf_puts(r->out, s);
 }
