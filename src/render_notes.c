@@ -46,7 +46,8 @@ void render_notes_free(render_priv *p)
 static const char *note_anchor(buf *b, long n)
 {
 	buf_clear(b);
-	buf_printf(b, "brief.note.%ld", n);
+	buf_puts(b, "brief.note.");
+	buf_put_ulong(b, (unsigned long)n);
 	return b->data;
 }
 
@@ -54,9 +55,12 @@ static const char *note_anchor(buf *b, long n)
 static const char *mark_anchor(buf *b, long n, unsigned k)
 {
 	buf_clear(b);
-	buf_printf(b, "brief.noteref.%ld", n);
-	if (k > 1)
-		buf_printf(b, ".%u", k);
+	buf_puts(b, "brief.noteref.");
+	buf_put_ulong(b, (unsigned long)n);
+	if (k > 1) {
+		buf_putc(b, '.');
+		buf_put_ulong(b, k);
+	}
 	return b->data;
 }
 
