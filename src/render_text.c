@@ -270,7 +270,7 @@ static void kept_uses(render *r, acro_ctx *c, const char *s, size_t n)
 }
 
 /* Whether the text being written is of the tree under holder (its
- * parents are few: inlines nest a little). */
+ * parents are few: inlines nest at most INLINE_MAX_DEPTH deep). */
 static bool piece_of(const render_priv *p, const ast_node *holder)
 {
 	for (const ast_node *q = p->text_node; q; q = q->parent)
@@ -297,7 +297,7 @@ void render_text(render *r, const char *s, size_t n, span at)
 			return;
 		}
 		/* a piece of the holder with no use, or text of its own */
-		if (!acronym_maybe(&p->acr, s, n) || piece_of(p, c->holder)) {
+		if (piece_of(p, c->holder) || !acronym_maybe(&p->acr, s, n)) {
 			render_litn(r, s, n);
 			return;
 		}
