@@ -270,7 +270,7 @@ static void kept_uses(render *r, acro_ctx *c, const char *s, size_t n)
 }
 
 /* Whether the text being written is of the tree under holder (its
- * parents are few: inlines nest at most INLINE_MAX_DEPTH deep). */
+ * parents are few: inlines nest at most INLINE_MAX_DEPTH deep, inline.h). */
 static bool piece_of(const render_priv *p, const ast_node *holder)
 {
 	for (const ast_node *q = p->text_node; q; q = q->parent)
