@@ -131,22 +131,57 @@ static size_t scheme_len(const char *s, size_t n)
 	return 0;
 }
 
+/* What a byte of a URL may ask for: a space or control character to
+ * trim or drop (URL_CTL: is_ctl_or_space), an escape to decode (URL_ESC),
+ * a byte a URL must not hold as it is (URL_BAD: the space too). */
+enum { URL_CTL = 1, URL_ESC = 2, URL_BAD = 4 };
+
+#define C URL_CTL
+static const unsigned char url_table[256] = {
+	C, C, C, C, C, C, C, C, C, C, C, C, C, C, C, C,
+	C, C, C, C, C, C, C, C, C, C, C, C, C, C, C, C,
+	[' '] = URL_CTL | URL_BAD, ['"'] = URL_BAD, ['<'] = URL_BAD,
+	['>'] = URL_BAD, ['%'] = URL_ESC, ['&'] = URL_ESC,
+};
+#undef C
+
+/*
+ * The classes of the bytes of u, ORed: with no URL_CTL, u is already the
+ * URL a browser sees; with neither URL_CTL nor URL_ESC (nearly every
+ * URL) there is nothing to decode either, and u is read in place, with
+ * no copy.
+ */
+static unsigned url_classes(const char *u, size_t len)
+{
+	unsigned all = 0;
+
+	for (size_t i = 0; i < len; i++)
+		all |= url_table[(unsigned char)u[i]];
+	return all;
+}
+
 bool check_url_scheme(const char *url, size_t len, char *out, size_t outsz)
 {
-	char *s = xmalloc(len + 1, "a URL");
-	size_t n = url_normalise(url, len, s);
-	bool changed = true;
+	char *s = NULL;
+	const char *t = url;
+	size_t n = len;
 
-	/* %2561 decodes to %61, then to a: decode until nothing changes (each
-	 * round shrinks the text, so this is at most a few rounds in practice;
-	 * it is capped anyway). */
-	for (int round = 0; round < 4 && changed; round++)
-		n = url_decode(s, n, &changed);
-	size_t k = scheme_len(s, n);
+	if (!len || (url_classes(url, len) & (URL_CTL | URL_ESC))) {
+		bool changed = true;
+		s = xmalloc(len + 1, "a URL");
+		n = url_normalise(url, len, s);
+		/* %2561 decodes to %61, then to a: decode until nothing
+		 * changes (each round shrinks the text, so this is at most a
+		 * few rounds in practice; it is capped anyway). */
+		for (int round = 0; round < 4 && changed; round++)
+			n = url_decode(s, n, &changed);
+		t = s;
+	}
+	size_t k = scheme_len(t, n);
 	if (outsz) {
 		size_t m = k < outsz - 1 ? k : outsz - 1;
 		for (size_t i = 0; i < m; i++)
-			out[i] = ascii_lower(s[i]);
+			out[i] = ascii_lower(t[i]);
 		out[m] = '\0';
 	}
 	free(s);
@@ -198,15 +233,21 @@ static void bad_url(ast_doc *d, const char *url, size_t len, span at,
 		    const ast_node *link)
 {
 	char scheme[16];
-	char *s;
-	size_t n, k;
+	char *copy = NULL;
+	const char *s = url;
+	size_t n = len, k;
 	const char *ell = CHECK_CLIPPED(len);
 
 	if ((link && (link_is_empty(url, len) || link->u.link->image)) ||
 	    is_unsafe(url, len, scheme, sizeof scheme))
 		return;		/* empty-link, unsupported-markup, unsafe-url say it */
-	s = xmalloc(len + 1, "a URL");
-	n = url_normalise(url, len, s);
+	unsigned cls = len ? url_classes(url, len) : URL_CTL;
+	if (cls & URL_CTL) {
+		copy = xmalloc(len + 1, "a URL");
+		n = url_normalise(url, len, copy);
+		s = copy;
+		cls = url_classes(s, n);
+	}
 	k = scheme_len(s, n);
 	if (k == 0) {
 		size_t id = diag_report(&d->diags, DC_BAD_URL, at,
@@ -231,20 +272,20 @@ static void bad_url(ast_doc *d, const char *url, size_t len, span at,
 			    "URL scheme '%.*s:' is not allowed (use http, https "
 			    "or mailto)", (int)(k < 40 ? k : 40), s);
 	} else if (k != 6 && (n < k + 3 || s[k + 1] != '/' || s[k + 2] != '/' ||
-			      strcspn(s + k + 3, "/?#") == 0)) {
+			      n == k + 3 || strchr("/?#", s[k + 3]))) {
 		diag_report(&d->diags, DC_BAD_URL, at,
 			    "'%.*s%s' has no host name after '%.*s://'",
 			    check_clip(url, len), url, ell, (int)k, s);
 	} else if (k == 6 && n == k + 1) {
 		diag_report(&d->diags, DC_BAD_URL, at,
 			    "'mailto:' has no address");
-	} else if (strpbrk(s, " <>\"")) {
+	} else if (cls & URL_BAD) {
 		diag_report(&d->diags, DC_BAD_URL, at,
 			    "'%.*s%s' contains a space, '<', '>' or '\"'; "
 			    "write it percent-encoded (%%20 for a space)",
 			    check_clip(url, len), url, ell);
 	}
-	free(s);
+	free(copy);
 }
 
 void check_bad_url(ast_doc *d)
