@@ -119,7 +119,7 @@ uint32_t source_cps(const source *s, uint32_t from, uint32_t to)
 	return (to - from) - count_cont((const unsigned char *)s->text + from, to - from);
 }
 
-static void make_index(source *s);
+static void make_index(source *s, bool ascii);
 
 /*
  * Normalise raw[0, rawlen) into out, which may be raw itself (the text
@@ -147,7 +147,7 @@ static void load(source *s, const char *path, char *out, const char *raw,
 		unsigned char byte;
 	} *bad = NULL;
 	size_t nbad = 0, badcap = 0;
-	bool line_bad = false;
+	bool line_bad = false, ascii = true;
 	while (i < rawlen) {
 		/* A run of plain bytes at once: in place, nothing to move
 		 * until something was dropped. */
@@ -176,6 +176,7 @@ static void load(source *s, const char *path, char *out, const char *raw,
 		}
 		size_t len = c >= 0x80 ? utf8_valid(raw + i, rawlen - i) : 0;
 		if (len) {
+			ascii = false;
 			memmove(out + o, in + i, len);
 			o += len;
 			i += len;
@@ -197,7 +198,7 @@ static void load(source *s, const char *path, char *out, const char *raw,
 	/* Now, while the text is as it stays: the scanner later writes into
 	 * it for a while (parse.c, brief.l), and a syntax error located then
 	 * must not see that. */
-	make_index(s);
+	make_index(s, ascii);
 
 	for (size_t k = 0; k < nbad && dl; k++) {
 		unsigned b = bad[k].byte;
@@ -310,7 +311,7 @@ void source_set_text(source *s, char *text, size_t len)
 	s->text = text;
 	s->len = len;
 	text[len] = '\0';
-	make_index(s);
+	make_index(s, false);
 }
 
 /* The piece off is in (pieces sorted by start, the first at 0). */
@@ -400,8 +401,9 @@ bool source_offset_in(const source *s, unsigned file, uint32_t local, uint32_t *
 	return found;
 }
 
-/* The line table and the column checkpoints of the text (source.h). */
-static void make_index(source *s)
+/* The line table and the column checkpoints of the text (source.h);
+ * ascii: the text is known to be all ASCII, a code point a byte. */
+static void make_index(source *s, bool ascii)
 {
 	const char *out = s->text;
 	size_t o = s->len, cap = 64, nstored = 1;
@@ -426,7 +428,7 @@ static void make_index(source *s)
 	for (size_t k = 0; k <= o; k += SOURCE_CP_STRIDE) {
 		s->cps[k / SOURCE_CP_STRIDE] = cps;
 		size_t n = o - k < SOURCE_CP_STRIDE ? o - k : SOURCE_CP_STRIDE;
-		cps += (uint32_t)n - count_cont((const unsigned char *)out + k, n);
+		cps += (uint32_t)n - (ascii ? 0 : count_cont((const unsigned char *)out + k, n));
 	}
 }
 
