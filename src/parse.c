@@ -521,19 +521,26 @@ static void field_finish(parse_state *ps)
 	/* Join the pieces with single spaces; a list of IDs is written as
 	 * `a, b` whatever its spacing, as fmt writes it. */
 	const ast_field_spec *sp = f->spec;
-	buf v = BUF_INIT, ids = BUF_INIT;
-	for (size_t i = 0; i < f->nsegs; i++) {
-		if (i)
-			buf_putc(&v, ' ');
-		buf_put(&v, ps->text + f->segs[i].start, f->segs[i].end - f->segs[i].start);
-	}
-	if (sp && sp->type == VT_IDS && v.len) {
-		ast_ids_canonical(&ids, v.data, v.len);
+	if (f->nsegs <= 1 && !(sp && sp->type == VT_IDS)) {
+		/* one line, the usual field: its text as it stands */
+		span g = f->nsegs ? f->segs[0] : span_make(0, 0);
+		f->value = ast_str(ps->doc, ps->text + g.start, g.end - g.start);
+	} else {
+		buf v = BUF_INIT, ids = BUF_INIT;
+		for (size_t i = 0; i < f->nsegs; i++) {
+			if (i)
+				buf_putc(&v, ' ');
+			buf_put(&v, ps->text + f->segs[i].start,
+				f->segs[i].end - f->segs[i].start);
+		}
+		if (sp && sp->type == VT_IDS && v.len) {
+			ast_ids_canonical(&ids, v.data, v.len);
+			buf_free(&v);
+			v = ids;
+		}
+		f->value = ast_str(ps->doc, v.data ? v.data : "", v.len);
 		buf_free(&v);
-		v = ids;
 	}
-	f->value = ast_str(ps->doc, v.data ? v.data : "", v.len);
-	buf_free(&v);
 	parse_markup_field(ps, f);
 	if (sp && sp->type == VT_URL) {
 		ast_doc *d = ps->doc;
