@@ -90,6 +90,7 @@ void check_prose_walk_all(ast_doc *d, const check_prose_use *uses,
 
 	memset(&w, 0, sizeof w);
 	w.p.d = d;
+	w.p.whole_texts = true;
 	w.uses = uses;
 	w.nuses = nuses;
 

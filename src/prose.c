@@ -296,6 +296,19 @@ static void prose_put_ref(prose *p, const ast_node *n)
 /* A text node; each newline in it (a soft break) reads as a space. */
 static void prose_put_text(prose *p, const ast_node *n)
 {
+	if (p->whole_texts && n->tlen && n->u.text == p->d->src.text + n->at.start &&
+	    n->at.end - n->at.start == n->tlen) {
+		/* One piece: its bytes map to the source one to one, each
+		 * newline to itself, as the line pieces and the spaces
+		 * between them would (the space's class is the newline's). */
+		size_t from = p->len;
+		prose_append(p, n->u.text, n->tlen, 0);
+		for (char *t = p->text + from, *e = p->text + p->len;
+		     (t = memchr(t, '\n', (size_t)(e - t)));)
+			*t++ = ' ';
+		piece_add(p, from, n->u.text, n->at, 0);
+		return;
+	}
 	for (ast_text_it it = {.n = n}; ast_text_next(&it);) {
 		if (it.piece.len)
 			prose_put_mapped(p, it.piece.p, it.piece.len, it.at, 0);

@@ -67,6 +67,11 @@ typedef struct prose {
 	const ast_node *node;	/* the heading or paragraph, or the field's inlines */
 	const ast_field *field;	/* the field, for a field's value */
 	const ast_node *block;	/* the enclosing block, or NULL */
+	/* Set by a reader that needs no piece per line (the checks): a
+	 * text node that is its own bytes of the source is then one piece,
+	 * its newlines (soft breaks) read as spaces.  Unset, each line of a
+	 * text node is a piece (ast_text_next), as the renderer marks them. */
+	bool whole_texts;
 	/* the pieces the text was built of, to map bytes to the source */
 	prose_piece *pieces;
 	size_t npieces, piececap;
