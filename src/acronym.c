@@ -134,10 +134,26 @@ bool acronym_maybe(const acronym_table *t, const char *s, size_t n)
 	return false;
 }
 
+/*
+ * The first byte at or after i where a word worth looking at may start
+ * (t->start), or the text's NUL.  When every first byte is a capital,
+ * eight bytes at a time to a capital or a digit (CP_UPPER): most prose
+ * is lower-case.
+ */
+static size_t next_start(const prose *p, const acronym_table *t, size_t i)
+{
+	if (t->capitals)
+		for (; i + 8 <= p->len; i += 8)
+			if (b8_load(p->fl + i) & b8_spread(CP_UPPER))
+				break;
+	while (!t->start[(unsigned char)p->text[i]])
+		i++;
+	return i;
+}
+
 void acronym_scan(prose *p, const acronym_table *t, acronym_fn *fn, void *ctx)
 {
 	const unsigned char *fl = p->fl;
-	const bool *start = t->start;
 	size_t i = 0;
 
 	if (!t->n && !t->shapes)
@@ -145,8 +161,7 @@ void acronym_scan(prose *p, const acronym_table *t, acronym_fn *fn, void *ctx)
 	for (;;) {
 		/* A declared abbreviation starts with one of its first bytes;
 		 * the shape of one with a capital or a digit. */
-		while (!start[(unsigned char)p->text[i]])
-			i++;
+		i = next_start(p, t, i);
 		if (i >= p->len)
 			return;
 		if ((fl[i] & (CP_CODE | CP_URL | CP_REF | CP_WORD)) != CP_WORD) {

@@ -60,21 +60,24 @@ static unsigned char class_of(uint32_t c)
 
 #define S CP_SPACE
 #define W CP_WORD
-/* The class flag of each ASCII byte: spaces, letters and digits; the rest
- * is punctuation.  The controls are spaces, which tab and newline are
- * (no other reaches prose: the loader lets none in). */
+#define U (CP_WORD | CP_UPPER)
+/* The class flag of each ASCII byte: spaces, letters and digits (and of
+ * those the capitals and digits); the rest is punctuation.  The controls
+ * are spaces, which tab and newline are (no other reaches prose: the
+ * loader lets none in). */
 static const unsigned char ascii_class[128] = {
 	S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
 	S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
 	S, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0, 0,
-	0, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
-	W, W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0,
+	U, U, U, U, U, U, U, U, U, U, 0, 0, 0, 0, 0, 0,
+	0, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+	U, U, U, U, U, U, U, U, U, U, U, 0, 0, 0, 0, 0,
 	0, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
 	W, W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0,
 };
 #undef S
 #undef W
+#undef U
 
 /* ---- building the flat text ---- */
 
@@ -95,12 +98,18 @@ static void prose_reserve(prose *p, size_t extra)
 }
 
 /* The classes of 8 ASCII bytes at once, as ascii_class gives them: a
- * letter in either case is one in lower case (x | 0x20). */
+ * letter in either case is one in lower case (x | 0x20), and a capital
+ * one without that bit (moved to bit 7 by x << 2; what moves into the
+ * next byte is not in its bit 7). */
 static uint64_t class8(uint64_t x, unsigned char fl)
 {
-	uint64_t word = b8_in7(x, '0', '9') | b8_in7(x | b8_spread(0x20), 'a', 'z');
+	uint64_t digit = b8_in7(x, '0', '9');
+	uint64_t letter = b8_in7(x | b8_spread(0x20), 'a', 'z');
+	uint64_t upper = digit | (letter & ~(x << 2));
+	uint64_t word = digit | letter;
 	uint64_t space = b8_lt7(x, 0x21);
-	return b8_bits(word) * CP_WORD | b8_bits(space) * CP_SPACE | b8_spread(fl);
+	return b8_bits(word) * CP_WORD | b8_bits(upper) * CP_UPPER |
+	       b8_bits(space) * CP_SPACE | b8_spread(fl);
 }
 
 /* Append n bytes with flags fl, each byte classed with its character. */

@@ -39,7 +39,9 @@ enum {
 	CP_URL = 4,		/* part of a URL or e-mail address written in prose */
 	CP_SPACE = 8,		/* ASCII and Unicode spaces */
 	CP_WORD = 16,		/* letters and digits of any script */
-	CP_EAST = 32		/* (with CP_WORD) of an East Asian script */
+	CP_EAST = 32,		/* (with CP_WORD) of an East Asian script */
+	CP_UPPER = 64		/* (with CP_WORD) an ASCII capital or digit, where
+				 * an acronym can start: acronym.c skips to them */
 };
 
 /*
