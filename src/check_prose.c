@@ -75,6 +75,26 @@ static size_t lorem_ipsum(const prose *p, size_t b)
  * NUL and holds none). */
 static const char placeholder_first[] = "TFXlL_[";
 
+/* Whether a placeholder word may start at s, a byte of placeholder_first:
+ * by its second byte (the text ends in a NUL), most words that start
+ * with those letters are not looked at further. */
+static bool placeholder_may_start(const char *s)
+{
+	switch (s[0]) {
+	case 'T':
+		return s[1] == 'O' || s[1] == 'B';	/* TODO, TBD, TBC */
+	case 'F':
+		return s[1] == 'I';	/* FIXME */
+	case 'X':
+		return s[1] == 'X';	/* XXX */
+	case 'l':
+	case 'L':
+		return s[1] == 'o' || s[1] == 'O';	/* lorem */
+	default:
+		return true;
+	}
+}
+
 static void placeholder_scan(prose *p, void *ctx)
 {
 	static const char cn[] = "[citation needed]";
@@ -91,6 +111,10 @@ static void placeholder_scan(prose *p, void *ctx)
 			continue;
 		}
 		if (fl & CP_WORD) {
+			if (!placeholder_may_start(p->text + i)) {
+				i++;	/* (a word starting later is found later) */
+				continue;
+			}
 			size_t e = prose_token_end(p, i), li;
 			if (!prose_token_starts(p, i)) {
 				i = e;	/* inside a word: "aTODO" */
