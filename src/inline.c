@@ -518,7 +518,13 @@ static void push_delim(ictx *c, size_t i, size_t len)
 	c->text_from = i + len;
 	if (!left && !right)
 		return;
-	delim *dl = xcalloc(1, sizeof *dl, "an emphasis delimiter");
+	delim *dl = c->s->spare;
+	if (dl) {
+		c->s->spare = dl->next;
+		memset(dl, 0, sizeof *dl);
+	} else {
+		dl = xcalloc(1, sizeof *dl, "an emphasis delimiter");
+	}
 	dl->node = n;
 	dl->len = dl->orig = len;
 	dl->can_open = left;
@@ -537,7 +543,8 @@ static void remove_delim(ictx *c, delim *dl)
 		dl->next->prev = dl->prev;
 	else
 		c->dtop = dl->prev;
-	free(dl);
+	dl->next = c->s->spare;
+	c->s->spare = dl;
 }
 
 static void unlink_node(ast_node *n)
@@ -1155,6 +1162,11 @@ void inline_scratch_free(inline_scratch *s)
 	free(s->sstart);
 	ast_vec_free(&s->made);
 	buf_free(&s->text);
+	while (s->spare) {
+		delim *dl = s->spare;
+		s->spare = dl->next;
+		free(dl);
+	}
 	memset(s, 0, sizeof *s);
 }
 

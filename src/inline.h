@@ -33,6 +33,9 @@ typedef struct inline_scratch {
 	buf text;
 	/* the references and links the last call made, in the order made */
 	ast_vec made;
+	/* emphasis delimiters done with, for the next ones (inline.c): a
+	 * paragraph or a table cell with emphasis then costs no malloc */
+	struct delim *spare;
 } inline_scratch;
 
 void inline_scratch_free(inline_scratch *s);
