@@ -833,6 +833,26 @@ static size_t close_bracket(ictx *c, size_t i)
 /* The bytes the pass stops at, for strcspn (SSE4.2 in glibc). */
 static const char specials[] = {LEX_COMMENT_BYTE, '\n', '\\', '`', '*', '[', ']',
 				 '<', '{', '\0'};
+/* ... the same bytes as a table, for text that does not end in a NUL */
+static const bool special[256] = {
+	[LEX_COMMENT_BYTE] = true, ['\n'] = true, ['\\'] = true, ['`'] = true,
+	['*'] = true, ['['] = true, [']'] = true, ['<'] = true, ['{'] = true,
+	['\0'] = true,
+};
+
+/*
+ * Whether piece g of lex is text and nothing else, of which the pass
+ * would make one text node of the source's bytes: a number in a table
+ * cell, a short heading.  Such a piece is made at once, without the
+ * pass's set-up, which would cost more than the piece.
+ */
+static bool plain_piece(const char *lex, span g)
+{
+	for (uint32_t i = g.start; i < g.end; i++)
+		if (special[(unsigned char)lex[i]])
+			return false;
+	return g.end > g.start;
+}
 
 /* ---- markup that is not Brief's (contract 11.9) ---- */
 
@@ -1179,11 +1199,18 @@ bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 		  const span *segs, size_t nsegs, inline_scratch *s)
 {
 	ictx c;
+	s->made.n = 0;
+	if (nsegs == 1 && plain_piece(lex, segs[0])) {
+		ast_node *n = ast_new(d, AST_TEXT, segs[0]);
+		ast_set_text(n, (str){d->src.text + segs[0].start,
+				      segs[0].end - segs[0].start});
+		ast_append(parent, n);
+		return false;
+	}
 	memset(&c, 0, sizeof c);
 	c.d = d;
 	c.parent = parent;
 	c.s = s;
-	s->made.n = 0;
 	size_t total = 0;
 	for (size_t k = 0; k < nsegs; k++)
 		total += segs[k].end - segs[k].start + 1;
