@@ -854,6 +854,27 @@ static bool plain_piece(const char *lex, span g)
 	return g.end > g.start;
 }
 
+/*
+ * Whether the newline at w[i], between two pieces, can go into the text
+ * before it, as merge_text would put it there: that text is pending, of
+ * the source's own bytes and ends at the newline, which is the source's
+ * newline, and the next piece starts right after it (no indentation).
+ * A hard-wrapped paragraph then becomes one text node as it is read,
+ * not a text node and a soft break per line joined afterwards.  (Only
+ * where no text of the paragraph is a copy: merge_text keeps a break
+ * between a text and a copy.)
+ */
+static bool newline_in_text(ictx *c, size_t i)
+{
+	if (!c->plen || c->copied || c->text_from + c->plen != i)
+		return false;
+	uint32_t at = src_off(c, i);
+	size_t k = c->seg;
+	return k + 1 < c->nsegs && c->wstart[k + 1] == i + 1 &&
+	       c->sstart[k + 1] == at + 1 && at < c->d->src.len &&
+	       c->d->src.text[at] == '\n';
+}
+
 /* ---- markup that is not Brief's (contract 11.9) ---- */
 
 /* The HTML elements an author may paste from a web page or a word
@@ -1234,6 +1255,9 @@ bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 	}
 	c.w[c.n] = '\0';
 	c.nsegs = nsegs;
+	/* no escape or comment: no text of this piece will be a copy */
+	bool uncopied = nsegs > 1 && !memchr(c.w, '\\', c.n) &&
+			!memchr(c.w, LEX_COMMENT_BYTE, c.n);
 
 	size_t i = 0;
 	while (i < c.n) {
@@ -1243,6 +1267,11 @@ bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 			i++;
 			continue;
 		case '\n':
+			if (uncopied && newline_in_text(&c, i)) {
+				lit(&c, i, c.w + i, 1);
+				i++;
+				continue;
+			}
 			flush(&c, i);
 			/* The newline's span is the gap between two pieces. */
 			add(&c, AST_SOFTBREAK, i, i);
