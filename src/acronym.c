@@ -29,6 +29,9 @@ static void add(acronym_table *t, const ast_node *e)
 		return;
 	}
 	k->val.n = t->n;
+	for (size_t i = 0; i < e->u.entry->key.len; i++)
+		if (ascii_is_lower(e->u.entry->key.p[i]))
+			t->lower = true;
 	t->first[(unsigned char)e->u.entry->key.p[0]] = true;
 	t->start[(unsigned char)e->u.entry->key.p[0]] = true;
 	t->lens |= len_bit(e->u.entry->key.len);
@@ -170,6 +173,13 @@ void acronym_scan(prose *p, const acronym_table *t, acronym_fn *fn, void *ctx)
 		}
 		unsigned all;
 		size_t e = prose_token_end_fl(p, i, &all);
+		/* "Digital": with no lower-case letter in any abbreviation,
+		 * neither the word nor the word without a plural 's' can be
+		 * one, nor has it a shape (most capitalised words) */
+		if (e - i >= 2 && !t->lower && ascii_is_lower(p->text[i + 1])) {
+			i = e;
+			continue;
+		}
 		if (!prose_token_starts(p, i) || (all & (CP_CODE | CP_URL | CP_REF))) {
 			i = e;
 			continue;

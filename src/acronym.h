@@ -48,6 +48,7 @@ typedef struct acronym_table {
 	uint64_t lens;		/* bit k: an abbreviation of k bytes (63: or
 				 * more), so most words need no look-up */
 	bool capitals;		/* every abbreviation starts with a capital */
+	bool lower;		/* an abbreviation has a lower-case ASCII letter */
 } acronym_table;
 
 /* The acronyms d declares (d->acronyms), first declaration first; with

@@ -22,9 +22,14 @@ static inline bool ascii_is_upper(char c)
 	return c >= 'A' && c <= 'Z';
 }
 
+static inline bool ascii_is_lower(char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
 static inline bool ascii_is_alpha(char c)
 {
-	return (c >= 'a' && c <= 'z') || ascii_is_upper(c);
+	return ascii_is_lower(c) || ascii_is_upper(c);
 }
 
 static inline bool ascii_is_alnum(char c)
