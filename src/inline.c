@@ -56,6 +56,9 @@ typedef struct ictx {
 	size_t *last_run;
 	size_t max_run;
 	inline_scratch *s;	/* made: the references and links */
+	/* '*' in delimiter runs and link openers: emphasis and links can
+	 * nest no deeper than this many (limit_depth) */
+	size_t nestable;
 } ictx;
 
 static void made(ictx *c, ast_node *n)
@@ -529,6 +532,7 @@ static void push_delim(ictx *c, size_t i, size_t len)
 	dl->len = dl->orig = len;
 	dl->can_open = left;
 	dl->can_close = right;
+	c->nestable += len;
 	dl->prev = c->dtop;
 	if (c->dtop)
 		c->dtop->next = dl;
@@ -848,6 +852,10 @@ static const bool special[256] = {
  */
 static bool plain_piece(const char *lex, span g)
 {
+	/* (past this, the set-up is small next to the piece: not worth a
+	 * look that may end at a special byte anyway) */
+	if (g.end - g.start > 64)
+		return false;
 	for (uint32_t i = g.start; i < g.end; i++)
 		if (special[(unsigned char)lex[i]])
 			return false;
@@ -1319,6 +1327,7 @@ bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 				b->pos = i;
 				b->delim_top = c.dtop;
 				b->active = true;
+				c.nestable++;
 				b->prev = c.btop;
 				c.btop = b;
 			}
@@ -1353,7 +1362,8 @@ bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 		c.btop = b->prev;
 		free(b);
 	}
-	limit_depth(&c, parent);
+	if (c.nestable > INLINE_MAX_DEPTH)
+		limit_depth(&c, parent);
 	merge_text(d, parent);
 	s->text = c.text;	/* keeps what it grew to */
 	free(c.last_run);
