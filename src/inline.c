@@ -66,23 +66,29 @@ static void made(ictx *c, ast_node *n)
 	ast_vec_push(&c->s->made, n);
 }
 
+/* Source offset of work-buffer position i, in another piece than the
+ * last one (src_off). */
+static uint32_t src_off_search(ictx *c, size_t i)
+{
+	size_t lo = 0, hi = c->nsegs;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (c->wstart[mid] <= i)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	c->seg = lo;
+	return c->sstart[lo] + (uint32_t)(i - c->wstart[lo]);
+}
+
 /* Source offset of work-buffer position i.  Positions come mostly in
- * order: the piece of the last one is tried first. */
-static uint32_t src_off(ictx *c, size_t i)
+ * order: the piece of the last one is tried first, in line. */
+static inline uint32_t src_off(ictx *c, size_t i)
 {
 	size_t lo = c->seg;
-	if (c->wstart[lo] > i || (lo + 1 < c->nsegs && c->wstart[lo + 1] <= i)) {
-		size_t hi = c->nsegs;
-		lo = 0;
-		while (hi - lo > 1) {
-			size_t mid = (lo + hi) / 2;
-			if (c->wstart[mid] <= i)
-				lo = mid;
-			else
-				hi = mid;
-		}
-		c->seg = lo;
-	}
+	if (c->wstart[lo] > i || (lo + 1 < c->nsegs && c->wstart[lo + 1] <= i))
+		return src_off_search(c, i);
 	return c->sstart[lo] + (uint32_t)(i - c->wstart[lo]);
 }
 
@@ -136,7 +142,7 @@ static void flush(ictx *c, size_t upto)
 
 /* Literal text s (len bytes) for w[at...]: s is w + at unless an escape
  * or a bracket made it. */
-static void lit(ictx *c, size_t at, const char *s, size_t len)
+static inline void lit(ictx *c, size_t at, const char *s, size_t len)
 {
 	if (!c->plen) {
 		c->text_from = at;
