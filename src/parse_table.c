@@ -38,16 +38,21 @@ static size_t split_cells(parse_state *ps, uint32_t a, uint32_t b)
 		any = true;
 		from = ++a;
 	}
-	for (uint32_t i = a; i < b; i++) {
-		if (t[i] == '\\' && i + 1 < b) {
-			i++;	/* "\|" and every other escape stay in the cell */
-			continue;
-		}
-		if (t[i] != '|')
+	/* From pipe to pipe; "\|" and every other escape stay in the cell,
+	 * so a pipe after an odd run of backslashes is the cell's. */
+	for (uint32_t i = a; i < b;) {
+		const char *bar = memchr(t + i, '|', b - i);
+		if (!bar)
+			break;
+		uint32_t k = (uint32_t)(bar - t), e = k;
+		while (e > a && t[e - 1] == '\\')
+			e--;
+		i = k + 1;
+		if ((k - e) % 2)
 			continue;
 		any = true;
-		parse_push_seg(ps, span_make(from, i));
-		from = i + 1;
+		parse_push_seg(ps, span_make(from, k));
+		from = k + 1;
 	}
 	if (!any)
 		return 0;
