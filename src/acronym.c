@@ -171,15 +171,17 @@ void acronym_scan(prose *p, const acronym_table *t, acronym_fn *fn, void *ctx)
 			i++;
 			continue;
 		}
-		unsigned all;
-		size_t e = prose_token_end_fl(p, i, &all);
 		/* "Digital": with no lower-case letter in any abbreviation,
 		 * neither the word nor the word without a plural 's' can be
-		 * one, nor has it a shape (most capitalised words) */
-		if (e - i >= 2 && !t->lower && ascii_is_lower(p->text[i + 1])) {
-			i = e;
+		 * one, nor has it a shape (most capitalised words).  Past
+		 * its second byte, the rest of it starts no word. */
+		if (!t->lower && ascii_is_lower(p->text[i + 1]) &&
+		    fl[i + 1] == (CP_WORD | (fl[i] & CP_EAST))) {
+			i += 2;
 			continue;
 		}
+		unsigned all;
+		size_t e = prose_token_end_fl(p, i, &all);
 		if (!prose_token_starts(p, i) || (all & (CP_CODE | CP_URL | CP_REF))) {
 			i = e;
 			continue;
