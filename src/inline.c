@@ -1269,9 +1269,11 @@ bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 	}
 	c.w[c.n] = '\0';
 	c.nsegs = nsegs;
-	/* no escape or comment: no text of this piece will be a copy */
+	/* no escape or comment: no text of this piece will be a copy (lex
+	 * is the source itself when there is no comment to blank, and the
+	 * loader lets no LEX_COMMENT_BYTE into the source) */
 	bool uncopied = nsegs > 1 && !memchr(c.w, '\\', c.n) &&
-			!memchr(c.w, LEX_COMMENT_BYTE, c.n);
+			(lex == d->src.text || !memchr(c.w, LEX_COMMENT_BYTE, c.n));
 
 	size_t i = 0;
 	while (i < c.n) {
