@@ -5,6 +5,8 @@
  */
 #include "test_check.h"
 
+#include "prose.h"
+
 #define ACR "::: acronyms\nEPA: Environmental Protection Agency\n" \
 	"DPRK: Democratic People's Republic of Korea\n:::\n"
 
@@ -302,6 +304,50 @@ static void all_in_one_walk(void **state)
 	ast_doc_free(&b);
 }
 
+/*
+ * The checks take a text node whole (prose.whole_texts), the renderer a
+ * piece per line: the same flat text, the same flags, every byte at the
+ * same source offset, through soft breaks, emphasis, code, references,
+ * escapes, indented continuation lines and a break at the end of a
+ * node.
+ */
+static void whole_texts_as_lines(void **state)
+{
+	(void)state;
+	ast_doc d;
+	unit_load(&d, FM "The *first\nline* and `code`\nthe US [@x] ends\n"
+		       "here. A\\* copy\nand then\n**more**\ntext.\n\n"
+		       "- item one\n  goes on\n  TODO and on\n");
+	prose a, b;
+	memset(&a, 0, sizeof a);
+	memset(&b, 0, sizeof b);
+	a.d = b.d = &d;
+	b.whole_texts = true;
+	size_t containers = 0, pa = 0, pb = 0;
+	for (const ast_node *n = d.root->first; n; n = ast_next(n, d.root, true)) {
+		if (n->type != AST_PARAGRAPH)
+			continue;
+		containers++;
+		prose_flatten(&a, n);
+		prose_flatten(&b, n);
+		assert_int_equal(a.len, b.len);
+		assert_memory_equal(a.text, b.text, a.len + 1);
+		assert_memory_equal(a.fl, b.fl, a.len + 2);
+		for (size_t i = 0; i < a.len; i++) {
+			span x = prose_span(&a, i, i + 1), y = prose_span(&b, i, i + 1);
+			assert_int_equal(x.start, y.start);
+			assert_int_equal(x.end, y.end);
+		}
+		pa += a.npieces;
+		pb += b.npieces;
+	}
+	assert_int_equal(containers, 2);
+	assert_true(pb < pa);	/* the whole nodes were taken */
+	prose_free(&a);
+	prose_free(&b);
+	ast_doc_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -316,6 +362,7 @@ int main(void)
 		cmocka_unit_test(words_and_symbols),
 		cmocka_unit_test(spans_survive_escapes_and_continuations),
 		cmocka_unit_test(all_in_one_walk),
+		cmocka_unit_test(whole_texts_as_lines),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

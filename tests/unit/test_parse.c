@@ -199,7 +199,8 @@ static void test_table(void **state)
 	(void)state;
 	ast_doc d;
 	unit_load(&d, FM "::: table t\ncaption: C\n\n# | A \\| B |  C\n"
-		      ":--|:-:|--:| ---\n| x | *y* | [@t] |\n:::\n");
+		      ":--|:-:|--:| ---\n| x | *y* | [@t] |\n"
+		      "| p \\\\| q \\\\\\| r | s |\n:::\n");
 	assert_int_equal(unit_count(&d, DC_SYNTAX), 0);
 	ast_node *t = unit_find(d.root, AST_BLOCK, 0);
 	assert_int_equal(t->u.block->kind, BK_TABLE);
@@ -220,6 +221,11 @@ static void test_table(void **state)
 	assert_false(ast_row_is_header(r));
 	assert_non_null(unit_find(r, AST_EMPH, 0));
 	assert_ptr_equal(unit_find(r, AST_REF, 0)->u.ref->ids.v[0].target, t);
+	/* an even run of backslashes escapes itself, not the pipe after it */
+	r = unit_find(t, AST_ROW, 2);
+	assert_string_equal(unit_text(&d, unit_find(r, AST_CELL, 0)->at), "p \\\\");
+	assert_string_equal(unit_text(&d, unit_find(r, AST_CELL, 1)->at), "q \\\\\\| r");
+	assert_string_equal(unit_text(&d, unit_find(r, AST_CELL, 2)->at), "s");
 	ast_doc_free(&d);
 }
 
