@@ -47,6 +47,7 @@ typedef struct ictx {
 	 * too), copied into text once an escape or a comment breaks it. */
 	buf text;
 	size_t text_from;
+	uint32_t text_src;	/* the source offset of text_from */
 	size_t plen;
 	bool copied;
 	delim *dtop;
@@ -127,7 +128,17 @@ static str text_str(ictx *c, size_t from, const char *s, size_t len)
 static void flush(ictx *c, size_t upto)
 {
 	if (c->plen) {
-		ast_node *n = add(c, AST_TEXT, c->text_from, upto);
+		ast_node *n;
+		if (!c->copied && upto == c->text_from + c->plen) {
+			/* the source's own bytes, all of them: their span is
+			 * known from where they start (lines joined in the
+			 * text are joined in the source: newline_in_text) */
+			n = ast_new(c->d, AST_TEXT,
+				    span_make(c->text_src, c->text_src + (uint32_t)c->plen));
+			ast_append(c->parent, n);
+		} else {
+			n = add(c, AST_TEXT, c->text_from, upto);
+		}
 		if (c->copied) {
 			ast_set_text(n, text_str(c, c->text_from, c->text.data,
 						  c->text.len));
@@ -146,6 +157,7 @@ static inline void lit(ictx *c, size_t at, const char *s, size_t len)
 {
 	if (!c->plen) {
 		c->text_from = at;
+		c->text_src = src_off(c, at);
 		c->copied = false;
 	}
 	if (!c->copied && s == c->w + at && at == c->text_from + c->plen) {
