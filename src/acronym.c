@@ -303,22 +303,33 @@ void acronym_uses_note(prose *p, size_t a, size_t b, size_t len, size_t index,
 	if (u->holder != p->node) {
 		u->holder = p->node;
 		u->piece = 0;
+		u->line = 0;
 		u->ntmp = 0;
 	}
 	/* the piece the use starts in: uses come in order */
-	while (u->piece < p->npieces && pc[u->piece].from + pc[u->piece].len <= a)
+	while (u->piece < p->npieces && pc[u->piece].from + pc[u->piece].len <= a) {
 		u->piece++;
+		u->line = 0;
+	}
 	if (u->piece >= p->npieces)
 		return;
 	const prose_piece *at = &pc[u->piece];
 	if (!at->text || (at->fl & CP_CODE) || b > at->from + at->len)
 		return;		/* not within one text piece */
-	if (b - a - len > UINT8_MAX || a - at->from > UINT32_MAX || len > UINT16_MAX) {
+	/* The checks take a text node whole (prose.whole_texts); the
+	 * renderer writes it a line at a time (ast_text_next), and a use
+	 * is within a line (a newline reads as a space, which ends a word).
+	 * The line's start moves forward with the uses: linear. */
+	size_t off = a - at->from;
+	for (const char *nl; (nl = memchr(at->text + u->line, '\n', off - u->line));)
+		u->line = (size_t)(nl - at->text) + 1;
+	off -= u->line;
+	if (b - a - len > UINT8_MAX || off > UINT32_MAX || len > UINT16_MAX) {
 		u->lost = true;	/* the renderer scans this holder itself */
 		return;
 	}
 	u->tmp = xgrow(u->tmp, &u->captmp, u->ntmp, sizeof *u->tmp, "the acronym uses");
-	u->tmp[u->ntmp++] = (acronym_use){at->text, (uint32_t)(a - at->from),
+	u->tmp[u->ntmp++] = (acronym_use){at->text + u->line, (uint32_t)off,
 					  (uint16_t)len, (uint8_t)(b - a - len),
 					  (uint8_t)acronym_context(p, a, b, len)};
 }

@@ -148,6 +148,7 @@ typedef struct acronym_uses {
 	size_t ntmp, captmp;
 	const ast_node *holder;	/* its holder, */
 	size_t piece;		/* the piece the last use was in, */
+	size_t line;		/* where in it that use's line starts, */
 	bool lost;		/* and whether a use did not fit these fields */
 } acronym_uses;
 
