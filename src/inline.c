@@ -1369,7 +1369,10 @@ bool inline_parse(ast_doc *d, const char *lex, ast_node *parent,
 			/* A run of ordinary bytes at once (the work buffer
 			 * ends in a NUL and holds none). */
 			size_t k = i + 1 + strcspn(c.w + i + 1, specials);
-			lit(&c, i, c.w + i, k - i);
+			if (c.plen && !c.copied && c.text_from + c.plen == i)
+				c.plen += k - i;	/* lit's usual case, in line */
+			else
+				lit(&c, i, c.w + i, k - i);
 			i = k;
 			continue;
 		}
