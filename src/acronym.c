@@ -314,7 +314,7 @@ void acronym_uses_note(prose *p, size_t a, size_t b, size_t len, size_t index,
 	if (u->piece >= p->npieces)
 		return;
 	const prose_piece *at = &pc[u->piece];
-	if (!at->text || (at->fl & CP_CODE) || b > at->from + at->len)
+	if (!prose_piece_is_text(at) || b > at->from + at->len)
 		return;		/* not within one text piece */
 	/* The checks take a text node whole (prose.whole_texts); the
 	 * renderer writes it a line at a time (ast_text_next), and a use

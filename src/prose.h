@@ -58,6 +58,13 @@ typedef struct prose_piece {
 	unsigned char fl;
 } prose_piece;
 
+/* Whether pc is author text a renderer writes as such (not a code span,
+ * a break or a reference): where an acronym's mark can go. */
+static inline bool prose_piece_is_text(const prose_piece *pc)
+{
+	return pc->text && !(pc->fl & CP_CODE);
+}
+
 typedef struct prose {
 	ast_doc *d;
 	char *text;		/* the flat text, NUL-terminated */

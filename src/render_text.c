@@ -83,12 +83,6 @@ void render_acro_free(render_priv *p)
 	free(p->ctx);
 }
 
-/* A piece the walk writes with render_text: text, not code. */
-static bool is_text(const prose_piece *pc)
-{
-	return pc->text && !(pc->fl & CP_CODE);
-}
-
 typedef struct scan_state {
 	render_priv *p;
 	size_t piece;		/* of the flat prose: the last one looked at */
@@ -104,11 +98,11 @@ static void note_use(prose *pr, size_t a, size_t b, size_t len, size_t index,
 	/* the text piece the use starts in: uses come in order */
 	while (st->piece < pr->npieces &&
 	       pc[st->piece].from + pc[st->piece].len <= a) {
-		if (is_text(&pc[st->piece]))
+		if (prose_piece_is_text(&pc[st->piece]))
 			st->mark++;
 		st->piece++;
 	}
-	if (st->piece >= pr->npieces || !is_text(&pc[st->piece]) ||
+	if (st->piece >= pr->npieces || !prose_piece_is_text(&pc[st->piece]) ||
 	    b > pc[st->piece].from + pc[st->piece].len)
 		return;		/* not within one text piece */
 	const prose_piece *at = &pc[st->piece];
@@ -129,7 +123,7 @@ static void acro_push_flat(render_priv *p)
 	prose *pr = &p->flat;
 	acro_ctx c = {p->npieces, p->npieces, p->npieces, p->nuses, NULL, NULL, 0, 0};
 	for (size_t i = 0; i < pr->npieces; i++) {
-		if (!is_text(&pr->pieces[i]))
+		if (!prose_piece_is_text(&pr->pieces[i]))
 			continue;
 		p->pieces = xgrow(p->pieces, &p->cpieces, p->npieces, sizeof *p->pieces,
 				  "the acronym uses");
