@@ -20,6 +20,10 @@
 typedef struct directive {
 	uint32_t ls, le, ps, pe;
 	bool comment;		/* a comment touches it: not followed */
+	/* the file it names once resolved and read (index + 1, or 0),
+	 * under the root of reading `tree`: an include bomb names one file
+	 * thousands of times, and each resolution costs system calls */
+	uint32_t target, tree;
 } directive;
 
 /* A file read (once), and what its own text holds. */
@@ -55,6 +59,7 @@ typedef struct asm_state {
 	size_t nf, capf;
 	size_t chain[ASSEMBLE_MAX_DEPTH + 2];	/* the files being read, outermost first */
 	int depth;
+	uint32_t tree;		/* which reading: the brief's, then each library's */
 	bool overflow;
 } asm_state;
 
@@ -127,12 +132,11 @@ static void scan(afile *F, const char *t, size_t n, bool brief)
 				b--;
 			F->dirs = xgrow(F->dirs, &cap, F->ndirs, sizeof *F->dirs,
 					"the include lines");
-			directive *D = &F->dirs[F->ndirs++];
-			D->ls = ls;
-			D->le = lend;
-			D->ps = (uint32_t)(a - t);
-			D->pe = (uint32_t)(b - t);
-			D->comment = ci < F->comments.n && F->comments.v[ci].start < lend;
+			F->dirs[F->ndirs++] = (directive){
+				.ls = ls, .le = lend,
+				.ps = (uint32_t)(a - t), .pe = (uint32_t)(b - t),
+				.comment = ci < F->comments.n && F->comments.v[ci].start < lend,
+			};
 		}
 		p = le;
 	}
@@ -287,8 +291,9 @@ static size_t read_file(asm_state *A, const char *path, span at, const char *wha
 	return k;
 }
 
-/* One include line of file fi, its path at `at` in the text. */
-static void include(asm_state *A, size_t fi, const directive *D, span at, const char *root)
+/* One include line D of file fi, its path at `at` in the text.  (D is in
+ * fi's own array of directives, which stays put when A->f moves.) */
+static void include(asm_state *A, size_t fi, directive *D, span at, const char *root)
 {
 	ast_doc *d = A->d;
 	if (D->comment) {
@@ -297,17 +302,24 @@ static void include(asm_state *A, size_t fi, const directive *D, span at, const 
 		return;
 	}
 	buf path = BUF_INIT, msg = BUF_INIT;
-	const source *s = text_of(A, &A->f[fi]);
-	const char *why = files_resolve(root, s->path, s->text + D->ps, D->pe - D->ps, &path);
-	if (why) {
-		diag_report(&d->diags, DC_MISSING_FILE, at, "cannot include '%.*s': %s",
-			    (int)(D->pe - D->ps > 200 ? 200 : D->pe - D->ps), s->text + D->ps, why);
-		goto out;
+	size_t k = D->target - 1;
+	if (!D->target || D->tree != A->tree) {
+		const source *s = text_of(A, &A->f[fi]);
+		const char *why = files_resolve(root, s->path, s->text + D->ps, D->pe - D->ps,
+						&path);
+		if (why) {
+			diag_report(&d->diags, DC_MISSING_FILE, at, "cannot include '%.*s': %s",
+				    (int)(D->pe - D->ps > 200 ? 200 : D->pe - D->ps),
+				    s->text + D->ps, why);
+			goto out;
+		}
+		/* (s moves when a file is read) */
+		k = read_file(A, path.data, at, "include", false);
+		if (k == (size_t)-1)
+			goto out;
+		D->target = (uint32_t)k + 1;
+		D->tree = A->tree;
 	}
-	/* (s moves when a file is read) */
-	size_t k = read_file(A, path.data, at, "include", false);
-	if (k == (size_t)-1)
-		goto out;
 	for (int i = 0; i <= A->depth; i++)
 		if (A->chain[i] == k) {
 			chain(A, &msg, text_of(A, &A->f[k])->path);
@@ -353,7 +365,7 @@ static void splice(asm_state *A, size_t fi, const char *root, regions *keep)
 		pos = upto;
 		span at = span_make(line + (D.ps - D.ls), line + (D.pe - D.ls));
 		if (A->expand)
-			include(A, fi, &D, at, root);
+			include(A, fi, &A->f[fi].dirs[k], at, root);
 	}
 	copy(A, &A->f[fi], pos, (uint32_t)text_of(A, &A->f[fi])->len, &ci, &R);
 	report_faults(A, &A->f[fi], &R);
@@ -502,6 +514,7 @@ static void libraries(asm_state *A)
 		buf_clear(&dir);
 		files_dir(path.data, &dir);
 		A->depth = 0;
+		A->tree = (uint32_t)i + 1;
 		A->chain[0] = k;
 		splice(A, k, dir.data, NULL);
 		if (A->out.len && A->out.data[A->out.len - 1] != '\n')
