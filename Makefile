@@ -28,7 +28,8 @@ CFLAGS  ?=
 CFLAGS  += $(CSTD) $(WARN) $(OPT) -D_POSIX_C_SOURCE=200809L -Isrc -I$(BUILD)/gen $(EXTRA_CFLAGS)
 LDFLAGS += $(EXTRA_LDFLAGS)
 # zlib: the ZIP container of Word documents (src/zip.c).  jansson: JSON
-# for the language server (src/lsp*.c) and CSL-JSON libraries (src/csl.c),
+# for the language server (src/lsp*.c), CSL-JSON libraries (src/csl.c)
+# and Graphviz's layout of the evidence map (src/render_map.c),
 # linked statically so that the installed briefc needs no JSON library at
 # run time (docs/lsp.md) where the linker is GNU's; elsewhere (macOS) it
 # is linked as the system has it.

@@ -26,7 +26,7 @@
 /* Enough of dot's error stream for its message. */
 #define ERR_KEEP 4096
 
-static const char *const dot_flags[] = {"-Tsvg", "-Tpdf", "-Tpng", "-Tplain"};
+static const char *const dot_flags[] = {"-Tsvg", "-Tpdf", "-Tpng", "-Tjson0"};
 
 static long long now_ms(void)
 {

@@ -20,7 +20,8 @@ typedef enum dot_output {
 	DOT_SVG,
 	DOT_PDF,
 	DOT_PNG,
-	DOT_PLAIN	/* the layout as text: where each node is */
+	DOT_LAYOUT	/* the layout as JSON (-Tjson0): where each node
+			 * and each area's frame and label are */
 } dot_output;
 
 typedef struct dot_limits {

@@ -26,6 +26,8 @@
 #include "render_int.h"
 #include "xalloc.h"
 #ifndef __wasi__
+#include <jansson.h>
+
 #include "dot_run.h"
 #endif
 
@@ -68,40 +70,96 @@ static int by_top(const void *a, const void *b)
 	return (x->top > y->top) - (x->top < y->top);
 }
 
-/*
- * The gaps between rows of nodes in dot's plain layout (inches, from the
- * bottom): the middle of each gap between the nodes' vertical extents,
- * in points from the top of the graph, ascending; *gh is the graph's
- * height in points.  A page break in a map of 40 recommendations then
- * falls between boxes, not through their text.
- */
-static double *gaps_of(const buf *plain, double *gh, size_t *ngaps)
+/* The numbers of a dot JSON attribute ("x,y", "x1,y1,x2,y2"): whether
+ * all n of them are there. */
+static bool numbers(const json_t *o, const char *key, double *v, int n)
 {
-	const char *s = plain->data ? plain->data : "";
-	double h_in = 0;
-	span_pt *v = NULL;
-	size_t n = 0, cap = 0;
-	for (const char *line = s; *line;) {
-		const char *nl = strchr(line, '\n');
-		double x, y, w, h;
-		if (!strncmp(line, "graph ", 6))
-			sscanf(line + 6, "%*f %*f %lf", &h_in);
-		else if (!strncmp(line, "node ", 5) &&
-			 sscanf(line + 5, "%*s %lf %lf %lf %lf", &x, &y, &w, &h) == 4) {
-			v = xgrow(v, &cap, n, sizeof *v, "the map's nodes");
-			v[n].top = (h_in - y - h / 2) * 72;
-			v[n++].bottom = (h_in - y + h / 2) * 72;
-		}
-		line = nl ? nl + 1 : line + strlen(line);
+	const char *s = json_string_value(json_object_get(o, key));
+	if (!s)
+		return false;
+	for (int i = 0; i < n; i++) {
+		char *e;
+		v[i] = strtod(s, &e);
+		if (e == s || (i + 1 < n && *e != ','))
+			return false;
+		s = e + 1;
 	}
+	return true;
+}
+
+static void obstacle(span_pt **v, size_t *n, size_t *cap, double top, double bottom)
+{
+	*v = xgrow(*v, cap, *n, sizeof **v, "the map's nodes");
+	(*v)[(*n)++] = (span_pt){top, bottom};
+}
+
+/* Where object o of dot's layout is (points from the top of a graph H
+ * high), if it is a node. */
+static bool node_at(const json_t *o, double H, span_pt *at)
+{
+	double p[2], h;
+	if (json_object_get(o, "nodes") || !numbers(o, "pos", p, 2) ||
+	    !numbers(o, "height", &h, 1))
+		return false;
+	h *= 72;	/* a node's size is in inches */
+	*at = (span_pt){H - p[1] - h / 2, H - p[1] + h / 2};
+	return true;
+}
+
+/*
+ * The gaps in dot's layout (-Tjson0, points from the bottom) where a page
+ * may cut the map: the middle of each gap of 2 points or more between
+ * what a cut must not go through, in points from the top of the graph,
+ * ascending.  That is every node, and each area's frame from its top line
+ * (with the area's name) down to its first node and from its last node
+ * down to its bottom line: a cut goes between boxes, not through their
+ * text, and never leaves an area's name at the foot of a page without
+ * the area or the foot of its frame alone at the top of the next.  *gw
+ * and *gh are the graph's size in points (0 when the layout cannot be
+ * read).
+ */
+static double *gaps_of(const buf *layout, double *gw, double *gh, size_t *ngaps)
+{
+	*gw = *gh = 0;
+	*ngaps = 0;
+	json_t *g = json_loadb(layout->data ? layout->data : "", layout->len, 0, NULL);
+	json_t *objs = json_object_get(g, "objects");
+	double bb[4], H = 0;
+	if (g && numbers(g, "bb", bb, 4)) {
+		*gw = bb[2] - bb[0];
+		H = *gh = bb[3] - bb[1];
+	}
+	span_pt *v = NULL, at;
+	size_t n = 0, cap = 0, i, j;
+	json_t *o, *m;
+	json_array_foreach(objs, i, o) {
+		double fb[4];
+		if (node_at(o, H, &at)) {
+			obstacle(&v, &n, &cap, at.top, at.bottom);
+		} else if (json_object_get(o, "nodes") && numbers(o, "bb", fb, 4)) {
+			/* an area's frame: its nodes are objects by _gvid */
+			span_pt in = {H - fb[1], H - fb[3]};
+			json_array_foreach(json_object_get(o, "nodes"), j, m) {
+				json_t *k = json_array_get(objs, (size_t)json_integer_value(m));
+				if (json_is_integer(m) && node_at(k, H, &at)) {
+					in.top = at.top < in.top ? at.top : in.top;
+					in.bottom = at.bottom > in.bottom ? at.bottom : in.bottom;
+				}
+			}
+			if (in.top > in.bottom)		/* no node: the whole frame */
+				in = (span_pt){H - fb[1], H - fb[1]};
+			obstacle(&v, &n, &cap, H - fb[3] - 1, in.top + 1);
+			obstacle(&v, &n, &cap, in.bottom - 1, H - fb[1] + 1);
+		}
+	}
+	json_decref(g);
 	double *gaps = NULL;
 	size_t ng = 0, gcap = 0;
-	*gh = h_in * 72;
-	if (h_in > 0 && n) {
+	if (H > 0 && n) {
 		qsort(v, n, sizeof *v, by_top);
 		double reach = v[0].bottom;
-		for (size_t i = 1; i < n; i++) {
-			if (v[i].top > reach + 2) {	/* a gap of 2 points or more */
+		for (i = 1; i < n; i++) {
+			if (v[i].top > reach + 2) {
 				gaps = xgrow(gaps, &gcap, ng, sizeof *gaps, "the map's rows");
 				gaps[ng++] = (reach + v[i].top) / 2;
 			}
@@ -117,11 +175,11 @@ static double *gaps_of(const buf *plain, double *gh, size_t *ngaps)
 /* Where a page may cut a PDF drawing of height pdf_h (the graph with the
  * same margin above and below it): gaps_of, from the PDF's top, as
  * comma-separated whole points. */
-static void cuts_of(const buf *plain, double pdf_h, buf *out)
+static void cuts_of(const buf *layout, double pdf_h, buf *out)
 {
-	double gh;
+	double gw, gh;
 	size_t n;
-	double *gaps = gaps_of(plain, &gh, &n);
+	double *gaps = gaps_of(layout, &gw, &gh, &n);
 	double margin = (pdf_h - gh) / 2;
 	if (gh > 0 && margin >= 0)
 		for (size_t i = 0; i < n; i++)
@@ -150,19 +208,17 @@ enum { PNG_TEXT_WIDTH = 450, PNG_SLICE_HEIGHT = 560, PNG_PAD = 4, PNG_SLICES_MAX
 static int draw_png_slices(const char *t, size_t n, buf *out, size_t **ends,
 			   size_t *nslices, buf *err)
 {
-	buf plain = BUF_INIT;
+	buf layout = BUF_INIT;
 	*ends = NULL;
 	*nslices = 0;
-	if (dot_run(t, n, DOT_PLAIN, NULL, &plain, err) != 0) {
-		buf_free(&plain);
+	if (dot_run(t, n, DOT_LAYOUT, NULL, &layout, err) != 0) {
+		buf_free(&layout);
 		return -1;
 	}
-	double gw = 0, gh;
+	double gw, gh;
 	size_t ngaps;
-	sscanf(plain.data ? plain.data : "", "graph %*f %lf", &gw);
-	gw *= 72;
-	double *gaps = gaps_of(&plain, &gh, &ngaps);
-	buf_free(&plain);
+	double *gaps = gaps_of(&layout, &gw, &gh, &ngaps);
+	buf_free(&layout);
 	/* the tallest band that shows on a page: in graph points, where a
 	 * graph wider than the text is shown smaller */
 	double w = gw + 2 * PNG_PAD, total = gh + 2 * PNG_PAD;
@@ -240,12 +296,12 @@ static int draw(const ast_doc *d, render_drawing how, buf *out, buf *cuts,
 		 dot_run(t, dot.len, fmt, NULL, out, err);
 	if (rc == 0 && how == RD_PDF) {
 		/* where to cut it: without, a page may cut through a node */
-		buf plain = BUF_INIT, ignored = BUF_INIT;
+		buf layout = BUF_INIT, ignored = BUF_INIT;
 		double w, h;
 		pdf_size(out, &w, &h);
-		if (dot_run(t, dot.len, DOT_PLAIN, NULL, &plain, &ignored) == 0)
-			cuts_of(&plain, h, cuts);
-		buf_free(&plain);
+		if (dot_run(t, dot.len, DOT_LAYOUT, NULL, &layout, &ignored) == 0)
+			cuts_of(&layout, h, cuts);
+		buf_free(&layout);
 		buf_free(&ignored);
 	}
 	buf_free(&dot);

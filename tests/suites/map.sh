@@ -17,6 +17,7 @@
 : "${BRIEFC:=$PWD/build/briefc}"
 command -v jq >/dev/null 2>&1 || sh tools/ensure-packages.sh jq || exit 1
 command -v dot >/dev/null 2>&1 || sh tools/ensure-packages.sh graphviz || exit 1
+command -v pdfinfo >/dev/null 2>&1 || sh tools/ensure-packages.sh poppler-utils || exit 1
 command -v xmllint >/dev/null 2>&1 || sh tools/ensure-packages.sh libxml2-utils || exit 1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -108,7 +109,9 @@ done
 #             which tidy accepts and whose SVG xmllint reads; the page the
 #             same bytes twice
 #   LaTeX     -o x.tex writes x-map.pdf beside it, which x.tex includes
-#             and pdflatex compiles; on standard output it is an error
+#             and pdflatex compiles; on standard output it is an error;
+#             the places a page may cut it are in order, and none is in
+#             an area's head (its name) or foot, by dot's layout (JSON)
 #   PDF       the map's words (drawn by dot) in pdftotext of -t pdf; the
 #             same bytes twice
 #   Markdown  one mermaid block (cmark-gfm reads a code block of that
@@ -172,6 +175,27 @@ for f in examples/grid-resilience.brief "$tmp"/map-5.brief "$tmp"/map-40.brief; 
 	cuts=$(sed -n 's/^\\BriefMap{x-map.pdf}.*}{\([0-9,]*\)}$/\1/p' "$d/x.tex")
 	if [ -n "$cuts" ] && [ "$(echo "$cuts" | tr , '\n' | sort -n | tr '\n' , | sed 's/,$//')" = "$cuts" ]; then ok
 	else ko "$n: no places to cut the map, or not in order: '$cuts'"; fi
+	# and none in an area's head (its frame's top line and name, down to
+	# its first node) or foot (its last node down to the bottom line): the
+	# layout read again from dot, the cuts taken from the PDF's top
+	"$BRIEFC" build -t dot -o "$d/x.dot" "$f" 2>/dev/null
+	ph=$(pdfinfo "$d/x-map.pdf" | sed -n 's/^Page size: *[0-9.]* x \([0-9.]*\) pts.*/\1/p')
+	dot -Tjson0 "$d/x.dot" | jq -r --arg cuts "$cuts" --argjson ph "${ph:-0}" '
+		(.bb | split(",") | map(tonumber)) as $bb | ($bb[3] - $bb[1]) as $H
+		| .objects as $o
+		| [$o[] | select(.nodes and .bb) | (.bb | split(",") | map(tonumber)) as $f
+			| [.nodes[] | $o[.] | (.pos | split(",") | map(tonumber)) as $p
+				| (.height | tonumber * 36) as $h | [$H - $p[1] - $h, $H - $p[1] + $h]] as $n
+			| {name: .label, head: [$H - $f[3], ($n | map(.[0]) | min)],
+			   foot: [($n | map(.[1]) | max), $H - $f[1]]}] as $areas
+		| if ($areas | length) == 0 then "no areas in the layout" else
+		  ($cuts | split(",") | map(tonumber - ($ph - $H) / 2)) as $c
+		  | $areas[] as $a | $c[]
+		  | select((. > $a.head[0] + 1 and . < $a.head[1] - 1) or
+			   (. > $a.foot[0] + 1 and . < $a.foot[1] - 1))
+		  | "a cut at \(.) pt in the head or foot of \($a.name)" end' >"$tmp/badcuts" 2>&1
+	if [ -n "$ph" ] && [ ! -s "$tmp/badcuts" ]; then ok
+	else ko "$n: $(head -3 "$tmp/badcuts")"; fi
 	if "$BRIEFC" build -t pdf -o "$d/y.pdf" "$f" 2>/dev/null; then ok; else ko "$n: -t pdf failed"; fi
 	"$BRIEFC" build -t pdf -o "$d/again.pdf" "$f" 2>/dev/null
 	if cmp -s "$d/y.pdf" "$d/again.pdf"; then ok; else ko "$n: two PDF builds differ"; fi
