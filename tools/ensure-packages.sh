@@ -11,7 +11,8 @@
 # it, with the apt-get line where apt-get exists, and fails.
 CC=${CC:-cc}
 
-have() { command -v "$1" >/dev/null 2>&1; }
+# dash's command -v fails with 127, not 1, for a missing command.
+have() { command -v "$1" >/dev/null 2>&1 || return 1; }
 tex() { have kpsewhich && [ -n "$(kpsewhich "$1" 2>/dev/null)" ]; }
 # Whether the C compiler finds header $1 (after the headers $2 needs).
 header() {
@@ -56,7 +57,8 @@ probe() {
 missing=""
 for p in "$@"; do
 	probe "$p"
-	[ $? -eq 1 ] && missing="$missing $p"
+	r=$?
+	[ $r -ne 0 ] && [ $r -ne 2 ] && missing="$missing $p"
 done
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" = 0 ] && have apt-get; then
