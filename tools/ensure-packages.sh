@@ -16,7 +16,7 @@ have() { command -v "$1" >/dev/null 2>&1 || return 1; }
 tex() { have kpsewhich && [ -n "$(kpsewhich "$1" 2>/dev/null)" ]; }
 # Whether the C compiler finds header $1 (after the headers $2 needs).
 header() {
-	printf '%s#include <%s>\n' "$2" "$1" | $CC $3 -E -x c - >/dev/null 2>&1
+	printf '%b#include <%s>\n' "$2" "$1" | $CC $3 -E -x c - >/dev/null 2>&1
 }
 cmocka() {
 	header cmocka.h '#include <stdarg.h>\n#include <stddef.h>\n#include <stdint.h>\n#include <setjmp.h>\n' \
